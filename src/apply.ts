@@ -1,0 +1,60 @@
+import type { GitHubPort } from './github/port.js'
+import { describeEffect, type Effect } from './plan.js'
+
+export interface AppliedEffect {
+  kind: Effect['kind']
+  issue?: number
+  description: string
+  status: 'done' | 'planned' | 'skipped'
+}
+
+export interface ApplyOptions {
+  dryRun: boolean
+  /** Writes allowed in this run; the rest is left for the next run, which recomputes it. */
+  budget: number
+  log: (line: string) => void
+}
+
+/**
+ * Executes a plan in order: the only place that writes to GitHub. In dry-run it only describes.
+ * When the budget runs out it stops cleanly; nothing is lost because the next run reconciles again.
+ */
+export async function applyPlan(port: GitHubPort, effects: readonly Effect[], opts: ApplyOptions): Promise<AppliedEffect[]> {
+  const out: AppliedEffect[] = []
+  let used = 0
+  for (const e of effects) {
+    const description = describeEffect(e)
+    const issue = 'issue' in e ? e.issue : undefined
+    if (opts.dryRun) {
+      opts.log(`[dry-run] would ${description}`)
+      out.push({ kind: e.kind, issue, description, status: 'planned' })
+      continue
+    }
+    if (used >= opts.budget) {
+      opts.log(`budget of ${opts.budget} writes reached: left for the next run: ${description}`)
+      out.push({ kind: e.kind, issue, description, status: 'skipped' })
+      continue
+    }
+    await execute(port, e)
+    used++
+    opts.log(description)
+    out.push({ kind: e.kind, issue, description, status: 'done' })
+  }
+  return out
+}
+
+async function execute(port: GitHubPort, e: Effect): Promise<void> {
+  switch (e.kind) {
+    case 'create-labels':
+      return port.createLabels(e.labels)
+    case 'add-labels':
+      return port.addLabels(e.issue, e.labels)
+    case 'set-labels':
+      return port.setLabels(e.issue, e.labels)
+    case 'create-comment':
+      await port.createComment(e.issue, e.body)
+      return
+    case 'update-comment':
+      return port.updateComment(e.commentId, e.body)
+  }
+}

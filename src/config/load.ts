@@ -1,0 +1,148 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node, type Document } from 'yaml'
+import { ConfigError, type ConfigProblem } from '../errors.js'
+import { CONFIG_SCHEMA } from './schema.js'
+import { validateAgainstSchema, type Path, type SchemaProblem } from './validate.js'
+import { parseDuration } from './duration.js'
+import { DEFAULT_RULES } from './defaults.js'
+import { PRIORITIES, type Condition, type Config, type Priority, type PriorityPolicy } from './types.js'
+
+/** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
+export const MAX_CONFIG_BYTES = 256 * 1024
+
+const TESTS = ['equals', 'one_of', 'at_least', 'at_most', 'above', 'below', 'matches', 'present'] as const
+
+/**
+ * Parses and validates a configuration file. `text` null means there is no file: the defaults apply.
+ * Throws ConfigError listing every problem with file:line:column and what to change.
+ */
+export function loadConfig(text: string | null, file: string): Config {
+  if (text === null) return resolveConfig({}, 'defaults')
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
+    throw configError(file, [{ file, line: 1, column: 1, message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB` }])
+  }
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true })
+  const problems: ConfigProblem[] = []
+  for (const e of doc.errors) {
+    const pos = lineCounter.linePos(e.pos[0])
+    problems.push({ file, line: pos.line, column: pos.col, message: `invalid YAML: ${firstLine(e.message)}` })
+  }
+  if (problems.length) throw configError(file, problems)
+
+  let value: unknown
+  try {
+    // A small alias budget defuses "billion laughs" alias bombs.
+    value = doc.toJS({ maxAliasCount: 50 })
+  } catch (error: unknown) {
+    throw configError(file, [{ file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }])
+  }
+  if (value === null || value === undefined) return resolveConfig({}, file)
+
+  const found = validateAgainstSchema(CONFIG_SCHEMA, value)
+  const semantic = semanticProblems(value as RawConfig)
+  for (const p of [...found, ...semantic]) {
+    const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false)
+    problems.push({ file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` })
+  }
+  if (problems.length) throw configError(file, problems)
+  return resolveConfig(value as RawConfig, file)
+}
+
+type RawConfig = {
+  labels?: { incident?: string; services?: boolean }
+  priorities?: Partial<Record<Priority, Partial<Record<keyof PriorityPolicy, unknown>>>>
+  classification?: { default?: Priority; score?: Config['classification']['score']; rules?: Config['classification']['rules'] }
+  crisis?: { mention?: string[]; checklist?: string[] }
+  form?: { headings?: Record<string, string> }
+}
+
+function semanticProblems(raw: RawConfig): SchemaProblem[] {
+  const out: SchemaProblem[] = []
+  const visit = (c: Condition | undefined, path: Path): void => {
+    if (!c || typeof c !== 'object') return
+    if ('field' in c) {
+      const tests = TESTS.filter((t) => t in c)
+      if (tests.length === 0) out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` })
+      if (tests.length > 1) out.push({ path, message: `has several tests (${tests.join(', ')}); use \`all\` to combine them` })
+    } else if ('all' in c && Array.isArray(c.all)) c.all.forEach((x, i) => visit(x, [...path, 'all', i]))
+    else if ('any' in c && Array.isArray(c.any)) c.any.forEach((x, i) => visit(x, [...path, 'any', i]))
+    else if ('not' in c) visit(c.not, [...path, 'not'])
+  }
+  const rules = raw?.classification?.rules
+  if (Array.isArray(rules)) rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']))
+  return out
+}
+
+/** Merges a validated raw config over the defaults. */
+export function resolveConfig(raw: RawConfig, source: string): Config {
+  const props = CONFIG_SCHEMA.properties!
+  const pDefaults = props.priorities!.properties!
+  const priorities = {} as Record<Priority, PriorityPolicy>
+  for (const p of PRIORITIES) {
+    const d = pDefaults[p]!.properties!
+    const r = raw.priorities?.[p] ?? {}
+    const pick = <T>(k: keyof PriorityPolicy): T => (r[k] ?? d[k]!.default) as T
+    priorities[p] = {
+      description: pick<string>('description'),
+      ack: parseDuration(pick<string>('ack'))!,
+      update: parseDuration(pick<string>('update'))!,
+      postmortem: pick<PriorityPolicy['postmortem']>('postmortem'),
+      crisis: pick<boolean>('crisis'),
+    }
+  }
+  const crisisDefaults = props.crisis!.properties!
+  return {
+    source,
+    labels: {
+      incident: raw.labels?.incident ?? 'incident',
+      services: raw.labels?.services ?? true,
+    },
+    priorities,
+    classification: {
+      default: raw.classification?.default ?? 'P2',
+      score: raw.classification?.score ?? [],
+      rules: raw.classification?.rules ?? DEFAULT_RULES,
+    },
+    crisis: {
+      mention: (raw.crisis?.mention ?? (crisisDefaults.mention!.default as string[])).map((m) => (m.startsWith('@') ? m : `@${m}`)),
+      checklist: raw.crisis?.checklist ?? (crisisDefaults.checklist!.default as string[]),
+    },
+    form: { headings: raw.form?.headings ?? {} },
+  }
+}
+
+function configError(file: string, problems: ConfigProblem[]): ConfigError {
+  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)
+  return new ConfigError(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems)
+}
+
+function positionOf(doc: Document, lc: LineCounter, path: Path, atKey: boolean): { line: number; col: number } {
+  let node: unknown = doc.contents
+  let lastGood: Node | null = (doc.contents as Node | null) ?? null
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg))
+      if (!pair) break
+      if (atKey && i === path.length - 1 && isScalar(pair.key)) {
+        lastGood = pair.key
+        break
+      }
+      node = pair.value
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+      node = (node as { items: unknown[] }).items[Number(seg)]
+    } else break
+    if (node && typeof node === 'object' && 'range' in node) lastGood = node as Node
+  }
+  const offset = lastGood?.range?.[0] ?? 0
+  return lc.linePos(offset)
+}
+
+function describePath(path: Path): string {
+  if (path.length === 0) return 'the file'
+  return '`' + path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') + '`'
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s
+}

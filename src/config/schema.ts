@@ -1,0 +1,197 @@
+/**
+ * The configuration's JSON Schema: the single source for validation (config/validate.ts), the
+ * published `schema/incidents.schema.json` that editors use for completion, and the README's
+ * configuration reference. Keep to the subset that validate.ts understands: type, properties,
+ * additionalProperties, required, enum, pattern, minimum, maximum, minItems, maxItems,
+ * minLength, maxLength, items, $ref into $defs, oneOf of objects told apart by a required key,
+ * and our own `format: duration` / `format: regex`.
+ */
+export type JsonSchema = {
+  $schema?: string
+  $id?: string
+  $ref?: string
+  $defs?: Record<string, JsonSchema>
+  title?: string
+  description?: string
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | Array<'string' | 'number' | 'boolean'>
+  properties?: Record<string, JsonSchema>
+  additionalProperties?: boolean | JsonSchema
+  required?: string[]
+  enum?: Array<string | number | boolean>
+  pattern?: string
+  format?: 'duration' | 'regex'
+  minimum?: number
+  maximum?: number
+  minItems?: number
+  maxItems?: number
+  minLength?: number
+  maxLength?: number
+  items?: JsonSchema
+  oneOf?: JsonSchema[]
+  default?: unknown
+  examples?: unknown[]
+}
+
+const duration = (description: string, def: string): JsonSchema => ({
+  type: 'string',
+  format: 'duration',
+  pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$',
+  description: `${description} A duration such as \`15m\`, \`1h30m\`, \`2d\`, \`1w\`.`,
+  default: def,
+})
+
+const priorityEnum: JsonSchema = { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] }
+
+const priorityPolicy = (p: string, d: { description: string; ack: string; update: string; postmortem: string; crisis: boolean }): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  description: `Policy for ${p}.`,
+  properties: {
+    description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
+    ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
+    update: duration('How often a progress update (`/update`) is expected.', d.update),
+    postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
+    crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
+  },
+})
+
+const scalar: JsonSchema = { type: ['string', 'number', 'boolean'] }
+
+export const CONFIG_SCHEMA: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://github.com/incidentops/incidentops/schema/incidents.schema.json',
+  title: 'IncidentOps configuration (.github/incidents.yml)',
+  description: 'Every key is optional: a missing key takes its default, and with no file at all every default applies.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    labels: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Label names. Priority, stage, service and source labels are `prefix/value`.',
+      properties: {
+        incident: { type: 'string', minLength: 1, maxLength: 50, description: 'The label that marks an issue as an incident (the issue form applies it).', default: 'incident' },
+        services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service.', default: true },
+      },
+    },
+    priorities: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Response policy per priority.',
+      properties: {
+        P1: priorityPolicy('P1', { description: 'Crisis: full outage, data loss or security exposure', ack: '15m', update: '30m', postmortem: 'required', crisis: true }),
+        P2: priorityPolicy('P2', { description: 'Major degradation affecting many users', ack: '30m', update: '1h', postmortem: 'required', crisis: false }),
+        P3: priorityPolicy('P3', { description: 'Minor degradation affecting few users', ack: '4h', update: '4h', postmortem: 'optional', crisis: false }),
+        P4: priorityPolicy('P4', { description: 'No customer impact', ack: '1d', update: '1d', postmortem: 'none', crisis: false }),
+      },
+    },
+    classification: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'How impact becomes a priority. Rules are tried in order and the first that matches wins; when none matches, `default` applies. A priority set by a human (label or `/priority`) always wins over the rules.',
+      properties: {
+        default: { ...priorityEnum, description: 'Priority when no rule matches (for example an incident written by hand without the form).', default: 'P2' },
+        score: {
+          type: 'array',
+          maxItems: 50,
+          description:
+            'Optional weighted impact score, available to rules as the field `score`: the sum over terms of `weight × value` (numbers) or `values[value]` (choices).',
+          items: { $ref: '#/$defs/scoreTerm' },
+        },
+        rules: {
+          type: 'array',
+          maxItems: 100,
+          description: 'Ordered rules; the defaults are listed in the docs.',
+          items: { $ref: '#/$defs/rule' },
+        },
+      },
+    },
+    crisis: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Crisis management for priorities marked `crisis: true` (P1 by default).',
+      properties: {
+        mention: {
+          type: 'array',
+          maxItems: 20,
+          items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
+          description: 'Users or teams (`@org/team`) mentioned when a crisis is declared.',
+          default: [],
+        },
+        checklist: {
+          type: 'array',
+          maxItems: 30,
+          items: { type: 'string', minLength: 1, maxLength: 200 },
+          description: 'Stakeholder communication checklist shown in the card of a crisis.',
+          default: [
+            'Communication owner named',
+            'Status page updated',
+            'Customer support briefed',
+            'Leadership informed',
+            'Affected customers notified',
+          ],
+        },
+      },
+    },
+    form: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Maps the issue form to incident fields, for teams that changed the form\'s labels.',
+      properties: {
+        headings: {
+          type: 'object',
+          description: 'Field id → the heading (label) your form uses for it, e.g. `impact: "Customer impact"`.',
+          additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+          default: {},
+        },
+      },
+    },
+  },
+  $defs: {
+    scoreTerm: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['field'],
+      properties: {
+        field: { type: 'string', minLength: 1, description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).' },
+        weight: { type: 'number', description: 'Multiplies a numeric field (true counts as 1).' },
+        values: { type: 'object', additionalProperties: { type: 'number' }, description: 'Points per value of a choice field (matched case-insensitively).' },
+      },
+    },
+    rule: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['priority', 'when'],
+      properties: {
+        name: { type: 'string', maxLength: 100, description: 'Shown in the card as the reason for the priority.' },
+        priority: priorityEnum,
+        when: { $ref: '#/$defs/condition' },
+      },
+    },
+    condition: {
+      description: 'A test on one field, or `all` / `any` / `not` of conditions.',
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['field'],
+          properties: {
+            field: { type: 'string', minLength: 1 },
+            equals: scalar,
+            one_of: { type: 'array', items: scalar, minItems: 1 },
+            at_least: { type: 'number' },
+            at_most: { type: 'number' },
+            above: { type: 'number' },
+            below: { type: 'number' },
+            matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
+            present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
+          },
+        },
+        { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+        { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+        { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+      ],
+    },
+  },
+}

@@ -1,0 +1,54 @@
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const
+export type Priority = (typeof PRIORITIES)[number]
+
+export type Scalar = string | number | boolean
+
+/** A test on an incident field, or a combination of tests. */
+export type Condition =
+  | {
+      field: string
+      equals?: Scalar
+      one_of?: Scalar[]
+      at_least?: number
+      at_most?: number
+      above?: number
+      below?: number
+      matches?: string
+      present?: boolean
+    }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+
+export interface Rule {
+  name?: string
+  priority: Priority
+  when: Condition
+}
+
+export interface ScoreTerm {
+  field: string
+  weight?: number
+  values?: Record<string, number>
+}
+
+export interface PriorityPolicy {
+  description: string
+  /** Milliseconds. */
+  ack: number
+  /** Milliseconds. */
+  update: number
+  postmortem: 'required' | 'optional' | 'none'
+  crisis: boolean
+}
+
+/** The configuration after validation and defaults: every key present, durations in milliseconds. */
+export interface Config {
+  /** Where it came from, for messages: a path, or `defaults`. */
+  source: string
+  labels: { incident: string; services: boolean }
+  priorities: Record<Priority, PriorityPolicy>
+  classification: { default: Priority; score: ScoreTerm[]; rules: Rule[] }
+  crisis: { mention: string[]; checklist: string[] }
+  form: { headings: Record<string, string> }
+}

@@ -1,0 +1,77 @@
+import type { Priority } from '../config/types.js'
+
+/** How something happened, for the timeline and the metrics. */
+export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | 'reopen' | 'edit' | 'schedule'
+
+export interface TimelineEvent {
+  at: string
+  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note'
+  actor: string
+  via: Via
+  from?: string
+  to?: string
+  text?: string
+}
+
+/**
+ * The machine-readable state of an incident, kept inside the bot's card comment. It is trusted
+ * only from a comment our own identity wrote (GraphQL `viewerDidAuthor`), never from issue bodies
+ * or other people's comments.
+ */
+export interface IncidentRecord {
+  v: 1
+  number: number
+  /** When the issue was opened (the report). */
+  declaredAt: string
+  /** When the incident started (form field, alert startsAt), else the report time. */
+  startedAt: string
+  priority: Priority
+  prioritySource: 'rules' | 'human'
+  priorityReason: string
+  stage: string
+  /** Digest of the impact facts that drove classification, to notice edits that change them. */
+  impactDigest: string
+  events: TimelineEvent[]
+}
+
+export const CARD_MARKER = '<!-- incidentops:card -->'
+const RECORD_RE = /<!-- incidentops:record:v1:([A-Za-z0-9+/=]+) -->/
+
+/** The hidden record line: base64 JSON, so no user text inside it can close the HTML comment. */
+export function encodeRecord(r: IncidentRecord): string {
+  return `<!-- incidentops:record:v1:${Buffer.from(JSON.stringify(r), 'utf8').toString('base64')} -->`
+}
+
+/** Reads the record from a card body; null when absent or unreadable (then it is rebuilt). */
+export function decodeRecord(body: string): IncidentRecord | null {
+  const m = RECORD_RE.exec(body)
+  if (!m) return null
+  try {
+    const r = JSON.parse(Buffer.from(m[1]!, 'base64').toString('utf8')) as IncidentRecord
+    if (r?.v !== 1 || typeof r.number !== 'number' || !Array.isArray(r.events) || typeof r.priority !== 'string') return null
+    return r
+  } catch {
+    return null
+  }
+}
+
+export interface CommentLike {
+  databaseId: number
+  body: string
+  viewerDidAuthor: boolean
+  createdAt: string
+}
+
+/** The incident card: the oldest comment carrying the card marker that we wrote ourselves. */
+export function findCard<C extends CommentLike>(comments: readonly C[]): C | undefined {
+  return comments.filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0]
+}
+
+/** A keyed comment of ours (`<!-- incidentops:kind:key -->`), found to edit instead of posting twice. */
+export function marker(kind: string, key: string | number): string {
+  return `<!-- incidentops:${kind}:${key} -->`
+}
+
+export function findMarked<C extends CommentLike>(comments: readonly C[], mark: string): C | undefined {
+  return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark))
+}

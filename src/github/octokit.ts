@@ -1,0 +1,281 @@
+import { getOctokit } from '@actions/github'
+import { throttling } from '@octokit/plugin-throttling'
+import { retry } from '@octokit/plugin-retry'
+import { GitHubApiError, getErrorMessage } from '../errors.js'
+import type { CommentSnapshot, GitHubPort, IssueContext, LabelSpec, RepoRef } from './port.js'
+
+type Octokit = ReturnType<typeof getOctokit>
+
+export interface OctokitPortOptions {
+  token: string
+  repo: RepoRef
+  /** REST base URL (GITHUB_API_URL); GraphQL is derived from it the way Octokit does. */
+  baseUrl: string
+  warn: (message: string) => void
+  /** Retries for 5xx and secondary rate limits before the run fails. */
+  retries?: number
+}
+
+/** Builds an Octokit with retry (5xx, timeouts) and throttling (primary and secondary rate limits). */
+export function createOctokit(opts: OctokitPortOptions): Octokit {
+  const retries = opts.retries ?? 4
+  return getOctokit(
+    opts.token,
+    {
+      baseUrl: opts.baseUrl,
+      retry: { retries, doNotRetry: [400, 401, 404, 410, 422, 451] },
+      throttle: {
+        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          opts.warn(`Rate limit reached for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`)
+          return retryCount < retries
+        },
+        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          opts.warn(`Secondary rate limit for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`)
+          return retryCount < retries
+        },
+      },
+    },
+    throttling,
+    retry,
+  )
+}
+
+const ISSUE_CONTEXT = /* GraphQL */ `
+  query IncidentContext($owner: String!, $name: String!, $number: Int!, $configExpr: String!, $withConfig: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      id
+      config: object(expression: $configExpr) @include(if: $withConfig) {
+        ... on Blob { text isBinary byteSize }
+      }
+      labels(first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes { name color description }
+      }
+      issue(number: $number) {
+        id number title body state stateReason createdAt updatedAt closedAt url
+        author { login }
+        assignees(first: 20) { nodes { login } }
+        labels(first: 100) { nodes { name } }
+        comments(first: 100) {
+          pageInfo { hasNextPage endCursor }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+        }
+      }
+    }
+  }
+`
+
+const MORE_LABELS = /* GraphQL */ `
+  query RepositoryLabels($owner: String!, $name: String!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      labels(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { name color description } }
+    }
+  }
+`
+
+const MORE_COMMENTS = /* GraphQL */ `
+  query IssueComments($owner: String!, $name: String!, $number: Int!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        comments(first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+        }
+      }
+    }
+  }
+`
+
+type PageInfo = { hasNextPage: boolean; endCursor: string | null }
+type GqlComment = { databaseId: number; body: string; createdAt: string; updatedAt: string; viewerDidAuthor: boolean; author: { login: string } | null }
+type GqlLabel = { name: string; color: string; description: string | null }
+type IssueContextResult = {
+  repository: {
+    id: string
+    config?: { text: string | null; isBinary: boolean; byteSize: number } | null
+    labels: { pageInfo: PageInfo; nodes: GqlLabel[] }
+    issue: {
+      id: string
+      number: number
+      title: string
+      body: string
+      state: 'OPEN' | 'CLOSED'
+      stateReason: string | null
+      createdAt: string
+      updatedAt: string
+      closedAt: string | null
+      url: string
+      author: { login: string } | null
+      assignees: { nodes: { login: string }[] }
+      labels: { nodes: { name: string }[] }
+      comments: { pageInfo: PageInfo; nodes: GqlComment[] }
+    } | null
+  } | null
+}
+
+/** The GitHub port over Octokit: GraphQL for reads (one query per incident), REST for writes. */
+export class OctokitPort implements GitHubPort {
+  private repositoryId: string | undefined
+
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly repo: RepoRef,
+  ) {}
+
+  async loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext> {
+    const vars = { owner: this.repo.owner, name: this.repo.repo }
+    const res = await this.call('query IncidentContext', () =>
+      this.octokit.graphql<IssueContextResult>(ISSUE_CONTEXT, {
+        ...vars,
+        number,
+        configExpr: `HEAD:${opts.configPath ?? ''}`,
+        withConfig: opts.configPath !== undefined,
+      }),
+    )
+    const repo = res.repository
+    if (!repo) throw new GitHubApiError(`Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`, 404, 'graphql')
+    this.repositoryId = repo.id
+    const labels = [...repo.labels.nodes]
+    let page = repo.labels.pageInfo
+    while (page.hasNextPage) {
+      const more = await this.call('query RepositoryLabels', () =>
+        this.octokit.graphql<{ repository: { labels: { pageInfo: PageInfo; nodes: GqlLabel[] } } }>(MORE_LABELS, { ...vars, after: page.endCursor }),
+      )
+      labels.push(...more.repository.labels.nodes)
+      page = more.repository.labels.pageInfo
+    }
+    const i = repo.issue
+    let comments: GqlComment[] = []
+    if (i) {
+      comments = [...i.comments.nodes]
+      let cpage = i.comments.pageInfo
+      while (cpage.hasNextPage) {
+        const more = await this.call('query IssueComments', () =>
+          this.octokit.graphql<{ repository: { issue: { comments: { pageInfo: PageInfo; nodes: GqlComment[] } } } }>(MORE_COMMENTS, { ...vars, number, after: cpage.endCursor }),
+        )
+        comments.push(...more.repository.issue.comments.nodes)
+        cpage = more.repository.issue.comments.pageInfo
+      }
+    }
+    const ctx: IssueContext = {
+      repositoryId: repo.id,
+      repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
+      issue: i
+        ? {
+            nodeId: i.id,
+            number: i.number,
+            title: i.title,
+            body: i.body,
+            state: i.state === 'OPEN' ? 'open' : 'closed',
+            stateReason: i.stateReason,
+            createdAt: i.createdAt,
+            updatedAt: i.updatedAt,
+            closedAt: i.closedAt,
+            url: i.url,
+            author: i.author?.login ?? null,
+            assignees: i.assignees.nodes.map((a) => a.login),
+            labels: i.labels.nodes.map((l) => l.name),
+            comments: comments.map(toComment),
+          }
+        : null,
+    }
+    if (opts.configPath !== undefined) ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
+    return ctx
+  }
+
+  async readConfig(path: string): Promise<string | null> {
+    const res = await this.call('query ConfigFile', () =>
+      this.octokit.graphql<{ repository: { object: { text: string | null; isBinary: boolean } | null } | null }>(
+        `query ConfigFile($owner: String!, $name: String!, $expr: String!) { repository(owner: $owner, name: $name) { object(expression: $expr) { ... on Blob { text isBinary } } } }`,
+        { owner: this.repo.owner, name: this.repo.repo, expr: `HEAD:${path}` },
+      ),
+    )
+    const obj = res.repository?.object
+    if (!obj) return null
+    return obj.isBinary ? '\u0000binary' : (obj.text ?? null)
+  }
+
+  async createLabels(labels: LabelSpec[]): Promise<void> {
+    if (labels.length === 0) return
+    const repositoryId = this.repositoryId ?? (await this.fetchRepositoryId())
+    // One request for every missing label: aliased createLabel mutations.
+    const fields = labels
+      .map((_, i) => `l${i}: createLabel(input: { repositoryId: $repo, name: $n${i}, color: $c${i}, description: $d${i} }) { label { name } }`)
+      .join('\n')
+    const params = labels.map((_, i) => `$n${i}: String!, $c${i}: String!, $d${i}: String`).join(', ')
+    const vars: Record<string, string> = { repo: repositoryId }
+    labels.forEach((l, i) => {
+      vars[`n${i}`] = l.name
+      vars[`c${i}`] = l.color
+      vars[`d${i}`] = l.description
+    })
+    try {
+      await this.octokit.graphql(`mutation CreateLabels($repo: ID!, ${params}) {\n${fields}\n}`, vars)
+    } catch (error: unknown) {
+      // A label created meanwhile (a parallel run, a person) is success; anything else is not.
+      const msg = getErrorMessage(error)
+      if (/already (been )?taken|already exists/i.test(msg)) return
+      // GitHub has gated createLabel behind a preview before: fall back to REST, one label at a time.
+      for (const l of labels) {
+        try {
+          await this.octokit.rest.issues.createLabel({ ...this.repo, name: l.name, color: l.color, description: l.description })
+        } catch (e: unknown) {
+          if (!(typeof e === 'object' && e !== null && 'status' in e && e.status === 422)) throw toApiError(e, 'POST /repos/{owner}/{repo}/labels')
+        }
+      }
+    }
+  }
+
+  async addLabels(issue: number, labels: string[]): Promise<void> {
+    await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', () => this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: issue, labels }))
+  }
+
+  async setLabels(issue: number, labels: string[]): Promise<void> {
+    await this.call('PUT /repos/{owner}/{repo}/issues/{issue_number}/labels', () => this.octokit.rest.issues.setLabels({ ...this.repo, issue_number: issue, labels }))
+  }
+
+  async createComment(issue: number, body: string): Promise<{ databaseId: number }> {
+    const res = await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () => this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body }))
+    return { databaseId: res.data.id }
+  }
+
+  async updateComment(databaseId: number, body: string): Promise<void> {
+    await this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', () => this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: databaseId, body }))
+  }
+
+  private async fetchRepositoryId(): Promise<string> {
+    const res = await this.call('query RepositoryId', () =>
+      this.octokit.graphql<{ repository: { id: string } }>(`query RepositoryId($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`, {
+        owner: this.repo.owner,
+        name: this.repo.repo,
+      }),
+    )
+    this.repositoryId = res.repository.id
+    return this.repositoryId
+  }
+
+  private async call<T>(route: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (error: unknown) {
+      throw toApiError(error, route)
+    }
+  }
+}
+
+function toComment(c: GqlComment): CommentSnapshot {
+  return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor }
+}
+
+/** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */
+export function toApiError(error: unknown, route: string): GitHubApiError {
+  if (error instanceof GitHubApiError) return error
+  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0
+  const msg = getErrorMessage(error)
+  let hint = ''
+  if (status === 401) hint = ' The token is invalid or expired: check the `github-token` input.'
+  else if (status === 403 || /Resource not accessible by integration/i.test(msg))
+    hint = ' The token lacks a permission: give the workflow `permissions: issues: write` (and `contents: read`).'
+  else if (status === 404) hint = ' Not found: check the repository and that the token can read it.'
+  return new GitHubApiError(`GitHub API ${route} failed${status ? ` (HTTP ${status})` : ''}: ${msg}.${hint}`, status, route)
+}

@@ -1,0 +1,66 @@
+/**
+ * The GitHub port: everything the action reads and writes, as an interface. The Octokit adapter
+ * implements it over HTTP; nothing else in src/ talks to GitHub.
+ */
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+export interface LabelSpec {
+  name: string
+  color: string
+  description: string
+}
+
+export interface CommentSnapshot {
+  /** REST id (databaseId), used to edit the comment. */
+  databaseId: number
+  body: string
+  author: string | null
+  createdAt: string
+  updatedAt: string
+  /** True when the token's own identity wrote it: the only comments whose markers we trust. */
+  viewerDidAuthor: boolean
+}
+
+export interface IssueSnapshot {
+  nodeId: string
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  stateReason: string | null
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  url: string
+  author: string | null
+  assignees: string[]
+  labels: string[]
+  comments: CommentSnapshot[]
+}
+
+/** What one read of an incident returns: the repository facts and the issue with its comments. */
+export interface IssueContext {
+  repositoryId: string
+  /** Every label of the repository (to know which of ours must be created). */
+  repoLabels: LabelSpec[]
+  /** The config file's text: null when there is none, undefined when not asked for. */
+  configText?: string | null
+  issue: IssueSnapshot | null
+}
+
+export interface GitHubPort {
+  /** One GraphQL query: the issue, its labels and comments, the repository's labels, and optionally the config file. */
+  loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext>
+  /** Reads only the config file (for events without an issue). null when absent. */
+  readConfig(path: string): Promise<string | null>
+  /** Creates labels in one request; labels that already exist are not an error. */
+  createLabels(labels: LabelSpec[]): Promise<void>
+  addLabels(issue: number, labels: string[]): Promise<void>
+  setLabels(issue: number, labels: string[]): Promise<void>
+  createComment(issue: number, body: string): Promise<{ databaseId: number }>
+  updateComment(databaseId: number, body: string): Promise<void>
+}

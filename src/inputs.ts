@@ -1,0 +1,36 @@
+import { ConfigError } from './errors.js'
+
+/** The action's inputs, named once (kebab-case as in action.yml). */
+export const INPUT = {
+  githubToken: 'github-token',
+  projectToken: 'project-token',
+  config: 'config',
+  mode: 'mode',
+  dryRun: 'dry-run',
+} as const
+
+export const MODES = ['auto', 'intake', 'sweep', 'report'] as const
+export type Mode = (typeof MODES)[number]
+
+export interface Inputs {
+  githubToken: string
+  projectToken: string
+  configPath: string
+  mode: Mode
+  dryRun: boolean
+}
+
+/** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
+export function readInputs(get: (name: string) => string): Inputs {
+  const githubToken = get(INPUT.githubToken).trim()
+  if (!githubToken) throw new ConfigError('The `github-token` input is empty: leave it unset to use the workflow token, or pass a token.')
+  const mode = (get(INPUT.mode).trim() || 'auto') as Mode
+  if (!MODES.includes(mode)) throw new ConfigError(`The \`mode\` input must be one of ${MODES.join(', ')}; it is "${mode}".`)
+  const dry = get(INPUT.dryRun).trim().toLowerCase() || 'false'
+  if (!['true', 'false'].includes(dry)) throw new ConfigError(`The \`dry-run\` input must be true or false; it is "${dry}".`)
+  const configPath = (get(INPUT.config).trim() || '.github/incidents.yml').replace(/^\.\//, '')
+  if (configPath.startsWith('/') || configPath.split('/').includes('..')) {
+    throw new ConfigError(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`)
+  }
+  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true' }
+}

@@ -1,0 +1,118 @@
+import * as core from '@actions/core'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readInputs } from './inputs.js'
+import { route } from './events/router.js'
+import { loadConfig } from './config/load.js'
+import { ConfigError, PayloadError, getErrorMessage } from './errors.js'
+import { OctokitPort, createOctokit } from './github/octokit.js'
+import type { GitHubPort, RepoRef } from './github/port.js'
+import { decideIntake, formSpec } from './domain/intake.js'
+import { INCIDENT_FORM } from './intake/form-spec.js'
+import { reconcile } from './plan.js'
+import { applyPlan, type AppliedEffect } from './apply.js'
+
+/** Writes allowed in one run before it stops and leaves the rest to the next run. */
+const WRITE_BUDGET = 200
+/** Event payloads are at most a few hundred KB on GitHub; refuse anything absurd before parsing it. */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024
+
+export interface RunEnvironment {
+  env: Record<string, string | undefined>
+  /** Builds the GitHub port; the default talks to GITHUB_API_URL with the token. */
+  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
+}
+
+/**
+ * The composition root: inputs → event → config → load → decide → reconcile → apply → outputs.
+ * The only place that fails the run.
+ */
+export async function run({ env, makePort }: RunEnvironment): Promise<void> {
+  try {
+    const inputs = readInputs((name) => core.getInput(name))
+    core.setSecret(inputs.githubToken)
+    if (inputs.projectToken) core.setSecret(inputs.projectToken)
+    const eventName = env.GITHUB_EVENT_NAME ?? ''
+    const payload = readEvent(env.GITHUB_EVENT_PATH)
+    const r = route(eventName, payload, inputs.mode)
+    if (r.kind === 'noop') {
+      core.notice(r.notice)
+      core.setOutput('actions', '[]')
+      await writeSummary([`**IncidentOps**: ${r.notice}`], [])
+      return
+    }
+    const repo = repoRef(env.GITHUB_REPOSITORY)
+    const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
+    const port = makePort
+      ? makePort(inputs.githubToken, repo, baseUrl)
+      : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(m) }), repo)
+
+    // The config comes from the checkout when there is one, otherwise from the same query as the issue.
+    const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
+    const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
+    const configText = local !== undefined ? local : (ctx.configText ?? null)
+    const config = loadConfig(configText, inputs.configPath)
+    core.info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`)
+
+    const decision = decideIntake(ctx, { action: r.action, sender: r.sender, label: r.label }, config, formSpec(INCIDENT_FORM, config))
+    if (decision.kind === 'skip') {
+      core.notice(`Nothing to do: ${decision.reason}.`)
+      core.setOutput('actions', '[]')
+      await writeSummary([`**IncidentOps**: nothing to do: ${decision.reason}.`], [])
+      return
+    }
+    const effects = reconcile(decision.desired, ctx)
+    core.startGroup(`Incident #${decision.record.number}: ${decision.record.priority}, ${decision.record.stage}`)
+    for (const c of decision.changes) core.info(`record: ${c}`)
+    if (effects.length === 0) core.info('Already up to date: nothing to write.')
+    const applied = await applyPlan(port, effects, { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l) => core.info(l) })
+    core.endGroup()
+
+    core.setOutput('incident-number', String(decision.record.number))
+    core.setOutput('priority', decision.record.priority)
+    core.setOutput('stage', decision.record.stage)
+    core.setOutput('actions', JSON.stringify(applied))
+    await writeSummary(
+      [
+        `### IncidentOps: incident #${decision.record.number}`,
+        `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.classification.reason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
+        ...decision.changes.map((c) => `- ${c}`),
+      ],
+      applied,
+    )
+  } catch (error: unknown) {
+    if (error instanceof ConfigError || error instanceof PayloadError) core.setFailed(error.message)
+    else core.setFailed(`IncidentOps failed: ${getErrorMessage(error)}`)
+  }
+}
+
+function readEvent(path: string | undefined): unknown {
+  if (!path) throw new PayloadError('GITHUB_EVENT_PATH is not set: IncidentOps runs inside a GitHub Actions workflow.')
+  const text = readFileSync(path, 'utf8')
+  if (text.length > MAX_EVENT_BYTES) throw new PayloadError(`The event payload is larger than ${MAX_EVENT_BYTES} bytes.`)
+  try {
+    return JSON.parse(text)
+  } catch (error: unknown) {
+    throw new PayloadError(`The event payload at ${path} is not valid JSON: ${getErrorMessage(error)}`)
+  }
+}
+
+function repoRef(full: string | undefined): RepoRef {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full ?? '')
+  if (!m) throw new PayloadError(`GITHUB_REPOSITORY must be owner/name; it is "${full ?? ''}".`)
+  return { owner: m[1]!, repo: m[2]! }
+}
+
+/** The config file from the workspace: its text, null when the checkout has none, undefined with no checkout. */
+function localConfig(workspace: string | undefined, path: string): string | null | undefined {
+  if (!workspace || !existsSync(join(workspace, '.git'))) return undefined
+  const file = join(workspace, path)
+  return existsSync(file) ? readFileSync(file, 'utf8') : null
+}
+
+async function writeSummary(head: string[], applied: AppliedEffect[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
+  const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join('\n')
+  await core.summary.addRaw(body + '\n').write()
+}

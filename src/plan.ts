@@ -1,0 +1,78 @@
+import type { IssueContext, LabelSpec } from './github/port.js'
+import type { CommentSnapshot } from './github/port.js'
+import { CARD_MARKER, findCard, findMarked } from './domain/record.js'
+
+/** One write. A plan is a list of them, computed purely and applied by apply.ts. */
+export type Effect =
+  | { kind: 'create-labels'; labels: LabelSpec[] }
+  | { kind: 'add-labels'; issue: number; labels: string[] }
+  | { kind: 'set-labels'; issue: number; labels: string[]; removed: string[] }
+  | { kind: 'create-comment'; issue: number; marker: string; body: string }
+  | { kind: 'update-comment'; issue: number; commentId: number; marker: string; body: string }
+
+/** The state we want one issue to be in. Reconciling it against what GitHub has gives the effects. */
+export interface DesiredIssue {
+  number: number
+  /** The full set of labels the issue should carry. */
+  labels: string[]
+  /** The labels we manage, which must exist in the repository with these colours. */
+  labelSpecs: LabelSpec[]
+  /** The incident card's body (starts with CARD_MARKER). */
+  card: string
+  /** Comments that must exist once, found by their leading marker; posted when missing, never edited. */
+  once: { marker: string; body: string }[]
+}
+
+const lower = (s: string): string => s.toLowerCase()
+
+/**
+ * Compares the desired state with the snapshot and returns only the writes that differ.
+ * Idempotency and convergence come from here: a state that already matches yields no effect.
+ */
+export function reconcile(desired: DesiredIssue, ctx: IssueContext): Effect[] {
+  const issue = ctx.issue
+  if (!issue) return []
+  const effects: Effect[] = []
+
+  const existing = new Set(ctx.repoLabels.map((l) => lower(l.name)))
+  const missing = desired.labelSpecs.filter((l) => !existing.has(lower(l.name)))
+  if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
+
+  // The card carries the record: it is written before the labels, so a run that fails between
+  // the two leaves labels to repair, never a label that looks like a person's choice.
+  const card = findCard(issue.comments)
+  if (!card) effects.push({ kind: 'create-comment', issue: issue.number, marker: CARD_MARKER, body: desired.card })
+  else if (card.body !== desired.card) effects.push({ kind: 'update-comment', issue: issue.number, commentId: card.databaseId, marker: CARD_MARKER, body: desired.card })
+
+  const have = new Set(issue.labels.map(lower))
+  const want = new Set(desired.labels.map(lower))
+  const toAdd = desired.labels.filter((l) => !have.has(lower(l)))
+  const toRemove = issue.labels.filter((l) => !want.has(lower(l)))
+  if (toRemove.length) effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove })
+  else if (toAdd.length) effects.push({ kind: 'add-labels', issue: issue.number, labels: toAdd })
+
+  for (const c of desired.once) {
+    if (!findMarked<CommentSnapshot>(issue.comments, c.marker)) effects.push({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body })
+  }
+  return effects
+}
+
+/** One line per effect, for logs, the job summary and dry-run. */
+export function describeEffect(e: Effect): string {
+  switch (e.kind) {
+    case 'create-labels':
+      return `create labels ${e.labels.map((l) => l.name).join(', ')}`
+    case 'add-labels':
+      return `#${e.issue}: add labels ${e.labels.join(', ')}`
+    case 'set-labels':
+      return `#${e.issue}: set labels to ${e.labels.join(', ')} (removing ${e.removed.join(', ')})`
+    case 'create-comment':
+      return `#${e.issue}: post ${markerKind(e.marker)}`
+    case 'update-comment':
+      return `#${e.issue}: update ${markerKind(e.marker)}`
+  }
+}
+
+function markerKind(m: string): string {
+  return /incidentops:([a-z-]+)/.exec(m)?.[1] ?? 'comment'
+}

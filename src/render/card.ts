@@ -1,0 +1,99 @@
+import type { Config } from '../config/types.js'
+import { formatDuration } from '../config/duration.js'
+import type { IncidentFacts } from '../intake/facts.js'
+import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } from '../domain/record.js'
+import { code, inline, neutralizeMentions } from './markdown.js'
+import { utc, utcShort } from './time.js'
+
+const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' }
+
+export const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** A login shown without pinging its owner (edits never notify, but the first post would). */
+const who = (login: string): string => (login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`))
+
+export interface CardInput {
+  record: IncidentRecord
+  facts: IncidentFacts
+  config: Config
+  /** Checklist items already ticked in the current card, so re-rendering keeps people's ticks. */
+  ticked: ReadonlySet<string>
+}
+
+/**
+ * The incident card: live status for people, the record hidden at the end for the machine.
+ * Renders only from its inputs (times are absolute): the same record gives the same bytes.
+ */
+export function renderCard({ record: r, facts: f, config, ticked }: CardInput): string {
+  const policy = config.priorities[r.priority]
+  const lines: string[] = [CARD_MARKER]
+  lines.push(`### ${PRIORITY_ICON[r.priority] ?? ''} ${r.priority} incident · ${title(r.stage)}`)
+  lines.push('')
+  if (f.summary) lines.push(`**What is broken:** ${inline(f.summary, 300)}`, '')
+  const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt
+  const impact = [
+    f.impact ? title(f.impact.replace(/-/g, ' ')) : 'impact not stated',
+    f.usersAffected !== null ? `${f.usersAffected === 0 ? 'under 1' : f.usersAffected}% of users` : null,
+    f.dataLoss ? '**data loss**' : null,
+    f.security ? '**security exposure**' : null,
+  ].filter(Boolean)
+  const rows: [string, string][] = [
+    ['Priority', `**${r.priority}** (${inline(policy.description, 120)}): ${r.prioritySource === 'human' ? inline(r.priorityReason, 200) : inline(r.priorityReason, 200)}`],
+    ['Stage', `${title(r.stage)} since ${utcShort(stageSince, r.declaredAt)}`],
+    ['Started', r.startedAt === r.declaredAt ? `${utc(r.startedAt)} (reported then)` : `${utc(r.startedAt)} · reported ${utcShort(r.declaredAt, r.startedAt)}`],
+    ['Impact', impact.join(' · ')],
+  ]
+  if (f.services.length) rows.push(['Services', f.services.map((s) => code(s, 40)).join(', ')])
+  if (f.detection) rows.push(['Detected by', inline(f.detection.replace(/-/g, ' '), 60)])
+  if (r.stage === 'triage') {
+    rows.push(['Commander', 'nobody yet: comment `/ack` to take command'])
+    rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(r.declaredAt) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
+  }
+  rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``])
+  lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '')
+
+  if (f.notes.length) lines.push(...f.notes.map((n) => `> [!NOTE]\n> ${n}`), '')
+
+  if (policy.crisis && config.crisis.checklist.length) {
+    lines.push('#### Crisis communication', '')
+    for (const item of config.crisis.checklist) lines.push(`- [${ticked.has(item) ? 'x' : ' '}] ${inline(item, 200)}`)
+    lines.push('')
+  }
+
+  lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|')
+  const shown = r.events.slice(-30)
+  if (shown.length < r.events.length) lines.push(`| | _${r.events.length - shown.length} earlier entries in the record_ | |`)
+  for (const e of shown) lines.push(`| ${utcShort(e.at, r.declaredAt)} | ${describeEvent(e)} | ${who(e.actor)} |`)
+  lines.push('')
+  lines.push('<sub>Managed by IncidentOps: this comment is rewritten as the incident changes. Commands: `/ack`, `/update`, `/priority`, `/help`.</sub>')
+  lines.push(encodeRecord(r))
+  return lines.join('\n')
+}
+
+function describeEvent(e: TimelineEvent): string {
+  switch (e.kind) {
+    case 'declared':
+      return `Declared ${e.to ?? ''} (${e.via === 'form' ? 'incident form' : e.via})`
+    case 'priority':
+      return `Priority ${e.from ?? '?'} → **${e.to}** (${e.via})${e.text ? `: ${inline(e.text, 150)}` : ''}`
+    case 'stage':
+      return `Stage ${title(e.from ?? '?')} → **${title(e.to ?? '?')}** (${e.via})`
+    case 'impact':
+      return `Impact changed: ${inline(e.text, 150)}`
+    case 'update':
+      return `Update: ${inline(e.text, 200)}`
+    case 'note':
+      return `Note: ${inline(e.text, 200)}`
+  }
+}
+
+/** The checklist items ticked in an existing card (`- [x] item`). */
+export function tickedItems(cardBody: string | undefined, checklist: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  if (!cardBody) return out
+  for (const item of checklist) {
+    const rendered = inline(item, 200)
+    if (cardBody.includes(`- [x] ${rendered}`) || cardBody.includes(`- [X] ${rendered}`)) out.add(item)
+  }
+  return out
+}

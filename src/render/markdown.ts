@@ -1,0 +1,64 @@
+/**
+ * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
+ * our hidden markers. Everything we echo from titles, bodies, alerts and commands goes through here.
+ */
+
+const ZWSP = '\u200b'
+
+/** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+}
+
+/** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
+export function neutralizeMarkers(text: string): string {
+  return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`)
+}
+
+/** Drops control characters (NUL, escapes) that have no business in an issue thread. */
+function stripControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+}
+
+/** Cuts to `max` characters on a code point boundary, saying that it did. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = Array.from(text.slice(0, max)).join('')
+  return `${cut}… (${text.length - max} more characters)`
+}
+
+/**
+ * One line of user text for a table cell, a heading or a list item: no newlines, pipes escaped,
+ * HTML neutralised, mentions and markers defused, length bounded.
+ */
+export function inline(text: string | null | undefined, max = 200): string {
+  if (!text) return ''
+  let t = stripControls(text).replace(/\s+/g, ' ').trim()
+  t = truncate(t, max)
+  t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  // A leading `#`, `>` or list marker would change the block we put it in.
+  t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1')
+  return neutralizeMarkers(neutralizeMentions(t))
+}
+
+/**
+ * Several lines of user text as a blockquote. Fences and HTML inside cannot escape the quote:
+ * `<` is escaped, and a blockquote closes any fence opened inside it.
+ */
+export function quote(text: string | null | undefined, max = 1500): string {
+  if (!text || !text.trim()) return '> _(empty)_'
+  let t = truncate(stripControls(text).replace(/\r\n?/g, '\n').trim(), max)
+  t = t.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  t = neutralizeMarkers(neutralizeMentions(t))
+  return t
+    .split('\n')
+    .map((l) => (l.length ? `> ${l}` : '>'))
+    .join('\n')
+}
+
+/** Text for inside an inline code span: backticks cannot close it. */
+export function code(text: string, max = 100): string {
+  const t = truncate(stripControls(text).replace(/\s+/g, ' '), max).replace(/`/g, 'ˋ')
+  return `\`${neutralizeMarkers(t)}\``
+}
