@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { inline, quote, code, neutralizeMentions, neutralizeMarkers } from '../../src/render/markdown.js'
+
+describe('quoting user text back', () => {
+  it('defuses mentions of users and teams but not e-mail addresses', () => {
+    expect(neutralizeMentions('ping @alice and @acme/sre')).toBe('ping @\u200balice and @\u200bacme/sre')
+    expect(inline('write to ops@acme.io')).toBe('write to ops@\u200bacme.io')
+  })
+  it('cannot smuggle our markers or open HTML comments', () => {
+    const evil = '<!-- incidentops:card --> <!-- incidentops:record:v1:AAAA -->'
+    for (const out of [inline(evil), quote(evil), neutralizeMarkers(evil)]) {
+      expect(out).not.toContain('<!--')
+      expect(out).not.toMatch(/incidentops:(card|record)/)
+    }
+  })
+  it('keeps a table cell a table cell', () => {
+    const out = inline('a | b\n| c |\n# heading')
+    expect(out).not.toContain('\n')
+    expect(out).not.toMatch(/(^|[^\\])\|/)
+  })
+  it('does not let a leading block marker change the block', () => {
+    expect(inline('# big')).toBe('\\# big')
+    expect(inline('> quote')).toBe('&gt; quote')
+    expect(inline('1. item')).toBe('\\1. item')
+  })
+  it('escapes HTML so <details> or <script> cannot break the layout', () => {
+    expect(inline('<details><script>x</script>')).toBe('&lt;details&gt;&lt;script&gt;x&lt;/script&gt;')
+    expect(quote('<img src=x onerror=alert(1)>')).toBe('> &lt;img src=x onerror=alert(1)&gt;')
+  })
+  it('keeps fences inside the quote', () => {
+    expect(quote('```\n### not a heading\n').split('\n').every((l) => l.startsWith('>'))).toBe(true)
+  })
+  it('bounds length and says how much was cut', () => {
+    expect(inline('x'.repeat(500), 10)).toBe('xxxxxxxxxx… (490 more characters)')
+  })
+  it('drops control characters', () => {
+    expect(inline('a\u0000b\u001bc')).toBe('abc')
+  })
+  it('cannot close an inline code span', () => {
+    expect(code('a`b')).toBe('`aˋb`')
+  })
+})
