@@ -1,0 +1,44 @@
+// Flat config (ESLint 9). Deliberately light: no type-aware rules, so `npm run lint` stays a
+// few seconds on CI's 2 cores; `tsc --noEmit` (npm run typecheck) already does the type work.
+import js from '@eslint/js'
+import { defineConfig } from 'eslint/config'
+import tseslint from 'typescript-eslint'
+
+// The few Node globals our plain .js files may touch. Spelled out rather than importing the
+// `globals` package, which is not a direct dependency.
+const nodeGlobals = {
+  process: 'readonly',
+  console: 'readonly',
+  URL: 'readonly',
+  Buffer: 'readonly',
+  setTimeout: 'readonly',
+  clearTimeout: 'readonly',
+}
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'node_modules/', '.ci/node24/', 'coverage/', '.tmp/', 'demo-output/'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
+    rules: {
+      // `_`-prefixed parameters and variables are intentionally unused (port stubs, destructuring).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The action logs through @actions/core only (core.info/warning/debug and the job summary).
+    // The CLI is a terminal program, so console is its output channel.
+    files: ['src/**'],
+    ignores: ['src/cli/**'],
+    rules: { 'no-console': 'error' },
+  },
+)
