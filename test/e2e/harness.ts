@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import type { Emulator } from '../emulator/index.js'
+
+const require = createRequire(import.meta.url)
+const ROOT = resolve(import.meta.dirname, '..', '..')
+export const BUNDLE = join(ROOT, 'dist', 'index.js')
+
+type Example = { action?: string; [k: string]: unknown }
+const EXAMPLES = require('@octokit/webhooks-examples') as { name: string; examples: Example[] }[]
+
+/** A real webhook payload from @octokit/webhooks-examples, for the event and action, deep-copied. */
+export function example(event: string, action?: string): Record<string, unknown> {
+  const group = EXAMPLES.find((e) => e.name === event)
+  const ex = group?.examples.find((e) => action === undefined || e.action === action)
+  if (!ex) throw new Error(`no webhook example for ${event}.${action}`)
+  return structuredClone(ex) as Record<string, unknown>
+}
+
+/**
+ * An `issues` (or `issue_comment`) payload as GitHub would deliver it now: the real example with
+ * only what the scenario needs changed (the issue as the emulator has it, the repository, the sender).
+ */
+export function issuesPayload(emu: Emulator, repo: string, number: number, action: string, sender: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const p = example('issues', action)
+  const [owner, name] = repo.split('/') as [string, string]
+  p.issue = emu.getIssue(repo, number)
+  const r = p.repository as Record<string, unknown>
+  p.repository = { ...r, name, full_name: repo, owner: { ...(r.owner as object), login: owner } }
+  p.sender = { ...(p.sender as object), login: sender }
+  return { ...p, ...extra }
+}
+
+export interface ActionRun {
+  code: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+export interface RunOptions {
+  emu: Emulator
+  repo: string
+  event: string
+  payload: unknown
+  inputs?: Record<string, string>
+  token?: string
+  /** A checkout to read the config from; none by default (the config comes through the API). */
+  workspace?: string
+  /** Node binary (Node 24 smoke); default the current one. */
+  node?: string
+}
+
+/** Runs the built bundle exactly as a runner does: INPUT_* env, event file, output and summary files. */
+export async function runAction(o: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'incidentops-run-'))
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, typeof o.payload === 'string' ? o.payload : JSON.stringify(o.payload))
+  const outputPath = join(dir, 'output')
+  const summaryPath = join(dir, 'summary.md')
+  writeFileSync(outputPath, '')
+  writeFileSync(summaryPath, '')
+  const inputs: Record<string, string> = { 'github-token': o.token ?? o.emu.botToken, config: '.github/incidents.yml', mode: 'auto', 'dry-run': 'false', 'project-token': '', ...o.inputs }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: o.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: o.repo,
+    GITHUB_API_URL: o.emu.url,
+    GITHUB_GRAPHQL_URL: o.emu.graphqlUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_WORKSPACE: o.workspace ?? join(dir, 'workspace'),
+    RUNNER_TEMP: dir,
+  }
+  if (!o.workspace) mkdirSync(env.GITHUB_WORKSPACE!, { recursive: true })
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
+  const child = spawn(o.node ?? process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)))
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') }
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
+export function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!)
+    if (m) {
+      const [, name, delim] = m
+      const value: string[] = []
+      while (++i < lines.length && lines[i] !== delim) value.push(lines[i]!)
+      out[name!] = value.join('\n')
+    } else if (lines[i]!.includes('=')) {
+      const [k, ...v] = lines[i]!.split('=')
+      out[k!] = v.join('=')
+    }
+  }
+  return out
+}
+
+/** Everything a scenario's end state consists of, for comparing replays. */
+export function snapshotRepo(emu: Emulator, repo: string): unknown {
+  return {
+    labels: emu
+      .listLabels(repo)
+      .map((l) => ({ name: l.name, color: l.color, description: l.description }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    issues: emu.listIssues(repo).map((i) => ({
+      number: i.number,
+      state: i.state,
+      labels: i.labels.map((l) => (typeof l === 'string' ? l : l.name)).sort(),
+      comments: emu.listComments(repo, i.number).map((c) => ({ user: c.user?.login, body: c.body })),
+    })),
+  }
+}

@@ -1,0 +1,563 @@
+// The REST half of the emulator: a small route table over the shared state. Handlers
+// return { status, body, headers }; the server adds rate-limit headers, accounting and faults.
+
+import type { components } from '@octokit/openapi-types'
+import { ApiError, atLeast, type Account, type Issue, type IssueFilter, type Permission, type Repo, type State } from './state.js'
+import type { Shapes } from './rest-shapes.js'
+
+const DOCS = 'https://docs.github.com/rest'
+const SEARCH_CAP = 1000
+
+export interface RestRequest {
+  method: string
+  url: URL
+  params: Record<string, string>
+  body: unknown
+  viewer: Account
+}
+
+export interface RestResponse {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+type Handler = (req: RestRequest, ctx: RestContext) => RestResponse
+
+export interface RestContext {
+  state: State
+  shapes: Shapes
+  rateLimit(): components['schemas']['rate-limit-overview']
+}
+
+interface Route {
+  method: string
+  template: string
+  regex: RegExp
+  names: string[]
+  handler: Handler
+}
+
+const routes: Route[] = []
+
+/**
+ * Register a route. `{path}` matches across slashes (contents API); `*_number` and `*_id`
+ * only match digits, so `/issues/comments/1` never parses as issue "comments".
+ */
+function route(method: string, template: string, handler: Handler): void {
+  const names: string[] = []
+  const pattern = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name)
+    if (name === 'path') return '(.+)'
+    if (/_(number|id)$/.test(name)) return '(\\d+)'
+    return '([^/]+)'
+  })
+  routes.push({ method, template, regex: new RegExp(`^${pattern}/?$`), names, handler })
+}
+
+/** The route for a request, with its template (for accounting) and decoded params. */
+export function matchRoute(method: string, pathname: string): { route: Route; params: Record<string, string> } | null {
+  for (const r of routes) {
+    if (r.method !== method) continue
+    const m = r.regex.exec(pathname)
+    if (!m) continue
+    const params: Record<string, string> = {}
+    r.names.forEach((n, idx) => {
+      params[n] = decodeURIComponent(m[idx + 1] ?? '')
+    })
+    return { route: r, params }
+  }
+  return null
+}
+
+export function notFound(message = 'Not Found'): RestResponse {
+  return { status: 404, body: { message, documentation_url: DOCS, status: '404' } }
+}
+
+function forbidden(message = 'Must have admin rights to Repository.'): RestResponse {
+  return { status: 403, body: { message, documentation_url: DOCS, status: '403' } }
+}
+
+function unprocessable(message: string, errors?: { resource: string; code: string; field: string; message?: string }[]): RestResponse {
+  const body: components['schemas']['validation-error'] = { message, documentation_url: DOCS, ...(errors ? { errors } : {}) }
+  return { status: 422, body }
+}
+
+/** Runs a handler and turns thrown ApiErrors into GitHub's error bodies. */
+export function runRest(method: string, pathname: string, req: Omit<RestRequest, 'params' | 'method'>, ctx: RestContext): { template: string | null; res: RestResponse } {
+  const m = matchRoute(method, pathname)
+  if (!m) return { template: null, res: notFound() }
+  try {
+    return { template: m.route.template, res: m.route.handler({ ...req, method, params: m.params }, ctx) }
+  } catch (e) {
+    if (e instanceof ApiError) {
+      if (e.status === 422) return { template: m.route.template, res: unprocessable(e.message, e.errors) }
+      return { template: m.route.template, res: { status: e.status, body: { message: e.message, documentation_url: DOCS } } }
+    }
+    throw e
+  }
+}
+
+// ---------- helpers ----------
+
+function repoOf(req: RestRequest, ctx: RestContext): Repo {
+  const r = ctx.state.repo(`${req.params.owner}/${req.params.repo}`)
+  if (!r) throw new ApiError(404, 'Not Found')
+  return r
+}
+
+function issueOf(req: RestRequest, ctx: RestContext): { repo: Repo; issue: Issue } {
+  const repo = repoOf(req, ctx)
+  const issue = repo.issues[Number(req.params.issue_number) - 1]
+  if (!issue) throw new ApiError(404, 'Not Found')
+  return { repo, issue }
+}
+
+function perm(ctx: RestContext, repo: Repo): (a: Account) => Permission {
+  return (a) => ctx.state.permission(repo, a)
+}
+
+function can(ctx: RestContext, repo: Repo, who: Account, need: Permission): boolean {
+  return atLeast(ctx.state.permission(repo, who), need)
+}
+
+function obj(body: unknown): Record<string, unknown> {
+  if (body === undefined || body === null) return {}
+  if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'Problems parsing JSON')
+  return body as Record<string, unknown>
+}
+
+/** `labels` may be strings or `{name}` objects, as GitHub accepts both. */
+function labelNames(v: unknown, field = 'labels'): string[] {
+  if (v === undefined || v === null) return []
+  if (!Array.isArray(v)) throw new ApiError(422, 'Invalid request.', [{ resource: 'Issue', code: 'invalid', field }])
+  return v.map((x: unknown) => {
+    if (typeof x === 'string') return x
+    if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'Issue', code: 'invalid', field }])
+  })
+}
+
+function strings(v: unknown, field: string): string[] {
+  if (v === undefined || v === null) return []
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'Issue', code: 'invalid', field }])
+  return v as string[]
+}
+
+function optString(v: unknown, field: string, resource: string): string | null | undefined {
+  if (v === undefined || v === null || typeof v === 'string') return v
+  throw new ApiError(422, 'Invalid request.', [{ resource, code: 'invalid', field }])
+}
+
+/**
+ * One page of `list` with GitHub's `Link` header (prev, next, last, first).
+ * `cap` limits how far one may page (search serves only the first 1,000 results).
+ */
+export function paginate<T>(list: readonly T[], url: URL, cap = Infinity): { items: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page')) || 30))
+  const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1))
+  const reachable = Math.min(list.length, cap)
+  if (cap !== Infinity && (page - 1) * perPage >= cap)
+    throw new ApiError(422, 'Only the first 1000 search results are available', [{ resource: 'Search', code: 'invalid', field: 'page' }])
+  const last = Math.max(1, Math.ceil(reachable / perPage))
+  const start = (page - 1) * perPage
+  const items = list.slice(start, Math.min(start + perPage, reachable))
+  const at = (p: number): string => {
+    const u = new URL(url.href)
+    u.searchParams.set('page', String(p))
+    return `<${u.href}>`
+  }
+  const links: string[] = []
+  if (page > 1) links.push(`${at(page - 1)}; rel="prev"`)
+  if (page < last) links.push(`${at(page + 1)}; rel="next"`, `${at(last)}; rel="last"`)
+  if (page > 1) links.push(`${at(1)}; rel="first"`)
+  return { items, headers: links.length ? { link: links.join(', ') } : {} }
+}
+
+// ---------- routes ----------
+
+route('GET', '/rate_limit', (_req, ctx) => ({ status: 200, body: ctx.rateLimit() }))
+
+route('GET', '/user', (req, ctx) => {
+  // An installation token (GITHUB_TOKEN) is not a user: GitHub answers 403 here.
+  if (req.viewer.type === 'Bot') return forbidden('Resource not accessible by integration')
+  return { status: 200, body: ctx.shapes.user(req.viewer) }
+})
+
+route('GET', '/repos/{owner}/{repo}', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const open = repo.issues.reduce((n, i) => n + (i.state === 'open' ? 1 : 0), 0)
+  return { status: 200, body: ctx.shapes.repo(repo, ctx.state.permission(repo, req.viewer), open) }
+})
+
+// --- issues ---
+
+function issueFilter(q: URLSearchParams): IssueFilter {
+  const state = q.get('state') ?? 'open'
+  const sort = q.get('sort') ?? 'created'
+  const direction = q.get('direction') ?? 'desc'
+  if (!['open', 'closed', 'all'].includes(state) || !['created', 'updated', 'comments'].includes(sort) || !['asc', 'desc'].includes(direction))
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state' }])
+  const labels = q.get('labels')
+  return {
+    state: state as IssueFilter['state'],
+    sort: sort as IssueFilter['sort'],
+    direction: direction as IssueFilter['direction'],
+    labels: labels ? labels.split(',').map((l) => l.trim()).filter(Boolean) : undefined,
+    since: q.get('since') ?? undefined,
+    creator: q.get('creator') ?? undefined,
+    assignee: q.get('assignee') ?? undefined,
+  }
+}
+
+route('GET', '/repos/{owner}/{repo}/issues', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const { items, headers } = paginate(ctx.state.listIssues(repo, issueFilter(req.url.searchParams)), req.url)
+  return { status: 200, body: items.map((i) => ctx.shapes.issue(i, perm(ctx, repo))), headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/issues', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const b = obj(req.body)
+  if (typeof b.title !== 'string' && typeof b.title !== 'number')
+    throw new ApiError(422, 'Invalid request.\n\n"title" wasn\'t supplied.', [{ resource: 'Issue', code: 'missing_field', field: 'title' }])
+  // "Only users with push access can set labels/assignees for new issues. [They] are silently dropped otherwise."
+  const push = can(ctx, repo, req.viewer, 'write')
+  const issue = ctx.state.createIssue(repo, req.viewer, {
+    title: String(b.title),
+    body: optString(b.body, 'body', 'Issue'),
+    labels: push ? labelNames(b.labels) : [],
+    assignees: push ? strings(b.assignees, 'assignees').concat(typeof b.assignee === 'string' ? [b.assignee] : []) : [],
+  })
+  return { status: 201, body: ctx.shapes.issue(issue, perm(ctx, repo)), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/${issue.number}`) } }
+})
+
+route('GET', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  return { status: 200, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
+})
+
+route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  const b = obj(req.body)
+  const isAuthor = issue.author.id === req.viewer.id
+  const triage = can(ctx, repo, req.viewer, 'triage')
+  if (!isAuthor && !triage) return forbidden()
+  const push = can(ctx, repo, req.viewer, 'write')
+  const title = optString(b.title, 'title', 'Issue')
+  const body = optString(b.body, 'body', 'Issue')
+  if (b.state !== undefined && b.state !== 'open' && b.state !== 'closed')
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state' }])
+  const reason = b.state_reason
+  if (reason !== undefined && reason !== null && !['completed', 'not_planned', 'reopened', 'duplicate'].includes(String(reason)))
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state_reason' }])
+  // Validate everything before changing anything: a rejected PATCH changes nothing.
+  const labels = b.labels !== undefined ? labelNames(b.labels) : undefined
+  const assignees = b.assignees !== undefined ? strings(b.assignees, 'assignees') : undefined
+  if (title !== undefined || body !== undefined) ctx.state.updateIssue(issue, req.viewer, { ...(title !== undefined && title !== null ? { title } : {}), ...(body !== undefined ? { body } : {}) })
+  if (b.state === 'closed' || b.state === 'open')
+    ctx.state.setState(issue, req.viewer, b.state, (reason as Issue['stateReason'] | undefined) ?? undefined)
+  else if (reason && issue.state === 'closed') ctx.state.setState(issue, req.viewer, 'closed', reason as Issue['stateReason'])
+  if (labels && push) ctx.state.setLabels(issue, req.viewer, labels)
+  if (assignees && push) ctx.state.setAssignees(issue, req.viewer, assignees)
+  return { status: 200, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
+})
+
+// --- comments ---
+
+function commentOf(req: RestRequest, ctx: RestContext) {
+  const repo = repoOf(req, ctx)
+  const c = ctx.state.comments.get(Number(req.params.comment_id))
+  if (!c || c.issue.repo !== repo) throw new ApiError(404, 'Not Found')
+  return { repo, c }
+}
+
+route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (req, ctx) => {
+  const { repo, c } = commentOf(req, ctx)
+  return { status: 200, body: ctx.shapes.comment(c, perm(ctx, repo)) }
+})
+
+route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (req, ctx) => {
+  const { repo, c } = commentOf(req, ctx)
+  if (c.author.id !== req.viewer.id && !can(ctx, repo, req.viewer, 'write')) return forbidden()
+  const body = obj(req.body).body
+  if (typeof body !== 'string') throw new ApiError(422, 'Validation Failed', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }])
+  ctx.state.updateComment(c, body)
+  return { status: 200, body: ctx.shapes.comment(c, perm(ctx, repo)) }
+})
+
+route('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (req, ctx) => {
+  const { repo, c } = commentOf(req, ctx)
+  if (c.author.id !== req.viewer.id && !can(ctx, repo, req.viewer, 'write')) return forbidden()
+  ctx.state.deleteComment(c)
+  return { status: 204 }
+})
+
+route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  const since = req.url.searchParams.get('since')
+  const list = since ? issue.comments.filter((c) => Date.parse(c.updatedAt) >= Date.parse(since)) : issue.comments
+  const { items, headers } = paginate(list, req.url)
+  return { status: 200, body: items.map((c) => ctx.shapes.comment(c, perm(ctx, repo))), headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  const body = obj(req.body).body
+  if (typeof body !== 'string') throw new ApiError(422, 'Invalid request.\n\n"body" wasn\'t supplied.', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }])
+  const c = ctx.state.createComment(issue, req.viewer, body)
+  return { status: 201, body: ctx.shapes.comment(c, perm(ctx, repo)), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/comments/${c.id}`) } }
+})
+
+// --- labels on an issue ---
+
+function issueLabels(ctx: RestContext, issue: Issue) {
+  return issue.labels.map((l) => ctx.shapes.label(l))
+}
+
+function labelsBody(b: unknown): string[] {
+  // Accepts {labels:[...]}, a bare array, or {labels:[{name}]}, as GitHub does.
+  if (Array.isArray(b)) return labelNames(b)
+  const o = obj(b)
+  if (o.labels === undefined) throw new ApiError(422, 'Invalid request.', [{ resource: 'Label', code: 'missing_field', field: 'labels' }])
+  return labelNames(o.labels)
+}
+
+route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (req, ctx) => {
+  const { issue } = issueOf(req, ctx)
+  const { items, headers } = paginate(issueLabels(ctx, issue), req.url)
+  return { status: 200, body: items, headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'triage')) return forbidden()
+  ctx.state.addLabels(issue, req.viewer, labelsBody(req.body))
+  return { status: 200, body: issueLabels(ctx, issue) }
+})
+
+route('PUT', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'triage')) return forbidden()
+  ctx.state.setLabels(issue, req.viewer, labelsBody(req.body))
+  return { status: 200, body: issueLabels(ctx, issue) }
+})
+
+route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'triage')) return forbidden()
+  ctx.state.setLabels(issue, req.viewer, [])
+  return { status: 204 }
+})
+
+route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'triage')) return forbidden()
+  const label = repo.labels.get((req.params.name ?? '').toLowerCase())
+  if (!label || !issue.labels.includes(label)) return notFound('Label does not exist')
+  ctx.state.removeLabel(issue, req.viewer, label)
+  return { status: 200, body: issueLabels(ctx, issue) }
+})
+
+// --- assignees ---
+
+route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  if (can(ctx, repo, req.viewer, 'triage')) ctx.state.addAssignees(issue, req.viewer, strings(obj(req.body).assignees, 'assignees'))
+  return { status: 201, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
+})
+
+route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  if (can(ctx, repo, req.viewer, 'triage')) ctx.state.removeAssignees(issue, req.viewer, strings(obj(req.body).assignees, 'assignees'))
+  return { status: 200, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
+})
+
+// --- timeline ---
+
+route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/timeline', (req, ctx) => {
+  const { repo, issue } = issueOf(req, ctx)
+  const { items, headers } = paginate(issue.events, req.url)
+  return { status: 200, body: items.map((e) => ctx.shapes.timelineEvent(e, issue, perm(ctx, repo))), headers }
+})
+
+// --- repository labels ---
+
+route('GET', '/repos/{owner}/{repo}/labels', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const { items, headers } = paginate([...repo.labels.values()], req.url)
+  return { status: 200, body: items.map((l) => ctx.shapes.label(l)), headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/labels', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return forbidden()
+  const b = obj(req.body)
+  if (typeof b.name !== 'string') throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }])
+  const label = ctx.state.createLabel(repo, b.name, typeof b.color === 'string' ? b.color : 'ededed', optString(b.description, 'description', 'Label') ?? null)
+  return { status: 201, body: ctx.shapes.label(label) }
+})
+
+function labelOf(req: RestRequest, ctx: RestContext) {
+  const repo = repoOf(req, ctx)
+  const label = repo.labels.get((req.params.name ?? '').toLowerCase())
+  if (!label) throw new ApiError(404, 'Not Found')
+  return { repo, label }
+}
+
+route('GET', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => ({ status: 200, body: ctx.shapes.label(labelOf(req, ctx).label) }))
+
+route('PATCH', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => {
+  const { repo, label } = labelOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return forbidden()
+  const b = obj(req.body)
+  ctx.state.updateLabel(label, {
+    ...(typeof b.new_name === 'string' ? { name: b.new_name } : {}),
+    ...(typeof b.color === 'string' ? { color: b.color } : {}),
+    ...(b.description !== undefined ? { description: optString(b.description, 'description', 'Label') ?? null } : {}),
+  })
+  return { status: 200, body: ctx.shapes.label(label) }
+})
+
+// --- permissions, contents, dispatches ---
+
+route('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const who = ctx.state.account(req.params.username ?? '')
+  if (!who || who.type === 'Organization') return notFound()
+  return { status: 200, body: ctx.shapes.permission(who, ctx.state.permission(repo, who)) }
+})
+
+route('GET', '/repos/{owner}/{repo}/contents/{path}', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const path = (req.params.path ?? '').replace(/^\/+|\/+$/g, '')
+  const content = repo.files.get(path)
+  if (content === undefined) return notFound()
+  return { status: 200, body: ctx.shapes.contentFile(repo, path, content) }
+})
+
+route('POST', '/repos/{owner}/{repo}/dispatches', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return notFound()
+  const b = obj(req.body)
+  if (typeof b.event_type !== 'string' || !b.event_type)
+    throw new ApiError(422, 'Invalid request.\n\n"event_type" wasn\'t supplied.', [{ resource: 'Repository', code: 'missing_field', field: 'event_type' }])
+  const payload = b.client_payload ?? {}
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'Repository', code: 'invalid', field: 'client_payload' }])
+  const keys = Object.keys(payload).length
+  if (keys > 10)
+    throw new ApiError(422, `Invalid request.\n\nNo more than 10 properties are allowed; ${keys} were supplied.`, [{ resource: 'Repository', code: 'invalid', field: 'client_payload' }])
+  ctx.state.dispatches.push({
+    repo: repo.fullName,
+    event_type: b.event_type,
+    client_payload: payload as Record<string, unknown>,
+    actor: req.viewer.login,
+    created_at: ctx.state.now(),
+  })
+  return { status: 204 }
+})
+
+// --- search ---
+
+/** Splits a search query into tokens, keeping `label:"two words"` together. */
+function tokens(q: string): string[] {
+  return q.match(/(?:[^\s"]+:)?"[^"]*"|\S+/g) ?? []
+}
+
+function unquote(s: string): string {
+  return s.replace(/^"(.*)"$/, '$1')
+}
+
+/** `created:>=2024-01-01`, `created:<2024-02-01`, `created:2024-01-01..2024-01-31`, `created:2024-01-01`. */
+function dateTest(expr: string): (iso: string) => boolean {
+  const day = (s: string, end: boolean) => {
+    const t = Date.parse(/T/.test(s) ? s : `${s}T00:00:00Z`)
+    if (Number.isNaN(t)) throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'invalid', field: 'q' }])
+    // A bare date as an upper bound covers that whole day.
+    return end && !/T/.test(s) ? t + 86_400_000 - 1 : t
+  }
+  const range = /^(.+)\.\.(.+)$/.exec(expr)
+  if (range) {
+    const [a, b] = [range[1] ?? '*', range[2] ?? '*']
+    const lo = a === '*' ? -Infinity : day(a, false)
+    const hi = b === '*' ? Infinity : day(b, true)
+    return (iso) => Date.parse(iso) >= lo && Date.parse(iso) <= hi
+  }
+  const m = /^(>=|<=|>|<)?(.+)$/.exec(expr)
+  const op = m?.[1] ?? ''
+  const v = m?.[2] ?? expr
+  switch (op) {
+    case '>=':
+      return (iso) => Date.parse(iso) >= day(v, false)
+    case '>':
+      return (iso) => Date.parse(iso) > day(v, true)
+    case '<=':
+      return (iso) => Date.parse(iso) <= day(v, true)
+    case '<':
+      return (iso) => Date.parse(iso) < day(v, false)
+    default:
+      return (iso) => Date.parse(iso) >= day(v, false) && Date.parse(iso) <= day(v, true)
+  }
+}
+
+route('GET', '/search/issues', (req, ctx) => {
+  const q = req.url.searchParams.get('q')
+  if (!q) throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'missing', field: 'q' }])
+  let repos: Repo[] | null = null
+  const tests: ((i: Issue) => boolean)[] = []
+  let pullsOnly = false
+  for (const tok of tokens(q)) {
+    const m = /^(-?)([a-z_]+):(.+)$/i.exec(tok)
+    if (!m) {
+      const word = unquote(tok).toLowerCase()
+      tests.push((i) => i.title.toLowerCase().includes(word) || (i.body ?? '').toLowerCase().includes(word))
+      continue
+    }
+    const neg = m[1] === '-'
+    const key = (m[2] ?? '').toLowerCase()
+    const val = unquote(m[3] ?? '')
+    let t: ((i: Issue) => boolean) | null = null
+    if (key === 'repo') {
+      const r = ctx.state.repo(val)
+      // GitHub rejects a repo qualifier naming nothing it can see.
+      if (!r) throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'invalid', field: 'q', message: `The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.` }])
+      repos = [...(repos ?? []), r]
+    } else if (key === 'is' || key === 'type' || key === 'state') {
+      const v = val.toLowerCase()
+      if (v === 'issue') t = () => true
+      else if (v === 'pr' || v === 'pull-request') pullsOnly = true
+      else if (v === 'open' || v === 'closed') t = (i) => i.state === v
+    } else if (key === 'label') {
+      const names = val.split(',').map((s) => unquote(s).toLowerCase())
+      t = (i) => i.labels.some((l) => names.includes(l.name.toLowerCase()))
+    } else if (key === 'created' || key === 'updated' || key === 'closed') {
+      const d = dateTest(val)
+      t = key === 'created' ? (i) => d(i.createdAt) : key === 'updated' ? (i) => d(i.updatedAt) : (i) => i.closedAt !== null && d(i.closedAt)
+    } else if (key === 'author') {
+      t = (i) => i.author.login.toLowerCase() === val.toLowerCase()
+    } else if (key === 'assignee') {
+      t = (i) => i.assignees.some((a) => a.login.toLowerCase() === val.toLowerCase())
+    } else if (key === 'no' && val === 'label') {
+      t = (i) => i.labels.length === 0
+    }
+    if (t) {
+      const test = t
+      tests.push(neg ? (i) => !test(i) : test)
+    }
+  }
+  const pool = (repos ?? [...ctx.state.repos.values()]).flatMap((r) => r.issues)
+  const hits = pullsOnly ? [] : pool.filter((i) => tests.every((t) => t(i)))
+  const sort = req.url.searchParams.get('sort')
+  const asc = req.url.searchParams.get('order') === 'asc'
+  if (sort === 'created' || sort === 'updated' || sort === 'comments') {
+    const key = sort === 'comments' ? (i: Issue) => i.comments.length : sort === 'created' ? (i: Issue) => Date.parse(i.createdAt) : (i: Issue) => Date.parse(i.updatedAt)
+    hits.sort((a, b) => (asc ? 1 : -1) * (key(a) - key(b) || a.id - b.id))
+  } else {
+    hits.sort((a, b) => b.id - a.id) // "best match": newest first is as good as any
+  }
+  const { items, headers } = paginate(hits, req.url, SEARCH_CAP)
+  const body: components['schemas']['issue-search-result-item'][] = items.map((i) => ctx.shapes.searchItem(i, (a) => ctx.state.permission(i.repo, a)))
+  return { status: 200, body: { total_count: hits.length, incomplete_results: false, items: body }, headers }
+})

@@ -1,0 +1,431 @@
+// The HTTP server and the public Emulator object: authentication, request accounting,
+// rate-limit headers, fault injection, and the in-process helpers tests use to act as people
+// and to read the end state.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import type { components } from '@octokit/openapi-types'
+import { ApiError, State, type Dispatch, type Permission, type ProjectFieldType } from './state.js'
+import { Shapes, type RestComment, type RestIssue, type RestLabel, type TimelineEvent } from './rest-shapes.js'
+import { matchRoute, runRest, type RestResponse } from './rest.js'
+import { githubGraphqlSchema, prepareGraphql, runGraphql, type PreparedGraphql, type RateWindow } from './graphql.js'
+import { FaultInjector, type FaultKind, type Faults } from './faults.js'
+
+export type { Permission, FaultKind, Faults, Dispatch, RestIssue, RestComment, RestLabel, TimelineEvent }
+
+export interface RequestLog {
+  method: string
+  /** Path and query string as requested. */
+  path: string
+  /** Templated: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments' or 'POST /graphql IncidentContext'. */
+  route: string
+  /** HTTP status sent; 0 when a 'timeout' fault dropped the connection. */
+  status: number
+  write: boolean
+  graphql?: { operationName: string | null; mutation: boolean; cost: number }
+  /** The fault injected into this request, if any. */
+  fault?: FaultKind
+}
+
+export interface Counts {
+  total: number
+  rest: number
+  graphql: number
+  writes: number
+  byRoute: Record<string, number>
+}
+
+export interface ProjectSpec {
+  number: number
+  title: string
+  fields: { name: string; dataType: ProjectFieldType; options?: string[] }[]
+}
+
+/** Ids of a project made by addProject, for tests that talk to it directly. */
+export interface ProjectHandle {
+  id: string
+  number: number
+  fields: Record<string, { id: string; options: Record<string, string> }>
+}
+
+export interface ProjectItemView {
+  issue: { repo: string; number: number }
+  fields: Record<string, string | null>
+}
+
+export interface Emulator {
+  /** REST base, 'http://127.0.0.1:PORT'. */
+  url: string
+  /** `${url}/graphql` */
+  graphqlUrl: string
+  /** Token of 'github-actions[bot]' (type Bot), the GITHUB_TOKEN identity; write access everywhere. */
+  botToken: string
+  addUser(login: string, opts?: { type?: 'User' | 'Bot'; token?: string }): { login: string; id: number; token: string }
+  addRepo(fullName: string, opts?: { files?: Record<string, string>; collaborators?: Record<string, Permission>; owner_type?: 'User' | 'Organization' }): void
+  setPermission(repo: string, login: string, p: Permission): void
+  /** null deletes; served by the contents API and GraphQL object(expression: "HEAD:path"). */
+  setFile(repo: string, path: string, content: string | null): void
+  // Acting as a person (what a human does in the UI); not API requests, never faulted or counted.
+  createIssue(repo: string, i: { title: string; body?: string; labels?: string[]; user: string; createdAt?: string }): RestIssue
+  createComment(repo: string, issue: number, c: { body: string; user: string }): RestComment
+  editIssue(
+    repo: string,
+    number: number,
+    patch: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null; labels?: string[] },
+    user: string,
+  ): RestIssue
+  /** Records 'labeled' timeline events with that actor. */
+  addLabelsAs(repo: string, number: number, labels: string[], user: string): void
+  // Reading state (REST-shaped plain objects).
+  getIssue(repo: string, number: number): RestIssue
+  listComments(repo: string, number: number): RestComment[]
+  listLabels(repo: string): RestLabel[]
+  /** Every issue, open and closed, by number. */
+  listIssues(repo: string): RestIssue[]
+  timeline(repo: string, number: number): TimelineEvent[]
+  clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void }
+  // Request accounting.
+  requests: RequestLog[]
+  counts(): Counts
+  resetCounters(): void
+  faults: Faults
+  /** Repository dispatches received (POST /repos/{owner}/{repo}/dispatches). */
+  dispatches: Dispatch[]
+  addProject(owner: string, spec: ProjectSpec): ProjectHandle
+  projectItems(owner: string, number: number): ProjectItemView[]
+  close(): Promise<void>
+}
+
+const RATE_LIMIT = { core: 5000, graphql: 5000, search: 30 } as const
+type Resource = keyof typeof RATE_LIMIT
+/** How long a 'timeout' fault holds the socket before destroying it. */
+const TIMEOUT_HOLD_MS = 500
+const SECONDARY_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID '
+
+/** Start an emulator on 127.0.0.1 (random port unless given). */
+export async function startEmulator(opts: { now?: Date | string; port?: number } = {}): Promise<Emulator> {
+  githubGraphqlSchema() // build the big schema now, not inside the first request's timing
+  const state = new State()
+  if (opts.now !== undefined) state.clock.set(opts.now)
+  const faults = new FaultInjector()
+  const requests: RequestLog[] = []
+  const sockets = new Set<Socket>()
+  const timers = new Set<NodeJS.Timeout>()
+  // Rate-limit windows run on real time: clients compare x-ratelimit-reset with their own clock.
+  const windows: Record<Resource, { used: number; reset: number }> = {
+    core: { used: 0, reset: 0 },
+    graphql: { used: 0, reset: 0 },
+    search: { used: 0, reset: 0 },
+  }
+  const windowOf = (r: Resource) => {
+    const w = windows[r]
+    const now = Math.floor(Date.now() / 1000)
+    if (now >= w.reset) {
+      w.used = 0
+      w.reset = now + 3600
+    }
+    return w
+  }
+  const rateOf = (r: Resource): components['schemas']['rate-limit'] => {
+    const w = windowOf(r)
+    return { limit: RATE_LIMIT[r], used: w.used, remaining: Math.max(0, RATE_LIMIT[r] - w.used), reset: w.reset }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // A bug in the emulator: answer 500 with the reason, so the failing test shows it.
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ message: `emulator error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` }))
+      } else res.destroy()
+    })
+  })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const shapes = new Shapes(url)
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t)
+        resolve()
+      }, ms)
+      timers.add(t)
+    })
+
+  function send(res: ServerResponse, status: number, body: unknown, resource: Resource, headers: Record<string, string> = {}): void {
+    const rate = rateOf(resource)
+    const h: Record<string, string> = {
+      'x-ratelimit-limit': String(rate.limit),
+      'x-ratelimit-remaining': String(rate.remaining),
+      'x-ratelimit-used': String(rate.used),
+      'x-ratelimit-reset': String(rate.reset),
+      'x-ratelimit-resource': resource,
+      'x-github-request-id': `${randomBytes(2).toString('hex').toUpperCase()}:${randomBytes(3).toString('hex').toUpperCase()}:${randomBytes(4).toString('hex').toUpperCase()}`,
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-api-version-selected': '2022-11-28',
+      ...headers,
+    }
+    if (status === 204 || body === undefined) {
+      res.writeHead(status, h)
+      res.end()
+      return
+    }
+    const text = JSON.stringify(body)
+    res.writeHead(status, { ...h, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) })
+    res.end(text)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const raw = Buffer.concat(chunks).toString('utf8')
+    const method = (req.method ?? 'GET').toUpperCase()
+    const reqUrl = new URL(req.url ?? '/', url)
+    const pathname = reqUrl.pathname.replace(/\/+$/, '') || '/'
+    let body: unknown = undefined
+    let badJson = false
+    if (raw.trim()) {
+      try {
+        body = JSON.parse(raw)
+      } catch {
+        badJson = true
+      }
+    }
+
+    // Classify first: the route, resource and write-ness are known before anything runs.
+    const isGraphql = pathname === '/graphql' && method === 'POST'
+    let prepared: PreparedGraphql | null = null
+    let route: string
+    let write: boolean
+    if (isGraphql) {
+      prepared = prepareGraphql(body)
+      route = `POST /graphql${prepared.operationName ? ` ${prepared.operationName}` : ''}`
+      write = prepared.mutation
+    } else {
+      const m = matchRoute(method, pathname)
+      route = `${method} ${m ? m.route.template : pathname}`
+      write = method !== 'GET' && method !== 'HEAD'
+    }
+    const resource: Resource = isGraphql ? 'graphql' : pathname.startsWith('/search/') ? 'search' : 'core'
+    const entry: RequestLog = { method, path: `${reqUrl.pathname}${reqUrl.search}`, route, status: 0, write }
+    if (isGraphql && prepared) entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 }
+    requests.push(entry)
+
+    const fault = faults.pick()
+    if (faults.delay) await sleep(faults.delay)
+    if (fault !== null) {
+      entry.fault = fault
+      if (fault === 'timeout') {
+        await sleep(TIMEOUT_HOLD_MS)
+        req.socket.destroy()
+        return
+      }
+      if (fault === 'secondary-403' || fault === 429) {
+        const id = randomBytes(4).toString('hex').toUpperCase()
+        entry.status = fault === 429 ? 429 : 403
+        send(res, entry.status, { message: `${SECONDARY_MESSAGE}${id}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, resource, { 'retry-after': '1' })
+        return
+      }
+      entry.status = fault
+      send(res, fault, { message: fault === 502 ? 'Server Error' : 'Internal Server Error' }, resource)
+      return
+    }
+
+    const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    const viewer = auth?.[1] ? state.tokens.get(auth[1]) : undefined
+    if (!viewer) {
+      entry.status = 401
+      send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }, resource)
+      return
+    }
+    if (badJson) {
+      entry.status = 400
+      send(res, 400, { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest', status: '400' }, resource)
+      return
+    }
+
+    if (isGraphql && prepared) {
+      const result = runGraphql(prepared, body, { state, shapes, viewer, rate: (): RateWindow => {
+        const w = windowOf('graphql')
+        return { limit: RATE_LIMIT.graphql, used: w.used, resetAt: new Date(w.reset * 1000) }
+      } }, (cost) => {
+        windowOf('graphql').used += cost
+      })
+      entry.status = 200
+      entry.graphql = { operationName: result.operationName, mutation: result.mutation, cost: result.cost }
+      send(res, 200, result.body, resource)
+      return
+    }
+
+    if (pathname !== '/rate_limit') windowOf(resource).used++
+    let out: RestResponse
+    if (method === 'HEAD') out = { status: 200 }
+    else {
+      out = runRest(method, pathname, { url: reqUrl, body, viewer }, {
+        state,
+        shapes,
+        rateLimit: () => ({
+          resources: { core: rateOf('core'), graphql: rateOf('graphql'), search: rateOf('search') },
+          rate: rateOf('core'),
+        }),
+      }).res
+    }
+    entry.status = out.status
+    send(res, out.status, out.body, resource, out.headers)
+  }
+
+  // ---------- helpers ----------
+
+  const perm = (repo: string) => {
+    const r = state.mustRepo(repo)
+    return (a: Parameters<State['permission']>[1]) => state.permission(r, a)
+  }
+  const apiError = (e: unknown): never => {
+    if (e instanceof ApiError) throw new Error(`emulator: ${e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)
+    throw e
+  }
+
+  const emulator: Emulator = {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    botToken: state.bot.token ?? '',
+    addUser(login, o = {}) {
+      // A helper may already have created this person on first use: hand back the same account.
+      const existing = state.account(login)
+      if (existing && existing.type === (o.type ?? existing.type) && existing.type !== 'Organization') {
+        if (o.token && o.token !== existing.token) {
+          if (existing.token) state.tokens.delete(existing.token)
+          existing.token = o.token
+          state.tokens.set(o.token, existing)
+        }
+        return { login: existing.login, id: existing.id, token: existing.token ?? '' }
+      }
+      const a = state.addAccount(login, o.type ?? 'User', o.token)
+      return { login: a.login, id: a.id, token: a.token ?? '' }
+    },
+    addRepo(fullName, o = {}) {
+      const r = state.addRepo(fullName, o.owner_type ?? 'User')
+      for (const [path, content] of Object.entries(o.files ?? {})) r.files.set(path.replace(/^\/+/, ''), content)
+      for (const [login, p] of Object.entries(o.collaborators ?? {})) {
+        state.accountOrCreate(login)
+        r.collaborators.set(login.toLowerCase(), p)
+      }
+    },
+    setPermission(repo, login, p) {
+      state.accountOrCreate(login)
+      state.mustRepo(repo).collaborators.set(login.toLowerCase(), p)
+    },
+    setFile(repo, path, content) {
+      const r = state.mustRepo(repo)
+      const key = path.replace(/^\/+/, '')
+      if (content === null) r.files.delete(key)
+      else r.files.set(key, content)
+    },
+    createIssue(repo, i) {
+      const r = state.mustRepo(repo)
+      try {
+        const issue = state.createIssue(r, state.accountOrCreate(i.user), i)
+        return shapes.issue(issue, perm(repo))
+      } catch (e) {
+        return apiError(e)
+      }
+    },
+    createComment(repo, number, c) {
+      try {
+        const comment = state.createComment(state.mustIssue(repo, number), state.accountOrCreate(c.user), c.body)
+        return shapes.comment(comment, perm(repo))
+      } catch (e) {
+        return apiError(e)
+      }
+    },
+    editIssue(repo, number, patch, user) {
+      const issue = state.mustIssue(repo, number)
+      const actor = state.accountOrCreate(user)
+      try {
+        if (patch.title !== undefined || patch.body !== undefined)
+          state.updateIssue(issue, actor, { ...(patch.title !== undefined ? { title: patch.title } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}) })
+        if (patch.state) state.setState(issue, actor, patch.state, patch.state_reason ?? undefined)
+        else if (patch.state_reason && issue.state === 'closed') state.setState(issue, actor, 'closed', patch.state_reason)
+        if (patch.labels) state.setLabels(issue, actor, patch.labels)
+      } catch (e) {
+        return apiError(e)
+      }
+      return shapes.issue(issue, perm(repo))
+    },
+    addLabelsAs(repo, number, labels, user) {
+      state.addLabels(state.mustIssue(repo, number), state.accountOrCreate(user), labels)
+    },
+    getIssue(repo, number) {
+      return shapes.issue(state.mustIssue(repo, number), perm(repo))
+    },
+    listComments(repo, number) {
+      const p = perm(repo)
+      return state.mustIssue(repo, number).comments.map((c) => shapes.comment(c, p))
+    },
+    listLabels(repo) {
+      return [...state.mustRepo(repo).labels.values()].map((l) => shapes.label(l))
+    },
+    listIssues(repo) {
+      const p = perm(repo)
+      return state.mustRepo(repo).issues.map((i) => shapes.issue(i, p))
+    },
+    timeline(repo, number) {
+      const issue = state.mustIssue(repo, number)
+      const p = perm(repo)
+      return issue.events.map((e) => shapes.timelineEvent(e, issue, p))
+    },
+    clock: state.clock,
+    requests,
+    counts() {
+      const byRoute: Record<string, number> = {}
+      let graphql = 0
+      let writes = 0
+      for (const r of requests) {
+        byRoute[r.route] = (byRoute[r.route] ?? 0) + 1
+        if (r.graphql) graphql++
+        if (r.write) writes++
+      }
+      return { total: requests.length, rest: requests.length - graphql, graphql, writes, byRoute }
+    },
+    resetCounters() {
+      requests.length = 0
+      for (const w of Object.values(windows)) w.used = 0
+    },
+    faults,
+    dispatches: state.dispatches,
+    addProject(owner, spec) {
+      const p = state.addProject(owner, spec)
+      return {
+        id: p.nodeId,
+        number: p.number,
+        fields: Object.fromEntries(p.fields.map((f) => [f.name, { id: f.nodeId, options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) }])),
+      }
+    },
+    projectItems(owner, number) {
+      const p = state.project(owner, number)
+      if (!p) throw new Error(`emulator: no project ${owner}#${number}`)
+      return p.items.map((it) => ({
+        issue: { repo: it.issue.repo.fullName, number: it.issue.number },
+        fields: Object.fromEntries(p.fields.map((f) => [f.name, state.projectValueText(it, f)])),
+      }))
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const s of sockets) s.destroy()
+      })
+    },
+  }
+  return emulator
+}
