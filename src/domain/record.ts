@@ -5,7 +5,12 @@ export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | '
 
 export interface TimelineEvent {
   at: string
-  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note'
+  /**
+   * declared: the incident was opened; priority/stage: a change (from → to); impact: the form was
+   * edited; ack: someone took command; commander: command handed over; update: a status update
+   * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise).
+   */
+  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed'
   actor: string
   via: Via
   from?: string

@@ -84,6 +84,12 @@ function describeEvent(e: TimelineEvent): string {
       return `Update: ${inline(e.text, 200)}`
     case 'note':
       return `Note: ${inline(e.text, 200)}`
+    case 'ack':
+      return 'Acknowledged: took command'
+    case 'commander':
+      return `Commander → ${e.to ? who(e.to) : '?'}`
+    case 'dismissed':
+      return `Dismissed as a false alarm${e.text ? `: ${inline(e.text, 150)}` : ''}`
   }
 }
 
