@@ -2,7 +2,7 @@ import type { GitHubPort } from './github/port.js'
 import { describeEffect, type Effect } from './plan.js'
 
 export interface AppliedEffect {
-  kind: Effect['kind']
+  kind: Effect['kind'] | 'board'
   issue?: number
   description: string
   status: 'done' | 'planned' | 'skipped'
@@ -51,6 +51,8 @@ async function execute(port: GitHubPort, e: Effect): Promise<void> {
       return port.addLabels(e.issue, e.labels)
     case 'set-labels':
       return port.setLabels(e.issue, e.labels)
+    case 'update-issue':
+      return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees })
     case 'create-comment':
       await port.createComment(e.issue, e.body)
       return

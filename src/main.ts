@@ -7,10 +7,9 @@ import { loadConfig } from './config/load.js'
 import { ConfigError, PayloadError, getErrorMessage } from './errors.js'
 import { OctokitPort, createOctokit } from './github/octokit.js'
 import type { GitHubPort, RepoRef } from './github/port.js'
-import { decideIntake, formSpec } from './domain/intake.js'
-import { INCIDENT_FORM } from './intake/form-spec.js'
-import { reconcile } from './plan.js'
-import { applyPlan, type AppliedEffect } from './apply.js'
+import { OctokitBoardPort, type BoardPort } from './github/board.js'
+import { handleIncident } from './events/incident.js'
+import type { AppliedEffect } from './apply.js'
 
 /** Writes allowed in one run before it stops and leaves the rest to the next run. */
 const WRITE_BUDGET = 200
@@ -21,13 +20,14 @@ export interface RunEnvironment {
   env: Record<string, string | undefined>
   /** Builds the GitHub port; the default talks to GITHUB_API_URL with the token. */
   makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
+  sleep?: (ms: number) => Promise<void>
 }
 
 /**
  * The composition root: inputs → event → config → load → decide → reconcile → apply → outputs.
  * The only place that fails the run.
  */
-export async function run({ env, makePort }: RunEnvironment): Promise<void> {
+export async function run({ env, makePort, sleep }: RunEnvironment): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
     core.setSecret(inputs.githubToken)
@@ -54,32 +54,46 @@ export async function run({ env, makePort }: RunEnvironment): Promise<void> {
     const config = loadConfig(configText, inputs.configPath)
     core.info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`)
 
-    const decision = decideIntake(ctx, { action: r.action, sender: r.sender, label: r.label }, config, formSpec(INCIDENT_FORM, config))
+    const board: BoardPort | null =
+      config.project && inputs.projectToken
+        ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m) }))
+        : null
+    const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label }
+    core.startGroup(`Incident #${r.number}`)
+    const result = await handleIncident(port, board, ctx, incoming, config, {
+      dryRun: inputs.dryRun,
+      budget: WRITE_BUDGET,
+      repoOwner: repo.owner,
+      log: (l) => core.info(l),
+      warn: (l) => core.warning(l),
+      sleep: sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
+    })
+    const decision = result.decision
     if (decision.kind === 'skip') {
+      core.endGroup()
       core.notice(`Nothing to do: ${decision.reason}.`)
       core.setOutput('actions', '[]')
       await writeSummary([`**IncidentOps**: nothing to do: ${decision.reason}.`], [])
       return
     }
-    const effects = reconcile(decision.desired, ctx)
-    core.startGroup(`Incident #${decision.record.number}: ${decision.record.priority}, ${decision.record.stage}`)
     for (const c of decision.changes) core.info(`record: ${c}`)
-    if (effects.length === 0) core.info('Already up to date: nothing to write.')
-    const applied = await applyPlan(port, effects, { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l) => core.info(l) })
+    if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
     core.endGroup()
 
     core.setOutput('incident-number', String(decision.record.number))
     core.setOutput('priority', decision.record.priority)
     core.setOutput('stage', decision.record.stage)
-    core.setOutput('actions', JSON.stringify(applied))
+    core.setOutput('actions', JSON.stringify(result.applied))
     await writeSummary(
       [
         `### IncidentOps: incident #${decision.record.number}`,
-        `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.classification.reason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
+        `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
         ...decision.changes.map((c) => `- ${c}`),
+        ...result.problems.map((p) => `- ⚠️ ${p}`),
       ],
-      applied,
+      result.applied,
     )
+    if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
   } catch (error: unknown) {
     if (error instanceof ConfigError || error instanceof PayloadError) core.setFailed(error.message)
     else core.setFailed(`IncidentOps failed: ${getErrorMessage(error)}`)

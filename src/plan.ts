@@ -7,6 +7,17 @@ export type Effect =
   | { kind: 'create-labels'; labels: LabelSpec[] }
   | { kind: 'add-labels'; issue: number; labels: string[] }
   | { kind: 'set-labels'; issue: number; labels: string[]; removed: string[] }
+  | {
+      kind: 'update-issue'
+      issue: number
+      /** The full label set, when labels change. */
+      labels?: string[]
+      state?: 'open' | 'closed'
+      stateReason?: 'completed' | 'not_planned' | 'reopened'
+      /** The full assignee set, when it changes. */
+      assignees?: string[]
+      why: string[]
+    }
   | { kind: 'create-comment'; issue: number; marker: string; body: string }
   | { kind: 'update-comment'; issue: number; commentId: number; marker: string; body: string }
 
@@ -21,6 +32,11 @@ export interface DesiredIssue {
   card: string
   /** Comments that must exist once, found by their leading marker; posted when missing, never edited. */
   once: { marker: string; body: string }[]
+  /** Open or closed (and why); undefined leaves the state alone. */
+  state?: 'open' | 'closed'
+  stateReason?: 'completed' | 'not_planned'
+  /** People who must be among the assignees (others are kept). */
+  assignees?: string[]
 }
 
 const lower = (s: string): string => s.toLowerCase()
@@ -48,7 +64,27 @@ export function reconcile(desired: DesiredIssue, ctx: IssueContext): Effect[] {
   const want = new Set(desired.labels.map(lower))
   const toAdd = desired.labels.filter((l) => !have.has(lower(l)))
   const toRemove = issue.labels.filter((l) => !want.has(lower(l)))
-  if (toRemove.length) effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove })
+  const missingAssignees = (desired.assignees ?? []).filter((a) => !issue.assignees.some((x) => lower(x) === lower(a)))
+  const stateChange = desired.state !== undefined && desired.state !== issue.state
+  if (stateChange || missingAssignees.length) {
+    // One PATCH carries labels, state and assignees together: a stage change costs one write.
+    const why: string[] = []
+    const e: Extract<Effect, { kind: 'update-issue' }> = { kind: 'update-issue', issue: issue.number, why }
+    if (toAdd.length || toRemove.length) {
+      e.labels = desired.labels
+      why.push(`labels ${[...toAdd.map((l) => `+${l}`), ...toRemove.map((l) => `-${l}`)].join(' ')}`)
+    }
+    if (stateChange) {
+      e.state = desired.state
+      e.stateReason = desired.state === 'closed' ? (desired.stateReason ?? 'completed') : 'reopened'
+      why.push(desired.state === 'closed' ? `close (${e.stateReason})` : 'reopen')
+    }
+    if (missingAssignees.length) {
+      e.assignees = [...issue.assignees, ...missingAssignees]
+      why.push(`assign ${missingAssignees.join(', ')}`)
+    }
+    effects.push(e)
+  } else if (toRemove.length) effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove })
   else if (toAdd.length) effects.push({ kind: 'add-labels', issue: issue.number, labels: toAdd })
 
   for (const c of desired.once) {
@@ -66,6 +102,8 @@ export function describeEffect(e: Effect): string {
       return `#${e.issue}: add labels ${e.labels.join(', ')}`
     case 'set-labels':
       return `#${e.issue}: set labels to ${e.labels.join(', ')} (removing ${e.removed.join(', ')})`
+    case 'update-issue':
+      return `#${e.issue}: ${e.why.join(', ')}`
     case 'create-comment':
       return `#${e.issue}: post ${markerKind(e.marker)}`
     case 'update-comment':

@@ -4,6 +4,7 @@ import { CONFIG_SCHEMA } from './schema.js'
 import { validateAgainstSchema, type Path, type SchemaProblem } from './validate.js'
 import { parseDuration } from './duration.js'
 import { DEFAULT_RULES } from './defaults.js'
+import { STAGES, type Stage } from '../domain/stages.js'
 import { PRIORITIES, type Condition, type Config, type Priority, type PriorityPolicy } from './types.js'
 
 /** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
@@ -54,6 +55,17 @@ type RawConfig = {
   classification?: { default?: Priority; score?: Config['classification']['score']; rules?: Config['classification']['rules'] }
   crisis?: { mention?: string[]; checklist?: string[] }
   form?: { headings?: Record<string, string> }
+  stages?: Partial<Record<Stage, { name?: string; column?: string }>>
+  project?: {
+    owner?: string
+    number: number
+    status_field?: string
+    priority_field?: string
+    started_field?: string
+    resolved_field?: string
+    service_field?: string
+    create_missing_options?: boolean
+  }
 }
 
 function semanticProblems(raw: RawConfig): SchemaProblem[] {
@@ -67,6 +79,12 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
     } else if ('all' in c && Array.isArray(c.all)) c.all.forEach((x, i) => visit(x, [...path, 'all', i]))
     else if ('any' in c && Array.isArray(c.any)) c.any.forEach((x, i) => visit(x, [...path, 'any', i]))
     else if ('not' in c) visit(c.not, [...path, 'not'])
+  }
+  const names = new Map<string, string>()
+  for (const st of STAGES) {
+    const n = raw?.stages?.[st]?.name ?? st
+    if (names.has(n)) out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` })
+    names.set(n, st)
   }
   const rules = raw?.classification?.rules
   if (Array.isArray(rules)) rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']))
@@ -108,6 +126,24 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       checklist: raw.crisis?.checklist ?? (crisisDefaults.checklist!.default as string[]),
     },
     form: { headings: raw.form?.headings ?? {} },
+    stages: Object.fromEntries(
+      STAGES.map((st) => {
+        const d = props.stages!.properties![st]!.properties!
+        return [st, { name: raw.stages?.[st]?.name ?? (d.name!.default as string), column: raw.stages?.[st]?.column ?? (d.column!.default as string) }]
+      }),
+    ) as Config['stages'],
+    project: raw.project
+      ? {
+          owner: raw.project.owner ?? null,
+          number: raw.project.number,
+          statusField: raw.project.status_field ?? 'Status',
+          priorityField: raw.project.priority_field ?? null,
+          startedField: raw.project.started_field ?? null,
+          resolvedField: raw.project.resolved_field ?? null,
+          serviceField: raw.project.service_field ?? null,
+          createMissingOptions: raw.project.create_missing_options ?? false,
+        }
+      : null,
   }
 }
 

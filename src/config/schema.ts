@@ -134,6 +134,93 @@ export const CONFIG_SCHEMA: JsonSchema = {
         },
       },
     },
+    stages: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'The stages, in their fixed order: names and board columns can be changed, the order cannot (the metrics are defined on it).',
+      properties: {
+        triage: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The triage stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
+          },
+        },
+        investigating: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The investigating stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
+          },
+        },
+        fixing: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The fixing stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
+          },
+        },
+        monitoring: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The monitoring stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
+          },
+        },
+        resolved: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The resolved stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
+          },
+        },
+        postmortem: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The postmortem stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
+          },
+        },
+        closed: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The closed stage.',
+          properties: {
+            name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
+            column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
+          },
+        },
+      },
+    },
+    project: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['number'],
+      description:
+        'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
+      properties: {
+        owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
+        number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
+        status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
+        priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
+        started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
+        resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
+        service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
+        create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
+      },
+    },
     form: {
       type: 'object',
       additionalProperties: false,

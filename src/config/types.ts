@@ -1,3 +1,5 @@
+import type { Stage } from '../domain/stages.js'
+
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const
 export type Priority = (typeof PRIORITIES)[number]
 
@@ -51,4 +53,19 @@ export interface Config {
   classification: { default: Priority; score: ScoreTerm[]; rules: Rule[] }
   crisis: { mention: string[]; checklist: string[] }
   form: { headings: Record<string, string> }
+  /** Per stage (fixed order, see domain/stages.ts): its name in labels and commands, and its board column. */
+  stages: Record<Stage, { name: string; column: string }>
+  project: ProjectConfig | null
+}
+
+export interface ProjectConfig {
+  /** Owner login; null means the repository owner. */
+  owner: string | null
+  number: number
+  statusField: string
+  priorityField: string | null
+  startedField: string | null
+  resolvedField: string | null
+  serviceField: string | null
+  createMissingOptions: boolean
 }

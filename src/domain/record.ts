@@ -37,6 +37,23 @@ export interface IncidentRecord {
   /** Digest of the impact facts that drove classification, to notice edits that change them. */
   impactDigest: string
   events: TimelineEvent[]
+  /** Who leads the response (set by `/ack` or `/commander`). */
+  commander?: string | null
+  /** Ids of comments whose commands already ran: a re-run or redelivery never runs them twice. */
+  processed?: number[]
+  /** What we last wrote to the board, so a command costs one board write and no board read. */
+  board?: BoardCache
+}
+
+export interface BoardCache {
+  /** `owner/number` of the project the ids belong to; another project in the config means a fresh read. */
+  project: string
+  projectId: string
+  itemId: string
+  /** Field name → id, type and (single-select) option name → id. */
+  fields: Record<string, { id: string; type: 'SINGLE_SELECT' | 'DATE' | 'TEXT' | 'NUMBER' | 'OTHER'; options?: Record<string, string> }>
+  /** Field name → the value we last set (option name, YYYY-MM-DD, or text). */
+  values: Record<string, string | null>
 }
 
 export const CARD_MARKER = '<!-- incidentops:card -->'

@@ -3,7 +3,11 @@ import type { Mode } from '../inputs.js'
 
 export type Route =
   | { kind: 'issue'; number: number; action: string; sender: string; label?: string }
+  | { kind: 'comment'; number: number; commentId: number; body: string; author: string; createdAt: string }
   | { kind: 'noop'; notice: string }
+
+/** Comments longer than this are not scanned for commands (GitHub's own limit is 65,536). */
+const MAX_COMMENT = 65_536
 
 const ISSUE_ACTIONS = new Set(['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'assigned', 'unassigned'])
 
@@ -42,11 +46,23 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
       return { kind: 'issue', number: issueNumber(payload), action, sender, label }
     }
     case 'issue_comment': {
-      // Commands come with the lifecycle capability; meanwhile a comment still brings its incident up to date.
+      const action = str(payload, 'action', '')
+      if (action !== 'created') return { kind: 'noop', notice: `issue_comment.${action}: only new comments run commands (an edited comment does not run again).` }
       const issue = payload.issue
       if (isObj(issue) && isObj(issue.pull_request)) return { kind: 'noop', notice: 'Comments on pull requests are not incidents.' }
-      const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost'
-      return { kind: 'issue', number: issueNumber(payload), action: 'commented', sender }
+      const comment = payload.comment
+      if (!isObj(comment)) throw new PayloadError('The event payload has no `comment` object.')
+      const id = comment.id
+      if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) throw new PayloadError("The event payload's `comment.id` must be a positive whole number.")
+      const body = typeof comment.body === 'string' ? comment.body : ''
+      // Our own comments (a PAT or App token does trigger workflows) always start with a marker.
+      if (body.startsWith('<!-- incidentops:')) return { kind: 'noop', notice: 'This comment was written by IncidentOps itself.' }
+      const user = isObj(comment.user) ? comment.user : {}
+      if (user.type === 'Bot') return { kind: 'noop', notice: `Comments from bots (${String(user.login)}) do not run incident commands.` }
+      const author = str(user, 'login', 'comment.user.')
+      const createdAt = str(comment, 'created_at', 'comment.')
+      if (Number.isNaN(Date.parse(createdAt))) throw new PayloadError("The event payload's `comment.created_at` is not a date.")
+      return { kind: 'comment', number: issueNumber(payload), commentId: id, body: body.slice(0, MAX_COMMENT), author, createdAt }
     }
     case 'repository_dispatch':
     case 'schedule':

@@ -234,6 +234,29 @@ export class OctokitPort implements GitHubPort {
     await this.call('PUT /repos/{owner}/{repo}/issues/{issue_number}/labels', () => this.octokit.rest.issues.setLabels({ ...this.repo, issue_number: issue, labels }))
   }
 
+  async updateIssue(issue: number, patch: { labels?: string[]; state?: 'open' | 'closed'; stateReason?: 'completed' | 'not_planned' | 'reopened'; assignees?: string[] }): Promise<void> {
+    await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () =>
+      this.octokit.rest.issues.update({
+        ...this.repo,
+        issue_number: issue,
+        ...(patch.labels ? { labels: patch.labels } : {}),
+        ...(patch.state ? { state: patch.state, state_reason: patch.stateReason } : {}),
+        ...(patch.assignees ? { assignees: patch.assignees } : {}),
+      }),
+    )
+  }
+
+  async getRole(login: string): Promise<string> {
+    try {
+      const res = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.repo, username: login })
+      return res.data.role_name ?? res.data.permission
+    } catch (error: unknown) {
+      // Not a collaborator (or no such user): no access. Anything else is a real failure.
+      if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404) return 'none'
+      throw toApiError(error, 'GET /repos/{owner}/{repo}/collaborators/{username}/permission')
+    }
+  }
+
   async createComment(issue: number, body: string): Promise<{ databaseId: number }> {
     const res = await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () => this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body }))
     return { databaseId: res.data.id }

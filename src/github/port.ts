@@ -61,6 +61,10 @@ export interface GitHubPort {
   createLabels(labels: LabelSpec[]): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>
   setLabels(issue: number, labels: string[]): Promise<void>
+  /** One PATCH: any of labels (full set), state (with its reason) and assignees (full set). */
+  updateIssue(issue: number, patch: { labels?: string[]; state?: 'open' | 'closed'; stateReason?: 'completed' | 'not_planned' | 'reopened'; assignees?: string[] }): Promise<void>
+  /** The repository role of a user (GitHub's role_name), for command access; 'none' when not a collaborator. */
+  getRole(login: string): Promise<string>
   createComment(issue: number, body: string): Promise<{ databaseId: number }>
   updateComment(databaseId: number, body: string): Promise<void>
 }

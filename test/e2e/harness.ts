@@ -15,9 +15,12 @@ const EXAMPLES = require('@octokit/webhooks-examples') as { name: string; exampl
 /** A real webhook payload from @octokit/webhooks-examples, for the event and action, deep-copied. */
 export function example(event: string, action?: string): Record<string, unknown> {
   const group = EXAMPLES.find((e) => e.name === event)
-  const ex = group?.examples.find((e) => action === undefined || e.action === action)
-  if (!ex) throw new Error(`no webhook example for ${event}.${action}`)
-  return structuredClone(ex) as Record<string, unknown>
+  // Some actions (issues.closed) have no example: take another of the same event, with the action changed.
+  const ex = group?.examples.find((e) => action === undefined || e.action === action) ?? group?.examples[0]
+  if (!ex) throw new Error(`no webhook example for ${event}`)
+  const p = structuredClone(ex) as Record<string, unknown>
+  if (action !== undefined) p.action = action
+  return p
 }
 
 /**
@@ -126,4 +129,18 @@ export function snapshotRepo(emu: Emulator, repo: string): unknown {
       comments: emu.listComments(repo, i.number).map((c) => ({ user: c.user?.login, body: c.body })),
     })),
   }
+}
+
+/** An `issue_comment.created` payload for a comment that exists on the emulator. */
+export function commentPayload(emu: Emulator, repo: string, number: number, comment: { id: number | bigint }, sender?: string): Record<string, unknown> {
+  const p = example('issue_comment', 'created')
+  const [owner, name] = repo.split('/') as [string, string]
+  const c = emu.listComments(repo, number).find((x) => x.id === comment.id)
+  if (!c) throw new Error(`no comment ${comment.id} on ${repo}#${number}`)
+  p.issue = emu.getIssue(repo, number)
+  p.comment = c
+  const r = p.repository as Record<string, unknown>
+  p.repository = { ...r, name, full_name: repo, owner: { ...(r.owner as object), login: owner } }
+  p.sender = { ...(p.sender as object), login: sender ?? c.user?.login }
+  return p
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideIntake, formSpec } from '../../src/domain/intake.js'
+import { decide, desiredIssue, formSpec } from '../../src/domain/decide.js'
 import { reconcile } from '../../src/plan.js'
 import { loadConfig } from '../../src/config/load.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
@@ -9,6 +9,13 @@ import type { CommentSnapshot, IssueContext } from '../../src/github/port.js'
 
 const config = loadConfig(null, 'x')
 const spec = formSpec(INCIDENT_FORM, config)
+
+/** decide + desiredIssue, the way the handler chains them for an `issues` event. */
+function decideIntake(c: IssueContext, ev: { action: string; sender: string }, cfg = config, sp = spec) {
+  const d = decide(c, { kind: 'issue', ...ev }, cfg, sp)
+  if (d.kind === 'skip') return d
+  return { ...d, desired: desiredIssue(c, d.record, d.facts, cfg, d.replies) }
+}
 
 function ctx(over: { body?: string; labels?: string[]; comments?: CommentSnapshot[] } = {}): IssueContext {
   return {
@@ -55,7 +62,11 @@ describe('decideIntake', () => {
     if (d.kind !== 'incident') throw new Error('expected an incident')
     expect(d.record).toMatchObject({ priority: 'P2', prioritySource: 'rules', stage: 'triage', declaredAt: '2026-11-25T14:00:00Z' })
     expect(d.desired.labels).toEqual(['incident', 'priority/P2', 'stage/triage', 'service/checkout'])
-    expect(d.desired.labelSpecs.map((l) => l.name)).toEqual(['incident', 'priority/P2', 'stage/triage', 'service/checkout'])
+    // Every priority and stage label is ensured up front, so later moves never create labels.
+    expect(d.desired.labelSpecs.map((l) => l.name)).toEqual([
+      'incident', 'priority/P2', 'stage/triage', 'service/checkout', 'priority/P1', 'priority/P3', 'priority/P4',
+      'stage/investigating', 'stage/fixing', 'stage/monitoring', 'stage/resolved', 'stage/postmortem', 'stage/closed',
+    ])
   })
 
   it('converges: applying the plan and deciding again plans nothing', () => {

@@ -1,0 +1,372 @@
+import { createHash } from 'node:crypto'
+import type { Config, Priority } from '../config/types.js'
+import type { IssueContext } from '../github/port.js'
+import type { DesiredIssue } from '../plan.js'
+import { parseIssueForm } from '../intake/issue-form.js'
+import type { FormFieldSpec } from '../intake/form-spec.js'
+import { factsFromForm, fieldsOf, type IncidentFacts } from '../intake/facts.js'
+import { classify, type Classification } from './classify.js'
+import { decodeRecord, findCard, marker, type IncidentRecord, type TimelineEvent, type Via } from './record.js'
+import { labelSpec, priorityLabel, priorityLabelsOn, serviceLabel, PRIORITY_PREFIX, STAGE_PREFIX, SERVICE_PREFIX } from './labels.js'
+import { STAGES, isActive, stageIndex, type Stage } from './stages.js'
+import { PRIORITIES } from '../config/types.js'
+import { HELP_TEXT, parseCommands, type Command } from './commands.js'
+import { renderCard, tickedItems } from '../render/card.js'
+import { code, inline, neutralizeMentions } from '../render/markdown.js'
+
+/** Repository roles that may run commands (GitHub's role_name). */
+export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+export const MAY_COMMAND: readonly Role[] = ['admin', 'maintain', 'write', 'triage']
+
+export type IncidentEvent =
+  | {
+      kind: 'issue'
+      /** The webhook action: opened, edited, labeled, unlabeled, closed, reopened… */
+      action: string
+      /** Who caused the event (payload.sender.login). */
+      sender: string
+      /** For labeled/unlabeled: the label's name. */
+      label?: string
+    }
+  | {
+      kind: 'comment'
+      commentId: number
+      /** The body as posted (an edit later does not run commands again). */
+      body: string
+      author: string
+      createdAt: string
+      /** The author's role, looked up through the API only when the comment has commands. */
+      role: Role
+    }
+
+/** A reply we post once, found again by its marker. */
+export interface Reply {
+  marker: string
+  body: string
+}
+
+export type Decision =
+  | { kind: 'skip'; reason: string }
+  | {
+      kind: 'incident'
+      record: IncidentRecord
+      facts: IncidentFacts
+      classification: Classification
+      /** What changed in the record in this run, for the log and summary. */
+      changes: string[]
+      replies: Reply[]
+    }
+
+/** A short fingerprint of the facts that drive classification, to notice edits that change them. */
+export function impactDigest(f: IncidentFacts): string {
+  const key = JSON.stringify([f.impact, f.usersAffected, f.services, f.dataLoss, f.security, f.detection])
+  return createHash('sha256').update(key).digest('hex').slice(0, 16)
+}
+
+/** Applies `form.headings` overrides so teams that renamed form labels still parse. */
+export function formSpec(base: readonly FormFieldSpec[], config: Config): FormFieldSpec[] {
+  return base.map((f) => ({ ...f, label: config.form.headings[f.id] ?? f.label }))
+}
+
+/** The stage a name refers to: a configured name, a canonical key, or a label `stage/<name>`. */
+export function stageByName(name: string, config: Config): Stage | undefined {
+  const n = name.toLowerCase().replace(/^stage\//, '')
+  return STAGES.find((s) => config.stages[s].name === n) ?? STAGES.find((s) => s === n)
+}
+
+export const stageLabelOf = (s: Stage, config: Config): string => `${STAGE_PREFIX}${config.stages[s].name}`
+
+/**
+ * Decides the incident's record after an event: pure, from the fresh snapshot (never from the
+ * payload's possibly stale copy of the issue), so that any replay converges to one state.
+ * Commands run from the comment as posted, once per comment id.
+ */
+export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, spec: readonly FormFieldSpec[]): Decision {
+  const issue = ctx.issue
+  if (!issue) return { kind: 'skip', reason: 'the issue no longer exists' }
+  const incidentLabel = config.labels.incident.toLowerCase()
+  if (!issue.labels.some((l) => l.toLowerCase() === incidentLabel)) {
+    return { kind: 'skip', reason: `#${issue.number} is not an incident (no \`${config.labels.incident}\` label)` }
+  }
+
+  const form = parseIssueForm(issue.body, spec)
+  const facts = factsFromForm(form, spec, new Date(issue.createdAt))
+  const classification = classify(fieldsOf(facts), config)
+  const digest = impactDigest(facts)
+  const card = findCard(issue.comments)
+  const previous = card ? decodeRecord(card.body) : null
+  const changes: string[] = []
+  const replies: Reply[] = []
+  const sender = event.kind === 'issue' ? event.sender : event.author
+
+  let record: IncidentRecord
+  if (!previous) {
+    // A priority label already present before our first run was put there by a person: it wins.
+    const human = priorityLabelsOn(issue.labels)[0]
+    const priority: Priority = human ?? classification.priority
+    const startedAt = facts.startedAt && facts.startedAt < issue.createdAt ? facts.startedAt : issue.createdAt
+    record = {
+      v: 1,
+      number: issue.number,
+      declaredAt: issue.createdAt,
+      startedAt,
+      priority,
+      prioritySource: human ? 'human' : 'rules',
+      priorityReason: human ? `set by hand with the \`${priorityLabel(human)}\` label` : classification.reason,
+      stage: 'triage',
+      impactDigest: digest,
+      events: [{ at: issue.createdAt, kind: 'declared', actor: issue.author ?? 'ghost', via: form.fromForm ? 'form' : 'label', to: priority }],
+      commander: null,
+      processed: [],
+    }
+    changes.push(`declared ${priority} (${record.priorityReason})`)
+  } else {
+    record = structuredClone(previous)
+    record.processed ??= []
+    record.commander ??= null
+    if (record.impactDigest !== digest) {
+      const at = issue.updatedAt
+      record.impactDigest = digest
+      const ev: TimelineEvent = { at, kind: 'impact', actor: sender, via: 'edit', text: describeImpact(facts) }
+      record.events.push(ev)
+      changes.push(`impact edited: ${ev.text}`)
+      if (record.prioritySource === 'rules' && classification.priority !== record.priority) {
+        setPriority(record, classification.priority, 'rules', classification.reason, { at, actor: sender, via: 'rules' })
+        changes.push(`re-classified as ${classification.priority}`)
+      } else if (record.prioritySource === 'rules') record.priorityReason = classification.reason
+    }
+  }
+
+  if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes)
+  else onComment(record, event, config, changes, replies)
+  return { kind: 'incident', record, facts, classification, changes, replies }
+}
+
+/**
+ * Labels, close and reopen by people. Only the event says a person did it; a label or state that
+ * merely differs from the record (a half-applied earlier run) is repaired to the record instead.
+ * Each also checks the fresh state, so a stale redelivery (label since removed) does nothing.
+ */
+function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'issue' }>, ctx: IssueContext, config: Config, changes: string[]): void {
+  const issue = ctx.issue!
+  const has = (label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase())
+  const at = issue.updatedAt
+  if (event.action === 'labeled' && event.label) {
+    const p = priorityLabelsOn([event.label])[0]
+    if (p && p !== record.priority && has(event.label)) {
+      setPriority(record, p, 'human', `set by hand with the \`${priorityLabel(p)}\` label`, { at, actor: event.sender, via: 'label' })
+      changes.push(`priority set to ${p} by label`)
+    }
+    const s = event.label.toLowerCase().startsWith(STAGE_PREFIX) ? stageByName(event.label, config) : undefined
+    if (s && s !== record.stage && has(event.label)) {
+      const problem = transitionProblem(record.stage as Stage, s)
+      if (!problem) moveTo(record, s, { at, actor: event.sender, via: 'label' }, config, changes)
+      else changes.push(`ignored the \`${event.label}\` label: ${problem}`)
+    }
+  }
+  if (event.action === 'closed' && issue.state === 'closed' && isActive(record.stage as Stage)) {
+    const closedAt = issue.closedAt ?? at
+    if (issue.stateReason === 'NOT_PLANNED' || issue.stateReason === 'not_planned') {
+      dismiss(record, '', { at: closedAt, actor: event.sender, via: 'close' }, changes)
+    } else resolve(record, { at: closedAt, actor: event.sender, via: 'close' }, config, changes)
+  }
+  if (event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage as Stage)) {
+    moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes)
+  }
+}
+
+function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'comment' }>, config: Config, changes: string[], replies: Reply[]): void {
+  if (record.processed!.includes(event.commentId)) return
+  const parsed = parseCommands(event.body)
+  if (parsed.commands.length === 0 && parsed.problems.length === 0) return
+  if (!MAY_COMMAND.includes(event.role)) {
+    // One polite explanation per person and incident, however many times they try.
+    replies.push({
+      marker: marker('denied', event.author.toLowerCase()),
+      body: `${marker('denied', event.author.toLowerCase())}\n${neutralizeMentions(`@${event.author}`)}: incident commands need the triage or write role on this repository, so yours had no effect. Ask the incident commander or a maintainer to run it for you.`,
+    })
+    changes.push(`ignored commands from ${event.author} (role: ${event.role})`)
+    return
+  }
+  const e = { at: event.createdAt, actor: event.author, via: 'command' as Via }
+  const problems: string[] = parsed.problems.map((p) => `${code(p.line, 60)}: ${p.message}`)
+  for (const c of parsed.commands) {
+    const problem = runCommand(record, c, e, config, changes)
+    if (problem === 'help') replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` })
+    else if (problem) problems.push(problem)
+  }
+  if (problems.length) {
+    replies.push({ marker: marker('reply', event.commentId), body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}` })
+  }
+  record.processed!.push(event.commentId)
+  // The list is bounded: ids are increasing, and an old comment is not delivered again in practice.
+  if (record.processed!.length > 300) record.processed = record.processed!.slice(-300)
+}
+
+/** Runs one command on the record; returns a problem to tell the author, 'help', or null. */
+function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): string | null | 'help' {
+  switch (c.name) {
+    case 'help':
+      return 'help'
+    case 'ack': {
+      if (!isActive(record.stage as Stage)) return `\`/ack\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      const first = !record.events.some((x) => x.kind === 'ack')
+      if (first || record.commander !== e.actor) record.events.push({ ...e, kind: 'ack' })
+      if (record.commander !== e.actor) {
+        record.commander = e.actor
+        changes.push(`${e.actor} took command`)
+      }
+      if (record.stage === 'triage') moveTo(record, 'investigating', e, config, changes)
+      return null
+    }
+    case 'commander':
+      if (record.commander === c.user) return null
+      record.events.push({ ...e, kind: 'commander', from: record.commander ?? undefined, to: c.user })
+      record.commander = c.user
+      changes.push(`commander is now ${c.user}`)
+      return null
+    case 'priority':
+      if (record.priority === c.priority && record.prioritySource === 'human') return null
+      setPriority(record, c.priority, 'human', c.reason ? `set by ${e.actor}: ${c.reason}` : `set by ${e.actor}`, e, c.reason)
+      changes.push(`priority set to ${c.priority} by command`)
+      return null
+    case 'stage': {
+      const to = stageByName(c.stage, config)
+      if (!to) return `\`/stage ${inline(c.stage, 40)}\`: unknown stage. Stages: ${STAGES.map((s) => `\`${config.stages[s].name}\``).join(', ')}.`
+      if (to === record.stage) return null
+      if (to === 'resolved') {
+        const problem = transitionProblem(record.stage as Stage, to)
+        if (problem) return `\`/stage ${config.stages[to].name}\`: ${problem}`
+        resolve(record, e, config, changes)
+        return null
+      }
+      const problem = transitionProblem(record.stage as Stage, to)
+      if (problem) return `\`/stage ${config.stages[to].name}\`: ${problem}`
+      moveTo(record, to, e, config, changes)
+      return null
+    }
+    case 'update':
+      record.events.push({ ...e, kind: 'update', text: c.text })
+      changes.push('status update posted')
+      return null
+    case 'note':
+      record.events.push({ ...e, kind: 'note', text: c.text })
+      changes.push('note added')
+      return null
+    case 'dismiss':
+      if (record.events.some((x) => x.kind === 'dismissed') && record.stage === 'closed') return null
+      dismiss(record, c.reason, e, changes)
+      return null
+    case 'followup':
+    case 'postmortem':
+      return `\`/${c.name}\` comes with postmortems, which this version of IncidentOps does not have yet.`
+  }
+}
+
+/** Why a move is not allowed (with the allowed ones), or null. */
+export function transitionProblem(from: Stage, to: Stage): string | null {
+  const allowed = allowedFrom(from)
+  if (allowed.includes(to)) return null
+  return `cannot move from ${from} to ${to}; from ${from} the incident can go to ${allowed.join(', ') || 'nowhere by command'}.`
+}
+
+/**
+ * The allowed moves. Active stages move freely among themselves and to Resolved; a resolved or
+ * closed incident can come back (it recurred). Postmortem and Closed are reached by resolving
+ * (and, later, finishing the postmortem), not by jumping there.
+ */
+export function allowedFrom(from: Stage): Stage[] {
+  const active: Stage[] = ['triage', 'investigating', 'fixing', 'monitoring']
+  if (isActive(from)) return [...active.filter((s) => s !== from && s !== 'triage'), 'resolved']
+  if (from === 'resolved') return ['investigating', 'fixing', 'monitoring', 'closed']
+  if (from === 'postmortem') return ['investigating', 'fixing', 'monitoring', 'closed']
+  return ['investigating', 'fixing', 'monitoring']
+}
+
+function moveTo(record: IncidentRecord, to: Stage, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
+  if (record.stage === to) return
+  record.events.push({ ...e, kind: 'stage', from: record.stage, to })
+  changes.push(`stage ${config.stages[record.stage as Stage]?.name ?? record.stage} → ${config.stages[to].name}`)
+  record.stage = to
+}
+
+/** Resolved, then Closed when the priority needs no postmortem (a required one keeps it Resolved until written). */
+function resolve(record: IncidentRecord, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
+  moveTo(record, 'resolved', e, config, changes)
+  if (config.priorities[record.priority].postmortem !== 'required') moveTo(record, 'closed', e, config, changes)
+}
+
+function dismiss(record: IncidentRecord, reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, changes: string[]): void {
+  record.events.push({ ...e, kind: 'dismissed', text: reason || undefined })
+  record.events.push({ ...e, kind: 'stage', from: record.stage, to: 'closed' })
+  record.stage = 'closed'
+  changes.push('dismissed as a false alarm')
+}
+
+function setPriority(r: IncidentRecord, to: Priority, source: 'rules' | 'human', reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, text?: string): void {
+  r.events.push({ ...e, kind: 'priority', from: r.priority, to, ...(text ? { text } : {}) })
+  r.priority = to
+  r.prioritySource = source
+  r.priorityReason = reason
+}
+
+function describeImpact(f: IncidentFacts): string {
+  const parts = [f.impact ?? 'impact not stated']
+  if (f.usersAffected !== null) parts.push(`${f.usersAffected}% of users`)
+  if (f.dataLoss) parts.push('data loss')
+  if (f.security) parts.push('security exposure')
+  if (f.services.length) parts.push(`services ${f.services.join(', ')}`)
+  return neutralizeMentions(parts.join(', '))
+}
+
+function unique(labels: string[]): string[] {
+  const seen = new Set<string>()
+  return labels.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()))
+}
+
+function isManaged(label: string, config: Config): boolean {
+  const l = label.toLowerCase()
+  return l === config.labels.incident.toLowerCase() || l.startsWith(PRIORITY_PREFIX) || l.startsWith(STAGE_PREFIX) || l.startsWith(SERVICE_PREFIX)
+}
+
+/** The whole state the issue should be in, for this record. */
+export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: IncidentFacts, config: Config, replies: readonly Reply[]): DesiredIssue {
+  const issue = ctx.issue!
+  // Keep people's labels; ours (priority, stage) follow the record; service labels are added.
+  const out = issue.labels.filter((l) => !l.toLowerCase().startsWith(PRIORITY_PREFIX) && !l.toLowerCase().startsWith(STAGE_PREFIX))
+  const add = (l: string): void => {
+    if (!out.some((x) => x.toLowerCase() === l.toLowerCase())) out.push(l)
+  }
+  add(config.labels.incident)
+  add(priorityLabel(record.priority))
+  add(stageLabelOf(record.stage as Stage, config))
+  if (config.labels.services) for (const s of facts.services) add(serviceLabel(s))
+
+  const once: Reply[] = []
+  const policy = config.priorities[record.priority]
+  if (policy.crisis && config.crisis.mention.length && isActive(record.stage as Stage)) {
+    const m = marker('crisis', 'declared')
+    once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` })
+  }
+  once.push(...replies)
+
+  const dismissed = record.events.some((e) => e.kind === 'dismissed') && record.stage === 'closed'
+  const closed = stageIndex(record.stage) >= stageIndex('resolved')
+  const card = findCard(issue.comments)
+  return {
+    number: issue.number,
+    labels: out,
+    // Every priority and stage label is created with the first incident, in the same single request,
+    // so later transitions never pay for a label creation.
+    labelSpecs: unique([
+      ...out.filter((l) => isManaged(l, config)),
+      ...PRIORITIES.map(priorityLabel),
+      ...STAGES.map((st) => stageLabelOf(st, config)),
+    ]).map((l) => labelSpec(l, config)),
+    card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
+    once,
+    state: closed ? 'closed' : 'open',
+    stateReason: closed ? (dismissed ? 'not_planned' : 'completed') : undefined,
+    assignees: record.commander ? [record.commander] : [],
+  }
+}

@@ -1,0 +1,161 @@
+import type { Config } from '../config/types.js'
+import type { GitHubPort, IssueContext } from '../github/port.js'
+import type { BoardPort } from '../github/board.js'
+import { decide, desiredIssue, formSpec, type Decision, type IncidentEvent, type Role } from '../domain/decide.js'
+import { boardUpdates, desiredBoardValues, type FieldUpdate } from '../domain/board.js'
+import { decodeRecord, findCard, type BoardCache, type IncidentRecord } from '../domain/record.js'
+import { hasCommands } from '../domain/commands.js'
+import type { IncidentFacts } from '../intake/facts.js'
+import { INCIDENT_FORM } from '../intake/form-spec.js'
+import { reconcile } from '../plan.js'
+import { applyPlan, type AppliedEffect } from '../apply.js'
+
+/** What arrived, before we know the author's role (looked up only when needed). */
+export type IncomingEvent =
+  | Extract<IncidentEvent, { kind: 'issue' }>
+  | { kind: 'comment'; commentId: number; body: string; author: string; createdAt: string }
+
+export interface HandleOptions {
+  dryRun: boolean
+  budget: number
+  /** The repository owner, the default owner of the project. */
+  repoOwner: string
+  log: (line: string) => void
+  warn: (line: string) => void
+  /** Waits before re-reading the board after a close (GitHub's own "closed → Done" workflow races with us). */
+  sleep: (ms: number) => Promise<void>
+}
+
+export interface HandleResult {
+  decision: Decision
+  applied: AppliedEffect[]
+  /** Setup problems (board columns, fields) to fail the run with after everything else was done. */
+  problems: string[]
+}
+
+/** How long GitHub's built-in project workflows take, in practice, to act on a closed issue. */
+export const BOARD_SETTLE_MS = 3000
+
+/**
+ * One incident, one event: decide (pure), bring the board in line (when configured), then
+ * reconcile and apply the issue's labels, state, card and replies.
+ */
+export async function handleIncident(
+  port: GitHubPort,
+  board: BoardPort | null,
+  ctx: IssueContext,
+  incoming: IncomingEvent,
+  config: Config,
+  opts: HandleOptions,
+): Promise<HandleResult> {
+  let event: IncidentEvent
+  if (incoming.kind === 'comment') {
+    const previous = (() => {
+      const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
+      return card ? decodeRecord(card.body) : null
+    })()
+    const done = previous?.processed?.includes(incoming.commentId) ?? false
+    // The role costs a request: ask only when there is a command that has not run yet.
+    const role: Role = !done && hasCommands(incoming.body) ? ((await port.getRole(incoming.author)) as Role) : 'none'
+    event = { ...incoming, role }
+  } else event = incoming
+
+  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config))
+  if (decision.kind === 'skip') return { decision, applied: [], problems: [] }
+
+  const applied: AppliedEffect[] = []
+  const problems: string[] = []
+  const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
+  if (config.project) {
+    if (!board) {
+      opts.warn(
+        'The config has a `project`, but the `project-token` input is empty, so the board was skipped (everything else was done). GITHUB_TOKEN cannot reach Projects (v2): pass a fine-grained PAT or a GitHub App token with Projects read/write as `project-token`.',
+      )
+    } else {
+      const r = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: closing || (incoming.kind === 'issue' && incoming.action === 'reopened') })
+      applied.push(...r.applied)
+      problems.push(...r.problems)
+      if (r.cache) decision.record.board = r.cache
+      if (closing && r.cache && !opts.dryRun) {
+        await opts.sleep(BOARD_SETTLE_MS)
+        const again = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: true })
+        applied.push(...again.applied)
+        if (again.cache) decision.record.board = again.cache
+      }
+    }
+  }
+
+  const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies)
+  const effects = reconcile(desired, ctx)
+  applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
+  return { decision, applied, problems }
+}
+
+/**
+ * Brings the incident's board item in line. With the ids cached in the record, a change costs one
+ * write and no read; after a close or reopen (or when the cache fails) it reads the board first.
+ */
+async function syncBoard(
+  board: BoardPort,
+  record: IncidentRecord,
+  facts: IncidentFacts,
+  config: Config,
+  ctx: IssueContext,
+  opts: HandleOptions & { fresh: boolean },
+): Promise<{ applied: AppliedEffect[]; problems: string[]; cache?: BoardCache }> {
+  const p = config.project!
+  const owner = p.owner ?? opts.repoOwner
+  const key = `${owner}/${p.number}`
+  const desired = desiredBoardValues(record, facts, config)
+  const applied: AppliedEffect[] = []
+  const n = record.number
+  const note = (u: FieldUpdate[]): string => u.map((x) => `${x.field} = ${x.shown ?? '(cleared)'}`).join(', ')
+  const cached = record.board?.project === key ? record.board : undefined
+
+  if (cached && !opts.fresh) {
+    const { updates, problems } = boardUpdates(desired, cached.fields, cached.values)
+    if (updates.length === 0 && problems.length === 0) return { applied, problems, cache: cached }
+    if (problems.length === 0) {
+      const description = `#${n}: board ${note(updates)}`
+      if (opts.dryRun) return { applied: [{ kind: 'board', issue: n, description, status: 'planned' }], problems: [], cache: cached }
+      try {
+        await board.setFields(cached.projectId, cached.itemId, updates)
+        opts.log(description)
+        return { applied: [{ kind: 'board', issue: n, description, status: 'done' }], problems: [], cache: withValues(cached, updates) }
+      } catch (error: unknown) {
+        opts.log(`The cached board ids did not work (${error instanceof Error ? error.message : String(error)}): reading the board again.`)
+      }
+    }
+  }
+
+  const snap = await board.read(owner, p.number, ctx.issue!.nodeId, Object.keys(desired))
+  if (!snap) return { applied, problems: [`project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`] }
+  let itemId = snap.item?.id
+  if (!itemId) {
+    const description = `#${n}: add to project ${key}`
+    if (opts.dryRun) applied.push({ kind: 'board', issue: n, description, status: 'planned' })
+    else {
+      itemId = await board.addItem(snap.projectId, ctx.issue!.nodeId)
+      opts.log(description)
+      applied.push({ kind: 'board', issue: n, description, status: 'done' })
+    }
+  }
+  const { updates, problems } = boardUpdates(desired, snap.fields, snap.item?.values ?? {})
+  if (updates.length) {
+    const description = `#${n}: board ${note(updates)}`
+    if (opts.dryRun || !itemId) applied.push({ kind: 'board', issue: n, description, status: 'planned' })
+    else {
+      await board.setFields(snap.projectId, itemId, updates)
+      opts.log(description)
+      applied.push({ kind: 'board', issue: n, description, status: 'done' })
+    }
+  }
+  if (!itemId) return { applied, problems }
+  const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])))
+  const cache: BoardCache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } }
+  return { applied, problems, cache: opts.dryRun ? cache : withValues(cache, updates) }
+}
+
+function withValues(cache: BoardCache, updates: FieldUpdate[]): BoardCache {
+  return { ...cache, values: { ...cache.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } }
+}
