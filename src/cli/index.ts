@@ -9,6 +9,10 @@ const HELP = `incidentops — incident response inside your GitHub repository
 Usage:
   incidentops validate [file]   Check a configuration file (default .github/incidents.yml).
   incidentops demo [--out dir]  Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
+  incidentops relay --repo owner/name [--port 8080]
+                                Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
+  incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
+                                Send a test alert to the repository as a repository_dispatch.
   incidentops --help            This help.
 
 Exit codes: 0 success, 1 the input is invalid (the message says what to fix), 2 usage error.`
@@ -55,6 +59,14 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       const mod = (await import(demoPath.href)) as { runDemo: (args: string[], out: (s: string) => void) => Promise<number> }
       return mod.runDemo(rest, out)
+    }
+    case 'relay': {
+      const { relayCommand } = await import('../relay/cli.js')
+      return relayCommand(rest, out, err)
+    }
+    case 'alert': {
+      const { alertCommand } = await import('../relay/cli.js')
+      return alertCommand(rest, out, err)
     }
     default:
       err(`Unknown command "${cmd}".\n\n${HELP}`)

@@ -1,0 +1,239 @@
+/**
+ * `incidentops relay`: a small HTTP server for monitors that cannot template their request body
+ * (Prometheus Alertmanager; Grafana without a custom payload). It authenticates the caller, checks
+ * the body with the same parser the action uses, and forwards it as ONE repository_dispatch:
+ *
+ *   POST /alertmanager  Alertmanager's webhook body   → client_payload { incidentops: { alertmanager: body } }
+ *   POST /grafana       Grafana's webhook body        → client_payload { incidentops: { grafana: body } }
+ *   POST /alert         our schema ({ version, alerts } or { incidentops: … }) → client_payload { incidentops: … }
+ *   GET  /healthz       200 { ok: true } (no auth: for load balancers and probes)
+ *
+ * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 413 too large;
+ * 422 not an alert (nothing is forwarded); 502 GitHub kept failing.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import http from 'node:http'
+import { parseAlertDispatch } from '../alerts/parse.js'
+import type { NormalizedAlert } from '../alerts/schema.js'
+import { PayloadError, getErrorMessage } from '../errors.js'
+import { sendDispatch } from './github.js'
+
+export interface RelayOptions {
+  /** Token for GitHub's API: a fine-grained PAT with Contents: read & write on the repository. */
+  githubToken: string
+  /** 'owner/name' */
+  repo: string
+  /** GitHub's REST base, e.g. https://api.github.com */
+  apiUrl: string
+  /** The shared secret callers send as `Authorization: Bearer <token>`. */
+  relayToken: string
+  /** Request bodies above this are refused with 413 (default 256 KB). */
+  maxBodyBytes?: number
+  /** One line per request handled. Never given a token or a body. */
+  log: (line: string) => void
+  sleep?: (ms: number) => Promise<void>
+  /** Retries of GitHub's transient errors after the first attempt (default 3). */
+  retries?: number
+  /** The dispatch's event_type (default 'alert'). */
+  eventType?: string
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
+/** GitHub: "The total size of the JSON payload must be less than 64KB"; we keep a margin. */
+export const MAX_CLIENT_PAYLOAD_BYTES = 63 * 1024
+
+const ROUTES = { '/alertmanager': 'alertmanager', '/grafana': 'grafana', '/alert': 'alert' } as const
+type Kind = (typeof ROUTES)[keyof typeof ROUTES]
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest()
+
+/** Constant-time bearer check: both sides hashed to equal-length digests, then timingSafeEqual. */
+function authorized(header: string | undefined, expected: Buffer): boolean {
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '')
+  const given = digest(m?.[1] ?? '')
+  // Always compare, even when the header is absent, so timing says nothing about which case it was.
+  return timingSafeEqual(given, expected) && m !== null
+}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > max) {
+      reject(new HttpError(413, `The body is ${declared} bytes; the relay accepts at most ${max}.`))
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let done = false
+    req.on('data', (c: Buffer) => {
+      if (done) return
+      size += c.length
+      if (size > max) {
+        done = true
+        reject(new HttpError(413, `The body is over ${max} bytes; the relay accepts at most ${max}.`))
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => {
+      if (!done) {
+        done = true
+        resolve(Buffer.concat(chunks))
+      }
+    })
+    req.on('error', (e) => {
+      if (!done) {
+        done = true
+        reject(e)
+      }
+    })
+  })
+}
+
+const ANNOTATIONS_KEPT = ['summary', 'description', 'message', 'runbook_url', 'runbook', 'dashboard']
+const ALERT_FIELDS_KEPT = ['status', 'labels', 'annotations', 'startsAt', 'endsAt', 'generatorURL', 'fingerprint', 'dashboardURL', 'panelURL', 'silenceURL']
+const BODY_FIELDS_KEPT = ['version', 'status', 'groupKey', 'truncatedAlerts', 'receiver', 'externalURL', 'orgId', 'title', 'state']
+
+/**
+ * A native body cut down to what the adapter reads (and long annotations clipped), for groups too
+ * big for GitHub's 64 KB. Still a valid body of the same kind.
+ */
+function slim(body: Record<string, unknown>): Record<string, unknown> {
+  const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
+  const alerts = Array.isArray(body.alerts) ? body.alerts : []
+  return {
+    ...pick(body, BODY_FIELDS_KEPT),
+    alerts: alerts.map((a) => {
+      if (typeof a !== 'object' || a === null || Array.isArray(a)) return a
+      const kept = pick(a as Record<string, unknown>, ALERT_FIELDS_KEPT)
+      const ann = kept.annotations
+      if (typeof ann === 'object' && ann !== null && !Array.isArray(ann)) {
+        const o = ann as Record<string, unknown>
+        kept.annotations = Object.fromEntries(ANNOTATIONS_KEPT.filter((k) => typeof o[k] === 'string').map((k) => [k, (o[k] as string).slice(0, 2000)]))
+      }
+      return kept
+    }),
+  }
+}
+
+const size = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8')
+
+/** The client_payload for a request body, checked with the action's own parser; throws HttpError. */
+function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPayload: Record<string, unknown>; alerts: NormalizedAlert[] } {
+  let clientPayload: Record<string, unknown>
+  if (kind === 'alert') {
+    const wrapped = typeof body === 'object' && body !== null && !Array.isArray(body) && 'incidentops' in body
+    clientPayload = wrapped ? { incidentops: (body as Record<string, unknown>).incidentops } : { incidentops: body }
+  } else {
+    clientPayload = { incidentops: { [kind]: body } }
+  }
+  let alerts: NormalizedAlert[]
+  try {
+    alerts = parseAlertDispatch(eventType, clientPayload, { eventTypes: [eventType] })
+  } catch (error: unknown) {
+    throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
+  }
+  if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES && kind !== 'alert' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    clientPayload = { incidentops: { [kind]: slim(body as Record<string, unknown>) } }
+  }
+  const bytes = size(clientPayload)
+  if (bytes > MAX_CLIENT_PAYLOAD_BYTES)
+    throw new HttpError(
+      413,
+      `The alert is ${bytes} bytes as a repository_dispatch payload; GitHub accepts less than 64 KB. Send fewer alerts per request (Alertmanager: max_alerts; Grafana: Max Alerts).`,
+    )
+  return { clientPayload, alerts }
+}
+
+function send(res: http.ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers })
+  res.end(text)
+}
+
+function summary(alerts: NormalizedAlert[]): string {
+  const firing = alerts.filter((a) => a.status === 'firing').length
+  const keys = alerts.map((a) => a.key)
+  const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? `, … (${keys.length - 5} more)` : '')
+  return `${alerts.length} alert${alerts.length === 1 ? '' : 's'} (${firing} firing, ${alerts.length - firing} resolved): ${shown}`
+}
+
+/**
+ * Creates the relay's HTTP server (not yet listening: call `.listen(port)`).
+ *
+ * @example createRelay({ githubToken, repo: 'acme/shop', apiUrl: 'https://api.github.com', relayToken, log: console.log }).listen(8080)
+ */
+export function createRelay(opts: RelayOptions): http.Server {
+  if (!opts.relayToken) throw new Error('createRelay: relayToken is required')
+  if (!opts.githubToken) throw new Error('createRelay: githubToken is required')
+  const expected = digest(opts.relayToken)
+  const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const eventType = opts.eventType ?? 'alert'
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    const started = Date.now()
+    const line = (status: number, what: string) => opts.log(`${req.method ?? '?'} ${path} → ${status} ${what} (${Date.now() - started} ms)`)
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Use GET /healthz.' }, { allow: 'GET, HEAD' })
+      return send(res, 200, { ok: true })
+    }
+    const kind = (ROUTES as Record<string, Kind | undefined>)[path]
+    if (!kind) {
+      line(404, 'no such route')
+      return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana or /alert; GET /healthz.` })
+    }
+    if (req.method !== 'POST') {
+      line(405, 'wrong method')
+      return send(res, 405, { error: `Use POST ${path}.` }, { allow: 'POST' })
+    }
+    if (!authorized(req.headers.authorization, expected)) {
+      line(401, 'bad or missing bearer token')
+      // Discard an unauthenticated body unread, and close the connection once the answer is out.
+      req.resume()
+      return send(res, 401, { error: 'Missing or wrong `Authorization: Bearer <token>`.' }, { 'www-authenticate': 'Bearer', connection: 'close' })
+    }
+    try {
+      const raw = await readBody(req, max)
+      let body: unknown
+      try {
+        body = JSON.parse(raw.toString('utf8'))
+      } catch {
+        throw new HttpError(400, 'The body is not valid JSON.')
+      }
+      const { clientPayload, alerts } = payloadFor(kind, body, eventType)
+      let result
+      try {
+        result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType, clientPayload, retries: opts.retries, sleep: opts.sleep })
+      } catch (error: unknown) {
+        throw new HttpError(502, `GitHub did not accept the dispatch: ${getErrorMessage(error)}`)
+      }
+      line(202, `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(alerts)}`)
+      return send(res, 202, { forwarded: true, repo: opts.repo, event_type: eventType, alerts: alerts.length, keys: alerts.map((a) => a.key), attempts: result.attempts })
+    } catch (error: unknown) {
+      const status = error instanceof HttpError ? error.status : 500
+      const message = error instanceof HttpError ? error.message : `Internal error: ${getErrorMessage(error)}`
+      line(status, message)
+      // After a 413 the rest of the body is unread: discard it and close the connection.
+      if (status === 413) req.resume()
+      return send(res, status, { error: message }, status === 413 ? { connection: 'close' } : {})
+    }
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      opts.log(`${req.method ?? '?'} ${req.url ?? ''} → 500 ${getErrorMessage(error)}`)
+      if (!res.headersSent) send(res, 500, { error: 'Internal error.' })
+      else res.destroy()
+    })
+  })
+}
