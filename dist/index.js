@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7146);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9704);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ env: process.env });
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7146:
+/***/ 9704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33782,6 +33782,8 @@ function readInputs(get) {
 
 ;// CONCATENATED MODULE: ./src/events/router.ts
 
+/** Comments longer than this are not scanned for commands (GitHub's own limit is 65,536). */
+const MAX_COMMENT = 65_536;
 const ISSUE_ACTIONS = new Set(['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'assigned', 'unassigned']);
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 function str(o, key, where) {
@@ -33819,12 +33821,30 @@ function route(eventName, payload, mode) {
             return { kind: 'issue', number: issueNumber(payload), action, sender, label };
         }
         case 'issue_comment': {
-            // Commands come with the lifecycle capability; meanwhile a comment still brings its incident up to date.
+            const action = str(payload, 'action', '');
+            if (action !== 'created')
+                return { kind: 'noop', notice: `issue_comment.${action}: only new comments run commands (an edited comment does not run again).` };
             const issue = payload.issue;
             if (isObj(issue) && isObj(issue.pull_request))
                 return { kind: 'noop', notice: 'Comments on pull requests are not incidents.' };
-            const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost';
-            return { kind: 'issue', number: issueNumber(payload), action: 'commented', sender };
+            const comment = payload.comment;
+            if (!isObj(comment))
+                throw new PayloadError('The event payload has no `comment` object.');
+            const id = comment.id;
+            if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0)
+                throw new PayloadError("The event payload's `comment.id` must be a positive whole number.");
+            const body = typeof comment.body === 'string' ? comment.body : '';
+            // Our own comments (a PAT or App token does trigger workflows) always start with a marker.
+            if (body.startsWith('<!-- incidentops:'))
+                return { kind: 'noop', notice: 'This comment was written by IncidentOps itself.' };
+            const user = isObj(comment.user) ? comment.user : {};
+            if (user.type === 'Bot')
+                return { kind: 'noop', notice: `Comments from bots (${String(user.login)}) do not run incident commands.` };
+            const author = str(user, 'login', 'comment.user.');
+            const createdAt = str(comment, 'created_at', 'comment.');
+            if (Number.isNaN(Date.parse(createdAt)))
+                throw new PayloadError("The event payload's `comment.created_at` is not a date.");
+            return { kind: 'comment', number: issueNumber(payload), commentId: id, body: body.slice(0, MAX_COMMENT), author, createdAt };
         }
         case 'repository_dispatch':
         case 'schedule':
@@ -33932,6 +33952,92 @@ const CONFIG_SCHEMA = {
                         'Affected customers notified',
                     ],
                 },
+            },
+        },
+        stages: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The stages, in their fixed order: names and board columns can be changed, the order cannot (the metrics are defined on it).',
+            properties: {
+                triage: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The triage stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
+                    },
+                },
+                investigating: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The investigating stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
+                    },
+                },
+                fixing: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The fixing stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
+                    },
+                },
+                monitoring: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The monitoring stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
+                    },
+                },
+                resolved: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The resolved stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
+                    },
+                },
+                postmortem: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The postmortem stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
+                    },
+                },
+                closed: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The closed stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
+                    },
+                },
+            },
+        },
+        project: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['number'],
+            description: 'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
+            properties: {
+                owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
+                number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
+                status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
+                priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
+                started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
+                resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
+                service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
+                create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
             },
         },
         form: {
@@ -34220,10 +34326,22 @@ const DEFAULT_RULES = [
     { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
 ];
 
+;// CONCATENATED MODULE: ./src/domain/stages.ts
+/**
+ * The incident stages, in order. Names of labels and board columns can be changed in the config,
+ * the stages themselves cannot: the metrics are defined on them (docs/metrics.md).
+ */
+const STAGES = ['triage', 'investigating', 'fixing', 'monitoring', 'resolved', 'postmortem', 'closed'];
+const stageIndex = (s) => STAGES.indexOf(s);
+const isStage = (s) => STAGES.includes(s);
+/** Active stages: the incident is still hurting or being verified. */
+const isActive = (s) => stageIndex(s) < stageIndex('resolved');
+
 ;// CONCATENATED MODULE: ./src/config/types.ts
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -34292,6 +34410,13 @@ function semanticProblems(raw) {
         else if ('not' in c)
             visit(c.not, [...path, 'not']);
     };
+    const names = new Map();
+    for (const st of STAGES) {
+        const n = raw?.stages?.[st]?.name ?? st;
+        if (names.has(n))
+            out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` });
+        names.set(n, st);
+    }
     const rules = raw?.classification?.rules;
     if (Array.isArray(rules))
         rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']));
@@ -34332,6 +34457,22 @@ function resolveConfig(raw, source) {
             checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
         },
         form: { headings: raw.form?.headings ?? {} },
+        stages: Object.fromEntries(STAGES.map((st) => {
+            const d = props.stages.properties[st].properties;
+            return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
+        })),
+        project: raw.project
+            ? {
+                owner: raw.project.owner ?? null,
+                number: raw.project.number,
+                statusField: raw.project.status_field ?? 'Status',
+                priorityField: raw.project.priority_field ?? null,
+                startedField: raw.project.started_field ?? null,
+                resolvedField: raw.project.resolved_field ?? null,
+                serviceField: raw.project.service_field ?? null,
+                createMissingOptions: raw.project.create_missing_options ?? false,
+            }
+            : null,
     };
 }
 function configError(file, problems) {
@@ -39877,6 +40018,27 @@ class OctokitPort {
     async setLabels(issue, labels) {
         await this.call('PUT /repos/{owner}/{repo}/issues/{issue_number}/labels', () => this.octokit.rest.issues.setLabels({ ...this.repo, issue_number: issue, labels }));
     }
+    async updateIssue(issue, patch) {
+        await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({
+            ...this.repo,
+            issue_number: issue,
+            ...(patch.labels ? { labels: patch.labels } : {}),
+            ...(patch.state ? { state: patch.state, state_reason: patch.stateReason } : {}),
+            ...(patch.assignees ? { assignees: patch.assignees } : {}),
+        }));
+    }
+    async getRole(login) {
+        try {
+            const res = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.repo, username: login });
+            return res.data.role_name ?? res.data.permission;
+        }
+        catch (error) {
+            // Not a collaborator (or no such user): no access. Anything else is a real failure.
+            if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404)
+                return 'none';
+            throw toApiError(error, 'GET /repos/{owner}/{repo}/collaborators/{username}/permission');
+        }
+    }
     async createComment(issue, body) {
         const res = await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () => this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body }));
         return { databaseId: res.data.id };
@@ -39918,6 +40080,114 @@ function toApiError(error, route) {
     else if (status === 404)
         hint = ' Not found: check the repository and that the token can read it.';
     return new GitHubApiError(`GitHub API ${route} failed${status ? ` (HTTP ${status})` : ''}: ${msg}.${hint}`, status, route);
+}
+
+;// CONCATENATED MODULE: ./src/github/board.ts
+
+const READ = (n) => `
+  query ProjectBoard($owner: String!, $number: Int!, $issue: ID!, ${Array.from({ length: n }, (_, i) => `$f${i}: String!`).join(', ')}) {
+    repositoryOwner(login: $owner) {
+      ... on ProjectV2Owner {
+        projectV2(number: $number) {
+          id
+          fields(first: 50) {
+            nodes {
+              ... on ProjectV2Field { id name dataType }
+              ... on ProjectV2SingleSelectField { id name dataType options { id name } }
+              ... on ProjectV2IterationField { id name dataType }
+            }
+          }
+        }
+      }
+    }
+    node(id: $issue) {
+      ... on Issue {
+        projectItems(first: 50) {
+          nodes {
+            id
+            project { id }
+            ${Array.from({ length: n }, (_, i) => `v${i}: fieldValueByName(name: $f${i}) {
+              ... on ProjectV2ItemFieldSingleSelectValue { name }
+              ... on ProjectV2ItemFieldDateValue { date }
+              ... on ProjectV2ItemFieldTextValue { text }
+              ... on ProjectV2ItemFieldNumberValue { number }
+            }`).join('\n')}
+          }
+        }
+      }
+    }
+  }
+`;
+class OctokitBoardPort {
+    octokit;
+    constructor(octokit) {
+        this.octokit = octokit;
+    }
+    async read(owner, number, issueNodeId, fieldNames) {
+        const vars = { owner, number, issue: issueNodeId };
+        fieldNames.forEach((f, i) => (vars[`f${i}`] = f));
+        let res;
+        try {
+            res = await this.octokit.graphql(READ(fieldNames.length), vars);
+        }
+        catch (error) {
+            // GitHub answers NOT_FOUND for a project that does not exist or that the token cannot see.
+            const data = error.data;
+            if (data && /Could not resolve|NOT_FOUND/i.test(String(error.message)))
+                res = data;
+            else
+                throw toApiError(error, 'query ProjectBoard');
+        }
+        const project = res.repositoryOwner?.projectV2;
+        if (!project)
+            return null;
+        const fields = {};
+        for (const f of project.fields.nodes) {
+            if (!f.id || !f.name)
+                continue;
+            const type = (['SINGLE_SELECT', 'DATE', 'TEXT', 'NUMBER'].includes(f.dataType ?? '') ? f.dataType : 'OTHER');
+            fields[f.name] = { id: f.id, type, ...(f.options ? { options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) } : {}) };
+        }
+        const node = res.node?.projectItems?.nodes.find((n) => n.project.id === project.id);
+        const item = node
+            ? {
+                id: node.id,
+                values: Object.fromEntries(fieldNames.map((name, i) => {
+                    const v = node[`v${i}`];
+                    return [name, v ? (v.name ?? v.date?.slice(0, 10) ?? v.text ?? (v.number !== undefined ? String(v.number) : null)) : null];
+                })),
+            }
+            : null;
+        return { projectId: project.id, fields, item };
+    }
+    async addItem(projectId, contentId) {
+        try {
+            const res = await this.octokit.graphql(`mutation AddIncidentToBoard($project: ID!, $content: ID!) { addProjectV2ItemById(input: { projectId: $project, contentId: $content }) { item { id } } }`, { project: projectId, content: contentId });
+            return res.addProjectV2ItemById.item.id;
+        }
+        catch (error) {
+            throw toApiError(error, 'mutation AddIncidentToBoard');
+        }
+    }
+    async setFields(projectId, itemId, updates) {
+        if (updates.length === 0)
+            return;
+        const vars = { project: projectId, item: itemId };
+        const ops = updates.map((u, i) => {
+            vars[`field${i}`] = u.fieldId;
+            if (u.value === null)
+                return `u${i}: clearProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i} }) { projectV2Item { id } }`;
+            vars[`value${i}`] = u.type === 'SINGLE_SELECT' ? { singleSelectOptionId: u.value } : u.type === 'DATE' ? { date: u.value } : u.type === 'NUMBER' ? { number: Number(u.value) } : { text: u.value };
+            return `u${i}: updateProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i}, value: $value${i} }) { projectV2Item { id } }`;
+        });
+        const params = updates.map((u, i) => `$field${i}: ID!${u.value === null ? '' : `, $value${i}: ProjectV2FieldValue!`}`).join(', ');
+        try {
+            await this.octokit.graphql(`mutation SetIncidentFields($project: ID!, $item: ID!, ${params}) {\n${ops.join('\n')}\n}`, vars);
+        }
+        catch (error) {
+            throw toApiError(error, 'mutation SetIncidentFields');
+        }
+    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -40509,6 +40779,121 @@ function priorityLabelsOn(labels) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/domain/commands.ts
+/**
+ * Slash commands in issue comments. A command is a line that starts with `/word`, outside fenced
+ * code, outside HTML comments and outside `>` quotes (quoting someone's `/resolve` must not resolve).
+ * Several commands in one comment run in order. Pure.
+ */
+const SHORTHANDS = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' };
+const KNOWN = new Set(['ack', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', ...Object.keys(SHORTHANDS)]);
+const MAX_TEXT = 2000;
+const MAX_COMMANDS = 20;
+/** Finds the commands in a comment body. Unknown `/words` are ignored (they may be paths or other bots' commands). */
+function parseCommands(body) {
+    const commands = [];
+    const problems = [];
+    const lines = body.replace(/\r\n?/g, '\n').split('\n');
+    let fence = null;
+    let inComment = false;
+    for (let i = 0; i < lines.length && commands.length < MAX_COMMANDS; i++) {
+        const raw = lines[i];
+        const line = raw.trim();
+        if (inComment) {
+            if (line.includes('-->'))
+                inComment = false;
+            continue;
+        }
+        const f = /^(`{3,}|~{3,})/.exec(line);
+        if (fence) {
+            if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.slice(f[1].length).trim() === '')
+                fence = null;
+            continue;
+        }
+        if (f) {
+            fence = f[1];
+            continue;
+        }
+        if (line.startsWith('<!--')) {
+            if (!line.includes('-->'))
+                inComment = true;
+            continue;
+        }
+        if (line.startsWith('>'))
+            continue;
+        const m = /^\/([a-z]+)\b[ \t]*(.*)$/i.exec(line);
+        if (!m)
+            continue;
+        const word = m[1].toLowerCase();
+        if (!KNOWN.has(word))
+            continue;
+        let arg = m[2].trim();
+        // `/update` and `/note` take the lines that follow, up to the next command or blank line.
+        if (word === 'update' || word === 'note') {
+            const more = [];
+            while (i + 1 < lines.length && lines[i + 1].trim() !== '' && !/^\s*\/[a-z]+\b/i.test(lines[i + 1]))
+                more.push(lines[++i].trim());
+            arg = [arg, ...more].filter(Boolean).join('\n');
+        }
+        const c = toCommand(word, arg);
+        if ('message' in c)
+            problems.push({ line, message: c.message });
+        else
+            commands.push(c);
+    }
+    return { commands, problems };
+}
+function toCommand(word, arg) {
+    const text = arg.slice(0, MAX_TEXT);
+    switch (word) {
+        case 'ack':
+            return { name: 'ack' };
+        case 'help':
+            return { name: 'help' };
+        case 'postmortem':
+            return { name: 'postmortem' };
+        case 'commander': {
+            const u = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(arg.split(/\s+/)[0] ?? '');
+            return u ? { name: 'commander', user: u[1] } : { message: '`/commander` needs a user: `/commander @alice`' };
+        }
+        case 'priority': {
+            const p = /^(p[1-4])\b\s*(.*)$/is.exec(arg);
+            return p
+                ? { name: 'priority', priority: p[1].toUpperCase(), reason: p[2].trim().slice(0, 500) }
+                : { message: '`/priority` needs P1, P2, P3 or P4 and a reason: `/priority P2 only EU customers affected`' };
+        }
+        case 'stage':
+            return arg ? { name: 'stage', stage: arg.split(/\s+/)[0].toLowerCase() } : { message: '`/stage` needs a stage: `/stage fixing`' };
+        case 'update':
+            return text ? { name: 'update', text } : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' };
+        case 'note':
+            return text ? { name: 'note', text } : { message: '`/note` needs a text' };
+        case 'followup':
+            return text ? { name: 'followup', title: text.split('\n')[0].slice(0, 200) } : { message: '`/followup` needs a title' };
+        case 'dismiss':
+            return { name: 'dismiss', reason: text };
+        default:
+            return { name: 'stage', stage: SHORTHANDS[word] };
+    }
+}
+/** True when the comment contains at least one command line (cheap pre-check before any API call). */
+function hasCommands(body) {
+    const p = parseCommands(body);
+    return p.commands.length + p.problems.length > 0;
+}
+const HELP_TEXT = [
+    '| command | what it does |',
+    '|---|---|',
+    '| `/ack` | take command: you become the commander (assigned), Triage → Investigating |',
+    '| `/commander @user` | hand command to someone else |',
+    '| `/priority P2 <reason>` | set the priority by hand (wins over the rules) |',
+    '| `/investigating`, `/fixing`, `/monitoring`, `/resolve` | move to that stage (`/stage <name>` too) |',
+    '| `/update <text>` | a status update: goes in the timeline and resets the update clock |',
+    '| `/note <text>` | a timeline entry |',
+    '| `/dismiss <reason>` | a false alarm: closed as not planned, counted as noise |',
+    '| `/help` | this list |',
+].join('\n');
+
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 /**
  * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
@@ -40659,6 +41044,12 @@ function describeEvent(e) {
             return `Update: ${inline(e.text, 200)}`;
         case 'note':
             return `Note: ${inline(e.text, 200)}`;
+        case 'ack':
+            return 'Acknowledged: took command';
+        case 'commander':
+            return `Commander → ${e.to ? who(e.to) : '?'}`;
+        case 'dismissed':
+            return `Dismissed as a false alarm${e.text ? `: ${inline(e.text, 150)}` : ''}`;
     }
 }
 /** The checklist items ticked in an existing card (`- [x] item`). */
@@ -40674,7 +41065,7 @@ function tickedItems(cardBody, checklist) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/domain/intake.ts
+;// CONCATENATED MODULE: ./src/domain/decide.ts
 
 
 
@@ -40683,6 +41074,10 @@ function tickedItems(cardBody, checklist) {
 
 
 
+
+
+
+const MAY_COMMAND = ['admin', 'maintain', 'write', 'triage'];
 /** A short fingerprint of the facts that drive classification, to notice edits that change them. */
 function impactDigest(f) {
     const key = JSON.stringify([f.impact, f.usersAffected, f.services, f.dataLoss, f.security, f.detection]);
@@ -40692,11 +41087,18 @@ function impactDigest(f) {
 function formSpec(base, config) {
     return base.map((f) => ({ ...f, label: config.form.headings[f.id] ?? f.label }));
 }
+/** The stage a name refers to: a configured name, a canonical key, or a label `stage/<name>`. */
+function stageByName(name, config) {
+    const n = name.toLowerCase().replace(/^stage\//, '');
+    return STAGES.find((s) => config.stages[s].name === n) ?? STAGES.find((s) => s === n);
+}
+const stageLabelOf = (s, config) => `${STAGE_PREFIX}${config.stages[s].name}`;
 /**
- * Decides what an incident issue should look like after an `issues` event: pure, from the fresh
- * snapshot (never from the payload's possibly stale copy), so any replay converges to one state.
+ * Decides the incident's record after an event: pure, from the fresh snapshot (never from the
+ * payload's possibly stale copy of the issue), so that any replay converges to one state.
+ * Commands run from the comment as posted, once per comment id.
  */
-function decideIntake(ctx, event, config, spec) {
+function decide(ctx, event, config, spec) {
     const issue = ctx.issue;
     if (!issue)
         return { kind: 'skip', reason: 'the issue no longer exists' };
@@ -40710,12 +41112,13 @@ function decideIntake(ctx, event, config, spec) {
     const digest = impactDigest(facts);
     const card = findCard(issue.comments);
     const previous = card ? decodeRecord(card.body) : null;
-    const humanLabels = priorityLabelsOn(issue.labels);
     const changes = [];
+    const replies = [];
+    const sender = event.kind === 'issue' ? event.sender : event.author;
     let record;
     if (!previous) {
         // A priority label already present before our first run was put there by a person: it wins.
-        const human = humanLabels[0];
+        const human = priorityLabelsOn(issue.labels)[0];
         const priority = human ?? classification.priority;
         const startedAt = facts.startedAt && facts.startedAt < issue.createdAt ? facts.startedAt : issue.createdAt;
         record = {
@@ -40729,53 +41132,215 @@ function decideIntake(ctx, event, config, spec) {
             stage: 'triage',
             impactDigest: digest,
             events: [{ at: issue.createdAt, kind: 'declared', actor: issue.author ?? 'ghost', via: form.fromForm ? 'form' : 'label', to: priority }],
+            commander: null,
+            processed: [],
         };
         changes.push(`declared ${priority} (${record.priorityReason})`);
     }
     else {
         record = structuredClone(previous);
-        const at = issue.updatedAt;
-        // Only a `labeled` event says a person chose a priority; a label that merely differs from the
-        // record (a half-applied earlier run) is repaired to the record instead.
-        const chosen = event.action === 'labeled' && event.label ? priorityLabelsOn([event.label])[0] : undefined;
-        const human = chosen && chosen !== record.priority && humanLabels.includes(chosen) ? chosen : undefined;
-        if (human) {
-            pushPriority(record, human, 'human', `set by hand with the \`${priorityLabel(human)}\` label`, { at, actor: event.sender, via: 'label' });
-            changes.push(`priority set to ${human} by label`);
-        }
+        record.processed ??= [];
+        record.commander ??= null;
         if (record.impactDigest !== digest) {
+            const at = issue.updatedAt;
             record.impactDigest = digest;
-            const ev = { at, kind: 'impact', actor: event.sender, via: 'edit', text: describeImpact(facts) };
+            const ev = { at, kind: 'impact', actor: sender, via: 'edit', text: describeImpact(facts) };
             record.events.push(ev);
             changes.push(`impact edited: ${ev.text}`);
             if (record.prioritySource === 'rules' && classification.priority !== record.priority) {
-                pushPriority(record, classification.priority, 'rules', classification.reason, { at, actor: event.sender, via: 'rules' });
+                setPriority(record, classification.priority, 'rules', classification.reason, { at, actor: sender, via: 'rules' });
                 changes.push(`re-classified as ${classification.priority}`);
             }
             else if (record.prioritySource === 'rules')
                 record.priorityReason = classification.reason;
         }
     }
-    const labels = desiredLabels(issue.labels, record, facts, config);
-    const once = [];
-    const policy = config.priorities[record.priority];
-    if (policy.crisis && config.crisis.mention.length) {
-        once.push({
-            marker: marker('crisis', 'declared'),
-            body: `${marker('crisis', 'declared')}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.`,
-        });
-    }
-    const desired = {
-        number: issue.number,
-        labels,
-        labelSpecs: labels.filter((l) => isManaged(l, config)).map((l) => labelSpec(l, config)),
-        card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
-        once,
-    };
-    return { kind: 'incident', record, facts, classification, desired, changes };
+    if (event.kind === 'issue')
+        onIssueEvent(record, event, ctx, config, changes);
+    else
+        onComment(record, event, config, changes, replies);
+    return { kind: 'incident', record, facts, classification, changes, replies };
 }
-function pushPriority(r, to, source, reason, e) {
-    r.events.push({ ...e, kind: 'priority', from: r.priority, to });
+/**
+ * Labels, close and reopen by people. Only the event says a person did it; a label or state that
+ * merely differs from the record (a half-applied earlier run) is repaired to the record instead.
+ * Each also checks the fresh state, so a stale redelivery (label since removed) does nothing.
+ */
+function onIssueEvent(record, event, ctx, config, changes) {
+    const issue = ctx.issue;
+    const has = (label) => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+    const at = issue.updatedAt;
+    if (event.action === 'labeled' && event.label) {
+        const p = priorityLabelsOn([event.label])[0];
+        if (p && p !== record.priority && has(event.label)) {
+            setPriority(record, p, 'human', `set by hand with the \`${priorityLabel(p)}\` label`, { at, actor: event.sender, via: 'label' });
+            changes.push(`priority set to ${p} by label`);
+        }
+        const s = event.label.toLowerCase().startsWith(STAGE_PREFIX) ? stageByName(event.label, config) : undefined;
+        if (s && s !== record.stage && has(event.label)) {
+            const problem = transitionProblem(record.stage, s);
+            if (!problem)
+                moveTo(record, s, { at, actor: event.sender, via: 'label' }, config, changes);
+            else
+                changes.push(`ignored the \`${event.label}\` label: ${problem}`);
+        }
+    }
+    if (event.action === 'closed' && issue.state === 'closed' && isActive(record.stage)) {
+        const closedAt = issue.closedAt ?? at;
+        if (issue.stateReason === 'NOT_PLANNED' || issue.stateReason === 'not_planned') {
+            dismiss(record, '', { at: closedAt, actor: event.sender, via: 'close' }, changes);
+        }
+        else
+            resolve(record, { at: closedAt, actor: event.sender, via: 'close' }, config, changes);
+    }
+    if (event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage)) {
+        moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes);
+    }
+}
+function onComment(record, event, config, changes, replies) {
+    if (record.processed.includes(event.commentId))
+        return;
+    const parsed = parseCommands(event.body);
+    if (parsed.commands.length === 0 && parsed.problems.length === 0)
+        return;
+    if (!MAY_COMMAND.includes(event.role)) {
+        // One polite explanation per person and incident, however many times they try.
+        replies.push({
+            marker: marker('denied', event.author.toLowerCase()),
+            body: `${marker('denied', event.author.toLowerCase())}\n${neutralizeMentions(`@${event.author}`)}: incident commands need the triage or write role on this repository, so yours had no effect. Ask the incident commander or a maintainer to run it for you.`,
+        });
+        changes.push(`ignored commands from ${event.author} (role: ${event.role})`);
+        return;
+    }
+    const e = { at: event.createdAt, actor: event.author, via: 'command' };
+    const problems = parsed.problems.map((p) => `${code(p.line, 60)}: ${p.message}`);
+    for (const c of parsed.commands) {
+        const problem = runCommand(record, c, e, config, changes);
+        if (problem === 'help')
+            replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` });
+        else if (problem)
+            problems.push(problem);
+    }
+    if (problems.length) {
+        replies.push({ marker: marker('reply', event.commentId), body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}` });
+    }
+    record.processed.push(event.commentId);
+    // The list is bounded: ids are increasing, and an old comment is not delivered again in practice.
+    if (record.processed.length > 300)
+        record.processed = record.processed.slice(-300);
+}
+/** Runs one command on the record; returns a problem to tell the author, 'help', or null. */
+function runCommand(record, c, e, config, changes) {
+    switch (c.name) {
+        case 'help':
+            return 'help';
+        case 'ack': {
+            if (!isActive(record.stage))
+                return `\`/ack\`: the incident is already ${config.stages[record.stage].name}.`;
+            const first = !record.events.some((x) => x.kind === 'ack');
+            if (first || record.commander !== e.actor)
+                record.events.push({ ...e, kind: 'ack' });
+            if (record.commander !== e.actor) {
+                record.commander = e.actor;
+                changes.push(`${e.actor} took command`);
+            }
+            if (record.stage === 'triage')
+                moveTo(record, 'investigating', e, config, changes);
+            return null;
+        }
+        case 'commander':
+            if (record.commander === c.user)
+                return null;
+            record.events.push({ ...e, kind: 'commander', from: record.commander ?? undefined, to: c.user });
+            record.commander = c.user;
+            changes.push(`commander is now ${c.user}`);
+            return null;
+        case 'priority':
+            if (record.priority === c.priority && record.prioritySource === 'human')
+                return null;
+            setPriority(record, c.priority, 'human', c.reason ? `set by ${e.actor}: ${c.reason}` : `set by ${e.actor}`, e, c.reason);
+            changes.push(`priority set to ${c.priority} by command`);
+            return null;
+        case 'stage': {
+            const to = stageByName(c.stage, config);
+            if (!to)
+                return `\`/stage ${inline(c.stage, 40)}\`: unknown stage. Stages: ${STAGES.map((s) => `\`${config.stages[s].name}\``).join(', ')}.`;
+            if (to === record.stage)
+                return null;
+            if (to === 'resolved') {
+                const problem = transitionProblem(record.stage, to);
+                if (problem)
+                    return `\`/stage ${config.stages[to].name}\`: ${problem}`;
+                resolve(record, e, config, changes);
+                return null;
+            }
+            const problem = transitionProblem(record.stage, to);
+            if (problem)
+                return `\`/stage ${config.stages[to].name}\`: ${problem}`;
+            moveTo(record, to, e, config, changes);
+            return null;
+        }
+        case 'update':
+            record.events.push({ ...e, kind: 'update', text: c.text });
+            changes.push('status update posted');
+            return null;
+        case 'note':
+            record.events.push({ ...e, kind: 'note', text: c.text });
+            changes.push('note added');
+            return null;
+        case 'dismiss':
+            if (record.events.some((x) => x.kind === 'dismissed') && record.stage === 'closed')
+                return null;
+            dismiss(record, c.reason, e, changes);
+            return null;
+        case 'followup':
+        case 'postmortem':
+            return `\`/${c.name}\` comes with postmortems, which this version of IncidentOps does not have yet.`;
+    }
+}
+/** Why a move is not allowed (with the allowed ones), or null. */
+function transitionProblem(from, to) {
+    const allowed = allowedFrom(from);
+    if (allowed.includes(to))
+        return null;
+    return `cannot move from ${from} to ${to}; from ${from} the incident can go to ${allowed.join(', ') || 'nowhere by command'}.`;
+}
+/**
+ * The allowed moves. Active stages move freely among themselves and to Resolved; a resolved or
+ * closed incident can come back (it recurred). Postmortem and Closed are reached by resolving
+ * (and, later, finishing the postmortem), not by jumping there.
+ */
+function allowedFrom(from) {
+    const active = ['triage', 'investigating', 'fixing', 'monitoring'];
+    if (isActive(from))
+        return [...active.filter((s) => s !== from && s !== 'triage'), 'resolved'];
+    if (from === 'resolved')
+        return ['investigating', 'fixing', 'monitoring', 'closed'];
+    if (from === 'postmortem')
+        return ['investigating', 'fixing', 'monitoring', 'closed'];
+    return ['investigating', 'fixing', 'monitoring'];
+}
+function moveTo(record, to, e, config, changes) {
+    if (record.stage === to)
+        return;
+    record.events.push({ ...e, kind: 'stage', from: record.stage, to });
+    changes.push(`stage ${config.stages[record.stage]?.name ?? record.stage} → ${config.stages[to].name}`);
+    record.stage = to;
+}
+/** Resolved, then Closed when the priority needs no postmortem (a required one keeps it Resolved until written). */
+function resolve(record, e, config, changes) {
+    moveTo(record, 'resolved', e, config, changes);
+    if (config.priorities[record.priority].postmortem !== 'required')
+        moveTo(record, 'closed', e, config, changes);
+}
+function dismiss(record, reason, e, changes) {
+    record.events.push({ ...e, kind: 'dismissed', text: reason || undefined });
+    record.events.push({ ...e, kind: 'stage', from: record.stage, to: 'closed' });
+    record.stage = 'closed';
+    changes.push('dismissed as a false alarm');
+}
+function setPriority(r, to, source, reason, e, text) {
+    r.events.push({ ...e, kind: 'priority', from: r.priority, to, ...(text ? { text } : {}) });
     r.priority = to;
     r.prioritySource = source;
     r.priorityReason = reason;
@@ -40792,25 +41357,147 @@ function describeImpact(f) {
         parts.push(`services ${f.services.join(', ')}`);
     return neutralizeMentions(parts.join(', '));
 }
+function unique(labels) {
+    const seen = new Set();
+    return labels.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
+}
 function isManaged(label, config) {
     const l = label.toLowerCase();
-    return l === config.labels.incident.toLowerCase() || l.startsWith(PRIORITY_PREFIX) || l.startsWith(STAGE_PREFIX) || l.startsWith('service/');
+    return l === config.labels.incident.toLowerCase() || l.startsWith(PRIORITY_PREFIX) || l.startsWith(STAGE_PREFIX) || l.startsWith(SERVICE_PREFIX);
 }
-/** Keeps people's labels, replaces our priority and stage labels, adds service labels. */
-function desiredLabels(current, r, f, config) {
-    const keep = current.filter((l) => !l.toLowerCase().startsWith(PRIORITY_PREFIX) && !l.toLowerCase().startsWith(STAGE_PREFIX));
-    const out = [...keep];
+/** The whole state the issue should be in, for this record. */
+function desiredIssue(ctx, record, facts, config, replies) {
+    const issue = ctx.issue;
+    // Keep people's labels; ours (priority, stage) follow the record; service labels are added.
+    const out = issue.labels.filter((l) => !l.toLowerCase().startsWith(PRIORITY_PREFIX) && !l.toLowerCase().startsWith(STAGE_PREFIX));
     const add = (l) => {
         if (!out.some((x) => x.toLowerCase() === l.toLowerCase()))
             out.push(l);
     };
     add(config.labels.incident);
-    add(priorityLabel(r.priority));
-    add(stageLabel(r.stage));
+    add(priorityLabel(record.priority));
+    add(stageLabelOf(record.stage, config));
     if (config.labels.services)
-        for (const s of f.services)
+        for (const s of facts.services)
             add(serviceLabel(s));
+    const once = [];
+    const policy = config.priorities[record.priority];
+    if (policy.crisis && config.crisis.mention.length && isActive(record.stage)) {
+        const m = marker('crisis', 'declared');
+        once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` });
+    }
+    once.push(...replies);
+    const dismissed = record.events.some((e) => e.kind === 'dismissed') && record.stage === 'closed';
+    const closed = stageIndex(record.stage) >= stageIndex('resolved');
+    const card = findCard(issue.comments);
+    return {
+        number: issue.number,
+        labels: out,
+        // Every priority and stage label is created with the first incident, in the same single request,
+        // so later transitions never pay for a label creation.
+        labelSpecs: unique([
+            ...out.filter((l) => isManaged(l, config)),
+            ...PRIORITIES.map(priorityLabel),
+            ...STAGES.map((st) => stageLabelOf(st, config)),
+        ]).map((l) => labelSpec(l, config)),
+        card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
+        once,
+        state: closed ? 'closed' : 'open',
+        stateReason: closed ? (dismissed ? 'not_planned' : 'completed') : undefined,
+        assignees: record.commander ? [record.commander] : [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/domain/milestones.ts
+
+function milestones(r) {
+    let acknowledgedAt = null;
+    let mitigatedAt = null;
+    let resolvedAt = null;
+    let closedAt = null;
+    let dismissed = false;
+    const MON = stageIndex('monitoring');
+    const RES = stageIndex('resolved');
+    const CLO = stageIndex('closed');
+    for (const e of r.events) {
+        if (e.kind === 'ack' && acknowledgedAt === null)
+            acknowledgedAt = e.at;
+        if (e.kind === 'dismissed')
+            dismissed = true;
+        if (e.kind !== 'stage' || !e.to)
+            continue;
+        const from = stageIndex(e.from ?? 'triage');
+        const to = stageIndex(e.to);
+        if (acknowledgedAt === null && to !== stageIndex('triage'))
+            acknowledgedAt = e.at;
+        // Entering Monitoring-or-later from below starts a stretch; going back below ends it.
+        if (to >= MON && (from < MON || mitigatedAt === null))
+            mitigatedAt = e.at;
+        if (to < MON)
+            mitigatedAt = null;
+        if (to >= RES && (from < RES || resolvedAt === null))
+            resolvedAt = e.at;
+        if (to < RES)
+            resolvedAt = null;
+        if (to === CLO)
+            closedAt = e.at;
+        if (to < CLO)
+            closedAt = null;
+    }
+    const now = stageIndex(r.stage);
+    if (now < RES)
+        resolvedAt = null;
+    if (now < CLO)
+        closedAt = null;
+    if (now < MON)
+        mitigatedAt = null;
+    return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed };
+}
+
+;// CONCATENATED MODULE: ./src/domain/board.ts
+
+/** Field name → the value the board should show for this incident. */
+function desiredBoardValues(record, facts, config) {
+    const p = config.project;
+    const m = milestones(record);
+    const out = { [p.statusField]: config.stages[record.stage].column };
+    if (p.priorityField)
+        out[p.priorityField] = record.priority;
+    if (p.startedField)
+        out[p.startedField] = record.startedAt.slice(0, 10);
+    if (p.resolvedField)
+        out[p.resolvedField] = m.resolvedAt ? m.resolvedAt.slice(0, 10) : null;
+    if (p.serviceField)
+        out[p.serviceField] = facts.services.length ? facts.services.join(', ') : null;
     return out;
+}
+/**
+ * The updates that bring the item's values to the desired ones. A missing field or column is a
+ * setup problem, reported with what exists so the fix is obvious; it never blocks the other fields.
+ */
+function boardUpdates(desired, fields, current) {
+    const updates = [];
+    const problems = [];
+    for (const [name, want] of Object.entries(desired)) {
+        const f = fields[name];
+        if (!f) {
+            problems.push(`the project has no field "${name}" (fields: ${Object.keys(fields).join(', ') || 'none'})`);
+            continue;
+        }
+        if ((current[name] ?? null) === want)
+            continue;
+        if (f.type === 'SINGLE_SELECT' && want !== null) {
+            const optionId = f.options?.[want];
+            if (!optionId) {
+                problems.push(`the field "${name}" has no option "${want}" (options: ${Object.keys(f.options ?? {}).join(', ') || 'none'}); add it to the project or rename it under \`stages\` in the config`);
+                continue;
+            }
+            updates.push({ field: name, fieldId: f.id, type: f.type, value: optionId, shown: want });
+        }
+        else
+            updates.push({ field: name, fieldId: f.id, type: f.type, value: want, shown: want });
+    }
+    return { updates, problems };
 }
 
 ;// CONCATENATED MODULE: ./src/intake/form-spec.ts
@@ -40893,7 +41580,28 @@ function reconcile(desired, ctx) {
     const want = new Set(desired.labels.map(lower));
     const toAdd = desired.labels.filter((l) => !have.has(lower(l)));
     const toRemove = issue.labels.filter((l) => !want.has(lower(l)));
-    if (toRemove.length)
+    const missingAssignees = (desired.assignees ?? []).filter((a) => !issue.assignees.some((x) => lower(x) === lower(a)));
+    const stateChange = desired.state !== undefined && desired.state !== issue.state;
+    if (stateChange || missingAssignees.length) {
+        // One PATCH carries labels, state and assignees together: a stage change costs one write.
+        const why = [];
+        const e = { kind: 'update-issue', issue: issue.number, why };
+        if (toAdd.length || toRemove.length) {
+            e.labels = desired.labels;
+            why.push(`labels ${[...toAdd.map((l) => `+${l}`), ...toRemove.map((l) => `-${l}`)].join(' ')}`);
+        }
+        if (stateChange) {
+            e.state = desired.state;
+            e.stateReason = desired.state === 'closed' ? (desired.stateReason ?? 'completed') : 'reopened';
+            why.push(desired.state === 'closed' ? `close (${e.stateReason})` : 'reopen');
+        }
+        if (missingAssignees.length) {
+            e.assignees = [...issue.assignees, ...missingAssignees];
+            why.push(`assign ${missingAssignees.join(', ')}`);
+        }
+        effects.push(e);
+    }
+    else if (toRemove.length)
         effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove });
     else if (toAdd.length)
         effects.push({ kind: 'add-labels', issue: issue.number, labels: toAdd });
@@ -40912,6 +41620,8 @@ function describeEffect(e) {
             return `#${e.issue}: add labels ${e.labels.join(', ')}`;
         case 'set-labels':
             return `#${e.issue}: set labels to ${e.labels.join(', ')} (removing ${e.removed.join(', ')})`;
+        case 'update-issue':
+            return `#${e.issue}: ${e.why.join(', ')}`;
         case 'create-comment':
             return `#${e.issue}: post ${markerKind(e.marker)}`;
         case 'update-comment':
@@ -40959,6 +41669,8 @@ async function execute(port, e) {
             return port.addLabels(e.issue, e.labels);
         case 'set-labels':
             return port.setLabels(e.issue, e.labels);
+        case 'update-issue':
+            return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees });
         case 'create-comment':
             await port.createComment(e.issue, e.body);
             return;
@@ -40967,9 +41679,131 @@ async function execute(port, e) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/events/incident.ts
+
+
+
+
+
+
+
+/** How long GitHub's built-in project workflows take, in practice, to act on a closed issue. */
+const BOARD_SETTLE_MS = 3000;
+/**
+ * One incident, one event: decide (pure), bring the board in line (when configured), then
+ * reconcile and apply the issue's labels, state, card and replies.
+ */
+async function handleIncident(port, board, ctx, incoming, config, opts) {
+    let event;
+    if (incoming.kind === 'comment') {
+        const previous = (() => {
+            const card = ctx.issue ? findCard(ctx.issue.comments) : undefined;
+            return card ? decodeRecord(card.body) : null;
+        })();
+        const done = previous?.processed?.includes(incoming.commentId) ?? false;
+        // The role costs a request: ask only when there is a command that has not run yet.
+        const role = !done && hasCommands(incoming.body) ? (await port.getRole(incoming.author)) : 'none';
+        event = { ...incoming, role };
+    }
+    else
+        event = incoming;
+    const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config));
+    if (decision.kind === 'skip')
+        return { decision, applied: [], problems: [] };
+    const applied = [];
+    const problems = [];
+    const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage));
+    if (config.project) {
+        if (!board) {
+            opts.warn('The config has a `project`, but the `project-token` input is empty, so the board was skipped (everything else was done). GITHUB_TOKEN cannot reach Projects (v2): pass a fine-grained PAT or a GitHub App token with Projects read/write as `project-token`.');
+        }
+        else {
+            const r = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: closing || (incoming.kind === 'issue' && incoming.action === 'reopened') });
+            applied.push(...r.applied);
+            problems.push(...r.problems);
+            if (r.cache)
+                decision.record.board = r.cache;
+            if (closing && r.cache && !opts.dryRun) {
+                await opts.sleep(BOARD_SETTLE_MS);
+                const again = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: true });
+                applied.push(...again.applied);
+                if (again.cache)
+                    decision.record.board = again.cache;
+            }
+        }
+    }
+    const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies);
+    const effects = reconcile(desired, ctx);
+    applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })));
+    return { decision, applied, problems };
+}
+/**
+ * Brings the incident's board item in line. With the ids cached in the record, a change costs one
+ * write and no read; after a close or reopen (or when the cache fails) it reads the board first.
+ */
+async function syncBoard(board, record, facts, config, ctx, opts) {
+    const p = config.project;
+    const owner = p.owner ?? opts.repoOwner;
+    const key = `${owner}/${p.number}`;
+    const desired = desiredBoardValues(record, facts, config);
+    const applied = [];
+    const n = record.number;
+    const note = (u) => u.map((x) => `${x.field} = ${x.shown ?? '(cleared)'}`).join(', ');
+    const cached = record.board?.project === key ? record.board : undefined;
+    if (cached && !opts.fresh) {
+        const { updates, problems } = boardUpdates(desired, cached.fields, cached.values);
+        if (updates.length === 0 && problems.length === 0)
+            return { applied, problems, cache: cached };
+        if (problems.length === 0) {
+            const description = `#${n}: board ${note(updates)}`;
+            if (opts.dryRun)
+                return { applied: [{ kind: 'board', issue: n, description, status: 'planned' }], problems: [], cache: cached };
+            try {
+                await board.setFields(cached.projectId, cached.itemId, updates);
+                opts.log(description);
+                return { applied: [{ kind: 'board', issue: n, description, status: 'done' }], problems: [], cache: withValues(cached, updates) };
+            }
+            catch (error) {
+                opts.log(`The cached board ids did not work (${error instanceof Error ? error.message : String(error)}): reading the board again.`);
+            }
+        }
+    }
+    const snap = await board.read(owner, p.number, ctx.issue.nodeId, Object.keys(desired));
+    if (!snap)
+        return { applied, problems: [`project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`] };
+    let itemId = snap.item?.id;
+    if (!itemId) {
+        const description = `#${n}: add to project ${key}`;
+        if (opts.dryRun)
+            applied.push({ kind: 'board', issue: n, description, status: 'planned' });
+        else {
+            itemId = await board.addItem(snap.projectId, ctx.issue.nodeId);
+            opts.log(description);
+            applied.push({ kind: 'board', issue: n, description, status: 'done' });
+        }
+    }
+    const { updates, problems } = boardUpdates(desired, snap.fields, snap.item?.values ?? {});
+    if (updates.length) {
+        const description = `#${n}: board ${note(updates)}`;
+        if (opts.dryRun || !itemId)
+            applied.push({ kind: 'board', issue: n, description, status: 'planned' });
+        else {
+            await board.setFields(snap.projectId, itemId, updates);
+            opts.log(description);
+            applied.push({ kind: 'board', issue: n, description, status: 'done' });
+        }
+    }
+    if (!itemId)
+        return { applied, problems };
+    const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])));
+    const cache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } };
+    return { applied, problems, cache: opts.dryRun ? cache : withValues(cache, updates) };
+}
+function withValues(cache, updates) {
+    return { ...cache, values: { ...cache.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
 
 
 
@@ -40988,7 +41822,7 @@ const MAX_EVENT_BYTES = 25 * 1024 * 1024;
  * The composition root: inputs → event → config → load → decide → reconcile → apply → outputs.
  * The only place that fails the run.
  */
-async function run({ env, makePort }) {
+async function run({ env, makePort, sleep }) {
     try {
         const inputs = readInputs((name) => getInput(name));
         core_setSecret(inputs.githubToken);
@@ -41014,30 +41848,44 @@ async function run({ env, makePort }) {
         const configText = local !== undefined ? local : (ctx.configText ?? null);
         const config = loadConfig(configText, inputs.configPath);
         info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`);
-        const decision = decideIntake(ctx, { action: r.action, sender: r.sender, label: r.label }, config, formSpec(INCIDENT_FORM, config));
+        const board = config.project && inputs.projectToken
+            ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => warning(m) }))
+            : null;
+        const incoming = r.kind === 'comment' ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue', action: r.action, sender: r.sender, label: r.label };
+        startGroup(`Incident #${r.number}`);
+        const result = await handleIncident(port, board, ctx, incoming, config, {
+            dryRun: inputs.dryRun,
+            budget: WRITE_BUDGET,
+            repoOwner: repo.owner,
+            log: (l) => info(l),
+            warn: (l) => warning(l),
+            sleep: sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
+        });
+        const decision = result.decision;
         if (decision.kind === 'skip') {
+            endGroup();
             notice(`Nothing to do: ${decision.reason}.`);
             setOutput('actions', '[]');
             await writeSummary([`**IncidentOps**: nothing to do: ${decision.reason}.`], []);
             return;
         }
-        const effects = reconcile(decision.desired, ctx);
-        startGroup(`Incident #${decision.record.number}: ${decision.record.priority}, ${decision.record.stage}`);
         for (const c of decision.changes)
             info(`record: ${c}`);
-        if (effects.length === 0)
+        if (result.applied.length === 0)
             info('Already up to date: nothing to write.');
-        const applied = await applyPlan(port, effects, { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l) => info(l) });
         endGroup();
         setOutput('incident-number', String(decision.record.number));
         setOutput('priority', decision.record.priority);
         setOutput('stage', decision.record.stage);
-        setOutput('actions', JSON.stringify(applied));
+        setOutput('actions', JSON.stringify(result.applied));
         await writeSummary([
             `### IncidentOps: incident #${decision.record.number}`,
-            `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.classification.reason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
+            `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
             ...decision.changes.map((c) => `- ${c}`),
-        ], applied);
+            ...result.problems.map((p) => `- ⚠️ ${p}`),
+        ], result.applied);
+        if (result.problems.length)
+            setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`);
     }
     catch (error) {
         if (error instanceof ConfigError || error instanceof PayloadError)

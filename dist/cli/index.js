@@ -2,6 +2,56 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
+/* harmony export */   tG: () => (/* binding */ PayloadError),
+/* harmony export */   u1: () => (/* binding */ getErrorMessage),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/** A problem with the user's configuration file: says where it is and what to change. */
+class ConfigError extends Error {
+    problems;
+    name = 'ConfigError';
+    constructor(message, problems = []) {
+        super(message);
+        this.problems = problems;
+    }
+}
+/** An event payload or alert that does not have the shape we accept. Nothing is written. */
+class PayloadError extends Error {
+    name = 'PayloadError';
+}
+/** A GitHub API call failed after the retries. `status` is the HTTP status (0 for network errors). */
+class GitHubApiError extends Error {
+    status;
+    route;
+    name = 'GitHubApiError';
+    constructor(message, status, route) {
+        super(message);
+        this.status = status;
+        this.route = route;
+    }
+}
+/** The message of anything thrown, without assuming it is an Error. */
+function getErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+
+/***/ }),
+
 /***/ 8348:
 /***/ ((module) => {
 
@@ -25,6 +75,20 @@ module.exports = webpackEmptyAsyncContext;
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
@@ -8634,9 +8698,24 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
@@ -8650,9 +8729,94 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -8667,45 +8831,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A problem with the user's configuration file: says where it is and what to change. */
-class ConfigError extends Error {
-    problems;
-    name = 'ConfigError';
-    constructor(message, problems = []) {
-        super(message);
-        this.problems = problems;
-    }
-}
-/** An event payload or alert that does not have the shape we accept. Nothing is written. */
-class PayloadError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'PayloadError';
-}
-/** A GitHub API call failed after the retries. `status` is the HTTP status (0 for network errors). */
-class GitHubApiError extends Error {
-    status;
-    route;
-    name = 'GitHubApiError';
-    constructor(message, status, route) {
-        super(message);
-        this.status = status;
-        this.route = route;
-    }
-}
-/** The message of anything thrown, without assuming it is an Error. */
-function getErrorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 const duration = (description, def) => ({
     type: 'string',
@@ -8801,6 +8928,92 @@ const CONFIG_SCHEMA = {
                         'Affected customers notified',
                     ],
                 },
+            },
+        },
+        stages: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The stages, in their fixed order: names and board columns can be changed, the order cannot (the metrics are defined on it).',
+            properties: {
+                triage: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The triage stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
+                    },
+                },
+                investigating: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The investigating stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
+                    },
+                },
+                fixing: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The fixing stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
+                    },
+                },
+                monitoring: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The monitoring stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
+                    },
+                },
+                resolved: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The resolved stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
+                    },
+                },
+                postmortem: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The postmortem stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
+                    },
+                },
+                closed: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The closed stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
+                    },
+                },
+            },
+        },
+        project: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['number'],
+            description: 'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
+            properties: {
+                owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
+                number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
+                status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
+                priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
+                started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
+                resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
+                service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
+                create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
             },
         },
         form: {
@@ -9089,10 +9302,22 @@ const DEFAULT_RULES = [
     { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
 ];
 
+;// CONCATENATED MODULE: ./src/domain/stages.ts
+/**
+ * The incident stages, in order. Names of labels and board columns can be changed in the config,
+ * the stages themselves cannot: the metrics are defined on them (docs/metrics.md).
+ */
+const STAGES = ['triage', 'investigating', 'fixing', 'monitoring', 'resolved', 'postmortem', 'closed'];
+const stageIndex = (s) => STAGES.indexOf(s);
+const isStage = (s) => STAGES.includes(s);
+/** Active stages: the incident is still hurting or being verified. */
+const isActive = (s) => stageIndex(s) < stageIndex('resolved');
+
 ;// CONCATENATED MODULE: ./src/config/types.ts
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -9161,6 +9386,13 @@ function semanticProblems(raw) {
         else if ('not' in c)
             visit(c.not, [...path, 'not']);
     };
+    const names = new Map();
+    for (const st of STAGES) {
+        const n = raw?.stages?.[st]?.name ?? st;
+        if (names.has(n))
+            out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` });
+        names.set(n, st);
+    }
     const rules = raw?.classification?.rules;
     if (Array.isArray(rules))
         rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']));
@@ -9201,11 +9433,27 @@ function resolveConfig(raw, source) {
             checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
         },
         form: { headings: raw.form?.headings ?? {} },
+        stages: Object.fromEntries(STAGES.map((st) => {
+            const d = props.stages.properties[st].properties;
+            return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
+        })),
+        project: raw.project
+            ? {
+                owner: raw.project.owner ?? null,
+                number: raw.project.number,
+                statusField: raw.project.status_field ?? 'Status',
+                priorityField: raw.project.priority_field ?? null,
+                startedField: raw.project.started_field ?? null,
+                resolvedField: raw.project.resolved_field ?? null,
+                serviceField: raw.project.service_field ?? null,
+                createMissingOptions: raw.project.create_missing_options ?? false,
+            }
+            : null,
     };
 }
 function configError(file, problems) {
     const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    return new ConfigError(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems);
+    return new errors/* ConfigError */.xL(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems);
 }
 function positionOf(doc, lc, path, atKey) {
     let node = doc.contents;
@@ -9252,6 +9500,10 @@ const HELP = `incidentops — incident response inside your GitHub repository
 Usage:
   incidentops validate [file]   Check a configuration file (default .github/incidents.yml).
   incidentops demo [--out dir]  Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
+  incidentops relay --repo owner/name [--port 8080]
+                                Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
+  incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
+                                Send a test alert to the repository as a repository_dispatch.
   incidentops --help            This help.
 
 Exit codes: 0 success, 1 the input is invalid (the message says what to fix), 2 usage error.`;
@@ -9283,7 +9535,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
                 return 0;
             }
             catch (error) {
-                err(error instanceof ConfigError ? error.message : `${file}: ${getErrorMessage(error)}`);
+                err(error instanceof errors/* ConfigError */.xL ? error.message : `${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
                 return 1;
             }
         }
@@ -9298,6 +9550,14 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             const mod = (await __nccwpck_require__(8348)(demoPath.href));
             return mod.runDemo(rest, out);
         }
+        case 'relay': {
+            const { relayCommand } = await __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 1753));
+            return relayCommand(rest, out, err);
+        }
+        case 'alert': {
+            const { alertCommand } = await __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 1753));
+            return alertCommand(rest, out, err);
+        }
         default:
             err(`Unknown command "${cmd}".\n\n${HELP}`);
             return 2;
@@ -9306,7 +9566,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\u0000');
 if (isMain) {
     main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-        process.stderr.write(`incidentops: ${getErrorMessage(error)}\n`);
+        process.stderr.write(`incidentops: ${(0,errors/* getErrorMessage */.u1)(error)}\n`);
         process.exit(1);
     });
 }
