@@ -53,6 +53,11 @@ async function execute(port: GitHubPort, e: Effect): Promise<void> {
       return port.setLabels(e.issue, e.labels)
     case 'update-issue':
       return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees })
+    case 'create-issue':
+      await port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })
+      return
+    case 'edit-issue':
+      return port.editIssue(e.issue, { title: e.title, body: e.body })
     case 'create-comment':
       await port.createComment(e.issue, e.body)
       return

@@ -18,6 +18,8 @@ export type Effect =
       assignees?: string[]
       why: string[]
     }
+  | { kind: 'create-issue'; title: string; body: string; labels: string[]; assignees?: string[]; marker: string }
+  | { kind: 'edit-issue'; issue: number; title?: string; body?: string; marker: string }
   | { kind: 'create-comment'; issue: number; marker: string; body: string }
   | { kind: 'update-comment'; issue: number; commentId: number; marker: string; body: string }
 
@@ -104,6 +106,10 @@ export function describeEffect(e: Effect): string {
       return `#${e.issue}: set labels to ${e.labels.join(', ')} (removing ${e.removed.join(', ')})`
     case 'update-issue':
       return `#${e.issue}: ${e.why.join(', ')}`
+    case 'create-issue':
+      return `open issue "${e.title.slice(0, 80)}" (${markerKind(e.marker)})`
+    case 'edit-issue':
+      return `#${e.issue}: update ${markerKind(e.marker)}`
     case 'create-comment':
       return `#${e.issue}: post ${markerKind(e.marker)}`
     case 'update-comment':

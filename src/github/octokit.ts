@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
 import { GitHubApiError, getErrorMessage } from '../errors.js'
-import type { CommentSnapshot, GitHubPort, IssueContext, LabelSpec, RepoRef } from './port.js'
+import type { CommentSnapshot, GitHubPort, IncidentPage, IncidentQuery, IssueContext, LabelSpec, RepoRef } from './port.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -85,6 +85,51 @@ const MORE_COMMENTS = /* GraphQL */ `
     }
   }
 `
+
+const INCIDENT_PAGE = /* GraphQL */ `
+  query IncidentsPage(
+    $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
+    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!
+  ) {
+    repository(owner: $owner, name: $name) {
+      id
+      config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
+      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
+        nodes { number title body state viewerDidAuthor }
+      }
+      issues(first: 100, after: $after, labels: [$label], states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id number title body state stateReason createdAt updatedAt closedAt url
+          author { login }
+          assignees(first: 10) { nodes { login } }
+          labels(first: 50) { nodes { name } }
+          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+        }
+      }
+    }
+  }
+`
+
+type GqlPageIssue = {
+  id: string
+  number: number
+  title: string
+  body: string
+  state: 'OPEN' | 'CLOSED'
+  stateReason: string | null
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  url: string
+  author: { login: string } | null
+  assignees: { nodes: { login: string }[] }
+  labels: { nodes: { name: string }[] }
+  head: { totalCount: number; nodes: GqlComment[] }
+  tail: { nodes: GqlComment[] }
+}
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null }
 type GqlComment = { databaseId: number; body: string; createdAt: string; updatedAt: string; viewerDidAuthor: boolean; author: { login: string } | null }
@@ -183,6 +228,70 @@ export class OctokitPort implements GitHubPort {
     return ctx
   }
 
+  async *incidentPages(q: IncidentQuery): AsyncGenerator<IncidentPage> {
+    let after: string | null = null
+    let first = true
+    for (;;) {
+      const res: {
+        repository: {
+          id: string
+          config?: { text: string | null; isBinary: boolean } | null
+          labelled?: { nodes: { number: number; title: string; body: string; state: 'OPEN' | 'CLOSED'; viewerDidAuthor: boolean }[] }
+          issues: { totalCount: number; pageInfo: PageInfo; nodes: GqlPageIssue[] }
+        } | null
+      } = await this.call('query IncidentsPage', () =>
+        this.octokit.graphql(INCIDENT_PAGE, {
+          owner: this.repo.owner,
+          name: this.repo.repo,
+          label: q.label,
+          states: q.states,
+          after,
+          since: q.since ?? null,
+          configExpr: `HEAD:${q.configPath ?? ''}`,
+          withConfig: first && q.configPath !== undefined,
+          labelled: q.labelled ?? '',
+          withLabelled: first && q.labelled !== undefined,
+        }),
+      )
+      const repo = res.repository
+      if (!repo) throw new GitHubApiError(`Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`, 404, 'graphql')
+      this.repositoryId = repo.id
+      const page: IncidentPage = {
+        repositoryId: repo.id,
+        totalCount: repo.issues.totalCount,
+        incidents: repo.issues.nodes.map((i) => {
+          const seen = new Set<number>()
+          const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment)
+          return {
+            nodeId: i.id,
+            number: i.number,
+            title: i.title,
+            body: i.body,
+            state: i.state === 'OPEN' ? ('open' as const) : ('closed' as const),
+            stateReason: i.stateReason,
+            createdAt: i.createdAt,
+            updatedAt: i.updatedAt,
+            closedAt: i.closedAt,
+            url: i.url,
+            author: i.author?.login ?? null,
+            assignees: i.assignees.nodes.map((a) => a.login),
+            labels: i.labels.nodes.map((l) => l.name),
+            comments,
+            commentCount: i.head.totalCount,
+          }
+        }),
+      }
+      if (first && q.configPath !== undefined) page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
+      if (first && q.labelled !== undefined) {
+        page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? ('open' as const) : ('closed' as const) }))
+      }
+      yield page
+      first = false
+      if (!repo.issues.pageInfo.hasNextPage) return
+      after = repo.issues.pageInfo.endCursor
+    }
+  }
+
   async readConfig(path: string): Promise<string | null> {
     const res = await this.call('query ConfigFile', () =>
       this.octokit.graphql<{ repository: { object: { text: string | null; isBinary: boolean } | null } | null }>(
@@ -255,6 +364,15 @@ export class OctokitPort implements GitHubPort {
       if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404) return 'none'
       throw toApiError(error, 'GET /repos/{owner}/{repo}/collaborators/{username}/permission')
     }
+  }
+
+  async createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number }> {
+    const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }))
+    return { number: res.data.number }
+  }
+
+  async editIssue(number: number, patch: { title?: string; body?: string }): Promise<void> {
+    await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }))
   }
 
   async createComment(issue: number, body: string): Promise<{ databaseId: number }> {

@@ -52,7 +52,34 @@ export interface IssueContext {
   issue: IssueSnapshot | null
 }
 
+/** One page of incidents from the bulk query (100 a page); the first page also carries the extras asked for. */
+export interface IncidentPage {
+  repositoryId: string
+  /** The config file's text (first page only, when asked): null when there is none. */
+  configText?: string | null
+  /** Issues with the given label (first page only, when asked), newest first: e.g. the report issues. */
+  labelled?: { number: number; title: string; body: string; state: 'open' | 'closed'; viewerDidAuthor: boolean }[]
+  totalCount: number
+  /**
+   * The incidents. Their `comments` hold only the first 3 and the last 20 comments (where the card
+   * and our latest reminders are); `commentCount` says how many there are in all.
+   */
+  incidents: (IssueSnapshot & { commentCount: number })[]
+}
+
+export interface IncidentQuery {
+  label: string
+  states: ('OPEN' | 'CLOSED')[]
+  /** Only issues updated since (ISO). */
+  since?: string
+  configPath?: string
+  /** Also return issues with this label (first page). */
+  labelled?: string
+}
+
 export interface GitHubPort {
+  /** Pages through every incident of the repository with one GraphQL query per 100. */
+  incidentPages(q: IncidentQuery): AsyncGenerator<IncidentPage>
   /** One GraphQL query: the issue, its labels and comments, the repository's labels, and optionally the config file. */
   loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext>
   /** Reads only the config file (for events without an issue). null when absent. */
@@ -66,5 +93,9 @@ export interface GitHubPort {
   /** The repository role of a user (GitHub's role_name), for command access; 'none' when not a collaborator. */
   getRole(login: string): Promise<string>
   createComment(issue: number, body: string): Promise<{ databaseId: number }>
+  /** Opens an issue (a report, a postmortem, a follow-up); returns its number. */
+  createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number }>
+  /** Rewrites an issue's title and/or body. */
+  editIssue(number: number, patch: { title?: string; body?: string }): Promise<void>
   updateComment(databaseId: number, body: string): Promise<void>
 }
