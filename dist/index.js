@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9704);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3370);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ env: process.env });
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9704:
+/***/ 3370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33808,9 +33808,11 @@ function issueNumber(payload) {
 function route(eventName, payload, mode) {
     if (!isObj(payload))
         throw new PayloadError('The event payload is not a JSON object.');
-    if (mode === 'sweep' || mode === 'report') {
-        return { kind: 'noop', notice: `mode \`${mode}\` is not available in this version of IncidentOps yet; nothing was done.` };
-    }
+    // The report needs no issue: it runs on any event (schedule, workflow_dispatch, …).
+    if (mode === 'report')
+        return { kind: 'report' };
+    if (mode === 'sweep')
+        return { kind: 'sweep' };
     switch (eventName) {
         case 'issues': {
             const action = str(payload, 'action', '');
@@ -33846,10 +33848,14 @@ function route(eventName, payload, mode) {
                 throw new PayloadError("The event payload's `comment.created_at` is not a date.");
             return { kind: 'comment', number: issueNumber(payload), commentId: id, body: body.slice(0, MAX_COMMENT), author, createdAt };
         }
-        case 'repository_dispatch':
+        case 'repository_dispatch': {
+            // The payload is parsed (and rejected, naming the field) once the config says which event types carry alerts.
+            const eventType = str(payload, 'action', '');
+            return { kind: 'alerts', eventType, payload: payload.client_payload };
+        }
         case 'schedule':
         case 'workflow_dispatch':
-            return { kind: 'noop', notice: `${eventName} (alerts, the sweep and the report) is not available in this version of IncidentOps yet; nothing was done.` };
+            return { kind: 'sweep' };
         default:
             return { kind: 'noop', notice: `IncidentOps does not handle the \`${eventName}\` event; nothing was done. It handles issues, issue_comment, repository_dispatch, schedule and workflow_dispatch.` };
     }
@@ -34038,6 +34044,112 @@ const CONFIG_SCHEMA = {
                 resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
                 service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
                 create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
+            },
+        },
+        alerts: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Incidents opened and updated by monitoring through `repository_dispatch` (docs/monitoring.md).',
+            properties: {
+                event_types: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 10,
+                    items: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,100}$' },
+                    description: 'The `repository_dispatch` event types that carry alerts.',
+                    default: ['alert', 'incident'],
+                },
+                resolved_stage: { type: 'string', enum: ['monitoring', 'resolved'], description: 'Where a `resolved` alert moves its incident: Monitoring (verify first) or straight to Resolved.', default: 'monitoring' },
+                reopen_window: duration('A firing alert within this time after its incident was resolved reopens it; later, it opens a new incident that links the earlier one.', '1h'),
+                comment_interval: duration('At most one "still firing" comment per incident per this interval, so a storm neither floods the thread nor hits the 80 content-creating requests a minute.', '30m'),
+                coalesce: duration('Repeats arriving within this time of the last recorded one are counted once (no write at all).', '1m'),
+            },
+        },
+        report: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The weekly reliability report (`mode: report`): one issue per window, the job summary and a JSON file. docs/metrics.md defines every figure.',
+            properties: {
+                window_days: { type: 'integer', minimum: 1, maximum: 366, description: 'Length of the report window in days, ending at 00:00 UTC of the day the report runs; trends compare with the window before.', default: 7 },
+                history_weeks: { type: 'integer', minimum: 1, maximum: 104, description: 'Weeks of history for the charts, the failure rate λ, MTBF and the risk figures.', default: 12 },
+                slo_target: { type: 'number', minimum: 0.5, maximum: 1, description: 'Availability target over the window as a fraction, e.g. 0.999 for 99.9%: adds the error budget. No target, no SLO figures.', examples: [0.999] },
+                cost_per_hour: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Estimated cost of one hour of downtime per priority, in `currency`: adds the cost figures. Priorities left out cost nothing.',
+                    properties: {
+                        P1: { type: 'number', minimum: 0, description: 'Cost of one hour of P1 downtime.' },
+                        P2: { type: 'number', minimum: 0, description: 'Cost of one hour of P2 downtime.' },
+                        P3: { type: 'number', minimum: 0, description: 'Cost of one hour of P3 downtime.' },
+                        P4: { type: 'number', minimum: 0, description: 'Cost of one hour of P4 downtime.' },
+                    },
+                },
+                currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of the costs, e.g. USD, EUR.', default: 'USD' },
+                downtime_priorities: {
+                    type: 'array',
+                    items: priorityEnum,
+                    maxItems: 4,
+                    description: 'Priorities whose incidents count as downtime (availability, error budget, cost).',
+                    default: ['P1', 'P2'],
+                },
+                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the report issues (one issue per window, found again by a hidden marker).', default: 'reliability-report' },
+                json: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                    pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$',
+                    description: 'The JSON file (docs/report.schema.json), relative to RUNNER_TEMP when set, else to the workspace; its path is the `report-json` output.',
+                    default: 'incidentops-report.json',
+                },
+                scope: {
+                    type: 'string',
+                    enum: ['repository', 'organization'],
+                    description: "`repository`: this repository's incidents. `organization`: every repository of the owner (at least one request per repository; see the README).",
+                    default: 'repository',
+                },
+            },
+        },
+        escalation: {
+            type: 'array',
+            maxItems: 10,
+            description: 'The escalation chain for incidents nobody acknowledges. Level 1 is notified at the priority\'s ack deadline, each next level after its `after` (default: the ack window again). Empty: one level that mentions the assignees.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['mention'],
+                properties: {
+                    mention: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' }, description: 'Users or teams (`@org/team`) to mention at this level.' },
+                    after: { ...duration('Time after the previous level (default: the priority\'s ack window).', ''), default: undefined },
+                },
+            },
+            default: [],
+        },
+        response_team: {
+            type: 'array',
+            maxItems: 20,
+            items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
+            description: 'Mentioned in progress reminders when an incident has no commander and no assignee.',
+            default: [],
+        },
+        sweep: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The scheduled sweep over open incidents (reminders, escalation, auto-resolve).',
+            properties: {
+                budget: { type: 'integer', minimum: 1, maximum: 500, description: 'Writes allowed per run; the rest is left, and said, for the next run.', default: 50 },
+                auto_resolve_alerts: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).', default: '1h' },
+                auto_resolve_people: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'The same for incidents opened by people (off by default: a person decides).', default: 'off' },
+            },
+        },
+        postmortem: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Postmortems (docs/postmortems.md): written for priorities that require one when the incident is resolved, or on `/postmortem`.',
+            properties: {
+                template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
+                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
+                followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
+                chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
             },
         },
         form: {
@@ -34324,6 +34436,11 @@ const DEFAULT_RULES = [
     { name: 'half or more of users affected', priority: 'P2', when: { field: 'users_affected', at_least: 50 } },
     { name: 'minor degradation', priority: 'P3', when: { field: 'impact', equals: 'minor-degradation' } },
     { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
+    // Alerts carry a severity instead of an impact (their labels are fields too: `labels.<name>`).
+    { name: 'critical alert', priority: 'P1', when: { field: 'severity', one_of: ['critical', 'emergency', 'page', 'p1', 'sev1', 'fatal'] } },
+    { name: 'high-severity alert', priority: 'P2', when: { field: 'severity', one_of: ['high', 'error', 'major', 'p2', 'sev2'] } },
+    { name: 'warning alert', priority: 'P3', when: { field: 'severity', one_of: ['warning', 'warn', 'minor', 'medium', 'p3', 'sev3'] } },
+    { name: 'informational alert', priority: 'P4', when: { field: 'severity', one_of: ['info', 'low', 'p4', 'sev4', 'none'] } },
 ];
 
 ;// CONCATENATED MODULE: ./src/domain/stages.ts
@@ -34457,10 +34574,41 @@ function resolveConfig(raw, source) {
             checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
         },
         form: { headings: raw.form?.headings ?? {} },
+        report: {
+            windowDays: raw.report?.window_days ?? 7,
+            historyWeeks: raw.report?.history_weeks ?? 12,
+            sloTarget: raw.report?.slo_target ?? null,
+            costPerHour: raw.report?.cost_per_hour ?? null,
+            currency: raw.report?.currency ?? 'USD',
+            downtimePriorities: raw.report?.downtime_priorities ?? ['P1', 'P2'],
+            label: raw.report?.label ?? 'reliability-report',
+            json: raw.report?.json ?? 'incidentops-report.json',
+            scope: raw.report?.scope ?? 'repository',
+        },
         stages: Object.fromEntries(STAGES.map((st) => {
             const d = props.stages.properties[st].properties;
             return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
         })),
+        postmortem: {
+            template: raw.postmortem?.template ?? null,
+            label: raw.postmortem?.label ?? 'postmortem',
+            followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
+            chaseAfter: parseDuration(raw.postmortem?.chase_after ?? '3d'),
+        },
+        escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(at), after: l.after ? parseDuration(l.after) : null })),
+        responseTeam: (raw.response_team ?? []).map(at),
+        sweep: {
+            budget: raw.sweep?.budget ?? 50,
+            autoResolveAlerts: offOr(raw.sweep?.auto_resolve_alerts ?? '1h'),
+            autoResolvePeople: offOr(raw.sweep?.auto_resolve_people ?? 'off'),
+        },
+        alerts: {
+            eventTypes: raw.alerts?.event_types ?? ['alert', 'incident'],
+            resolvedStage: raw.alerts?.resolved_stage ?? 'monitoring',
+            reopenWindow: parseDuration(raw.alerts?.reopen_window ?? '1h'),
+            commentInterval: parseDuration(raw.alerts?.comment_interval ?? '30m'),
+            coalesce: parseDuration(raw.alerts?.coalesce ?? '1m'),
+        },
         project: raw.project
             ? {
                 owner: raw.project.owner ?? null,
@@ -34475,6 +34623,8 @@ function resolveConfig(raw, source) {
             : null,
     };
 }
+const at = (m) => (m.startsWith('@') ? m : `@${m}`);
+const offOr = (v) => (v === 'off' ? null : parseDuration(v));
 function configError(file, problems) {
     const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
     return new ConfigError(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems);
@@ -39874,7 +40024,7 @@ const ISSUE_CONTEXT = /* GraphQL */ `
         nodes { name color description }
       }
       issue(number: $number) {
-        id number title body state stateReason createdAt updatedAt closedAt url
+        id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
         author { login }
         assignees(first: 20) { nodes { login } }
         labels(first: 100) { nodes { name } }
@@ -39905,14 +40055,63 @@ const MORE_COMMENTS = /* GraphQL */ `
     }
   }
 `;
+const INCIDENT_PAGE = /* GraphQL */ `
+  query IncidentsPage(
+    $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
+    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!
+  ) {
+    repository(owner: $owner, name: $name) {
+      id
+      repoLabels: labels(first: 100) @include(if: $withLabels) { nodes { name color description } }
+      config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
+      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
+        nodes { number title body state viewerDidAuthor }
+      }
+      issues(first: 100, after: $after, labels: [$label], states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
+          author { login }
+          assignees(first: 10) { nodes { login } }
+          labels(first: 50) { nodes { name } }
+          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+        }
+      }
+    }
+  }
+`;
+const ORG_REPOSITORIES = /* GraphQL */ `
+  query OrgRepositories($org: String!, $after: String, $label: String!) {
+    organization(login: $org) {
+      repositories(first: 100, after: $after, isArchived: false, hasIssuesEnabled: true, orderBy: { field: NAME, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { name owner { login } incidents: issues(labels: [$label], first: 0) { totalCount } }
+      }
+    }
+  }
+`;
 /** The GitHub port over Octokit: GraphQL for reads (one query per incident), REST for writes. */
 class OctokitPort {
     octokit;
     repo;
     repositoryId;
+    lastDate = null;
     constructor(octokit, repo) {
         this.octokit = octokit;
         this.repo = repo;
+        // Decisions use GitHub's clock (every response's Date header), not the runner's: one clock for
+        // every run, and the one the timestamps in GitHub's own data come from.
+        octokit.hook.after('request', (response) => {
+            const d = response.headers.date;
+            const t = d ? Date.parse(d) : NaN;
+            if (!Number.isNaN(t))
+                this.lastDate = new Date(t).toISOString();
+        });
+    }
+    serverTime() {
+        return this.lastDate;
     }
     async loadIssueContext(number, opts) {
         const vars = { owner: this.repo.owner, name: this.repo.repo };
@@ -39960,6 +40159,7 @@ class OctokitPort {
                     closedAt: i.closedAt,
                     url: i.url,
                     author: i.author?.login ?? null,
+                    viewerDidAuthor: i.viewerDidAuthor,
                     assignees: i.assignees.nodes.map((a) => a.login),
                     labels: i.labels.nodes.map((l) => l.name),
                     comments: comments.map(toComment),
@@ -39969,6 +40169,82 @@ class OctokitPort {
         if (opts.configPath !== undefined)
             ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null;
         return ctx;
+    }
+    async *incidentPages(q) {
+        let after = null;
+        let first = true;
+        for (;;) {
+            const res = await this.call('query IncidentsPage', () => this.octokit.graphql(INCIDENT_PAGE, {
+                owner: this.repo.owner,
+                name: this.repo.repo,
+                label: q.label,
+                states: q.states,
+                after,
+                since: q.since ?? null,
+                configExpr: `HEAD:${q.configPath ?? ''}`,
+                withConfig: first && q.configPath !== undefined,
+                labelled: q.labelled ?? '',
+                withLabelled: first && q.labelled !== undefined,
+                withLabels: first && q.withRepoLabels === true,
+            }));
+            const repo = res.repository;
+            if (!repo)
+                throw new GitHubApiError(`Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`, 404, 'graphql');
+            this.repositoryId = repo.id;
+            const page = {
+                repositoryId: repo.id,
+                totalCount: repo.issues.totalCount,
+                incidents: repo.issues.nodes.map((i) => {
+                    const seen = new Set();
+                    const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment);
+                    return {
+                        nodeId: i.id,
+                        number: i.number,
+                        title: i.title,
+                        body: i.body,
+                        state: i.state === 'OPEN' ? 'open' : 'closed',
+                        stateReason: i.stateReason,
+                        createdAt: i.createdAt,
+                        updatedAt: i.updatedAt,
+                        closedAt: i.closedAt,
+                        url: i.url,
+                        author: i.author?.login ?? null,
+                        viewerDidAuthor: i.viewerDidAuthor,
+                        assignees: i.assignees.nodes.map((a) => a.login),
+                        labels: i.labels.nodes.map((l) => l.name),
+                        comments,
+                        commentCount: i.head.totalCount,
+                    };
+                }),
+            };
+            if (first && q.configPath !== undefined)
+                page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null;
+            if (first && q.withRepoLabels)
+                page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' }));
+            if (first && q.labelled !== undefined) {
+                page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? 'open' : 'closed' }));
+            }
+            yield page;
+            first = false;
+            if (!repo.issues.pageInfo.hasNextPage)
+                return;
+            after = repo.issues.pageInfo.endCursor;
+        }
+    }
+    async orgRepositories(org, incidentLabel) {
+        const out = [];
+        let after = null;
+        for (;;) {
+            const res = await this.call('query OrgRepositories', () => this.octokit.graphql(ORG_REPOSITORIES, { org, after, label: incidentLabel }));
+            const page = res.organization?.repositories;
+            if (!page)
+                throw new GitHubApiError(`Organisation ${org} not found or not readable with this token.`, 404, 'graphql');
+            for (const r of page.nodes)
+                out.push({ owner: r.owner.login, repo: r.name, incidents: r.incidents.totalCount });
+            if (!page.pageInfo.hasNextPage)
+                return out;
+            after = page.pageInfo.endCursor;
+        }
     }
     async readConfig(path) {
         const res = await this.call('query ConfigFile', () => this.octokit.graphql(`query ConfigFile($owner: String!, $name: String!, $expr: String!) { repository(owner: $owner, name: $name) { object(expression: $expr) { ... on Blob { text isBinary } } } }`, { owner: this.repo.owner, name: this.repo.repo, expr: `HEAD:${path}` }));
@@ -40038,6 +40314,13 @@ class OctokitPort {
                 return 'none';
             throw toApiError(error, 'GET /repos/{owner}/{repo}/collaborators/{username}/permission');
         }
+    }
+    async createIssue(issue) {
+        const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }));
+        return { number: res.data.number };
+    }
+    async editIssue(number, patch) {
+        await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }));
     }
     async createComment(issue, body) {
         const res = await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () => this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body }));
@@ -40894,6 +41177,52 @@ const HELP_TEXT = [
     '| `/help` | this list |',
 ].join('\n');
 
+;// CONCATENATED MODULE: ./src/domain/milestones.ts
+
+function milestones(r) {
+    let acknowledgedAt = null;
+    let mitigatedAt = null;
+    let resolvedAt = null;
+    let closedAt = null;
+    let dismissed = false;
+    const MON = stageIndex('monitoring');
+    const RES = stageIndex('resolved');
+    const CLO = stageIndex('closed');
+    for (const e of r.events) {
+        if (e.kind === 'ack' && acknowledgedAt === null)
+            acknowledgedAt = e.at;
+        if (e.kind === 'dismissed')
+            dismissed = true;
+        if (e.kind !== 'stage' || !e.to)
+            continue;
+        const from = stageIndex(e.from ?? 'triage');
+        const to = stageIndex(e.to);
+        if (acknowledgedAt === null && to !== stageIndex('triage'))
+            acknowledgedAt = e.at;
+        // Entering Monitoring-or-later from below starts a stretch; going back below ends it.
+        if (to >= MON && (from < MON || mitigatedAt === null))
+            mitigatedAt = e.at;
+        if (to < MON)
+            mitigatedAt = null;
+        if (to >= RES && (from < RES || resolvedAt === null))
+            resolvedAt = e.at;
+        if (to < RES)
+            resolvedAt = null;
+        if (to === CLO)
+            closedAt = e.at;
+        if (to < CLO)
+            closedAt = null;
+    }
+    const now = stageIndex(r.stage);
+    if (now < RES)
+        resolvedAt = null;
+    if (now < CLO)
+        closedAt = null;
+    if (now < MON)
+        mitigatedAt = null;
+    return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed };
+}
+
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 /**
  * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
@@ -40968,6 +41297,107 @@ function utcShort(iso, ref) {
     return iso.slice(0, 10) === ref.slice(0, 10) ? `${iso.slice(11, 16)} UTC` : utc(iso);
 }
 
+;// CONCATENATED MODULE: ./src/domain/due.ts
+
+
+
+
+
+
+/** When the last status update was (an `/update`, else the report): the update clock. */
+function lastUpdateAt(r) {
+    let last = r.declaredAt;
+    for (const e of r.events)
+        if (e.kind === 'update' && e.at > last)
+            last = e.at;
+    return last;
+}
+/** The current due period of the update clock: k ≥ 1 when an update is overdue, with the period's start. */
+function updatePeriod(r, config, now) {
+    const cadence = config.priorities[r.priority].update;
+    const last = Date.parse(lastUpdateAt(r));
+    const k = Math.max(0, Math.floor((Date.parse(now) - last) / cadence));
+    return { k, dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(), nextDueAt: new Date(last + (k + 1) * cadence).toISOString() };
+}
+/** The escalation deadlines, level 1 first: the ack deadline, then each level's `after` (default the ack window). */
+function escalationDeadlines(r, config) {
+    const ack = config.priorities[r.priority].ack;
+    const chain = config.escalation.length ? config.escalation : [{ mention: [], after: null }];
+    let t = Date.parse(r.declaredAt) + ack;
+    return chain.map((l, i) => {
+        if (i > 0)
+            t += l.after ?? ack;
+        return { level: i + 1, at: t, mention: l.mention };
+    });
+}
+const escalatedLevel = (r) => r.events.reduce((m, e) => (e.kind === 'escalation' ? Math.max(m, Number(e.to) || 0) : m), 0);
+/**
+ * What is due for one incident at `now`, computed from timestamps only (never from "this run"), so
+ * a late or dropped scheduled run is caught up by the next run of any kind:
+ * - escalation: unacknowledged past the ack deadline → the chain's due levels not yet notified, in
+ *   ONE comment (a run that comes late does not post the levels one by one), recorded in the card;
+ * - auto-resolve: Monitoring → Resolved after a quiet period (alert incidents by default);
+ * - a progress reminder: at most one per due period of the update clock, found again by its marker.
+ * Mutates the record (escalation and auto-resolve are recorded) and returns the replies to post.
+ */
+function applyDue(r, config, now, assignees, pendingChecklist = []) {
+    const replies = [];
+    const changes = [];
+    const stage = r.stage;
+    if (!isActive(stage))
+        return { replies, changes, resolve: false };
+    const t = Date.parse(now);
+    const m = milestones(r);
+    const policy = config.priorities[r.priority];
+    const at = (e) => ({ at: now, actor: 'incidentops', via: 'schedule', ...e });
+    if (!m.acknowledgedAt) {
+        const done = escalatedLevel(r);
+        const due = escalationDeadlines(r, config).filter((l) => l.level > done && l.at <= t);
+        if (due.length) {
+            const top = due[due.length - 1];
+            const mention = [...new Set(due.flatMap((l) => l.mention))];
+            const targets = mention.length ? mention : assignees.map((a) => `@${a}`);
+            r.events.push(at({ kind: 'escalation', to: String(top.level), text: mention.join(' ') || undefined }));
+            changes.push(`escalated to level ${top.level}`);
+            const mk = marker('escalation', top.level);
+            replies.push({
+                marker: mk,
+                body: `${mk}\n⏰ **Not acknowledged** ${formatDuration(t - Date.parse(r.declaredAt))} after it was reported (${r.priority}: within ${formatDuration(policy.ack)}). ${targets.length ? `${targets.join(' ')}: please take command with \`/ack\`.` : 'Comment `/ack` to take command.'}${due.length > 1 ? ` (Escalation levels ${due[0].level}–${top.level} were due; this run came late.)` : ''}`,
+            });
+        }
+    }
+    if (stage === 'monitoring') {
+        const quiet = r.alert ? config.sweep.autoResolveAlerts : config.sweep.autoResolvePeople;
+        const since = [...r.events].reverse().find((e) => (e.kind === 'stage' && e.to === 'monitoring') || (e.kind === 'alert' && e.text !== 'resolved'))?.at ?? r.declaredAt;
+        const stillFiring = r.alert?.status === 'firing';
+        if (quiet !== null && !stillFiring && t - Date.parse(since) >= quiet) {
+            changes.push(`auto-resolved after ${formatDuration(quiet)} quiet in monitoring`);
+            return { replies, changes, resolve: true };
+        }
+    }
+    // Reminders start once someone is on it: before that, escalation is what chases the incident.
+    if (m.acknowledgedAt && stageIndex(stage) >= stageIndex('investigating')) {
+        const p = updatePeriod(r, config, now);
+        if (p.k >= 1) {
+            const mk = marker('reminder', p.dueAt);
+            const last = [...r.events].reverse().find((e) => e.kind === 'update');
+            const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt;
+            const ask = r.commander ? [`@${r.commander}`] : assignees.length ? assignees.map((a) => `@${a}`) : config.responseTeam;
+            const lines = [
+                mk,
+                `🔔 **Update due** on this ${r.priority} incident (every ${formatDuration(policy.update)}). It has been open ${formatDuration(t - Date.parse(r.startedAt))}, ${stage} for ${formatDuration(t - Date.parse(stageSince))}.`,
+                '',
+                last ? `Last update, ${utc(last.at)}:\n${quote(last.text ?? '', 500)}` : '_No update yet._',
+            ];
+            if (policy.crisis && pendingChecklist.length)
+                lines.push('', 'Still pending (crisis communication):', ...pendingChecklist.map((c) => `- [ ] ${inline(c, 200)}`));
+            lines.push('', `${ask.length ? `${ask.join(' ')}: ` : ''}please post \`/update <what changed>\`. Next update due ${utc(p.nextDueAt)}.`);
+            replies.push({ marker: mk, body: lines.join('\n') });
+        }
+    }
+    return { replies, changes, resolve: false };
+}
+
 ;// CONCATENATED MODULE: ./src/render/card.ts
 
 
@@ -40976,7 +41406,7 @@ function utcShort(iso, ref) {
 const PRIORITY_ICON = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' };
 const title = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A login shown without pinging its owner (edits never notify, but the first post would). */
-const who = (login) => (login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`));
+const who = (login) => (login === 'incidentops' ? 'IncidentOps' : login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`));
 /**
  * The incident card: live status for people, the record hidden at the end for the machine.
  * Renders only from its inputs (times are absolute): the same record gives the same bytes.
@@ -41005,10 +41435,21 @@ function renderCard({ record: r, facts: f, config, ticked }) {
         rows.push(['Services', f.services.map((s) => code(s, 40)).join(', ')]);
     if (f.detection)
         rows.push(['Detected by', inline(f.detection.replace(/-/g, ' '), 60)]);
+    if (r.alert) {
+        const a = r.alert;
+        rows.push([
+            'Alert',
+            `${a.status === 'firing' ? '🔥 firing' : '✅ resolved'} · ${a.occurrences} occurrence${a.occurrences === 1 ? '' : 's'} · last ${utcShort(a.lastSeen, r.declaredAt)} · key ${code(a.key, 80)}`,
+        ]);
+    }
     if (r.stage === 'triage') {
         rows.push(['Commander', 'nobody yet: comment `/ack` to take command']);
         rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(r.declaredAt) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`]);
     }
+    if (r.postmortem?.issue)
+        rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`]);
+    if (r.followups?.length)
+        rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')]);
     rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``]);
     lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '');
     if (f.notes.length)
@@ -41050,6 +41491,14 @@ function describeEvent(e) {
             return `Commander → ${e.to ? who(e.to) : '?'}`;
         case 'dismissed':
             return `Dismissed as a false alarm${e.text ? `: ${inline(e.text, 150)}` : ''}`;
+        case 'alert':
+            return `Alert ${inline(e.text, 150)}`;
+        case 'escalation':
+            return `Escalated (level ${e.to ?? '?'}): not acknowledged in time`;
+        case 'postmortem':
+            return e.text === 'done' ? 'Postmortem done' : `Postmortem ${e.to ?? ''} opened`;
+        case 'followup':
+            return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`;
     }
 }
 /** The checklist items ticked in an existing card (`- [x] item`). */
@@ -41065,7 +41514,40 @@ function tickedItems(cardBody, checklist) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/domain/alert-facts.ts
+/** The hidden marker in the body of an issue we opened for an alert: how racing runs find each other's issues. */
+const alertMarker = (key) => `<!-- incidentops:alert-key:${key} -->`;
+/** Reads the alert key from the body of an issue we opened (the caller checks we wrote it). */
+function alertKeyOf(body) {
+    return /^<!-- incidentops:alert-key:([A-Za-z0-9._:/=+-]{1,200}) -->/.exec(body)?.[1] ?? null;
+}
+/** An alert incident's facts, for the card: what the monitor said. */
+function factsFromAlert(a) {
+    return {
+        summary: a.title,
+        startedAt: null,
+        impact: null,
+        usersAffected: null,
+        services: a.service ? [a.service] : [],
+        dataLoss: false,
+        security: false,
+        detection: `${a.source} alert`,
+        links: null,
+        fromForm: false,
+        notes: [],
+    };
+}
+/** The fields rules test for an alert: `severity`, `service`, `source`, `summary` and `labels.<name>`. */
+function alertFields(a) {
+    const f = { severity: a.severity, service: a.service, services: a.service ? [a.service] : [], source: a.source, summary: a.title };
+    for (const [k, v] of Object.entries(a.labels))
+        f[`labels.${k}`] = v;
+    return f;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/decide.ts
+
+
 
 
 
@@ -41098,7 +41580,7 @@ const stageLabelOf = (s, config) => `${STAGE_PREFIX}${config.stages[s].name}`;
  * payload's possibly stale copy of the issue), so that any replay converges to one state.
  * Commands run from the comment as posted, once per comment id.
  */
-function decide(ctx, event, config, spec) {
+function decide(ctx, event, config, spec, now) {
     const issue = ctx.issue;
     if (!issue)
         return { kind: 'skip', reason: 'the issue no longer exists' };
@@ -41106,21 +41588,25 @@ function decide(ctx, event, config, spec) {
     if (!issue.labels.some((l) => l.toLowerCase() === incidentLabel)) {
         return { kind: 'skip', reason: `#${issue.number} is not an incident (no \`${config.labels.incident}\` label)` };
     }
-    const form = parseIssueForm(issue.body, spec);
-    const facts = factsFromForm(form, spec, new Date(issue.createdAt));
-    const classification = classify(fieldsOf(facts), config);
-    const digest = impactDigest(facts);
     const card = findCard(issue.comments);
     const previous = card ? decodeRecord(card.body) : null;
+    // An incident opened by monitoring is described by its alert (kept in the record), not by a form.
+    const alertState = previous?.alert ?? (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key)) ? newAlertState(event) : undefined);
+    const form = parseIssueForm(alertState ? '' : issue.body, spec);
+    const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt));
+    const classification = classify(alertState ? alertFields(alertState) : fieldsOf(facts), config);
+    const digest = impactDigest(facts);
     const changes = [];
     const replies = [];
-    const sender = event.kind === 'issue' ? event.sender : event.author;
+    const sender = event.kind === 'issue' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops';
     let record;
     if (!previous) {
         // A priority label already present before our first run was put there by a person: it wins.
-        const human = priorityLabelsOn(issue.labels)[0];
+        // (Not on an issue we opened for an alert: its labels are ours.)
+        const human = alertState ? undefined : priorityLabelsOn(issue.labels)[0];
         const priority = human ?? classification.priority;
-        const startedAt = facts.startedAt && facts.startedAt < issue.createdAt ? facts.startedAt : issue.createdAt;
+        const start = alertState && event.kind === 'alert' ? event.alert.startsAt : facts.startedAt;
+        const startedAt = start && start < issue.createdAt ? start : issue.createdAt;
         record = {
             v: 1,
             number: issue.number,
@@ -41131,9 +41617,11 @@ function decide(ctx, event, config, spec) {
             priorityReason: human ? `set by hand with the \`${priorityLabel(human)}\` label` : classification.reason,
             stage: 'triage',
             impactDigest: digest,
-            events: [{ at: issue.createdAt, kind: 'declared', actor: issue.author ?? 'ghost', via: form.fromForm ? 'form' : 'label', to: priority }],
+            events: [{ at: issue.createdAt, kind: 'declared', actor: alertState ? alertState.source : (issue.author ?? 'ghost'), via: alertState ? 'alert' : form.fromForm ? 'form' : 'label', to: priority }],
             commander: null,
             processed: [],
+            source: alertState ? alertState.source : form.fromForm ? 'form' : 'manual',
+            ...(alertState ? { alert: alertState } : {}),
         };
         changes.push(`declared ${priority} (${record.priorityReason})`);
     }
@@ -41157,8 +41645,19 @@ function decide(ctx, event, config, spec) {
     }
     if (event.kind === 'issue')
         onIssueEvent(record, event, ctx, config, changes);
-    else
+    else if (event.kind === 'comment')
         onComment(record, event, config, changes, replies);
+    else if (event.kind === 'alert')
+        onAlert(record, event, config, changes, replies, !previous);
+    // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
+    if (now) {
+        const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : [];
+        const due = applyDue(record, config, now, issue.assignees, pending);
+        replies.push(...due.replies);
+        changes.push(...due.changes);
+        if (due.resolve)
+            resolve(record, { at: now, actor: 'incidentops', via: 'schedule' }, config, changes);
+    }
     return { kind: 'incident', record, facts, classification, changes, replies };
 }
 /**
@@ -41196,6 +41695,32 @@ function onIssueEvent(record, event, ctx, config, changes) {
     if (event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage)) {
         moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes);
     }
+    // Events on our postmortem and follow-up issues, redirected to their incident by the handler.
+    if (event.action === 'postmortem-closed' && record.postmortem && !record.postmortem.done) {
+        record.postmortem.done = true;
+        record.events.push({ at, kind: 'postmortem', actor: event.sender, via: 'close', text: 'done' });
+        changes.push('postmortem done');
+        if (record.stage === 'postmortem' || record.stage === 'resolved')
+            moveTo(record, 'closed', { at, actor: event.sender, via: 'close' }, config, changes);
+    }
+    if (event.action === 'postmortem-reopened' && record.postmortem?.done) {
+        record.postmortem.done = false;
+        changes.push('postmortem reopened');
+        if (record.stage === 'closed')
+            moveTo(record, 'postmortem', { at, actor: event.sender, via: 'reopen' }, config, changes);
+    }
+    const f = /^followup-(closed|reopened):(\d+)$/.exec(event.action);
+    if (f) {
+        const item = record.followups?.find((x) => x.number === Number(f[2]));
+        const state = f[1] === 'closed' ? 'closed' : 'open';
+        if (item && item.state !== state) {
+            item.state = state;
+            changes.push(`follow-up #${item.number} ${state}`);
+        }
+    }
+}
+function hashTitle(t) {
+    return (0,external_node_crypto_.createHash)('sha256').update(t).digest('hex').slice(0, 8);
 }
 function onComment(record, event, config, changes, replies) {
     if (record.processed.includes(event.commentId))
@@ -41215,7 +41740,7 @@ function onComment(record, event, config, changes, replies) {
     const e = { at: event.createdAt, actor: event.author, via: 'command' };
     const problems = parsed.problems.map((p) => `${code(p.line, 60)}: ${p.message}`);
     for (const c of parsed.commands) {
-        const problem = runCommand(record, c, e, config, changes);
+        const problem = runCommand(record, c, e, config, changes, event.commentId);
         if (problem === 'help')
             replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` });
         else if (problem)
@@ -41229,8 +41754,89 @@ function onComment(record, event, config, changes, replies) {
     if (record.processed.length > 300)
         record.processed = record.processed.slice(-300);
 }
+function newAlertState(event) {
+    const a = event.alert;
+    return {
+        key: a.key,
+        source: a.source,
+        title: a.title,
+        severity: a.severity,
+        service: a.service,
+        labels: a.labels,
+        status: 'firing',
+        occurrences: 0,
+        firstSeen: event.now,
+        lastSeen: event.now,
+        lastComment: null,
+        deliveries: [],
+    };
+}
+/**
+ * One delivery of an alert for this incident (the handler picked the incident by key and reopen
+ * window). Repeats are counted, coalesced and commented at most once per interval; `resolved`
+ * moves to Monitoring (or Resolved); firing again after that brings the incident back.
+ */
+function onAlert(record, event, config, changes, replies, fresh) {
+    const a = event.alert;
+    const state = (record.alert ??= newAlertState(event));
+    if (state.deliveries.includes(event.delivery))
+        return;
+    const now = event.now;
+    const at = { at: now, actor: a.source, via: 'alert' };
+    const remember = () => {
+        state.deliveries = [...state.deliveries, event.delivery].slice(-50);
+    };
+    if (a.status === 'resolved') {
+        if (state.status === 'resolved' && !fresh)
+            return;
+        state.status = 'resolved';
+        state.lastSeen = now;
+        remember();
+        record.events.push({ ...at, at: a.endsAt && a.endsAt <= now ? a.endsAt : now, kind: 'alert', text: 'resolved' });
+        changes.push('alert resolved');
+        if (isActive(record.stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
+            if (config.alerts.resolvedStage === 'resolved')
+                resolve(record, at, config, changes);
+            else
+                moveTo(record, 'monitoring', at, config, changes);
+        }
+        else if (record.stage === 'monitoring' && config.alerts.resolvedStage === 'resolved')
+            resolve(record, at, config, changes);
+        return;
+    }
+    const recurred = state.status === 'resolved' || !isActive(record.stage) || record.stage === 'monitoring';
+    if (fresh) {
+        state.occurrences = 1;
+        remember();
+        record.events.push({ ...at, kind: 'alert', text: 'firing' });
+        return;
+    }
+    if (recurred) {
+        state.status = 'firing';
+        state.occurrences += 1;
+        state.lastSeen = now;
+        remember();
+        record.events.push({ ...at, kind: 'alert', text: 'firing again' });
+        changes.push('alert fired again');
+        if (record.stage !== 'investigating' && record.stage !== 'fixing')
+            moveTo(record, 'investigating', at, config, changes);
+        replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 **The alert fired again** at ${now.slice(11, 16)} UTC: back to ${config.stages.investigating.name}.` });
+        return;
+    }
+    // A repeat while still firing: coalesce, count, and comment at most once per interval.
+    if (Date.parse(now) - Date.parse(state.lastSeen) < config.alerts.coalesce)
+        return;
+    state.occurrences += 1;
+    state.lastSeen = now;
+    remember();
+    changes.push(`alert repeat (${state.occurrences} occurrences)`);
+    if (state.lastComment === null ? Date.parse(now) - Date.parse(state.firstSeen) >= config.alerts.commentInterval : Date.parse(now) - Date.parse(state.lastComment) >= config.alerts.commentInterval) {
+        state.lastComment = now;
+        replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 Still firing: ${state.occurrences} occurrences since ${state.firstSeen.slice(11, 16)} UTC (last at ${now.slice(11, 16)} UTC).` });
+    }
+}
 /** Runs one command on the record; returns a problem to tell the author, 'help', or null. */
-function runCommand(record, c, e, config, changes) {
+function runCommand(record, c, e, config, changes, commentId) {
     switch (c.name) {
         case 'help':
             return 'help';
@@ -41294,8 +41900,19 @@ function runCommand(record, c, e, config, changes) {
             dismiss(record, c.reason, e, changes);
             return null;
         case 'followup':
+            // Keyed by the comment and the title, so a half-applied run finds the issue it already opened.
+            record.pendingFollowups = [...(record.pendingFollowups ?? []), { key: `${commentId}-${hashTitle(c.title)}`, title: c.title }];
+            changes.push(`follow-up requested: ${c.title}`);
+            return null;
         case 'postmortem':
-            return `\`/${c.name}\` comes with postmortems, which this version of IncidentOps does not have yet.`;
+            if (record.events.some((x) => x.kind === 'dismissed'))
+                return '`/postmortem`: a dismissed false alarm gets no postmortem.';
+            record.postmortem = { issue: null, done: false, ...record.postmortem, requested: true };
+            changes.push('postmortem requested');
+            // Already closed without one (an optional postmortem): back to Resolved until it is written.
+            if (record.stage === 'closed' && !record.postmortem.issue)
+                moveTo(record, 'resolved', e, config, changes);
+            return null;
     }
 }
 /** Why a move is not allowed (with the allowed ones), or null. */
@@ -41327,11 +41944,18 @@ function moveTo(record, to, e, config, changes) {
     changes.push(`stage ${config.stages[record.stage]?.name ?? record.stage} → ${config.stages[to].name}`);
     record.stage = to;
 }
-/** Resolved, then Closed when the priority needs no postmortem (a required one keeps it Resolved until written). */
+/** Whether this incident gets a postmortem: its priority requires one, or someone asked with `/postmortem`. */
+function wantsPostmortem(record, config) {
+    const dismissed = record.events.some((e) => e.kind === 'dismissed');
+    return !dismissed && (config.priorities[record.priority].postmortem === 'required' || record.postmortem?.requested === true);
+}
+/** Resolved, then Closed unless a postmortem is still to be written (it keeps the incident in Postmortem until done). */
 function resolve(record, e, config, changes) {
     moveTo(record, 'resolved', e, config, changes);
-    if (config.priorities[record.priority].postmortem !== 'required')
+    if (!wantsPostmortem(record, config) || record.postmortem?.done)
         moveTo(record, 'closed', e, config, changes);
+    else if (record.postmortem?.issue)
+        moveTo(record, 'postmortem', e, config, changes);
 }
 function dismiss(record, reason, e, changes) {
     record.events.push({ ...e, kind: 'dismissed', text: reason || undefined });
@@ -41399,59 +42023,15 @@ function desiredIssue(ctx, record, facts, config, replies) {
             ...out.filter((l) => isManaged(l, config)),
             ...PRIORITIES.map(priorityLabel),
             ...STAGES.map((st) => stageLabelOf(st, config)),
-        ]).map((l) => labelSpec(l, config)),
+        ])
+            .map((l) => labelSpec(l, config))
+            .concat({ name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' }, { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' }),
         card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
         once,
         state: closed ? 'closed' : 'open',
         stateReason: closed ? (dismissed ? 'not_planned' : 'completed') : undefined,
         assignees: record.commander ? [record.commander] : [],
     };
-}
-
-;// CONCATENATED MODULE: ./src/domain/milestones.ts
-
-function milestones(r) {
-    let acknowledgedAt = null;
-    let mitigatedAt = null;
-    let resolvedAt = null;
-    let closedAt = null;
-    let dismissed = false;
-    const MON = stageIndex('monitoring');
-    const RES = stageIndex('resolved');
-    const CLO = stageIndex('closed');
-    for (const e of r.events) {
-        if (e.kind === 'ack' && acknowledgedAt === null)
-            acknowledgedAt = e.at;
-        if (e.kind === 'dismissed')
-            dismissed = true;
-        if (e.kind !== 'stage' || !e.to)
-            continue;
-        const from = stageIndex(e.from ?? 'triage');
-        const to = stageIndex(e.to);
-        if (acknowledgedAt === null && to !== stageIndex('triage'))
-            acknowledgedAt = e.at;
-        // Entering Monitoring-or-later from below starts a stretch; going back below ends it.
-        if (to >= MON && (from < MON || mitigatedAt === null))
-            mitigatedAt = e.at;
-        if (to < MON)
-            mitigatedAt = null;
-        if (to >= RES && (from < RES || resolvedAt === null))
-            resolvedAt = e.at;
-        if (to < RES)
-            resolvedAt = null;
-        if (to === CLO)
-            closedAt = e.at;
-        if (to < CLO)
-            closedAt = null;
-    }
-    const now = stageIndex(r.stage);
-    if (now < RES)
-        resolvedAt = null;
-    if (now < CLO)
-        closedAt = null;
-    if (now < MON)
-        mitigatedAt = null;
-    return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed };
 }
 
 ;// CONCATENATED MODULE: ./src/domain/board.ts
@@ -41622,6 +42202,10 @@ function describeEffect(e) {
             return `#${e.issue}: set labels to ${e.labels.join(', ')} (removing ${e.removed.join(', ')})`;
         case 'update-issue':
             return `#${e.issue}: ${e.why.join(', ')}`;
+        case 'create-issue':
+            return `open issue "${e.title.slice(0, 80)}" (${markerKind(e.marker)})`;
+        case 'edit-issue':
+            return `#${e.issue}: update ${markerKind(e.marker)}`;
         case 'create-comment':
             return `#${e.issue}: post ${markerKind(e.marker)}`;
         case 'update-comment':
@@ -41654,10 +42238,11 @@ async function applyPlan(port, effects, opts) {
             out.push({ kind: e.kind, issue, description, status: 'skipped' });
             continue;
         }
-        await execute(port, e);
+        const created = await execute(port, e);
         used++;
         opts.log(description);
-        out.push({ kind: e.kind, issue, description, status: 'done' });
+        // A created issue (report, postmortem, follow-up) is known by its new number from here on.
+        out.push({ kind: e.kind, issue: issue ?? (typeof created === 'number' ? created : undefined), description, status: 'done' });
     }
     return out;
 }
@@ -41671,6 +42256,10 @@ async function execute(port, e) {
             return port.setLabels(e.issue, e.labels);
         case 'update-issue':
             return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees });
+        case 'create-issue':
+            return (await port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })).number;
+        case 'edit-issue':
+            return port.editIssue(e.issue, { title: e.title, body: e.body });
         case 'create-comment':
             await port.createComment(e.issue, e.body);
             return;
@@ -41679,7 +42268,644 @@ async function execute(port, e) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/postmortem/default-template.ts
+// Generated from templates/postmortem.md (a test fails when they differ): the built-in template, bundled
+// into dist/ so the action needs no file at run time. Users copy templates/postmortem.md to customise it.
+const DEFAULT_TEMPLATE = "# Postmortem: {{title}}\n\nIncident [{{repo}}#{{number}}]({{url}}) · **{{priority}}** · {{stage}} · commander {{commander}}\n\n| | |\n|---|---|\n| **Priority** | **{{priority}}**: {{priority_reason}} |\n| **Services** | {{services}} |\n| **Impact** | {{impact}} |\n| **What was broken** | {{summary}} |\n| **Detected by** | {{detection}} |\n\n## Key times\n\n| milestone | time | duration |\n|---|---|---|\n| Started | {{started}} | |\n| Detected (declared) | {{declared}} | time to detect: {{time_to_detect}} (from the start) |\n| Acknowledged | {{acknowledged}} | time to acknowledge: {{time_to_acknowledge}} (from detection) |\n| Mitigated | {{mitigated}} | time to mitigate: {{time_to_mitigate}} (from the start) |\n| Resolved | {{resolved}} | time to resolve: {{time_to_resolve}} (from the start) |\n\n## Timeline\n\n{{timeline}}\n\n## Participants\n\n{{participants}}\n\n## Links\n\n{{links}}\n\n## Summary\n\n_What happened, what it did to users, and how it was fixed, in a few sentences for someone who was not there._\n\n## Root cause\n\n_The underlying reason it broke: a condition in the system or the process, not a person._\n\n## Contributing factors\n\n- _What made it more likely, larger, or slower to detect and fix._\n\n## Five whys\n\n1. Why did it happen? _…_\n2. Why? _…_\n3. Why? _…_\n4. Why? _…_\n5. Why? _…_\n\n## What went well\n\n- _…_\n\n## What went badly\n\n- _…_\n\n## Where we got lucky\n\n- _…_\n\n## Action items\n\n- [ ] _Action, owner, due date. Open each one as a tracked follow-up with `/followup <title>`._\n\n## Follow-ups\n\n{{followups}}\n";
+
+;// CONCATENATED MODULE: ./src/postmortem/template.ts
+/**
+ * Postmortem templates: a markdown file with `{{name}}` placeholders (docs/postmortems.md).
+ *
+ * Syntax, deliberately small:
+ * - `{{name}}` or `{{ name }}` is a placeholder; it cannot span lines. Every value is rendered as
+ *   safe markdown (user text escaped, mentions defused), so there is no "raw" form: `{{{name}}}` is
+ *   an error, not Mustache's unescaped output.
+ * - `\{{` writes a literal `{{` (the backslash is dropped), e.g. for `$\{{ secrets.TOKEN }}`.
+ * - An unknown name, an unclosed `{{`, a block placeholder (`timeline`, `links`, `followups`) that
+ *   does not stand on a line of its own, a second `{{followups}}`, or one of our hidden
+ *   `<!-- incidentops:… -->` markers is a `ConfigError` whose problems carry file, line and column
+ *   (1-based, column counted in characters). All problems are reported at once.
+ * - CRLF line endings and a leading byte order mark are normalised away.
+ */
+
+/** Every placeholder a template may use, in the order the docs list them. */
+const PLACEHOLDERS = {
+    title: { description: 'The incident issue title.', block: false },
+    number: { description: 'The incident issue number, e.g. `42`.', block: false },
+    url: { description: 'The incident issue URL.', block: false },
+    repo: { description: 'The repository, `owner/name`.', block: false },
+    priority: { description: 'The priority now, e.g. `P2`.', block: false },
+    priority_reason: { description: 'How the priority was chosen: the matching rule, or who set it by hand and why.', block: false },
+    stage: { description: 'The incident stage when the postmortem was written, e.g. `Resolved`.', block: false },
+    services: { description: 'The affected services, or `none stated`.', block: false },
+    impact: { description: 'Customer impact level, share of users affected, data loss, security exposure.', block: false },
+    summary: { description: 'What is broken, as the reporter wrote it (one line).', block: false },
+    detection: { description: 'How it was detected (the form field), or `not stated`.', block: false },
+    started: { description: 'When impact began (UTC).', block: false },
+    declared: { description: 'When the incident was declared, i.e. detected (UTC).', block: false },
+    acknowledged: { description: 'When it was acknowledged (UTC), or `not reached`.', block: false },
+    mitigated: { description: 'When it was mitigated (UTC), or `not reached`.', block: false },
+    resolved: { description: 'When it was resolved (UTC), or `not reached`.', block: false },
+    time_to_detect: { description: 'started → declared.', block: false },
+    time_to_acknowledge: { description: 'declared → acknowledged.', block: false },
+    time_to_mitigate: { description: 'started → mitigated.', block: false },
+    time_to_resolve: { description: 'started → resolved.', block: false },
+    timeline: { description: 'The timeline as a table (time, what, who), summarised when too long.', block: true },
+    participants: { description: 'Everyone who acted on the incident, comma-separated, without pinging them.', block: false },
+    commander: { description: 'Who led the response, without pinging them, or `nobody`.', block: false },
+    links: { description: 'A list: the incident, then the links given in the form.', block: true },
+    followups: { description: 'The follow-up issues with their state, kept current by the action.', block: true },
+};
+const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS);
+const isPlaceholder = (name) => Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name);
+/** Where the default template lives, relative to the action's root (the caller reads it). */
+const DEFAULT_TEMPLATE_PATH = 'templates/postmortem.md';
+const MARKER_RE = /<!--\s*\/?\s*incidentops:/i;
+/**
+ * Parses a template. `file` is only used in messages (the path the user configured).
+ * Throws `ConfigError` listing every problem with its line and column.
+ */
+function parseTemplate(text, file) {
+    const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const problems = [];
+    const parts = [];
+    let buf = '';
+    let followups = 0;
+    const lines = src.split('\n');
+    for (const [i, line] of lines.entries()) {
+        const lineNo = i + 1;
+        const col = (index) => Array.from(line.slice(0, index)).length + 1;
+        const problem = (index, message) => {
+            problems.push({ file, line: lineNo, column: col(index), message });
+        };
+        const marker = MARKER_RE.exec(line);
+        if (marker)
+            problem(marker.index, 'IncidentOps\' hidden `<!-- incidentops:… -->` markers cannot be written in a template (they are added by the action): use `{{followups}}` for the follow-up list');
+        if (i > 0)
+            buf += '\n';
+        let pos = 0;
+        while (pos < line.length) {
+            const open = line.indexOf('{{', pos);
+            if (open < 0) {
+                buf += line.slice(pos);
+                break;
+            }
+            if (open > 0 && line[open - 1] === '\\') {
+                // `\{{` is a literal `{{`: drop the backslash.
+                buf += line.slice(pos, open - 1) + '{{';
+                pos = open + 2;
+                continue;
+            }
+            buf += line.slice(pos, open);
+            const close = line.indexOf('}}', open + 2);
+            if (close < 0) {
+                problem(open, 'unclosed `{{`: a placeholder is `{{name}}` on one line; write `\\{{` for a literal `{{`');
+                buf += line.slice(open);
+                break;
+            }
+            const raw = line.slice(open + 2, close);
+            const name = raw.trim();
+            pos = close + 2;
+            if (raw.startsWith('{')) {
+                problem(open, `\`{{${raw}}}\`: triple braces are not supported (every value is escaped for markdown, there is no raw form); write \`{{${name.replace(/^\{+|\}+$/g, '')}}}\``);
+                if (line[pos] === '}')
+                    pos++;
+                continue;
+            }
+            if (!isPlaceholder(name)) {
+                const hint = suggestion(name);
+                problem(open, `unknown placeholder \`{{${name}}}\`${hint ? ` (did you mean \`{{${hint}}}\`?)` : ''}; known placeholders: ${PLACEHOLDER_NAMES.join(', ')}. Write \`\\{{\` for a literal \`{{\``);
+                continue;
+            }
+            if (PLACEHOLDERS[name].block && (line.slice(0, open).trim() !== '' || line.slice(pos).trim() !== '')) {
+                problem(open, `\`{{${name}}}\` renders several lines (a table or a list), so it must stand on a line of its own`);
+            }
+            if (name === 'followups' && ++followups > 1)
+                problem(open, '`{{followups}}` may appear only once: the action rewrites that one section as follow-ups change');
+            if (buf)
+                parts.push({ kind: 'text', text: buf });
+            buf = '';
+            parts.push({ kind: 'placeholder', name, line: lineNo, column: col(open) });
+        }
+    }
+    if (buf)
+        parts.push({ kind: 'text', text: buf });
+    if (problems.length) {
+        const list = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+        throw new ConfigError(`Invalid postmortem template ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`, problems);
+    }
+    return { file, parts };
+}
+/** A known name differing only in case, spaces/dashes, or a missing `time_to_` prefix. */
+function suggestion(name) {
+    const norm = (s) => s.toLowerCase().replace(/[\s.-]+/g, '_');
+    const n = norm(name);
+    for (const known of PLACEHOLDER_NAMES)
+        if (norm(known) === n || known === `time_to_${n}` || known.replace(/_/g, '') === n.replace(/_/g, ''))
+            return known;
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/postmortem/render.ts
+/**
+ * The postmortem document: a parsed template filled in from the incident's record and facts.
+ * Pure: no clock, no I/O, so the same input gives the same bytes.
+ *
+ * Shape of the body: a hidden first line `<!-- incidentops:postmortem:<incident> -->` (a re-run
+ * finds the postmortem by it and never writes a second one), then the rendered template. The
+ * follow-up list sits between `<!-- incidentops:followups -->` and `<!-- /incidentops:followups -->`
+ * so `replaceFollowups` can rewrite just that part after people edited the rest.
+ *
+ * Size: GitHub refuses bodies over 65,536 characters. The result never exceeds `maxChars`
+ * (default 60,000). When the timeline does not fit, it is summarised: the first and last entries
+ * and every stage and priority change (and the declaration, acknowledgements, hand-overs and
+ * dismissal) are kept, then as many of the other entries (updates, notes, alerts, impact edits)
+ * as fit, taken from both ends; gap rows say how many entries were left out where, and a line
+ * above the table counts them by kind and points to the incident. A table row is never cut.
+ */
+
+
+
+
+
+
+const DEFAULT_MAX_CHARS = 60_000;
+/** Below this not even a summarised postmortem is useful. */
+const MIN_MAX_CHARS = 2_000;
+/** The follow-up list takes at most this many characters; further items are counted, not listed. */
+const FOLLOWUPS_MAX_CHARS = 10_000;
+const FOLLOWUPS_START = '<!-- incidentops:followups -->';
+const FOLLOWUPS_END = '<!-- /incidentops:followups -->';
+/** The hidden first line of a postmortem: `<!-- incidentops:postmortem:42 -->`. */
+const postmortemMarker = (incident) => marker('postmortem', incident);
+/** The incident a postmortem body belongs to, read from its first line; null when it is not one of ours. */
+function postmortemIncident(body) {
+    const m = /^<!-- incidentops:postmortem:(\d{1,10}) -->/.exec(body);
+    return m ? Number(m[1]) : null;
+}
+// ---------------------------------------------------------------------------------------------
+// Follow-ups
+/**
+ * The follow-up list wrapped in its markers: `- [x] #12 title` when closed, `- [ ] #13 title` when
+ * open, sorted by number so the same set always gives the same bytes. Bounded by
+ * `FOLLOWUPS_MAX_CHARS`: items that do not fit are counted.
+ */
+function followupsSection(followups) {
+    const sorted = [...followups].sort((a, b) => a.number - b.number);
+    const lines = [];
+    if (sorted.length === 0)
+        lines.push('_No follow-ups yet: comment `/followup <title>` on the incident or on this issue to open one._');
+    else {
+        const more = (n) => `- _… and ${thousands(n)} more follow-ups, labelled \`incident-followup\`._`;
+        const reserve = more(sorted.length).length + 1;
+        let used = 0;
+        for (const [i, f] of sorted.entries()) {
+            const line = `- [${f.state === 'closed' ? 'x' : ' '}] #${Math.trunc(f.number)} ${inline(f.title, 200)}`.trimEnd();
+            if (used + line.length + 1 + reserve > FOLLOWUPS_MAX_CHARS) {
+                lines.push(more(sorted.length - i));
+                break;
+            }
+            lines.push(line);
+            used += line.length + 1;
+        }
+    }
+    return [FOLLOWUPS_START, ...lines, FOLLOWUPS_END].join('\n');
+}
+/**
+ * Rewrites the follow-up section of a postmortem body and leaves every other character as people
+ * left it. The section is the last start marker that has an end marker after it, up to that end
+ * marker (a stray marker left by an edit is left alone). When there is no such section (people
+ * deleted it), it is appended at the end. Line endings follow the body's (GitHub's editor sends CRLF).
+ * Idempotent: applying it twice gives the same body as applying it once.
+ */
+function replaceFollowups(body, followups) {
+    const eol = body.includes('\r\n') ? '\r\n' : '\n';
+    const section = followupsSection(followups).replace(/\n/g, eol);
+    let start = body.lastIndexOf(FOLLOWUPS_START);
+    while (start >= 0) {
+        const end = body.indexOf(FOLLOWUPS_END, start + FOLLOWUPS_START.length);
+        if (end >= 0)
+            return body.slice(0, start) + section + body.slice(end + FOLLOWUPS_END.length);
+        start = start === 0 ? -1 : body.lastIndexOf(FOLLOWUPS_START, start - 1);
+    }
+    if (body === '')
+        return section + eol;
+    const sep = body.endsWith(eol + eol) ? '' : body.endsWith(eol) ? eol : eol + eol;
+    return `${body}${sep}${section}${eol}`;
+}
+// ---------------------------------------------------------------------------------------------
+// The document
+/**
+ * Renders a postmortem body from a parsed template. Throws `ConfigError` when the template alone
+ * (everything but the timeline) does not fit in `maxChars`, and `RangeError` for a `maxChars`
+ * below 2,000. When the template has no `{{followups}}`, the follow-up section is appended at the
+ * end, so the action can keep it current.
+ */
+function renderPostmortem(t, input, opts = {}) {
+    const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
+    if (!(max >= MIN_MAX_CHARS))
+        throw new RangeError(`renderPostmortem: maxChars must be at least ${MIN_MAX_CHARS}, got ${max}`);
+    const values = placeholderValues(input);
+    const hasFollowups = t.parts.some((p) => p.kind === 'placeholder' && p.name === 'followups');
+    const timelines = t.parts.filter((p) => p.kind === 'placeholder' && p.name === 'timeline').length;
+    const assemble = (timeline) => {
+        let out = `${postmortemMarker(input.record.number)}\n`;
+        for (const p of t.parts)
+            out += p.kind === 'text' ? p.text : p.name === 'timeline' ? timeline : values[p.name];
+        if (!hasFollowups)
+            out = `${out.replace(/\n*$/, '')}\n\n${values.followups}\n`;
+        return out;
+    };
+    const fixed = assemble('');
+    if (fixed.length > max) {
+        throw new ConfigError(`The postmortem template ${t.file} renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}: shorten it.`, [
+            { file: t.file, line: 1, column: 1, message: `renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}` },
+        ]);
+    }
+    if (timelines === 0)
+        return fixed;
+    const budget = Math.floor((max - fixed.length) / timelines);
+    return assemble(timelineWithin(input, budget));
+}
+function placeholderValues({ record: r, facts: f, title, url, repo, followups }) {
+    const m = milestones(r);
+    const at = (iso) => (iso === null ? 'not reached' : utc(iso));
+    const between = (a, b) => (a === null || b === null ? 'not reached' : formatDuration(Date.parse(b) - Date.parse(a)));
+    const participants = participantsOf(r);
+    const shownParticipants = participants.slice(0, 100);
+    return {
+        title: inline(title, 200) || `Incident #${r.number}`,
+        number: String(r.number),
+        url: safeUrl(url) ?? inline(url, 300),
+        repo: inline(repo, 140),
+        priority: inline(r.priority, 10),
+        priority_reason: r.prioritySource === 'human' ? inline(r.priorityReason, 300) : `classified by the rules: ${inline(r.priorityReason, 300)}`,
+        stage: inline(capital(r.stage), 40),
+        services: f.services.length ? f.services.map((s) => code(s, 40)).join(', ') : 'none stated',
+        impact: impactOf(f),
+        summary: inline(f.summary, 500) || 'not stated',
+        detection: f.detection ? inline(f.detection.replace(/-/g, ' '), 60) : 'not stated',
+        started: at(m.startedAt),
+        declared: at(m.declaredAt),
+        acknowledged: at(m.acknowledgedAt),
+        mitigated: at(m.mitigatedAt),
+        resolved: at(m.resolvedAt),
+        time_to_detect: between(m.startedAt, m.declaredAt),
+        time_to_acknowledge: between(m.declaredAt, m.acknowledgedAt),
+        time_to_mitigate: between(m.startedAt, m.mitigatedAt),
+        time_to_resolve: between(m.startedAt, m.resolvedAt),
+        participants: participants.length
+            ? shownParticipants.map(render_who).join(', ') + (participants.length > shownParticipants.length ? ` and ${thousands(participants.length - shownParticipants.length)} more` : '')
+            : 'nobody recorded',
+        commander: r.commander ? render_who(r.commander) : 'nobody',
+        links: linksOf(r.number, title, url, repo, f.links),
+        followups: followupsSection(followups),
+    };
+}
+/** `Major degradation · 30% of users · **data loss**`, as the incident card says it. */
+function impactOf(f) {
+    const parts = [
+        f.impact ? inline(capital(f.impact.replace(/-/g, ' ')), 60) : 'impact not stated',
+        f.usersAffected !== null ? `${f.usersAffected === 0 ? 'under 1' : f.usersAffected}% of users` : null,
+        f.dataLoss ? '**data loss**' : null,
+        f.security ? '**security exposure**' : null,
+    ];
+    return parts.filter(Boolean).join(' · ');
+}
+function linksOf(n, title, url, repo, links) {
+    const href = safeUrl(url);
+    const ref = `${inline(repo, 140)}#${n}`;
+    const lines = [`- Incident: ${href ? `[${ref}](${href})` : ref}${title.trim() ? ` ${inline(title, 200)}` : ''}`];
+    const given = (links ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
+        .filter(Boolean);
+    for (const l of given.slice(0, 20))
+        lines.push(`- ${inline(l, 300)}`);
+    if (given.length > 20)
+        lines.push(`- _… and ${given.length - 20} more lines in the incident._`);
+    return lines.join('\n');
+}
+/** An http(s) URL fit for a markdown link target, or null. */
+function safeUrl(url) {
+    return /^https?:\/\/[^\s()<>"'`\\]+$/.test(url) ? url : null;
+}
+/** People who acted, in order of first appearance: event actors, commanders handed over to, the commander. Bots and monitors are not participants. */
+function participantsOf(r) {
+    const seen = new Set();
+    const out = [];
+    const add = (login) => {
+        if (typeof login !== 'string' || !login.trim() || /\[bot\]$/i.test(login))
+            return;
+        const key = login.toLowerCase();
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        out.push(login);
+    };
+    for (const e of r.events) {
+        // An alert's actor is the monitor (`grafana`), not a person.
+        if (e.via !== 'alert')
+            add(e.actor);
+        if (e.kind === 'commander')
+            add(e.to);
+    }
+    add(r.commander);
+    return out;
+}
+/** A login shown without pinging its owner: `@\u200balice` (as src/render/markdown.ts does). */
+function render_who(login) {
+    if (typeof login !== 'string' || !login.trim())
+        return '—';
+    return login.includes('[bot]') ? inline(login, 60) : neutralizeMentions(inline(`@${login.replace(/^@/, '')}`, 60));
+}
+// ---------------------------------------------------------------------------------------------
+// The timeline
+/** Entries kept when summarising: the milestones of the response. The rest (updates, notes, alerts, impact edits, unknown kinds) may be left out. */
+const KEY_KINDS = new Set(['declared', 'stage', 'priority', 'ack', 'commander', 'dismissed']);
+const TABLE_HEAD = '| time (UTC) | what | who |\n|---|---|---|';
+/** The events in time order (stable: equal or unreadable times keep their recorded order). */
+function ordered(events) {
+    let last = -Infinity;
+    const keyed = events.map((e, i) => {
+        const t = Date.parse(typeof e?.at === 'string' ? e.at : '');
+        if (!Number.isNaN(t))
+            last = t;
+        return { e, i, t: Number.isNaN(t) ? last : t };
+    });
+    return keyed.sort((a, b) => a.t - b.t || a.i - b.i).map((k) => k.e);
+}
+function timelineWithin(input, budget) {
+    const events = ordered(input.record.events ?? []);
+    if (events.length === 0)
+        return '_No events recorded._';
+    const alertTitle = alertTitleOf(input.record);
+    const rows = events.map((e, index) => {
+        const kind = typeof e?.kind === 'string' ? e.kind : 'unknown';
+        return { index, kind, key: KEY_KINDS.has(kind) || index === 0 || index === events.length - 1, line: rowOf(e, alertTitle) };
+    });
+    const full = [TABLE_HEAD, ...rows.map((r) => r.line)].join('\n');
+    if (full.length <= budget)
+        return full;
+    const incident = safeUrl(input.url) ? `[#${input.record.number}](${input.url})` : `#${input.record.number}`;
+    const keyRows = rows.filter((r) => r.key);
+    const otherRows = rows.filter((r) => !r.key);
+    // Level 1: every key entry, and as many others as fit, from both ends.
+    const withOthers = (k) => [...keyRows, ...ends(otherRows, k)].sort((a, b) => a.index - b.index);
+    const level1 = largest(otherRows.length, (k) => summarised(rows, withOthers(k), incident, false), budget);
+    if (level1 !== null)
+        return level1;
+    // Level 2: too many key entries: the first and last, and as many key entries as fit, from both ends.
+    const inner = keyRows.filter((r) => r.index !== 0 && r.index !== rows.length - 1);
+    const firstLast = rows.length > 1 ? [rows[0], rows[rows.length - 1]] : [rows[0]];
+    const withKeys = (k) => [...firstLast, ...ends(inner, k)].sort((a, b) => a.index - b.index);
+    const level2 = largest(inner.length, (k) => summarised(rows, withKeys(k), incident, true), budget);
+    if (level2 !== null)
+        return level2;
+    const bare = `_The timeline (${thousands(rows.length)} entries) is too long for this issue: it is in the incident, ${incident}._`;
+    return bare.length <= budget ? bare : '';
+}
+/** The first ⌈k/2⌉ and last ⌊k/2⌋ of a list. */
+function ends(list, k) {
+    if (k >= list.length)
+        return [...list];
+    const head = Math.ceil(k / 2);
+    return [...list.slice(0, head), ...list.slice(list.length - (k - head))];
+}
+/** The render for the largest k in [0, n] that fits the budget (binary search; the result is always checked), or null. */
+function largest(n, render, budget) {
+    let best = render(0);
+    if (best.length > budget)
+        return null;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const out = render(mid);
+        if (out.length <= budget) {
+            lo = mid;
+            best = out;
+        }
+        else
+            hi = mid - 1;
+    }
+    return best;
+}
+/** The kept rows, with a gap row wherever entries were left out, under a line counting them by kind. */
+function summarised(all, kept, incident, keysDropped) {
+    const left = all.length - kept.length;
+    const keptIndex = new Set(kept.map((r) => r.index));
+    const counts = new Map();
+    for (const r of all)
+        if (!keptIndex.has(r.index))
+            counts.set(bucket(r.kind), (counts.get(bucket(r.kind)) ?? 0) + 1);
+    const order = ['update', 'note', 'alert', 'impact', 'stage', 'priority', 'other'];
+    const names = {
+        update: ['update', 'updates'],
+        note: ['note', 'notes'],
+        alert: ['alert event', 'alert events'],
+        impact: ['impact edit', 'impact edits'],
+        stage: ['stage change', 'stage changes'],
+        priority: ['priority change', 'priority changes'],
+        other: ['other entry', 'other entries'],
+    };
+    const what = order
+        .filter((k) => counts.has(k))
+        .map((k) => {
+        const n = counts.get(k);
+        return `${thousands(n)} ${names[k][n === 1 ? 0 : 1]}`;
+    });
+    const kept_ = keysDropped ? 'the first and last entries are kept' : 'the first and last entries and every stage and priority change are kept';
+    const note = `_Summarised to fit GitHub's size limit: ${thousands(left)} of ${thousands(all.length)} entries left out (${list(what)}); ${kept_}. The full timeline is in the incident, ${incident}._`;
+    const lines = [note, '', TABLE_HEAD];
+    let prev = -1;
+    for (const r of kept) {
+        if (r.index > prev + 1)
+            lines.push(gap(r.index - prev - 1));
+        lines.push(r.line);
+        prev = r.index;
+    }
+    if (prev < all.length - 1)
+        lines.push(gap(all.length - 1 - prev));
+    return lines.join('\n');
+}
+const gap = (n) => `| ⋯ | _${thousands(n)} ${n === 1 ? 'entry' : 'entries'} left out_ | |`;
+function bucket(kind) {
+    if (kind === 'update' || kind === 'note' || kind === 'alert' || kind === 'impact' || kind === 'stage' || kind === 'priority')
+        return kind;
+    return 'other';
+}
+function rowOf(e, alertTitle) {
+    const time = typeof e?.at === 'string' ? utc(e.at).replace(/ UTC$/, '') : '—';
+    // What an alert did was done by the monitor (its name, e.g. `grafana`), not by a GitHub user.
+    const by = e?.via === 'alert' && typeof e.actor === 'string' && e.actor.trim() ? code(e.actor, 40) : render_who(e?.actor);
+    return `| ${time} | ${describe(e, alertTitle)} | ${by} |`;
+}
+/** The title of the alert behind the incident, when the record has one. */
+function alertTitleOf(r) {
+    const t = r.alert?.title;
+    return typeof t === 'string' && t.trim() ? t : null;
+}
+const VIA = {
+    form: 'incident form',
+    rules: 'rules',
+    label: 'label',
+    command: 'command',
+    alert: 'alert',
+    close: 'issue closed',
+    reopen: 'issue reopened',
+    edit: 'issue edited',
+    schedule: 'schedule',
+};
+/** One timeline entry in words. Unknown kinds (a newer record read by an older renderer) are shown generically, never dropped. */
+function describe(e, alertTitle) {
+    const via = typeof e.via === 'string' ? ` (${VIA[e.via] ?? inline(e.via, 30)})` : '';
+    const text = (max) => (typeof e.text === 'string' && e.text.trim() ? inline(e.text, max) : '');
+    const withText = (s, max) => (text(max) ? `${s}: ${text(max)}` : s);
+    const from = typeof e.from === 'string' ? inline(e.from, 40) : '?';
+    const to = typeof e.to === 'string' ? inline(e.to, 40) : '?';
+    const kind = e.kind;
+    switch (kind) {
+        case 'declared':
+            return `Declared${typeof e.to === 'string' ? ` as **${to}**` : ''}${via}`;
+        case 'priority':
+            return withText(`Priority ${from} → **${to}**${via}`, 200);
+        case 'stage':
+            return `Stage ${capital(from)} → **${capital(to)}**${via}`;
+        case 'impact':
+            return withText('Impact changed', 200);
+        case 'update':
+            return withText('**Update**', 500);
+        case 'note':
+            return withText('Note', 500);
+        case 'ack':
+            return 'Acknowledged: took command';
+        case 'commander':
+            return `Commander → ${typeof e.to === 'string' ? render_who(e.to) : '?'}`;
+        case 'dismissed':
+            return withText('Dismissed as a false alarm', 200);
+        case 'alert': {
+            // The record stores the alert's status in `text` ('firing', 'firing again', 'resolved'); the alert's title is on the record.
+            const status = typeof e.to === 'string' ? e.to : typeof e.text === 'string' ? e.text : '';
+            const known = /^(firing|firing again|resolved)$/.test(status.trim());
+            const head = `Alert ${known ? status.trim() : ''}`.trim();
+            const name = alertTitle ? `: ${inline(alertTitle, 200)}` : '';
+            return known ? `${head}${name}` : withText(`${head}${name}`, 200);
+        }
+        default: {
+            const change = typeof e.from === 'string' || typeof e.to === 'string' ? ` ${from} → ${to}` : '';
+            return withText(`${capital(inline(kind, 40) || 'Event')}${change}${via}`, 200);
+        }
+    }
+}
+const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+function thousands(n) {
+    return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function list(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/events/postmortem.ts
+
+
+
+
+
+
+
+
+/** The hidden first line of a follow-up issue: its incident and the request it came from. */
+const followupMarker = (incident, key) => marker('followup', `${incident}:${key}`);
+/** The incident a follow-up issue belongs to, from its first line (trusted only on issues we opened). */
+function followupIncident(body) {
+    const m = /^<!-- incidentops:followup:(\d+):[A-Za-z0-9-]+ -->/.exec(body);
+    return m ? Number(m[1]) : null;
+}
+/**
+ * Writes what the record asks for beyond the incident itself: follow-up issues (`/followup`), the
+ * postmortem issue (when resolved and required, or on `/postmortem`), and the follow-up list in
+ * the postmortem. Each issue we open carries a marker, and is looked for before it is opened, so
+ * a run that died after opening it adopts it instead of opening a second one. Mutates the record.
+ */
+async function postmortemPhase(port, ctx, d, config, repo, opts) {
+    const r = d.record;
+    const issue = ctx.issue;
+    const applied = [];
+    let followupsChanged = d.changes.some((c) => c.startsWith('follow-up #'));
+    let existing = null;
+    const ours = async (label) => {
+        const all = [];
+        for await (const p of port.incidentPages({ label, states: ['OPEN', 'CLOSED'] }))
+            all.push(...p.incidents.filter((i) => i.viewerDidAuthor));
+        return all;
+    };
+    for (const f of r.pendingFollowups ?? []) {
+        existing ??= await ours(config.postmortem.followupLabel);
+        const m = followupMarker(r.number, f.key);
+        let number = existing.find((i) => i.body.startsWith(m))?.number;
+        if (!number) {
+            const body = [m, `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`, '', `**${inline(f.title, 200)}**`].join('\n');
+            const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(f.title.replace(/[\r\n]+/g, ' '), 200), body, labels: [config.postmortem.followupLabel], marker: m }], opts);
+            applied.push(...done);
+            number = done[0]?.issue;
+        }
+        if (number) {
+            r.followups = [...(r.followups ?? []), { number, title: f.title, state: 'open' }];
+            r.events.push({ at: ctx.issue.updatedAt, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title });
+            followupsChanged = true;
+        }
+    }
+    if (!opts.dryRun)
+        r.pendingFollowups = [];
+    const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage);
+    if (!r.postmortem?.issue && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))) {
+        const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH);
+        const pms = await ours(config.postmortem.label);
+        const m = postmortemMarker(r.number);
+        let number = pms.find((i) => i.body.startsWith(m))?.number;
+        if (!number) {
+            const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
+            const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body, labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }], opts);
+            applied.push(...done);
+            number = done[0]?.issue;
+        }
+        if (number) {
+            r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false };
+            r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` });
+            followupsChanged = false; // written with the current list
+        }
+    }
+    if (r.postmortem?.issue && !r.postmortem.done && r.stage === 'resolved') {
+        r.events.push({ at: ctx.issue.updatedAt, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' });
+        r.stage = 'postmortem';
+    }
+    // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
+    if (followupsChanged && r.postmortem?.issue) {
+        const pm = await port.loadIssueContext(r.postmortem.issue, {});
+        if (pm.issue?.viewerDidAuthor) {
+            const body = replaceFollowups(pm.issue.body, r.followups ?? []);
+            if (body !== pm.issue.body)
+                applied.push(...(await applyPlan(port, [{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }], opts)));
+        }
+    }
+    return applied;
+}
+async function templateText(port, config) {
+    if (!config.postmortem.template)
+        return DEFAULT_TEMPLATE;
+    const text = await port.readConfig(config.postmortem.template);
+    if (text === null)
+        throw new ConfigError(`postmortem.template: ${config.postmortem.template} does not exist in the repository; add it or remove the key to use the built-in template.`);
+    return text;
+}
+
 ;// CONCATENATED MODULE: ./src/events/incident.ts
+
+
 
 
 
@@ -41694,6 +42920,19 @@ const BOARD_SETTLE_MS = 3000;
  * reconcile and apply the issue's labels, state, card and replies.
  */
 async function handleIncident(port, board, ctx, incoming, config, opts) {
+    // Events on our postmortem and follow-up issues belong to their incident.
+    const own = ctx.issue?.viewerDidAuthor ? ctx.issue.body : '';
+    const parent = postmortemIncident(own) ?? followupIncident(own);
+    if (parent !== null && parent !== ctx.issue.number) {
+        const isPm = postmortemIncident(own) !== null;
+        const child = ctx.issue.number;
+        ctx = await port.loadIssueContext(parent, {});
+        if (incoming.kind === 'issue') {
+            if (incoming.action !== 'closed' && incoming.action !== 'reopened')
+                return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] };
+            incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}` };
+        }
+    }
     let event;
     if (incoming.kind === 'comment') {
         const previous = (() => {
@@ -41707,11 +42946,12 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
     }
     else
         event = incoming;
-    const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config));
+    const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined);
     if (decision.kind === 'skip')
         return { decision, applied: [], problems: [] };
     const applied = [];
     const problems = [];
+    applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })));
     const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage));
     if (config.project) {
         if (!board) {
@@ -41803,7 +43043,2222 @@ function withValues(cache, updates) {
     return { ...cache, values: { ...cache.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } };
 }
 
+;// CONCATENATED MODULE: ./src/report/intervals.ts
+/**
+ * Downtime as time, not as a sum of incidents: overlapping incidents are counted once.
+ */
+/**
+ * Clips the intervals to [from, to) and charges every instant covered by at least one of them to
+ * the most severe (lowest) rank active at that instant. Returns milliseconds per rank; their sum
+ * is the length of the union, so two overlapping incidents never count twice.
+ * One sort and one sweep: O(n log n).
+ */
+function attribute(intervals, from, to, ranks) {
+    const out = new Array(ranks).fill(0);
+    // Sweep points: +1 at a start, −1 at an end; ends sort before starts at the same instant.
+    const points = [];
+    for (const iv of intervals) {
+        const s = Math.max(iv.start, from);
+        const e = Math.min(iv.end, to);
+        if (!(e > s) || iv.rank < 0 || iv.rank >= ranks)
+            continue;
+        points.push({ at: s, rank: iv.rank, delta: 1 }, { at: e, rank: iv.rank, delta: -1 });
+    }
+    points.sort((a, b) => a.at - b.at || a.delta - b.delta);
+    const active = new Array(ranks).fill(0);
+    let prev = 0;
+    for (const p of points) {
+        // Charge [prev, p.at) to the most severe active rank (ranks are few: P1…P4).
+        if (p.at > prev) {
+            for (let r = 0; r < ranks; r++) {
+                if (active[r] > 0) {
+                    out[r] += p.at - prev;
+                    break;
+                }
+            }
+        }
+        active[p.rank] += p.delta;
+        prev = p.at;
+    }
+    return out;
+}
+/** Length of the union of the intervals within [from, to), in ms. */
+function unionLength(intervals, from, to) {
+    const flat = intervals.map((iv) => ({ start: iv.start, end: iv.end, rank: 0 }));
+    return attribute(flat, from, to, 1)[0];
+}
+
+;// CONCATENATED MODULE: ./src/report/risk.ts
+const HOURS_PER_YEAR = 8760;
+/** 8760 / 12 = 730 hours: the month every monthly figure uses. */
+const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
+const HOURS_PER_WEEK = 168;
+const MS_PER_HOUR = 3_600_000;
+/** λ from k incidents observed over `hours` hours; 0 when nothing was observed or no time passed. */
+function ratePerHour(incidents, hours) {
+    return hours > 0 ? incidents / hours : 0;
+}
+/** A rate given per month (730 h) as a rate per hour. */
+const perMonthToPerHour = (perMonth) => perMonth / HOURS_PER_MONTH;
+/** MTBF = 1 / λ in hours; null when λ is 0 (no failure observed: the mean gap is unknown, not zero). */
+function mtbfHours(lambdaPerHour) {
+    return lambdaPerHour > 0 ? 1 / lambdaPerHour : null;
+}
+/** P(at least one incident within `hours`) = 1 − e^(−λt), computed as −expm1(−λt) for small λt. */
+function pAtLeastOne(lambdaPerHour, hours) {
+    return -Math.expm1(-lambdaPerHour * hours);
+}
+/** Expected number of incidents within `hours`: λt. */
+function expectedIncidents(lambdaPerHour, hours) {
+    return lambdaPerHour * hours;
+}
+/** Expected loss within `hours` when each incident costs `impact`: λ·I·t. */
+function expectedLoss(lambdaPerHour, impact, hours) {
+    return lambdaPerHour * impact * hours;
+}
+/** "At least one" exposure within `hours`: I·(1 − e^(−λt)). Always ≤ the expected loss. */
+function atLeastOneExposure(lambdaPerHour, impact, hours) {
+    return impact * pAtLeastOne(lambdaPerHour, hours);
+}
+/** Expected downtime within `hours` from the observed share of time down: (down / observed) · t. */
+function expectedDowntime(downHours, observedHours, hours) {
+    return observedHours > 0 ? (downHours / observedHours) * hours : 0;
+}
+/** The rate, its other units, the MTBF, and the rule-of-three bound when nothing happened. */
+function estimateRate(incidents, hours) {
+    const perHour = ratePerHour(incidents, hours);
+    return {
+        incidents,
+        perHour,
+        perWeek: perHour * HOURS_PER_WEEK,
+        perMonth: perHour * HOURS_PER_MONTH,
+        mtbfHours: mtbfHours(perHour),
+        // P(0 events | λ) = e^(−λT) ≥ 0.05 ⇔ λ ≤ −ln(0.05)/T ≈ 3/T.
+        upper95PerHour: incidents === 0 && hours > 0 ? -Math.log(0.05) / hours : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/stats.ts
+/** Nearest-rank percentile of an ascending sample: the value at rank ⌈p·n⌉; null when empty. */
+function percentileSorted(sorted, p) {
+    const n = sorted.length;
+    if (n === 0)
+        return null;
+    const rank = Math.min(n, Math.max(1, Math.ceil(p * n)));
+    return sorted[rank - 1];
+}
+/** Median of an ascending sample (mean of the two middle values for even n); null when empty. */
+function medianSorted(sorted) {
+    const n = sorted.length;
+    if (n === 0)
+        return null;
+    const mid = n >> 1;
+    return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** Mean; null when empty. */
+function mean(values) {
+    if (values.length === 0)
+        return null;
+    let s = 0;
+    for (const v of values)
+        s += v;
+    return s / values.length;
+}
+/** Mean, median, p90 (nearest rank) and max of durations in ms. Sorts a copy once: O(n log n). */
+function summarize(values) {
+    const sorted = Float64Array.from(values).sort();
+    const arr = Array.from(sorted);
+    return {
+        n: arr.length,
+        meanMs: mean(arr),
+        medianMs: medianSorted(arr),
+        p90Ms: percentileSorted(arr, 0.9),
+        maxMs: arr.length ? arr[arr.length - 1] : null,
+    };
+}
+/**
+ * A response metric from measured durations: `completed` over the closed ones, `open` counted,
+ * `lowerBound` over all (open ones at their time so far).
+ */
+function responseMetric(from, to, measured) {
+    const done = [];
+    const all = [];
+    for (const m of measured) {
+        all.push(m.ms);
+        if (!m.open)
+            done.push(m.ms);
+    }
+    return { from, to, completed: summarize(done), open: all.length - done.length, lowerBound: summarize(all) };
+}
+/**
+ * The duration from `fromMs` to `toMs` (epoch ms), or, when `toMs` is null (not reached by `nowMs`),
+ * the time so far as an open lower bound. Negative spans (a start time typed after the fix) count 0.
+ */
+function measure(fromMs, toMs, nowMs) {
+    if (toMs === null)
+        return { ms: Math.max(0, nowMs - fromMs), open: true };
+    return { ms: Math.max(0, toMs - fromMs), open: false };
+}
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+/**
+ * The whole weekly report as data, from the incidents and the clock. Pure: no I/O, and `now` is
+ * the only clock. docs/metrics.md defines every figure; docs/report.schema.json documents the shape.
+ *
+ * Rules that hold throughout:
+ * - everything is evaluated as of `now`: a milestone stamped after `now` counts as not reached yet,
+ *   so a report rebuilt later for the same `now` gives the same figures;
+ * - an incident belongs to the window its `declaredAt` falls in; windows are (start, end], so an
+ *   incident declared exactly on a boundary belongs to the earlier window and never to two;
+ * - dismissed incidents are noise: counted (in total, by source, per week) and kept out of every
+ *   response, downtime, rate and cost figure;
+ * - open incidents are never dropped: see src/report/stats.ts.
+ * Cost: one pass to normalise, one sort per summary and per sweep: O(n log n), no pairwise work.
+ */
+
+
+
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+/** The P(≥1) horizon: the next 7 days, whatever the window length. */
+const HORIZON_HOURS = HOURS_PER_WEEK;
+const SEVERE = ['P1', 'P2'];
+/** The key used for incidents without any `service/<name>` label. */
+const NO_SERVICE = '(no service)';
+const rankOf = (p) => PRIORITIES.indexOf(p);
+const iso = (ms) => new Date(ms).toISOString();
+const period = (start, end) => ({ start: iso(start), end: iso(end), hours: (end - start) / MS_PER_HOUR });
+const ratio = (numerator, denominator) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : null });
+const zeroes = () => ({ P1: 0, P2: 0, P3: 0, P4: 0 });
+function normalize(i, now) {
+    const declared = Date.parse(i.declaredAt);
+    const rank = rankOf(i.priority);
+    if (!Number.isFinite(declared) || declared > now || rank < 0)
+        return null;
+    const at = (s) => {
+        if (s === null)
+            return null;
+        const t = Date.parse(s);
+        return Number.isFinite(t) && t <= now ? t : null;
+    };
+    const s = Date.parse(i.startedAt);
+    const started = Number.isFinite(s) ? Math.min(s, now) : declared;
+    // Defensive fallbacks, all implied by milestones.ts: a closed incident is resolved by its closing;
+    // resolved without passing Monitoring is mitigated when resolved; mitigated implies acknowledged.
+    const res = at(i.resolvedAt) ?? (i.state === 'closed' ? at(i.closedAt) : null);
+    const mit = at(i.mitigatedAt) ?? res;
+    const ack = at(i.acknowledgedAt) ?? mit;
+    return { src: i, rank, declared, started, ack, mit, res };
+}
+function validate(opts) {
+    const now = Date.parse(opts.now);
+    if (!Number.isFinite(now))
+        throw new RangeError(`report: now must be an ISO date, got ${JSON.stringify(opts.now)}`);
+    if (!(opts.windowDays > 0) || !Number.isFinite(opts.windowDays))
+        throw new RangeError(`report: windowDays must be a positive number, got ${opts.windowDays}`);
+    if (!Number.isInteger(opts.historyWeeks) || opts.historyWeeks < 1)
+        throw new RangeError(`report: historyWeeks must be a whole number ≥ 1, got ${opts.historyWeeks}`);
+    if (opts.slo && !(opts.slo.target > 0 && opts.slo.target <= 1))
+        throw new RangeError(`report: slo.target must be in (0, 1], e.g. 0.999, got ${opts.slo.target}`);
+    return { now, windowMs: opts.windowDays * DAY, weeks: opts.historyWeeks };
+}
+/** The configured cost per hour by rank, or null for priorities without a (valid) cost. */
+function ratesByRank(opts) {
+    if (!opts.costPerHour)
+        return null;
+    const rates = PRIORITIES.map((p) => {
+        const v = opts.costPerHour?.[p];
+        return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+    });
+    return rates.some((r) => r !== null) ? rates : null;
+}
+/** Downtime interval: [started, mitigated or now). */
+const downInterval = (n, now) => ({ start: n.started, end: n.mit ?? now, rank: n.rank });
+function windowMetrics(inWindow, from, to, now, opts, downIntervals, costIntervals, rates) {
+    const live = inWindow.filter((n) => !n.src.dismissed);
+    const byPriority = zeroes();
+    const pm = { required: 0, done: 0, open: 0, missing: 0 };
+    const followups = { open: 0, closed: 0 };
+    let resolved = 0;
+    for (const n of live) {
+        byPriority[n.src.priority]++;
+        if (n.res !== null)
+            resolved++;
+        if (n.src.postmortem !== 'not-required') {
+            pm.required++;
+            pm[n.src.postmortem]++;
+        }
+    }
+    // Follow-ups count dismissed incidents too: tuning a noisy alert is real work.
+    for (const n of inWindow) {
+        followups.open += n.src.followups.open;
+        followups.closed += n.src.followups.closed;
+    }
+    const windowHours = (to - from) / MS_PER_HOUR;
+    const downtimeHours = attribute(downIntervals, from, to, PRIORITIES.length).reduce((a, b) => a + b, 0) / MS_PER_HOUR;
+    const budgetHours = opts.slo ? (1 - opts.slo.target) * windowHours : 0;
+    let cost = null;
+    if (rates) {
+        const ms = attribute(costIntervals, from, to, PRIORITIES.length);
+        const hoursByPriority = zeroes();
+        const byPriority = zeroes();
+        let total = 0;
+        PRIORITIES.forEach((p, r) => {
+            hoursByPriority[p] = ms[r] / MS_PER_HOUR;
+            byPriority[p] = hoursByPriority[p] * (rates[r] ?? 0);
+            total += byPriority[p];
+        });
+        cost = { total, byPriority, hoursByPriority };
+    }
+    return {
+        period: period(from, to),
+        declared: inWindow.length,
+        incidents: live.length,
+        dismissed: inWindow.length - live.length,
+        noise: ratio(inWindow.length - live.length, inWindow.length),
+        byPriority,
+        unresolved: live.length - resolved,
+        response: {
+            acknowledge: responseMetric('declared', 'acknowledged', live.map((n) => measure(n.declared, n.ack, now))),
+            mitigate: responseMetric('started', 'mitigated', live.map((n) => measure(n.started, n.mit, now))),
+            resolve: responseMetric('started', 'resolved', live.map((n) => measure(n.started, n.res, now))),
+        },
+        recovery: ratio(resolved, live.length),
+        postmortems: { ...pm, completion: ratio(pm.done, pm.required) },
+        followups,
+        downtimeHours,
+        availability: windowHours > 0 ? 1 - downtimeHours / windowHours : 1,
+        slo: opts.slo
+            ? {
+                target: opts.slo.target,
+                budgetHours,
+                budgetLeftHours: budgetHours - downtimeHours,
+                budgetLeft: budgetHours > 0 ? 1 - downtimeHours / budgetHours : null,
+            }
+            : null,
+        cost,
+    };
+}
+function trends(c, p) {
+    const t = (key, unit, better, f) => {
+        const current = f(c);
+        const previous = f(p);
+        return { key, unit, better, current, previous, delta: current !== null && previous !== null ? current - previous : null };
+    };
+    return [
+        t('incidents', 'count', 'lower', (w) => w.incidents),
+        t('p1p2', 'count', 'lower', (w) => w.byPriority.P1 + w.byPriority.P2),
+        t('dismissed', 'count', 'lower', (w) => w.dismissed),
+        t('unresolved', 'count', 'lower', (w) => w.unresolved),
+        t('mttaMean', 'ms', 'lower', (w) => w.response.acknowledge.completed.meanMs),
+        t('ttmMean', 'ms', 'lower', (w) => w.response.mitigate.completed.meanMs),
+        t('mttrMean', 'ms', 'lower', (w) => w.response.resolve.completed.meanMs),
+        t('mttrMedian', 'ms', 'lower', (w) => w.response.resolve.completed.medianMs),
+        t('downtimeHours', 'hours', 'lower', (w) => w.downtimeHours),
+        t('availability', 'ratio', 'higher', (w) => w.availability),
+        t('recovery', 'ratio', 'higher', (w) => w.recovery.value),
+        t('postmortemCompletion', 'ratio', 'higher', (w) => w.postmortems.completion.value),
+        t('cost', 'money', 'lower', (w) => w.cost?.total ?? null),
+    ];
+}
+function breakdown(cur, prev, keys) {
+    const rows = new Map();
+    const row = (k) => {
+        let r = rows.get(k);
+        if (!r)
+            rows.set(k, (r = { key: k, current: 0, previous: 0, dismissed: 0 }));
+        return r;
+    };
+    for (const n of cur) {
+        for (const k of keys(n)) {
+            if (n.src.dismissed)
+                row(k).dismissed++;
+            else
+                row(k).current++;
+        }
+    }
+    for (const n of prev)
+        if (!n.src.dismissed)
+            for (const k of keys(n))
+                row(k).previous++;
+    return [...rows.values()].sort((a, b) => b.current - a.current || b.previous - a.previous || b.dismissed - a.dismissed || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+const uniq = (xs) => [...new Set(xs)];
+function listed(n, carriedOver, now) {
+    const i = n.src;
+    const live = !i.dismissed;
+    return {
+        repo: i.repo,
+        number: i.number,
+        title: i.title,
+        url: i.url,
+        priority: i.priority,
+        services: [...i.services],
+        source: i.source,
+        state: i.state,
+        dismissed: i.dismissed,
+        carriedOver,
+        startedAt: iso(n.started),
+        declaredAt: iso(n.declared),
+        acknowledge: live ? measure(n.declared, n.ack, now) : null,
+        mitigate: live ? measure(n.started, n.mit, now) : null,
+        resolve: live ? measure(n.started, n.res, now) : null,
+        postmortem: i.postmortem,
+        followups: { ...i.followups },
+    };
+}
+/**
+ * Builds the report for the window ending at `opts.now`: this window and the previous one with
+ * trends, breakdowns, response metrics with open incidents counted, availability and error budget,
+ * cost, the rate λ, MTBF and P(≥1 P1/P2 in the next 7 days), a weekly history and the incident list.
+ * Throws RangeError when the options are unusable (an unreadable `now`, a non-positive window).
+ */
+function buildReport(incidents, opts) {
+    const { now, windowMs, weeks } = validate(opts);
+    const start = now - windowMs;
+    const prevStart = start - windowMs;
+    const histStart = now - weeks * WEEK;
+    const since = opts.observedSince !== undefined ? Date.parse(opts.observedSince) : NaN;
+    const obsStart = Number.isFinite(since) && since > histStart && since < now ? since : histStart;
+    const rates = ratesByRank(opts);
+    const downRanks = new Set(opts.downtimePriorities.map(rankOf));
+    const all = [];
+    for (const i of incidents) {
+        const n = normalize(i, now);
+        if (n)
+            all.push(n);
+    }
+    const cur = [];
+    const prev = [];
+    const carried = [];
+    const downIntervals = [];
+    const costIntervals = [];
+    const weekly = Array.from({ length: weeks }, () => ({
+        counts: zeroes(),
+        dismissed: 0,
+        done: [],
+        open: 0,
+    }));
+    const followupBacklog = { open: 0, closed: 0 };
+    let obsAll = 0;
+    let obsSevere = 0;
+    for (const n of all) {
+        const d = n.declared;
+        followupBacklog.open += n.src.followups.open;
+        followupBacklog.closed += n.src.followups.closed;
+        if (d > start)
+            cur.push(n);
+        else if (d > prevStart)
+            prev.push(n);
+        const live = !n.src.dismissed;
+        if (live && d <= start && n.res === null)
+            carried.push(n);
+        const w = Math.floor((now - d) / WEEK);
+        if (w < weeks) {
+            const b = weekly[weeks - 1 - w];
+            if (!live)
+                b.dismissed++;
+            else {
+                b.counts[n.src.priority]++;
+                if (n.res === null)
+                    b.open++;
+                else
+                    b.done.push(Math.max(0, n.res - n.started));
+            }
+        }
+        if (!live)
+            continue;
+        if (d > obsStart) {
+            obsAll++;
+            if (SEVERE.includes(n.src.priority))
+                obsSevere++;
+        }
+        if (downRanks.has(n.rank))
+            downIntervals.push(downInterval(n, now));
+        if (rates && rates[n.rank] !== null)
+            costIntervals.push(downInterval(n, now));
+    }
+    const current = windowMetrics(cur, start, now, now, opts, downIntervals, costIntervals, rates);
+    const previous = windowMetrics(prev, prevStart, start, now, opts, downIntervals, costIntervals, rates);
+    const obsHours = (now - obsStart) / MS_PER_HOUR;
+    const severe = estimateRate(obsSevere, obsHours);
+    const obsDown = attribute(downIntervals, obsStart, now, PRIORITIES.length).reduce((a, b) => a + b, 0) / MS_PER_HOUR;
+    let expectedCost = null;
+    if (rates) {
+        const ms = attribute(costIntervals, obsStart, now, PRIORITIES.length);
+        expectedCost = ms.reduce((sum, v, r) => sum + expectedDowntime(v / MS_PER_HOUR, obsHours, HORIZON_HOURS) * (rates[r] ?? 0), 0);
+    }
+    const risk = {
+        hoursPerMonth: HOURS_PER_MONTH,
+        observation: period(obsStart, now),
+        all: estimateRate(obsAll, obsHours),
+        severe: { ...severe, priorities: [...SEVERE] },
+        horizonHours: HORIZON_HOURS,
+        pSevereWithinHorizon: pAtLeastOne(severe.perHour, HORIZON_HOURS),
+        expectedSevereWithinHorizon: expectedIncidents(severe.perHour, HORIZON_HOURS),
+        expectedDowntimeHours: expectedDowntime(obsDown, obsHours, HORIZON_HOURS),
+        expectedCost,
+    };
+    const history = weekly.map((b, i) => {
+        const end = now - (weeks - 1 - i) * WEEK;
+        const sorted = Array.from(Float64Array.from(b.done).sort());
+        return {
+            start: iso(end - WEEK),
+            end: iso(end),
+            byPriority: b.counts,
+            dismissed: b.dismissed,
+            mttr: { n: sorted.length, open: b.open, meanMs: mean(sorted), medianMs: medianSorted(sorted) },
+        };
+    });
+    const order = (a, b) => a.rank - b.rank || b.declared - a.declared || (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) || a.src.number - b.src.number;
+    const list = [...cur.sort(order).map((n) => listed(n, false, now)), ...carried.sort(order).map((n) => listed(n, true, now))];
+    return {
+        schemaVersion: 1,
+        scope: opts.scope,
+        generatedAt: iso(now),
+        currency: opts.currency,
+        options: {
+            windowDays: opts.windowDays,
+            historyWeeks: weeks,
+            downtimePriorities: PRIORITIES.filter((p) => downRanks.has(rankOf(p))),
+            sloTarget: opts.slo?.target ?? null,
+            costPerHour: opts.costPerHour ? { ...opts.costPerHour } : null,
+        },
+        input: { received: incidents.length, ignored: incidents.length - all.length, withoutCard: 0 },
+        current,
+        previous,
+        trends: trends(current, previous),
+        breakdown: {
+            priority: PRIORITIES.map((p) => ({
+                key: p,
+                current: current.byPriority[p],
+                previous: previous.byPriority[p],
+                dismissed: cur.filter((n) => n.src.dismissed && n.src.priority === p).length,
+            })),
+            service: breakdown(cur, prev, (n) => (n.src.services.length ? uniq(n.src.services) : [NO_SERVICE])),
+            source: breakdown(cur, prev, (n) => [n.src.source || 'unknown']),
+        },
+        risk,
+        history: { period: period(histStart, now), weeks: history },
+        followupBacklog,
+        incidents: list,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/**
+ * How report figures read: every formatter returns "—" for a missing value, never NaN.
+ */
+
+const NONE = '—';
+const format_MS_PER_HOUR = 3_600_000;
+const num = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const format_int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const format_ok = (v) => typeof v === 'number' && Number.isFinite(v);
+/** `1,234`. */
+const count = (v) => (format_ok(v) ? format_int.format(v) : NONE);
+/** A number with at most `digits` significant decimals: `0.36`, `2.5`, `1,200`. */
+function decimal(v, digits = 2) {
+    if (!format_ok(v))
+        return NONE;
+    if (digits === 2)
+        return num.format(v);
+    return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v);
+}
+/** A duration in ms: `3h 05m`. */
+const format_duration = (ms) => (format_ok(ms) ? formatDuration(ms) : NONE);
+/** A duration in hours: `3h 05m`. */
+const hours = (h) => (format_ok(h) ? formatDuration(h * format_MS_PER_HOUR) : NONE);
+/** A measured duration: `3h 05m`, or `≥ 3h 05m so far` when the milestone is not reached. */
+const measured = (m) => (m === null ? NONE : m.open ? `≥ ${formatDuration(m.ms)} so far` : formatDuration(m.ms));
+/**
+ * A share as a percentage. Small and near-1 values keep the digits that matter: availability
+ * 0.99952 reads `99.952%`, a probability 0.0082 reads `0.82%`.
+ */
+function percent(v) {
+    if (!format_ok(v))
+        return NONE;
+    const p = v * 100;
+    if (p === 0 || p === 100)
+        return `${p}%`;
+    // Rounding must not turn "some downtime" into 100% or "some risk" into 0%.
+    if (p > 99.9995)
+        return '> 99.999%';
+    if (p < 0.005 && p > 0)
+        return '< 0.01%';
+    const digits = p > 99 ? 3 : p < 1 ? 2 : 1;
+    return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(p)}%`;
+}
+/** An amount of money: `€1,234` (whole units), or `1,234 XYZ` for a code Intl does not know. */
+function money(v, currency) {
+    if (!format_ok(v))
+        return NONE;
+    try {
+        return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(v);
+    }
+    catch {
+        return `${format_int.format(v)} ${currency.replace(/[^A-Za-z]/g, '').slice(0, 8)}`;
+    }
+}
+/** A trend figure in its unit. */
+function trendValue(t, v, currency) {
+    switch (t.unit) {
+        case 'count':
+            return count(v);
+        case 'ms':
+            return format_duration(v);
+        case 'hours':
+            return hours(v);
+        case 'ratio':
+            return percent(v);
+        case 'money':
+            return money(v, currency);
+    }
+}
+/** `↑ +3 · worse`, `↓ −1h 05m · better`, `→ same`, or `—` when there is nothing to compare. */
+function trendArrow(t, currency) {
+    if (t.delta === null || !Number.isFinite(t.delta))
+        return NONE;
+    if (Math.abs(t.delta) < 1e-12)
+        return '→ same';
+    const up = t.delta > 0;
+    const sign = up ? '+' : '−';
+    const mag = Math.abs(t.delta);
+    const text = t.unit === 'ratio'
+        ? `${decimal(mag * 100, mag * 100 < 1 ? 3 : 1)} pp`
+        : t.unit === 'ms'
+            ? format_duration(mag)
+            : t.unit === 'hours'
+                ? hours(mag)
+                : t.unit === 'money'
+                    ? money(mag, currency)
+                    : count(mag);
+    const good = up === (t.better === 'higher');
+    return `${up ? '↑' : '↓'} ${sign}${text} · ${good ? 'better' : 'worse'}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/load.ts
+
+
+
+const POSTMORTEM_STATES = new Set(['not-required', 'missing', 'open', 'done']);
+/** `service/<name>` labels, sorted by name (GitHub's label order is not ours to rely on), without repeats. */
+function servicesOf(labels) {
+    const out = [];
+    for (const l of labels) {
+        if (!l.toLowerCase().startsWith(SERVICE_PREFIX))
+            continue;
+        const s = l.slice(SERVICE_PREFIX.length).trim();
+        if (s && !out.includes(s))
+            out.push(s);
+    }
+    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * Where the incident came from: the record's `source` (alerts work), else the alert's source, else
+ * how it was declared (`form`, or `manual` for an incident written by hand or labelled).
+ */
+function sourceOf(r) {
+    if (typeof r.source === 'string' && r.source)
+        return r.source;
+    if (r.alert?.source)
+        return r.alert.source;
+    const declared = r.events.find((e) => e.kind === 'declared');
+    if (declared?.via === 'form')
+        return 'form';
+    if (declared?.via === 'alert')
+        return declared.actor || 'alert';
+    return 'manual';
+}
+/**
+ * The postmortem state: the record's own when it has one (postmortem work), else derived from the
+ * priority's policy: not required (optional or none, or a dismissed incident); required and the
+ * incident closed after its Postmortem stage: done; in the Postmortem stage: open; otherwise missing.
+ */
+function postmortemOf(r, dismissed, config) {
+    const own = r.postmortem;
+    const state = typeof own === 'string' ? own : typeof own === 'object' && own !== null && 'state' in own ? own.state : undefined;
+    if (typeof state === 'string' && POSTMORTEM_STATES.has(state))
+        return state;
+    if (dismissed || config.priorities[r.priority]?.postmortem !== 'required')
+        return 'not-required';
+    if (r.stage === 'closed')
+        return 'done';
+    if (r.stage === 'postmortem')
+        return 'open';
+    return 'missing';
+}
+/** Follow-ups from the record when it lists them (postmortem work); 0/0 until then. */
+function followupsOf(r) {
+    const list = r.followups;
+    const out = { open: 0, closed: 0 };
+    if (!Array.isArray(list))
+        return out;
+    for (const f of list) {
+        const s = typeof f === 'object' && f !== null && 'state' in f ? f.state : undefined;
+        if (s === 'open')
+            out.open++;
+        else if (s === 'closed')
+            out.closed++;
+    }
+    return out;
+}
+/** One incident snapshot as the report sees it. `repo` is `owner/name`. */
+function toReportIncident(issue, repo, config) {
+    const services = servicesOf(issue.labels);
+    const card = findCard(issue.comments);
+    const record = card ? decodeRecord(card.body) : null;
+    if (record && record.number === issue.number) {
+        const m = milestones(record);
+        return {
+            fromCard: true,
+            incident: {
+                repo,
+                number: issue.number,
+                title: issue.title,
+                url: issue.url,
+                priority: record.priority,
+                services,
+                source: sourceOf(record),
+                state: issue.state,
+                startedAt: m.startedAt,
+                declaredAt: m.declaredAt,
+                acknowledgedAt: m.acknowledgedAt,
+                mitigatedAt: m.mitigatedAt,
+                resolvedAt: m.resolvedAt,
+                closedAt: m.closedAt,
+                dismissed: m.dismissed,
+                postmortem: postmortemOf(record, m.dismissed, config),
+                followups: followupsOf(record),
+            },
+        };
+    }
+    const priority = priorityLabelsOn(issue.labels)[0] ?? config.classification.default;
+    const dismissed = issue.state === 'closed' && (issue.stateReason ?? '').toLowerCase() === 'not_planned';
+    const closedAt = issue.state === 'closed' ? issue.closedAt : null;
+    return {
+        fromCard: false,
+        incident: {
+            repo,
+            number: issue.number,
+            title: issue.title,
+            url: issue.url,
+            priority,
+            services,
+            source: 'unknown',
+            state: issue.state,
+            startedAt: issue.createdAt,
+            declaredAt: issue.createdAt,
+            acknowledgedAt: null,
+            mitigatedAt: null,
+            resolvedAt: closedAt,
+            closedAt,
+            dismissed,
+            postmortem: dismissed || config.priorities[priority]?.postmortem !== 'required' ? 'not-required' : 'missing',
+            followups: { open: 0, closed: 0 },
+        },
+    };
+}
+/**
+ * Drains incident pages into `into`, mapping each incident as its page arrives. `first`, when
+ * given, is a page already read from the same query (the one that carried the config).
+ */
+async function collectIncidents(pages, repo, config, into, first) {
+    const out = { pages: 0, withoutCard: 0 };
+    const take = (page) => {
+        out.pages++;
+        if (page.labelled && !out.labelled)
+            out.labelled = page.labelled;
+        for (const snap of page.incidents) {
+            const m = toReportIncident(snap, repo, config);
+            if (!m.fromCard)
+                out.withoutCard++;
+            into.push(m.incident);
+        }
+    };
+    if (first)
+        take(first);
+    for await (const page of pages)
+        take(page);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/**
+ * Mermaid charts for the report (`xychart-beta`, which GitHub renders). No user text enters a
+ * chart: labels are dates and numbers only, so nothing can break out of the code fence.
+ */
+
+/** Bar colours, P1 … P4 (red, orange, yellow, green, as the card's icons). */
+const COLORS = ['#d73a49', '#fb8500', '#e3b341', '#2da44e'];
+const label = (iso) => `"${iso.slice(5, 10)}"`;
+const round = (v, digits) => Math.round(v * 10 ** digits) / 10 ** digits;
+/**
+ * Incidents per week by priority, stacked. xychart-beta draws bar series over each other rather
+ * than stacking them, so we draw cumulative series, tallest first: P1+…+P4, P1+P2+P3, P1+P2,
+ * then P1. What shows of each colour is that priority's count. Weeks are labelled by their start.
+ */
+function incidentsChart(weeks) {
+    const cumulative = PRIORITIES.map((_, r) => weeks.map((w) => PRIORITIES.slice(0, r + 1).reduce((s, p) => s + w.byPriority[p], 0)));
+    const top = Math.max(1, ...cumulative[PRIORITIES.length - 1]);
+    const palette = [...COLORS].reverse().join(', ');
+    return [
+        '```mermaid',
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+        'xychart-beta',
+        '  title "Incidents per week (stacked: P1 red, P2 orange, P3 yellow, P4 green)"',
+        `  x-axis [${weeks.map((w) => label(w.start)).join(', ')}]`,
+        `  y-axis "Incidents" 0 --> ${top}`,
+        ...[...cumulative].reverse().map((series) => `  bar [${series.join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/**
+ * Mean time to resolve per week, in hours, over the weeks with at least one resolved incident
+ * (a week without one has no MTTR: it is left out rather than drawn as 0). Null when no week has one.
+ */
+function mttrChart(weeks) {
+    const points = weeks.filter((w) => w.mttr.meanMs !== null);
+    if (points.length === 0)
+        return null;
+    const values = points.map((w) => round(w.mttr.meanMs / 3_600_000, 2));
+    const top = Math.max(1, Math.ceil(Math.max(...values)));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Mean time to resolve per week (hours, resolved incidents)"',
+        `  x-axis [${points.map((w) => label(w.start)).join(', ')}]`,
+        `  y-axis "Hours" 0 --> ${top}`,
+        `  line [${values.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+/**
+ * The report as markdown, for the report issue's body and the job summary. Pure: it renders only
+ * from `ReportData`, so the same data gives the same bytes, and a re-run finds its issue by the
+ * hidden marker on the first line.
+ *
+ * Size: GitHub refuses bodies over 65,536 characters. The output never exceeds `maxChars`
+ * (default 60,000): long tables (services, sources) are capped, and the incident list, which comes
+ * last, takes whole rows while they fit, then says how many it left out. A row is never cut.
+ */
+
+
+
+
+
+
+
+const render_DEFAULT_MAX_CHARS = 60_000;
+/** Below this the report cannot say anything useful. */
+const render_MIN_MAX_CHARS = 1_000;
+/** The hidden marker a re-run searches for: `<!-- incidentops:report:<window-start-date> -->`. */
+const reportMarker = (data) => marker('report', data.current.period.start.slice(0, 10));
+const TREND_LABEL = {
+    incidents: 'Incidents',
+    p1p2: 'P1 + P2 incidents',
+    dismissed: 'Dismissed (noise)',
+    unresolved: 'Still unresolved',
+    mttaMean: 'Mean time to acknowledge',
+    ttmMean: 'Mean time to mitigate',
+    mttrMean: 'Mean time to resolve (MTTR)',
+    mttrMedian: 'Median time to resolve',
+    downtimeHours: 'Downtime',
+    availability: 'Availability',
+    recovery: 'Recovery rate',
+    postmortemCompletion: 'Postmortems done',
+    cost: 'Estimated cost',
+};
+const date = (iso) => iso.slice(0, 10);
+const cell = (text, max = 80) => inline(text, max) || NONE;
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const render_sep = (aligns) => `|${aligns.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`;
+function headlines(d) {
+    const lines = ['### Headlines', '', row(['', 'This window', 'Previous window', 'Trend']), render_sep(['l', 'r', 'r', 'l'])];
+    for (const t of d.trends) {
+        if (t.key === 'cost' && !d.current.cost)
+            continue;
+        lines.push(row([TREND_LABEL[t.key], trendValue(t, t.current, d.currency), trendValue(t, t.previous, d.currency), trendArrow(t, d.currency)]));
+    }
+    return lines;
+}
+const bound = (v, open) => (v === null ? NONE : open > 0 ? `≥ ${format_duration(v)}` : format_duration(v));
+const stats = (s) => [format_duration(s.meanMs), format_duration(s.medianMs), format_duration(s.p90Ms), format_duration(s.maxMs)];
+function response(d) {
+    const r = d.current.response;
+    const metrics = [
+        ['Time to acknowledge (declared → acknowledged)', r.acknowledge],
+        ['Time to mitigate (started → mitigated)', r.mitigate],
+        ['Time to resolve (started → resolved)', r.resolve],
+    ];
+    const lines = [
+        '### Response',
+        '',
+        row(['', 'Done', 'Not yet', 'Mean', 'Median', 'p90', 'Max', 'With open ones as lower bounds: mean · median · p90 · max']),
+        render_sep(['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+    ];
+    for (const [name, m] of metrics) {
+        const lb = m.lowerBound;
+        const lower = m.open === 0 ? 'same (none open)' : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ');
+        lines.push(row([name, count(m.completed.n), count(m.open), ...stats(m.completed), lower]));
+    }
+    lines.push('', `_Incidents not yet acknowledged, mitigated or resolved are counted under "Not yet" and never dropped. The first columns summarise the incidents that reached the milestone; the last one adds the open ones at their time so far, so each figure there is a lower bound (≥) of the true one. Dismissed incidents are noise and are left out._`);
+    return lines;
+}
+function reliability(d) {
+    const c = d.current;
+    const k = d.risk;
+    const down = d.options.downtimePriorities.join(', ') || 'none';
+    const obsWeeks = decimal(k.observation.hours / 168, 1);
+    const rows = [
+        ['Availability', `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`],
+    ];
+    if (c.slo) {
+        const s = c.slo;
+        const left = s.budgetLeftHours >= 0 ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})` : `**overspent by ${hours(-s.budgetLeftHours)}**`;
+        rows.push([`Error budget (SLO ${percent(s.target)})`, `${hours(s.budgetHours)} in the window; ${left}`]);
+    }
+    const all = k.all;
+    rows.push([
+        'MTBF (mean time between incidents)',
+        all.mtbfHours !== null
+            ? `${hours(all.mtbfHours)}: λ = ${decimal(all.perWeek)} per week (${count(all.incidents)} incidents in ${obsWeeks} weeks)`
+            : `no incident in ${obsWeeks} weeks (λ < ${decimal((all.upper95PerHour ?? 0) * 168)} per week at 95% confidence)`,
+    ]);
+    rows.push([
+        `P(at least one ${k.severe.priorities.join('/')} in the next 7 days)`,
+        `${percent(k.pSevereWithinHorizon)} = 1 − e^(−λt), λ = ${decimal(k.severe.perWeek)} per week (${count(k.severe.incidents)} in ${obsWeeks} weeks), t = 7 days`,
+    ]);
+    rows.push(['Expected downtime, next 7 days', `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`]);
+    rows.push(['Recovery rate', `${percent(c.recovery.value)} (${count(c.recovery.numerator)} of ${count(c.recovery.denominator)} resolved)`]);
+    const pm = c.postmortems;
+    rows.push(['Postmortems', `${percent(pm.completion.value)} done (${count(pm.done)} of ${count(pm.required)} required; ${count(pm.open)} in progress, ${count(pm.missing)} missing)`]);
+    rows.push([
+        'Follow-ups',
+        `this window: ${count(c.followups.open)} open, ${count(c.followups.closed)} closed · all incidents: ${count(d.followupBacklog.open)} open, ${count(d.followupBacklog.closed)} closed`,
+    ]);
+    rows.push(['Noise', `${count(c.dismissed)} dismissed of ${count(c.declared)} declared (${percent(c.noise.value)})`]);
+    if (c.cost) {
+        const parts = PRIORITIES.filter((p) => c.cost.hoursByPriority[p] > 0).map((p) => `${p} ${money(c.cost.byPriority[p], d.currency)} for ${hours(c.cost.hoursByPriority[p])}`);
+        rows.push(['Estimated cost', `${money(c.cost.total, d.currency)}${parts.length ? ` (${parts.join(', ')})` : ''}`]);
+        rows.push(['Expected cost, next 7 days', money(k.expectedCost, d.currency)]);
+    }
+    return ['### Reliability and risk', '', row(['', '']), render_sep(['l', 'l']), ...rows.map(([a, b]) => row([a, b]))];
+}
+function breakdownTable(title, rows, cap, what) {
+    const lines = [`### ${title}`, ''];
+    if (rows.length === 0)
+        return [...lines, '_No incidents in either window._'];
+    lines.push(row(['', 'This window', 'Previous', 'Dismissed']), render_sep(['l', 'r', 'r', 'r']));
+    for (const r of rows.slice(0, cap)) {
+        const key = r.key === NO_SERVICE ? `_${NO_SERVICE}_` : cell(r.key, 60);
+        lines.push(row([key, count(r.current), count(r.previous), count(r.dismissed)]));
+    }
+    if (rows.length > cap)
+        lines.push('', `_… and ${count(rows.length - cap)} more ${what}, see the JSON file._`);
+    return lines;
+}
+function charts(d) {
+    const weeks = d.history.weeks;
+    const lines = [`### The last ${count(weeks.length)} weeks`, '', incidentsChart(weeks), ''];
+    const mttr = mttrChart(weeks);
+    const open = weeks.reduce((s, w) => s + w.mttr.open, 0);
+    if (mttr) {
+        lines.push(mttr, '');
+        if (open > 0)
+            lines.push(`_Unresolved incidents are not in the MTTR line (${count(open)} still open), so recent weeks may read low until they resolve._`);
+    }
+    else {
+        lines.push('_No incident resolved in the history: no MTTR trend yet._');
+    }
+    return lines;
+}
+function definitions(d) {
+    return [
+        '<details><summary>Definitions</summary>',
+        '',
+        '- **Window**: the ' +
+            `${decimal(d.options.windowDays)} days ending at generation time; an incident belongs to the window in which it was declared (the issue opened). Trends compare with the ${decimal(d.options.windowDays)} days before.`,
+        '- **Started**: when impact began (form field or alert), else when declared. **Acknowledged**: the first `/ack` or move out of Triage. **Mitigated**: the start of the final stretch in Monitoring or later. **Resolved**: the last entry into Resolved or later.',
+        '- **Time to acknowledge**: declared → acknowledged (nobody can acknowledge before the report; detection delay shows in time to mitigate). **Time to mitigate**: started → mitigated. **Time to resolve (MTTR)**: started → resolved.',
+        '- **Mean, median, p90, max**: p90 is the nearest-rank percentile (the value at rank ⌈0.9·n⌉ of the sorted durations); the median averages the two middle values when n is even.',
+        '- **Open incidents**: counted under "Not yet" and shown with their time so far (≥). The main columns cover completed incidents; the lower-bound column includes the open ones at their time so far.',
+        '- **Dismissed**: false alarms (`/dismiss`): counted as noise, left out of every response, downtime, rate and cost figure.',
+        `- **Downtime**: the union of [started, mitigated or now) of ${d.options.downtimePriorities.join(', ') || 'no'} incidents within the window: overlapping incidents count once. **Availability** = 1 − downtime / window. **Error budget** = (1 − SLO target) × window.`,
+        '- **λ (rate)**: incidents per unit of time over the history; **MTBF** = 1/λ, the mean time *between* incidents (not a response time). **P(at least one in t)** = 1 − e^(−λt); expected incidents λt.',
+        '- **Expected downtime** (next 7 days): the share of time down over the history × 7 days. **Cost**: downtime hours × cost per hour, each hour charged at the most severe incident open then.',
+        '- **Recovery rate**: resolved / incidents of the window. **Postmortems done**: done / required.',
+        '',
+        'Full definitions and formulas: `docs/metrics.md`.',
+        '',
+        '</details>',
+    ];
+}
+function statusOf(i) {
+    if (i.dismissed)
+        return 'dismissed';
+    const s = i.resolve && !i.resolve.open ? 'resolved' : i.mitigate && !i.mitigate.open ? 'mitigated' : i.acknowledge && !i.acknowledge.open ? 'acknowledged' : 'not acknowledged';
+    return i.carriedOver ? `${s} (from before the window)` : s;
+}
+function incidentRow(i, org) {
+    const ref = org ? `${inline(i.repo, 60)}#${i.number}` : `#${i.number}`;
+    const link = /^https:\/\/[^\s()<>[\]]+$/.test(i.url) ? `[${ref}](${i.url})` : ref;
+    const services = i.services.length ? i.services.slice(0, 3).map((s) => inline(s, 30)).join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '') : NONE;
+    return row([
+        link,
+        i.priority,
+        cell(i.title, 100),
+        services,
+        cell(i.source, 30),
+        utc(i.declaredAt),
+        measured(i.acknowledge),
+        measured(i.mitigate),
+        measured(i.resolve),
+        statusOf(i),
+        i.postmortem,
+    ]);
+}
+/**
+ * Renders the report as markdown: a hidden marker keyed by the window's start date, the headline
+ * figures with trend arrows, response, reliability and risk tables, breakdowns by priority, service
+ * and source, Mermaid charts of the history, collapsed definitions, and the incident list.
+ * Always at most `maxChars` characters; long lists are shortened whole rows at a time, with a count.
+ */
+function renderReport(data, opts = {}) {
+    const max = opts.maxChars ?? render_DEFAULT_MAX_CHARS;
+    if (!(max >= render_MIN_MAX_CHARS))
+        throw new RangeError(`renderReport: maxChars must be at least ${render_MIN_MAX_CHARS}, got ${max}`);
+    const c = data.current;
+    const top = [
+        reportMarker(data),
+        `## Reliability report: ${inline(data.scope, 100) || 'incidents'}, ${date(c.period.start)} → ${date(c.period.end)}`,
+        '',
+        `_${decimal(data.options.windowDays)} days to ${utc(c.period.end)}, compared with the ${decimal(data.options.windowDays)} days before. Incidents still open are counted and shown with their time so far (≥), never dropped; dismissed ones are reported as noise. See the definitions below._`,
+    ];
+    if (data.input.ignored > 0)
+        top.push('', `_${count(data.input.ignored)} incidents were ignored: unreadable declaration time, or declared after the report time._`);
+    // From the fullest form to the barest, the first whose fixed part leaves room for the list.
+    const levels = [
+        { cap: 20, charts: true, defs: true, detail: true },
+        { cap: 5, charts: false, defs: true, detail: true },
+        { cap: 0, charts: false, defs: false, detail: false },
+    ];
+    for (const level of levels) {
+        const parts = [...top, '', ...headlines(data)];
+        if (level.detail) {
+            parts.push('', ...response(data), '', ...reliability(data), '');
+            parts.push(...breakdownTable('By priority', data.breakdown.priority, 4, 'priorities'), '');
+            if (level.cap > 0) {
+                parts.push(...breakdownTable('By service', data.breakdown.service, level.cap, 'services'), '');
+                parts.push(...breakdownTable('By source', data.breakdown.source, level.cap, 'sources'), '');
+            }
+        }
+        if (level.charts)
+            parts.push(...charts(data), '');
+        if (level.defs)
+            parts.push(...definitions(data));
+        // A blank line ends the last table before the incident list's heading.
+        const head = [...parts, ''].join('\n');
+        const body = incidentList(data, max - head.length - 1);
+        if (body !== null)
+            return `${head}\n${body}`;
+    }
+    const bare = [...top, '', `_The report does not fit in ${count(max)} characters; see the JSON file._`].join('\n');
+    return bare.length <= max ? bare : reportMarker(data);
+}
+/** The incident list within `budget` characters, whole rows only; null when not even its header fits. */
+function incidentList(data, budget) {
+    const list = data.incidents;
+    const org = new Set(list.map((i) => i.repo)).size > 1 || data.scope.startsWith('org ');
+    const header = [
+        `### Incidents (${count(list.length)})`,
+        '',
+        row(['Incident', 'Priority', 'Title', 'Services', 'Source', 'Declared', 'Acknowledge', 'Mitigate', 'Resolve', 'Status', 'Postmortem']),
+        render_sep(['l', 'l', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'l', 'l']),
+    ].join('\n');
+    if (list.length === 0) {
+        const none = '### Incidents\n\n_No incidents in this window, and none open from before._';
+        return none.length <= budget ? none : null;
+    }
+    const more = (n) => `\n\n_… and ${count(n)} more incidents (of ${count(list.length)}), see the JSON file._`;
+    // Reserve room for the longest possible "more" line before adding rows.
+    const reserve = more(list.length).length;
+    let used = header.length;
+    if (used + reserve > budget)
+        return null;
+    const out = [header];
+    let shown = 0;
+    for (const i of list) {
+        const line = incidentRow(i, org);
+        if (used + 1 + line.length + reserve > budget)
+            break;
+        out.push(line);
+        used += 1 + line.length;
+        shown++;
+    }
+    if (shown < list.length)
+        out.push(more(list.length - shown).slice(1));
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+/**
+ * Publishing the report: one issue per window, found again by the hidden marker on its first line
+ * (`<!-- incidentops:report:<window start date> -->`) among the issues carrying the report label
+ * that our own identity opened. The plan is pure and goes through the usual apply step, so a
+ * re-run with the same data writes nothing, changed data edits the same issue, and dry-run only
+ * describes. The JSON file is written beside it (docs/report.schema.json).
+ */
+
+
+
+/** `Reliability report acme/shop: 2026-11-23 → 2026-11-30`. */
+function reportTitle(data) {
+    return `Reliability report ${data.scope}: ${data.current.period.start.slice(0, 10)} → ${data.current.period.end.slice(0, 10)}`.slice(0, 256);
+}
+/** The window's report issue: the newest one we opened whose body starts with the window's marker. */
+function findReportIssue(issues, marker) {
+    return issues.find((i) => i.viewerDidAuthor && i.body.startsWith(marker));
+}
+/**
+ * The writes that bring the window's report issue to `markdown`: create it (with the label) when
+ * there is none, edit it when its title or body differ, nothing otherwise.
+ */
+function planReport(data, markdown, existing, label) {
+    const marker = reportMarker(data);
+    const title = reportTitle(data);
+    const found = findReportIssue(existing, marker);
+    if (!found)
+        return { effects: [{ kind: 'create-issue', title, body: markdown, labels: [label], marker }], issue: null };
+    if (found.body === markdown && found.title === title)
+        return { effects: [], issue: found.number };
+    const edit = { kind: 'edit-issue', issue: found.number, marker, body: markdown };
+    if (found.title !== title)
+        edit.title = title;
+    return { effects: [edit], issue: found.number };
+}
+/**
+ * Where the JSON file goes: `file` as given when absolute (the CLI's `--json`), else relative to
+ * RUNNER_TEMP when set, else to the workspace (GITHUB_WORKSPACE, else the current directory).
+ */
+function reportJsonPath(file, env, cwd) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(file))
+        return file;
+    const base = env.RUNNER_TEMP || env.GITHUB_WORKSPACE || cwd;
+    return (0,external_node_path_namespaceObject.resolve)(base, file);
+}
+/** Writes the report data as JSON (creating the directory). */
+function writeReportJson(path, data) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(data, null, 2) + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/events/report.ts
+/**
+ * The weekly reliability report (`mode: report`, any event): load every incident with one GraphQL
+ * page per 100 → build the report (pure, src/report) → render → plan the report issue → apply →
+ * JSON file, job summary and outputs. The CLI's `incidentops report` shares the loading and the
+ * building, and writes nothing to GitHub.
+ *
+ * The window ends at 00:00 UTC of the day of the run, by GitHub's clock (the Date header of its
+ * responses): a weekly cron that runs late, or a re-run later the same day, reports on the same
+ * window with the same figures, so it finds its issue and writes nothing when nothing changed.
+ */
+
+
+
+
+
+
+
+
+
+const report_DAY = 86_400_000;
+const STATES = ['OPEN', 'CLOSED'];
+/** The labels asked for before the config is known (they are the defaults; a config that changes them costs one more request). */
+const DEFAULT_INCIDENT_LABEL = 'incident';
+const DEFAULT_REPORT_LABEL = 'reliability-report';
+const sameLabel = (a, b) => a.toLowerCase() === b.toLowerCase();
+const fullName = (r) => `${r.owner}/${r.repo}`;
+/**
+ * Loads every incident of the scope. The home repository's first page also carries the config
+ * (when there is no checkout) and the report issues, so a repository with N incidents costs
+ * ⌈N/100⌉ requests (at least 1). Organisation scope adds ⌈R/100⌉ for the listing of R repositories
+ * and ⌈n/100⌉ for each other repository that has n > 0 incidents.
+ */
+async function gatherIncidents(o) {
+    const incidents = [];
+    const home = fullName(o.repo);
+    let config;
+    let pages;
+    let first;
+    let extra = 0;
+    if (o.local !== undefined) {
+        config = loadConfig(o.local, o.configPath);
+        pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label });
+    }
+    else {
+        pages = o.port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath: o.configPath, labelled: DEFAULT_REPORT_LABEL });
+        const r = await pages.next();
+        first = r.done ? undefined : r.value;
+        config = loadConfig(first?.configText ?? null, o.configPath);
+        if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) || !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
+            // The config renames the labels: the page read with the defaults is not the right one.
+            await pages.return(undefined);
+            extra = first ? 1 : 0;
+            first = undefined;
+            pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label });
+        }
+    }
+    const got = await collectIncidents(pages, home, config, incidents, first);
+    o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`);
+    let withoutCard = got.withoutCard;
+    let total = got.pages + extra;
+    let repositories = 1;
+    if (config.report.scope === 'organization') {
+        const repos = await o.port.orgRepositories(o.repo.owner, config.labels.incident);
+        total += Math.max(1, Math.ceil(repos.length / 100));
+        for (const r of repos) {
+            const name = fullName(r);
+            if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0)
+                continue;
+            const before = incidents.length;
+            const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents);
+            withoutCard += c.withoutCard;
+            total += c.pages;
+            repositories++;
+            o.log(`${name}: ${count(c.pages)} page(s), ${count(incidents.length - before)} incidents.`);
+        }
+    }
+    return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total };
+}
+/** The end of the report window: 00:00 UTC of the day `at` falls in. */
+function reportEnd(at) {
+    return new Date(Math.floor(at.getTime() / report_DAY) * report_DAY).toISOString();
+}
+/** The report's options from the config, the end of the window and the scope. */
+function reportOptions(config, end, scope, windowDays) {
+    const r = config.report;
+    return {
+        now: end,
+        windowDays: windowDays ?? r.windowDays,
+        historyWeeks: r.historyWeeks,
+        slo: r.sloTarget !== null ? { target: r.sloTarget } : null,
+        costPerHour: r.costPerHour,
+        currency: r.currency,
+        downtimePriorities: r.downtimePriorities,
+        scope,
+    };
+}
+/** `owner/name`, or `org owner` in organisation scope. */
+const scopeName = (config, repo) => (config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo));
+/**
+ * The report as data and as markdown. Incidents counted without their card are said so under the
+ * introduction (and in the JSON as `input.withoutCard`).
+ */
+function composeReport(g, opts) {
+    const data = buildReport(g.incidents, opts);
+    data.input.withoutCard = g.withoutCard;
+    if (g.withoutCard === 0)
+        return { data, markdown: renderReport(data) };
+    const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates (declared = opened, resolved = closed, dismissed = closed as not planned), priority from its label, not acknowledged or mitigated._`;
+    const markdown = renderReport(data, { maxChars: render_DEFAULT_MAX_CHARS - note.length });
+    const at = markdown.indexOf('\n\n### ');
+    return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) };
+}
+/**
+ * Octokit ports for any repository, and GitHub's clock: the Date header of its latest response
+ * (the local clock until one arrives), so the window follows GitHub's day, and the emulator's in tests.
+ */
+function octokitPorts(token, baseUrl, warn) {
+    let serverNow = null;
+    const portFor = (r) => {
+        const octokit = createOctokit({ token, repo: r, baseUrl, warn });
+        octokit.hook.after('request', (response) => {
+            const d = Date.parse(String(response.headers.date ?? ''));
+            if (Number.isFinite(d))
+                serverNow = new Date(d);
+        });
+        return new OctokitPort(octokit, r);
+    };
+    return { portFor, now: () => serverNow ?? new Date() };
+}
+/**
+ * `mode: report` in the action: gathers, builds, publishes (issue, JSON file, job summary) and sets
+ * the outputs `report-issue`, `report-json` and `actions`. Errors propagate to main.ts.
+ */
+async function runReportMode(o) {
+    const ports = o.makePort
+        ? { portFor: (r) => o.makePort(o.inputs.githubToken, r, o.baseUrl), now: () => new Date() }
+        : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => warning(m));
+    const { portFor } = ports;
+    const port = portFor(o.repo);
+    startGroup('Reliability report: loading incidents');
+    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => info(l) });
+    endGroup();
+    const end = reportEnd(ports.now());
+    const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)));
+    info(`Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`);
+    if (g.withoutCard > 0)
+        warning(`${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`);
+    const plan = planReport(data, markdown, g.reportIssues, g.config.report.label);
+    const applied = await applyPlan(port, plan.effects, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => info(l) });
+    const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null;
+    if (applied.length === 0)
+        info(`Report issue #${issue} is up to date: nothing to write.`);
+    const jsonPath = reportJsonPath(g.config.report.json, o.env, process.cwd());
+    writeReportJson(jsonPath, data);
+    info(`Report data written to ${jsonPath}.`);
+    setOutput('report-issue', issue === null ? '' : String(issue));
+    setOutput('report-json', jsonPath);
+    setOutput('actions', JSON.stringify(applied));
+    if (o.env.GITHUB_STEP_SUMMARY) {
+        const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`);
+        const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._'];
+        const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : '';
+        await summary.addRaw([markdown, '', '---', '', where, '', ...writes, ''].join('\n')).write();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/events/alerts.ts
+
+
+
+
+
+
+
+
+
+
+const SOURCE_PREFIX = 'source/';
+/** A new incident for an alert links the previous one of the same key closed within this time. */
+const LINK_EARLIER_MS = 7 * 86_400_000;
+/** The alert key of an incident: from its record, or (before the card exists) from the body of an issue we opened. */
+function keyOf(i) {
+    const card = findCard(i.comments);
+    const r = card ? decodeRecord(card.body) : null;
+    if (r?.alert)
+        return r.alert.key;
+    return i.viewerDidAuthor ? alertKeyOf(i.body) : null;
+}
+async function collect(pages) {
+    let first = null;
+    const incidents = [];
+    for await (const p of pages) {
+        first ??= p;
+        incidents.push(...p.incidents);
+    }
+    return { first, incidents };
+}
+/**
+ * Alerts from a `repository_dispatch`: each is matched to its incident by dedup key (one read of
+ * the open incidents for the whole delivery), then applied through the same decide/reconcile path
+ * as every other event. A key with no incident opens one; parallel runs that raced into
+ * duplicates merge them (the newer is closed as a duplicate of the older, its delivery carried over).
+ */
+async function handleAlerts(port, board, alerts, config, open, opts) {
+    const outcomes = [];
+    const applied = [];
+    const problems = [];
+    let openIncidents = open.incidents;
+    let repoLabels = open.first?.repoLabels ?? [];
+    let closed = null;
+    const closedSince = async () => {
+        if (closed)
+            return closed;
+        // The reopen window, or a week to find an earlier incident of the same alert to link.
+        const since = new Date(Date.parse(opts.now()) - Math.max(config.alerts.reopenWindow, LINK_EARLIER_MS)).toISOString();
+        closed = (await collect(port.incidentPages({ label: config.labels.incident, states: ['CLOSED'], since }))).incidents;
+        return closed;
+    };
+    for (const alert of alerts) {
+        const delivery = `${opts.runId}:${alert.key}`;
+        const now = opts.now();
+        const byKey = (list) => list.filter((i) => keyOf(i) === alert.key).sort((a, b) => a.number - b.number);
+        let target = byKey(openIncidents)[0];
+        let earlier;
+        if (!target && alert.status === 'firing') {
+            const recent = byKey(await closedSince()).sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0];
+            if (recent && recent.closedAt && Date.parse(now) - Date.parse(recent.closedAt) <= config.alerts.reopenWindow)
+                target = recent;
+            else
+                earlier = recent;
+        }
+        if (!target && alert.status === 'resolved') {
+            outcomes.push({ key: alert.key, incident: null, what: 'ignored', note: 'resolved, but no open incident has this key' });
+            opts.log(`alert ${alert.key}: resolved, but no open incident has this key: nothing to do`);
+            continue;
+        }
+        if (!target) {
+            // Open a new incident. Its labels are set at creation; the ones missing in the repository are created first.
+            const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing', occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] };
+            const priority = classify(alertFields(state), config).priority;
+            const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), `${SOURCE_PREFIX}${alert.source}`, ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])];
+            const wanted = [...new Set([...labels, ...PRIORITIES.map(priorityLabel), ...STAGES.map((s) => stageLabelOf(s, config))])];
+            const have = new Set(repoLabels.map((l) => l.name.toLowerCase()));
+            const effects = [];
+            const missing = wanted.filter((l) => !have.has(l.toLowerCase())).map((l) => (l.startsWith(SOURCE_PREFIX) ? { name: l, color: 'bfd4f2', description: 'Where the incident came from' } : labelSpec(l, config)));
+            if (missing.length)
+                effects.push({ kind: 'create-labels', labels: missing });
+            effects.push({ kind: 'create-issue', title: truncate(`[Alert] ${alert.title}`, 250), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) });
+            const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log });
+            applied.push(...done);
+            if (opts.dryRun) {
+                outcomes.push({ key: alert.key, incident: null, what: 'opened', note: 'dry run' });
+                continue;
+            }
+            repoLabels = [...repoLabels, ...missing];
+            // Parallel deliveries of one key may each have opened an issue: the oldest wins.
+            const again = await collect(port.incidentPages({ label: config.labels.incident, states: ['OPEN'] }));
+            openIncidents = again.incidents;
+            const mine = byKey(openIncidents);
+            const keep = mine[0];
+            if (!keep)
+                throw new Error(`the incident opened for alert ${alert.key} is not found among the open incidents`);
+            for (const dup of mine.slice(1))
+                applied.push(...(await closeDuplicate(port, dup.number, keep.number, opts)));
+            const created = mine.length > 1 ? 'merged' : 'opened';
+            const r = await handleIncident(port, board, await loadCtx(port, keep.number), { kind: 'alert', alert, now, delivery }, config, opts);
+            applied.push(...r.applied);
+            problems.push(...r.problems);
+            outcomes.push({ key: alert.key, incident: keep.number, what: created });
+            continue;
+        }
+        const wasOpen = target.state === 'open';
+        const r = await handleIncident(port, board, await loadCtx(port, target.number), { kind: 'alert', alert, now, delivery }, config, opts);
+        applied.push(...r.applied);
+        problems.push(...r.problems);
+        outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened' });
+        if (!wasOpen)
+            openIncidents = [...openIncidents, { ...target, state: 'open' }];
+    }
+    return { outcomes, applied, problems };
+}
+async function loadCtx(port, n) {
+    return port.loadIssueContext(n, {});
+}
+async function closeDuplicate(port, dup, keep, opts) {
+    const m = marker('duplicate', keep);
+    const effects = [
+        { kind: 'create-comment', issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` },
+        { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
+    ];
+    return applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log });
+}
+/** The body of an issue opened for an alert: the key marker first (trusted only because we wrote it), then what the monitor said. */
+function alertIssueBody(a, earlier) {
+    const lines = [alertMarker(a.key), `**${inline(a.source, 40)} alert**: ${inline(a.title, 250)}`, ''];
+    if (a.description)
+        lines.push(quote(a.description, 3000), '');
+    const facts = [['Key', `\`${a.key}\``]];
+    if (a.severity)
+        facts.push(['Severity', inline(a.severity, 40)]);
+    if (a.service)
+        facts.push(['Service', inline(a.service, 60)]);
+    if (a.startsAt)
+        facts.push(['Started', `${a.startsAt.slice(0, 16).replace('T', ' ')} UTC`]);
+    for (const [k, v] of Object.entries(a.labels).slice(0, 20))
+        facts.push([`\`${inline(k, 60)}\``, inline(v, 120)]);
+    lines.push('| | |', '|---|---|', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '');
+    if (a.links.length)
+        lines.push(`Links: ${a.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`, '');
+    if (earlier)
+        lines.push(`The same alert caused #${earlier.number} earlier.`, '');
+    lines.push('<sub>Opened by IncidentOps from monitoring. Comment `/ack` to take command.</sub>');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/events/sweep.ts
+
+
+
+
+/**
+ * The scheduled sweep: one paginated read of every open incident (100 a page, with the cards),
+ * a pure check of what is due for each, and writes only for those. Nothing due costs
+ * ⌈N/100⌉ requests and no write. The write budget stops the run cleanly; the next run, of any
+ * kind, picks up what was left, because everything is computed from timestamps.
+ */
+async function sweep(port, board, pages, config, opts, 
+/** GitHub's clock when the run started: what is due is computed against it. */
+now) {
+    const result = { scanned: 0, due: 0, handled: [], left: [], applied: [], problems: [] };
+    let repoLabels;
+    let repositoryId = '';
+    let written = 0;
+    for await (const page of pages) {
+        repoLabels ??= page.repoLabels ?? [];
+        repositoryId ||= page.repositoryId;
+        for (const incident of page.incidents) {
+            result.scanned++;
+            const card = findCard(incident.comments);
+            const record = card ? decodeRecord(card.body) : null;
+            if (!record)
+                continue; // not yet carded: its own intake run will handle it
+            // A dry check on a copy: most incidents have nothing due and cost nothing more.
+            const probe = structuredClone(record);
+            const pending = config.crisis.checklist.filter((c) => !tickedItems(card.body, config.crisis.checklist).has(c));
+            const due = applyDue(probe, config, now, incident.assignees, pending);
+            if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve)
+                continue;
+            result.due++;
+            if (written >= config.sweep.budget) {
+                result.left.push(incident.number);
+                continue;
+            }
+            // With every comment at hand the once-markers are reliable; otherwise read the whole thread first.
+            const ctx = incident.commentCount > incident.comments.length
+                ? await port.loadIssueContext(incident.number, {})
+                : { repositoryId, repoLabels: repoLabels ?? [], issue: incident };
+            const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now, budget: config.sweep.budget - written });
+            written += r.applied.filter((a) => a.status === 'done').length;
+            result.applied.push(...r.applied);
+            result.problems.push(...r.problems);
+            result.handled.push(incident.number);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/alerts/schema.ts
+/**
+ * The alert payload IncidentOps accepts through `repository_dispatch`, version 1.
+ *
+ * Everything lives under ONE top-level key of `client_payload`, `incidentops`, because GitHub
+ * allows at most 10 top-level properties and about 64 KB in total (REST "Create a repository
+ * dispatch event", as typed in @octokit/openapi-types). Other top-level keys are ignored.
+ *
+ *     client_payload.incidentops = {
+ *       version: 1,                       // optional; when present it must be 1
+ *       alerts: [Alert, …] | Alert,       // our own schema (or `alert: Alert`)
+ *     }
+ *   or exactly one native body from a monitor:
+ *       { alertmanager: <Alertmanager webhook body, version "4"> }
+ *       { grafana: <Grafana alerting webhook body> }
+ *       { datadog: <the Datadog custom payload documented in docs/monitoring.md> }
+ *       { "uptime-kuma": <Uptime Kuma's webhook JSON: { heartbeat, monitor, msg }> }
+ *
+ * docs/monitoring.md is the user-facing reference; keep the two in step.
+ */
+const ALERT_STATUSES = ['firing', 'resolved'];
+/** The event types a dispatch may carry unless configured otherwise. */
+const DEFAULT_EVENT_TYPES = ['alert', 'incident'];
+/** The top-level key of `client_payload` that holds everything of ours. */
+const PAYLOAD_KEY = 'incidentops';
+const SCHEMA_VERSION = 1;
+/** The native bodies accepted inside `client_payload.incidentops`, by key. */
+const NATIVE_SOURCES = ['alertmanager', 'grafana', 'datadog', 'uptime-kuma'];
+const LIMITS = {
+    alerts: 100,
+    key: 200,
+    title: 256,
+    description: 4000,
+    labels: 50,
+    labelKey: 100,
+    labelValue: 500,
+    service: 40,
+    severity: 40,
+    source: 40,
+    links: 10,
+    link: 2000,
+    /** Any single input string longer than this is refused outright rather than truncated. */
+    rawString: 65_536,
+};
+/**
+ * A dedup key we accept as given: ASCII letters, digits and `. _ : / = + -`, starting with a letter
+ * or digit. It goes into labels-free places (the card's record, search) so it must be boring.
+ */
+const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/;
+/** A label name: what Prometheus, Grafana and Datadog tag keys use. `__`-prefixed names are reserved. */
+const LABEL_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]{0,99}$/;
+/** The fields of an alert object in our schema; any other key is a mistake we report. */
+const GENERIC_ALERT_FIELDS = ['status', 'key', 'title', 'description', 'service', 'severity', 'labels', 'startsAt', 'endsAt', 'source', 'links'];
+
+;// CONCATENATED MODULE: ./src/alerts/text.ts
+/**
+ * Reading untrusted JSON field by field: each helper names the field's path in its error, says what
+ * was expected and what it found, and returns text that is safe to quote back in an issue.
+ */
+
+
+
+
+
+const text_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text_ZWSP = '\u200b';
+/** How a value looks in an error message: `"fire"`, `3`, `null`, `missing`, `an array`, `an object`. */
+function text_describe(v) {
+    if (v === undefined)
+        return 'missing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return 'an object';
+    if (typeof v === 'string') {
+        const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+        // The message may be echoed in a job summary: keep it inert too.
+        return neutralizeMarkers(neutralizeMentions(JSON.stringify(shown)));
+    }
+    return String(v);
+}
+/** `client_payload.incidentops.alerts[2].status must be "firing" or "resolved"; it is "fire".` */
+function fail(path, expected, actual) {
+    throw new PayloadError(`${path} ${expected}; it is ${text_describe(actual)}.`);
+}
+function field(path, key) {
+    if (typeof key === 'number')
+        return `${path}[${key}]`;
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+/** Drops control characters (keeps \n and \t, which the callers fold as they need). */
+function text_stripControls(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+/** Cuts to at most `max` UTF-16 units on a code point boundary, ending with `…` when it cut. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let out = '';
+    for (const ch of text) {
+        if (out.length + ch.length > max - 1)
+            break;
+        out += ch;
+    }
+    return `${out}…`;
+}
+/** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
+function neutralizeReferences(text) {
+    return text.replace(/#(?=\d)/g, `#${text_ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}${text_ZWSP}-`);
+}
+/** Mentions, our markers and references defused; the one pipeline every output string goes through. */
+function defuse(text) {
+    return neutralizeMarkers(neutralizeMentions(neutralizeReferences(text)));
+}
+/** One line of plain text (a title, a label value): controls gone, whitespace folded, defused, clipped. */
+function plainLine(text, max) {
+    return clip(defuse(text_stripControls(text).replace(/\s+/g, ' ').trim()), max);
+}
+/**
+ * Several lines of text (a description): HTML cannot open (`<` `>` become entities, as quote() does),
+ * images cannot embed trackers (`![` is escaped), mentions, references and markers are defused.
+ */
+function multiline(text, max) {
+    let t = text_stripControls(text.replace(/\r\n?/g, '\n'))
+        .replace(/[ \t]+\n/g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+    if (!t)
+        return null;
+    t = t.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/!\[/g, '!\\[');
+    return clip(defuse(t), max);
+}
+/** A string field: the right type and not absurdly long (GitHub caps the whole payload at 64 KB anyway). */
+function text_str(v, path) {
+    if (typeof v !== 'string')
+        fail(path, 'must be a string', v);
+    if (v.length > LIMITS.rawString)
+        throw new PayloadError(`${path} must be at most ${LIMITS.rawString} characters; it has ${v.length}.`);
+    return v;
+}
+function optStr(v, path) {
+    if (v === undefined || v === null)
+        return null;
+    return text_str(v, path);
+}
+/** A non-empty one-line text field. */
+function requiredLine(v, path, max) {
+    const s = text_str(v, path);
+    const line = plainLine(s, max);
+    if (!line)
+        fail(path, 'must be a non-empty string', v);
+    return line;
+}
+/** Text as a slug (`Checkout API` → `checkout-api`) bounded to `max`; null when nothing is left. */
+function slugOrNull(v, max) {
+    if (!v)
+        return null;
+    const s = slug(text_stripControls(v)).slice(0, max).replace(/-+$/, '');
+    return s || null;
+}
+/** A short, stable, safe key from arbitrary text (for derived keys whose raw form is not KEY_PATTERN). */
+function hashKey(prefix, ...parts) {
+    return `${prefix}:${(0,external_node_crypto_.createHash)('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}`;
+}
+/**
+ * A derived key: `prefix:raw` when raw is boring (hex fingerprints, numeric ids), else hashed, so
+ * that whatever a monitor sends we dedup on something safe and ≤ 200 characters.
+ */
+function derivedKey(prefix, raw) {
+    const candidate = `${prefix}:${raw}`;
+    return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw) ? candidate : hashKey(prefix, raw);
+}
+/** Go's zero time, which Alertmanager and Grafana send for "not set". */
+const GO_ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/**
+ * An ISO 8601 time to `toISOString()`. `assumeUtc` reads a time without a zone as UTC (Uptime Kuma's
+ * `YYYY-MM-DD HH:mm:ss.SSS`); otherwise a zone is required, since a local time is ambiguous.
+ */
+function isoTime(v, path, opts = {}) {
+    if (v === undefined || v === null || v === '')
+        return null;
+    const s = text_str(v, path).trim();
+    if (GO_ZERO_TIME.test(s))
+        return null;
+    const m = ISO.exec(s);
+    if (!m)
+        fail(path, 'must be an ISO 8601 time such as "2024-05-01T12:00:00Z"', v);
+    if (!m[8] && !opts.assumeUtc)
+        fail(path, 'must be an ISO 8601 time with a timezone (Z or ±hh:mm)', v);
+    const frac = m[7] ? `.${m[7].slice(0, 3).padEnd(3, '0')}` : '';
+    let zone = m[8] ? m[8].toUpperCase() : 'Z';
+    if (/^[+-]\d{2}$/.test(zone))
+        zone += ':00';
+    else if (/^[+-]\d{4}$/.test(zone))
+        zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    const [, y, mo, d, h, mi, sec] = m;
+    const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${frac}${zone}`);
+    // Date.parse rolls 2024-02-31 over into March; a calendar check catches it.
+    const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (!Number.isFinite(t) || day.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59)
+        fail(path, 'must be a valid date and time', v);
+    const year = new Date(t).getUTCFullYear();
+    if (year < 1970 || year > 9999)
+        fail(path, 'must be a time between 1970 and 9999', v);
+    return new Date(t).toISOString();
+}
+/**
+ * A link we are willing to print: http(s), no credentials, `@` percent-encoded (so it never reads
+ * as a mention), at most LIMITS.link long. Returns null for anything else.
+ */
+function safeLink(v) {
+    if (typeof v !== 'string' || !v.trim() || v.length > LIMITS.link)
+        return null;
+    let u;
+    try {
+        u = new URL(v.trim());
+    }
+    catch {
+        return null;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        return null;
+    if (u.username || u.password)
+        return null;
+    const href = u.href.replace(/@/g, '%40');
+    if (href.length > LIMITS.link || /<!--|incidentops:/i.test(href))
+        return null;
+    return href;
+}
+/** Adds links in order, dropping unsafe ones and duplicates, up to LIMITS.links. */
+function collectLinks(candidates) {
+    const out = [];
+    for (const c of candidates) {
+        const l = safeLink(c);
+        if (l && !out.includes(l))
+            out.push(l);
+        if (out.length >= LIMITS.links)
+            break;
+    }
+    return out;
+}
+/**
+ * Labels from a native body: string values only, reserved (`__`) and odd names skipped, values
+ * neutralised, at most LIMITS.labels (in key order, so the cut is stable).
+ */
+function lenientLabels(...sources) {
+    const merged = new Map();
+    for (const src of sources) {
+        if (!text_isObj(src))
+            continue;
+        for (const [k, v] of Object.entries(src)) {
+            if (k.startsWith('__') || !/^[A-Za-z0-9_][A-Za-z0-9_.\-/]{0,99}$/.test(k))
+                continue;
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+                continue;
+            const value = plainLine(String(v).slice(0, LIMITS.rawString), LIMITS.labelValue);
+            merged.set(k, value);
+        }
+    }
+    const keys = [...merged.keys()].sort().slice(0, LIMITS.labels);
+    return Object.fromEntries(keys.map((k) => [k, merged.get(k)]));
+}
+
+;// CONCATENATED MODULE: ./src/alerts/generic.ts
+/** Our own alert schema (version 1): strict, because the sender writes it by hand or by template. */
+
+
+
+function generic_status(v, path) {
+    if (typeof v !== 'string' || !ALERT_STATUSES.includes(v))
+        fail(path, 'must be "firing" or "resolved"', v);
+    return v;
+}
+function key(v, path) {
+    if (v === undefined || v === null)
+        return null;
+    const s = text_str(v, path);
+    if (!KEY_PATTERN.test(s))
+        fail(path, `must be 1 to ${LIMITS.key} characters of letters, digits and . _ : / = + - (starting with a letter or digit)`, v);
+    if (/incidentops:/i.test(s))
+        fail(path, 'must not contain "incidentops:" (reserved for our hidden markers)', v);
+    return s;
+}
+function labels(v, path) {
+    if (v === undefined || v === null)
+        return {};
+    if (!text_isObj(v))
+        fail(path, 'must be an object of string values', v);
+    const entries = Object.entries(v);
+    if (entries.length > LIMITS.labels)
+        throw new PayloadError(`${path} must have at most ${LIMITS.labels} labels; it has ${entries.length}.`);
+    const out = {};
+    for (const [k, raw] of entries) {
+        if (!LABEL_KEY_PATTERN.test(k) || k.startsWith('__'))
+            throw new PayloadError(`${path} has a label named ${text_describe(k)}: label names must be 1 to ${LIMITS.labelKey} characters of letters, digits and _ . - / and must not start with "__".`);
+        const value = text_str(raw, field(path, k));
+        Object.defineProperty(out, k, { value: plainLine(value, LIMITS.labelValue), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+}
+function links(v, path) {
+    if (v === undefined || v === null)
+        return [];
+    if (!Array.isArray(v))
+        fail(path, 'must be an array of http(s) URLs', v);
+    if (v.length > LIMITS.links)
+        throw new PayloadError(`${path} must have at most ${LIMITS.links} links; it has ${v.length}.`);
+    v.forEach((l, i) => {
+        if (typeof l !== 'string' || safeLink(l) === null)
+            fail(field(path, i), 'must be an http(s) URL without credentials', l);
+    });
+    return collectLinks(v);
+}
+/** One alert object of our schema. Unknown fields are reported: a typo must not silently drop data. */
+function genericAlert(v, path) {
+    if (!text_isObj(v))
+        fail(path, 'must be an alert object', v);
+    for (const k of Object.keys(v)) {
+        if (!GENERIC_ALERT_FIELDS.includes(k))
+            throw new PayloadError(`${field(path, k)} is not a field of an alert; the fields are ${GENERIC_ALERT_FIELDS.join(', ')}.`);
+    }
+    const st = generic_status(v.status, field(path, 'status'));
+    const title = requiredLine(v.title, field(path, 'title'), LIMITS.title);
+    const description = optStr(v.description, field(path, 'description'));
+    const serviceRaw = optStr(v.service, field(path, 'service'));
+    const severityRaw = optStr(v.severity, field(path, 'severity'));
+    const sourceRaw = optStr(v.source, field(path, 'source'));
+    const source = sourceRaw === null ? 'generic' : slugOrNull(sourceRaw, LIMITS.source);
+    if (source === null)
+        fail(field(path, 'source'), 'must contain letters or digits (it becomes a `source/<name>` label)', v.source);
+    const service = slugOrNull(serviceRaw, LIMITS.service);
+    return {
+        status: st,
+        // Without a key, the same source+service+title dedups together: what a human would expect.
+        key: key(v.key, field(path, 'key')) ?? hashKey(source, service ?? '', title),
+        title,
+        description: description === null ? null : multiline(description, LIMITS.description),
+        service,
+        severity: slugOrNull(severityRaw, LIMITS.severity),
+        labels: labels(v.labels, field(path, 'labels')),
+        startsAt: isoTime(v.startsAt, field(path, 'startsAt')),
+        endsAt: isoTime(v.endsAt, field(path, 'endsAt')),
+        source,
+        links: links(v.links, field(path, 'links')),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
+/**
+ * Prometheus Alertmanager's webhook body (version "4") and Grafana's unified-alerting webhook body,
+ * which is the same shape with a few additions.
+ *
+ * Shapes relied on:
+ * - Alertmanager: https://prometheus.io/docs/alerting/latest/configuration/#webhook_config — `version`
+ *   "4", `groupKey`, `truncatedAlerts`, `status`, `receiver`, `groupLabels`, `commonLabels`,
+ *   `commonAnnotations`, `externalURL`, `alerts[]` of { status, labels, annotations, startsAt, endsAt,
+ *   generatorURL, fingerprint }; `endsAt` "0001-01-01T00:00:00Z" means unset (Go's zero time).
+ * - Grafana: https://grafana.com/docs/grafana/latest/alerting/configure-notifications/manage-contact-points/integrations/webhook-notifier/
+ *   — adds `orgId`, `title`, `state` ("alerting" | "ok"), `message`, and per alert `fingerprint`,
+ *   `silenceURL`, `dashboardURL`, `panelURL`, `imageURL`, `values`; its `version` is "1".
+ *   Legacy (pre-unified) Grafana alerting bodies (`ruleName`, `evalMatches`, no `alerts`) are refused.
+ */
+
+
+
+
+function stringMap(v, path) {
+    if (v === undefined || v === null)
+        return {};
+    if (!text_isObj(v))
+        fail(path, 'must be an object of strings', v);
+    return v;
+}
+const alertmanager_text = (v) => (typeof v === 'string' && v.trim() ? v.slice(0, LIMITS.rawString) : null);
+function oneAlert(a, path, body, flavour) {
+    if (!text_isObj(a))
+        fail(path, 'must be an alert object', a);
+    const st = generic_status(a.status, field(path, 'status'));
+    const labelsIn = stringMap(a.labels, field(path, 'labels'));
+    const ann = stringMap(a.annotations, field(path, 'annotations'));
+    const labels = lenientLabels(labelsIn);
+    if (a.fingerprint !== undefined && (typeof a.fingerprint !== 'string' || !a.fingerprint))
+        fail(field(path, 'fingerprint'), 'must be a non-empty string', a.fingerprint);
+    // Alertmanager added `fingerprint` in 0.19; before that, the sorted label set is the identity it stands for.
+    const fp = typeof a.fingerprint === 'string'
+        ? derivedKey(flavour, a.fingerprint)
+        : hashKey(flavour, ...Object.keys(labelsIn).sort().map((k) => `${k}=${String(labelsIn[k])}`));
+    const titleText = alertmanager_text(ann.summary) ?? alertmanager_text(labelsIn.alertname) ?? (flavour === 'grafana' ? alertmanager_text(body.title) : null) ?? `${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} alert`;
+    const descText = alertmanager_text(ann.description) ?? alertmanager_text(ann.message) ?? (flavour === 'grafana' ? alertmanager_text(body.message) : null);
+    const startsAt = isoTime(a.startsAt, field(path, 'startsAt'));
+    const endsAt = isoTime(a.endsAt, field(path, 'endsAt'));
+    return {
+        status: st,
+        key: fp,
+        title: plainLine(titleText, LIMITS.title) || 'Alert',
+        description: descText === null ? null : multiline(descText, LIMITS.description),
+        service: slugOrNull(alertmanager_text(labelsIn.service) ?? alertmanager_text(labelsIn.service_name) ?? alertmanager_text(labelsIn.app), LIMITS.service),
+        severity: slugOrNull(alertmanager_text(labelsIn.severity) ?? alertmanager_text(labelsIn.priority), LIMITS.severity),
+        labels,
+        startsAt,
+        // A firing alert's endsAt is Alertmanager's expiry estimate, not an end: only a resolved one has ended.
+        endsAt: st === 'resolved' ? endsAt : null,
+        source: flavour,
+        links: collectLinks([
+            a.generatorURL,
+            ann.runbook_url,
+            ann.runbook,
+            ann.dashboard,
+            ...(flavour === 'grafana' ? [a.dashboardURL, a.panelURL, a.silenceURL] : []),
+        ]),
+    };
+}
+/** An Alertmanager (or Grafana) group: one NormalizedAlert per alert, each with its own status and key. */
+function prometheusStyle(body, path, flavour) {
+    if (!text_isObj(body))
+        fail(path, `must be the ${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} webhook body (a JSON object)`, body);
+    if (flavour === 'alertmanager' && body.version !== undefined && body.version !== '4')
+        fail(field(path, 'version'), 'must be "4" (the Alertmanager webhook payload version this adapter reads)', body.version);
+    if (flavour === 'grafana' && body.alerts === undefined && (body.ruleName !== undefined || body.evalMatches !== undefined))
+        throw new PayloadError(`${path} is a legacy Grafana alerting body (ruleName/evalMatches); use Grafana's unified alerting webhook, which sends \`alerts\`.`);
+    const alerts = body.alerts;
+    if (!Array.isArray(alerts))
+        fail(field(path, 'alerts'), 'must be an array of alerts', alerts);
+    if (alerts.length === 0)
+        fail(field(path, 'alerts'), 'must contain at least one alert', alerts);
+    if (alerts.length > LIMITS.alerts)
+        throw new PayloadError(`${field(path, 'alerts')} must have at most ${LIMITS.alerts} alerts; it has ${alerts.length} (set max_alerts on the receiver).`);
+    if (body.status !== undefined && body.status !== 'firing' && body.status !== 'resolved')
+        fail(field(path, 'status'), 'must be "firing" or "resolved"', body.status);
+    return alerts.map((a, i) => oneAlert(a, field(field(path, 'alerts'), i), body, flavour));
+}
+
+;// CONCATENATED MODULE: ./src/alerts/datadog.ts
+/**
+ * Datadog's webhook integration has no fixed body: the user writes a JSON template with `$VARIABLES`
+ * (https://docs.datadoghq.com/integrations/webhooks/). We document one template (docs/monitoring.md,
+ * examples/monitoring/datadog-webhook.json) and read exactly its fields:
+ *
+ *   { "alert_id": "$ALERT_ID", "aggreg_key": "$AGGREG_KEY", "transition": "$ALERT_TRANSITION",
+ *     "title": "$EVENT_TITLE", "message": "$EVENT_MSG", "date": "$DATE", "tags": "$TAGS",
+ *     "link": "$LINK", "priority": "$ALERT_PRIORITY" }
+ *
+ * `$ALERT_TRANSITION` is one of Triggered/Re-Triggered, Warn/Re-Warn, No Data/Re-No Data, Renotify,
+ * Recovered; `$DATE` is epoch milliseconds (e.g. 1406662672000); `$TAGS` is comma-separated
+ * `key:value` tags. A variable Datadog could not fill may arrive empty or as its literal `$NAME`.
+ */
+
+
+
+const DATADOG_FIELDS = ['alert_id', 'aggreg_key', 'transition', 'title', 'message', 'date', 'tags', 'link', 'priority'];
+const FIRING = ['triggered', 're-triggered', 'warn', 're-warn', 'no data', 're-no data', 'renotify'];
+const RESOLVED = ['recovered'];
+/** A template variable's value, or null when Datadog left it empty or unsubstituted (`$ALERT_PRIORITY`). */
+function filled(v, path) {
+    if (v === undefined || v === null)
+        return null;
+    if (typeof v === 'number' && Number.isFinite(v))
+        return String(v);
+    const s = text_str(v, path).trim();
+    if (!s || /^\$[A-Z_]+$/.test(s))
+        return null;
+    return s;
+}
+/** `$DATE`: epoch milliseconds (or seconds), as a number or a string; an ISO time is accepted too. */
+function datadog_date(v, path) {
+    const s = filled(v, path);
+    if (s === null)
+        return null;
+    if (/^\d{9,13}$/.test(s)) {
+        const n = Number(s);
+        const ms = s.length <= 10 ? n * 1000 : n;
+        return new Date(ms).toISOString();
+    }
+    return isoTime(s, path);
+}
+/** `$TAGS`: "env:prod,service:checkout,monitor" → { env: 'prod', service: 'checkout', monitor: 'true' }. */
+function tags(s) {
+    if (!s)
+        return {};
+    const out = {};
+    for (const part of s.split(',')) {
+        const t = part.trim();
+        if (!t)
+            continue;
+        const i = t.indexOf(':');
+        const k = (i < 0 ? t : t.slice(0, i)).trim();
+        const v = i < 0 ? 'true' : t.slice(i + 1).trim();
+        out[k] = out[k] && out[k] !== v ? `${out[k]},${v}` : v;
+    }
+    return out;
+}
+function datadog(body, path) {
+    if (!text_isObj(body))
+        fail(path, 'must be the Datadog webhook payload (an object; see docs/monitoring.md)', body);
+    for (const k of Object.keys(body)) {
+        if (!DATADOG_FIELDS.includes(k))
+            throw new PayloadError(`${field(path, k)} is not a field of the Datadog payload; the fields are ${DATADOG_FIELDS.join(', ')}.`);
+    }
+    const transition = filled(body.transition, field(path, 'transition'));
+    const t = transition?.toLowerCase().replace(/_/g, ' ') ?? '';
+    if (!FIRING.includes(t) && !RESOLVED.includes(t))
+        fail(field(path, 'transition'), 'must be a Datadog $ALERT_TRANSITION: Triggered, Re-Triggered, Warn, Re-Warn, No Data, Re-No Data, Renotify or Recovered', body.transition);
+    const resolved = RESOLVED.includes(t);
+    const aggreg = filled(body.aggreg_key, field(path, 'aggreg_key'));
+    const alertId = filled(body.alert_id, field(path, 'alert_id'));
+    if (!aggreg && !alertId)
+        fail(field(path, 'aggreg_key'), 'must be set ($AGGREG_KEY), or alert_id ($ALERT_ID) must be', body.aggreg_key);
+    const rawTitle = filled(body.title, field(path, 'title'));
+    if (!rawTitle)
+        fail(field(path, 'title'), 'must be a non-empty string ($EVENT_TITLE)', body.title);
+    // "[Triggered] [P1] High CPU" → "[P1] High CPU": the transition is already the status.
+    const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) || plainLine(rawTitle, LIMITS.title);
+    const message = filled(body.message, field(path, 'message'));
+    const when = datadog_date(body.date, field(path, 'date'));
+    const tagMap = tags(filled(body.tags, field(path, 'tags')));
+    const priority = filled(body.priority, field(path, 'priority'));
+    const labels = lenientLabels(tagMap, priority ? { priority } : {}, alertId ? { monitor_id: alertId } : {});
+    return [
+        {
+            status: resolved ? 'resolved' : 'firing',
+            key: aggreg ? derivedKey('datadog', aggreg) : derivedKey('datadog', `monitor-${alertId}`),
+            title,
+            description: message === null ? null : multiline(message.replace(/^%%%\s*|\s*%%%$/g, ''), LIMITS.description),
+            service: slugOrNull(tagMap.service ?? null, LIMITS.service),
+            severity: slugOrNull(tagMap.severity ?? priority ?? (t.includes('warn') ? 'warning' : null), LIMITS.severity),
+            labels,
+            startsAt: resolved ? null : when,
+            endsAt: resolved ? when : null,
+            source: 'datadog',
+            links: collectLinks([filled(body.link, field(path, 'link'))]),
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/alerts/uptime-kuma.ts
+/**
+ * Uptime Kuma's webhook notification. Its default JSON body is `{ heartbeat, monitor, msg }`
+ * (server/notification-providers/webhook.js); with "Custom Body" the same objects are available to
+ * the Liquid template as `heartbeatJSON`, `monitorJSON` and `msg` (notification-provider.js
+ * renderTemplate), so our recipe embeds them with `| json`.
+ *
+ * heartbeat (server/model/heartbeat.js toJSON): { monitorID, status, time, msg, ping, important,
+ * duration, … } with status 0 = DOWN, 1 = UP, 2 = PENDING, 3 = MAINTENANCE, and `time` as
+ * "YYYY-MM-DD HH:mm:ss.SSS" in UTC. monitor: { id, name, url, type, hostname, … }.
+ * The "Test" button sends `heartbeat: null, monitor: null`.
+ */
+
+
+
+const STATUS_NAMES = { 0: 'down', 1: 'up', 2: 'pending', 3: 'maintenance' };
+function uptimeKuma(body, path) {
+    if (!text_isObj(body))
+        fail(path, 'must be the Uptime Kuma webhook body { heartbeat, monitor, msg }', body);
+    const hb = body.heartbeat;
+    const mon = body.monitor;
+    // The Test button sends no heartbeat and no monitor; through our Liquid recipe they arrive as
+    // objects of nulls instead.
+    const blank = (o, ...keys) => o === null || o === undefined || (text_isObj(o) && keys.every((k) => o[k] === null || o[k] === undefined));
+    if (blank(hb, 'status', 'monitorID') && blank(mon, 'id'))
+        throw new PayloadError(`${path}.heartbeat is null: this is Uptime Kuma's test notification, which carries no monitor; nothing to do.`);
+    if (!text_isObj(hb))
+        fail(field(path, 'heartbeat'), 'must be the heartbeat object', hb);
+    if (!text_isObj(mon))
+        fail(field(path, 'monitor'), 'must be the monitor object', mon);
+    const st = hb.status;
+    if (st !== 0 && st !== 1)
+        fail(field(field(path, 'heartbeat'), 'status'), `must be 0 (down) or 1 (up)${typeof st === 'number' && STATUS_NAMES[st] ? ` — ${STATUS_NAMES[st]} is not an alert` : ''}`, st);
+    const id = mon.id ?? hb.monitorID;
+    if (!((typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && id.trim())))
+        fail(field(field(path, 'monitor'), 'id'), 'must be the monitor id (a number)', id);
+    const name = typeof mon.name === 'string' && mon.name.trim() ? mon.name.slice(0, LIMITS.rawString) : `monitor ${String(id)}`;
+    const down = st === 0;
+    const detail = typeof hb.msg === 'string' && hb.msg.trim() ? hb.msg : typeof body.msg === 'string' ? body.msg : null;
+    const time = isoTime(hb.time, field(field(path, 'heartbeat'), 'time'), { assumeUtc: true });
+    return [
+        {
+            status: down ? 'firing' : 'resolved',
+            key: derivedKey('uptime-kuma', String(id)),
+            title: plainLine(`${name} is ${down ? 'down' : 'up'}`, LIMITS.title),
+            description: detail === null ? null : multiline(detail.slice(0, LIMITS.rawString), LIMITS.description),
+            service: slugOrNull(name, LIMITS.service),
+            severity: null,
+            labels: lenientLabels({ monitor: name, monitor_type: mon.type }),
+            startsAt: down ? time : null,
+            endsAt: down ? null : time,
+            source: 'uptime-kuma',
+            links: collectLinks([mon.url]),
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/alerts/parse.ts
+
+
+
+
+
+
+
+const ROOT = `client_payload.${PAYLOAD_KEY}`;
+const OWN_KEYS = ['version', 'alerts', 'alert', ...NATIVE_SOURCES];
+function generic(inner) {
+    const many = inner.alerts;
+    const one = inner.alert;
+    if (many !== undefined && one !== undefined)
+        throw new PayloadError(`${ROOT} must have either \`alerts\` or \`alert\`, not both.`);
+    if (one !== undefined)
+        return [genericAlert(one, `${ROOT}.alert`)];
+    // A single alert object in place of the array is accepted too.
+    if (text_isObj(many))
+        return [genericAlert(many, `${ROOT}.alerts`)];
+    if (!Array.isArray(many))
+        fail(`${ROOT}.alerts`, 'must be an array of alerts (or one alert object)', many);
+    if (many.length === 0)
+        fail(`${ROOT}.alerts`, 'must contain at least one alert', many);
+    if (many.length > LIMITS.alerts)
+        throw new PayloadError(`${ROOT}.alerts must have at most ${LIMITS.alerts} alerts; it has ${many.length}.`);
+    return many.map((a, i) => genericAlert(a, `${ROOT}.alerts[${i}]`));
+}
+function parse_parse(eventType, clientPayload, eventTypes) {
+    if (typeof eventType !== 'string' || !eventTypes.includes(eventType))
+        fail('event_type', `must be one of ${eventTypes.map((t) => JSON.stringify(t)).join(', ')} for an alert`, eventType);
+    if (!text_isObj(clientPayload))
+        fail('client_payload', `must be an object with an \`${PAYLOAD_KEY}\` key`, clientPayload);
+    const inner = clientPayload[PAYLOAD_KEY];
+    if (inner === undefined)
+        throw new PayloadError(`client_payload must have an \`${PAYLOAD_KEY}\` key holding the alert (see docs/monitoring.md); it has ${Object.keys(clientPayload).length ? Object.keys(clientPayload).slice(0, 10).map((k) => text_describe(k)).join(', ') : 'no keys'}.`);
+    if (!text_isObj(inner))
+        fail(ROOT, 'must be an object', inner);
+    for (const k of Object.keys(inner)) {
+        if (!OWN_KEYS.includes(k))
+            throw new PayloadError(`${field(ROOT, k)} is not part of the schema; ${ROOT} holds \`version\` and one of ${['alerts', 'alert', ...NATIVE_SOURCES].map((s) => `\`${s}\``).join(', ')}.`);
+    }
+    if (inner.version !== undefined && inner.version !== SCHEMA_VERSION && inner.version !== String(SCHEMA_VERSION))
+        fail(`${ROOT}.version`, `must be ${SCHEMA_VERSION} (the only schema version)`, inner.version);
+    const kinds = ['alerts', 'alert', ...NATIVE_SOURCES].filter((k) => inner[k] !== undefined);
+    const natives = kinds.filter((k) => NATIVE_SOURCES.includes(k));
+    if (kinds.length === 0)
+        throw new PayloadError(`${ROOT} must have \`alerts\` (our schema) or one native body: ${NATIVE_SOURCES.map((s) => `\`${s}\``).join(', ')}; it has none.`);
+    if (natives.length > 1 || (natives.length === 1 && kinds.length > 1))
+        throw new PayloadError(`${ROOT} must hold exactly one of \`alerts\`, ${NATIVE_SOURCES.map((s) => `\`${s}\``).join(', ')}; it has ${kinds.map((k) => `\`${k}\``).join(' and ')}.`);
+    switch (natives[0]) {
+        case 'alertmanager':
+            return prometheusStyle(inner.alertmanager, `${ROOT}.alertmanager`, 'alertmanager');
+        case 'grafana':
+            return prometheusStyle(inner.grafana, `${ROOT}.grafana`, 'grafana');
+        case 'datadog':
+            return datadog(inner.datadog, `${ROOT}.datadog`);
+        case 'uptime-kuma':
+            return uptimeKuma(inner['uptime-kuma'], `${ROOT}["uptime-kuma"]`);
+        default:
+            return generic(inner);
+    }
+}
+/**
+ * Reads a `repository_dispatch` alert: our schema or a monitor's native body under
+ * `client_payload.incidentops`, into neutralised, bounded alerts.
+ *
+ * @param eventType the dispatch's `event_type`; must be one of `opts.eventTypes` (default `alert`, `incident`)
+ * @throws PayloadError naming the field and what was expected — and never anything else
+ */
+function parseAlertDispatch(eventType, clientPayload, opts = {}) {
+    try {
+        return parse_parse(eventType, clientPayload, opts.eventTypes ?? DEFAULT_EVENT_TYPES);
+    }
+    catch (error) {
+        if (error instanceof PayloadError)
+            throw error;
+        // A bug of ours or a pathological input (a getter, a cycle): still the one error type callers handle.
+        throw new PayloadError(`client_payload could not be read as an alert: ${getErrorMessage(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/alerts/index.ts
+// Monitoring alerts arriving as repository_dispatch: the schema, the adapters and the parser.
+
+
+
+;// CONCATENATED MODULE: ./src/alerts/group.ts
+/**
+ * Alertmanager and Grafana group alerts (their `group_by`): one notification is one problem, so
+ * one group is one incident. The adapters keep every alert (with its own fingerprint) for the
+ * record; this collapses a group into the single alert the incident logic handles, keyed by the
+ * group's `groupKey`. Pure.
+ */
+
+
+/** The group key of a native Alertmanager or Grafana body inside our payload, or null. */
+function groupKeyOf(clientPayload) {
+    if (!text_isObj(clientPayload) || !text_isObj(clientPayload.incidentops))
+        return null;
+    const inner = clientPayload.incidentops;
+    for (const source of ['alertmanager', 'grafana']) {
+        const body = inner[source];
+        if (text_isObj(body) && typeof body.groupKey === 'string' && body.groupKey.trim())
+            return { source, key: hashKey(`${source}-group`, body.groupKey) };
+    }
+    return null;
+}
+/** One alert standing for the group: firing while any member fires, resolved when all are. */
+function collapseGroup(alerts, group) {
+    const firing = alerts.filter((a) => a.status === 'firing');
+    const lead = firing[0] ?? alerts[0];
+    const common = Object.fromEntries(Object.entries(lead.labels).filter(([k, v]) => alerts.every((a) => a.labels[k] === v)));
+    const starts = alerts.map((a) => a.startsAt).filter((s) => s !== null).sort();
+    const ends = alerts.map((a) => a.endsAt).filter((s) => s !== null).sort();
+    const services = [...new Set(alerts.map((a) => a.service).filter((s) => s !== null))];
+    const title = alerts.length > 1 ? `${lead.title} (+${alerts.length - 1} more in the group)` : lead.title;
+    const list = alerts.map((a) => `- ${a.status}: ${a.title}`).join('\n');
+    const description = alerts.length > 1 ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description) : lead.description;
+    return {
+        status: firing.length ? 'firing' : 'resolved',
+        key: group.key,
+        title: title.slice(0, LIMITS.title),
+        description,
+        service: services.length === 1 ? services[0] : lead.service,
+        severity: lead.severity,
+        labels: common,
+        startsAt: starts[0] ?? null,
+        endsAt: firing.length ? null : (ends.at(-1) ?? null),
+        source: lead.source,
+        links: [...new Set(alerts.flatMap((a) => a.links))].slice(0, 10),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
 
 
 
@@ -41839,28 +45294,99 @@ async function run({ env, makePort, sleep }) {
         }
         const repo = repoRef(env.GITHUB_REPOSITORY);
         const baseUrl = env.GITHUB_API_URL || 'https://api.github.com';
+        if (r.kind === 'report')
+            return await runReportMode({ env, inputs, repo, baseUrl, makePort, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) });
         const port = makePort
             ? makePort(inputs.githubToken, repo, baseUrl)
             : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => warning(m) }), repo);
         // The config comes from the checkout when there is one, otherwise from the same query as the issue.
         const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath);
+        const board = (config) => config.project && inputs.projectToken
+            ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => warning(m) }))
+            : null;
+        const handleOpts = {
+            dryRun: inputs.dryRun,
+            budget: WRITE_BUDGET,
+            repoOwner: repo.owner,
+            repo: `${repo.owner}/${repo.repo}`,
+            log: (l) => info(l),
+            warn: (l) => warning(l),
+            sleep: sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
+            now: () => port.serverTime(),
+        };
+        if (r.kind === 'sweep') {
+            const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident';
+            const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, ...(local === undefined ? { configPath: inputs.configPath } : {}) });
+            const first = await pages.next();
+            const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath);
+            if (config.labels.incident !== label)
+                throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`);
+            async function* all() {
+                if (!first.done)
+                    yield first.value;
+                yield* pages;
+            }
+            const now = port.serverTime() ?? new Date().toISOString();
+            const result = await sweep(port, board(config), all(), config, handleOpts, now);
+            setOutput('actions', JSON.stringify(result.applied));
+            const summary = [
+                `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
+                `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
+                ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
+                ...result.problems.map((p) => `- ⚠️ ${p}`),
+            ];
+            info(summary.slice(1).join(' '));
+            if (result.left.length)
+                notice(summary[2]);
+            await writeSummary(summary, result.applied);
+            if (result.problems.length)
+                setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`);
+            return;
+        }
+        if (r.kind === 'alerts') {
+            const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident';
+            const collect = async (lbl, withConfig) => {
+                const out = { first: null, incidents: [] };
+                for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+                    out.first ??= p;
+                    out.incidents.push(...p.incidents);
+                }
+                return out;
+            };
+            let open = await collect(label, local === undefined);
+            const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath);
+            if (config.labels.incident !== label)
+                open = await collect(config.labels.incident, false);
+            if (!config.alerts.eventTypes.includes(r.eventType)) {
+                notice(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`);
+                setOutput('actions', '[]');
+                return;
+            }
+            const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes });
+            const group = groupKeyOf(r.payload);
+            const alerts = group ? [collapseGroup(parsed, group)] : parsed;
+            info(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`);
+            const result = await handleAlerts(port, board(config), alerts, config, open, {
+                ...handleOpts,
+                now: () => port.serverTime() ?? new Date().toISOString(),
+                runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+            });
+            const last = result.outcomes.find((o) => o.incident !== null);
+            if (last)
+                setOutput('incident-number', String(last.incident));
+            setOutput('actions', JSON.stringify(result.applied));
+            await writeSummary(['### IncidentOps: alerts', ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`), ...result.problems.map((p) => `- ⚠️ ${p}`)], result.applied);
+            if (result.problems.length)
+                setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`);
+            return;
+        }
         const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {});
         const configText = local !== undefined ? local : (ctx.configText ?? null);
         const config = loadConfig(configText, inputs.configPath);
         info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`);
-        const board = config.project && inputs.projectToken
-            ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => warning(m) }))
-            : null;
         const incoming = r.kind === 'comment' ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue', action: r.action, sender: r.sender, label: r.label };
         startGroup(`Incident #${r.number}`);
-        const result = await handleIncident(port, board, ctx, incoming, config, {
-            dryRun: inputs.dryRun,
-            budget: WRITE_BUDGET,
-            repoOwner: repo.owner,
-            log: (l) => info(l),
-            warn: (l) => warning(l),
-            sleep: sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
-        });
+        const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts);
         const decision = result.decision;
         if (decision.kind === 'skip') {
             endGroup();

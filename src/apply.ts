@@ -35,15 +35,16 @@ export async function applyPlan(port: GitHubPort, effects: readonly Effect[], op
       out.push({ kind: e.kind, issue, description, status: 'skipped' })
       continue
     }
-    await execute(port, e)
+    const created = await execute(port, e)
     used++
     opts.log(description)
-    out.push({ kind: e.kind, issue, description, status: 'done' })
+    // A created issue (report, postmortem, follow-up) is known by its new number from here on.
+    out.push({ kind: e.kind, issue: issue ?? (typeof created === 'number' ? created : undefined), description, status: 'done' })
   }
   return out
 }
 
-async function execute(port: GitHubPort, e: Effect): Promise<void> {
+async function execute(port: GitHubPort, e: Effect): Promise<number | void> {
   switch (e.kind) {
     case 'create-labels':
       return port.createLabels(e.labels)
@@ -54,8 +55,7 @@ async function execute(port: GitHubPort, e: Effect): Promise<void> {
     case 'update-issue':
       return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees })
     case 'create-issue':
-      await port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })
-      return
+      return (await port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })).number
     case 'edit-issue':
       return port.editIssue(e.issue, { title: e.title, body: e.body })
     case 'create-comment':

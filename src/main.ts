@@ -6,9 +6,15 @@ import { route } from './events/router.js'
 import { loadConfig } from './config/load.js'
 import { ConfigError, PayloadError, getErrorMessage } from './errors.js'
 import { OctokitPort, createOctokit } from './github/octokit.js'
-import type { GitHubPort, RepoRef } from './github/port.js'
+import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident } from './events/incident.js'
+import { runReportMode } from './events/report.js'
+import { handleAlerts } from './events/alerts.js'
+import { sweep } from './events/sweep.js'
+import { parseAlertDispatch } from './alerts/index.js'
+import { collapseGroup, groupKeyOf } from './alerts/group.js'
+import type { Config } from './config/types.js'
 import type { AppliedEffect } from './apply.js'
 
 /** Writes allowed in one run before it stops and leaves the rest to the next run. */
@@ -43,31 +49,100 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
     }
     const repo = repoRef(env.GITHUB_REPOSITORY)
     const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
+    if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, makePort, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
     const port = makePort
       ? makePort(inputs.githubToken, repo, baseUrl)
       : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(m) }), repo)
 
     // The config comes from the checkout when there is one, otherwise from the same query as the issue.
     const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
+    const board = (config: Config): BoardPort | null =>
+      config.project && inputs.projectToken
+        ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m) }))
+        : null
+    const handleOpts = {
+      dryRun: inputs.dryRun,
+      budget: WRITE_BUDGET,
+      repoOwner: repo.owner,
+      repo: `${repo.owner}/${repo.repo}`,
+      log: (l: string) => core.info(l),
+      warn: (l: string) => core.warning(l),
+      sleep: sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms))),
+      now: () => port.serverTime(),
+    }
+
+    if (r.kind === 'sweep') {
+      const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+      const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
+      const first = await pages.next()
+      const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
+      if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
+      async function* all() {
+        if (!first.done) yield first.value
+        yield* pages
+      }
+      const now = port.serverTime() ?? new Date().toISOString()
+      const result = await sweep(port, board(config), all(), config, handleOpts, now)
+      core.setOutput('actions', JSON.stringify(result.applied))
+      const summary = [
+        `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
+        `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
+        ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
+        ...result.problems.map((p) => `- ⚠️ ${p}`),
+      ]
+      core.info(summary.slice(1).join(' '))
+      if (result.left.length) core.notice(summary[2]!)
+      await writeSummary(summary, result.applied)
+      if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+      return
+    }
+
+    if (r.kind === 'alerts') {
+      const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+      const collect = async (lbl: string, withConfig: boolean) => {
+        const out: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: null, incidents: [] }
+        for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+          out.first ??= p
+          out.incidents.push(...p.incidents)
+        }
+        return out
+      }
+      let open = await collect(label, local === undefined)
+      const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
+      if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
+      if (!config.alerts.eventTypes.includes(r.eventType)) {
+        core.notice(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`)
+        core.setOutput('actions', '[]')
+        return
+      }
+      const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
+      const group = groupKeyOf(r.payload)
+      const alerts = group ? [collapseGroup(parsed, group)] : parsed
+      core.info(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`)
+      const result = await handleAlerts(port, board(config), alerts, config, open, {
+        ...handleOpts,
+        now: () => port.serverTime() ?? new Date().toISOString(),
+        runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+      })
+      const last = result.outcomes.find((o) => o.incident !== null)
+      if (last) core.setOutput('incident-number', String(last.incident))
+      core.setOutput('actions', JSON.stringify(result.applied))
+      await writeSummary(
+        ['### IncidentOps: alerts', ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`), ...result.problems.map((p) => `- ⚠️ ${p}`)],
+        result.applied,
+      )
+      if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+      return
+    }
+
     const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
     const configText = local !== undefined ? local : (ctx.configText ?? null)
     const config = loadConfig(configText, inputs.configPath)
     core.info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`)
 
-    const board: BoardPort | null =
-      config.project && inputs.projectToken
-        ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m) }))
-        : null
     const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label }
     core.startGroup(`Incident #${r.number}`)
-    const result = await handleIncident(port, board, ctx, incoming, config, {
-      dryRun: inputs.dryRun,
-      budget: WRITE_BUDGET,
-      repoOwner: repo.owner,
-      log: (l) => core.info(l),
-      warn: (l) => core.warning(l),
-      sleep: sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
-    })
+    const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts)
     const decision = result.decision
     if (decision.kind === 'skip') {
       core.endGroup()

@@ -2,6 +2,858 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 7840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNITS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+const DURATION = /^(?:(\d{1,6})w)?(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
+/**
+ * Parses a duration like `15m`, `1h30m`, `2d`, `1w` into milliseconds.
+ * Returns null when the text is not a duration (the caller reports where and why).
+ */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (t === '')
+        return null;
+    const m = DURATION.exec(t);
+    if (!m)
+        return null;
+    const [, w, d, h, mi, s] = m;
+    const ms = Number(w ?? 0) * UNITS.w + Number(d ?? 0) * UNITS.d + Number(h ?? 0) * UNITS.h + Number(mi ?? 0) * UNITS.m + Number(s ?? 0) * UNITS.s;
+    return ms > 0 ? ms : null;
+}
+/** Formats milliseconds as a short human duration: `45s`, `12m`, `3h 05m`, `2d 4h`. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return '—';
+    const neg = ms < 0;
+    let s = Math.floor(Math.abs(ms) / 1000);
+    const d = Math.floor(s / 86_400);
+    s -= d * 86_400;
+    const h = Math.floor(s / 3600);
+    s -= h * 3600;
+    const m = Math.floor(s / 60);
+    s -= m * 60;
+    let out;
+    if (d > 0)
+        out = h > 0 ? `${d}d ${h}h` : `${d}d`;
+    else if (h > 0)
+        out = `${h}h ${String(m).padStart(2, '0')}m`;
+    else if (m > 0)
+        out = `${m}m`;
+    else
+        out = `${s}s`;
+    return neg ? `-${out}` : out;
+}
+
+
+/***/ }),
+
+/***/ 7237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z9: () => (/* binding */ loadConfig)
+});
+
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, resolveConfig
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+const duration = (description, def) => ({
+    type: 'string',
+    format: 'duration',
+    pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$',
+    description: `${description} A duration such as \`15m\`, \`1h30m\`, \`2d\`, \`1w\`.`,
+    default: def,
+});
+const priorityEnum = { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] };
+const priorityPolicy = (p, d) => ({
+    type: 'object',
+    additionalProperties: false,
+    description: `Policy for ${p}.`,
+    properties: {
+        description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
+        ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
+        update: duration('How often a progress update (`/update`) is expected.', d.update),
+        postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
+        crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
+    },
+});
+const scalar = { type: ['string', 'number', 'boolean'] };
+const CONFIG_SCHEMA = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/incidentops/incidentops/schema/incidents.schema.json',
+    title: 'IncidentOps configuration (.github/incidents.yml)',
+    description: 'Every key is optional: a missing key takes its default, and with no file at all every default applies.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        labels: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Label names. Priority, stage, service and source labels are `prefix/value`.',
+            properties: {
+                incident: { type: 'string', minLength: 1, maxLength: 50, description: 'The label that marks an issue as an incident (the issue form applies it).', default: 'incident' },
+                services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service.', default: true },
+            },
+        },
+        priorities: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Response policy per priority.',
+            properties: {
+                P1: priorityPolicy('P1', { description: 'Crisis: full outage, data loss or security exposure', ack: '15m', update: '30m', postmortem: 'required', crisis: true }),
+                P2: priorityPolicy('P2', { description: 'Major degradation affecting many users', ack: '30m', update: '1h', postmortem: 'required', crisis: false }),
+                P3: priorityPolicy('P3', { description: 'Minor degradation affecting few users', ack: '4h', update: '4h', postmortem: 'optional', crisis: false }),
+                P4: priorityPolicy('P4', { description: 'No customer impact', ack: '1d', update: '1d', postmortem: 'none', crisis: false }),
+            },
+        },
+        classification: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'How impact becomes a priority. Rules are tried in order and the first that matches wins; when none matches, `default` applies. A priority set by a human (label or `/priority`) always wins over the rules.',
+            properties: {
+                default: { ...priorityEnum, description: 'Priority when no rule matches (for example an incident written by hand without the form).', default: 'P2' },
+                score: {
+                    type: 'array',
+                    maxItems: 50,
+                    description: 'Optional weighted impact score, available to rules as the field `score`: the sum over terms of `weight × value` (numbers) or `values[value]` (choices).',
+                    items: { $ref: '#/$defs/scoreTerm' },
+                },
+                rules: {
+                    type: 'array',
+                    maxItems: 100,
+                    description: 'Ordered rules; the defaults are listed in the docs.',
+                    items: { $ref: '#/$defs/rule' },
+                },
+            },
+        },
+        crisis: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Crisis management for priorities marked `crisis: true` (P1 by default).',
+            properties: {
+                mention: {
+                    type: 'array',
+                    maxItems: 20,
+                    items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
+                    description: 'Users or teams (`@org/team`) mentioned when a crisis is declared.',
+                    default: [],
+                },
+                checklist: {
+                    type: 'array',
+                    maxItems: 30,
+                    items: { type: 'string', minLength: 1, maxLength: 200 },
+                    description: 'Stakeholder communication checklist shown in the card of a crisis.',
+                    default: [
+                        'Communication owner named',
+                        'Status page updated',
+                        'Customer support briefed',
+                        'Leadership informed',
+                        'Affected customers notified',
+                    ],
+                },
+            },
+        },
+        stages: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The stages, in their fixed order: names and board columns can be changed, the order cannot (the metrics are defined on it).',
+            properties: {
+                triage: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The triage stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
+                    },
+                },
+                investigating: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The investigating stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
+                    },
+                },
+                fixing: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The fixing stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
+                    },
+                },
+                monitoring: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The monitoring stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
+                    },
+                },
+                resolved: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The resolved stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
+                    },
+                },
+                postmortem: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The postmortem stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
+                    },
+                },
+                closed: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The closed stage.',
+                    properties: {
+                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
+                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
+                    },
+                },
+            },
+        },
+        project: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['number'],
+            description: 'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
+            properties: {
+                owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
+                number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
+                status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
+                priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
+                started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
+                resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
+                service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
+                create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
+            },
+        },
+        alerts: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Incidents opened and updated by monitoring through `repository_dispatch` (docs/monitoring.md).',
+            properties: {
+                event_types: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 10,
+                    items: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,100}$' },
+                    description: 'The `repository_dispatch` event types that carry alerts.',
+                    default: ['alert', 'incident'],
+                },
+                resolved_stage: { type: 'string', enum: ['monitoring', 'resolved'], description: 'Where a `resolved` alert moves its incident: Monitoring (verify first) or straight to Resolved.', default: 'monitoring' },
+                reopen_window: duration('A firing alert within this time after its incident was resolved reopens it; later, it opens a new incident that links the earlier one.', '1h'),
+                comment_interval: duration('At most one "still firing" comment per incident per this interval, so a storm neither floods the thread nor hits the 80 content-creating requests a minute.', '30m'),
+                coalesce: duration('Repeats arriving within this time of the last recorded one are counted once (no write at all).', '1m'),
+            },
+        },
+        report: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The weekly reliability report (`mode: report`): one issue per window, the job summary and a JSON file. docs/metrics.md defines every figure.',
+            properties: {
+                window_days: { type: 'integer', minimum: 1, maximum: 366, description: 'Length of the report window in days, ending at 00:00 UTC of the day the report runs; trends compare with the window before.', default: 7 },
+                history_weeks: { type: 'integer', minimum: 1, maximum: 104, description: 'Weeks of history for the charts, the failure rate λ, MTBF and the risk figures.', default: 12 },
+                slo_target: { type: 'number', minimum: 0.5, maximum: 1, description: 'Availability target over the window as a fraction, e.g. 0.999 for 99.9%: adds the error budget. No target, no SLO figures.', examples: [0.999] },
+                cost_per_hour: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Estimated cost of one hour of downtime per priority, in `currency`: adds the cost figures. Priorities left out cost nothing.',
+                    properties: {
+                        P1: { type: 'number', minimum: 0, description: 'Cost of one hour of P1 downtime.' },
+                        P2: { type: 'number', minimum: 0, description: 'Cost of one hour of P2 downtime.' },
+                        P3: { type: 'number', minimum: 0, description: 'Cost of one hour of P3 downtime.' },
+                        P4: { type: 'number', minimum: 0, description: 'Cost of one hour of P4 downtime.' },
+                    },
+                },
+                currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of the costs, e.g. USD, EUR.', default: 'USD' },
+                downtime_priorities: {
+                    type: 'array',
+                    items: priorityEnum,
+                    maxItems: 4,
+                    description: 'Priorities whose incidents count as downtime (availability, error budget, cost).',
+                    default: ['P1', 'P2'],
+                },
+                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the report issues (one issue per window, found again by a hidden marker).', default: 'reliability-report' },
+                json: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                    pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$',
+                    description: 'The JSON file (docs/report.schema.json), relative to RUNNER_TEMP when set, else to the workspace; its path is the `report-json` output.',
+                    default: 'incidentops-report.json',
+                },
+                scope: {
+                    type: 'string',
+                    enum: ['repository', 'organization'],
+                    description: "`repository`: this repository's incidents. `organization`: every repository of the owner (at least one request per repository; see the README).",
+                    default: 'repository',
+                },
+            },
+        },
+        escalation: {
+            type: 'array',
+            maxItems: 10,
+            description: 'The escalation chain for incidents nobody acknowledges. Level 1 is notified at the priority\'s ack deadline, each next level after its `after` (default: the ack window again). Empty: one level that mentions the assignees.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['mention'],
+                properties: {
+                    mention: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' }, description: 'Users or teams (`@org/team`) to mention at this level.' },
+                    after: { ...duration('Time after the previous level (default: the priority\'s ack window).', ''), default: undefined },
+                },
+            },
+            default: [],
+        },
+        response_team: {
+            type: 'array',
+            maxItems: 20,
+            items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
+            description: 'Mentioned in progress reminders when an incident has no commander and no assignee.',
+            default: [],
+        },
+        sweep: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'The scheduled sweep over open incidents (reminders, escalation, auto-resolve).',
+            properties: {
+                budget: { type: 'integer', minimum: 1, maximum: 500, description: 'Writes allowed per run; the rest is left, and said, for the next run.', default: 50 },
+                auto_resolve_alerts: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).', default: '1h' },
+                auto_resolve_people: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'The same for incidents opened by people (off by default: a person decides).', default: 'off' },
+            },
+        },
+        postmortem: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Postmortems (docs/postmortems.md): written for priorities that require one when the incident is resolved, or on `/postmortem`.',
+            properties: {
+                template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
+                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
+                followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
+                chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
+            },
+        },
+        form: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Maps the issue form to incident fields, for teams that changed the form\'s labels.',
+            properties: {
+                headings: {
+                    type: 'object',
+                    description: 'Field id → the heading (label) your form uses for it, e.g. `impact: "Customer impact"`.',
+                    additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+                    default: {},
+                },
+            },
+        },
+    },
+    $defs: {
+        scoreTerm: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['field'],
+            properties: {
+                field: { type: 'string', minLength: 1, description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).' },
+                weight: { type: 'number', description: 'Multiplies a numeric field (true counts as 1).' },
+                values: { type: 'object', additionalProperties: { type: 'number' }, description: 'Points per value of a choice field (matched case-insensitively).' },
+            },
+        },
+        rule: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['priority', 'when'],
+            properties: {
+                name: { type: 'string', maxLength: 100, description: 'Shown in the card as the reason for the priority.' },
+                priority: priorityEnum,
+                when: { $ref: '#/$defs/condition' },
+            },
+        },
+        condition: {
+            description: 'A test on one field, or `all` / `any` / `not` of conditions.',
+            oneOf: [
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['field'],
+                    properties: {
+                        field: { type: 'string', minLength: 1 },
+                        equals: scalar,
+                        one_of: { type: 'array', items: scalar, minItems: 1 },
+                        at_least: { type: 'number' },
+                        at_most: { type: 'number' },
+                        above: { type: 'number' },
+                        below: { type: 'number' },
+                        matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
+                        present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
+                    },
+                },
+                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+            ],
+        },
+    },
+};
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var config_duration = __nccwpck_require__(7840);
+;// CONCATENATED MODULE: ./src/config/validate.ts
+
+const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+function resolveRef(root, s) {
+    if (!s.$ref)
+        return s;
+    const name = s.$ref.replace('#/$defs/', '');
+    const target = root.$defs?.[name];
+    if (!target)
+        throw new Error(`schema: unknown $ref ${s.$ref}`);
+    return target;
+}
+/** The closest allowed key, to suggest a fix for a typo. */
+function closest(word, candidates) {
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return 99;
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return row[b.length];
+}
+/** True when a regular expression from the config is valid and not obviously catastrophic. */
+function regexProblem(source) {
+    try {
+        new RegExp(source, 'iu');
+    }
+    catch (error) {
+        return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
+    }
+    // Nested quantifiers such as (a+)+ can take exponential time on hostile text.
+    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source))
+        return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it';
+    return undefined;
+}
+/**
+ * Validates a plain value against the schema subset described in schema.ts.
+ * Returns every problem found, each with the path of the offending value.
+ */
+function validateAgainstSchema(root, value) {
+    const problems = [];
+    walk(root, root, value, [], problems);
+    return problems;
+}
+function walk(root, schemaIn, value, path, out) {
+    const s = resolveRef(root, schemaIn);
+    if (s.oneOf) {
+        walkOneOf(root, s, value, path, out);
+        return;
+    }
+    const t = typeOf(value);
+    if (s.type) {
+        const allowed = Array.isArray(s.type) ? s.type : [s.type];
+        const ok = allowed.some((a) => a === t || ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))));
+        if (!ok) {
+            out.push({ path, message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}` });
+            return;
+        }
+    }
+    if (s.enum && !s.enum.includes(value)) {
+        out.push({ path, message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}` });
+        return;
+    }
+    if (t === 'string') {
+        const str = value;
+        if (s.minLength !== undefined && str.length < s.minLength)
+            out.push({ path, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters` });
+        if (s.maxLength !== undefined && str.length > s.maxLength)
+            out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` });
+        if (s.format === 'duration') {
+            if ((0,config_duration/* parseDuration */.E)(str) === null)
+                out.push({ path, message: `is not a duration: ${JSON.stringify(str)}; write it like 15m, 1h30m, 2d or 1w` });
+        }
+        else if (s.format === 'regex') {
+            const p = regexProblem(str);
+            if (p)
+                out.push({ path, message: p });
+        }
+        else if (s.pattern && !new RegExp(s.pattern, 'u').test(str)) {
+            out.push({ path, message: `has an unexpected form: ${JSON.stringify(str)}` });
+        }
+    }
+    if (t === 'number') {
+        const n = value;
+        if (s.minimum !== undefined && n < s.minimum)
+            out.push({ path, message: `must be at least ${s.minimum}` });
+        if (s.maximum !== undefined && n > s.maximum)
+            out.push({ path, message: `must be at most ${s.maximum}` });
+    }
+    if (t === 'array') {
+        const arr = value;
+        if (s.minItems !== undefined && arr.length < s.minItems)
+            out.push({ path, message: `must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}` });
+        if (s.maxItems !== undefined && arr.length > s.maxItems)
+            out.push({ path, message: `must have at most ${s.maxItems} items (it has ${arr.length})` });
+        if (s.items)
+            arr.forEach((item, i) => walk(root, s.items, item, [...path, i], out));
+    }
+    if (t === 'object') {
+        const obj = value;
+        const props = s.properties ?? {};
+        for (const req of s.required ?? []) {
+            if (!(req in obj))
+                out.push({ path, message: `is missing the required key \`${req}\`` });
+        }
+        for (const [k, v] of Object.entries(obj)) {
+            if (props[k])
+                walk(root, props[k], v, [...path, k], out);
+            else if (s.additionalProperties === false) {
+                const names = Object.keys(props);
+                const hint = closest(k, names);
+                out.push({
+                    path: [...path, k],
+                    atKey: true,
+                    message: `unknown key \`${k}\`${hint ? `; did you mean \`${hint}\`?` : ''} (allowed here: ${names.join(', ')})`,
+                });
+            }
+            else if (typeof s.additionalProperties === 'object')
+                walk(root, s.additionalProperties, v, [...path, k], out);
+        }
+    }
+}
+function walkOneOf(root, s, value, path, out) {
+    const branches = s.oneOf.map((b) => resolveRef(root, b));
+    if (typeOf(value) !== 'object') {
+        out.push({ path, message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}` });
+        return;
+    }
+    const obj = value;
+    const matching = branches.filter((b) => (b.required ?? []).every((k) => k in obj));
+    if (matching.length === 1) {
+        walk(root, matching[0], value, path, out);
+        return;
+    }
+    const keys = branches.map((b) => `\`${b.required?.[0]}\``).join(', ');
+    out.push({ path, message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}` });
+}
+function article(t) {
+    if (t === 'object')
+        return 'a mapping';
+    if (t === 'array')
+        return 'a list';
+    if (t === 'null')
+        return 'empty';
+    if (t === 'integer')
+        return 'a whole number';
+    return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/defaults.ts
+/**
+ * The default classification, from PRODUCT.md's table: P1 is a crisis (full outage, data loss,
+ * security exposure), P2 a major degradation or a majority of users affected, P3 a minor
+ * degradation, P4 no customer impact. Fields are those of the incident form (see docs/fields).
+ */
+const DEFAULT_RULES = [
+    { name: 'data loss or security exposure', priority: 'P1', when: { any: [{ field: 'data_loss', equals: true }, { field: 'security', equals: true }] } },
+    { name: 'full outage', priority: 'P1', when: { field: 'impact', equals: 'full-outage' } },
+    { name: 'major degradation', priority: 'P2', when: { field: 'impact', equals: 'major-degradation' } },
+    { name: 'half or more of users affected', priority: 'P2', when: { field: 'users_affected', at_least: 50 } },
+    { name: 'minor degradation', priority: 'P3', when: { field: 'impact', equals: 'minor-degradation' } },
+    { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
+    // Alerts carry a severity instead of an impact (their labels are fields too: `labels.<name>`).
+    { name: 'critical alert', priority: 'P1', when: { field: 'severity', one_of: ['critical', 'emergency', 'page', 'p1', 'sev1', 'fatal'] } },
+    { name: 'high-severity alert', priority: 'P2', when: { field: 'severity', one_of: ['high', 'error', 'major', 'p2', 'sev2'] } },
+    { name: 'warning alert', priority: 'P3', when: { field: 'severity', one_of: ['warning', 'warn', 'minor', 'medium', 'p3', 'sev3'] } },
+    { name: 'informational alert', priority: 'P4', when: { field: 'severity', one_of: ['info', 'low', 'p4', 'sev4', 'none'] } },
+];
+
+// EXTERNAL MODULE: ./src/domain/stages.ts
+var stages = __nccwpck_require__(5757);
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __nccwpck_require__(2143);
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+
+
+/** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+const TESTS = ['equals', 'one_of', 'at_least', 'at_most', 'above', 'below', 'matches', 'present'];
+/**
+ * Parses and validates a configuration file. `text` null means there is no file: the defaults apply.
+ * Throws ConfigError listing every problem with file:line:column and what to change.
+ */
+function loadConfig(text, file) {
+    if (text === null)
+        return resolveConfig({}, 'defaults');
+    if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
+        throw configError(file, [{ file, line: 1, column: 1, message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB` }]);
+    }
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    const problems = [];
+    for (const e of doc.errors) {
+        const pos = lineCounter.linePos(e.pos[0]);
+        problems.push({ file, line: pos.line, column: pos.col, message: `invalid YAML: ${firstLine(e.message)}` });
+    }
+    if (problems.length)
+        throw configError(file, problems);
+    let value;
+    try {
+        // A small alias budget defuses "billion laughs" alias bombs.
+        value = doc.toJS({ maxAliasCount: 50 });
+    }
+    catch (error) {
+        throw configError(file, [{ file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
+    }
+    if (value === null || value === undefined)
+        return resolveConfig({}, file);
+    const found = validateAgainstSchema(CONFIG_SCHEMA, value);
+    const semantic = semanticProblems(value);
+    for (const p of [...found, ...semantic]) {
+        const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false);
+        problems.push({ file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` });
+    }
+    if (problems.length)
+        throw configError(file, problems);
+    return resolveConfig(value, file);
+}
+function semanticProblems(raw) {
+    const out = [];
+    const visit = (c, path) => {
+        if (!c || typeof c !== 'object')
+            return;
+        if ('field' in c) {
+            const tests = TESTS.filter((t) => t in c);
+            if (tests.length === 0)
+                out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` });
+            if (tests.length > 1)
+                out.push({ path, message: `has several tests (${tests.join(', ')}); use \`all\` to combine them` });
+        }
+        else if ('all' in c && Array.isArray(c.all))
+            c.all.forEach((x, i) => visit(x, [...path, 'all', i]));
+        else if ('any' in c && Array.isArray(c.any))
+            c.any.forEach((x, i) => visit(x, [...path, 'any', i]));
+        else if ('not' in c)
+            visit(c.not, [...path, 'not']);
+    };
+    const names = new Map();
+    for (const st of stages/* STAGES */.an) {
+        const n = raw?.stages?.[st]?.name ?? st;
+        if (names.has(n))
+            out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` });
+        names.set(n, st);
+    }
+    const rules = raw?.classification?.rules;
+    if (Array.isArray(rules))
+        rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']));
+    return out;
+}
+/** Merges a validated raw config over the defaults. */
+function resolveConfig(raw, source) {
+    const props = CONFIG_SCHEMA.properties;
+    const pDefaults = props.priorities.properties;
+    const priorities = {};
+    for (const p of types/* PRIORITIES */.B) {
+        const d = pDefaults[p].properties;
+        const r = raw.priorities?.[p] ?? {};
+        const pick = (k) => (r[k] ?? d[k].default);
+        priorities[p] = {
+            description: pick('description'),
+            ack: (0,config_duration/* parseDuration */.E)(pick('ack')),
+            update: (0,config_duration/* parseDuration */.E)(pick('update')),
+            postmortem: pick('postmortem'),
+            crisis: pick('crisis'),
+        };
+    }
+    const crisisDefaults = props.crisis.properties;
+    return {
+        source,
+        labels: {
+            incident: raw.labels?.incident ?? 'incident',
+            services: raw.labels?.services ?? true,
+        },
+        priorities,
+        classification: {
+            default: raw.classification?.default ?? 'P2',
+            score: raw.classification?.score ?? [],
+            rules: raw.classification?.rules ?? DEFAULT_RULES,
+        },
+        crisis: {
+            mention: (raw.crisis?.mention ?? crisisDefaults.mention.default).map((m) => (m.startsWith('@') ? m : `@${m}`)),
+            checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
+        },
+        form: { headings: raw.form?.headings ?? {} },
+        report: {
+            windowDays: raw.report?.window_days ?? 7,
+            historyWeeks: raw.report?.history_weeks ?? 12,
+            sloTarget: raw.report?.slo_target ?? null,
+            costPerHour: raw.report?.cost_per_hour ?? null,
+            currency: raw.report?.currency ?? 'USD',
+            downtimePriorities: raw.report?.downtime_priorities ?? ['P1', 'P2'],
+            label: raw.report?.label ?? 'reliability-report',
+            json: raw.report?.json ?? 'incidentops-report.json',
+            scope: raw.report?.scope ?? 'repository',
+        },
+        stages: Object.fromEntries(stages/* STAGES */.an.map((st) => {
+            const d = props.stages.properties[st].properties;
+            return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
+        })),
+        postmortem: {
+            template: raw.postmortem?.template ?? null,
+            label: raw.postmortem?.label ?? 'postmortem',
+            followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
+            chaseAfter: (0,config_duration/* parseDuration */.E)(raw.postmortem?.chase_after ?? '3d'),
+        },
+        escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(at), after: l.after ? (0,config_duration/* parseDuration */.E)(l.after) : null })),
+        responseTeam: (raw.response_team ?? []).map(at),
+        sweep: {
+            budget: raw.sweep?.budget ?? 50,
+            autoResolveAlerts: offOr(raw.sweep?.auto_resolve_alerts ?? '1h'),
+            autoResolvePeople: offOr(raw.sweep?.auto_resolve_people ?? 'off'),
+        },
+        alerts: {
+            eventTypes: raw.alerts?.event_types ?? ['alert', 'incident'],
+            resolvedStage: raw.alerts?.resolved_stage ?? 'monitoring',
+            reopenWindow: (0,config_duration/* parseDuration */.E)(raw.alerts?.reopen_window ?? '1h'),
+            commentInterval: (0,config_duration/* parseDuration */.E)(raw.alerts?.comment_interval ?? '30m'),
+            coalesce: (0,config_duration/* parseDuration */.E)(raw.alerts?.coalesce ?? '1m'),
+        },
+        project: raw.project
+            ? {
+                owner: raw.project.owner ?? null,
+                number: raw.project.number,
+                statusField: raw.project.status_field ?? 'Status',
+                priorityField: raw.project.priority_field ?? null,
+                startedField: raw.project.started_field ?? null,
+                resolvedField: raw.project.resolved_field ?? null,
+                serviceField: raw.project.service_field ?? null,
+                createMissingOptions: raw.project.create_missing_options ?? false,
+            }
+            : null,
+    };
+}
+const at = (m) => (m.startsWith('@') ? m : `@${m}`);
+const offOr = (v) => (v === 'off' ? null : (0,config_duration/* parseDuration */.E)(v));
+function configError(file, problems) {
+    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    return new errors/* ConfigError */.xL(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems);
+}
+function positionOf(doc, lc, path, atKey) {
+    let node = doc.contents;
+    let lastGood = doc.contents ?? null;
+    for (let i = 0; i < path.length; i++) {
+        const seg = path[i];
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((it) => (0,dist/* isPair */.tO)(it) && (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
+            if (!pair)
+                break;
+            if (atKey && i === path.length - 1 && (0,dist/* isScalar */.jn)(pair.key)) {
+                lastGood = pair.key;
+                break;
+            }
+            node = pair.value;
+        }
+        else if (node && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
+            node = node.items[Number(seg)];
+        }
+        else
+            break;
+        if (node && typeof node === 'object' && 'range' in node)
+            lastGood = node;
+    }
+    const offset = lastGood?.range?.[0] ?? 0;
+    return lc.linePos(offset);
+}
+function describePath(path) {
+    if (path.length === 0)
+        return 'the file';
+    return '`' + path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') + '`';
+}
+function firstLine(s) {
+    return s.split('\n')[0] ?? s;
+}
+
+
+/***/ }),
+
+/***/ 2143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ PRIORITIES)
+/* harmony export */ });
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
+
+
+/***/ }),
+
+/***/ 5757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jb: () => (/* binding */ stageIndex),
+/* harmony export */   an: () => (/* binding */ STAGES)
+/* harmony export */ });
+/* unused harmony exports isStage, isActive */
+/**
+ * The incident stages, in order. Names of labels and board columns can be changed in the config,
+ * the stages themselves cannot: the metrics are defined on them (docs/metrics.md).
+ */
+const STAGES = ['triage', 'investigating', 'fixing', 'monitoring', 'resolved', 'postmortem', 'closed'];
+const stageIndex = (s) => STAGES.indexOf(s);
+const isStage = (s) => STAGES.includes(s);
+/** Active stages: the incident is still hurting or being verified. */
+const isActive = (s) => stageIndex(s) < stageIndex('resolved');
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -71,10 +923,94 @@ module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
@@ -85,6 +1021,34 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -92,10 +1056,136 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -8688,7 +9778,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -8821,677 +9911,20 @@ exports.visitAsync = visitAsync;
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-const duration = (description, def) => ({
-    type: 'string',
-    format: 'duration',
-    pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$',
-    description: `${description} A duration such as \`15m\`, \`1h30m\`, \`2d\`, \`1w\`.`,
-    default: def,
-});
-const priorityEnum = { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] };
-const priorityPolicy = (p, d) => ({
-    type: 'object',
-    additionalProperties: false,
-    description: `Policy for ${p}.`,
-    properties: {
-        description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
-        ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
-        update: duration('How often a progress update (`/update`) is expected.', d.update),
-        postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
-        crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
-    },
-});
-const scalar = { type: ['string', 'number', 'boolean'] };
-const CONFIG_SCHEMA = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/incidentops/incidentops/schema/incidents.schema.json',
-    title: 'IncidentOps configuration (.github/incidents.yml)',
-    description: 'Every key is optional: a missing key takes its default, and with no file at all every default applies.',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        labels: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Label names. Priority, stage, service and source labels are `prefix/value`.',
-            properties: {
-                incident: { type: 'string', minLength: 1, maxLength: 50, description: 'The label that marks an issue as an incident (the issue form applies it).', default: 'incident' },
-                services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service.', default: true },
-            },
-        },
-        priorities: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Response policy per priority.',
-            properties: {
-                P1: priorityPolicy('P1', { description: 'Crisis: full outage, data loss or security exposure', ack: '15m', update: '30m', postmortem: 'required', crisis: true }),
-                P2: priorityPolicy('P2', { description: 'Major degradation affecting many users', ack: '30m', update: '1h', postmortem: 'required', crisis: false }),
-                P3: priorityPolicy('P3', { description: 'Minor degradation affecting few users', ack: '4h', update: '4h', postmortem: 'optional', crisis: false }),
-                P4: priorityPolicy('P4', { description: 'No customer impact', ack: '1d', update: '1d', postmortem: 'none', crisis: false }),
-            },
-        },
-        classification: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'How impact becomes a priority. Rules are tried in order and the first that matches wins; when none matches, `default` applies. A priority set by a human (label or `/priority`) always wins over the rules.',
-            properties: {
-                default: { ...priorityEnum, description: 'Priority when no rule matches (for example an incident written by hand without the form).', default: 'P2' },
-                score: {
-                    type: 'array',
-                    maxItems: 50,
-                    description: 'Optional weighted impact score, available to rules as the field `score`: the sum over terms of `weight × value` (numbers) or `values[value]` (choices).',
-                    items: { $ref: '#/$defs/scoreTerm' },
-                },
-                rules: {
-                    type: 'array',
-                    maxItems: 100,
-                    description: 'Ordered rules; the defaults are listed in the docs.',
-                    items: { $ref: '#/$defs/rule' },
-                },
-            },
-        },
-        crisis: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Crisis management for priorities marked `crisis: true` (P1 by default).',
-            properties: {
-                mention: {
-                    type: 'array',
-                    maxItems: 20,
-                    items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
-                    description: 'Users or teams (`@org/team`) mentioned when a crisis is declared.',
-                    default: [],
-                },
-                checklist: {
-                    type: 'array',
-                    maxItems: 30,
-                    items: { type: 'string', minLength: 1, maxLength: 200 },
-                    description: 'Stakeholder communication checklist shown in the card of a crisis.',
-                    default: [
-                        'Communication owner named',
-                        'Status page updated',
-                        'Customer support briefed',
-                        'Leadership informed',
-                        'Affected customers notified',
-                    ],
-                },
-            },
-        },
-        stages: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'The stages, in their fixed order: names and board columns can be changed, the order cannot (the metrics are defined on it).',
-            properties: {
-                triage: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The triage stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
-                    },
-                },
-                investigating: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The investigating stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
-                    },
-                },
-                fixing: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The fixing stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
-                    },
-                },
-                monitoring: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The monitoring stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
-                    },
-                },
-                resolved: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The resolved stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
-                    },
-                },
-                postmortem: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The postmortem stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
-                    },
-                },
-                closed: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'The closed stage.',
-                    properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
-                    },
-                },
-            },
-        },
-        project: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['number'],
-            description: 'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
-            properties: {
-                owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
-                number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
-                status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
-                priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
-                started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
-                resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
-                service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
-                create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
-            },
-        },
-        form: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Maps the issue form to incident fields, for teams that changed the form\'s labels.',
-            properties: {
-                headings: {
-                    type: 'object',
-                    description: 'Field id → the heading (label) your form uses for it, e.g. `impact: "Customer impact"`.',
-                    additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
-                    default: {},
-                },
-            },
-        },
-    },
-    $defs: {
-        scoreTerm: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['field'],
-            properties: {
-                field: { type: 'string', minLength: 1, description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).' },
-                weight: { type: 'number', description: 'Multiplies a numeric field (true counts as 1).' },
-                values: { type: 'object', additionalProperties: { type: 'number' }, description: 'Points per value of a choice field (matched case-insensitively).' },
-            },
-        },
-        rule: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['priority', 'when'],
-            properties: {
-                name: { type: 'string', maxLength: 100, description: 'Shown in the card as the reason for the priority.' },
-                priority: priorityEnum,
-                when: { $ref: '#/$defs/condition' },
-            },
-        },
-        condition: {
-            description: 'A test on one field, or `all` / `any` / `not` of conditions.',
-            oneOf: [
-                {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['field'],
-                    properties: {
-                        field: { type: 'string', minLength: 1 },
-                        equals: scalar,
-                        one_of: { type: 'array', items: scalar, minItems: 1 },
-                        at_least: { type: 'number' },
-                        at_most: { type: 'number' },
-                        above: { type: 'number' },
-                        below: { type: 'number' },
-                        matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
-                        present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
-                    },
-                },
-                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
-            ],
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/config/duration.ts
-const UNITS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-const DURATION = /^(?:(\d{1,6})w)?(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
-/**
- * Parses a duration like `15m`, `1h30m`, `2d`, `1w` into milliseconds.
- * Returns null when the text is not a duration (the caller reports where and why).
- */
-function parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (t === '')
-        return null;
-    const m = DURATION.exec(t);
-    if (!m)
-        return null;
-    const [, w, d, h, mi, s] = m;
-    const ms = Number(w ?? 0) * UNITS.w + Number(d ?? 0) * UNITS.d + Number(h ?? 0) * UNITS.h + Number(mi ?? 0) * UNITS.m + Number(s ?? 0) * UNITS.s;
-    return ms > 0 ? ms : null;
-}
-/** Formats milliseconds as a short human duration: `45s`, `12m`, `3h 05m`, `2d 4h`. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return '—';
-    const neg = ms < 0;
-    let s = Math.floor(Math.abs(ms) / 1000);
-    const d = Math.floor(s / 86_400);
-    s -= d * 86_400;
-    const h = Math.floor(s / 3600);
-    s -= h * 3600;
-    const m = Math.floor(s / 60);
-    s -= m * 60;
-    let out;
-    if (d > 0)
-        out = h > 0 ? `${d}d ${h}h` : `${d}d`;
-    else if (h > 0)
-        out = `${h}h ${String(m).padStart(2, '0')}m`;
-    else if (m > 0)
-        out = `${m}m`;
-    else
-        out = `${s}s`;
-    return neg ? `-${out}` : out;
-}
-
-;// CONCATENATED MODULE: ./src/config/validate.ts
-
-const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-function resolveRef(root, s) {
-    if (!s.$ref)
-        return s;
-    const name = s.$ref.replace('#/$defs/', '');
-    const target = root.$defs?.[name];
-    if (!target)
-        throw new Error(`schema: unknown $ref ${s.$ref}`);
-    return target;
-}
-/** The closest allowed key, to suggest a fix for a typo. */
-function closest(word, candidates) {
-    let best;
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 3)
-        return 99;
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return row[b.length];
-}
-/** True when a regular expression from the config is valid and not obviously catastrophic. */
-function regexProblem(source) {
-    try {
-        new RegExp(source, 'iu');
-    }
-    catch (error) {
-        return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
-    }
-    // Nested quantifiers such as (a+)+ can take exponential time on hostile text.
-    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source))
-        return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it';
-    return undefined;
-}
-/**
- * Validates a plain value against the schema subset described in schema.ts.
- * Returns every problem found, each with the path of the offending value.
- */
-function validateAgainstSchema(root, value) {
-    const problems = [];
-    walk(root, root, value, [], problems);
-    return problems;
-}
-function walk(root, schemaIn, value, path, out) {
-    const s = resolveRef(root, schemaIn);
-    if (s.oneOf) {
-        walkOneOf(root, s, value, path, out);
-        return;
-    }
-    const t = typeOf(value);
-    if (s.type) {
-        const allowed = Array.isArray(s.type) ? s.type : [s.type];
-        const ok = allowed.some((a) => a === t || ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))));
-        if (!ok) {
-            out.push({ path, message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}` });
-            return;
-        }
-    }
-    if (s.enum && !s.enum.includes(value)) {
-        out.push({ path, message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}` });
-        return;
-    }
-    if (t === 'string') {
-        const str = value;
-        if (s.minLength !== undefined && str.length < s.minLength)
-            out.push({ path, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters` });
-        if (s.maxLength !== undefined && str.length > s.maxLength)
-            out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` });
-        if (s.format === 'duration') {
-            if (parseDuration(str) === null)
-                out.push({ path, message: `is not a duration: ${JSON.stringify(str)}; write it like 15m, 1h30m, 2d or 1w` });
-        }
-        else if (s.format === 'regex') {
-            const p = regexProblem(str);
-            if (p)
-                out.push({ path, message: p });
-        }
-        else if (s.pattern && !new RegExp(s.pattern, 'u').test(str)) {
-            out.push({ path, message: `has an unexpected form: ${JSON.stringify(str)}` });
-        }
-    }
-    if (t === 'number') {
-        const n = value;
-        if (s.minimum !== undefined && n < s.minimum)
-            out.push({ path, message: `must be at least ${s.minimum}` });
-        if (s.maximum !== undefined && n > s.maximum)
-            out.push({ path, message: `must be at most ${s.maximum}` });
-    }
-    if (t === 'array') {
-        const arr = value;
-        if (s.minItems !== undefined && arr.length < s.minItems)
-            out.push({ path, message: `must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}` });
-        if (s.maxItems !== undefined && arr.length > s.maxItems)
-            out.push({ path, message: `must have at most ${s.maxItems} items (it has ${arr.length})` });
-        if (s.items)
-            arr.forEach((item, i) => walk(root, s.items, item, [...path, i], out));
-    }
-    if (t === 'object') {
-        const obj = value;
-        const props = s.properties ?? {};
-        for (const req of s.required ?? []) {
-            if (!(req in obj))
-                out.push({ path, message: `is missing the required key \`${req}\`` });
-        }
-        for (const [k, v] of Object.entries(obj)) {
-            if (props[k])
-                walk(root, props[k], v, [...path, k], out);
-            else if (s.additionalProperties === false) {
-                const names = Object.keys(props);
-                const hint = closest(k, names);
-                out.push({
-                    path: [...path, k],
-                    atKey: true,
-                    message: `unknown key \`${k}\`${hint ? `; did you mean \`${hint}\`?` : ''} (allowed here: ${names.join(', ')})`,
-                });
-            }
-            else if (typeof s.additionalProperties === 'object')
-                walk(root, s.additionalProperties, v, [...path, k], out);
-        }
-    }
-}
-function walkOneOf(root, s, value, path, out) {
-    const branches = s.oneOf.map((b) => resolveRef(root, b));
-    if (typeOf(value) !== 'object') {
-        out.push({ path, message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}` });
-        return;
-    }
-    const obj = value;
-    const matching = branches.filter((b) => (b.required ?? []).every((k) => k in obj));
-    if (matching.length === 1) {
-        walk(root, matching[0], value, path, out);
-        return;
-    }
-    const keys = branches.map((b) => `\`${b.required?.[0]}\``).join(', ');
-    out.push({ path, message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}` });
-}
-function article(t) {
-    if (t === 'object')
-        return 'a mapping';
-    if (t === 'array')
-        return 'a list';
-    if (t === 'null')
-        return 'empty';
-    if (t === 'integer')
-        return 'a whole number';
-    return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/defaults.ts
-/**
- * The default classification, from PRODUCT.md's table: P1 is a crisis (full outage, data loss,
- * security exposure), P2 a major degradation or a majority of users affected, P3 a minor
- * degradation, P4 no customer impact. Fields are those of the incident form (see docs/fields).
- */
-const DEFAULT_RULES = [
-    { name: 'data loss or security exposure', priority: 'P1', when: { any: [{ field: 'data_loss', equals: true }, { field: 'security', equals: true }] } },
-    { name: 'full outage', priority: 'P1', when: { field: 'impact', equals: 'full-outage' } },
-    { name: 'major degradation', priority: 'P2', when: { field: 'impact', equals: 'major-degradation' } },
-    { name: 'half or more of users affected', priority: 'P2', when: { field: 'users_affected', at_least: 50 } },
-    { name: 'minor degradation', priority: 'P3', when: { field: 'impact', equals: 'minor-degradation' } },
-    { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
-];
-
-;// CONCATENATED MODULE: ./src/domain/stages.ts
-/**
- * The incident stages, in order. Names of labels and board columns can be changed in the config,
- * the stages themselves cannot: the metrics are defined on them (docs/metrics.md).
- */
-const STAGES = ['triage', 'investigating', 'fixing', 'monitoring', 'resolved', 'postmortem', 'closed'];
-const stageIndex = (s) => STAGES.indexOf(s);
-const isStage = (s) => STAGES.includes(s);
-/** Active stages: the incident is still hurting or being verified. */
-const isActive = (s) => stageIndex(s) < stageIndex('resolved');
-
-;// CONCATENATED MODULE: ./src/config/types.ts
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-
-
-
-/** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
-const MAX_CONFIG_BYTES = 256 * 1024;
-const TESTS = ['equals', 'one_of', 'at_least', 'at_most', 'above', 'below', 'matches', 'present'];
-/**
- * Parses and validates a configuration file. `text` null means there is no file: the defaults apply.
- * Throws ConfigError listing every problem with file:line:column and what to change.
- */
-function loadConfig(text, file) {
-    if (text === null)
-        return resolveConfig({}, 'defaults');
-    if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
-        throw configError(file, [{ file, line: 1, column: 1, message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB` }]);
-    }
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-    const problems = [];
-    for (const e of doc.errors) {
-        const pos = lineCounter.linePos(e.pos[0]);
-        problems.push({ file, line: pos.line, column: pos.col, message: `invalid YAML: ${firstLine(e.message)}` });
-    }
-    if (problems.length)
-        throw configError(file, problems);
-    let value;
-    try {
-        // A small alias budget defuses "billion laughs" alias bombs.
-        value = doc.toJS({ maxAliasCount: 50 });
-    }
-    catch (error) {
-        throw configError(file, [{ file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
-    }
-    if (value === null || value === undefined)
-        return resolveConfig({}, file);
-    const found = validateAgainstSchema(CONFIG_SCHEMA, value);
-    const semantic = semanticProblems(value);
-    for (const p of [...found, ...semantic]) {
-        const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false);
-        problems.push({ file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` });
-    }
-    if (problems.length)
-        throw configError(file, problems);
-    return resolveConfig(value, file);
-}
-function semanticProblems(raw) {
-    const out = [];
-    const visit = (c, path) => {
-        if (!c || typeof c !== 'object')
-            return;
-        if ('field' in c) {
-            const tests = TESTS.filter((t) => t in c);
-            if (tests.length === 0)
-                out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` });
-            if (tests.length > 1)
-                out.push({ path, message: `has several tests (${tests.join(', ')}); use \`all\` to combine them` });
-        }
-        else if ('all' in c && Array.isArray(c.all))
-            c.all.forEach((x, i) => visit(x, [...path, 'all', i]));
-        else if ('any' in c && Array.isArray(c.any))
-            c.any.forEach((x, i) => visit(x, [...path, 'any', i]));
-        else if ('not' in c)
-            visit(c.not, [...path, 'not']);
-    };
-    const names = new Map();
-    for (const st of STAGES) {
-        const n = raw?.stages?.[st]?.name ?? st;
-        if (names.has(n))
-            out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` });
-        names.set(n, st);
-    }
-    const rules = raw?.classification?.rules;
-    if (Array.isArray(rules))
-        rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']));
-    return out;
-}
-/** Merges a validated raw config over the defaults. */
-function resolveConfig(raw, source) {
-    const props = CONFIG_SCHEMA.properties;
-    const pDefaults = props.priorities.properties;
-    const priorities = {};
-    for (const p of PRIORITIES) {
-        const d = pDefaults[p].properties;
-        const r = raw.priorities?.[p] ?? {};
-        const pick = (k) => (r[k] ?? d[k].default);
-        priorities[p] = {
-            description: pick('description'),
-            ack: parseDuration(pick('ack')),
-            update: parseDuration(pick('update')),
-            postmortem: pick('postmortem'),
-            crisis: pick('crisis'),
-        };
-    }
-    const crisisDefaults = props.crisis.properties;
-    return {
-        source,
-        labels: {
-            incident: raw.labels?.incident ?? 'incident',
-            services: raw.labels?.services ?? true,
-        },
-        priorities,
-        classification: {
-            default: raw.classification?.default ?? 'P2',
-            score: raw.classification?.score ?? [],
-            rules: raw.classification?.rules ?? DEFAULT_RULES,
-        },
-        crisis: {
-            mention: (raw.crisis?.mention ?? crisisDefaults.mention.default).map((m) => (m.startsWith('@') ? m : `@${m}`)),
-            checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
-        },
-        form: { headings: raw.form?.headings ?? {} },
-        stages: Object.fromEntries(STAGES.map((st) => {
-            const d = props.stages.properties[st].properties;
-            return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
-        })),
-        project: raw.project
-            ? {
-                owner: raw.project.owner ?? null,
-                number: raw.project.number,
-                statusField: raw.project.status_field ?? 'Status',
-                priorityField: raw.project.priority_field ?? null,
-                startedField: raw.project.started_field ?? null,
-                resolvedField: raw.project.resolved_field ?? null,
-                serviceField: raw.project.service_field ?? null,
-                createMissingOptions: raw.project.create_missing_options ?? false,
-            }
-            : null,
-    };
-}
-function configError(file, problems) {
-    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    return new errors/* ConfigError */.xL(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems);
-}
-function positionOf(doc, lc, path, atKey) {
-    let node = doc.contents;
-    let lastGood = doc.contents ?? null;
-    for (let i = 0; i < path.length; i++) {
-        const seg = path[i];
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((it) => (0,dist/* isPair */.tO)(it) && (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
-            if (!pair)
-                break;
-            if (atKey && i === path.length - 1 && (0,dist/* isScalar */.jn)(pair.key)) {
-                lastGood = pair.key;
-                break;
-            }
-            node = pair.value;
-        }
-        else if (node && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
-            node = node.items[Number(seg)];
-        }
-        else
-            break;
-        if (node && typeof node === 'object' && 'range' in node)
-            lastGood = node;
-    }
-    const offset = lastGood?.range?.[0] ?? 0;
-    return lc.linePos(offset);
-}
-function describePath(path) {
-    if (path.length === 0)
-        return 'the file';
-    return '`' + path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') + '`';
-}
-function firstLine(s) {
-    return s.split('\n')[0] ?? s;
-}
-
-;// CONCATENATED MODULE: ./src/cli/index.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7237);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* The `incidentops` command. Unlike the action, it talks to a person: plain stdout/stderr. */
+
+
 
 
 
@@ -9504,6 +9937,8 @@ Usage:
                                 Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
   incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
                                 Send a test alert to the repository as a repository_dispatch.
+  incidentops report --repo owner/name [--since 30d] [--api-url URL] [--json file]
+                                Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
   incidentops --help            This help.
 
 Exit codes: 0 success, 1 the input is invalid (the message says what to fix), 2 usage error.`;
@@ -9525,25 +9960,27 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
                 return 0;
             }
             const file = rest[0] ?? '.github/incidents.yml';
-            if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
                 err(`${file}: no such file. With no configuration file the defaults apply; pass a path to check another file.`);
                 return 1;
             }
             try {
-                const config = loadConfig((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file);
+                const config = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), file);
                 out(`${file}: valid. Priorities: ${Object.entries(config.priorities).map(([p, v]) => `${p} ack ${v.ack / 60000}m`).join(', ')}; ${config.classification.rules.length} classification rules.`);
                 return 0;
             }
             catch (error) {
-                err(error instanceof errors/* ConfigError */.xL ? error.message : `${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+                err(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ? error.message : `${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .getErrorMessage */ .u1)(error)}`);
                 return 1;
             }
         }
         case 'demo': {
             // The demo drives the local GitHub emulator, which lives with the tests in a source checkout.
             // Built from parts so the bundler leaves the source-checkout path alone.
-            const demoPath = __nccwpck_require__.ab + "run.ts";
-            if (!(0,external_node_fs_namespaceObject.existsSync)(demoPath)) {
+            // Found from the running script's path (not import.meta.url, which the bundler would follow
+            // and copy the demo into dist/): src/cli/index.ts → test/demo/run.ts in a source checkout.
+            const demoPath = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(process.argv[1] ?? '.'), '..', '..', 'test', 'demo', 'run.ts'));
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(demoPath) || !process.argv[1]?.endsWith('.ts')) {
                 err('The demo runs from a source checkout: git clone the repository, then `npm ci && npm start`.');
                 return 1;
             }
@@ -9551,12 +9988,16 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             return mod.runDemo(rest, out);
         }
         case 'relay': {
-            const { relayCommand } = await __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 1753));
+            const { relayCommand } = await __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 250));
             return relayCommand(rest, out, err);
         }
         case 'alert': {
-            const { alertCommand } = await __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 1753));
+            const { alertCommand } = await __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 250));
             return alertCommand(rest, out, err);
+        }
+        case 'report': {
+            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(757), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1534));
+            return reportCommand(rest, out, err);
         }
         default:
             err(`Unknown command "${cmd}".\n\n${HELP}`);
@@ -9566,7 +10007,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\u0000');
 if (isMain) {
     main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-        process.stderr.write(`incidentops: ${(0,errors/* getErrorMessage */.u1)(error)}\n`);
+        process.stderr.write(`incidentops: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .getErrorMessage */ .u1)(error)}\n`);
         process.exit(1);
     });
 }

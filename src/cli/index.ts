@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /* The `incidentops` command. Unlike the action, it talks to a person: plain stdout/stderr. */
 import { readFileSync, existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { loadConfig } from '../config/load.js'
 import { ConfigError, getErrorMessage } from '../errors.js'
 
@@ -13,6 +15,8 @@ Usage:
                                 Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
   incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
                                 Send a test alert to the repository as a repository_dispatch.
+  incidentops report --repo owner/name [--since 30d] [--api-url URL] [--json file]
+                                Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
   incidentops --help            This help.
 
 Exit codes: 0 success, 1 the input is invalid (the message says what to fix), 2 usage error.`
@@ -52,8 +56,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     case 'demo': {
       // The demo drives the local GitHub emulator, which lives with the tests in a source checkout.
       // Built from parts so the bundler leaves the source-checkout path alone.
-      const demoPath = new URL(['..', '..', 'test', 'demo', 'run.ts'].join('/'), import.meta.url)
-      if (!existsSync(demoPath)) {
+      // Found from the running script's path (not import.meta.url, which the bundler would follow
+      // and copy the demo into dist/): src/cli/index.ts → test/demo/run.ts in a source checkout.
+      const demoPath = pathToFileURL(resolve(dirname(process.argv[1] ?? '.'), '..', '..', 'test', 'demo', 'run.ts'))
+      if (!existsSync(demoPath) || !process.argv[1]?.endsWith('.ts')) {
         err('The demo runs from a source checkout: git clone the repository, then `npm ci && npm start`.')
         return 1
       }
@@ -67,6 +73,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     case 'alert': {
       const { alertCommand } = await import('../relay/cli.js')
       return alertCommand(rest, out, err)
+    }
+    case 'report': {
+      const { reportCommand } = await import('./report.js')
+      return reportCommand(rest, out, err)
     }
     default:
       err(`Unknown command "${cmd}".\n\n${HELP}`)

@@ -55,7 +55,23 @@ type RawConfig = {
   classification?: { default?: Priority; score?: Config['classification']['score']; rules?: Config['classification']['rules'] }
   crisis?: { mention?: string[]; checklist?: string[] }
   form?: { headings?: Record<string, string> }
+  report?: {
+    window_days?: number
+    history_weeks?: number
+    slo_target?: number
+    cost_per_hour?: Partial<Record<Priority, number>>
+    currency?: string
+    downtime_priorities?: Priority[]
+    label?: string
+    json?: string
+    scope?: 'repository' | 'organization'
+  }
   stages?: Partial<Record<Stage, { name?: string; column?: string }>>
+  escalation?: { mention: string[]; after?: string }[]
+  postmortem?: { template?: string; label?: string; followup_label?: string; chase_after?: string }
+  response_team?: string[]
+  sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string }
+  alerts?: { event_types?: string[]; resolved_stage?: 'monitoring' | 'resolved'; reopen_window?: string; comment_interval?: string; coalesce?: string }
   project?: {
     owner?: string
     number: number
@@ -126,12 +142,43 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       checklist: raw.crisis?.checklist ?? (crisisDefaults.checklist!.default as string[]),
     },
     form: { headings: raw.form?.headings ?? {} },
+    report: {
+      windowDays: raw.report?.window_days ?? 7,
+      historyWeeks: raw.report?.history_weeks ?? 12,
+      sloTarget: raw.report?.slo_target ?? null,
+      costPerHour: raw.report?.cost_per_hour ?? null,
+      currency: raw.report?.currency ?? 'USD',
+      downtimePriorities: raw.report?.downtime_priorities ?? ['P1', 'P2'],
+      label: raw.report?.label ?? 'reliability-report',
+      json: raw.report?.json ?? 'incidentops-report.json',
+      scope: raw.report?.scope ?? 'repository',
+    },
     stages: Object.fromEntries(
       STAGES.map((st) => {
         const d = props.stages!.properties![st]!.properties!
         return [st, { name: raw.stages?.[st]?.name ?? (d.name!.default as string), column: raw.stages?.[st]?.column ?? (d.column!.default as string) }]
       }),
     ) as Config['stages'],
+    postmortem: {
+      template: raw.postmortem?.template ?? null,
+      label: raw.postmortem?.label ?? 'postmortem',
+      followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
+      chaseAfter: parseDuration(raw.postmortem?.chase_after ?? '3d')!,
+    },
+    escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(at), after: l.after ? parseDuration(l.after) : null })),
+    responseTeam: (raw.response_team ?? []).map(at),
+    sweep: {
+      budget: raw.sweep?.budget ?? 50,
+      autoResolveAlerts: offOr(raw.sweep?.auto_resolve_alerts ?? '1h'),
+      autoResolvePeople: offOr(raw.sweep?.auto_resolve_people ?? 'off'),
+    },
+    alerts: {
+      eventTypes: raw.alerts?.event_types ?? ['alert', 'incident'],
+      resolvedStage: raw.alerts?.resolved_stage ?? 'monitoring',
+      reopenWindow: parseDuration(raw.alerts?.reopen_window ?? '1h')!,
+      commentInterval: parseDuration(raw.alerts?.comment_interval ?? '30m')!,
+      coalesce: parseDuration(raw.alerts?.coalesce ?? '1m')!,
+    },
     project: raw.project
       ? {
           owner: raw.project.owner ?? null,
@@ -146,6 +193,9 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       : null,
   }
 }
+
+const at = (m: string): string => (m.startsWith('@') ? m : `@${m}`)
+const offOr = (v: string): number | null => (v === 'off' ? null : parseDuration(v))
 
 function configError(file: string, problems: ConfigProblem[]): ConfigError {
   const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)

@@ -56,6 +56,24 @@ export interface Config {
   /** Per stage (fixed order, see domain/stages.ts): its name in labels and commands, and its board column. */
   stages: Record<Stage, { name: string; column: string }>
   project: ProjectConfig | null
+  report: ReportConfig
+  alerts: AlertsConfig
+  /** Levels of the escalation chain: who to mention, and the wait after the previous level (ms; null = the ack window). */
+  escalation: { mention: string[]; after: number | null }[]
+  responseTeam: string[]
+  sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null }
+  postmortem: { template: string | null; label: string; followupLabel: string; chaseAfter: number }
+}
+
+export interface AlertsConfig {
+  eventTypes: string[]
+  resolvedStage: 'monitoring' | 'resolved'
+  /** Milliseconds. */
+  reopenWindow: number
+  /** Milliseconds. */
+  commentInterval: number
+  /** Milliseconds. */
+  coalesce: number
 }
 
 export interface ProjectConfig {
@@ -68,4 +86,22 @@ export interface ProjectConfig {
   resolvedField: string | null
   serviceField: string | null
   createMissingOptions: boolean
+}
+
+/** The weekly reliability report (docs/metrics.md defines the figures). */
+export interface ReportConfig {
+  windowDays: number
+  historyWeeks: number
+  /** Availability target over the window, e.g. 0.999; null: no SLO figures. */
+  sloTarget: number | null
+  /** Estimated cost of downtime per hour, by priority; null: no cost figures. */
+  costPerHour: Partial<Record<Priority, number>> | null
+  /** ISO 4217 code. */
+  currency: string
+  downtimePriorities: Priority[]
+  /** The label of the report issues. */
+  label: string
+  /** The JSON file: relative to RUNNER_TEMP when set, else to the workspace. */
+  json: string
+  scope: 'repository' | 'organization'
 }

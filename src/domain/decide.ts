@@ -6,12 +6,15 @@ import { parseIssueForm } from '../intake/issue-form.js'
 import type { FormFieldSpec } from '../intake/form-spec.js'
 import { factsFromForm, fieldsOf, type IncidentFacts } from '../intake/facts.js'
 import { classify, type Classification } from './classify.js'
-import { decodeRecord, findCard, marker, type IncidentRecord, type TimelineEvent, type Via } from './record.js'
+import { decodeRecord, findCard, marker, type AlertState, type IncidentRecord, type TimelineEvent, type Via } from './record.js'
 import { labelSpec, priorityLabel, priorityLabelsOn, serviceLabel, PRIORITY_PREFIX, STAGE_PREFIX, SERVICE_PREFIX } from './labels.js'
 import { STAGES, isActive, stageIndex, type Stage } from './stages.js'
 import { PRIORITIES } from '../config/types.js'
 import { HELP_TEXT, parseCommands, type Command } from './commands.js'
+import { applyDue } from './due.js'
 import { renderCard, tickedItems } from '../render/card.js'
+import type { NormalizedAlert } from '../alerts/index.js'
+import { factsFromAlert, alertFields, alertMarker } from './alert-facts.js'
 import { code, inline, neutralizeMentions } from '../render/markdown.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
@@ -37,6 +40,18 @@ export type IncidentEvent =
       createdAt: string
       /** The author's role, looked up through the API only when the comment has commands. */
       role: Role
+    }
+  | {
+      /** A scheduled run: only what is due. */
+      kind: 'tick'
+    }
+  | {
+      kind: 'alert'
+      alert: NormalizedAlert
+      /** GitHub's clock (the Date of its responses): when this delivery is handled. */
+      now: string
+      /** The workflow run and the key: a re-run of the same delivery changes nothing. */
+      delivery: string
     }
 
 /** A reply we post once, found again by its marker. */
@@ -81,7 +96,7 @@ export const stageLabelOf = (s: Stage, config: Config): string => `${STAGE_PREFI
  * payload's possibly stale copy of the issue), so that any replay converges to one state.
  * Commands run from the comment as posted, once per comment id.
  */
-export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, spec: readonly FormFieldSpec[]): Decision {
+export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, spec: readonly FormFieldSpec[], now?: string): Decision {
   const issue = ctx.issue
   if (!issue) return { kind: 'skip', reason: 'the issue no longer exists' }
   const incidentLabel = config.labels.incident.toLowerCase()
@@ -89,22 +104,26 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
     return { kind: 'skip', reason: `#${issue.number} is not an incident (no \`${config.labels.incident}\` label)` }
   }
 
-  const form = parseIssueForm(issue.body, spec)
-  const facts = factsFromForm(form, spec, new Date(issue.createdAt))
-  const classification = classify(fieldsOf(facts), config)
-  const digest = impactDigest(facts)
   const card = findCard(issue.comments)
   const previous = card ? decodeRecord(card.body) : null
+  // An incident opened by monitoring is described by its alert (kept in the record), not by a form.
+  const alertState = previous?.alert ?? (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key)) ? newAlertState(event) : undefined)
+  const form = parseIssueForm(alertState ? '' : issue.body, spec)
+  const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt))
+  const classification = classify(alertState ? alertFields(alertState) : fieldsOf(facts), config)
+  const digest = impactDigest(facts)
   const changes: string[] = []
   const replies: Reply[] = []
-  const sender = event.kind === 'issue' ? event.sender : event.author
+  const sender = event.kind === 'issue' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops'
 
   let record: IncidentRecord
   if (!previous) {
     // A priority label already present before our first run was put there by a person: it wins.
-    const human = priorityLabelsOn(issue.labels)[0]
+    // (Not on an issue we opened for an alert: its labels are ours.)
+    const human = alertState ? undefined : priorityLabelsOn(issue.labels)[0]
     const priority: Priority = human ?? classification.priority
-    const startedAt = facts.startedAt && facts.startedAt < issue.createdAt ? facts.startedAt : issue.createdAt
+    const start = alertState && event.kind === 'alert' ? event.alert.startsAt : facts.startedAt
+    const startedAt = start && start < issue.createdAt ? start : issue.createdAt
     record = {
       v: 1,
       number: issue.number,
@@ -115,9 +134,11 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
       priorityReason: human ? `set by hand with the \`${priorityLabel(human)}\` label` : classification.reason,
       stage: 'triage',
       impactDigest: digest,
-      events: [{ at: issue.createdAt, kind: 'declared', actor: issue.author ?? 'ghost', via: form.fromForm ? 'form' : 'label', to: priority }],
+      events: [{ at: issue.createdAt, kind: 'declared', actor: alertState ? alertState.source : (issue.author ?? 'ghost'), via: alertState ? 'alert' : form.fromForm ? 'form' : 'label', to: priority }],
       commander: null,
       processed: [],
+      source: alertState ? alertState.source : form.fromForm ? 'form' : 'manual',
+      ...(alertState ? { alert: alertState } : {}),
     }
     changes.push(`declared ${priority} (${record.priorityReason})`)
   } else {
@@ -138,7 +159,16 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
   }
 
   if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes)
-  else onComment(record, event, config, changes, replies)
+  else if (event.kind === 'comment') onComment(record, event, config, changes, replies)
+  else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
+  // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
+  if (now) {
+    const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : []
+    const due = applyDue(record, config, now, issue.assignees, pending)
+    replies.push(...due.replies)
+    changes.push(...due.changes)
+    if (due.resolve) resolve(record, { at: now, actor: 'incidentops', via: 'schedule' }, config, changes)
+  }
   return { kind: 'incident', record, facts, classification, changes, replies }
 }
 
@@ -173,6 +203,31 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
   if (event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage as Stage)) {
     moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
+  // Events on our postmortem and follow-up issues, redirected to their incident by the handler.
+  if (event.action === 'postmortem-closed' && record.postmortem && !record.postmortem.done) {
+    record.postmortem.done = true
+    record.events.push({ at, kind: 'postmortem', actor: event.sender, via: 'close', text: 'done' })
+    changes.push('postmortem done')
+    if (record.stage === 'postmortem' || record.stage === 'resolved') moveTo(record, 'closed', { at, actor: event.sender, via: 'close' }, config, changes)
+  }
+  if (event.action === 'postmortem-reopened' && record.postmortem?.done) {
+    record.postmortem.done = false
+    changes.push('postmortem reopened')
+    if (record.stage === 'closed') moveTo(record, 'postmortem', { at, actor: event.sender, via: 'reopen' }, config, changes)
+  }
+  const f = /^followup-(closed|reopened):(\d+)$/.exec(event.action)
+  if (f) {
+    const item = record.followups?.find((x) => x.number === Number(f[2]))
+    const state = f[1] === 'closed' ? 'closed' : 'open'
+    if (item && item.state !== state) {
+      item.state = state
+      changes.push(`follow-up #${item.number} ${state}`)
+    }
+  }
+}
+
+function hashTitle(t: string): string {
+  return createHash('sha256').update(t).digest('hex').slice(0, 8)
 }
 
 function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'comment' }>, config: Config, changes: string[], replies: Reply[]): void {
@@ -191,7 +246,7 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
   const e = { at: event.createdAt, actor: event.author, via: 'command' as Via }
   const problems: string[] = parsed.problems.map((p) => `${code(p.line, 60)}: ${p.message}`)
   for (const c of parsed.commands) {
-    const problem = runCommand(record, c, e, config, changes)
+    const problem = runCommand(record, c, e, config, changes, event.commentId)
     if (problem === 'help') replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` })
     else if (problem) problems.push(problem)
   }
@@ -203,8 +258,83 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
   if (record.processed!.length > 300) record.processed = record.processed!.slice(-300)
 }
 
+function newAlertState(event: Extract<IncidentEvent, { kind: 'alert' }>): AlertState {
+  const a = event.alert
+  return {
+    key: a.key,
+    source: a.source,
+    title: a.title,
+    severity: a.severity,
+    service: a.service,
+    labels: a.labels,
+    status: 'firing',
+    occurrences: 0,
+    firstSeen: event.now,
+    lastSeen: event.now,
+    lastComment: null,
+    deliveries: [],
+  }
+}
+
+/**
+ * One delivery of an alert for this incident (the handler picked the incident by key and reopen
+ * window). Repeats are counted, coalesced and commented at most once per interval; `resolved`
+ * moves to Monitoring (or Resolved); firing again after that brings the incident back.
+ */
+function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'alert' }>, config: Config, changes: string[], replies: Reply[], fresh: boolean): void {
+  const a = event.alert
+  const state = (record.alert ??= newAlertState(event))
+  if (state.deliveries.includes(event.delivery)) return
+  const now = event.now
+  const at = { at: now, actor: a.source, via: 'alert' as Via }
+  const remember = (): void => {
+    state.deliveries = [...state.deliveries, event.delivery].slice(-50)
+  }
+  if (a.status === 'resolved') {
+    if (state.status === 'resolved' && !fresh) return
+    state.status = 'resolved'
+    state.lastSeen = now
+    remember()
+    record.events.push({ ...at, at: a.endsAt && a.endsAt <= now ? a.endsAt : now, kind: 'alert', text: 'resolved' })
+    changes.push('alert resolved')
+    if (isActive(record.stage as Stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
+      if (config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
+      else moveTo(record, 'monitoring', at, config, changes)
+    } else if (record.stage === 'monitoring' && config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
+    return
+  }
+  const recurred = state.status === 'resolved' || !isActive(record.stage as Stage) || record.stage === 'monitoring'
+  if (fresh) {
+    state.occurrences = 1
+    remember()
+    record.events.push({ ...at, kind: 'alert', text: 'firing' })
+    return
+  }
+  if (recurred) {
+    state.status = 'firing'
+    state.occurrences += 1
+    state.lastSeen = now
+    remember()
+    record.events.push({ ...at, kind: 'alert', text: 'firing again' })
+    changes.push('alert fired again')
+    if (record.stage !== 'investigating' && record.stage !== 'fixing') moveTo(record, 'investigating', at, config, changes)
+    replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 **The alert fired again** at ${now.slice(11, 16)} UTC: back to ${config.stages.investigating.name}.` })
+    return
+  }
+  // A repeat while still firing: coalesce, count, and comment at most once per interval.
+  if (Date.parse(now) - Date.parse(state.lastSeen) < config.alerts.coalesce) return
+  state.occurrences += 1
+  state.lastSeen = now
+  remember()
+  changes.push(`alert repeat (${state.occurrences} occurrences)`)
+  if (state.lastComment === null ? Date.parse(now) - Date.parse(state.firstSeen) >= config.alerts.commentInterval : Date.parse(now) - Date.parse(state.lastComment) >= config.alerts.commentInterval) {
+    state.lastComment = now
+    replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 Still firing: ${state.occurrences} occurrences since ${state.firstSeen.slice(11, 16)} UTC (last at ${now.slice(11, 16)} UTC).` })
+  }
+}
+
 /** Runs one command on the record; returns a problem to tell the author, 'help', or null. */
-function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): string | null | 'help' {
+function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[], commentId: number): string | null | 'help' {
   switch (c.name) {
     case 'help':
       return 'help'
@@ -258,8 +388,17 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
       dismiss(record, c.reason, e, changes)
       return null
     case 'followup':
+      // Keyed by the comment and the title, so a half-applied run finds the issue it already opened.
+      record.pendingFollowups = [...(record.pendingFollowups ?? []), { key: `${commentId}-${hashTitle(c.title)}`, title: c.title }]
+      changes.push(`follow-up requested: ${c.title}`)
+      return null
     case 'postmortem':
-      return `\`/${c.name}\` comes with postmortems, which this version of IncidentOps does not have yet.`
+      if (record.events.some((x) => x.kind === 'dismissed')) return '`/postmortem`: a dismissed false alarm gets no postmortem.'
+      record.postmortem = { issue: null, done: false, ...record.postmortem, requested: true }
+      changes.push('postmortem requested')
+      // Already closed without one (an optional postmortem): back to Resolved until it is written.
+      if (record.stage === 'closed' && !record.postmortem.issue) moveTo(record, 'resolved', e, config, changes)
+      return null
   }
 }
 
@@ -290,10 +429,17 @@ function moveTo(record: IncidentRecord, to: Stage, e: Pick<TimelineEvent, 'at' |
   record.stage = to
 }
 
-/** Resolved, then Closed when the priority needs no postmortem (a required one keeps it Resolved until written). */
+/** Whether this incident gets a postmortem: its priority requires one, or someone asked with `/postmortem`. */
+export function wantsPostmortem(record: IncidentRecord, config: Config): boolean {
+  const dismissed = record.events.some((e) => e.kind === 'dismissed')
+  return !dismissed && (config.priorities[record.priority].postmortem === 'required' || record.postmortem?.requested === true)
+}
+
+/** Resolved, then Closed unless a postmortem is still to be written (it keeps the incident in Postmortem until done). */
 function resolve(record: IncidentRecord, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
   moveTo(record, 'resolved', e, config, changes)
-  if (config.priorities[record.priority].postmortem !== 'required') moveTo(record, 'closed', e, config, changes)
+  if (!wantsPostmortem(record, config) || record.postmortem?.done) moveTo(record, 'closed', e, config, changes)
+  else if (record.postmortem?.issue) moveTo(record, 'postmortem', e, config, changes)
 }
 
 function dismiss(record: IncidentRecord, reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, changes: string[]): void {
@@ -362,7 +508,12 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
       ...out.filter((l) => isManaged(l, config)),
       ...PRIORITIES.map(priorityLabel),
       ...STAGES.map((st) => stageLabelOf(st, config)),
-    ]).map((l) => labelSpec(l, config)),
+    ])
+      .map((l) => labelSpec(l, config))
+      .concat(
+        { name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' },
+        { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' },
+      ),
     card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
     once,
     state: closed ? 'closed' : 'open',

@@ -10,7 +10,7 @@ export interface TimelineEvent {
    * edited; ack: someone took command; commander: command handed over; update: a status update
    * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise).
    */
-  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed'
+  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup'
   actor: string
   via: Via
   from?: string
@@ -43,6 +43,33 @@ export interface IncidentRecord {
   processed?: number[]
   /** What we last wrote to the board, so a command costs one board write and no board read. */
   board?: BoardCache
+  /** Where the incident came from: `form`, `manual` (written by hand), or the monitor's name. */
+  source?: string
+  /** For incidents opened by monitoring: the alert behind it. */
+  alert?: AlertState
+  /** The postmortem: asked for (`/postmortem`), its issue once written, and whether it is done (issue closed). */
+  postmortem?: { requested?: boolean; issue: number | null; done: boolean }
+  /** Follow-up issues opened with `/followup`, with their state as last seen; `pending` are titles still to open (by comment id). */
+  followups?: { number: number; title: string; state: 'open' | 'closed' }[]
+  pendingFollowups?: { key: string; title: string }[]
+}
+
+export interface AlertState {
+  key: string
+  source: string
+  title: string
+  severity: string | null
+  service: string | null
+  labels: Record<string, string>
+  status: 'firing' | 'resolved'
+  /** Deliveries recorded (repeats arriving within the coalescing interval of the last one count once). */
+  occurrences: number
+  firstSeen: string
+  lastSeen: string
+  /** When we last commented about a repeat, to post at most one such comment per interval. */
+  lastComment: string | null
+  /** Recent delivery ids (workflow run + key): a re-run of the same delivery changes nothing. */
+  deliveries: string[]
 }
 
 export interface BoardCache {

@@ -9,10 +9,14 @@ import type { IncidentFacts } from '../intake/facts.js'
 import { INCIDENT_FORM } from '../intake/form-spec.js'
 import { reconcile } from '../plan.js'
 import { applyPlan, type AppliedEffect } from '../apply.js'
+import { followupIncident, postmortemPhase } from './postmortem.js'
+import { postmortemIncident } from '../postmortem/render.js'
 
 /** What arrived, before we know the author's role (looked up only when needed). */
 export type IncomingEvent =
   | Extract<IncidentEvent, { kind: 'issue' }>
+  | Extract<IncidentEvent, { kind: 'tick' }>
+  | Extract<IncidentEvent, { kind: 'alert' }>
   | { kind: 'comment'; commentId: number; body: string; author: string; createdAt: string }
 
 export interface HandleOptions {
@@ -20,10 +24,14 @@ export interface HandleOptions {
   budget: number
   /** The repository owner, the default owner of the project. */
   repoOwner: string
+  /** `owner/name`, for links in postmortems. */
+  repo: string
   log: (line: string) => void
   warn: (line: string) => void
   /** Waits before re-reading the board after a close (GitHub's own "closed → Done" workflow races with us). */
   sleep: (ms: number) => Promise<void>
+  /** GitHub's clock (null before any response): what is due is computed against it. */
+  now: () => string | null
 }
 
 export interface HandleResult {
@@ -48,6 +56,19 @@ export async function handleIncident(
   config: Config,
   opts: HandleOptions,
 ): Promise<HandleResult> {
+  // Events on our postmortem and follow-up issues belong to their incident.
+  const own = ctx.issue?.viewerDidAuthor ? ctx.issue.body : ''
+  const parent = postmortemIncident(own) ?? followupIncident(own)
+  if (parent !== null && parent !== ctx.issue!.number) {
+    const isPm = postmortemIncident(own) !== null
+    const child = ctx.issue!.number
+    ctx = await port.loadIssueContext(parent, {})
+    if (incoming.kind === 'issue') {
+      if (incoming.action !== 'closed' && incoming.action !== 'reopened') return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] }
+      incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}` }
+    }
+  }
+
   let event: IncidentEvent
   if (incoming.kind === 'comment') {
     const previous = (() => {
@@ -60,11 +81,12 @@ export async function handleIncident(
     event = { ...incoming, role }
   } else event = incoming
 
-  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config))
+  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined)
   if (decision.kind === 'skip') return { decision, applied: [], problems: [] }
 
   const applied: AppliedEffect[] = []
   const problems: string[] = []
+  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
   const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
   if (config.project) {
     if (!board) {

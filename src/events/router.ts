@@ -4,6 +4,9 @@ import type { Mode } from '../inputs.js'
 export type Route =
   | { kind: 'issue'; number: number; action: string; sender: string; label?: string }
   | { kind: 'comment'; number: number; commentId: number; body: string; author: string; createdAt: string }
+  | { kind: 'alerts'; eventType: string; payload: unknown }
+  | { kind: 'report' }
+  | { kind: 'sweep' }
   | { kind: 'noop'; notice: string }
 
 /** Comments longer than this are not scanned for commands (GitHub's own limit is 65,536). */
@@ -34,9 +37,9 @@ function issueNumber(payload: Obj): number {
  */
 export function route(eventName: string, payload: unknown, mode: Mode): Route {
   if (!isObj(payload)) throw new PayloadError('The event payload is not a JSON object.')
-  if (mode === 'sweep' || mode === 'report') {
-    return { kind: 'noop', notice: `mode \`${mode}\` is not available in this version of IncidentOps yet; nothing was done.` }
-  }
+  // The report needs no issue: it runs on any event (schedule, workflow_dispatch, …).
+  if (mode === 'report') return { kind: 'report' }
+  if (mode === 'sweep') return { kind: 'sweep' }
   switch (eventName) {
     case 'issues': {
       const action = str(payload, 'action', '')
@@ -64,10 +67,14 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
       if (Number.isNaN(Date.parse(createdAt))) throw new PayloadError("The event payload's `comment.created_at` is not a date.")
       return { kind: 'comment', number: issueNumber(payload), commentId: id, body: body.slice(0, MAX_COMMENT), author, createdAt }
     }
-    case 'repository_dispatch':
+    case 'repository_dispatch': {
+      // The payload is parsed (and rejected, naming the field) once the config says which event types carry alerts.
+      const eventType = str(payload, 'action', '')
+      return { kind: 'alerts', eventType, payload: payload.client_payload }
+    }
     case 'schedule':
     case 'workflow_dispatch':
-      return { kind: 'noop', notice: `${eventName} (alerts, the sweep and the report) is not available in this version of IncidentOps yet; nothing was done.` }
+      return { kind: 'sweep' }
     default:
       return { kind: 'noop', notice: `IncidentOps does not handle the \`${eventName}\` event; nothing was done. It handles issues, issue_comment, repository_dispatch, schedule and workflow_dispatch.` }
   }

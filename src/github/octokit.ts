@@ -52,7 +52,7 @@ const ISSUE_CONTEXT = /* GraphQL */ `
         nodes { name color description }
       }
       issue(number: $number) {
-        id number title body state stateReason createdAt updatedAt closedAt url
+        id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
         author { login }
         assignees(first: 20) { nodes { login } }
         labels(first: 100) { nodes { name } }
@@ -89,10 +89,11 @@ const MORE_COMMENTS = /* GraphQL */ `
 const INCIDENT_PAGE = /* GraphQL */ `
   query IncidentsPage(
     $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
-    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!
+    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
+      repoLabels: labels(first: 100) @include(if: $withLabels) { nodes { name color description } }
       config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
       labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
         nodes { number title body state viewerDidAuthor }
@@ -101,13 +102,24 @@ const INCIDENT_PAGE = /* GraphQL */ `
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes {
-          id number title body state stateReason createdAt updatedAt closedAt url
+          id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
           author { login }
           assignees(first: 10) { nodes { login } }
           labels(first: 50) { nodes { name } }
           head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
           tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
         }
+      }
+    }
+  }
+`
+
+const ORG_REPOSITORIES = /* GraphQL */ `
+  query OrgRepositories($org: String!, $after: String, $label: String!) {
+    organization(login: $org) {
+      repositories(first: 100, after: $after, isArchived: false, hasIssuesEnabled: true, orderBy: { field: NAME, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { name owner { login } incidents: issues(labels: [$label], first: 0) { totalCount } }
       }
     }
   }
@@ -124,6 +136,7 @@ type GqlPageIssue = {
   updatedAt: string
   closedAt: string | null
   url: string
+  viewerDidAuthor: boolean
   author: { login: string } | null
   assignees: { nodes: { login: string }[] }
   labels: { nodes: { name: string }[] }
@@ -150,6 +163,7 @@ type IssueContextResult = {
       updatedAt: string
       closedAt: string | null
       url: string
+      viewerDidAuthor: boolean
       author: { login: string } | null
       assignees: { nodes: { login: string }[] }
       labels: { nodes: { name: string }[] }
@@ -161,11 +175,24 @@ type IssueContextResult = {
 /** The GitHub port over Octokit: GraphQL for reads (one query per incident), REST for writes. */
 export class OctokitPort implements GitHubPort {
   private repositoryId: string | undefined
+  private lastDate: string | null = null
 
   constructor(
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
-  ) {}
+  ) {
+    // Decisions use GitHub's clock (every response's Date header), not the runner's: one clock for
+    // every run, and the one the timestamps in GitHub's own data come from.
+    octokit.hook.after('request', (response) => {
+      const d = (response.headers as Record<string, string | undefined>).date
+      const t = d ? Date.parse(d) : NaN
+      if (!Number.isNaN(t)) this.lastDate = new Date(t).toISOString()
+    })
+  }
+
+  serverTime(): string | null {
+    return this.lastDate
+  }
 
   async loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext> {
     const vars = { owner: this.repo.owner, name: this.repo.repo }
@@ -218,6 +245,7 @@ export class OctokitPort implements GitHubPort {
             closedAt: i.closedAt,
             url: i.url,
             author: i.author?.login ?? null,
+            viewerDidAuthor: i.viewerDidAuthor,
             assignees: i.assignees.nodes.map((a) => a.login),
             labels: i.labels.nodes.map((l) => l.name),
             comments: comments.map(toComment),
@@ -237,6 +265,7 @@ export class OctokitPort implements GitHubPort {
           id: string
           config?: { text: string | null; isBinary: boolean } | null
           labelled?: { nodes: { number: number; title: string; body: string; state: 'OPEN' | 'CLOSED'; viewerDidAuthor: boolean }[] }
+          repoLabels?: { nodes: GqlLabel[] }
           issues: { totalCount: number; pageInfo: PageInfo; nodes: GqlPageIssue[] }
         } | null
       } = await this.call('query IncidentsPage', () =>
@@ -251,6 +280,7 @@ export class OctokitPort implements GitHubPort {
           withConfig: first && q.configPath !== undefined,
           labelled: q.labelled ?? '',
           withLabelled: first && q.labelled !== undefined,
+          withLabels: first && q.withRepoLabels === true,
         }),
       )
       const repo = res.repository
@@ -274,6 +304,7 @@ export class OctokitPort implements GitHubPort {
             closedAt: i.closedAt,
             url: i.url,
             author: i.author?.login ?? null,
+            viewerDidAuthor: i.viewerDidAuthor,
             assignees: i.assignees.nodes.map((a) => a.login),
             labels: i.labels.nodes.map((l) => l.name),
             comments,
@@ -282,6 +313,7 @@ export class OctokitPort implements GitHubPort {
         }),
       }
       if (first && q.configPath !== undefined) page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
+      if (first && q.withRepoLabels) page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' }))
       if (first && q.labelled !== undefined) {
         page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? ('open' as const) : ('closed' as const) }))
       }
@@ -289,6 +321,21 @@ export class OctokitPort implements GitHubPort {
       first = false
       if (!repo.issues.pageInfo.hasNextPage) return
       after = repo.issues.pageInfo.endCursor
+    }
+  }
+
+  async orgRepositories(org: string, incidentLabel: string): Promise<(RepoRef & { incidents: number })[]> {
+    const out: (RepoRef & { incidents: number })[] = []
+    let after: string | null = null
+    for (;;) {
+      const res: {
+        organization: { repositories: { pageInfo: PageInfo; nodes: { name: string; owner: { login: string }; incidents: { totalCount: number } }[] } } | null
+      } = await this.call('query OrgRepositories', () => this.octokit.graphql(ORG_REPOSITORIES, { org, after, label: incidentLabel }))
+      const page = res.organization?.repositories
+      if (!page) throw new GitHubApiError(`Organisation ${org} not found or not readable with this token.`, 404, 'graphql')
+      for (const r of page.nodes) out.push({ owner: r.owner.login, repo: r.name, incidents: r.incidents.totalCount })
+      if (!page.pageInfo.hasNextPage) return out
+      after = page.pageInfo.endCursor
     }
   }
 

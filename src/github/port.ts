@@ -37,6 +37,8 @@ export interface IssueSnapshot {
   closedAt: string | null
   url: string
   author: string | null
+  /** True when our own identity opened it (alert incidents, postmortems, reports): markers in its body are trusted. */
+  viewerDidAuthor: boolean
   assignees: string[]
   labels: string[]
   comments: CommentSnapshot[]
@@ -57,6 +59,8 @@ export interface IncidentPage {
   repositoryId: string
   /** The config file's text (first page only, when asked): null when there is none. */
   configText?: string | null
+  /** Every label of the repository (first page only, when asked). */
+  repoLabels?: LabelSpec[]
   /** Issues with the given label (first page only, when asked), newest first: e.g. the report issues. */
   labelled?: { number: number; title: string; body: string; state: 'open' | 'closed'; viewerDidAuthor: boolean }[]
   totalCount: number
@@ -75,11 +79,20 @@ export interface IncidentQuery {
   configPath?: string
   /** Also return issues with this label (first page). */
   labelled?: string
+  /** Also return the repository's labels (first page). */
+  withRepoLabels?: boolean
 }
 
 export interface GitHubPort {
+  /** GitHub's clock: the Date of its latest response (null before the first request). */
+  serverTime(): string | null
   /** Pages through every incident of the repository with one GraphQL query per 100. */
   incidentPages(q: IncidentQuery): AsyncGenerator<IncidentPage>
+  /**
+   * The organisation's repositories that are not archived and have issues, one GraphQL query per
+   * 100, each with its number of issues carrying `incidentLabel` (so empty ones cost nothing more).
+   */
+  orgRepositories(org: string, incidentLabel: string): Promise<(RepoRef & { incidents: number })[]>
   /** One GraphQL query: the issue, its labels and comments, the repository's labels, and optionally the config file. */
   loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext>
   /** Reads only the config file (for events without an issue). null when absent. */

@@ -10,7 +10,7 @@ const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '�
 export const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** A login shown without pinging its owner (edits never notify, but the first post would). */
-const who = (login: string): string => (login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`))
+const who = (login: string): string => (login === 'incidentops' ? 'IncidentOps' : login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`))
 
 export interface CardInput {
   record: IncidentRecord
@@ -45,10 +45,19 @@ export function renderCard({ record: r, facts: f, config, ticked }: CardInput): 
   ]
   if (f.services.length) rows.push(['Services', f.services.map((s) => code(s, 40)).join(', ')])
   if (f.detection) rows.push(['Detected by', inline(f.detection.replace(/-/g, ' '), 60)])
+  if (r.alert) {
+    const a = r.alert
+    rows.push([
+      'Alert',
+      `${a.status === 'firing' ? '🔥 firing' : '✅ resolved'} · ${a.occurrences} occurrence${a.occurrences === 1 ? '' : 's'} · last ${utcShort(a.lastSeen, r.declaredAt)} · key ${code(a.key, 80)}`,
+    ])
+  }
   if (r.stage === 'triage') {
     rows.push(['Commander', 'nobody yet: comment `/ack` to take command'])
     rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(r.declaredAt) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
   }
+  if (r.postmortem?.issue) rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`])
+  if (r.followups?.length) rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')])
   rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``])
   lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '')
 
@@ -90,6 +99,14 @@ function describeEvent(e: TimelineEvent): string {
       return `Commander → ${e.to ? who(e.to) : '?'}`
     case 'dismissed':
       return `Dismissed as a false alarm${e.text ? `: ${inline(e.text, 150)}` : ''}`
+    case 'alert':
+      return `Alert ${inline(e.text, 150)}`
+    case 'escalation':
+      return `Escalated (level ${e.to ?? '?'}): not acknowledged in time`
+    case 'postmortem':
+      return e.text === 'done' ? 'Postmortem done' : `Postmortem ${e.to ?? ''} opened`
+    case 'followup':
+      return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`
   }
 }
 

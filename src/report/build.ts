@@ -351,7 +351,7 @@ export function buildReport(incidents: ReportIncident[], opts: ReportOptions): R
       sloTarget: opts.slo?.target ?? null,
       costPerHour: opts.costPerHour ? { ...opts.costPerHour } : null,
     },
-    input: { received: incidents.length, ignored: incidents.length - all.length },
+    input: { received: incidents.length, ignored: incidents.length - all.length, withoutCard: 0 },
     current,
     previous,
     trends: trends(current, previous),

@@ -252,6 +252,11 @@ export interface ReportData {
     received: number
     /** Unreadable `declaredAt`, or declared after `now`. */
     ignored: number
+    /**
+     * Incidents whose card was not among the comments read, counted with their issue's own dates:
+     * set by the loader (src/report/load.ts); 0 from buildReport alone.
+     */
+    withoutCard: number
   }
   current: WindowMetrics
   previous: WindowMetrics

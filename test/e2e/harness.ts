@@ -56,7 +56,11 @@ export interface RunOptions {
   workspace?: string
   /** Node binary (Node 24 smoke); default the current one. */
   node?: string
+  /** GITHUB_RUN_ID: the same id is a re-run of the same delivery; default a new one per call. */
+  runId?: string
 }
+
+let runSeq = 1000
 
 /** Runs the built bundle exactly as a runner does: INPUT_* env, event file, output and summary files. */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
@@ -83,6 +87,8 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_WORKSPACE: o.workspace ?? join(dir, 'workspace'),
     RUNNER_TEMP: dir,
+    GITHUB_RUN_ID: o.runId ?? String(++runSeq),
+    GITHUB_RUN_ATTEMPT: '1',
   }
   if (!o.workspace) mkdirSync(env.GITHUB_WORKSPACE!, { recursive: true })
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
@@ -142,5 +148,16 @@ export function commentPayload(emu: Emulator, repo: string, number: number, comm
   const r = p.repository as Record<string, unknown>
   p.repository = { ...r, name, full_name: repo, owner: { ...(r.owner as object), login: owner } }
   p.sender = { ...(p.sender as object), login: sender ?? c.user?.login }
+  return p
+}
+
+/** A `repository_dispatch` payload as GitHub delivers it (the real example, with our event type and client_payload). */
+export function dispatchPayload(repo: string, eventType: string, clientPayload: unknown): Record<string, unknown> {
+  const p = example('repository_dispatch')
+  const [owner, name] = repo.split('/') as [string, string]
+  p.action = eventType
+  p.client_payload = clientPayload
+  const r = p.repository as Record<string, unknown>
+  p.repository = { ...r, name, full_name: repo, owner: { ...(r.owner as object), login: owner } }
   return p
 }

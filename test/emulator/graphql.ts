@@ -410,6 +410,14 @@ class AccountNode {
   get isViewer() {
     return this.a.id === this.ctx.viewer.id
   }
+  /** The account's own repositories by name (the emulator has no archived, fork or issue-less ones: those filters match all). */
+  repositories(args: PageArgs & { orderBy?: { field: string; direction: string } | null }) {
+    const desc = args.orderBy?.direction === 'DESC'
+    const list = [...this.ctx.state.repos.values()].filter((r) => r.owner.id === this.a.id)
+    const keyOf = (r: Repo): SortKey => [r.name.toLowerCase(), r.id]
+    list.sort((x, y) => (desc ? -1 : 1) * compareKeys(keyOf(x), keyOf(y)))
+    return connection(list, args, keyOf, desc, (r) => new RepoNode(r, this.ctx))
+  }
   projectV2(args: { number: number }) {
     const p = this.ctx.state.project(this.a.login, args.number)
     if (!p) throw notFound(`Could not resolve to a ProjectV2 with the number ${args.number}.`)

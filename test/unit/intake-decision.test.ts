@@ -35,6 +35,7 @@ function ctx(over: { body?: string; labels?: string[]; comments?: CommentSnapsho
       closedAt: null,
       url: 'https://github.com/acme/shop/issues/7',
       author: 'alice',
+      viewerDidAuthor: false,
       assignees: [],
       labels: over.labels ?? ['incident'],
       comments: over.comments ?? [],

@@ -20,7 +20,7 @@ describe('buildReport on a hand-worked history', () => {
   it('places the windows: (now − 7 days, now] and the 7 days before', () => {
     expect(c.period).toEqual({ start: '2026-11-18T00:00:00.000Z', end: NOW, hours: 168 })
     expect(p.period).toEqual({ start: '2026-11-11T00:00:00.000Z', end: '2026-11-18T00:00:00.000Z', hours: 168 })
-    expect(d.input).toEqual({ received: 12, ignored: 2 })
+    expect(d.input).toEqual({ received: 12, ignored: 2, withoutCard: 0 })
   })
 
   it('counts incidents, noise and priorities, dismissed apart', () => {

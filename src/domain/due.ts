@@ -1,0 +1,115 @@
+import type { Config } from '../config/types.js'
+import { formatDuration } from '../config/duration.js'
+import { milestones } from './milestones.js'
+import { isActive, stageIndex, type Stage } from './stages.js'
+import { marker, type IncidentRecord, type TimelineEvent } from './record.js'
+import { inline, quote } from '../render/markdown.js'
+import { utc } from '../render/time.js'
+
+/** A reply we post once, found again by its marker. */
+export interface DueReply {
+  marker: string
+  body: string
+}
+
+/** When the last status update was (an `/update`, else the report): the update clock. */
+export function lastUpdateAt(r: IncidentRecord): string {
+  let last = r.declaredAt
+  for (const e of r.events) if (e.kind === 'update' && e.at > last) last = e.at
+  return last
+}
+
+/** The current due period of the update clock: k ≥ 1 when an update is overdue, with the period's start. */
+export function updatePeriod(r: IncidentRecord, config: Config, now: string): { k: number; dueAt: string; nextDueAt: string } {
+  const cadence = config.priorities[r.priority].update
+  const last = Date.parse(lastUpdateAt(r))
+  const k = Math.max(0, Math.floor((Date.parse(now) - last) / cadence))
+  return { k, dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(), nextDueAt: new Date(last + (k + 1) * cadence).toISOString() }
+}
+
+/** The escalation deadlines, level 1 first: the ack deadline, then each level's `after` (default the ack window). */
+export function escalationDeadlines(r: IncidentRecord, config: Config): { level: number; at: number; mention: string[] }[] {
+  const ack = config.priorities[r.priority].ack
+  const chain = config.escalation.length ? config.escalation : [{ mention: [] as string[], after: null }]
+  let t = Date.parse(r.declaredAt) + ack
+  return chain.map((l, i) => {
+    if (i > 0) t += l.after ?? ack
+    return { level: i + 1, at: t, mention: l.mention }
+  })
+}
+
+const escalatedLevel = (r: IncidentRecord): number => r.events.reduce((m, e) => (e.kind === 'escalation' ? Math.max(m, Number(e.to) || 0) : m), 0)
+
+/**
+ * What is due for one incident at `now`, computed from timestamps only (never from "this run"), so
+ * a late or dropped scheduled run is caught up by the next run of any kind:
+ * - escalation: unacknowledged past the ack deadline → the chain's due levels not yet notified, in
+ *   ONE comment (a run that comes late does not post the levels one by one), recorded in the card;
+ * - auto-resolve: Monitoring → Resolved after a quiet period (alert incidents by default);
+ * - a progress reminder: at most one per due period of the update clock, found again by its marker.
+ * Mutates the record (escalation and auto-resolve are recorded) and returns the replies to post.
+ */
+export function applyDue(
+  r: IncidentRecord,
+  config: Config,
+  now: string,
+  assignees: readonly string[],
+  pendingChecklist: readonly string[] = [],
+): { replies: DueReply[]; changes: string[]; resolve: boolean } {
+  const replies: DueReply[] = []
+  const changes: string[] = []
+  const stage = r.stage as Stage
+  if (!isActive(stage)) return { replies, changes, resolve: false }
+  const t = Date.parse(now)
+  const m = milestones(r)
+  const policy = config.priorities[r.priority]
+  const at = (e: Omit<TimelineEvent, 'at' | 'actor' | 'via'>): TimelineEvent => ({ at: now, actor: 'incidentops', via: 'schedule', ...e })
+
+  if (!m.acknowledgedAt) {
+    const done = escalatedLevel(r)
+    const due = escalationDeadlines(r, config).filter((l) => l.level > done && l.at <= t)
+    if (due.length) {
+      const top = due[due.length - 1]!
+      const mention = [...new Set(due.flatMap((l) => l.mention))]
+      const targets = mention.length ? mention : assignees.map((a) => `@${a}`)
+      r.events.push(at({ kind: 'escalation', to: String(top.level), text: mention.join(' ') || undefined }))
+      changes.push(`escalated to level ${top.level}`)
+      const mk = marker('escalation', top.level)
+      replies.push({
+        marker: mk,
+        body: `${mk}\n⏰ **Not acknowledged** ${formatDuration(t - Date.parse(r.declaredAt))} after it was reported (${r.priority}: within ${formatDuration(policy.ack)}). ${targets.length ? `${targets.join(' ')}: please take command with \`/ack\`.` : 'Comment `/ack` to take command.'}${due.length > 1 ? ` (Escalation levels ${due[0]!.level}–${top.level} were due; this run came late.)` : ''}`,
+      })
+    }
+  }
+
+  if (stage === 'monitoring') {
+    const quiet = r.alert ? config.sweep.autoResolveAlerts : config.sweep.autoResolvePeople
+    const since = [...r.events].reverse().find((e) => (e.kind === 'stage' && e.to === 'monitoring') || (e.kind === 'alert' && e.text !== 'resolved'))?.at ?? r.declaredAt
+    const stillFiring = r.alert?.status === 'firing'
+    if (quiet !== null && !stillFiring && t - Date.parse(since) >= quiet) {
+      changes.push(`auto-resolved after ${formatDuration(quiet)} quiet in monitoring`)
+      return { replies, changes, resolve: true }
+    }
+  }
+
+  // Reminders start once someone is on it: before that, escalation is what chases the incident.
+  if (m.acknowledgedAt && stageIndex(stage) >= stageIndex('investigating')) {
+    const p = updatePeriod(r, config, now)
+    if (p.k >= 1) {
+      const mk = marker('reminder', p.dueAt)
+      const last = [...r.events].reverse().find((e) => e.kind === 'update')
+      const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt
+      const ask = r.commander ? [`@${r.commander}`] : assignees.length ? assignees.map((a) => `@${a}`) : config.responseTeam
+      const lines = [
+        mk,
+        `🔔 **Update due** on this ${r.priority} incident (every ${formatDuration(policy.update)}). It has been open ${formatDuration(t - Date.parse(r.startedAt))}, ${stage} for ${formatDuration(t - Date.parse(stageSince))}.`,
+        '',
+        last ? `Last update, ${utc(last.at)}:\n${quote(last.text ?? '', 500)}` : '_No update yet._',
+      ]
+      if (policy.crisis && pendingChecklist.length) lines.push('', 'Still pending (crisis communication):', ...pendingChecklist.map((c) => `- [ ] ${inline(c, 200)}`))
+      lines.push('', `${ask.length ? `${ask.join(' ')}: ` : ''}please post \`/update <what changed>\`. Next update due ${utc(p.nextDueAt)}.`)
+      replies.push({ marker: mk, body: lines.join('\n') })
+    }
+  }
+  return { replies, changes, resolve: false }
+}

@@ -1,0 +1,170 @@
+import type { Config } from '../config/types.js'
+import type { GitHubPort, IncidentPage, IssueSnapshot } from '../github/port.js'
+import type { BoardPort } from '../github/board.js'
+import type { NormalizedAlert } from '../alerts/index.js'
+import { classify } from '../domain/classify.js'
+import { alertFields, alertKeyOf, alertMarker } from '../domain/alert-facts.js'
+import { decodeRecord, findCard, marker } from '../domain/record.js'
+import { labelSpec, priorityLabel, serviceLabel } from '../domain/labels.js'
+import { stageLabelOf } from '../domain/decide.js'
+import { PRIORITIES } from '../config/types.js'
+import { STAGES } from '../domain/stages.js'
+import { inline, quote, truncate } from '../render/markdown.js'
+import { applyPlan, type AppliedEffect } from '../apply.js'
+import type { Effect } from '../plan.js'
+import { handleIncident, type HandleOptions } from './incident.js'
+
+export const SOURCE_PREFIX = 'source/'
+/** A new incident for an alert links the previous one of the same key closed within this time. */
+const LINK_EARLIER_MS = 7 * 86_400_000
+
+export interface AlertRunOptions extends HandleOptions {
+  /** GitHub's clock for this run. */
+  now: () => string
+  /** The workflow run id: a re-run of the same delivery must change nothing. */
+  runId: string
+}
+
+export interface AlertOutcome {
+  key: string
+  incident: number | null
+  what: 'opened' | 'updated' | 'reopened' | 'merged' | 'ignored'
+  note?: string
+}
+
+type Incident = IssueSnapshot & { commentCount?: number }
+
+/** The alert key of an incident: from its record, or (before the card exists) from the body of an issue we opened. */
+export function keyOf(i: Incident): string | null {
+  const card = findCard(i.comments)
+  const r = card ? decodeRecord(card.body) : null
+  if (r?.alert) return r.alert.key
+  return i.viewerDidAuthor ? alertKeyOf(i.body) : null
+}
+
+async function collect(pages: AsyncGenerator<IncidentPage>): Promise<{ first: IncidentPage | null; incidents: Incident[] }> {
+  let first: IncidentPage | null = null
+  const incidents: Incident[] = []
+  for await (const p of pages) {
+    first ??= p
+    incidents.push(...p.incidents)
+  }
+  return { first, incidents }
+}
+
+/**
+ * Alerts from a `repository_dispatch`: each is matched to its incident by dedup key (one read of
+ * the open incidents for the whole delivery), then applied through the same decide/reconcile path
+ * as every other event. A key with no incident opens one; parallel runs that raced into
+ * duplicates merge them (the newer is closed as a duplicate of the older, its delivery carried over).
+ */
+export async function handleAlerts(
+  port: GitHubPort,
+  board: BoardPort | null,
+  alerts: NormalizedAlert[],
+  config: Config,
+  open: { first: IncidentPage | null; incidents: Incident[] },
+  opts: AlertRunOptions,
+): Promise<{ outcomes: AlertOutcome[]; applied: AppliedEffect[]; problems: string[] }> {
+  const outcomes: AlertOutcome[] = []
+  const applied: AppliedEffect[] = []
+  const problems: string[] = []
+  let openIncidents = open.incidents
+  let repoLabels = open.first?.repoLabels ?? []
+  let closed: Incident[] | null = null
+  const closedSince = async (): Promise<Incident[]> => {
+    if (closed) return closed
+    // The reopen window, or a week to find an earlier incident of the same alert to link.
+    const since = new Date(Date.parse(opts.now()) - Math.max(config.alerts.reopenWindow, LINK_EARLIER_MS)).toISOString()
+    closed = (await collect(port.incidentPages({ label: config.labels.incident, states: ['CLOSED'], since }))).incidents
+    return closed
+  }
+
+  for (const alert of alerts) {
+    const delivery = `${opts.runId}:${alert.key}`
+    const now = opts.now()
+    const byKey = (list: Incident[]): Incident[] => list.filter((i) => keyOf(i) === alert.key).sort((a, b) => a.number - b.number)
+    let target: Incident | undefined = byKey(openIncidents)[0]
+    let earlier: Incident | undefined
+    if (!target && alert.status === 'firing') {
+      const recent = byKey(await closedSince()).sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0]
+      if (recent && recent.closedAt && Date.parse(now) - Date.parse(recent.closedAt) <= config.alerts.reopenWindow) target = recent
+      else earlier = recent
+    }
+    if (!target && alert.status === 'resolved') {
+      outcomes.push({ key: alert.key, incident: null, what: 'ignored', note: 'resolved, but no open incident has this key' })
+      opts.log(`alert ${alert.key}: resolved, but no open incident has this key: nothing to do`)
+      continue
+    }
+
+    if (!target) {
+      // Open a new incident. Its labels are set at creation; the ones missing in the repository are created first.
+      const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing' as const, occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] }
+      const priority = classify(alertFields(state), config).priority
+      const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), `${SOURCE_PREFIX}${alert.source}`, ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
+      const wanted = [...new Set([...labels, ...PRIORITIES.map(priorityLabel), ...STAGES.map((s) => stageLabelOf(s, config))])]
+      const have = new Set(repoLabels.map((l) => l.name.toLowerCase()))
+      const effects: Effect[] = []
+      const missing = wanted.filter((l) => !have.has(l.toLowerCase())).map((l) => (l.startsWith(SOURCE_PREFIX) ? { name: l, color: 'bfd4f2', description: 'Where the incident came from' } : labelSpec(l, config)))
+      if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
+      effects.push({ kind: 'create-issue', title: truncate(`[Alert] ${alert.title}`, 250), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
+      const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
+      applied.push(...done)
+      if (opts.dryRun) {
+        outcomes.push({ key: alert.key, incident: null, what: 'opened', note: 'dry run' })
+        continue
+      }
+      repoLabels = [...repoLabels, ...missing]
+      // Parallel deliveries of one key may each have opened an issue: the oldest wins.
+      const again = await collect(port.incidentPages({ label: config.labels.incident, states: ['OPEN'] }))
+      openIncidents = again.incidents
+      const mine = byKey(openIncidents)
+      const keep = mine[0]
+      if (!keep) throw new Error(`the incident opened for alert ${alert.key} is not found among the open incidents`)
+      for (const dup of mine.slice(1)) applied.push(...(await closeDuplicate(port, dup.number, keep.number, opts)))
+      const created = mine.length > 1 ? 'merged' : 'opened'
+      const r = await handleIncident(port, board, await loadCtx(port, keep.number), { kind: 'alert', alert, now, delivery }, config, opts)
+      applied.push(...r.applied)
+      problems.push(...r.problems)
+      outcomes.push({ key: alert.key, incident: keep.number, what: created })
+      continue
+    }
+
+    const wasOpen = target.state === 'open'
+    const r = await handleIncident(port, board, await loadCtx(port, target.number), { kind: 'alert', alert, now, delivery }, config, opts)
+    applied.push(...r.applied)
+    problems.push(...r.problems)
+    outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened' })
+    if (!wasOpen) openIncidents = [...openIncidents, { ...target, state: 'open' }]
+  }
+  return { outcomes, applied, problems }
+}
+
+async function loadCtx(port: GitHubPort, n: number) {
+  return port.loadIssueContext(n, {})
+}
+
+async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts: AlertRunOptions): Promise<AppliedEffect[]> {
+  const m = marker('duplicate', keep)
+  const effects: Effect[] = [
+    { kind: 'create-comment', issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` },
+    { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
+  ]
+  return applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
+}
+
+/** The body of an issue opened for an alert: the key marker first (trusted only because we wrote it), then what the monitor said. */
+export function alertIssueBody(a: NormalizedAlert, earlier?: Incident): string {
+  const lines = [alertMarker(a.key), `**${inline(a.source, 40)} alert**: ${inline(a.title, 250)}`, '']
+  if (a.description) lines.push(quote(a.description, 3000), '')
+  const facts: [string, string][] = [['Key', `\`${a.key}\``]]
+  if (a.severity) facts.push(['Severity', inline(a.severity, 40)])
+  if (a.service) facts.push(['Service', inline(a.service, 60)])
+  if (a.startsAt) facts.push(['Started', `${a.startsAt.slice(0, 16).replace('T', ' ')} UTC`])
+  for (const [k, v] of Object.entries(a.labels).slice(0, 20)) facts.push([`\`${inline(k, 60)}\``, inline(v, 120)])
+  lines.push('| | |', '|---|---|', ...facts.map(([k, v]) => `| ${k} | ${v} |`), '')
+  if (a.links.length) lines.push(`Links: ${a.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`, '')
+  if (earlier) lines.push(`The same alert caused #${earlier.number} earlier.`, '')
+  lines.push('<sub>Opened by IncidentOps from monitoring. Comment `/ack` to take command.</sub>')
+  return lines.join('\n')
+}

@@ -1,0 +1,112 @@
+import type { Config } from '../config/types.js'
+import type { GitHubPort, IssueContext, IssueSnapshot } from '../github/port.js'
+import type { Decision } from '../domain/decide.js'
+import { wantsPostmortem } from '../domain/decide.js'
+import { marker, type IncidentRecord } from '../domain/record.js'
+import { DEFAULT_TEMPLATE } from '../postmortem/default-template.js'
+import { parseTemplate, DEFAULT_TEMPLATE_PATH } from '../postmortem/template.js'
+import { postmortemMarker, renderPostmortem, replaceFollowups } from '../postmortem/render.js'
+import { inline, truncate } from '../render/markdown.js'
+import { ConfigError } from '../errors.js'
+import { applyPlan, type AppliedEffect, type ApplyOptions } from '../apply.js'
+
+/** The hidden first line of a follow-up issue: its incident and the request it came from. */
+export const followupMarker = (incident: number, key: string): string => marker('followup', `${incident}:${key}`)
+
+/** The incident a follow-up issue belongs to, from its first line (trusted only on issues we opened). */
+export function followupIncident(body: string): number | null {
+  const m = /^<!-- incidentops:followup:(\d+):[A-Za-z0-9-]+ -->/.exec(body)
+  return m ? Number(m[1]) : null
+}
+
+type Incident = Extract<Decision, { kind: 'incident' }>
+
+/**
+ * Writes what the record asks for beyond the incident itself: follow-up issues (`/followup`), the
+ * postmortem issue (when resolved and required, or on `/postmortem`), and the follow-up list in
+ * the postmortem. Each issue we open carries a marker, and is looked for before it is opened, so
+ * a run that died after opening it adopts it instead of opening a second one. Mutates the record.
+ */
+export async function postmortemPhase(
+  port: GitHubPort,
+  ctx: IssueContext,
+  d: Incident,
+  config: Config,
+  repo: string,
+  opts: ApplyOptions,
+): Promise<AppliedEffect[]> {
+  const r = d.record
+  const issue = ctx.issue!
+  const applied: AppliedEffect[] = []
+  let followupsChanged = d.changes.some((c) => c.startsWith('follow-up #'))
+  let existing: IssueSnapshot[] | null = null
+  const ours = async (label: string): Promise<IssueSnapshot[]> => {
+    const all: IssueSnapshot[] = []
+    for await (const p of port.incidentPages({ label, states: ['OPEN', 'CLOSED'] })) all.push(...p.incidents.filter((i) => i.viewerDidAuthor))
+    return all
+  }
+
+  for (const f of r.pendingFollowups ?? []) {
+    existing ??= await ours(config.postmortem.followupLabel)
+    const m = followupMarker(r.number, f.key)
+    let number = existing.find((i) => i.body.startsWith(m))?.number
+    if (!number) {
+      const body = [m, `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`, '', `**${inline(f.title, 200)}**`].join('\n')
+      const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(f.title.replace(/[\r\n]+/g, ' '), 200), body, labels: [config.postmortem.followupLabel], marker: m }], opts)
+      applied.push(...done)
+      number = done[0]?.issue
+    }
+    if (number) {
+      r.followups = [...(r.followups ?? []), { number, title: f.title, state: 'open' }]
+      r.events.push({ at: ctx.issue!.updatedAt, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title })
+      followupsChanged = true
+    }
+  }
+  if (!opts.dryRun) r.pendingFollowups = []
+
+  const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage)
+  if (!r.postmortem?.issue && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))) {
+    const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
+    const pms = await ours(config.postmortem.label)
+    const m = postmortemMarker(r.number)
+    let number = pms.find((i) => i.body.startsWith(m))?.number
+    if (!number) {
+      const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
+      const done = await applyPlan(
+        port,
+        [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body, labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }],
+        opts,
+      )
+      applied.push(...done)
+      number = done[0]?.issue
+    }
+    if (number) {
+      r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false }
+      r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` })
+      followupsChanged = false // written with the current list
+    }
+  }
+  if (r.postmortem?.issue && !r.postmortem.done && r.stage === 'resolved') {
+    r.events.push({ at: ctx.issue!.updatedAt, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' })
+    r.stage = 'postmortem'
+  }
+
+  // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
+  if (followupsChanged && r.postmortem?.issue) {
+    const pm = await port.loadIssueContext(r.postmortem.issue, {})
+    if (pm.issue?.viewerDidAuthor) {
+      const body = replaceFollowups(pm.issue.body, r.followups ?? [])
+      if (body !== pm.issue.body) applied.push(...(await applyPlan(port, [{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }], opts)))
+    }
+  }
+  return applied
+}
+
+async function templateText(port: GitHubPort, config: Config): Promise<string> {
+  if (!config.postmortem.template) return DEFAULT_TEMPLATE
+  const text = await port.readConfig(config.postmortem.template)
+  if (text === null) throw new ConfigError(`postmortem.template: ${config.postmortem.template} does not exist in the repository; add it or remove the key to use the built-in template.`)
+  return text
+}
+
+export type { IncidentRecord }

@@ -1,0 +1,212 @@
+/**
+ * The weekly reliability report (`mode: report`, any event): load every incident with one GraphQL
+ * page per 100 → build the report (pure, src/report) → render → plan the report issue → apply →
+ * JSON file, job summary and outputs. The CLI's `incidentops report` shares the loading and the
+ * building, and writes nothing to GitHub.
+ *
+ * The window ends at 00:00 UTC of the day of the run, by GitHub's clock (the Date header of its
+ * responses): a weekly cron that runs late, or a re-run later the same day, reports on the same
+ * window with the same figures, so it finds its issue and writes nothing when nothing changed.
+ */
+import * as core from '@actions/core'
+import type { AppliedEffect } from '../apply.js'
+import { applyPlan } from '../apply.js'
+import { loadConfig } from '../config/load.js'
+import type { Config } from '../config/types.js'
+import { OctokitPort, createOctokit } from '../github/octokit.js'
+import type { GitHubPort, IncidentPage, IncidentQuery, RepoRef } from '../github/port.js'
+import type { Inputs } from '../inputs.js'
+import { buildReport } from '../report/build.js'
+import { count } from '../report/format.js'
+import { collectIncidents } from '../report/load.js'
+import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '../report/publish.js'
+import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
+import type { ReportData, ReportIncident, ReportOptions } from '../report/types.js'
+
+const DAY = 86_400_000
+const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
+/** The labels asked for before the config is known (they are the defaults; a config that changes them costs one more request). */
+const DEFAULT_INCIDENT_LABEL = 'incident'
+const DEFAULT_REPORT_LABEL = 'reliability-report'
+
+export interface GatherOptions {
+  /** The repository the run belongs to: its config applies, and its report issues are listed. */
+  port: GitHubPort
+  repo: RepoRef
+  /** A port for another repository of the organisation (organisation scope). */
+  portFor: (repo: RepoRef) => GitHubPort
+  /** The config text from a checkout: a string, null (no file there), undefined (no checkout: read it through the API). */
+  local: string | null | undefined
+  configPath: string
+  log: (line: string) => void
+}
+
+export interface Gathered {
+  config: Config
+  incidents: ReportIncident[]
+  /** Incidents counted from their issue's dates because their card was not in the comments read. */
+  withoutCard: number
+  /** Report issues of the home repository, newest first. */
+  reportIssues: ReportIssue[]
+  /** Repositories read (1 in repository scope). */
+  repositories: number
+  /** GraphQL pages read, the organisation's repository listing included. */
+  pages: number
+}
+
+const sameLabel = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
+const fullName = (r: RepoRef): string => `${r.owner}/${r.repo}`
+
+/**
+ * Loads every incident of the scope. The home repository's first page also carries the config
+ * (when there is no checkout) and the report issues, so a repository with N incidents costs
+ * ⌈N/100⌉ requests (at least 1). Organisation scope adds ⌈R/100⌉ for the listing of R repositories
+ * and ⌈n/100⌉ for each other repository that has n > 0 incidents.
+ */
+export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
+  const incidents: ReportIncident[] = []
+  const home = fullName(o.repo)
+  let config: Config
+  let pages: AsyncGenerator<IncidentPage>
+  let first: IncidentPage | undefined
+  let extra = 0
+  if (o.local !== undefined) {
+    config = loadConfig(o.local, o.configPath)
+    pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
+  } else {
+    pages = o.port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath: o.configPath, labelled: DEFAULT_REPORT_LABEL })
+    const r = await pages.next()
+    first = r.done ? undefined : r.value
+    config = loadConfig(first?.configText ?? null, o.configPath)
+    if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) || !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
+      // The config renames the labels: the page read with the defaults is not the right one.
+      await pages.return(undefined)
+      extra = first ? 1 : 0
+      first = undefined
+      pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
+    }
+  }
+  const got = await collectIncidents(pages, home, config, incidents, first)
+  o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
+  let withoutCard = got.withoutCard
+  let total = got.pages + extra
+  let repositories = 1
+  if (config.report.scope === 'organization') {
+    const repos = await o.port.orgRepositories(o.repo.owner, config.labels.incident)
+    total += Math.max(1, Math.ceil(repos.length / 100))
+    for (const r of repos) {
+      const name = fullName(r)
+      if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0) continue
+      const before = incidents.length
+      const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents)
+      withoutCard += c.withoutCard
+      total += c.pages
+      repositories++
+      o.log(`${name}: ${count(c.pages)} page(s), ${count(incidents.length - before)} incidents.`)
+    }
+  }
+  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total }
+}
+
+/** The end of the report window: 00:00 UTC of the day `at` falls in. */
+export function reportEnd(at: Date): string {
+  return new Date(Math.floor(at.getTime() / DAY) * DAY).toISOString()
+}
+
+/** The report's options from the config, the end of the window and the scope. */
+export function reportOptions(config: Config, end: string, scope: string, windowDays?: number): ReportOptions {
+  const r = config.report
+  return {
+    now: end,
+    windowDays: windowDays ?? r.windowDays,
+    historyWeeks: r.historyWeeks,
+    slo: r.sloTarget !== null ? { target: r.sloTarget } : null,
+    costPerHour: r.costPerHour,
+    currency: r.currency,
+    downtimePriorities: r.downtimePriorities,
+    scope,
+  }
+}
+
+/** `owner/name`, or `org owner` in organisation scope. */
+export const scopeName = (config: Config, repo: RepoRef): string => (config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo))
+
+/**
+ * The report as data and as markdown. Incidents counted without their card are said so under the
+ * introduction (and in the JSON as `input.withoutCard`).
+ */
+export function composeReport(g: Pick<Gathered, 'incidents' | 'withoutCard'>, opts: ReportOptions): { data: ReportData; markdown: string } {
+  const data = buildReport(g.incidents, opts)
+  data.input.withoutCard = g.withoutCard
+  if (g.withoutCard === 0) return { data, markdown: renderReport(data) }
+  const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates (declared = opened, resolved = closed, dismissed = closed as not planned), priority from its label, not acknowledged or mitigated._`
+  const markdown = renderReport(data, { maxChars: DEFAULT_MAX_CHARS - note.length })
+  const at = markdown.indexOf('\n\n### ')
+  return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) }
+}
+
+/**
+ * Octokit ports for any repository, and GitHub's clock: the Date header of its latest response
+ * (the local clock until one arrives), so the window follows GitHub's day, and the emulator's in tests.
+ */
+export function octokitPorts(token: string, baseUrl: string, warn: (m: string) => void): { portFor: (r: RepoRef) => GitHubPort; now: () => Date } {
+  let serverNow: Date | null = null
+  const portFor = (r: RepoRef): GitHubPort => {
+    const octokit = createOctokit({ token, repo: r, baseUrl, warn })
+    octokit.hook.after('request', (response) => {
+      const d = Date.parse(String(response.headers.date ?? ''))
+      if (Number.isFinite(d)) serverNow = new Date(d)
+    })
+    return new OctokitPort(octokit, r)
+  }
+  return { portFor, now: () => serverNow ?? new Date() }
+}
+
+export interface ReportModeOptions {
+  env: Record<string, string | undefined>
+  inputs: Inputs
+  repo: RepoRef
+  baseUrl: string
+  /** The config text from a checkout (see GatherOptions.local). */
+  local: string | null | undefined
+  budget: number
+  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
+}
+
+/**
+ * `mode: report` in the action: gathers, builds, publishes (issue, JSON file, job summary) and sets
+ * the outputs `report-issue`, `report-json` and `actions`. Errors propagate to main.ts.
+ */
+export async function runReportMode(o: ReportModeOptions): Promise<void> {
+  const ports = o.makePort
+    ? { portFor: (r: RepoRef) => o.makePort!(o.inputs.githubToken, r, o.baseUrl), now: () => new Date() }
+    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(m))
+  const { portFor } = ports
+  const port = portFor(o.repo)
+  core.startGroup('Reliability report: loading incidents')
+  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(l) })
+  core.endGroup()
+  const end = reportEnd(ports.now())
+  const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)))
+  core.info(`Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`)
+  if (g.withoutCard > 0) core.warning(`${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`)
+
+  const plan = planReport(data, markdown, g.reportIssues, g.config.report.label)
+  const applied: AppliedEffect[] = await applyPlan(port, plan.effects, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(l) })
+  const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null
+  if (applied.length === 0) core.info(`Report issue #${issue} is up to date: nothing to write.`)
+
+  const jsonPath = reportJsonPath(g.config.report.json, o.env, process.cwd())
+  writeReportJson(jsonPath, data)
+  core.info(`Report data written to ${jsonPath}.`)
+
+  core.setOutput('report-issue', issue === null ? '' : String(issue))
+  core.setOutput('report-json', jsonPath)
+  core.setOutput('actions', JSON.stringify(applied))
+  if (o.env.GITHUB_STEP_SUMMARY) {
+    const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
+    const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._']
+    const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : ''
+    await core.summary.addRaw([markdown, '', '---', '', where, '', ...writes, ''].join('\n')).write()
+  }
+}

@@ -1,0 +1,70 @@
+import type { Config } from '../config/types.js'
+import type { GitHubPort, IncidentPage, IssueContext } from '../github/port.js'
+import type { BoardPort } from '../github/board.js'
+import { decodeRecord, findCard } from '../domain/record.js'
+import { applyDue } from '../domain/due.js'
+import { tickedItems } from '../render/card.js'
+import type { AppliedEffect } from '../apply.js'
+import { handleIncident, type HandleOptions } from './incident.js'
+
+export interface SweepResult {
+  scanned: number
+  due: number
+  handled: number[]
+  /** Incidents left for the next run because the write budget ran out. */
+  left: number[]
+  applied: AppliedEffect[]
+  problems: string[]
+}
+
+/**
+ * The scheduled sweep: one paginated read of every open incident (100 a page, with the cards),
+ * a pure check of what is due for each, and writes only for those. Nothing due costs
+ * ⌈N/100⌉ requests and no write. The write budget stops the run cleanly; the next run, of any
+ * kind, picks up what was left, because everything is computed from timestamps.
+ */
+export async function sweep(
+  port: GitHubPort,
+  board: BoardPort | null,
+  pages: AsyncGenerator<IncidentPage>,
+  config: Config,
+  opts: HandleOptions,
+  /** GitHub's clock when the run started: what is due is computed against it. */
+  now: string,
+): Promise<SweepResult> {
+  const result: SweepResult = { scanned: 0, due: 0, handled: [], left: [], applied: [], problems: [] }
+  let repoLabels: IssueContext['repoLabels'] | undefined
+  let repositoryId = ''
+  let written = 0
+  for await (const page of pages) {
+    repoLabels ??= page.repoLabels ?? []
+    repositoryId ||= page.repositoryId
+    for (const incident of page.incidents) {
+      result.scanned++
+      const card = findCard(incident.comments)
+      const record = card ? decodeRecord(card.body) : null
+      if (!record) continue // not yet carded: its own intake run will handle it
+      // A dry check on a copy: most incidents have nothing due and cost nothing more.
+      const probe = structuredClone(record)
+      const pending = config.crisis.checklist.filter((c) => !tickedItems(card!.body, config.crisis.checklist).has(c))
+      const due = applyDue(probe, config, now, incident.assignees, pending)
+      if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve) continue
+      result.due++
+      if (written >= config.sweep.budget) {
+        result.left.push(incident.number)
+        continue
+      }
+      // With every comment at hand the once-markers are reliable; otherwise read the whole thread first.
+      const ctx: IssueContext =
+        incident.commentCount > incident.comments.length
+          ? await port.loadIssueContext(incident.number, {})
+          : { repositoryId, repoLabels: repoLabels ?? [], issue: incident }
+      const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now, budget: config.sweep.budget - written })
+      written += r.applied.filter((a) => a.status === 'done').length
+      result.applied.push(...r.applied)
+      result.problems.push(...r.problems)
+      result.handled.push(incident.number)
+    }
+  }
+  return result
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startEmulator, type Emulator } from '../emulator/index.js'
+import { renderIssueForm } from '../../src/intake/issue-form.js'
+import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
+import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
+import { commentPayload, issuesPayload, runAction, snapshotRepo, type ActionRun } from './harness.js'
+
+let emu: Emulator
+let repo = ''
+let seq = 0
+let delivered: { event: string; payload: unknown }[] = []
+
+const labels = (n: number) => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name!))
+const record = (n: number) => decodeRecord(emu.listComments(repo, n).find((c) => c.user?.login === 'github-actions[bot]' && c.body!.startsWith(CARD_MARKER))!.body!)!
+const withLabel = (l: string) => emu.listIssues(repo).filter((i) => labels(i.number).includes(l))
+
+async function run(event: string, payload: unknown, time: string): Promise<ActionRun> {
+  emu.clock.set(time)
+  delivered.push({ event, payload })
+  const r = await runAction({ emu, repo, event, payload })
+  expect(r.code, r.stdout + r.stderr).toBe(0)
+  return r
+}
+
+async function open(impact: string, time: string): Promise<number> {
+  emu.clock.set(time)
+  const body = renderIssueForm({ summary: 'Search is slow', impact, users_affected: 'Many users (10–49%)', services: 'search', exposure: [], detection: 'Customer report' }, INCIDENT_FORM)
+  const n = emu.createIssue(repo, { title: '[Incident]: Search is slow', body, labels: ['incident'], user: 'alice' }).number
+  await run('issues', issuesPayload(emu, repo, n, 'opened', 'alice'), time)
+  return n
+}
+
+async function say(n: number, text: string, time: string): Promise<void> {
+  emu.clock.set(time)
+  const c = emu.createComment(repo, n, { body: text, user: 'alice' })
+  await run('issue_comment', commentPayload(emu, repo, n, c), time)
+}
+
+async function closeByPerson(n: number, time: string): Promise<void> {
+  emu.clock.set(time)
+  emu.editIssue(repo, n, { state: 'closed', state_reason: 'completed' }, 'bob')
+  await run('issues', issuesPayload(emu, repo, n, 'closed', 'bob'), time)
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ now: '2026-11-25T14:00:00Z' })
+  emu.addUser('alice')
+  emu.addUser('bob')
+})
+afterAll(async () => emu?.close())
+beforeEach(() => {
+  repo = `acme/pm-${++seq}`
+  emu.addRepo(repo, { collaborators: { alice: 'write', bob: 'write' } })
+  delivered = []
+})
+
+describe('postmortems', () => {
+  it('a P2 resolved by command gets exactly one postmortem with its timeline and durations; follow-ups are tracked; closing it closes the incident', async () => {
+    const n = await open('Major degradation', '2026-11-25T14:00:00Z')
+    await say(n, '/ack', '2026-11-25T14:10:00Z')
+    await say(n, '/update found a slow query', '2026-11-25T14:20:00Z')
+    await say(n, '/monitoring', '2026-11-25T14:40:00Z')
+    await say(n, '/followup Add an index on orders.created_at', '2026-11-25T14:45:00Z')
+    const followups = withLabel('incident-followup')
+    expect(followups).toHaveLength(1)
+    const f = followups[0]!.number
+    expect(emu.getIssue(repo, f).body).toContain(`Follow-up from incident #${n}`)
+
+    await say(n, '/resolve', '2026-11-25T15:30:00Z')
+    const pms = withLabel('postmortem')
+    expect(pms).toHaveLength(1)
+    const pm = pms[0]!
+    expect(pm.title).toBe('Postmortem: Search is slow')
+    expect(pm.assignees!.map((a) => a.login)).toEqual(['alice'])
+    expect(record(n)).toMatchObject({ stage: 'postmortem', postmortem: { issue: pm.number, done: false } })
+    expect(labels(n)).toContain('stage/postmortem')
+    expect(emu.getIssue(repo, n).state).toBe('closed')
+
+    const body = pm.body!
+    // Durations, computed here by hand: acknowledged 10m after the report, mitigated 40m and resolved 1h 30m after the start.
+    expect(body).toContain('time to acknowledge: 10m')
+    expect(body).toContain('time to mitigate: 40m')
+    expect(body).toContain('time to resolve: 1h 30m')
+    // The timeline lists the recorded events in order.
+    const timeline = body.slice(body.indexOf('## Timeline'), body.indexOf('## Participants'))
+    const order = ['Declared', 'Acknowledged', 'found a slow query', 'Monitoring', 'Resolved'].map((s) => timeline.indexOf(s))
+    expect(order.every((i) => i > 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(body).toContain(`- [ ] #${f}`)
+
+    // Closing the follow-up updates the postmortem's list (and only that part of its body).
+    await closeByPerson(f, '2026-11-26T09:00:00Z')
+    expect(emu.getIssue(repo, pm.number).body).toContain(`- [x] #${f}`)
+    expect(record(n).followups).toEqual([{ number: f, title: 'Add an index on orders.created_at', state: 'closed' }])
+
+    // Closing the postmortem: the incident is Closed.
+    await closeByPerson(pm.number, '2026-11-27T10:00:00Z')
+    expect(record(n).stage).toBe('closed')
+    expect(labels(n)).toContain('stage/closed')
+
+    // Replays never make a second postmortem or follow-up.
+    const end = snapshotRepo(emu, repo)
+    for (let i = 0; i < 2; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
+    expect(snapshotRepo(emu, repo)).toEqual(end)
+    expect(withLabel('postmortem')).toHaveLength(1)
+  })
+
+  it('a P4 gets none; /postmortem forces one on an optional P3', async () => {
+    const p4 = await open('No customer impact', '2026-11-25T14:00:00Z')
+    await say(p4, '/resolve', '2026-11-25T14:30:00Z')
+    expect(record(p4).stage).toBe('closed')
+    expect(withLabel('postmortem')).toHaveLength(0)
+
+    const p3 = await open('Minor degradation', '2026-11-25T15:00:00Z')
+    await say(p3, '/resolve', '2026-11-25T15:30:00Z')
+    expect(record(p3).stage).toBe('closed')
+    await say(p3, '/postmortem', '2026-11-25T16:00:00Z')
+    expect(withLabel('postmortem')).toHaveLength(1)
+    expect(record(p3).stage).toBe('postmortem')
+  })
+
+  it('a custom template renders, and one with an unknown placeholder fails with its line', async () => {
+    emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  template: .github/postmortem.md\n')
+    emu.setFile(repo, '.github/postmortem.md', '# PM for #{{number}} ({{priority}})\n\nStarted {{started}}\n\n{{timeline}}\n')
+    const n = await open('Major degradation', '2026-11-25T14:00:00Z')
+    await say(n, '/resolve', '2026-11-25T14:30:00Z')
+    const pm = withLabel('postmortem')[0]!
+    expect(pm.body).toContain(`# PM for #${n} (P2)`)
+
+    emu.setFile(repo, '.github/postmortem.md', '# PM\n\nOwner: {{owner}}\n')
+    const m = await open('Major degradation', '2026-11-25T15:00:00Z')
+    emu.clock.set('2026-11-25T15:30:00Z')
+    const c = emu.createComment(repo, m, { body: '/resolve', user: 'alice' })
+    const r = await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, m, c) })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/\.github\/postmortem\.md:3:8: .*owner/)
+  })
+})
