@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3370);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1784);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ env: process.env });
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3370:
+/***/ 1784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33760,6 +33760,10 @@ const INPUT = {
     config: 'config',
     mode: 'mode',
     dryRun: 'dry-run',
+    notifySlack: 'notify-slack',
+    notifyTeams: 'notify-teams',
+    notifyDiscord: 'notify-discord',
+    notifyWebhook: 'notify-webhook',
 };
 const MODES = ['auto', 'intake', 'sweep', 'report'];
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -33777,7 +33781,8 @@ function readInputs(get) {
     if (configPath.startsWith('/') || configPath.split('/').includes('..')) {
         throw new ConfigError(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`);
     }
-    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true' };
+    const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() };
+    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify };
 }
 
 ;// CONCATENATED MODULE: ./src/events/router.ts
@@ -34150,6 +34155,15 @@ const CONFIG_SCHEMA = {
                 label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
                 followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
                 chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
+            },
+        },
+        notify: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Chat notifications, sent to the webhooks given by the `notify-*` inputs (docs/notifications.md). A failing webhook is a warning, never a failed run.',
+            properties: {
+                events: { type: 'array', items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] }, description: 'Which events are sent.', default: ['declared', 'priority', 'escalation', 'resolved'] },
+                priorities: { type: 'array', items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] }, description: 'For which priorities.', default: ['P1', 'P2', 'P3', 'P4'] },
             },
         },
         form: {
@@ -34589,6 +34603,7 @@ function resolveConfig(raw, source) {
             const d = props.stages.properties[st].properties;
             return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
         })),
+        notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
         postmortem: {
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',
@@ -41344,6 +41359,17 @@ function applyDue(r, config, now, assignees, pendingChecklist = []) {
     const replies = [];
     const changes = [];
     const stage = r.stage;
+    if (stage === 'postmortem' && r.postmortem?.issue && !r.postmortem.done) {
+        // A required postmortem still open: remind its owner once per chase period.
+        const since = milestones(r).resolvedAt ?? r.declaredAt;
+        const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter);
+        if (k >= 1) {
+            const mk = marker('postmortem-chase', k);
+            const owner = r.commander ? `@${r.commander}` : assignees.length ? assignees.map((a) => `@${a}`).join(' ') : config.responseTeam.join(' ');
+            replies.push({ marker: mk, body: `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''} please finish it and close it; the incident closes with it.` });
+        }
+        return { replies, changes, resolve: false };
+    }
     if (!isActive(stage))
         return { replies, changes, resolve: false };
     const t = Date.parse(now);
@@ -42947,6 +42973,10 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
     else
         event = incoming;
     const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined);
+    const before = (() => {
+        const card = ctx.issue ? findCard(ctx.issue.comments) : undefined;
+        return (card ? decodeRecord(card.body) : null)?.events.length ?? 0;
+    })();
     if (decision.kind === 'skip')
         return { decision, applied: [], problems: [] };
     const applied = [];
@@ -42975,6 +43005,11 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
     const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies);
     const effects = reconcile(desired, ctx);
     applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })));
+    // Chat notifications for what this run added to the record (a replay adds nothing, so sends nothing).
+    if (opts.notify && !opts.dryRun && applied.some((a) => a.status === 'done')) {
+        for (const n of notificationsFor(decision.record, before, ctx, config, opts.repo))
+            await opts.notify(n);
+    }
     return { decision, applied, problems };
 }
 /**
@@ -43041,6 +43076,21 @@ async function syncBoard(board, record, facts, config, ctx, opts) {
 }
 function withValues(cache, updates) {
     return { ...cache, values: { ...cache.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } };
+}
+/** The notifications for events added to the record in this run, filtered by the config. */
+function notificationsFor(r, before, ctx, config, repo) {
+    const out = [];
+    if (!config.notify.priorities.includes(r.priority))
+        return out;
+    const issue = ctx.issue;
+    for (const e of r.events.slice(before)) {
+        const event = e.kind === 'declared' ? 'declared' : e.kind === 'priority' ? 'priority' : e.kind === 'escalation' ? 'escalation' : e.kind === 'stage' && e.to === 'resolved' ? 'resolved' : null;
+        if (!event || !config.notify.events.includes(event))
+            continue;
+        const text = event === 'declared' ? `${r.priority} incident declared: ${r.priorityReason}` : event === 'priority' ? `Priority ${e.from} → ${e.to}` : event === 'escalation' ? `Not acknowledged in time: escalated to level ${e.to}` : 'Resolved';
+        out.push({ event, repo, number: r.number, title: issue.title, url: issue.url, priority: r.priority, stage: r.stage, text, at: e.at });
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/intervals.ts
@@ -45253,7 +45303,459 @@ function collapseGroup(alerts, group) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/notify/text.ts
+/**
+ * Making user text safe for chat: titles, stages and sentences come from issue titles and people,
+ * so before they reach Slack, Teams or Discord they are bounded, made one line, and defused so
+ * that nothing in them can ping a channel or a role, open a link we did not write, or hide text.
+ */
+const notify_text_ZWSP = '\u200b';
+/**
+ * Plain, one-line, bounded text: control and bidi-override characters dropped, whitespace
+ * collapsed, cut to `max` code points (with `…`), and every `@name` broken with a zero-width
+ * space so that `@here`, `@channel`, `@everyone` and `@someone` stay text on every platform.
+ */
+function plain(text, max) {
+    if (!text)
+        return '';
+    // eslint-disable-next-line no-control-regex
+    let t = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
+    t = t.replace(/\s+/g, ' ').trim();
+    const cps = Array.from(t);
+    if (cps.length > max)
+        t = `${cps.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+    return t.replace(/@(?=[\p{L}\p{N}_])/gu, `@${notify_text_ZWSP}`);
+}
+/**
+ * Slack mrkdwn: `&`, `<` and `>` escaped as Slack requires, which also turns `<!here>`,
+ * `<!channel>`, `<@U123>` and `<!subteam^…>` into visible text.
+ */
+function slackEscape(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Discord markdown: the characters that format (`\ * _ ~ \` | [ ]`) backslash-escaped, and a
+ * zero-width space after every `<` so `<@id>`, `<@&role>`, `<#channel>` and `</command:id>` are
+ * never parsed (allowed_mentions is the second lock on the same door).
+ */
+function discordEscape(text) {
+    return text.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/</g, `<${notify_text_ZWSP}`);
+}
+/**
+ * Adaptive Card TextBlock markdown: a `](` is broken so user text cannot make a link that
+ * looks like ours, and `<` gets a zero-width space so no `<at>` tag can be formed.
+ */
+function teamsEscape(text) {
+    return text.replace(/\]\(/g, `]${notify_text_ZWSP}(`).replace(/</g, `<${notify_text_ZWSP}`);
+}
+/** An http(s) URL as a string, or null: only links we can vouch for are put in a message. */
+function text_safeLink(url) {
+    if (!url)
+        return null;
+    try {
+        const u = new URL(url);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:')
+            return null;
+        // `|` and `>` would end a Slack link early; the WHATWG serializer keeps `|` as is.
+        return u.href.replace(/\|/g, '%7C');
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/format.ts
+
+/** The bounds we cut user text to (code points). Well under every platform's own limits. */
+const format_LIMITS = { title: 200, text: 1000, repo: 140, stage: 60 };
+const EVENT_LABEL = {
+    declared: 'Incident declared',
+    priority: 'Priority changed',
+    escalation: 'Incident escalated',
+    resolved: 'Incident resolved',
+};
+/** Discord embed colours by priority (red, orange, yellow, blue). */
+const DISCORD_COLORS = { P1: 0xd1242f, P2: 0xe16f24, P3: 0xbf8700, P4: 0x0969da };
+/** Adaptive Card text colours by priority. */
+const TEAMS_COLORS = { P1: 'Attention', P2: 'Warning', P3: 'Accent', P4: 'Default' };
+function clean(n) {
+    const ms = Date.parse(n.at);
+    const iso = Number.isFinite(ms) ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    const number = Number.isSafeInteger(n.number) && n.number > 0 ? n.number : 0;
+    return {
+        event: n.event,
+        label: EVENT_LABEL[n.event] ?? 'Incident update',
+        repo: plain(n.repo, format_LIMITS.repo),
+        number,
+        title: plain(n.title, format_LIMITS.title) || '(untitled)',
+        link: text_safeLink(n.url),
+        priority: ['P1', 'P2', 'P3', 'P4'].includes(n.priority) ? n.priority : 'P4',
+        stage: plain(n.stage, format_LIMITS.stage),
+        text: plain(n.text, format_LIMITS.text),
+        iso,
+        when: iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : plain(n.at, 40),
+    };
+}
+function slack(c) {
+    const name = slackEscape(`#${c.number} ${c.title}`);
+    const heading = c.link ? `<${slackEscape(c.link)}|${name}>` : name;
+    // <!date^…|fallback> shows the time in each reader's own time zone.
+    const when = c.iso ? `<!date^${Date.parse(c.iso) / 1000}^{date_short_pretty} {time}|${c.when}>` : slackEscape(c.when);
+    const context = [slackEscape(c.repo), `Stage: ${slackEscape(c.stage || '-')}`, when].join(' · ');
+    return {
+        text: slackEscape(`[${c.priority}] ${c.label}: ${c.repo}#${c.number} ${c.title}`),
+        blocks: [
+            {
+                type: 'section',
+                text: { type: 'mrkdwn', text: `*${c.priority} · ${c.label}*\n*${heading}*${c.text ? `\n${slackEscape(c.text)}` : ''}` },
+            },
+            { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
+        ],
+        unfurl_links: false,
+        unfurl_media: false,
+    };
+}
+function teams(c) {
+    // Adaptive Card date functions render in the reader's time zone; they want RFC 3339 without ms.
+    const when = c.iso ? `{{DATE(${c.iso}, SHORT)}} {{TIME(${c.iso})}}` : teamsEscape(c.when);
+    const body = [
+        { type: 'TextBlock', text: `${c.priority} · ${c.label}`, weight: 'Bolder', color: c.event === 'resolved' ? 'Good' : TEAMS_COLORS[c.priority], wrap: true },
+        { type: 'TextBlock', text: teamsEscape(`#${c.number} ${c.title}`), size: 'Large', weight: 'Bolder', wrap: true },
+    ];
+    if (c.text)
+        body.push({ type: 'TextBlock', text: teamsEscape(c.text), wrap: true });
+    body.push({
+        type: 'FactSet',
+        facts: [
+            { title: 'Repository', value: teamsEscape(c.repo) },
+            { title: 'Priority', value: c.priority },
+            { title: 'Stage', value: teamsEscape(c.stage || '-') },
+        ],
+    });
+    // DATE()/TIME() are documented for TextBlock (not FactSet values), hence a line of its own.
+    body.push({ type: 'TextBlock', text: when, isSubtle: true, size: 'Small', wrap: true });
+    const card = {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.4',
+        msteams: { width: 'Full' },
+        fallbackText: teamsEscape(`[${c.priority}] ${c.label}: ${c.repo}#${c.number} ${c.title}`),
+        body,
+    };
+    if (c.link)
+        card.actions = [{ type: 'Action.OpenUrl', title: `Open incident #${c.number}`, url: c.link }];
+    return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
+}
+function discord(c) {
+    // Titles render little markdown; still, no `<@…>` and no `[text](link)` of theirs.
+    const title = Array.from(`#${c.number} ${c.title}`.replace(/</g, '<\u200b').replace(/\]\(/g, ']\u200b(')).slice(0, 256).join('');
+    const embed = { title };
+    if (c.link)
+        embed.url = c.link;
+    if (c.text)
+        embed.description = discordEscape(c.text);
+    embed.color = DISCORD_COLORS[c.priority];
+    embed.fields = [
+        { name: 'Priority', value: c.priority, inline: true },
+        { name: 'Stage', value: discordEscape(c.stage || '-'), inline: true },
+        { name: 'Repository', value: discordEscape(c.repo || '-'), inline: true },
+    ];
+    if (c.iso)
+        embed.timestamp = c.iso;
+    embed.footer = { text: 'IncidentOps' };
+    const content = `**${c.priority} · ${c.label}**: ${discordEscape(`${c.repo}#${c.number} ${c.title}`)}`;
+    return { content: Array.from(content).slice(0, 2000).join(''), embeds: [embed], allowed_mentions: { parse: [] } };
+}
+function webhook(c, n) {
+    return {
+        version: 1,
+        event: c.event,
+        repo: c.repo,
+        number: c.number,
+        title: c.title,
+        url: c.link ?? '',
+        priority: c.priority,
+        stage: c.stage,
+        text: c.text,
+        at: c.iso ?? plain(n.at, 40),
+    };
+}
+/**
+ * The JSON body to POST to one chat webhook for one notification.
+ *
+ * @param kind which platform's format to produce.
+ * @param target the destination; only its kind matters today (its URL never enters the body).
+ * @param n the notification; every string in it is treated as untrusted user text.
+ * @returns `{ body }`, ready for `JSON.stringify`.
+ */
+function formatNotification(kind, target, n) {
+    void target;
+    const c = clean(n);
+    switch (kind) {
+        case 'slack':
+            return { body: slack(c) };
+        case 'teams':
+            return { body: teams(c) };
+        case 'discord':
+            return { body: discord(c) };
+        case 'webhook':
+            return { body: webhook(c, n) };
+    }
+    throw new Error(`unknown notification kind: ${plain(String(kind), 20)}`);
+}
+
+;// CONCATENATED MODULE: ./src/notify/send.ts
+/**
+ * Delivering notifications to chat webhooks. A notification is a courtesy next to the incident
+ * itself: a failing webhook is a warning, never an exception, and the webhook URL (a secret: it
+ * embeds the token) never appears in anything we print.
+ */
+
+
+/** The action input that carries each kind's URL: errors and warnings name it, never the URL. */
+const NOTIFY_INPUTS = {
+    slack: 'notify-slack',
+    teams: 'notify-teams',
+    discord: 'notify-discord',
+    webhook: 'notify-webhook',
+};
+const KINDS = ['slack', 'teams', 'discord', 'webhook'];
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const BACKOFF_MS = 500;
+/**
+ * The notification targets from the action inputs. Empty inputs are skipped (an unset input is
+ * `''`). Each URL must be https; plain http is accepted only for 127.0.0.1/localhost (tests).
+ *
+ * @throws ConfigError naming the input (`notify-slack`, …), never the URL, when one is invalid.
+ */
+function parseTargets(inputs) {
+    const targets = [];
+    for (const kind of KINDS) {
+        const raw = inputs[kind]?.trim();
+        if (!raw)
+            continue;
+        const input = NOTIFY_INPUTS[kind];
+        let u;
+        try {
+            u = new URL(raw);
+        }
+        catch {
+            throw new ConfigError(`Input "${input}" is not a URL. Set it to the ${kind} webhook URL (from a secret), or leave it empty.`);
+        }
+        const ok = u.protocol === 'https:' || (u.protocol === 'http:' && LOCAL_HOSTS.has(u.hostname));
+        if (!ok) {
+            throw new ConfigError(`Input "${input}" must be an https:// URL (http:// is accepted only for localhost). Check the secret it comes from.`);
+        }
+        targets.push({ kind, url: u.href });
+    }
+    return targets;
+}
+/**
+ * POSTs one notification to every target, in parallel. Never throws: each failure becomes one
+ * warning naming the input and the HTTP status (or the network error / timeout), with any URL
+ * masked.
+ *
+ * Each target gets `timeoutMs` in all (attempts and waits together); a 5xx, a 429 or a network
+ * error is retried `retries` times while that budget allows, honouring `Retry-After`. Other 4xx
+ * and timeouts are not retried: the first says the payload or URL is wrong, the second may have
+ * been delivered already and would cost the run another full timeout.
+ */
+async function sendNotifications(targets, n, opts) {
+    const results = await Promise.all(targets.map(async (target) => {
+        try {
+            return await deliver(target, n, opts);
+        }
+        catch (error) {
+            // Unreachable by design; kept so that a bug here still cannot fail an incident.
+            safeWarn(opts, `${send_label(target)} failed: ${maskSecrets(messageOf(error), target.url)}. The notification was not delivered; the incident is not affected.`);
+            return false;
+        }
+    }));
+    const sent = results.filter(Boolean).length;
+    return { sent, failed: results.length - sent };
+}
+async function deliver(target, n, opts) {
+    const fetchFn = opts.fetch ?? globalThis.fetch;
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const timeoutMs = Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0 ? opts.timeoutMs : 5000;
+    const retries = Number.isInteger(opts.retries) && opts.retries >= 0 ? Math.min(opts.retries, 5) : 1;
+    let json;
+    try {
+        json = JSON.stringify(formatNotification(target.kind, target, n).body);
+    }
+    catch (error) {
+        safeWarn(opts, `${send_label(target)} failed: could not build the message (${maskSecrets(messageOf(error), target.url)}). The notification was not delivered; the incident is not affected.`);
+        return false;
+    }
+    const started = performance.now();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let outcome = { ok: false, kind: 'timeout' };
+    let attempts = 0;
+    try {
+        for (;;) {
+            attempts++;
+            outcome = await attempt(fetchFn, target.url, json, controller.signal);
+            if (outcome.ok)
+                return true;
+            const retryable = outcome.kind === 'network' || (outcome.kind === 'http' && (outcome.status === 429 || outcome.status >= 500));
+            if (!retryable || attempts > retries)
+                break;
+            const wait = outcome.kind === 'http' && outcome.retryAfterMs !== null ? outcome.retryAfterMs : BACKOFF_MS * attempts;
+            // No point waiting past the budget: the retry would be cut off anyway.
+            if (performance.now() - started + wait >= timeoutMs)
+                break;
+            await sleep(wait);
+            if (controller.signal.aborted) {
+                outcome = { ok: false, kind: 'timeout' };
+                break;
+            }
+        }
+    }
+    finally {
+        clearTimeout(timer);
+        // Releases anything still pending for this target (a body being read, a hung socket).
+        controller.abort();
+    }
+    safeWarn(opts, failureMessage(target, outcome, attempts, timeoutMs));
+    return false;
+}
+/** One POST, raced against the deadline so that even a fetch that ignores its signal cannot hang us. */
+async function attempt(fetchFn, url, json, signal) {
+    const deadline = new Promise((resolve) => {
+        if (signal.aborted)
+            resolve('timeout');
+        else
+            signal.addEventListener('abort', () => resolve('timeout'), { once: true });
+    });
+    try {
+        const res = await Promise.race([
+            fetchFn(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'user-agent': 'incidentops' },
+                body: json,
+                signal,
+                // A webhook that redirects is misconfigured; following it would repost to another host.
+                redirect: 'manual',
+            }),
+            deadline,
+        ]);
+        if (res === 'timeout')
+            return { ok: false, kind: 'timeout' };
+        if (res.ok) {
+            // Delivered: the answer's body (`ok`, or nothing) tells us nothing more.
+            await res.body?.cancel().catch(() => undefined);
+            return { ok: true };
+        }
+        const text = await Promise.race([res.text().catch(() => ''), deadline]);
+        return {
+            ok: false,
+            kind: 'http',
+            status: res.status,
+            detail: text === 'timeout' ? '' : text,
+            retryAfterMs: res.status === 429 ? retryAfter(res.headers.get('retry-after')) : null,
+        };
+    }
+    catch (error) {
+        if (signal.aborted)
+            return { ok: false, kind: 'timeout' };
+        return { ok: false, kind: 'network', detail: networkDetail(error) };
+    }
+}
+/** `Retry-After` in seconds or as an HTTP date; null when absent or unreadable. */
+function retryAfter(header) {
+    if (!header)
+        return null;
+    const s = Number(header);
+    if (Number.isFinite(s) && s >= 0)
+        return Math.ceil(s * 1000);
+    const at = Date.parse(header);
+    return Number.isFinite(at) ? Math.max(0, at - Date.now()) : null;
+}
+function failureMessage(target, o, attempts, timeoutMs) {
+    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+    let why;
+    if (o.ok)
+        why = 'unknown failure';
+    else if (o.kind === 'timeout')
+        why = `no answer within ${timeoutMs} ms (timeout)`;
+    else if (o.kind === 'network')
+        why = `network error (${maskSecrets(o.detail, target.url)}) after ${tries}`;
+    else {
+        const detail = maskSecrets(o.detail, target.url).replace(/\s+/g, ' ').trim().slice(0, 200);
+        why = `HTTP ${o.status}${detail ? ` "${detail}"` : ''} after ${tries}`;
+    }
+    return `${send_label(target)} failed: ${why}. The notification was not delivered; the incident is not affected.`;
+}
+const KIND_NAMES = { slack: 'Slack', teams: 'Microsoft Teams', discord: 'Discord', webhook: 'the generic webhook' };
+/** `Notification to Slack (input notify-slack)`: the kind and the input, never the URL. */
+function send_label(target) {
+    return `Notification to ${KIND_NAMES[target.kind] ?? 'a webhook'} (input ${NOTIFY_INPUTS[target.kind] ?? 'notify-?'})`;
+}
+function networkDetail(error) {
+    // undici: TypeError('fetch failed') with the system error (ECONNREFUSED, ENOTFOUND…) as cause.
+    const cause = error instanceof Error ? error.cause : undefined;
+    const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
+    const msg = messageOf(error);
+    if (code)
+        return `${msg}: ${code}`;
+    return cause instanceof Error && cause.message ? `${msg}: ${cause.message}` : msg;
+}
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : 'unknown error';
+}
+function safeWarn(opts, msg) {
+    try {
+        opts.warn(msg);
+    }
+    catch {
+        // A broken logger must not turn a warning into a failed incident.
+    }
+}
+/**
+ * Removes the secret webhook URL from foreign text (error messages, response bodies): the URL
+ * itself, its path and query, every long path segment and query value (the tokens), its
+ * credentials, and then any URL at all.
+ */
+function maskSecrets(text, url) {
+    if (!text)
+        return text;
+    const secrets = new Set([url]);
+    try {
+        const u = new URL(url);
+        for (const s of [u.href, u.pathname + u.search, u.search.slice(1), u.username, u.password])
+            secrets.add(s);
+        for (const seg of u.pathname.split('/'))
+            secrets.add(seg);
+        for (const [, v] of u.searchParams)
+            secrets.add(v);
+        for (const s of [...secrets]) {
+            secrets.add(encodeURIComponent(s));
+            try {
+                secrets.add(decodeURIComponent(s));
+            }
+            catch {
+                // not percent-encoded: nothing to add
+            }
+        }
+    }
+    catch {
+        // not a URL: mask it as given
+    }
+    let out = text;
+    for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '[url]');
+}
+
+;// CONCATENATED MODULE: ./src/notify/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -45313,6 +45815,7 @@ async function run({ env, makePort, sleep }) {
             warn: (l) => warning(l),
             sleep: sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
             now: () => port.serverTime(),
+            notify: notifier(inputs),
         };
         if (r.kind === 'sweep') {
             const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident';
@@ -45419,6 +45922,18 @@ async function run({ env, makePort, sleep }) {
         else
             setFailed(`IncidentOps failed: ${getErrorMessage(error)}`);
     }
+}
+/** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */
+function notifier(inputs) {
+    const targets = parseTargets(inputs.notify);
+    for (const t of targets)
+        core_setSecret(t.url);
+    if (targets.length === 0)
+        return undefined;
+    return async (n) => {
+        const r = await sendNotifications(targets, n, { warn: (m) => warning(m) });
+        info(`notification "${n.event}" for #${n.number}: ${r.sent} sent, ${r.failed} failed`);
+    };
 }
 function readEvent(path) {
     if (!path)

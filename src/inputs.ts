@@ -7,6 +7,10 @@ export const INPUT = {
   config: 'config',
   mode: 'mode',
   dryRun: 'dry-run',
+  notifySlack: 'notify-slack',
+  notifyTeams: 'notify-teams',
+  notifyDiscord: 'notify-discord',
+  notifyWebhook: 'notify-webhook',
 } as const
 
 export const MODES = ['auto', 'intake', 'sweep', 'report'] as const
@@ -18,6 +22,7 @@ export interface Inputs {
   configPath: string
   mode: Mode
   dryRun: boolean
+  notify: { slack: string; teams: string; discord: string; webhook: string }
 }
 
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -32,5 +37,6 @@ export function readInputs(get: (name: string) => string): Inputs {
   if (configPath.startsWith('/') || configPath.split('/').includes('..')) {
     throw new ConfigError(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`)
   }
-  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true' }
+  const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() }
+  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify }
 }

@@ -15,6 +15,7 @@ import { sweep } from './events/sweep.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { collapseGroup, groupKeyOf } from './alerts/group.js'
 import type { Config } from './config/types.js'
+import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
 import type { AppliedEffect } from './apply.js'
 
 /** Writes allowed in one run before it stops and leaves the rest to the next run. */
@@ -69,6 +70,7 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
       warn: (l: string) => core.warning(l),
       sleep: sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms))),
       now: () => port.serverTime(),
+      notify: notifier(inputs),
     }
 
     if (r.kind === 'sweep') {
@@ -172,6 +174,17 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
   } catch (error: unknown) {
     if (error instanceof ConfigError || error instanceof PayloadError) core.setFailed(error.message)
     else core.setFailed(`IncidentOps failed: ${getErrorMessage(error)}`)
+  }
+}
+
+/** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */
+function notifier(inputs: ReturnType<typeof readInputs>): ((n: Notification) => Promise<void>) | undefined {
+  const targets = parseTargets(inputs.notify)
+  for (const t of targets) core.setSecret(t.url)
+  if (targets.length === 0) return undefined
+  return async (n) => {
+    const r = await sendNotifications(targets, n, { warn: (m) => core.warning(m) })
+    core.info(`notification "${n.event}" for #${n.number}: ${r.sent} sent, ${r.failed} failed`)
   }
 }
 

@@ -357,6 +357,15 @@ const CONFIG_SCHEMA = {
                 chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
             },
         },
+        notify: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Chat notifications, sent to the webhooks given by the `notify-*` inputs (docs/notifications.md). A failing webhook is a warning, never a failed run.',
+            properties: {
+                events: { type: 'array', items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] }, description: 'Which events are sent.', default: ['declared', 'priority', 'escalation', 'resolved'] },
+                priorities: { type: 'array', items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] }, description: 'For which priorities.', default: ['P1', 'P2', 'P3', 'P4'] },
+            },
+        },
         form: {
             type: 'object',
             additionalProperties: false,
@@ -744,6 +753,7 @@ function resolveConfig(raw, source) {
             const d = props.stages.properties[st].properties;
             return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
         })),
+        notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...types/* PRIORITIES */.B] },
         postmortem: {
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',

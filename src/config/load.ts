@@ -68,6 +68,7 @@ type RawConfig = {
   }
   stages?: Partial<Record<Stage, { name?: string; column?: string }>>
   escalation?: { mention: string[]; after?: string }[]
+  notify?: { events?: Config['notify']['events']; priorities?: Priority[] }
   postmortem?: { template?: string; label?: string; followup_label?: string; chase_after?: string }
   response_team?: string[]
   sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string }
@@ -159,6 +160,7 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
         return [st, { name: raw.stages?.[st]?.name ?? (d.name!.default as string), column: raw.stages?.[st]?.column ?? (d.column!.default as string) }]
       }),
     ) as Config['stages'],
+    notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
     postmortem: {
       template: raw.postmortem?.template ?? null,
       label: raw.postmortem?.label ?? 'postmortem',

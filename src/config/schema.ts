@@ -328,6 +328,15 @@ export const CONFIG_SCHEMA: JsonSchema = {
         chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
       },
     },
+    notify: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Chat notifications, sent to the webhooks given by the `notify-*` inputs (docs/notifications.md). A failing webhook is a warning, never a failed run.',
+      properties: {
+        events: { type: 'array', items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] }, description: 'Which events are sent.', default: ['declared', 'priority', 'escalation', 'resolved'] },
+        priorities: { type: 'array', items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] }, description: 'For which priorities.', default: ['P1', 'P2', 'P3', 'P4'] },
+      },
+    },
     form: {
       type: 'object',
       additionalProperties: false,

@@ -63,6 +63,7 @@ export interface Config {
   responseTeam: string[]
   sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null }
   postmortem: { template: string | null; label: string; followupLabel: string; chaseAfter: number }
+  notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
 }
 
 export interface AlertsConfig {

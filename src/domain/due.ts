@@ -59,6 +59,17 @@ export function applyDue(
   const replies: DueReply[] = []
   const changes: string[] = []
   const stage = r.stage as Stage
+  if (stage === 'postmortem' && r.postmortem?.issue && !r.postmortem.done) {
+    // A required postmortem still open: remind its owner once per chase period.
+    const since = milestones(r).resolvedAt ?? r.declaredAt
+    const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter)
+    if (k >= 1) {
+      const mk = marker('postmortem-chase', k)
+      const owner = r.commander ? `@${r.commander}` : assignees.length ? assignees.map((a) => `@${a}`).join(' ') : config.responseTeam.join(' ')
+      replies.push({ marker: mk, body: `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''} please finish it and close it; the incident closes with it.` })
+    }
+    return { replies, changes, resolve: false }
+  }
   if (!isActive(stage)) return { replies, changes, resolve: false }
   const t = Date.parse(now)
   const m = milestones(r)

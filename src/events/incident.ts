@@ -4,6 +4,7 @@ import type { BoardPort } from '../github/board.js'
 import { decide, desiredIssue, formSpec, type Decision, type IncidentEvent, type Role } from '../domain/decide.js'
 import { boardUpdates, desiredBoardValues, type FieldUpdate } from '../domain/board.js'
 import { decodeRecord, findCard, type BoardCache, type IncidentRecord } from '../domain/record.js'
+import type { Notification } from '../notify/index.js'
 import { hasCommands } from '../domain/commands.js'
 import type { IncidentFacts } from '../intake/facts.js'
 import { INCIDENT_FORM } from '../intake/form-spec.js'
@@ -32,6 +33,8 @@ export interface HandleOptions {
   sleep: (ms: number) => Promise<void>
   /** GitHub's clock (null before any response): what is due is computed against it. */
   now: () => string | null
+  /** Sends a chat notification (never throws); absent when no webhook is configured. */
+  notify?: (n: Notification) => Promise<void>
 }
 
 export interface HandleResult {
@@ -82,6 +85,10 @@ export async function handleIncident(
   } else event = incoming
 
   const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined)
+  const before = (() => {
+    const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
+    return (card ? decodeRecord(card.body) : null)?.events.length ?? 0
+  })()
   if (decision.kind === 'skip') return { decision, applied: [], problems: [] }
 
   const applied: AppliedEffect[] = []
@@ -110,6 +117,10 @@ export async function handleIncident(
   const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies)
   const effects = reconcile(desired, ctx)
   applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
+  // Chat notifications for what this run added to the record (a replay adds nothing, so sends nothing).
+  if (opts.notify && !opts.dryRun && applied.some((a) => a.status === 'done')) {
+    for (const n of notificationsFor(decision.record, before, ctx, config, opts.repo)) await opts.notify(n)
+  }
   return { decision, applied, problems }
 }
 
@@ -180,4 +191,20 @@ async function syncBoard(
 
 function withValues(cache: BoardCache, updates: FieldUpdate[]): BoardCache {
   return { ...cache, values: { ...cache.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } }
+}
+
+/** The notifications for events added to the record in this run, filtered by the config. */
+function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, config: Config, repo: string): Notification[] {
+  const out: Notification[] = []
+  if (!config.notify.priorities.includes(r.priority)) return out
+  const issue = ctx.issue!
+  for (const e of r.events.slice(before)) {
+    const event =
+      e.kind === 'declared' ? 'declared' : e.kind === 'priority' ? 'priority' : e.kind === 'escalation' ? 'escalation' : e.kind === 'stage' && e.to === 'resolved' ? 'resolved' : null
+    if (!event || !config.notify.events.includes(event)) continue
+    const text =
+      event === 'declared' ? `${r.priority} incident declared: ${r.priorityReason}` : event === 'priority' ? `Priority ${e.from} → ${e.to}` : event === 'escalation' ? `Not acknowledged in time: escalated to level ${e.to}` : 'Resolved'
+    out.push({ event, repo, number: r.number, title: issue.title, url: issue.url, priority: r.priority, stage: r.stage, text, at: e.at })
+  }
+  return out
 }
