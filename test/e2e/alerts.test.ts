@@ -101,7 +101,7 @@ describe('alerts from monitoring', () => {
     await deliver(generic('probe-1', 'firing'), '2026-11-25T10:00:00Z')
     const n = incidents()[0]!.number
     await closeByPerson(n, '2026-11-25T10:10:00Z')
-    expect(recordOf(n).stage).toBe('resolved')
+    expect(recordOf(n).stage).toBe('postmortem') // a P2: its postmortem is written on resolution
 
     await deliver(generic('probe-1', 'firing'), '2026-11-25T10:30:00Z') // within 1h of the close
     expect(emu.getIssue(repo, n).state).toBe('open')

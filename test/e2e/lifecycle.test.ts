@@ -109,13 +109,15 @@ describe('the lifecycle by commands, with the board', () => {
 
     await say(n, 'triager', '/note error rate back to baseline', '2026-11-25T14:50:00Z')
     const resolve = await say(n, 'alice', '/resolve', '2026-11-25T15:05:00Z')
-    // A P2 needs a postmortem: it stays Resolved (closed on GitHub) until one is written.
-    expect(stageLabel(n)).toBe('stage/resolved')
+    // A P2 needs a postmortem: written at once, the incident waits in Postmortem (closed on GitHub).
+    const pm = emu.listIssues(repo).find((i) => i.title.startsWith('Postmortem:'))!
+    expect(stageLabel(n)).toBe('stage/postmortem')
     expect(emu.getIssue(repo, n)).toMatchObject({ state: 'closed', state_reason: 'completed' })
-    expect(column(n)).toMatchObject({ Status: 'Resolved', Resolved: '2026-11-25' })
-    expect(resolve.requests).toBeLessThanOrEqual(7) // + the board re-read after a close (GitHub's own workflows race)
+    expect(column(n)).toMatchObject({ Status: 'Postmortem', Resolved: '2026-11-25' })
+    // + the postmortem (search, create) and the board re-read after a close (GitHub's own workflows race).
+    expect(resolve.requests).toBeLessThanOrEqual(9)
 
-    const r = record(n)
+    let r = record(n)
     expect(r.events.map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual([
       'declared:P2',
       'ack:',
@@ -125,12 +127,23 @@ describe('the lifecycle by commands, with the board', () => {
       'stage:monitoring',
       'note:error rate back to baseline',
       'stage:resolved',
+      `postmortem:#${pm.number}`,
+      'stage:postmortem',
     ])
+
+    // The postmortem is written and closed: the incident reaches its last stage, Closed.
+    emu.clock.set('2026-11-26T10:00:00Z')
+    emu.editIssue(repo, pm.number, { state: 'closed', state_reason: 'completed' }, 'alice')
+    await run('issues', issuesPayload(emu, repo, pm.number, 'closed', 'alice'))
+    expect(stageLabel(n)).toBe('stage/closed')
+    expect(column(n)!.Status).toBe('Closed')
+    r = record(n)
+    expect(r.events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual(['postmortem:done', 'stage:closed'])
     expect(milestones(r)).toMatchObject({
       acknowledgedAt: '2026-11-25T14:12:00Z',
       mitigatedAt: '2026-11-25T14:35:00Z',
       resolvedAt: '2026-11-25T15:05:00Z',
-      closedAt: null,
+      closedAt: '2026-11-26T10:00:00.000Z',
     })
     // The timeline in the card names who did what, without pinging them.
     expect(card(n)).toMatch(/\| 14:35 UTC \| Stage Fixing → \*\*Monitoring\*\* \(command\) \| @\u200bbob \|/)

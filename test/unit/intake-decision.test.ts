@@ -67,6 +67,7 @@ describe('decideIntake', () => {
     expect(d.desired.labelSpecs.map((l) => l.name)).toEqual([
       'incident', 'priority/P2', 'stage/triage', 'service/checkout', 'priority/P1', 'priority/P3', 'priority/P4',
       'stage/investigating', 'stage/fixing', 'stage/monitoring', 'stage/resolved', 'stage/postmortem', 'stage/closed',
+      'postmortem', 'incident-followup',
     ])
   })
 
