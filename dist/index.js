@@ -34209,20 +34209,20 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     required: ['field'],
                     properties: {
-                        field: { type: 'string', minLength: 1 },
-                        equals: scalar,
-                        one_of: { type: 'array', items: scalar, minItems: 1 },
-                        at_least: { type: 'number' },
-                        at_most: { type: 'number' },
-                        above: { type: 'number' },
-                        below: { type: 'number' },
+                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`.' },
+                        equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
+                        one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
+                        at_least: { type: 'number', description: 'A number ≥ this.' },
+                        at_most: { type: 'number', description: 'A number ≤ this.' },
+                        above: { type: 'number', description: 'A number > this.' },
+                        below: { type: 'number', description: 'A number < this.' },
                         matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
                         present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
                     },
                 },
-                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'Every condition holds.' } } },
+                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'At least one holds.' } } },
+                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition', description: 'The condition does not hold.' } } },
             ],
         },
     },
@@ -34319,9 +34319,51 @@ function regexProblem(source) {
         return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
     }
     // Nested quantifiers such as (a+)+ can take exponential time on hostile text.
-    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source))
+    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source) || nestedQuantifier(source))
         return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it';
     return undefined;
+}
+/**
+ * A repeated group that itself repeats something: `((a+))+`, `(a{1,})+`, `(.*a){20}`. Scans the
+ * source once, skipping escapes and character classes; a group remembers whether anything inside
+ * it (nested groups included) repeats, and is flagged when it is followed by a repetition.
+ */
+function nestedQuantifier(source) {
+    /** Length of a quantifier at i that repeats more than once (`+`, `*`, `{n,}`, `{n,m}` with m > 1, `{n}` with n > 1), else 0. */
+    const repeatAt = (i) => {
+        const c = source[i];
+        if (c === '+' || c === '*')
+            return 1;
+        const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null;
+        if (!m)
+            return 0;
+        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+        return max > 1 ? m[0].length : 0;
+    };
+    const outer = [];
+    let repeats = false;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            for (i++; i < source.length && source[i] !== ']'; i++)
+                if (source[i] === '\\')
+                    i++;
+        }
+        else if (c === '(') {
+            outer.push(repeats);
+            repeats = false;
+        }
+        else if (c === ')') {
+            if (repeats && repeatAt(i + 1))
+                return true;
+            repeats = (outer.pop() ?? false) || repeats;
+        }
+        else if (repeatAt(i))
+            repeats = true;
+    }
+    return false;
 }
 /**
  * Validates a plain value against the schema subset described in schema.ts.
@@ -41246,16 +41288,20 @@ function milestones(r) {
 const ZWSP = '\u200b';
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 function neutralizeMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`);
+    // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
+    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
 }
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
     return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
 }
-/** Drops control characters (NUL, escapes) that have no business in an issue thread. */
+/**
+ * Drops control characters (NUL, escapes) that have no business in an issue thread, and the
+ * bidirectional overrides and isolates that make text read differently than it is (U+202A–E, U+2066–9).
+ */
 function stripControls(text) {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 /** Cuts to `max` characters on a code point boundary, saying that it did. */
 function truncate(text, max) {
@@ -41694,7 +41740,7 @@ function decide(ctx, event, config, spec, now) {
 function onIssueEvent(record, event, ctx, config, changes) {
     const issue = ctx.issue;
     const has = (label) => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-    const at = issue.updatedAt;
+    const at = event.at ?? issue.updatedAt;
     if (event.action === 'labeled' && event.label) {
         const p = priorityLabelsOn([event.label])[0];
         if (p && p !== record.priority && has(event.label)) {
@@ -42178,6 +42224,16 @@ function reconcile(desired, ctx) {
     // The card carries the record: it is written before the labels, so a run that fails between
     // the two leaves labels to repair, never a label that looks like a person's choice.
     const card = findCard(issue.comments);
+    // Replies (escalations, alert repeats, command answers) are posted BEFORE the card that records
+    // their cause: once the record says "escalated" or "comment processed", a re-run no longer
+    // produces the reply, so a run killed between the two would lose it for good. Posted first, a
+    // re-run finds it by its marker and only writes the card. (A new card still comes first: the
+    // crisis comment points at the card above it.)
+    // One comment per marker, also within one run (twenty `/help` lines in a comment get one answer).
+    const once = desired.once.filter((c, i) => !findMarked(issue.comments, c.marker) && desired.once.findIndex((x) => x.marker === c.marker) === i);
+    const replies = once.map((c) => ({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body }));
+    if (card)
+        effects.push(...replies.splice(0));
     if (!card)
         effects.push({ kind: 'create-comment', issue: issue.number, marker: CARD_MARKER, body: desired.card });
     else if (card.body !== desired.card)
@@ -42211,10 +42267,7 @@ function reconcile(desired, ctx) {
         effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove });
     else if (toAdd.length)
         effects.push({ kind: 'add-labels', issue: issue.number, labels: toAdd });
-    for (const c of desired.once) {
-        if (!findMarked(issue.comments, c.marker))
-            effects.push({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body });
-    }
+    effects.push(...replies);
     return effects;
 }
 /** One line per effect, for logs, the job summary and dry-run. */
@@ -42819,6 +42872,12 @@ function describe(e, alertTitle) {
             const name = alertTitle ? `: ${inline(alertTitle, 200)}` : '';
             return known ? `${head}${name}` : withText(`${head}${name}`, 200);
         }
+        case 'escalation':
+            return `Escalated to level ${to}: not acknowledged in time${via}`;
+        case 'postmortem':
+            return e.text === 'done' ? 'Postmortem done' : `Postmortem ${to} opened`;
+        case 'followup':
+            return withText(`Follow-up ${to} opened`, 200);
         default: {
             const change = typeof e.from === 'string' || typeof e.to === 'string' ? ` ${from} → ${to}` : '';
             return withText(`${capital(inline(kind, 40) || 'Event')}${change}${via}`, 200);
@@ -42952,11 +43011,12 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
     if (parent !== null && parent !== ctx.issue.number) {
         const isPm = postmortemIncident(own) !== null;
         const child = ctx.issue.number;
+        const childAt = ctx.issue.closedAt && incoming.kind === 'issue' && incoming.action === 'closed' ? ctx.issue.closedAt : ctx.issue.updatedAt;
         ctx = await port.loadIssueContext(parent, {});
         if (incoming.kind === 'issue') {
             if (incoming.action !== 'closed' && incoming.action !== 'reopened')
                 return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] };
-            incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}` };
+            incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}`, at: childAt };
         }
     }
     let event;

@@ -59,6 +59,15 @@ export function reconcile(desired: DesiredIssue, ctx: IssueContext): Effect[] {
   // The card carries the record: it is written before the labels, so a run that fails between
   // the two leaves labels to repair, never a label that looks like a person's choice.
   const card = findCard(issue.comments)
+  // Replies (escalations, alert repeats, command answers) are posted BEFORE the card that records
+  // their cause: once the record says "escalated" or "comment processed", a re-run no longer
+  // produces the reply, so a run killed between the two would lose it for good. Posted first, a
+  // re-run finds it by its marker and only writes the card. (A new card still comes first: the
+  // crisis comment points at the card above it.)
+  // One comment per marker, also within one run (twenty `/help` lines in a comment get one answer).
+  const once = desired.once.filter((c, i) => !findMarked<CommentSnapshot>(issue.comments, c.marker) && desired.once.findIndex((x) => x.marker === c.marker) === i)
+  const replies: Effect[] = once.map((c) => ({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body }))
+  if (card) effects.push(...replies.splice(0))
   if (!card) effects.push({ kind: 'create-comment', issue: issue.number, marker: CARD_MARKER, body: desired.card })
   else if (card.body !== desired.card) effects.push({ kind: 'update-comment', issue: issue.number, commentId: card.databaseId, marker: CARD_MARKER, body: desired.card })
 
@@ -89,9 +98,7 @@ export function reconcile(desired: DesiredIssue, ctx: IssueContext): Effect[] {
   } else if (toRemove.length) effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove })
   else if (toAdd.length) effects.push({ kind: 'add-labels', issue: issue.number, labels: toAdd })
 
-  for (const c of desired.once) {
-    if (!findMarked<CommentSnapshot>(issue.comments, c.marker)) effects.push({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body })
-  }
+  effects.push(...replies)
   return effects
 }
 

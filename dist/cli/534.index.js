@@ -1916,16 +1916,20 @@ async function reportCommand(args, out, err, env = process.env) {
 const ZWSP = '\u200b';
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 function neutralizeMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`);
+    // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
+    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
 }
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
     return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
 }
-/** Drops control characters (NUL, escapes) that have no business in an issue thread. */
+/**
+ * Drops control characters (NUL, escapes) that have no business in an issue thread, and the
+ * bidirectional overrides and isolates that make text read differently than it is (U+202A–E, U+2066–9).
+ */
 function stripControls(text) {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 /** Cuts to `max` characters on a code point boundary, saying that it did. */
 function truncate(text, max) {

@@ -409,20 +409,20 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     required: ['field'],
                     properties: {
-                        field: { type: 'string', minLength: 1 },
-                        equals: scalar,
-                        one_of: { type: 'array', items: scalar, minItems: 1 },
-                        at_least: { type: 'number' },
-                        at_most: { type: 'number' },
-                        above: { type: 'number' },
-                        below: { type: 'number' },
+                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`.' },
+                        equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
+                        one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
+                        at_least: { type: 'number', description: 'A number ≥ this.' },
+                        at_most: { type: 'number', description: 'A number ≤ this.' },
+                        above: { type: 'number', description: 'A number > this.' },
+                        below: { type: 'number', description: 'A number < this.' },
                         matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
                         present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
                     },
                 },
-                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'Every condition holds.' } } },
+                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'At least one holds.' } } },
+                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition', description: 'The condition does not hold.' } } },
             ],
         },
     },
@@ -479,9 +479,51 @@ function regexProblem(source) {
         return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
     }
     // Nested quantifiers such as (a+)+ can take exponential time on hostile text.
-    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source))
+    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source) || nestedQuantifier(source))
         return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it';
     return undefined;
+}
+/**
+ * A repeated group that itself repeats something: `((a+))+`, `(a{1,})+`, `(.*a){20}`. Scans the
+ * source once, skipping escapes and character classes; a group remembers whether anything inside
+ * it (nested groups included) repeats, and is flagged when it is followed by a repetition.
+ */
+function nestedQuantifier(source) {
+    /** Length of a quantifier at i that repeats more than once (`+`, `*`, `{n,}`, `{n,m}` with m > 1, `{n}` with n > 1), else 0. */
+    const repeatAt = (i) => {
+        const c = source[i];
+        if (c === '+' || c === '*')
+            return 1;
+        const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null;
+        if (!m)
+            return 0;
+        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+        return max > 1 ? m[0].length : 0;
+    };
+    const outer = [];
+    let repeats = false;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            for (i++; i < source.length && source[i] !== ']'; i++)
+                if (source[i] === '\\')
+                    i++;
+        }
+        else if (c === '(') {
+            outer.push(repeats);
+            repeats = false;
+        }
+        else if (c === ')') {
+            if (repeats && repeatAt(i + 1))
+                return true;
+            repeats = (outer.pop() ?? false) || repeats;
+        }
+        else if (repeatAt(i))
+            repeats = true;
+    }
+    return false;
 }
 /**
  * Validates a plain value against the schema subset described in schema.ts.

@@ -57,8 +57,41 @@ export function regexProblem(source: string): string | undefined {
     return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`
   }
   // Nested quantifiers such as (a+)+ can take exponential time on hostile text.
-  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source)) return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it'
+  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source) || nestedQuantifier(source)) return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it'
   return undefined
+}
+
+/**
+ * A repeated group that itself repeats something: `((a+))+`, `(a{1,})+`, `(.*a){20}`. Scans the
+ * source once, skipping escapes and character classes; a group remembers whether anything inside
+ * it (nested groups included) repeats, and is flagged when it is followed by a repetition.
+ */
+function nestedQuantifier(source: string): boolean {
+  /** Length of a quantifier at i that repeats more than once (`+`, `*`, `{n,}`, `{n,m}` with m > 1, `{n}` with n > 1), else 0. */
+  const repeatAt = (i: number): number => {
+    const c = source[i]
+    if (c === '+' || c === '*') return 1
+    const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null
+    if (!m) return 0
+    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3])
+    return max > 1 ? m[0].length : 0
+  }
+  const outer: boolean[] = []
+  let repeats = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++
+    } else if (c === '(') {
+      outer.push(repeats)
+      repeats = false
+    } else if (c === ')') {
+      if (repeats && repeatAt(i + 1)) return true
+      repeats = (outer.pop() ?? false) || repeats
+    } else if (repeatAt(i)) repeats = true
+  }
+  return false
 }
 
 /**

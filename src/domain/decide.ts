@@ -30,6 +30,8 @@ export type IncidentEvent =
       sender: string
       /** For labeled/unlabeled: the label's name. */
       label?: string
+      /** When it happened, if not the issue's last update (events redirected from a postmortem or follow-up issue). */
+      at?: string
     }
   | {
       kind: 'comment'
@@ -180,7 +182,7 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
 function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'issue' }>, ctx: IssueContext, config: Config, changes: string[]): void {
   const issue = ctx.issue!
   const has = (label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase())
-  const at = issue.updatedAt
+  const at = event.at ?? issue.updatedAt
   if (event.action === 'labeled' && event.label) {
     const p = priorityLabelsOn([event.label])[0]
     if (p && p !== record.priority && has(event.label)) {

@@ -65,10 +65,11 @@ export async function handleIncident(
   if (parent !== null && parent !== ctx.issue!.number) {
     const isPm = postmortemIncident(own) !== null
     const child = ctx.issue!.number
+    const childAt = ctx.issue!.closedAt && incoming.kind === 'issue' && incoming.action === 'closed' ? ctx.issue!.closedAt : ctx.issue!.updatedAt
     ctx = await port.loadIssueContext(parent, {})
     if (incoming.kind === 'issue') {
       if (incoming.action !== 'closed' && incoming.action !== 'reopened') return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] }
-      incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}` }
+      incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}`, at: childAt }
     }
   }
 

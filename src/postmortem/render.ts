@@ -421,6 +421,12 @@ function describe(e: TimelineEvent, alertTitle: string | null): string {
       const name = alertTitle ? `: ${inline(alertTitle, 200)}` : ''
       return known ? `${head}${name}` : withText(`${head}${name}`, 200)
     }
+    case 'escalation':
+      return `Escalated to level ${to}: not acknowledged in time${via}`
+    case 'postmortem':
+      return e.text === 'done' ? 'Postmortem done' : `Postmortem ${to} opened`
+    case 'followup':
+      return withText(`Follow-up ${to} opened`, 200)
     default: {
       const change = typeof e.from === 'string' || typeof e.to === 'string' ? ` ${from} → ${to}` : ''
       return withText(`${capital(inline(kind, 40) || 'Event')}${change}${via}`, 200)

@@ -143,7 +143,7 @@ describe('the lifecycle by commands, with the board', () => {
       acknowledgedAt: '2026-11-25T14:12:00Z',
       mitigatedAt: '2026-11-25T14:35:00Z',
       resolvedAt: '2026-11-25T15:05:00Z',
-      closedAt: '2026-11-26T10:00:00.000Z',
+      closedAt: '2026-11-26T10:00:00Z',
     })
     // The timeline in the card names who did what, without pinging them.
     expect(card(n)).toMatch(/\| 14:35 UTC \| Stage Fixing → \*\*Monitoring\*\* \(command\) \| @\u200bbob \|/)
