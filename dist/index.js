@@ -40087,7 +40087,7 @@ const ISSUE_CONTEXT = /* GraphQL */ `
         labels(first: 100) { nodes { name } }
         comments(first: 100) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
         }
       }
     }
@@ -40106,7 +40106,7 @@ const MORE_COMMENTS = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
         }
       }
     }
@@ -40132,8 +40132,8 @@ const INCIDENT_PAGE = /* GraphQL */ `
           author { login }
           assignees(first: 10) { nodes { login } }
           labels(first: 50) { nodes { name } }
-          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
-          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
+          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
         }
       }
     }
@@ -40404,7 +40404,7 @@ class OctokitPort {
     }
 }
 function toComment(c) {
-    return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor };
+    return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' };
 }
 /** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */
 function toApiError(error, route) {
@@ -41717,8 +41717,11 @@ function decide(ctx, event, config, spec, now) {
     }
     if (event.kind === 'issue')
         onIssueEvent(record, event, ctx, config, changes);
-    else if (event.kind === 'comment')
+    else if (event.kind === 'comment') {
+        for (const c of event.earlier ?? [])
+            onComment(record, { kind: 'comment', ...c }, config, changes, replies);
         onComment(record, event, config, changes, replies);
+    }
     else if (event.kind === 'alert')
         onAlert(record, event, config, changes, replies, !previous);
     // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
@@ -42998,6 +43001,8 @@ async function templateText(port, config) {
 
 
 
+/** How far back a comment run looks for commands whose own run GitHub dropped. */
+const CATCH_UP_MS = 3_600_000;
 /** How long GitHub's built-in project workflows take, in practice, to act on a closed issue. */
 const BOARD_SETTLE_MS = 3000;
 /**
@@ -43026,9 +43031,18 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
             return card ? decodeRecord(card.body) : null;
         })();
         const done = previous?.processed?.includes(incoming.commentId) ?? false;
-        // The role costs a request: ask only when there is a command that has not run yet.
-        const role = !done && hasCommands(incoming.body) ? (await port.getRole(incoming.author)) : 'none';
-        event = { ...incoming, role };
+        // The role costs a request: ask only when there is a command that has not run yet, once per person.
+        const roles = new Map();
+        const roleOf = async (login) => {
+            if (!roles.has(login))
+                roles.set(login, (await port.getRole(login)));
+            return roles.get(login);
+        };
+        const role = !done && hasCommands(incoming.body) ? await roleOf(incoming.author) : 'none';
+        const earlier = [];
+        for (const c of previous ? unprocessedCommands(ctx, previous, incoming.commentId, incoming.createdAt) : [])
+            earlier.push({ ...c, role: await roleOf(c.author) });
+        event = { ...incoming, role, earlier };
     }
     else
         event = incoming;
@@ -43065,6 +43079,11 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
     const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies);
     const effects = reconcile(desired, ctx);
     applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })));
+    // Labels created now exist for the next incident of the same run (the sweep shares this list).
+    if (!opts.dryRun)
+        for (const e of effects)
+            if (e.kind === 'create-labels')
+                ctx.repoLabels.push(...e.labels);
     // Chat notifications for what this run added to the record (a replay adds nothing, so sends nothing).
     if (opts.notify && !opts.dryRun && applied.some((a) => a.status === 'done')) {
         for (const n of notificationsFor(decision.record, before, ctx, config, opts.repo))
@@ -43151,6 +43170,33 @@ function notificationsFor(r, before, ctx, config, repo) {
         out.push({ event, repo, number: r.number, title: issue.title, url: issue.url, priority: r.priority, stage: r.stage, text, at: e.at });
     }
     return out;
+}
+/**
+ * Comments with commands that no run has executed: GitHub keeps one pending run per concurrency
+ * group and cancels the others, so a burst of commands can lose runs. Each comment run also runs
+ * these, oldest first. Only comments after the incident was declared, newer than the oldest one
+ * already handled, written by people (not bots, not us).
+ */
+function unprocessedCommands(ctx, r, current, currentAt) {
+    const processed = new Set(r.processed ?? []);
+    const floor = r.processed?.length ? Math.min(...r.processed) : 0;
+    // Runs are dropped within minutes; an older unhandled command was refused (no access), and must
+    // not run later because its author has been given access since.
+    const since = new Date(Date.parse(currentAt) - CATCH_UP_MS).toISOString();
+    return ctx
+        .issue.comments.filter((c) => c.databaseId < current &&
+        c.databaseId > floor &&
+        !processed.has(c.databaseId) &&
+        !c.viewerDidAuthor &&
+        !c.authorIsBot &&
+        c.author !== null &&
+        !c.body.startsWith('<!-- incidentops:') &&
+        c.createdAt >= r.declaredAt &&
+        c.createdAt >= since &&
+        hasCommands(c.body))
+        .sort((a, b) => a.databaseId - b.databaseId)
+        .slice(0, 20)
+        .map((c) => ({ commentId: c.databaseId, body: c.body, author: c.author, createdAt: c.createdAt }));
 }
 
 ;// CONCATENATED MODULE: ./src/report/intervals.ts
@@ -44539,7 +44585,10 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
             continue;
         }
         const wasOpen = target.state === 'open';
-        const r = await handleIncident(port, board, await loadCtx(port, target.number), { kind: 'alert', alert, now, delivery }, config, opts);
+        // The bulk read already holds the whole thread of most incidents: no second read for them.
+        const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null;
+        const ctx = complete ? { repositoryId: open.first.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number);
+        const r = await handleIncident(port, board, ctx, { kind: 'alert', alert, now, delivery }, config, opts);
         applied.push(...r.applied);
         problems.push(...r.problems);
         outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened' });
@@ -44597,11 +44646,12 @@ async function sweep(port, board, pages, config, opts,
 /** GitHub's clock when the run started: what is due is computed against it. */
 now) {
     const result = { scanned: 0, due: 0, handled: [], left: [], applied: [], problems: [] };
+    // One list for the whole run: labels one incident creates are not created again for the next.
     let repoLabels;
     let repositoryId = '';
     let written = 0;
     for await (const page of pages) {
-        repoLabels ??= page.repoLabels ?? [];
+        repoLabels ??= [...(page.repoLabels ?? [])];
         repositoryId ||= page.repositoryId;
         for (const incident of page.incidents) {
             result.scanned++;
@@ -44623,7 +44673,7 @@ now) {
             // With every comment at hand the once-markers are reliable; otherwise read the whole thread first.
             const ctx = incident.commentCount > incident.comments.length
                 ? await port.loadIssueContext(incident.number, {})
-                : { repositoryId, repoLabels: repoLabels ?? [], issue: incident };
+                : { repositoryId, repoLabels: repoLabels, issue: incident };
             const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now, budget: config.sweep.budget - written });
             written += r.applied.filter((a) => a.status === 'done').length;
             result.applied.push(...r.applied);

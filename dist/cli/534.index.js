@@ -68,7 +68,7 @@ const ISSUE_CONTEXT = /* GraphQL */ `
         labels(first: 100) { nodes { name } }
         comments(first: 100) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
         }
       }
     }
@@ -87,7 +87,7 @@ const MORE_COMMENTS = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
         }
       }
     }
@@ -113,8 +113,8 @@ const INCIDENT_PAGE = /* GraphQL */ `
           author { login }
           assignees(first: 10) { nodes { login } }
           labels(first: 50) { nodes { name } }
-          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
-          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
+          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
         }
       }
     }
@@ -385,7 +385,7 @@ class OctokitPort {
     }
 }
 function toComment(c) {
-    return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor };
+    return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' };
 }
 /** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */
 function toApiError(error, route) {

@@ -42,6 +42,11 @@ export type IncidentEvent =
       createdAt: string
       /** The author's role, looked up through the API only when the comment has commands. */
       role: Role
+      /**
+       * Earlier comments with commands that no run executed yet (GitHub keeps one pending run per
+       * concurrency group and drops the rest): they run first, in order.
+       */
+      earlier?: { commentId: number; body: string; author: string; createdAt: string; role: Role }[]
     }
   | {
       /** A scheduled run: only what is due. */
@@ -161,7 +166,10 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
   }
 
   if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes)
-  else if (event.kind === 'comment') onComment(record, event, config, changes, replies)
+  else if (event.kind === 'comment') {
+    for (const c of event.earlier ?? []) onComment(record, { kind: 'comment', ...c }, config, changes, replies)
+    onComment(record, event, config, changes, replies)
+  }
   else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
   // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
   if (now) {

@@ -131,7 +131,10 @@ export async function handleAlerts(
     }
 
     const wasOpen = target.state === 'open'
-    const r = await handleIncident(port, board, await loadCtx(port, target.number), { kind: 'alert', alert, now, delivery }, config, opts)
+    // The bulk read already holds the whole thread of most incidents: no second read for them.
+    const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null
+    const ctx = complete ? { repositoryId: open.first!.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number)
+    const r = await handleIncident(port, board, ctx, { kind: 'alert', alert, now, delivery }, config, opts)
     applied.push(...r.applied)
     problems.push(...r.problems)
     outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened' })

@@ -44,6 +44,9 @@ export interface HandleResult {
   problems: string[]
 }
 
+/** How far back a comment run looks for commands whose own run GitHub dropped. */
+const CATCH_UP_MS = 3_600_000
+
 /** How long GitHub's built-in project workflows take, in practice, to act on a closed issue. */
 export const BOARD_SETTLE_MS = 3000
 
@@ -80,9 +83,16 @@ export async function handleIncident(
       return card ? decodeRecord(card.body) : null
     })()
     const done = previous?.processed?.includes(incoming.commentId) ?? false
-    // The role costs a request: ask only when there is a command that has not run yet.
-    const role: Role = !done && hasCommands(incoming.body) ? ((await port.getRole(incoming.author)) as Role) : 'none'
-    event = { ...incoming, role }
+    // The role costs a request: ask only when there is a command that has not run yet, once per person.
+    const roles = new Map<string, Role>()
+    const roleOf = async (login: string): Promise<Role> => {
+      if (!roles.has(login)) roles.set(login, (await port.getRole(login)) as Role)
+      return roles.get(login)!
+    }
+    const role: Role = !done && hasCommands(incoming.body) ? await roleOf(incoming.author) : 'none'
+    const earlier = []
+    for (const c of previous ? unprocessedCommands(ctx, previous, incoming.commentId, incoming.createdAt) : []) earlier.push({ ...c, role: await roleOf(c.author) })
+    event = { ...incoming, role, earlier }
   } else event = incoming
 
   const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined)
@@ -118,6 +128,8 @@ export async function handleIncident(
   const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies)
   const effects = reconcile(desired, ctx)
   applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
+  // Labels created now exist for the next incident of the same run (the sweep shares this list).
+  if (!opts.dryRun) for (const e of effects) if (e.kind === 'create-labels') ctx.repoLabels.push(...e.labels)
   // Chat notifications for what this run added to the record (a replay adds nothing, so sends nothing).
   if (opts.notify && !opts.dryRun && applied.some((a) => a.status === 'done')) {
     for (const n of notificationsFor(decision.record, before, ctx, config, opts.repo)) await opts.notify(n)
@@ -208,4 +220,35 @@ function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, 
     out.push({ event, repo, number: r.number, title: issue.title, url: issue.url, priority: r.priority, stage: r.stage, text, at: e.at })
   }
   return out
+}
+
+/**
+ * Comments with commands that no run has executed: GitHub keeps one pending run per concurrency
+ * group and cancels the others, so a burst of commands can lose runs. Each comment run also runs
+ * these, oldest first. Only comments after the incident was declared, newer than the oldest one
+ * already handled, written by people (not bots, not us).
+ */
+function unprocessedCommands(ctx: IssueContext, r: IncidentRecord, current: number, currentAt: string): { commentId: number; body: string; author: string; createdAt: string }[] {
+  const processed = new Set(r.processed ?? [])
+  const floor = r.processed?.length ? Math.min(...r.processed) : 0
+  // Runs are dropped within minutes; an older unhandled command was refused (no access), and must
+  // not run later because its author has been given access since.
+  const since = new Date(Date.parse(currentAt) - CATCH_UP_MS).toISOString()
+  return ctx
+    .issue!.comments.filter(
+      (c) =>
+        c.databaseId < current &&
+        c.databaseId > floor &&
+        !processed.has(c.databaseId) &&
+        !c.viewerDidAuthor &&
+        !c.authorIsBot &&
+        c.author !== null &&
+        !c.body.startsWith('<!-- incidentops:') &&
+        c.createdAt >= r.declaredAt &&
+        c.createdAt >= since &&
+        hasCommands(c.body),
+    )
+    .sort((a, b) => a.databaseId - b.databaseId)
+    .slice(0, 20)
+    .map((c) => ({ commentId: c.databaseId, body: c.body, author: c.author!, createdAt: c.createdAt }))
 }

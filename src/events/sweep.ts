@@ -33,11 +33,12 @@ export async function sweep(
   now: string,
 ): Promise<SweepResult> {
   const result: SweepResult = { scanned: 0, due: 0, handled: [], left: [], applied: [], problems: [] }
+  // One list for the whole run: labels one incident creates are not created again for the next.
   let repoLabels: IssueContext['repoLabels'] | undefined
   let repositoryId = ''
   let written = 0
   for await (const page of pages) {
-    repoLabels ??= page.repoLabels ?? []
+    repoLabels ??= [...(page.repoLabels ?? [])]
     repositoryId ||= page.repositoryId
     for (const incident of page.incidents) {
       result.scanned++
@@ -58,7 +59,7 @@ export async function sweep(
       const ctx: IssueContext =
         incident.commentCount > incident.comments.length
           ? await port.loadIssueContext(incident.number, {})
-          : { repositoryId, repoLabels: repoLabels ?? [], issue: incident }
+          : { repositoryId, repoLabels: repoLabels!, issue: incident }
       const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now, budget: config.sweep.budget - written })
       written += r.applied.filter((a) => a.status === 'done').length
       result.applied.push(...r.applied)

@@ -58,7 +58,7 @@ const ISSUE_CONTEXT = /* GraphQL */ `
         labels(first: 100) { nodes { name } }
         comments(first: 100) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
         }
       }
     }
@@ -79,7 +79,7 @@ const MORE_COMMENTS = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } }
+          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
         }
       }
     }
@@ -106,8 +106,8 @@ const INCIDENT_PAGE = /* GraphQL */ `
           author { login }
           assignees(first: 10) { nodes { login } }
           labels(first: 50) { nodes { name } }
-          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
-          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { login } } }
+          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
+          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
         }
       }
     }
@@ -145,7 +145,7 @@ type GqlPageIssue = {
 }
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null }
-type GqlComment = { databaseId: number; body: string; createdAt: string; updatedAt: string; viewerDidAuthor: boolean; author: { login: string } | null }
+type GqlComment = { databaseId: number; body: string; createdAt: string; updatedAt: string; viewerDidAuthor: boolean; author: { __typename?: string; login: string } | null }
 type GqlLabel = { name: string; color: string; description: string | null }
 type IssueContextResult = {
   repository: {
@@ -452,7 +452,7 @@ export class OctokitPort implements GitHubPort {
 }
 
 function toComment(c: GqlComment): CommentSnapshot {
-  return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor }
+  return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' }
 }
 
 /** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */

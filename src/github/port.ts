@@ -23,6 +23,8 @@ export interface CommentSnapshot {
   updatedAt: string
   /** True when the token's own identity wrote it: the only comments whose markers we trust. */
   viewerDidAuthor: boolean
+  /** True for bots and apps: their comments never run commands. */
+  authorIsBot?: boolean
 }
 
 export interface IssueSnapshot {

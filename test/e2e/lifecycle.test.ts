@@ -197,6 +197,20 @@ describe('the lifecycle by commands, with the board', () => {
   })
 })
 
+describe('runs GitHub dropped', () => {
+  it('a command whose run was cancelled in the concurrency queue is run by the next comment run', async () => {
+    const n = await open()
+    emu.clock.set('2026-11-25T14:10:00Z')
+    emu.createComment(repo, n, { body: '/ack', user: 'alice' }) // its run never happens
+    emu.clock.set('2026-11-25T14:11:00Z')
+    emu.createComment(repo, n, { body: 'Nice weather for an outage.', user: 'bob' }) // no command: nothing to catch
+    await say(n, 'bob', '/fixing', '2026-11-25T14:12:00Z')
+    const r = record(n)
+    expect(r).toMatchObject({ stage: 'fixing', commander: 'alice' })
+    expect(r.events.slice(1).map((e) => `${e.kind}:${e.to ?? ''}:${e.actor}`)).toEqual(['ack::alice', 'stage:investigating:alice', 'stage:fixing:bob'])
+  })
+})
+
 describe('access', () => {
   it('commands from outsiders and read-only users change nothing and get one reply each', async () => {
     const n = await open()

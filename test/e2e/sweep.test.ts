@@ -83,7 +83,10 @@ describe('the scheduled sweep', () => {
     await sweep('2026-11-25T15:01:00Z')
     await sweep('2026-11-25T15:29:00Z')
     expect(marked(n, 'reminder')).toHaveLength(2)
+    emu.resetCounters()
     await sweep('2026-11-25T15:31:00Z')
+    // A due reminder costs one write: the comment (the card does not change for it).
+    expect(emu.counts().writes).toBe(1)
     await sweep('2026-11-25T15:32:00Z')
     expect(marked(n, 'reminder').map((c) => c.body!.split('\n')[0])).toEqual([
       '<!-- incidentops:reminder:2026-11-25T14:30:00.000Z -->',

@@ -1,0 +1,100 @@
+/** The bench's rows, targets and the table (pure: no I/O). */
+
+export interface Target {
+  /** What is bounded, e.g. "requests", "peak RSS", "cold start". */
+  what: string
+  limit: number
+  /** null: not measured in this run (the note says why). */
+  actual: number | null
+  unit: string
+}
+
+export interface Row {
+  scenario: string
+  size: string
+  /** False when dist/index.js does not implement it yet: the row says so and has no figures. */
+  available: boolean
+  requests: number | null
+  rest: number | null
+  graphql: number | null
+  points: number | null
+  writes: number | null
+  wallMs: number | null
+  peakRssMb: number | null
+  /** User + system CPU of the action's process. */
+  cpuMs?: number | null
+  /** Minimum possible requests, and why. */
+  min: number | null
+  minWhy?: string
+  /** The naive baseline on the same data: its requests and writes (run: false when only computed). */
+  naive: { requests: number; writes: number; run: boolean } | null
+  targets: Target[]
+  /** Anything else measured (comments, incidents, compute times …). */
+  extra?: Record<string, number | string>
+  note?: string
+}
+
+/** "met", or by how much the target is missed ("missed by 3 requests (+50 %)"). */
+export function verdict(t: Target): string {
+  if (t.actual === null) return `${t.what}: not measured`
+  if (t.actual <= t.limit) return `${t.what} ≤ ${fmt(t.limit, t.unit)}: met`
+  const over = t.actual - t.limit
+  const pct = t.limit > 0 ? ` (+${Math.round((over / t.limit) * 100)} %)` : ''
+  return `${t.what} ≤ ${fmt(t.limit, t.unit)}: MISSED by ${fmt(over, t.unit)}${pct}`
+}
+
+export function fmt(v: number, unit: string): string {
+  if (unit === 'ms') return v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`
+  if (unit === 'MB') return `${v.toFixed(0)} MB`
+  if (unit === 'requests') return `${v} request${v === 1 ? '' : 's'}`
+  return `${v} ${unit}`.trim()
+}
+
+const n = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : String(v))
+const ms = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : fmt(v, 'ms'))
+const mb = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${v.toFixed(0)} MB`)
+
+/** ⌈N/100⌉ + 1: one GraphQL page per 100 incidents, plus one write or one extra read. */
+export const pagesPlusOne = (count: number): number => Math.max(1, Math.ceil(count / 100)) + 1
+
+/** The markdown table of the rows. */
+export function markdownTable(rows: Row[]): string {
+  const head = '| scenario | size | requests (REST + GraphQL) | GraphQL points | writes | wall | peak RSS | minimum | naive baseline | targets |'
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'
+  const lines = rows.map((r) => {
+    const naive = r.naive ? `${r.naive.requests} req, ${r.naive.writes} writes${r.naive.run ? '' : ' (computed)'}` : '–'
+    if (!r.available)
+      return `| ${r.scenario} | ${r.size} | **not available** | – | – | – | – | ${n(r.min)} | ${naive} | ${r.note ?? ''} |`
+    const req = r.requests === null ? '–' : `${r.requests} (${r.rest} + ${r.graphql})`
+    const targets = [...r.targets.map(verdict), ...(r.note ? [r.note] : [])].join('; ').replace(/\|/g, '\\|')
+    return `| ${r.scenario} | ${r.size} | ${req} | ${n(r.points)} | ${n(r.writes)} | ${ms(r.wallMs)} | ${mb(r.peakRssMb)} | ${n(r.min)} | ${naive} | ${targets || '–'} |`
+  })
+  return [head, sep, ...lines].join('\n')
+}
+
+/** Least-squares line y = a + b·x and its R², for "memory grows linearly". */
+export function linearFit(points: [number, number][]): { a: number; b: number; r2: number } | null {
+  if (points.length < 2) return null
+  const k = points.length
+  const mx = points.reduce((s, p) => s + p[0], 0) / k
+  const my = points.reduce((s, p) => s + p[1], 0) / k
+  let sxx = 0
+  let sxy = 0
+  let syy = 0
+  for (const [x, y] of points) {
+    sxx += (x - mx) ** 2
+    sxy += (x - mx) * (y - my)
+    syy += (y - my) ** 2
+  }
+  if (sxx === 0) return null
+  const b = sxy / sxx
+  const a = my - b * mx
+  const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy)
+  return { a, b, r2 }
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
