@@ -21,9 +21,14 @@ import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../test/emulator/index.js'
 import { BUNDLE, dispatchPayload, example, issuesPayload, commentPayload } from '../test/e2e/harness.js'
 import { seedHistory } from '../test/e2e/seed.js'
-import { renderIssueForm } from '../src/intake/issue-form.js'
+import { decodeRecord, type IncidentRecord } from '../src/domain/record.js'
+import { loadConfig } from '../src/config/load.js'
+import { renderIssueForm, parseIssueForm } from '../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../src/intake/form-spec.js'
-import { CARD_MARKER, decodeRecord, encodeRecord, type IncidentRecord } from '../src/domain/record.js'
+import { factsFromForm, fieldsOf } from '../src/intake/facts.js'
+import { classify } from '../src/domain/classify.js'
+import { impactDigest } from '../src/domain/decide.js'
+import { renderCard } from '../src/render/card.js'
 import { HAS_TIME, ROOT, currentBundle, firstError, freezeBundle, runBundle, tally, type Measured } from './runner.js'
 import { naiveAlert, naiveCommand, naiveIntake, naiveReport, naiveSweep } from './naive.js'
 import { linearFit, markdownTable, median, pagesPlusOne, verdict, type Row } from './table.js'
@@ -319,24 +324,33 @@ async function inProcessCompute(emu: Emulator, full: string): Promise<{ ms: numb
   }
 }
 
-/** N open incidents with the action's card; `due` of them in Triage past their ack deadline, the rest acknowledged with a fresh update. */
+/**
+ * N open incidents with the card exactly as the action renders it (so nothing but what is due is
+ * written; no commander, since the emulator's helpers cannot assign one and the action would repair that); `due` of them owe a progress update (acknowledged, last update 70 minutes ago on a P2,
+ * whose cadence is 1 h), the rest updated 5 minutes ago.
+ */
 function seedOpen(emu: Emulator, repo: string, count: number, due: number): void {
   const now = Date.parse(NOW)
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
+  const config = loadConfig(null, 'defaults')
+  const body = renderIssueForm({ summary: 'api errors', impact: 'Major degradation', users_affected: 'Many users (10–49%)', services: 'api', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
   for (let k = 0; k < count; k++) {
     const isDue = k % Math.round(count / Math.max(1, due)) === 0 && k / Math.round(count / Math.max(1, due)) < due
-    const declared = isDue ? now - 2 * 3_600_000 : now - 30 * 60_000
-    const stage = isDue ? 'triage' : 'investigating'
+    const declared = now - 2 * 3_600_000
     emu.clock.set(iso(declared))
-    const issue = emu.createIssue(repo, { title: `api errors #${k + 1}`, body: '### What is broken\n\napi', labels: ['incident', 'priority/P2', `stage/${stage}`], user: 'alice', createdAt: iso(declared) })
-    const events: IncidentRecord['events'] = [{ at: iso(declared), kind: 'declared', actor: 'alice', via: 'form', to: 'P2' }]
-    if (!isDue) {
-      events.push({ at: iso(declared + 5 * 60_000), kind: 'ack', actor: 'bob', via: 'command' })
-      events.push({ at: iso(declared + 5 * 60_000), kind: 'stage', actor: 'bob', via: 'command', from: 'triage', to: 'investigating' })
-      events.push({ at: iso(now - 5 * 60_000), kind: 'update', actor: 'bob', via: 'command', text: 'rolling back' })
+    const issue = emu.createIssue(repo, { title: `api errors #${k + 1}`, body, labels: ['incident', 'priority/P2', 'stage/investigating', 'service/api'], user: 'alice', createdAt: iso(declared) })
+    const facts = factsFromForm(parseIssueForm(body, INCIDENT_FORM), INCIDENT_FORM, new Date(declared))
+    const events: IncidentRecord['events'] = [
+      { at: iso(declared), kind: 'declared', actor: 'alice', via: 'form', to: 'P2' },
+      { at: iso(declared + 5 * 60_000), kind: 'ack', actor: 'bob', via: 'command' },
+      { at: iso(declared + 5 * 60_000), kind: 'stage', actor: 'bob', via: 'command', from: 'triage', to: 'investigating' },
+      { at: iso(now - (isDue ? 70 : 5) * 60_000), kind: 'update', actor: 'bob', via: 'command', text: 'rolling back' },
+    ]
+    const record: IncidentRecord = {
+      v: 1, number: issue.number, declaredAt: iso(declared), startedAt: iso(declared), priority: 'P2', prioritySource: 'rules',
+      priorityReason: classify(fieldsOf(facts), config).reason, stage: 'investigating', impactDigest: impactDigest(facts), events, commander: null, processed: [], source: 'form',
     }
-    const record: IncidentRecord = { v: 1, number: issue.number, declaredAt: iso(declared), startedAt: iso(declared), priority: 'P2', prioritySource: 'rules', priorityReason: 'seeded', stage, impactDigest: 'seed', events, commander: isDue ? null : 'bob', processed: [] }
-    emu.createComment(repo, issue.number, { body: `${CARD_MARKER}\n### P2 incident · ${stage}\n\n${encodeRecord(record)}`, user: BOT })
+    emu.createComment(repo, issue.number, { body: renderCard({ record, facts, config, ticked: new Set() }), user: BOT })
   }
   emu.clock.set(NOW)
 }

@@ -8,7 +8,7 @@
  * writes `process.resourceUsage()` to a file on exit.
  */
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -32,8 +32,8 @@ export const currentBundle = (): string => bundle
 export function freezeBundle(): string {
   if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
   const dir = mkdtempSync(join(tmpdir(), 'incidentops-bench-dist-'))
-  copyFileSync(BUNDLE, join(dir, 'index.js'))
-  copyFileSync(join(dirname(BUNDLE), 'package.json'), join(dir, 'package.json'))
+  // The whole dist/ folder: the action loads its handlers from chunk files beside index.js.
+  for (const f of readdirSync(dirname(BUNDLE))) if (f.endsWith('.js') || f === 'package.json') copyFileSync(join(dirname(BUNDLE), f), join(dir, f))
   bundle = join(dir, 'index.js')
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
   return bundle

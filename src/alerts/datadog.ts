@@ -73,7 +73,8 @@ export function datadog(body: unknown, path: string): NormalizedAlert[] {
   const rawTitle = filled(body.title, field(path, 'title'))
   if (!rawTitle) fail(field(path, 'title'), 'must be a non-empty string ($EVENT_TITLE)', body.title)
   // "[Triggered] [P1] High CPU" → "[P1] High CPU": the transition is already the status.
-  const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) || plainLine(rawTitle, LIMITS.title)
+  // A title of nothing but control characters is still an alert: never an empty issue title.
+  const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) || plainLine(rawTitle, LIMITS.title) || 'Datadog alert'
   const message = filled(body.message, field(path, 'message'))
   const when = date(body.date, field(path, 'date'))
   const tagMap = tags(filled(body.tags, field(path, 'tags')))

@@ -62,7 +62,8 @@ export async function postmortemPhase(
       followupsChanged = true
     }
   }
-  if (!opts.dryRun) r.pendingFollowups = []
+  // Done with the requests (an empty list is not kept: the record stays as small as it was).
+  if (!opts.dryRun) delete r.pendingFollowups
 
   const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage)
   if (!r.postmortem?.issue && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))) {

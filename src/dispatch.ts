@@ -1,0 +1,183 @@
+import * as core from '@actions/core'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Inputs } from './inputs.js'
+import { writeSummary } from './summary.js'
+import type { Route } from './events/router.js'
+import { loadConfig } from './config/load.js'
+import { ConfigError, PayloadError } from './errors.js'
+import { OctokitPort, createOctokit } from './github/octokit.js'
+import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
+import { OctokitBoardPort, type BoardPort } from './github/board.js'
+import { handleIncident } from './events/incident.js'
+import { runReportMode } from './events/report.js'
+import { handleAlerts } from './events/alerts.js'
+import { sweep } from './events/sweep.js'
+import { parseAlertDispatch } from './alerts/index.js'
+import { collapseGroup, groupKeyOf } from './alerts/group.js'
+import type { Config } from './config/types.js'
+import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
+
+/** Writes allowed in one run before it stops and leaves the rest to the next run. */
+const WRITE_BUDGET = 200
+
+export interface DispatchEnvironment {
+  env: Record<string, string | undefined>
+  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
+  sleep?: (ms: number) => Promise<void>
+}
+
+/**
+ * Everything after routing: loaded only when there is work, so that a no-op event (the most
+ * frequent kind in busy repositories) starts fast without parsing Octokit and the rest.
+ */
+export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env, makePort, sleep }: DispatchEnvironment): Promise<void> {
+  const repo = repoRef(env.GITHUB_REPOSITORY)
+  const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
+  if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, makePort, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
+  const port = makePort
+    ? makePort(inputs.githubToken, repo, baseUrl)
+    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(m) }), repo)
+
+  // The config comes from the checkout when there is one, otherwise from the same query as the issue.
+  const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
+  const board = (config: Config): BoardPort | null =>
+    config.project && inputs.projectToken
+      ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m) }))
+      : null
+  const handleOpts = {
+    dryRun: inputs.dryRun,
+    budget: WRITE_BUDGET,
+    repoOwner: repo.owner,
+    repo: `${repo.owner}/${repo.repo}`,
+    log: (l: string) => core.info(l),
+    warn: (l: string) => core.warning(l),
+    sleep: sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms))),
+    now: () => port.serverTime(),
+    notify: notifier(inputs),
+  }
+
+  if (r.kind === 'sweep') {
+    const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
+    const first = await pages.next()
+    const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
+    if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
+    async function* all() {
+      if (!first.done) yield first.value
+      yield* pages
+    }
+    const now = port.serverTime() ?? new Date().toISOString()
+    const result = await sweep(port, board(config), all(), config, handleOpts, now)
+    core.setOutput('actions', JSON.stringify(result.applied))
+    const summary = [
+      `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
+      `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
+      ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...result.problems.map((p) => `- ⚠️ ${p}`),
+    ]
+    core.info(summary.slice(1).join(' '))
+    if (result.left.length) core.notice(summary[2]!)
+    await writeSummary(summary, result.applied)
+    if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+    return
+  }
+
+  if (r.kind === 'alerts') {
+    const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+    const collect = async (lbl: string, withConfig: boolean) => {
+      const out: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: null, incidents: [] }
+      for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+        out.first ??= p
+        out.incidents.push(...p.incidents)
+      }
+      return out
+    }
+    let open = await collect(label, local === undefined)
+    const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
+    if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
+    if (!config.alerts.eventTypes.includes(r.eventType)) {
+      core.notice(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`)
+      core.setOutput('actions', '[]')
+      return
+    }
+    const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
+    const group = groupKeyOf(r.payload)
+    const alerts = group ? [collapseGroup(parsed, group)] : parsed
+    core.info(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`)
+    const result = await handleAlerts(port, board(config), alerts, config, open, {
+      ...handleOpts,
+      now: () => port.serverTime() ?? new Date().toISOString(),
+      runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    })
+    const last = result.outcomes.find((o) => o.incident !== null)
+    if (last) core.setOutput('incident-number', String(last.incident))
+    core.setOutput('actions', JSON.stringify(result.applied))
+    await writeSummary(
+      ['### IncidentOps: alerts', ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`), ...result.problems.map((p) => `- ⚠️ ${p}`)],
+      result.applied,
+    )
+    if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+    return
+  }
+
+  const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
+  const configText = local !== undefined ? local : (ctx.configText ?? null)
+  const config = loadConfig(configText, inputs.configPath)
+  core.info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`)
+
+  const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label }
+  core.startGroup(`Incident #${r.number}`)
+  const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts)
+  const decision = result.decision
+  if (decision.kind === 'skip') {
+    core.endGroup()
+    core.notice(`Nothing to do: ${decision.reason}.`)
+    core.setOutput('actions', '[]')
+    await writeSummary([`**IncidentOps**: nothing to do: ${decision.reason}.`], [])
+    return
+  }
+  for (const c of decision.changes) core.info(`record: ${c}`)
+  if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
+  core.endGroup()
+
+  core.setOutput('incident-number', String(decision.record.number))
+  core.setOutput('priority', decision.record.priority)
+  core.setOutput('stage', decision.record.stage)
+  core.setOutput('actions', JSON.stringify(result.applied))
+  await writeSummary(
+    [
+      `### IncidentOps: incident #${decision.record.number}`,
+      `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
+      ...decision.changes.map((c) => `- ${c}`),
+      ...result.problems.map((p) => `- ⚠️ ${p}`),
+    ],
+    result.applied,
+  )
+  if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+}
+
+/** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */
+function notifier(inputs: Inputs): ((n: Notification) => Promise<void>) | undefined {
+  const targets = parseTargets(inputs.notify)
+  for (const t of targets) core.setSecret(t.url)
+  if (targets.length === 0) return undefined
+  return async (n) => {
+    const r = await sendNotifications(targets, n, { warn: (m) => core.warning(m) })
+    core.info(`notification "${n.event}" for #${n.number}: ${r.sent} sent, ${r.failed} failed`)
+  }
+}
+
+function repoRef(full: string | undefined): RepoRef {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full ?? '')
+  if (!m) throw new PayloadError(`GITHUB_REPOSITORY must be owner/name; it is "${full ?? ''}".`)
+  return { owner: m[1]!, repo: m[2]! }
+}
+
+/** The config file from the workspace: its text, null when the checkout has none, undefined with no checkout. */
+function localConfig(workspace: string | undefined, path: string): string | null | undefined {
+  if (!workspace || !existsSync(join(workspace, '.git'))) return undefined
+  const file = join(workspace, path)
+  return existsSync(file) ? readFileSync(file, 'utf8') : null
+}
+
