@@ -2892,6 +2892,15 @@ function describeImpact(f) {
         parts.push(`services ${f.services.join(', ')}`);
     return neutralizeMentions(parts.join(', '));
 }
+/**
+ * The labels an incident needs, plus every priority, stage, postmortem and follow-up label, all
+ * created in the first incident's single request so that no later move pays for a creation.
+ */
+function upFrontLabels(config, needed) {
+    return unique([...needed, ...PRIORITIES.map(priorityLabel), ...STAGES.map((st) => stageLabelOf(st, config))])
+        .map((l) => labelSpec(l, config))
+        .concat({ name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' }, { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' });
+}
 function unique(labels) {
     const seen = new Set();
     return labels.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
@@ -2930,13 +2939,7 @@ function desiredIssue(ctx, record, facts, config, replies) {
         labels: out,
         // Every priority and stage label is created with the first incident, in the same single request,
         // so later transitions never pay for a label creation.
-        labelSpecs: unique([
-            ...out.filter((l) => isManaged(l, config)),
-            ...PRIORITIES.map(priorityLabel),
-            ...STAGES.map((st) => stageLabelOf(st, config)),
-        ])
-            .map((l) => labelSpec(l, config))
-            .concat({ name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' }, { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' }),
+        labelSpecs: upFrontLabels(config, out.filter((l) => isManaged(l, config))),
         card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
         once,
         state: closed ? 'closed' : 'open',
@@ -5325,8 +5328,6 @@ async function runReportMode(o) {
 
 
 
-
-
 const SOURCE_PREFIX = 'source/';
 /** A new incident for an alert links the previous one of the same key closed within this time. */
 const LINK_EARLIER_MS = 7 * 86_400_000;
@@ -5391,10 +5392,11 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
             const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing', occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] };
             const priority = classify(alertFields(state), config).priority;
             const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), `${SOURCE_PREFIX}${alert.source}`, ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])];
-            const wanted = [...new Set([...labels, ...PRIORITIES.map(priorityLabel), ...STAGES.map((s) => stageLabelOf(s, config))])];
             const have = new Set(repoLabels.map((l) => l.name.toLowerCase()));
             const effects = [];
-            const missing = wanted.filter((l) => !have.has(l.toLowerCase())).map((l) => (l.startsWith(SOURCE_PREFIX) ? { name: l, color: 'bfd4f2', description: 'Where the incident came from' } : labelSpec(l, config)));
+            const missing = upFrontLabels(config, labels)
+                .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
+                .filter((l) => !have.has(l.name.toLowerCase()));
             if (missing.length)
                 effects.push({ kind: 'create-labels', labels: missing });
             effects.push({ kind: 'create-issue', title: truncate(`[Alert] ${alert.title}`, 250), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Config, Priority } from '../config/types.js'
-import type { IssueContext } from '../github/port.js'
+import type { IssueContext, LabelSpec } from '../github/port.js'
 import type { DesiredIssue } from '../plan.js'
 import { parseIssueForm } from '../intake/issue-form.js'
 import type { FormFieldSpec } from '../intake/form-spec.js'
@@ -475,6 +475,19 @@ function describeImpact(f: IncidentFacts): string {
   return neutralizeMentions(parts.join(', '))
 }
 
+/**
+ * The labels an incident needs, plus every priority, stage, postmortem and follow-up label, all
+ * created in the first incident's single request so that no later move pays for a creation.
+ */
+export function upFrontLabels(config: Config, needed: readonly string[]): LabelSpec[] {
+  return unique([...needed, ...PRIORITIES.map(priorityLabel), ...STAGES.map((st) => stageLabelOf(st, config))])
+    .map((l) => labelSpec(l, config))
+    .concat(
+      { name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' },
+      { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' },
+    )
+}
+
 function unique(labels: string[]): string[] {
   const seen = new Set<string>()
   return labels.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()))
@@ -514,16 +527,7 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
     labels: out,
     // Every priority and stage label is created with the first incident, in the same single request,
     // so later transitions never pay for a label creation.
-    labelSpecs: unique([
-      ...out.filter((l) => isManaged(l, config)),
-      ...PRIORITIES.map(priorityLabel),
-      ...STAGES.map((st) => stageLabelOf(st, config)),
-    ])
-      .map((l) => labelSpec(l, config))
-      .concat(
-        { name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' },
-        { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' },
-      ),
+    labelSpecs: upFrontLabels(config, out.filter((l) => isManaged(l, config))),
     card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
     once,
     state: closed ? 'closed' : 'open',

@@ -5,10 +5,8 @@ import type { NormalizedAlert } from '../alerts/index.js'
 import { classify } from '../domain/classify.js'
 import { alertFields, alertKeyOf, alertMarker } from '../domain/alert-facts.js'
 import { decodeRecord, findCard, marker } from '../domain/record.js'
-import { labelSpec, priorityLabel, serviceLabel } from '../domain/labels.js'
-import { stageLabelOf } from '../domain/decide.js'
-import { PRIORITIES } from '../config/types.js'
-import { STAGES } from '../domain/stages.js'
+import { priorityLabel, serviceLabel } from '../domain/labels.js'
+import { stageLabelOf, upFrontLabels } from '../domain/decide.js'
 import { inline, quote, truncate } from '../render/markdown.js'
 import { applyPlan, type AppliedEffect } from '../apply.js'
 import type { Effect } from '../plan.js'
@@ -102,10 +100,11 @@ export async function handleAlerts(
       const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing' as const, occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] }
       const priority = classify(alertFields(state), config).priority
       const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), `${SOURCE_PREFIX}${alert.source}`, ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
-      const wanted = [...new Set([...labels, ...PRIORITIES.map(priorityLabel), ...STAGES.map((s) => stageLabelOf(s, config))])]
       const have = new Set(repoLabels.map((l) => l.name.toLowerCase()))
       const effects: Effect[] = []
-      const missing = wanted.filter((l) => !have.has(l.toLowerCase())).map((l) => (l.startsWith(SOURCE_PREFIX) ? { name: l, color: 'bfd4f2', description: 'Where the incident came from' } : labelSpec(l, config)))
+      const missing = upFrontLabels(config, labels)
+        .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
+        .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
       effects.push({ kind: 'create-issue', title: truncate(`[Alert] ${alert.title}`, 250), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
       const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
