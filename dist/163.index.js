@@ -203,7 +203,6 @@ const CONFIG_SCHEMA = {
                 started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
                 resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
                 service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
-                create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
             },
         },
         alerts: {
@@ -830,7 +829,6 @@ function resolveConfig(raw, source) {
                 startedField: raw.project.started_field ?? null,
                 resolvedField: raw.project.resolved_field ?? null,
                 serviceField: raw.project.service_field ?? null,
-                createMissingOptions: raw.project.create_missing_options ?? false,
             }
             : null,
     };

@@ -81,7 +81,6 @@ type RawConfig = {
     started_field?: string
     resolved_field?: string
     service_field?: string
-    create_missing_options?: boolean
   }
 }
 
@@ -190,7 +189,6 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
           startedField: raw.project.started_field ?? null,
           resolvedField: raw.project.resolved_field ?? null,
           serviceField: raw.project.service_field ?? null,
-          createMissingOptions: raw.project.create_missing_options ?? false,
         }
       : null,
   }

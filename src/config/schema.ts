@@ -218,7 +218,6 @@ export const CONFIG_SCHEMA: JsonSchema = {
         started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
         resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
         service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
-        create_missing_options: { type: 'boolean', description: 'Create missing columns (and priority options) instead of failing.', default: false },
       },
     },
     alerts: {

@@ -86,7 +86,6 @@ export interface ProjectConfig {
   startedField: string | null
   resolvedField: string | null
   serviceField: string | null
-  createMissingOptions: boolean
 }
 
 /** The weekly reliability report (docs/metrics.md defines the figures). */
