@@ -1038,23 +1038,7 @@ class OctokitPort {
             repositoryId: repo.id,
             repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
             issue: i
-                ? {
-                    nodeId: i.id,
-                    number: i.number,
-                    title: i.title,
-                    body: i.body,
-                    state: i.state === 'OPEN' ? 'open' : 'closed',
-                    stateReason: i.stateReason,
-                    createdAt: i.createdAt,
-                    updatedAt: i.updatedAt,
-                    closedAt: i.closedAt,
-                    url: i.url,
-                    author: i.author?.login ?? null,
-                    viewerDidAuthor: i.viewerDidAuthor,
-                    assignees: i.assignees.nodes.map((a) => a.login),
-                    labels: i.labels.nodes.map((l) => l.name),
-                    comments: comments.map(toComment),
-                }
+                ? toIssue(i, comments.map(toComment))
                 : null,
         };
         if (opts.configPath !== undefined)
@@ -1088,24 +1072,7 @@ class OctokitPort {
                 incidents: repo.issues.nodes.map((i) => {
                     const seen = new Set();
                     const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment);
-                    return {
-                        nodeId: i.id,
-                        number: i.number,
-                        title: i.title,
-                        body: i.body,
-                        state: i.state === 'OPEN' ? 'open' : 'closed',
-                        stateReason: i.stateReason,
-                        createdAt: i.createdAt,
-                        updatedAt: i.updatedAt,
-                        closedAt: i.closedAt,
-                        url: i.url,
-                        author: i.author?.login ?? null,
-                        viewerDidAuthor: i.viewerDidAuthor,
-                        assignees: i.assignees.nodes.map((a) => a.login),
-                        labels: i.labels.nodes.map((l) => l.name),
-                        comments,
-                        commentCount: i.head.totalCount,
-                    };
+                    return { ...toIssue(i, comments), commentCount: i.head.totalCount };
                 }),
             };
             if (first && q.configPath !== undefined)
@@ -1236,6 +1203,25 @@ class OctokitPort {
             throw toApiError(error, route);
         }
     }
+}
+function toIssue(i, comments) {
+    return {
+        nodeId: i.id,
+        number: i.number,
+        title: i.title,
+        body: i.body,
+        state: i.state === 'OPEN' ? 'open' : 'closed',
+        stateReason: i.stateReason,
+        createdAt: i.createdAt,
+        updatedAt: i.updatedAt,
+        closedAt: i.closedAt,
+        url: i.url,
+        author: i.author?.login ?? null,
+        viewerDidAuthor: i.viewerDidAuthor,
+        assignees: i.assignees.nodes.map((a) => a.login),
+        labels: i.labels.nodes.map((l) => l.name),
+        comments,
+    };
 }
 function toComment(c) {
     return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' };

@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
 import { GitHubApiError, getErrorMessage } from '../errors.js'
-import type { CommentSnapshot, GitHubPort, IncidentPage, IncidentQuery, IssueContext, LabelSpec, RepoRef } from './port.js'
+import type { CommentSnapshot, GitHubPort, IncidentPage, IncidentQuery, IssueContext, IssueSnapshot, LabelSpec, RepoRef } from './port.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -125,7 +125,8 @@ const ORG_REPOSITORIES = /* GraphQL */ `
   }
 `
 
-type GqlPageIssue = {
+/** The issue fields both queries read (IncidentContext and IncidentsPage). */
+type GqlIssue = {
   id: string
   number: number
   title: string
@@ -140,9 +141,9 @@ type GqlPageIssue = {
   author: { login: string } | null
   assignees: { nodes: { login: string }[] }
   labels: { nodes: { name: string }[] }
-  head: { totalCount: number; nodes: GqlComment[] }
-  tail: { nodes: GqlComment[] }
 }
+
+type GqlPageIssue = GqlIssue & { head: { totalCount: number; nodes: GqlComment[] }; tail: { nodes: GqlComment[] } }
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null }
 type GqlComment = { databaseId: number; body: string; createdAt: string; updatedAt: string; viewerDidAuthor: boolean; author: { __typename?: string; login: string } | null }
@@ -152,23 +153,7 @@ type IssueContextResult = {
     id: string
     config?: { text: string | null; isBinary: boolean; byteSize: number } | null
     labels: { pageInfo: PageInfo; nodes: GqlLabel[] }
-    issue: {
-      id: string
-      number: number
-      title: string
-      body: string
-      state: 'OPEN' | 'CLOSED'
-      stateReason: string | null
-      createdAt: string
-      updatedAt: string
-      closedAt: string | null
-      url: string
-      viewerDidAuthor: boolean
-      author: { login: string } | null
-      assignees: { nodes: { login: string }[] }
-      labels: { nodes: { name: string }[] }
-      comments: { pageInfo: PageInfo; nodes: GqlComment[] }
-    } | null
+    issue: (GqlIssue & { comments: { pageInfo: PageInfo; nodes: GqlComment[] } }) | null
   } | null
 }
 
@@ -233,23 +218,7 @@ export class OctokitPort implements GitHubPort {
       repositoryId: repo.id,
       repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
       issue: i
-        ? {
-            nodeId: i.id,
-            number: i.number,
-            title: i.title,
-            body: i.body,
-            state: i.state === 'OPEN' ? 'open' : 'closed',
-            stateReason: i.stateReason,
-            createdAt: i.createdAt,
-            updatedAt: i.updatedAt,
-            closedAt: i.closedAt,
-            url: i.url,
-            author: i.author?.login ?? null,
-            viewerDidAuthor: i.viewerDidAuthor,
-            assignees: i.assignees.nodes.map((a) => a.login),
-            labels: i.labels.nodes.map((l) => l.name),
-            comments: comments.map(toComment),
-          }
+        ? toIssue(i, comments.map(toComment))
         : null,
     }
     if (opts.configPath !== undefined) ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
@@ -292,24 +261,7 @@ export class OctokitPort implements GitHubPort {
         incidents: repo.issues.nodes.map((i) => {
           const seen = new Set<number>()
           const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment)
-          return {
-            nodeId: i.id,
-            number: i.number,
-            title: i.title,
-            body: i.body,
-            state: i.state === 'OPEN' ? ('open' as const) : ('closed' as const),
-            stateReason: i.stateReason,
-            createdAt: i.createdAt,
-            updatedAt: i.updatedAt,
-            closedAt: i.closedAt,
-            url: i.url,
-            author: i.author?.login ?? null,
-            viewerDidAuthor: i.viewerDidAuthor,
-            assignees: i.assignees.nodes.map((a) => a.login),
-            labels: i.labels.nodes.map((l) => l.name),
-            comments,
-            commentCount: i.head.totalCount,
-          }
+          return { ...toIssue(i, comments), commentCount: i.head.totalCount }
         }),
       }
       if (first && q.configPath !== undefined) page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
@@ -448,6 +400,26 @@ export class OctokitPort implements GitHubPort {
     } catch (error: unknown) {
       throw toApiError(error, route)
     }
+  }
+}
+
+function toIssue(i: GqlIssue, comments: CommentSnapshot[]): IssueSnapshot {
+  return {
+    nodeId: i.id,
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state === 'OPEN' ? 'open' : 'closed',
+    stateReason: i.stateReason,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    closedAt: i.closedAt,
+    url: i.url,
+    author: i.author?.login ?? null,
+    viewerDidAuthor: i.viewerDidAuthor,
+    assignees: i.assignees.nodes.map((a) => a.login),
+    labels: i.labels.nodes.map((l) => l.name),
+    comments,
   }
 }
 
