@@ -105,7 +105,7 @@ export function configDocsText(): string {
     '',
     `${CONFIG_SCHEMA.description ?? ''} The file is \`.github/incidents.yml\` (the action's \`config\` input changes the path).`,
     '',
-    '- Check a file before you commit it: `npx incidentops validate .github/incidents.yml` (every problem as `file:line:column: message`). A run with an invalid file fails before it writes anything.',
+    '- Check a file before you commit it: `node dist/cli/index.js validate .github/incidents.yml` (from a clone of IncidentOps) (every problem as `file:line:column: message`). A run with an invalid file fails before it writes anything.',
     '- Editors complete and check the keys with the JSON Schema [`schema/incidents.schema.json`](../schema/incidents.schema.json): add `# yaml-language-server: $schema=<raw URL of that file>` as the first line.',
     '- A commented example of a full file: [`incidents.example.yml`](incidents.example.yml).',
     '- Durations are written like `15m`, `1h30m`, `2d`, `1w` (weeks, days, hours, minutes, seconds, in that order).',
