@@ -4,9 +4,11 @@
  * published as JSON and documented by docs/report.schema.json). docs/metrics.md defines every figure.
  */
 import type { Priority } from '../config/types.js'
+import type { Milestones } from '../domain/milestones.js'
 
 /** One incident as the report sees it. Timestamps are ISO 8601; see src/domain/milestones.ts. */
-export interface ReportIncident {
+/** The milestones (and `dismissed`: a false alarm, noise, kept out of response metrics) are milestones.ts's. */
+export interface ReportIncident extends Milestones {
   /** `owner/name`. */
   repo: string
   number: number
@@ -18,14 +20,6 @@ export interface ReportIncident {
   /** `form` | `manual` | an alert source such as `alertmanager`, `grafana`. */
   source: string
   state: 'open' | 'closed'
-  startedAt: string
-  declaredAt: string
-  acknowledgedAt: string | null
-  mitigatedAt: string | null
-  resolvedAt: string | null
-  closedAt: string | null
-  /** A false alarm: noise, excluded from response metrics, counted separately. */
-  dismissed: boolean
   postmortem: 'not-required' | 'missing' | 'open' | 'done'
   followups: { open: number; closed: number }
 }
