@@ -132,7 +132,12 @@ function runComment(text: string, role: Role = 'write'): { problems: string[]; r
   const d = decide(c, { kind: 'comment', commentId: 20, body: text, author: 'alice', createdAt: '2026-11-25T14:20:00Z', role }, first.cfg, formSpec(INCIDENT_FORM, first.cfg), NOW)
   if (d.kind !== 'incident') return { problems: [`skipped: ${d.reason}`], record: null }
   const want = desiredIssue(c, d.record, d.facts, first.cfg, d.replies)
-  const problems = [...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING]))]
+  // A reminder or an escalation pings the people on the hook on purpose: the commander a writer set
+  // (a login the command parser validated) or the response team. Only that exact line of ours may
+  // mention them; the same name anywhere else (say, in quoted user text) is still a live mention.
+  const onHook = [d.record.commander, ...first.cfg.responseTeam.map((t) => t.replace(/^@/, ''))].filter((l): l is string => !!l && /^[A-Za-z0-9][A-Za-z0-9-/]{0,80}$/.test(l))
+  const asks = onHook.length ? [new RegExp(`^(?:@(?:${onHook.join('|')}) )*@(?:${onHook.join('|')}): please (?=post \`/update <what changed>\`\\. Next update due|take command with \`/ack\`\\.)`, 'gm')] : []
+  const problems = [...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING, ...asks]))]
   if (decodeRecord(want.card)?.number !== 2) problems.push('the card does not carry our record')
   const posts = reconcile(want, c).filter((e) => e.kind === 'create-comment')
   if (posts.length > 2) problems.push(`${posts.length} replies to one comment`)

@@ -7,6 +7,7 @@ import { formatDuration, parseDuration } from '../../src/config/duration.js'
 import { parseCommands } from '../../src/domain/commands.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { check, unsafe } from './corpus.js'
+import { runs } from '../fast-check-setup.js'
 
 /** Strings that mix the pieces markdown, mentions and our markers are made of with arbitrary text. */
 const hostile = fc.oneof(
@@ -39,7 +40,7 @@ describe('markdown escaping: inline() and quote() for any input', () => {
         // eslint-disable-next-line no-control-regex
         expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/)
       }),
-      { numRuns: 2000 },
+      runs(2000),
     )
   })
 
@@ -49,7 +50,7 @@ describe('markdown escaping: inline() and quote() for any input', () => {
         const problems = unsafe(['| | |', '|---|---|', `| ${inline(a)} | ${inline(b)} |`].join('\n'))
         expect(problems).toEqual([])
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 
@@ -65,7 +66,7 @@ describe('markdown escaping: inline() and quote() for any input', () => {
         expect(out).not.toMatch(/incidentops:/i)
         expect(unsafe(out)).toEqual([])
       }),
-      { numRuns: 2000 },
+      runs(2000),
     )
   })
 
@@ -77,7 +78,7 @@ describe('markdown escaping: inline() and quote() for any input', () => {
         expect(out).not.toMatch(/@[A-Za-z0-9]/)
         expect(out).not.toMatch(entityMention)
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 })
@@ -94,7 +95,7 @@ describe('durations', () => {
         const ms = keys.reduce((t, k) => t + p[k]! * UNIT[k], 0)
         expect(parseDuration(`${pad}${text}${pad}`)).toBe(ms > 0 ? ms : null)
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 
@@ -108,7 +109,7 @@ describe('durations', () => {
           expect(s.trim().toLowerCase()).toMatch(/^(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/)
         }
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 
@@ -122,7 +123,7 @@ describe('durations', () => {
         const precision = ms >= 86_400_000 ? 3_600_000 : ms >= 60_000 ? 60_000 : 1000
         expect(Math.abs(back! - ms)).toBeLessThan(precision)
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
     for (const x of [Number.NaN, Infinity, -Infinity, -5, 0]) expect(typeof formatDuration(x)).toBe('string')
   })
@@ -141,7 +142,7 @@ describe('the command parser', () => {
         const body = kind === 'fence' ? [fence, ...ok, fence].join('\n') : kind === 'comment' ? ['<!--', ...ok, '-->'].join('\n') : ok.join('\n')
         expect(parseCommands(body).commands).toEqual([])
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 
@@ -162,7 +163,7 @@ describe('the command parser', () => {
           if (c.name === 'followup') expect(c.title).not.toMatch(/[\r\n]/)
         }
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 })
@@ -178,7 +179,7 @@ describe('the form parser feeding the card', () => {
       fc.property(body, (b) => {
         expect(check({ kind: 'body', name: 'property', input: b, expect: 'neutralised' })).toEqual([])
       }),
-      { numRuns: 300 },
+      runs(300),
     )
   })
 
@@ -187,7 +188,7 @@ describe('the form parser feeding the card', () => {
       fc.property(fc.array(fc.oneof(hostile, fc.constantFrom('/ack', '/help', '/note ', '/update ', '/priority P1 ', '/commander @', '/stage ', '/followup ', '> ', '```')), { maxLength: 20 }).map((a) => a.join('')), (c) => {
         expect(check({ kind: 'comment', name: 'property', input: c, expect: 'neutralised' })).toEqual([])
       }),
-      { numRuns: 300 },
+      runs(300),
     )
   })
 })

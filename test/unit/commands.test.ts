@@ -4,6 +4,7 @@ import { parseCommands } from '../../src/domain/commands.js'
 import { allowedFrom, transitionProblem } from '../../src/domain/decide.js'
 import { milestones } from '../../src/domain/milestones.js'
 import type { IncidentRecord, TimelineEvent } from '../../src/domain/record.js'
+import { runs } from '../fast-check-setup.js'
 
 describe('parseCommands', () => {
   it.each([
@@ -45,6 +46,7 @@ describe('parseCommands', () => {
         const p = parseCommands(s)
         expect(p.commands.length).toBeLessThanOrEqual(20)
       }),
+      runs(100),
     )
     expect(parseCommands('/ack\n'.repeat(1000)).commands).toHaveLength(20)
   })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { INCIDENT_FORM, type FormFieldSpec } from '../../src/intake/form-spec.js'
 import { parseIssueForm, renderIssueForm } from '../../src/intake/issue-form.js'
+import { runs } from '../fast-check-setup.js'
 
 /*
  * The round-trip domain, stated as generators (see the header of src/intake/issue-form.ts).
@@ -112,7 +113,7 @@ describe('parseIssueForm ∘ renderIssueForm', () => {
         expect(parsed.extra).toEqual([])
         expect(parsed.missing).toEqual(INCIDENT_FORM.filter((f) => f.type !== 'checkboxes' && values[f.id] === null).map((f) => f.id))
       }),
-      { numRuns: 400 },
+      runs(400),
     )
   })
 
@@ -131,7 +132,7 @@ describe('parseIssueForm ∘ renderIssueForm', () => {
         const parsed = parseIssueForm(renderIssueForm({ logs, impact: 'Full outage' }, spec), spec)
         expect(parsed.values).toEqual({ logs, impact: 'Full outage' })
       }),
-      { numRuns: 300 },
+      runs(300),
     )
   })
 })
@@ -162,7 +163,7 @@ describe('parseIssueForm on anything', () => {
         expect(r.missing).toEqual(INCIDENT_FORM.filter((f) => f.type !== 'checkboxes' && r.values[f.id] === null).map((f) => f.id))
         if (!r.fromForm) expect(r.missing.length).toBe(INCIDENT_FORM.filter((f) => f.type !== 'checkboxes').length)
       }),
-      { numRuns: 1000 },
+      runs(1000),
     )
   })
 
@@ -175,7 +176,7 @@ describe('parseIssueForm on anything', () => {
         const body = piece.repeat(Math.ceil(65_536 / piece.length)).slice(0, 65_536)
         expect(Object.keys(parseIssueForm(body, INCIDENT_FORM).values)).toHaveLength(INCIDENT_FORM.length)
       }),
-      { numRuns: 50 },
+      runs(50),
     )
   })
 })

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseAlertDispatch, type NormalizedAlert } from '../../../src/alerts/index.js'
 import { PayloadError } from '../../../src/errors.js'
+import { runs } from '../../fast-check-setup.js'
 
 /** Every string anywhere in the output. */
 function strings(alerts: NormalizedAlert[]): string[] {
@@ -74,7 +75,7 @@ describe('parseAlertDispatch properties', () => {
         parseOrPayloadError(et, v)
         parseOrPayloadError(et, { incidentops: v })
       }),
-      { numRuns: 500 },
+      runs(500),
     )
   })
 
@@ -105,7 +106,7 @@ describe('parseAlertDispatch properties', () => {
           if (a.service !== null) expect(a.service).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
         }
       }),
-      { numRuns: 400 },
+      runs(400),
     )
     // The generators must exercise the accepting path, not only the rejections.
     expect(accepted).toBeGreaterThan(50)
@@ -116,7 +117,7 @@ describe('parseAlertDispatch properties', () => {
       fc.property(payloads, (p) => {
         expect(parseOrPayloadError('alert', structuredClone(p))).toEqual(parseOrPayloadError('alert', structuredClone(p)))
       }),
-      { numRuns: 100 },
+      runs(100),
     )
   })
 })

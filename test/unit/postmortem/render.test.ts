@@ -15,6 +15,7 @@ import {
   type PostmortemInput,
 } from '../../../src/postmortem/render.js'
 import { DEFAULT_TEMPLATE_PATH, parseTemplate } from '../../../src/postmortem/template.js'
+import { runs } from '../../fast-check-setup.js'
 
 const DEFAULT = parseTemplate(readFileSync(DEFAULT_TEMPLATE_PATH, 'utf8'), DEFAULT_TEMPLATE_PATH)
 
@@ -326,6 +327,7 @@ describe('follow-ups', () => {
         const body = `${a}\n${followupsSection(before)}\n${b}`
         expect(replaceFollowups(body, after)).toBe(`${a}\n${followupsSection(after)}\n${b}`)
       }),
+      runs(100),
     )
   })
 })
