@@ -59,6 +59,8 @@ export function genericAlert(v: unknown, path: string): NormalizedAlert {
   const sourceRaw = optStr(v.source, field(path, 'source'))
   const source = sourceRaw === null ? 'generic' : slugOrNull(sourceRaw, LIMITS.source)
   if (source === null) fail(field(path, 'source'), 'must contain letters or digits (it becomes a `source/<name>` label)', v.source)
+  // A derived key is `<source>:<hash>`: a source named after us would make it read like one of our markers.
+  if (source.endsWith('incidentops')) fail(field(path, 'source'), 'must not end in "incidentops" (reserved for our hidden markers); name the monitor that sent the alert', v.source)
   const service = slugOrNull(serviceRaw, LIMITS.service)
   return {
     status: st,

@@ -60,6 +60,12 @@ describe('parseAlertDispatch', () => {
     expect(parseAlertDispatch('alert', p())[0]!.key).toBe(a!.key)
   })
 
+  it('refuses a source named after our markers, since a derived key is <source>:<hash> (found by npm run fuzz)', () => {
+    const p = (source: string) => ({ incidentops: { alerts: [{ status: 'firing', title: 'Disk full', source }] } })
+    for (const s of ['incidentops:', 'IncidentOps', ' incidentops ', 'aincidentops:', 'my incidentops']) expect(() => parseAlertDispatch('alert', p(s)), s).toThrow('must not end in "incidentops"')
+    expect(parseAlertDispatch('alert', p('incidentops-relay'))[0]!.key).toMatch(/^incidentops-relay:[0-9a-f]{32}$/)
+  })
+
   it('hashes a native fingerprint that is not a safe key', () => {
     const body = { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'X' }, annotations: {}, startsAt: '2024-05-14T09:00:00Z', endsAt: '0001-01-01T00:00:00Z', fingerprint: 'has spaces <and> @ stuff' }] }
     const [a] = parseAlertDispatch('alert', { incidentops: { alertmanager: body } })
