@@ -28604,7 +28604,13 @@ async function run({ env, makePort, sleep }) {
 function readEvent(path) {
     if (!path)
         throw new errors/* PayloadError */.tG('GITHUB_EVENT_PATH is not set: IncidentOps runs inside a GitHub Actions workflow.');
-    const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* PayloadError */.tG(`The event payload at ${path} (GITHUB_EVENT_PATH) cannot be read: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
     if (text.length > MAX_EVENT_BYTES)
         throw new errors/* PayloadError */.tG(`The event payload is larger than ${MAX_EVENT_BYTES} bytes.`);
     try {

@@ -44,7 +44,12 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
 
 function readEvent(path: string | undefined): unknown {
   if (!path) throw new PayloadError('GITHUB_EVENT_PATH is not set: IncidentOps runs inside a GitHub Actions workflow.')
-  const text = readFileSync(path, 'utf8')
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error: unknown) {
+    throw new PayloadError(`The event payload at ${path} (GITHUB_EVENT_PATH) cannot be read: ${getErrorMessage(error)}`)
+  }
   if (text.length > MAX_EVENT_BYTES) throw new PayloadError(`The event payload is larger than ${MAX_EVENT_BYTES} bytes.`)
   try {
     return JSON.parse(text)

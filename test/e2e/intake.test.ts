@@ -239,6 +239,13 @@ describe('intake from the issue form', () => {
     expect(run.stdout).toContain("::error::The event payload's `issue.number` must be a positive whole number.")
     expect(emu.counts().total).toBe(0)
   })
+
+  it('an event file that is not JSON fails clearly and makes no request', async () => {
+    const run = await runAction({ emu, repo, event: 'issues', payload: '{"action":"opened",' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::The event payload at \S+event\.json is not valid JSON: /)
+    expect(emu.counts().total).toBe(0)
+  })
 })
 
 const NODE24 = resolve(import.meta.dirname, '..', '..', '.ci', 'node24', 'node_modules', '.bin', 'node')
