@@ -1175,7 +1175,7 @@ class OctokitPort {
     }
     async createIssue(issue) {
         const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }));
-        return { number: res.data.number };
+        return { number: res.data.number, nodeId: res.data.node_id };
     }
     async editIssue(number, patch) {
         await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }));
@@ -3147,7 +3147,7 @@ async function applyPlan(port, effects, opts) {
         used++;
         opts.log(description);
         // A created issue (report, postmortem, follow-up) is known by its new number from here on.
-        out.push({ kind: e.kind, issue: issue ?? (typeof created === 'number' ? created : undefined), description, status: 'done' });
+        out.push({ kind: e.kind, issue: issue ?? created?.number, ...(created?.nodeId ? { nodeId: created.nodeId } : {}), description, status: 'done' });
     }
     return out;
 }
@@ -3162,7 +3162,7 @@ async function execute(port, e) {
         case 'update-issue':
             return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees });
         case 'create-issue':
-            return (await port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })).number;
+            return port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees });
         case 'edit-issue':
             return port.editIssue(e.issue, { title: e.title, body: e.body });
         case 'create-comment':
@@ -3778,15 +3778,18 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH);
         const pms = await ours(config.postmortem.label);
         const m = postmortemMarker(r.number);
-        let number = pms.find((i) => i.body.startsWith(m))?.number;
+        const found = pms.find((i) => i.body.startsWith(m));
+        let number = found?.number;
+        let nodeId = found?.nodeId;
         if (!number) {
             const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
             const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body, labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }], opts);
             applied.push(...done);
             number = done[0]?.issue;
+            nodeId = done[0]?.nodeId;
         }
         if (number) {
-            r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false };
+            r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false, ...(nodeId ? { nodeId } : {}) };
             r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` });
             followupsChanged = false; // written with the current list
         }
@@ -3898,6 +3901,9 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
                 if (again.cache)
                     decision.record.board = again.cache;
             }
+            const pm = await syncPostmortemItem(board, decision.record, config, opts);
+            applied.push(...pm.applied);
+            problems.push(...pm.problems);
         }
     }
     const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies);
@@ -3976,6 +3982,41 @@ async function syncBoard(board, record, facts, config, ctx, opts) {
     const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])));
     const cache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } };
     return { applied, problems, cache: opts.dryRun ? cache : withValues(cache, updates) };
+}
+/**
+ * Puts the postmortem issue on the board, in the Postmortem column with the incident's priority, and
+ * moves it to Closed once it is done. It reuses the incident's cached project and field ids and
+ * remembers its own item, so it costs two writes the first time, one per change after, no read.
+ */
+async function syncPostmortemItem(board, r, config, opts) {
+    const pm = r.postmortem;
+    const cache = r.board;
+    if (!pm?.issue || !pm.nodeId || !cache)
+        return { applied: [], problems: [] };
+    const p = config.project;
+    const desired = { [p.statusField]: config.stages[pm.done ? 'closed' : 'postmortem'].column };
+    if (p.priorityField)
+        desired[p.priorityField] = r.priority;
+    // A missing field or column is already reported by the incident's own sync.
+    const { updates } = boardUpdates(desired, cache.fields, pm.board?.values ?? {});
+    if (updates.length === 0)
+        return { applied: [], problems: [] };
+    const description = `#${pm.issue}: postmortem on the board: ${updates.map((u) => `${u.field} = ${u.shown ?? '(cleared)'}`).join(', ')}`;
+    if (opts.dryRun)
+        return { applied: [{ kind: 'board', issue: pm.issue, description, status: 'planned' }], problems: [] };
+    try {
+        // Adding an issue that is already on the project returns its existing item.
+        const item = pm.board?.item ?? (await board.addItem(cache.projectId, pm.nodeId));
+        await board.setFields(cache.projectId, item, updates);
+        pm.board = { item, values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } };
+        opts.log(description);
+        return { applied: [{ kind: 'board', issue: pm.issue, description, status: 'done' }], problems: [] };
+    }
+    catch (error) {
+        // A stale item (someone removed the card): forget it; the next run adds the issue again.
+        delete pm.board;
+        return { applied: [], problems: [`the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`] };
+    }
 }
 function withValues(cache, updates) {
     return { ...cache, values: { ...cache.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } };

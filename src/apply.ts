@@ -4,6 +4,8 @@ import { describeEffect, type Effect } from './plan.js'
 export interface AppliedEffect {
   kind: Effect['kind'] | 'board'
   issue?: number
+  /** The GraphQL id of an issue this effect created (to put it on the board without a read). */
+  nodeId?: string
   description: string
   status: 'done' | 'planned' | 'skipped'
 }
@@ -39,12 +41,12 @@ export async function applyPlan(port: GitHubPort, effects: readonly Effect[], op
     used++
     opts.log(description)
     // A created issue (report, postmortem, follow-up) is known by its new number from here on.
-    out.push({ kind: e.kind, issue: issue ?? (typeof created === 'number' ? created : undefined), description, status: 'done' })
+    out.push({ kind: e.kind, issue: issue ?? created?.number, ...(created?.nodeId ? { nodeId: created.nodeId } : {}), description, status: 'done' })
   }
   return out
 }
 
-async function execute(port: GitHubPort, e: Effect): Promise<number | void> {
+async function execute(port: GitHubPort, e: Effect): Promise<{ number: number; nodeId: string } | void> {
   switch (e.kind) {
     case 'create-labels':
       return port.createLabels(e.labels)
@@ -55,7 +57,7 @@ async function execute(port: GitHubPort, e: Effect): Promise<number | void> {
     case 'update-issue':
       return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees })
     case 'create-issue':
-      return (await port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })).number
+      return port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })
     case 'edit-issue':
       return port.editIssue(e.issue, { title: e.title, body: e.body })
     case 'create-comment':

@@ -322,7 +322,7 @@ class OctokitPort {
     }
     async createIssue(issue) {
         const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }));
-        return { number: res.data.number };
+        return { number: res.data.number, nodeId: res.data.node_id };
     }
     async editIssue(number, patch) {
         await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }));

@@ -48,7 +48,15 @@ export interface IncidentRecord {
   /** For incidents opened by monitoring: the alert behind it. */
   alert?: AlertState
   /** The postmortem: asked for (`/postmortem`), its issue once written, and whether it is done (issue closed). */
-  postmortem?: { requested?: boolean; issue: number | null; done: boolean }
+  postmortem?: {
+    requested?: boolean
+    issue: number | null
+    done: boolean
+    /** The postmortem issue's GraphQL id, to put it on the board without reading it. */
+    nodeId?: string
+    /** Its board item and the values we last wrote there (column, priority). */
+    board?: { item: string; values: Record<string, string | null> }
+  }
   /** Follow-up issues opened with `/followup`, with their state as last seen; `pending` are titles still to open (by comment id). */
   followups?: { number: number; title: string; state: 'open' | 'closed' }[]
   pendingFollowups?: { key: string; title: string }[]

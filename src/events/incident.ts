@@ -122,6 +122,9 @@ export async function handleIncident(
         applied.push(...again.applied)
         if (again.cache) decision.record.board = again.cache
       }
+      const pm = await syncPostmortemItem(board, decision.record, config, opts)
+      applied.push(...pm.applied)
+      problems.push(...pm.problems)
     }
   }
 
@@ -200,6 +203,37 @@ async function syncBoard(
   const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])))
   const cache: BoardCache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } }
   return { applied, problems, cache: opts.dryRun ? cache : withValues(cache, updates) }
+}
+
+/**
+ * Puts the postmortem issue on the board, in the Postmortem column with the incident's priority, and
+ * moves it to Closed once it is done. It reuses the incident's cached project and field ids and
+ * remembers its own item, so it costs two writes the first time, one per change after, no read.
+ */
+async function syncPostmortemItem(board: BoardPort, r: IncidentRecord, config: Config, opts: HandleOptions): Promise<{ applied: AppliedEffect[]; problems: string[] }> {
+  const pm = r.postmortem
+  const cache = r.board
+  if (!pm?.issue || !pm.nodeId || !cache) return { applied: [], problems: [] }
+  const p = config.project!
+  const desired: Record<string, string | null> = { [p.statusField]: config.stages[pm.done ? 'closed' : 'postmortem'].column }
+  if (p.priorityField) desired[p.priorityField] = r.priority
+  // A missing field or column is already reported by the incident's own sync.
+  const { updates } = boardUpdates(desired, cache.fields, pm.board?.values ?? {})
+  if (updates.length === 0) return { applied: [], problems: [] }
+  const description = `#${pm.issue}: postmortem on the board: ${updates.map((u) => `${u.field} = ${u.shown ?? '(cleared)'}`).join(', ')}`
+  if (opts.dryRun) return { applied: [{ kind: 'board', issue: pm.issue, description, status: 'planned' }], problems: [] }
+  try {
+    // Adding an issue that is already on the project returns its existing item.
+    const item = pm.board?.item ?? (await board.addItem(cache.projectId, pm.nodeId))
+    await board.setFields(cache.projectId, item, updates)
+    pm.board = { item, values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } }
+    opts.log(description)
+    return { applied: [{ kind: 'board', issue: pm.issue, description, status: 'done' }], problems: [] }
+  } catch (error: unknown) {
+    // A stale item (someone removed the card): forget it; the next run adds the issue again.
+    delete pm.board
+    return { applied: [], problems: [`the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`] }
+  }
 }
 
 function withValues(cache: BoardCache, updates: FieldUpdate[]): BoardCache {

@@ -70,7 +70,9 @@ export async function postmortemPhase(
     const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
     const pms = await ours(config.postmortem.label)
     const m = postmortemMarker(r.number)
-    let number = pms.find((i) => i.body.startsWith(m))?.number
+    const found = pms.find((i) => i.body.startsWith(m))
+    let number = found?.number
+    let nodeId = found?.nodeId
     if (!number) {
       const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
       const done = await applyPlan(
@@ -80,9 +82,10 @@ export async function postmortemPhase(
       )
       applied.push(...done)
       number = done[0]?.issue
+      nodeId = done[0]?.nodeId
     }
     if (number) {
-      r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false }
+      r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false, ...(nodeId ? { nodeId } : {}) }
       r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` })
       followupsChanged = false // written with the current list
     }

@@ -365,9 +365,9 @@ export class OctokitPort implements GitHubPort {
     }
   }
 
-  async createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number }> {
+  async createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number; nodeId: string }> {
     const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }))
-    return { number: res.data.number }
+    return { number: res.data.number, nodeId: res.data.node_id }
   }
 
   async editIssue(number: number, patch: { title?: string; body?: string }): Promise<void> {

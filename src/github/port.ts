@@ -109,7 +109,7 @@ export interface GitHubPort {
   getRole(login: string): Promise<string>
   createComment(issue: number, body: string): Promise<{ databaseId: number }>
   /** Opens an issue (a report, a postmortem, a follow-up); returns its number. */
-  createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number }>
+  createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number; nodeId: string }>
   /** Rewrites an issue's title and/or body. */
   editIssue(number: number, patch: { title?: string; body?: string }): Promise<void>
   updateComment(databaseId: number, body: string): Promise<void>

@@ -114,8 +114,11 @@ describe('the lifecycle by commands, with the board', () => {
     expect(stageLabel(n)).toBe('stage/postmortem')
     expect(emu.getIssue(repo, n)).toMatchObject({ state: 'closed', state_reason: 'completed' })
     expect(column(n)).toMatchObject({ Status: 'Postmortem', Resolved: '2026-11-25' })
-    // + the postmortem (search, create) and the board re-read after a close (GitHub's own workflows race).
-    expect(resolve.requests).toBeLessThanOrEqual(9)
+    // The postmortem is on the board too, in the Postmortem column, with the incident's priority.
+    expect(column(pm.number)).toEqual({ Status: 'Postmortem', Priority: 'P2', Started: null, Resolved: null, Service: null })
+    // + the postmortem (search, create, add to the board, set its column) and the board re-read
+    // after a close (GitHub's own workflows race).
+    expect(resolve.requests, JSON.stringify(emu.counts().byRoute)).toBeLessThanOrEqual(11)
 
     let r = record(n)
     expect(r.events.map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual([
@@ -137,6 +140,7 @@ describe('the lifecycle by commands, with the board', () => {
     await run('issues', issuesPayload(emu, repo, pm.number, 'closed', 'alice'))
     expect(stageLabel(n)).toBe('stage/closed')
     expect(column(n)!.Status).toBe('Closed')
+    expect(column(pm.number)).toMatchObject({ Status: 'Closed', Priority: 'P2' })
     r = record(n)
     expect(r.events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual(['postmortem:done', 'stage:closed'])
     expect(milestones(r)).toMatchObject({
