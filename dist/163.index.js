@@ -305,6 +305,12 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Postmortems (docs/postmortems.md): written for priorities that require one when the incident is resolved, or on `/postmortem`.',
             properties: {
+                as: {
+                    type: 'string',
+                    enum: ['issue', 'comment'],
+                    description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread.',
+                    default: 'issue',
+                },
                 template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
                 label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
                 followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
@@ -801,6 +807,7 @@ function resolveConfig(raw, source) {
         })),
         notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
         postmortem: {
+            as: raw.postmortem?.as ?? 'issue',
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
@@ -2011,7 +2018,7 @@ function toCommand(word, arg) {
         case 'help':
             return { name: 'help' };
         case 'postmortem':
-            return { name: 'postmortem' };
+            return /^done\b/i.test(arg) ? { name: 'postmortem', done: true } : { name: 'postmortem' };
         case 'commander': {
             const u = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(arg.split(/\s+/)[0] ?? '');
             return u ? { name: 'commander', user: u[1] } : { message: '`/commander` needs a user: `/commander @alice`' };
@@ -2050,6 +2057,9 @@ const HELP_TEXT = [
     '| `/investigating`, `/fixing`, `/monitoring`, `/resolve` | move to that stage (`/stage <name>` too) |',
     '| `/update <text>` | a status update: goes in the timeline and resets the update clock |',
     '| `/note <text>` | a timeline entry |',
+    '| `/followup <title>` | open a linked follow-up issue; the postmortem lists it with its state |',
+    '| `/postmortem` | write a postmortem now, whatever the priority |',
+    '| `/postmortem done` | finish a postmortem written as a comment (a postmortem issue is finished by closing it) |',
     '| `/dismiss <reason>` | a false alarm: closed as not planned, counted as noise |',
     '| `/help` | this list |',
 ].join('\n');
@@ -2225,14 +2235,20 @@ function applyDue(r, config, now, assignees, pendingChecklist = []) {
     const replies = [];
     const changes = [];
     const stage = r.stage;
-    if (stage === 'postmortem' && r.postmortem?.issue && !r.postmortem.done) {
+    if (stage === 'postmortem' && (r.postmortem?.issue || r.postmortem?.comment) && !r.postmortem.done) {
         // A required postmortem still open: remind its owner once per chase period.
         const since = milestones(r).resolvedAt ?? r.declaredAt;
         const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter);
         if (k >= 1) {
             const mk = marker('postmortem-chase', k);
             const owner = r.commander ? `@${r.commander}` : assignees.length ? assignees.map((a) => `@${a}`).join(' ') : config.responseTeam.join(' ');
-            replies.push({ marker: mk, body: `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''} please finish it and close it; the incident closes with it.` });
+            const open = `${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''}`;
+            replies.push({
+                marker: mk,
+                body: r.postmortem.issue
+                    ? `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${open} please finish it and close it; the incident closes with it.`
+                    : `${mk}\n📝 The postmortem (the comment above) is still not done ${open} please finish it and comment \`/postmortem done\`; the incident closes with it.`,
+            });
         }
         return { replies, changes, resolve: false };
     }
@@ -2340,6 +2356,8 @@ function renderCard({ record: r, facts: f, config, ticked }) {
     }
     if (r.postmortem?.issue)
         rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`]);
+    else if (r.postmortem?.comment)
+        rows.push(['Postmortem', r.postmortem.done ? 'in a comment below (done)' : 'in a comment below: fill it in, then comment `/postmortem done`']);
     if (r.followups?.length)
         rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')]);
     rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``]);
@@ -2388,7 +2406,7 @@ function describeEvent(e) {
         case 'escalation':
             return `Escalated (level ${e.to ?? '?'}): not acknowledged in time`;
         case 'postmortem':
-            return e.text === 'done' ? 'Postmortem done' : `Postmortem ${e.to ?? ''} opened`;
+            return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment below)' : `Postmortem ${e.to ?? ''} opened`;
         case 'followup':
             return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`;
     }
@@ -2799,15 +2817,31 @@ function runCommand(record, c, e, config, changes, commentId) {
             record.pendingFollowups = [...(record.pendingFollowups ?? []), { key: `${commentId}-${hashTitle(c.title)}`, title: c.title }];
             changes.push(`follow-up requested: ${c.title}`);
             return null;
-        case 'postmortem':
+        case 'postmortem': {
+            if (c.done) {
+                const pm = record.postmortem;
+                if (!pm || !postmortemWritten(record))
+                    return '`/postmortem done`: there is no postmortem yet; `/postmortem` writes one.';
+                if (pm.issue)
+                    return `\`/postmortem done\`: the postmortem is #${pm.issue}; close it when it is done, and the incident closes with it.`;
+                if (pm.done)
+                    return null;
+                pm.done = true;
+                record.events.push({ ...e, kind: 'postmortem', text: 'done' });
+                changes.push('postmortem done');
+                if (record.stage === 'postmortem' || record.stage === 'resolved')
+                    moveTo(record, 'closed', e, config, changes);
+                return null;
+            }
             if (record.events.some((x) => x.kind === 'dismissed'))
                 return '`/postmortem`: a dismissed false alarm gets no postmortem.';
             record.postmortem = { issue: null, done: false, ...record.postmortem, requested: true };
             changes.push('postmortem requested');
             // Already closed without one (an optional postmortem): back to Resolved until it is written.
-            if (record.stage === 'closed' && !record.postmortem.issue)
+            if (record.stage === 'closed' && !postmortemWritten(record))
                 moveTo(record, 'resolved', e, config, changes);
             return null;
+        }
     }
 }
 /** Why a move is not allowed (with the allowed ones), or null. */
@@ -2849,8 +2883,12 @@ function resolve(record, e, config, changes) {
     moveTo(record, 'resolved', e, config, changes);
     if (!wantsPostmortem(record, config) || record.postmortem?.done)
         moveTo(record, 'closed', e, config, changes);
-    else if (record.postmortem?.issue)
+    else if (postmortemWritten(record))
         moveTo(record, 'postmortem', e, config, changes);
+}
+/** Whether the postmortem exists: its issue, or its comment on the incident. */
+function postmortemWritten(record) {
+    return !!(record.postmortem?.issue || record.postmortem?.comment);
 }
 function dismiss(record, reason, e, changes) {
     record.events.push({ ...e, kind: 'dismissed', text: reason || undefined });
@@ -3701,7 +3739,7 @@ function describe(e, alertTitle) {
         case 'escalation':
             return `Escalated to level ${to}: not acknowledged in time${via}`;
         case 'postmortem':
-            return e.text === 'done' ? 'Postmortem done' : `Postmortem ${to} opened`;
+            return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment on the incident)' : `Postmortem ${to} opened`;
         case 'followup':
             return withText(`Follow-up ${to} opened`, 200);
         default: {
@@ -3721,6 +3759,7 @@ function list(items) {
 }
 
 ;// CONCATENATED MODULE: ./src/events/postmortem.ts
+
 
 
 
@@ -3774,7 +3813,18 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
     if (!opts.dryRun)
         delete r.pendingFollowups;
     const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage);
-    if (!r.postmortem?.issue && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))) {
+    const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)));
+    if (due && config.postmortem.as === 'comment') {
+        // A comment on the incident: posted with the replies (before the card), found by its marker,
+        // so a run that died after posting it does not post a second one.
+        const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH);
+        const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
+        d.replies.push({ marker: postmortemMarker(r.number), body });
+        r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false };
+        r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' });
+        followupsChanged = false; // written with the current list
+    }
+    else if (due) {
         const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH);
         const pms = await ours(config.postmortem.label);
         const m = postmortemMarker(r.number);
@@ -3794,11 +3844,19 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
             followupsChanged = false; // written with the current list
         }
     }
-    if (r.postmortem?.issue && !r.postmortem.done && r.stage === 'resolved') {
+    if (postmortemWritten(r) && !r.postmortem.done && r.stage === 'resolved') {
         r.events.push({ at: ctx.issue.updatedAt, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' });
         r.stage = 'postmortem';
     }
     // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
+    if (followupsChanged && r.postmortem?.comment) {
+        const own = findMarked(issue.comments, postmortemMarker(r.number));
+        if (own) {
+            const body = replaceFollowups(own.body, r.followups ?? []);
+            if (body !== own.body)
+                applied.push(...(await applyPlan(port, [{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }], opts)));
+        }
+    }
     if (followupsChanged && r.postmortem?.issue) {
         const pm = await port.loadIssueContext(r.postmortem.issue, {});
         if (pm.issue?.viewerDidAuthor) {

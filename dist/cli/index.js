@@ -350,6 +350,12 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Postmortems (docs/postmortems.md): written for priorities that require one when the incident is resolved, or on `/postmortem`.',
             properties: {
+                as: {
+                    type: 'string',
+                    enum: ['issue', 'comment'],
+                    description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread.',
+                    default: 'issue',
+                },
                 template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
                 label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
                 followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
@@ -796,6 +802,7 @@ function resolveConfig(raw, source) {
         })),
         notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...types/* PRIORITIES */.B] },
         postmortem: {
+            as: raw.postmortem?.as ?? 'issue',
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',

@@ -12,7 +12,7 @@ export type Command =
   | { name: 'update'; text: string }
   | { name: 'note'; text: string }
   | { name: 'followup'; title: string }
-  | { name: 'postmortem' }
+  | { name: 'postmortem'; done?: boolean }
   | { name: 'dismiss'; reason: string }
   | { name: 'help' }
 
@@ -85,7 +85,7 @@ function toCommand(word: string, arg: string): Command | { message: string } {
     case 'help':
       return { name: 'help' }
     case 'postmortem':
-      return { name: 'postmortem' }
+      return /^done\b/i.test(arg) ? { name: 'postmortem', done: true } : { name: 'postmortem' }
     case 'commander': {
       const u = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(arg.split(/\s+/)[0] ?? '')
       return u ? { name: 'commander', user: u[1]! } : { message: '`/commander` needs a user: `/commander @alice`' }
@@ -126,6 +126,9 @@ export const HELP_TEXT = [
   '| `/investigating`, `/fixing`, `/monitoring`, `/resolve` | move to that stage (`/stage <name>` too) |',
   '| `/update <text>` | a status update: goes in the timeline and resets the update clock |',
   '| `/note <text>` | a timeline entry |',
+  '| `/followup <title>` | open a linked follow-up issue; the postmortem lists it with its state |',
+  '| `/postmortem` | write a postmortem now, whatever the priority |',
+  '| `/postmortem done` | finish a postmortem written as a comment (a postmortem issue is finished by closing it) |',
   '| `/dismiss <reason>` | a false alarm: closed as not planned, counted as noise |',
   '| `/help` | this list |',
 ].join('\n')

@@ -402,13 +402,25 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
       record.pendingFollowups = [...(record.pendingFollowups ?? []), { key: `${commentId}-${hashTitle(c.title)}`, title: c.title }]
       changes.push(`follow-up requested: ${c.title}`)
       return null
-    case 'postmortem':
+    case 'postmortem': {
+      if (c.done) {
+        const pm = record.postmortem
+        if (!pm || !postmortemWritten(record)) return '`/postmortem done`: there is no postmortem yet; `/postmortem` writes one.'
+        if (pm.issue) return `\`/postmortem done\`: the postmortem is #${pm.issue}; close it when it is done, and the incident closes with it.`
+        if (pm.done) return null
+        pm.done = true
+        record.events.push({ ...e, kind: 'postmortem', text: 'done' })
+        changes.push('postmortem done')
+        if (record.stage === 'postmortem' || record.stage === 'resolved') moveTo(record, 'closed', e, config, changes)
+        return null
+      }
       if (record.events.some((x) => x.kind === 'dismissed')) return '`/postmortem`: a dismissed false alarm gets no postmortem.'
       record.postmortem = { issue: null, done: false, ...record.postmortem, requested: true }
       changes.push('postmortem requested')
       // Already closed without one (an optional postmortem): back to Resolved until it is written.
-      if (record.stage === 'closed' && !record.postmortem.issue) moveTo(record, 'resolved', e, config, changes)
+      if (record.stage === 'closed' && !postmortemWritten(record)) moveTo(record, 'resolved', e, config, changes)
       return null
+    }
   }
 }
 
@@ -449,7 +461,12 @@ export function wantsPostmortem(record: IncidentRecord, config: Config): boolean
 function resolve(record: IncidentRecord, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
   moveTo(record, 'resolved', e, config, changes)
   if (!wantsPostmortem(record, config) || record.postmortem?.done) moveTo(record, 'closed', e, config, changes)
-  else if (record.postmortem?.issue) moveTo(record, 'postmortem', e, config, changes)
+  else if (postmortemWritten(record)) moveTo(record, 'postmortem', e, config, changes)
+}
+
+/** Whether the postmortem exists: its issue, or its comment on the incident. */
+export function postmortemWritten(record: IncidentRecord): boolean {
+  return !!(record.postmortem?.issue || record.postmortem?.comment)
 }
 
 function dismiss(record: IncidentRecord, reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, changes: string[]): void {

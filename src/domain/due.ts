@@ -59,14 +59,20 @@ export function applyDue(
   const replies: DueReply[] = []
   const changes: string[] = []
   const stage = r.stage as Stage
-  if (stage === 'postmortem' && r.postmortem?.issue && !r.postmortem.done) {
+  if (stage === 'postmortem' && (r.postmortem?.issue || r.postmortem?.comment) && !r.postmortem.done) {
     // A required postmortem still open: remind its owner once per chase period.
     const since = milestones(r).resolvedAt ?? r.declaredAt
     const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter)
     if (k >= 1) {
       const mk = marker('postmortem-chase', k)
       const owner = r.commander ? `@${r.commander}` : assignees.length ? assignees.map((a) => `@${a}`).join(' ') : config.responseTeam.join(' ')
-      replies.push({ marker: mk, body: `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''} please finish it and close it; the incident closes with it.` })
+      const open = `${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''}`
+      replies.push({
+        marker: mk,
+        body: r.postmortem.issue
+          ? `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${open} please finish it and close it; the incident closes with it.`
+          : `${mk}\n📝 The postmortem (the comment above) is still not done ${open} please finish it and comment \`/postmortem done\`; the incident closes with it.`,
+      })
     }
     return { replies, changes, resolve: false }
   }

@@ -50,7 +50,10 @@ export interface IncidentRecord {
   /** The postmortem: asked for (`/postmortem`), its issue once written, and whether it is done (issue closed). */
   postmortem?: {
     requested?: boolean
+    /** The postmortem issue (`postmortem.as: issue`); null until written, and with `as: comment`. */
     issue: number | null
+    /** True once the postmortem was posted as a comment on the incident (`postmortem.as: comment`). */
+    comment?: boolean
     done: boolean
     /** The postmortem issue's GraphQL id, to put it on the board without reading it. */
     nodeId?: string

@@ -1,7 +1,8 @@
 import type { Config } from '../config/types.js'
 import type { GitHubPort, IssueContext, IssueSnapshot } from '../github/port.js'
 import type { Decision } from '../domain/decide.js'
-import { wantsPostmortem } from '../domain/decide.js'
+import { postmortemWritten, wantsPostmortem } from '../domain/decide.js'
+import { findMarked } from '../domain/record.js'
 import { marker, type IncidentRecord } from '../domain/record.js'
 import { DEFAULT_TEMPLATE } from '../postmortem/default-template.js'
 import { parseTemplate, DEFAULT_TEMPLATE_PATH } from '../postmortem/template.js'
@@ -66,7 +67,17 @@ export async function postmortemPhase(
   if (!opts.dryRun) delete r.pendingFollowups
 
   const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage)
-  if (!r.postmortem?.issue && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))) {
+  const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))
+  if (due && config.postmortem.as === 'comment') {
+    // A comment on the incident: posted with the replies (before the card), found by its marker,
+    // so a run that died after posting it does not post a second one.
+    const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
+    const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
+    d.replies.push({ marker: postmortemMarker(r.number), body })
+    r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false }
+    r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' })
+    followupsChanged = false // written with the current list
+  } else if (due) {
     const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
     const pms = await ours(config.postmortem.label)
     const m = postmortemMarker(r.number)
@@ -90,12 +101,19 @@ export async function postmortemPhase(
       followupsChanged = false // written with the current list
     }
   }
-  if (r.postmortem?.issue && !r.postmortem.done && r.stage === 'resolved') {
+  if (postmortemWritten(r) && !r.postmortem!.done && r.stage === 'resolved') {
     r.events.push({ at: ctx.issue!.updatedAt, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' })
     r.stage = 'postmortem'
   }
 
   // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
+  if (followupsChanged && r.postmortem?.comment) {
+    const own = findMarked(issue.comments, postmortemMarker(r.number))
+    if (own) {
+      const body = replaceFollowups(own.body, r.followups ?? [])
+      if (body !== own.body) applied.push(...(await applyPlan(port, [{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }], opts)))
+    }
+  }
   if (followupsChanged && r.postmortem?.issue) {
     const pm = await port.loadIssueContext(r.postmortem.issue, {})
     if (pm.issue?.viewerDidAuthor) {

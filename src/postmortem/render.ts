@@ -424,7 +424,7 @@ function describe(e: TimelineEvent, alertTitle: string | null): string {
     case 'escalation':
       return `Escalated to level ${to}: not acknowledged in time${via}`
     case 'postmortem':
-      return e.text === 'done' ? 'Postmortem done' : `Postmortem ${to} opened`
+      return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment on the incident)' : `Postmortem ${to} opened`
     case 'followup':
       return withText(`Follow-up ${to} opened`, 200)
     default: {

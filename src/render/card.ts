@@ -57,6 +57,7 @@ export function renderCard({ record: r, facts: f, config, ticked }: CardInput): 
     rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(r.declaredAt) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
   }
   if (r.postmortem?.issue) rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`])
+  else if (r.postmortem?.comment) rows.push(['Postmortem', r.postmortem.done ? 'in a comment below (done)' : 'in a comment below: fill it in, then comment `/postmortem done`'])
   if (r.followups?.length) rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')])
   rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``])
   lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '')
@@ -104,7 +105,7 @@ function describeEvent(e: TimelineEvent): string {
     case 'escalation':
       return `Escalated (level ${e.to ?? '?'}): not acknowledged in time`
     case 'postmortem':
-      return e.text === 'done' ? 'Postmortem done' : `Postmortem ${e.to ?? ''} opened`
+      return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment below)' : `Postmortem ${e.to ?? ''} opened`
     case 'followup':
       return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`
   }

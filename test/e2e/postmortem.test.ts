@@ -119,6 +119,57 @@ describe('postmortems', () => {
     expect(record(p3).stage).toBe('postmortem')
   })
 
+  it('as a comment (postmortem.as: comment): one comment with the timeline, follow-ups kept current, done on /postmortem done', async () => {
+    emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  as: comment\n')
+    const pmComments = (n: number) => emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]' && c.body!.startsWith(`<!-- incidentops:postmortem:${n} -->`))
+    const n = await open('Major degradation', '2026-11-25T14:00:00Z')
+    await say(n, '/ack', '2026-11-25T14:10:00Z')
+    await say(n, '/followup Alert on slow queries', '2026-11-25T14:45:00Z')
+    const f = withLabel('incident-followup')[0]!.number
+    // Before the postmortem exists, /postmortem done says what to do and changes nothing.
+    await say(n, '/postmortem done', '2026-11-25T14:50:00Z')
+    expect(emu.listComments(repo, n).at(-1)!.body).toContain('there is no postmortem yet')
+    await say(n, '/resolve', '2026-11-25T15:30:00Z')
+
+    expect(withLabel('postmortem')).toHaveLength(0)
+    expect(pmComments(n)).toHaveLength(1)
+    const body = pmComments(n)[0]!.body!
+    expect(body).toContain('time to acknowledge: 10m')
+    expect(body).toContain('time to resolve: 1h 30m')
+    expect(body).toContain(`- [ ] #${f}`)
+    expect(record(n)).toMatchObject({ stage: 'postmortem', postmortem: { issue: null, comment: true, done: false } })
+    expect(labels(n)).toContain('stage/postmortem')
+    expect(emu.getIssue(repo, n).state).toBe('closed')
+    const cardBody = emu.listComments(repo, n).find((c) => c.body!.startsWith(CARD_MARKER))!.body!
+    expect(cardBody).toContain('| **Postmortem** | in a comment below: fill it in, then comment `/postmortem done` |')
+
+    // Closing the follow-up ticks it in the postmortem comment.
+    await closeByPerson(f, '2026-11-26T09:00:00Z')
+    expect(pmComments(n)[0]!.body).toContain(`- [x] #${f}`)
+
+    // Done: the incident is Closed.
+    await say(n, '/postmortem done', '2026-11-27T10:00:00Z')
+    expect(record(n).stage).toBe('closed')
+    expect(record(n).postmortem).toMatchObject({ comment: true, done: true })
+    expect(labels(n)).toContain('stage/closed')
+    expect(record(n).events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual(['postmortem:done', 'stage:closed'])
+
+    // Replays write nothing: still one postmortem comment.
+    const end = snapshotRepo(emu, repo)
+    for (let i = 0; i < 2; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
+    expect(snapshotRepo(emu, repo)).toEqual(end)
+    expect(pmComments(n)).toHaveLength(1)
+  })
+
+  it('/postmortem done on a postmortem issue points at the issue to close', async () => {
+    const n = await open('Major degradation', '2026-11-25T14:00:00Z')
+    await say(n, '/resolve', '2026-11-25T14:30:00Z')
+    const pm = withLabel('postmortem')[0]!.number
+    await say(n, '/postmortem done', '2026-11-25T14:40:00Z')
+    expect(emu.listComments(repo, n).at(-1)!.body).toContain(`the postmortem is #${pm}; close it when it is done`)
+    expect(record(n).stage).toBe('postmortem')
+  })
+
   it('a custom template renders, and one with an unknown placeholder fails with its line', async () => {
     emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  template: .github/postmortem.md\n')
     emu.setFile(repo, '.github/postmortem.md', '# PM for #{{number}} ({{priority}})\n\nStarted {{started}}\n\n{{timeline}}\n')
