@@ -994,11 +994,15 @@ const ORG_REPOSITORIES = /* GraphQL */ `
 class OctokitPort {
     octokit;
     repo;
+    createRetry;
     repositoryId;
     lastDate = null;
-    constructor(octokit, repo) {
+    constructor(octokit, repo, 
+    /** Retries of a create whose answer was lost (see `create`), with (n + 1)² × baseMs between them, as plugin-retry does. */
+    createRetry = { retries: 4, baseMs: 1000 }) {
         this.octokit = octokit;
         this.repo = repo;
+        this.createRetry = createRetry;
         // Decisions use GitHub's clock (every response's Date header), not the runner's: one clock for
         // every run, and the one the timestamps in GitHub's own data come from.
         octokit.hook.after('request', (response) => {
@@ -1181,15 +1185,61 @@ class OctokitPort {
         }
     }
     async createIssue(issue) {
-        const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }));
-        return { number: res.data.number, nodeId: res.data.node_id };
+        return this.create('POST /repos/{owner}/{repo}/issues', issue.body, async (request) => {
+            const res = await this.octokit.rest.issues.create({ ...this.repo, ...issue, request });
+            return { number: res.data.number, nodeId: res.data.node_id };
+        }, async (marker, notBefore) => {
+            const label = issue.labels[0];
+            if (!label)
+                return null;
+            // Only issues touched since the first attempt: a handful, one page.
+            const since = new Date(Date.parse(notBefore) - 60_000).toISOString();
+            for await (const page of this.incidentPages({ label, states: ['OPEN', 'CLOSED'], since })) {
+                const hit = page.incidents.find((i) => i.viewerDidAuthor && i.body.startsWith(marker) && i.createdAt >= since);
+                if (hit)
+                    return { number: hit.number, nodeId: hit.nodeId };
+            }
+            return null;
+        });
     }
     async editIssue(number, patch) {
         await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }));
     }
     async createComment(issue, body) {
-        const res = await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () => this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body }));
-        return { databaseId: res.data.id };
+        return this.create('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', body, async (request) => ({ databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request })).data.id }), 
+        // Our comments' markers are one per issue (the card) or one per cause (a reply): any one of
+        // ours with the marker is the one this run meant to post, even a concurrent run's.
+        async (marker) => {
+            const ctx = await this.loadIssueContext(issue, {});
+            const hit = ctx.issue?.comments.find((c) => c.viewerDidAuthor && c.body.startsWith(marker));
+            return hit ? { databaseId: hit.databaseId } : null;
+        });
+    }
+    /**
+     * Creating is the one write that is not idempotent: when GitHub finishes a POST but its answer
+     * is lost (a 502 from its front end, a dropped connection), a blind retry posts it twice. So
+     * plugin-retry does not retry creates; before each retry we look for what we were creating by
+     * its marker (the hidden first line of every body we create), and adopt it when it is there.
+     * A body without a marker is not retried: the next run, which reconciles, finishes the job.
+     */
+    async create(route, body, post, find) {
+        const marker = /^<!-- incidentops:[^\n>]* -->/.exec(body)?.[0] ?? null;
+        const notBefore = this.lastDate ?? new Date().toISOString();
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await post({ retries: 0 });
+            }
+            catch (error) {
+                const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0;
+                const unknownOutcome = status === 0 || status >= 500;
+                if (!unknownOutcome || marker === null || attempt >= this.createRetry.retries)
+                    throw toApiError(error, route);
+                await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * this.createRetry.baseMs));
+                const found = await find(marker, notBefore);
+                if (found)
+                    return found;
+            }
+        }
     }
     async updateComment(databaseId, body) {
         await this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', () => this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: databaseId, body }));

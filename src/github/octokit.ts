@@ -165,6 +165,8 @@ export class OctokitPort implements GitHubPort {
   constructor(
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
+    /** Retries of a create whose answer was lost (see `create`), with (n + 1)² × baseMs between them, as plugin-retry does. */
+    private readonly createRetry: { retries: number; baseMs: number } = { retries: 4, baseMs: 1000 },
   ) {
     // Decisions use GitHub's clock (every response's Date header), not the runner's: one clock for
     // every run, and the one the timestamps in GitHub's own data come from.
@@ -366,8 +368,25 @@ export class OctokitPort implements GitHubPort {
   }
 
   async createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number; nodeId: string }> {
-    const res = await this.call('POST /repos/{owner}/{repo}/issues', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }))
-    return { number: res.data.number, nodeId: res.data.node_id }
+    return this.create(
+      'POST /repos/{owner}/{repo}/issues',
+      issue.body,
+      async (request) => {
+        const res = await this.octokit.rest.issues.create({ ...this.repo, ...issue, request })
+        return { number: res.data.number, nodeId: res.data.node_id }
+      },
+      async (marker, notBefore) => {
+        const label = issue.labels[0]
+        if (!label) return null
+        // Only issues touched since the first attempt: a handful, one page.
+        const since = new Date(Date.parse(notBefore) - 60_000).toISOString()
+        for await (const page of this.incidentPages({ label, states: ['OPEN', 'CLOSED'], since })) {
+          const hit = page.incidents.find((i) => i.viewerDidAuthor && i.body.startsWith(marker) && i.createdAt >= since)
+          if (hit) return { number: hit.number, nodeId: hit.nodeId }
+        }
+        return null
+      },
+    )
   }
 
   async editIssue(number: number, patch: { title?: string; body?: string }): Promise<void> {
@@ -375,8 +394,42 @@ export class OctokitPort implements GitHubPort {
   }
 
   async createComment(issue: number, body: string): Promise<{ databaseId: number }> {
-    const res = await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', () => this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body }))
-    return { databaseId: res.data.id }
+    return this.create(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      body,
+      async (request) => ({ databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request })).data.id }),
+      // Our comments' markers are one per issue (the card) or one per cause (a reply): any one of
+      // ours with the marker is the one this run meant to post, even a concurrent run's.
+      async (marker) => {
+        const ctx = await this.loadIssueContext(issue, {})
+        const hit = ctx.issue?.comments.find((c) => c.viewerDidAuthor && c.body.startsWith(marker))
+        return hit ? { databaseId: hit.databaseId } : null
+      },
+    )
+  }
+
+  /**
+   * Creating is the one write that is not idempotent: when GitHub finishes a POST but its answer
+   * is lost (a 502 from its front end, a dropped connection), a blind retry posts it twice. So
+   * plugin-retry does not retry creates; before each retry we look for what we were creating by
+   * its marker (the hidden first line of every body we create), and adopt it when it is there.
+   * A body without a marker is not retried: the next run, which reconciles, finishes the job.
+   */
+  private async create<T>(route: string, body: string, post: (request: { retries: number }) => Promise<T>, find: (marker: string, notBefore: string) => Promise<T | null>): Promise<T> {
+    const marker = /^<!-- incidentops:[^\n>]* -->/.exec(body)?.[0] ?? null
+    const notBefore = this.lastDate ?? new Date().toISOString()
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await post({ retries: 0 })
+      } catch (error: unknown) {
+        const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0
+        const unknownOutcome = status === 0 || status >= 500
+        if (!unknownOutcome || marker === null || attempt >= this.createRetry.retries) throw toApiError(error, route)
+        await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * this.createRetry.baseMs))
+        const found = await find(marker, notBefore)
+        if (found) return found
+      }
+    }
   }
 
   async updateComment(databaseId: number, body: string): Promise<void> {

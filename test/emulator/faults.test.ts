@@ -82,6 +82,20 @@ describe('faults', () => {
     ])
   })
 
+  it("'lost-502' applies the write and answers 502; failOn targets one route only", async () => {
+    const n = emu.createIssue(repo, { title: 'lost', user: 'alice' }).number
+    emu.faults.failOn(/^POST \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}\/comments$/, 1, 'lost-502')
+    expect((await bot.rest.issues.get({ owner: 'acme', repo: 'shop', issue_number: n })).status).toBe(200)
+    expect((await failure(bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: n, body: 'applied, answer lost' }))).status).toBe(502)
+    expect(emu.listComments(repo, n).map((c) => c.body)).toEqual(['applied, answer lost'])
+    expect((await bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: n, body: 'second' })).status).toBe(201)
+    expect(emu.requests.map((r) => [r.route, r.status, r.fault ?? null])).toEqual([
+      ['GET /repos/{owner}/{repo}/issues/{issue_number}', 200, null],
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 502, 'lost-502'],
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 201, null],
+    ])
+  })
+
   it('random faults are reproducible from the seed', async () => {
     const run = async () => {
       emu.faults.random({ rate: 0.5, seed: 42, kinds: [500, 502] })

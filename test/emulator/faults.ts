@@ -1,11 +1,15 @@
-// Fault injection: deterministic (failNext), seeded-random, and latency. The server asks
-// `pick()` once per API request, before any handler runs, so a faulted write is never applied.
+// Fault injection: deterministic (failNext, failOn), seeded-random, and latency. The server asks
+// `pick()` once per API request, before any handler runs: a faulted write is never applied,
+// except with 'lost-502', where the write is applied and its response lost (a 502 in its place),
+// as when GitHub's front end times out on a write that its back end finished.
 
-export type FaultKind = 500 | 502 | 'secondary-403' | 429 | 'timeout'
+export type FaultKind = 500 | 502 | 'secondary-403' | 429 | 'timeout' | 'lost-502'
 
 export interface Faults {
   /** The next `n` API requests fail with `kind`. */
   failNext(n: number, kind: FaultKind): void
+  /** The next `n` API requests whose route (`POST /repos/{owner}/{repo}/issues`, `POST /graphql Name`) matches fail with `kind`. */
+  failOn(route: RegExp, n: number, kind: FaultKind): void
   /** Each API request fails with probability `rate`, kind drawn from `kinds`; `null` turns it off. */
   random(opts: { rate: number; seed: number; kinds: FaultKind[] } | null): void
   /** Delay every API response by `ms`. */
@@ -28,12 +32,17 @@ function mulberry32(seed: number): () => number {
 
 export class FaultInjector implements Faults {
   private queue: { left: number; kind: FaultKind }[] = []
+  private targeted: { route: RegExp; left: number; kind: FaultKind }[] = []
   private rng: { next: () => number; rate: number; kinds: FaultKind[] } | null = null
   private delayMs = 0
   private count = 0
 
   failNext(n: number, kind: FaultKind): void {
     if (n > 0) this.queue.push({ left: n, kind })
+  }
+
+  failOn(route: RegExp, n: number, kind: FaultKind): void {
+    if (n > 0) this.targeted.push({ route, left: n, kind })
   }
 
   random(opts: { rate: number; seed: number; kinds: FaultKind[] } | null): void {
@@ -55,7 +64,13 @@ export class FaultInjector implements Faults {
   }
 
   /** The fault for this request, if any (deterministic queue first, then the seeded dice). */
-  pick(): FaultKind | null {
+  pick(route = ''): FaultKind | null {
+    const t = this.targeted.find((x) => x.route.test(route))
+    if (t) {
+      if (--t.left <= 0) this.targeted.splice(this.targeted.indexOf(t), 1)
+      this.count++
+      return t.kind
+    }
     const head = this.queue[0]
     if (head) {
       if (--head.left <= 0) this.queue.shift()

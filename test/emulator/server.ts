@@ -223,9 +223,12 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
     if (isGraphql && prepared) entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 }
     requests.push(entry)
 
-    const fault = faults.pick()
+    const fault = faults.pick(route)
     if (faults.delay) await sleep(faults.delay)
-    if (fault !== null) {
+    // A lost response: the request runs, and its answer is replaced by a 502 below.
+    const lost = fault === 'lost-502'
+    if (lost) entry.fault = fault
+    if (fault !== null && !lost) {
       entry.fault = fault
       if (fault === 'timeout') {
         await sleep(TIMEOUT_HOLD_MS)
@@ -263,9 +266,10 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       } }, (cost) => {
         windowOf('graphql').used += cost
       })
-      entry.status = 200
+      entry.status = lost ? 502 : 200
       entry.graphql = { operationName: result.operationName, mutation: result.mutation, cost: result.cost }
-      send(res, 200, result.body, resource)
+      if (lost) send(res, 502, { message: 'Server Error' }, resource)
+      else send(res, 200, result.body, resource)
       return
     }
 
@@ -282,8 +286,9 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
         }),
       }).res
     }
-    entry.status = out.status
-    send(res, out.status, out.body, resource, out.headers)
+    entry.status = lost ? 502 : out.status
+    if (lost) send(res, 502, { message: 'Server Error' }, resource)
+    else send(res, out.status, out.body, resource, out.headers)
   }
 
   // ---------- helpers ----------

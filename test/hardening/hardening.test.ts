@@ -449,7 +449,7 @@ interface ExhaustedOutcome {
 async function exhausted(): Promise<ExhaustedOutcome[]> {
   // After the first write of the intake run lands, every request fails (past the 4 retries): the run must fail
   // saying which GitHub call failed and its HTTP status; the next run repairs it to the fault-free state.
-  const kinds = [502, 'timeout', 'secondary-403'] as const
+  const kinds = [502, 'timeout', 'secondary-403', 'lost-502'] as const
   const ref = await new World('exhausted-ref', { kind: 'plain' }, '', false).start()
   const n0 = ref.openIncident(FORM, '[Incident]: Search is failing', '2026-11-25T14:00:00Z')
   await ref.opened(n0, '2026-11-25T14:00:00Z')

@@ -12,7 +12,7 @@ export const OWNER = 'acme'
 export const REPO = `${OWNER}/shop`
 export const BOT = 'github-actions[bot]'
 export const COLUMNS = ['Triage', 'Investigating', 'Fixing', 'Monitoring', 'Resolved', 'Postmortem', 'Closed', 'Done']
-export const FAULT_KINDS: FaultKind[] = [500, 502, 'secondary-403', 429, 'timeout']
+export const FAULT_KINDS: FaultKind[] = [500, 502, 'secondary-403', 429, 'timeout', 'lost-502']
 
 /** How a world delivers each event. */
 export type Mode =
