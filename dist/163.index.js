@@ -1959,6 +1959,10 @@ function marker(kind, key) {
 function findMarked(comments, mark) {
     return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark));
 }
+/** Whether the postmortem exists: its issue, or its comment on the incident. */
+function postmortemWritten(record) {
+    return !!(record.postmortem?.issue || record.postmortem?.comment);
+}
 
 ;// CONCATENATED MODULE: ./src/domain/labels.ts
 const PRIORITY_PREFIX = 'priority/';
@@ -2285,7 +2289,7 @@ function applyDue(r, config, now, assignees, pendingChecklist = []) {
     const replies = [];
     const changes = [];
     const stage = r.stage;
-    if (stage === 'postmortem' && (r.postmortem?.issue || r.postmortem?.comment) && !r.postmortem.done) {
+    if (stage === 'postmortem' && r.postmortem && postmortemWritten(r) && !r.postmortem.done) {
         // A required postmortem still open: remind its owner once per chase period.
         const since = milestones(r).resolvedAt ?? r.declaredAt;
         const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter);
@@ -2935,10 +2939,6 @@ function resolve(record, e, config, changes) {
         moveTo(record, 'closed', e, config, changes);
     else if (postmortemWritten(record))
         moveTo(record, 'postmortem', e, config, changes);
-}
-/** Whether the postmortem exists: its issue, or its comment on the incident. */
-function postmortemWritten(record) {
-    return !!(record.postmortem?.issue || record.postmortem?.comment);
 }
 function dismiss(record, reason, e, changes) {
     record.events.push({ ...e, kind: 'dismissed', text: reason || undefined });
@@ -3817,7 +3817,6 @@ function list(items) {
 
 
 
-
 /** The hidden first line of a follow-up issue: its incident and the request it came from. */
 const followupMarker = (incident, key) => marker('followup', `${incident}:${key}`);
 /** The incident a follow-up issue belongs to, from its first line (trusted only on issues we opened). */
@@ -3864,26 +3863,24 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         delete r.pendingFollowups;
     const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage);
     const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)));
+    const m = postmortemMarker(r.number);
+    const template = due ? parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH) : null;
+    const render = () => renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
     if (due && config.postmortem.as === 'comment') {
         // A comment on the incident: posted with the replies (before the card), found by its marker,
         // so a run that died after posting it does not post a second one.
-        const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH);
-        const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
-        d.replies.push({ marker: postmortemMarker(r.number), body });
+        d.replies.push({ marker: m, body: render() });
         r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false };
         r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' });
         followupsChanged = false; // written with the current list
     }
     else if (due) {
-        const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH);
         const pms = await ours(config.postmortem.label);
-        const m = postmortemMarker(r.number);
         const found = pms.find((i) => i.body.startsWith(m));
         let number = found?.number;
         let nodeId = found?.nodeId;
         if (!number) {
-            const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
-            const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body, labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }], opts);
+            const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }], opts);
             applied.push(...done);
             number = done[0]?.issue;
             nodeId = done[0]?.nodeId;
@@ -3900,7 +3897,7 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
     }
     // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
     if (followupsChanged && r.postmortem?.comment) {
-        const own = findMarked(issue.comments, postmortemMarker(r.number));
+        const own = findMarked(issue.comments, m);
         if (own) {
             const body = replaceFollowups(own.body, r.followups ?? []);
             if (body !== own.body)

@@ -1069,6 +1069,10 @@ function marker(kind, key) {
 function findMarked(comments, mark) {
     return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark));
 }
+/** Whether the postmortem exists: its issue, or its comment on the incident. */
+function postmortemWritten(record) {
+    return !!(record.postmortem?.issue || record.postmortem?.comment);
+}
 
 // EXTERNAL MODULE: ./src/domain/stages.ts
 var stages = __webpack_require__(5757);

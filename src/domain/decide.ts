@@ -6,7 +6,7 @@ import { parseIssueForm } from '../intake/issue-form.js'
 import type { FormFieldSpec } from '../intake/form-spec.js'
 import { factsFromForm, fieldsOf, type IncidentFacts } from '../intake/facts.js'
 import { classify, type Classification } from './classify.js'
-import { decodeRecord, findCard, marker, type AlertState, type IncidentRecord, type TimelineEvent, type Via } from './record.js'
+import { decodeRecord, findCard, marker, postmortemWritten, type AlertState, type IncidentRecord, type TimelineEvent, type Via } from './record.js'
 import { labelSpec, priorityLabel, priorityLabelsOn, serviceLabel, PRIORITY_PREFIX, STAGE_PREFIX, SERVICE_PREFIX } from './labels.js'
 import { STAGES, isActive, stageIndex, type Stage } from './stages.js'
 import { PRIORITIES } from '../config/types.js'
@@ -462,11 +462,6 @@ function resolve(record: IncidentRecord, e: Pick<TimelineEvent, 'at' | 'actor' |
   moveTo(record, 'resolved', e, config, changes)
   if (!wantsPostmortem(record, config) || record.postmortem?.done) moveTo(record, 'closed', e, config, changes)
   else if (postmortemWritten(record)) moveTo(record, 'postmortem', e, config, changes)
-}
-
-/** Whether the postmortem exists: its issue, or its comment on the incident. */
-export function postmortemWritten(record: IncidentRecord): boolean {
-  return !!(record.postmortem?.issue || record.postmortem?.comment)
 }
 
 function dismiss(record: IncidentRecord, reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, changes: string[]): void {

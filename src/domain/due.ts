@@ -2,7 +2,7 @@ import type { Config } from '../config/types.js'
 import { formatDuration } from '../config/duration.js'
 import { milestones } from './milestones.js'
 import { isActive, stageIndex, type Stage } from './stages.js'
-import { marker, type IncidentRecord, type TimelineEvent } from './record.js'
+import { marker, postmortemWritten, type IncidentRecord, type TimelineEvent } from './record.js'
 import { inline, quote } from '../render/markdown.js'
 import { utc } from '../render/time.js'
 
@@ -59,7 +59,7 @@ export function applyDue(
   const replies: DueReply[] = []
   const changes: string[] = []
   const stage = r.stage as Stage
-  if (stage === 'postmortem' && (r.postmortem?.issue || r.postmortem?.comment) && !r.postmortem.done) {
+  if (stage === 'postmortem' && r.postmortem && postmortemWritten(r) && !r.postmortem.done) {
     // A required postmortem still open: remind its owner once per chase period.
     const since = milestones(r).resolvedAt ?? r.declaredAt
     const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter)

@@ -135,3 +135,8 @@ export function marker(kind: string, key: string | number): string {
 export function findMarked<C extends CommentLike>(comments: readonly C[], mark: string): C | undefined {
   return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark))
 }
+
+/** Whether the postmortem exists: its issue, or its comment on the incident. */
+export function postmortemWritten(record: IncidentRecord): boolean {
+  return !!(record.postmortem?.issue || record.postmortem?.comment)
+}

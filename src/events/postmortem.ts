@@ -1,9 +1,8 @@
 import type { Config } from '../config/types.js'
 import type { GitHubPort, IssueContext, IssueSnapshot } from '../github/port.js'
 import type { Decision } from '../domain/decide.js'
-import { postmortemWritten, wantsPostmortem } from '../domain/decide.js'
-import { findMarked } from '../domain/record.js'
-import { marker, type IncidentRecord } from '../domain/record.js'
+import { wantsPostmortem } from '../domain/decide.js'
+import { findMarked, marker, postmortemWritten, type IncidentRecord } from '../domain/record.js'
 import { DEFAULT_TEMPLATE } from '../postmortem/default-template.js'
 import { parseTemplate, DEFAULT_TEMPLATE_PATH } from '../postmortem/template.js'
 import { postmortemMarker, renderPostmortem, replaceFollowups } from '../postmortem/render.js'
@@ -68,27 +67,25 @@ export async function postmortemPhase(
 
   const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage)
   const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))
+  const m = postmortemMarker(r.number)
+  const template = due ? parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH) : null
+  const render = (): string => renderPostmortem(template!, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
   if (due && config.postmortem.as === 'comment') {
     // A comment on the incident: posted with the replies (before the card), found by its marker,
     // so a run that died after posting it does not post a second one.
-    const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
-    const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
-    d.replies.push({ marker: postmortemMarker(r.number), body })
+    d.replies.push({ marker: m, body: render() })
     r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false }
     r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' })
     followupsChanged = false // written with the current list
   } else if (due) {
-    const template = parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
     const pms = await ours(config.postmortem.label)
-    const m = postmortemMarker(r.number)
     const found = pms.find((i) => i.body.startsWith(m))
     let number = found?.number
     let nodeId = found?.nodeId
     if (!number) {
-      const body = renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
       const done = await applyPlan(
         port,
-        [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body, labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }],
+        [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }],
         opts,
       )
       applied.push(...done)
@@ -108,7 +105,7 @@ export async function postmortemPhase(
 
   // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
   if (followupsChanged && r.postmortem?.comment) {
-    const own = findMarked(issue.comments, postmortemMarker(r.number))
+    const own = findMarked(issue.comments, m)
     if (own) {
       const body = replaceFollowups(own.body, r.followups ?? [])
       if (body !== own.body) applied.push(...(await applyPlan(port, [{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }], opts)))
