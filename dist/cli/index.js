@@ -483,17 +483,24 @@ function regexProblem(source) {
     catch (error) {
         return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
     }
-    // Nested quantifiers such as (a+)+ can take exponential time on hostile text.
-    if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(source) || nestedQuantifier(source))
+    // Nested quantifiers such as (a+)+, and repeated alternatives such as (a|a)+, can take
+    // exponential time on hostile text.
+    const risk = /\([^)]*[+*][^)]*\)\s*[+*{]/.test(source) ? 'nested' : repeatedGroupRisk(source);
+    if (risk === 'nested')
         return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it';
+    if (risk === 'alternatives')
+        return 'repeats a group of alternatives like (a|ab)+, which can hang on hostile text; use a character class ([ab]+) or the `one_of` operator';
     return undefined;
 }
 /**
- * A repeated group that itself repeats something: `((a+))+`, `(a{1,})+`, `(.*a){20}`. Scans the
- * source once, skipping escapes and character classes; a group remembers whether anything inside
- * it (nested groups included) repeats, and is flagged when it is followed by a repetition.
+ * A repeated group that itself repeats something (`((a+))+`, `(a{1,})+`, `(.*a){20}`): 'nested';
+ * or that holds alternatives (`(a|a)+`, `(?:x|xy)*`), which can match the same text in many ways:
+ * 'alternatives'. Scans the source once, skipping escapes and character classes; a group
+ * remembers whether anything inside it (nested groups included) repeats or alternates, and is
+ * flagged when it is followed by a repetition. `(eu|us)+` is refused too: telling safe
+ * alternatives from overlapping ones is a job for a regex engine, not a config check.
  */
-function nestedQuantifier(source) {
+function repeatedGroupRisk(source) {
     /** Length of a quantifier at i that repeats more than once (`+`, `*`, `{n,}`, `{n,m}` with m > 1, `{n}` with n > 1), else 0. */
     const repeatAt = (i) => {
         const c = source[i];
@@ -507,6 +514,7 @@ function nestedQuantifier(source) {
     };
     const outer = [];
     let repeats = false;
+    let alternates = false;
     for (let i = 0; i < source.length; i++) {
         const c = source[i];
         if (c === '\\')
@@ -517,18 +525,23 @@ function nestedQuantifier(source) {
                     i++;
         }
         else if (c === '(') {
-            outer.push(repeats);
+            outer.push({ repeats, alternates });
             repeats = false;
+            alternates = false;
         }
         else if (c === ')') {
-            if (repeats && repeatAt(i + 1))
-                return true;
-            repeats = (outer.pop() ?? false) || repeats;
+            if (repeatAt(i + 1) && (repeats || alternates))
+                return repeats ? 'nested' : 'alternatives';
+            const o = outer.pop() ?? { repeats: false, alternates: false };
+            repeats = o.repeats || repeats;
+            alternates = o.alternates || alternates;
         }
+        else if (c === '|')
+            alternates = true;
         else if (repeatAt(i))
             repeats = true;
     }
-    return false;
+    return null;
 }
 /**
  * Validates a plain value against the schema subset described in schema.ts.

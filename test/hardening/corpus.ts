@@ -276,7 +276,7 @@ const WRONG_TYPES: [string, unknown][] = [
   ['form.headings', ['x']],
 ]
 const UNKNOWN_KEYS = ['foo', 'labels.colour', 'priorities.P1.acknowledge', 'project.token', 'crisis.mentions', 'sweep.interval', 'alerts.secret', 'report.email']
-const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '[', '(?<n>a', 'a{2,1}']
+const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '(a|a)+$', '(a|ab)*c', '(?:x|xy)+$', '((a|b)|a)+$', '(?:(a|b)c)+$', '[', '(?<n>a', 'a{2,1}']
 const REGEX_OK = ['^pay', 'checkout|payments', '\\bdb\\b', '(eu|us)-west', '[0-9]{3}']
 
 export function cases(): HostileCase[] {

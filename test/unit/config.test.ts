@@ -51,6 +51,7 @@ describe('loadConfig', () => {
     ['classification:\n  rules:\n    - priority: P1\n      when: { field: impact }\n', '4:13: `classification.rules[0].when` tests nothing: add one of equals, one_of, at_least, at_most, above, below, matches, present'],
     ['classification:\n  rules:\n    - priority: P1\n', '3:7: `classification.rules[0]` is missing the required key `when`'],
     ['classification:\n  rules:\n    - priority: P1\n      when: { field: summary, matches: "(a+)+$" }\n', '4:40: `classification.rules[0].when.matches` has a nested quantifier like (a+)+, which can hang on hostile text; simplify it'],
+    ['classification:\n  rules:\n    - priority: P1\n      when: { field: summary, matches: "(a|a)+$" }\n', '4:40: `classification.rules[0].when.matches` repeats a group of alternatives like (a|ab)+, which can hang on hostile text; use a character class ([ab]+) or the `one_of` operator'],
     ['classification:\n  rules:\n    - priority: P1\n      when: { field: summary, matches: "([" }\n', '4:40: `classification.rules[0].when.matches` is not a valid regular expression'],
     ['crisis:\n  mention: "@team"\n', '2:12: `crisis.mention` must be a list, not a string ("@team")'],
     ['a: [\n', '2:1: invalid YAML'],
