@@ -29,12 +29,15 @@ import {
 import { schema as githubSchema } from '@octokit/graphql-schema'
 import {
   ApiError,
+  DEFAULT_BRANCH,
   atLeast,
   compareKeys,
+  gitBlobSha,
   issueSortKey,
   type Account,
   type Comment,
   type Entity,
+  type ErrorDetail,
   type FieldValue,
   type Issue,
   type IssueEvent,
@@ -184,9 +187,10 @@ function executionError(e: GraphQLError): JsonError {
 }
 
 /** REST-style field errors as GitHub's GraphQL words them: "Name has already been taken". */
-function humanize(err: { field: string; code: string; message?: string }): string {
+function humanize(err: ErrorDetail): string {
   if (err.message) return err.message.charAt(0).toUpperCase() + err.message.slice(1)
-  const field = err.field.charAt(0).toUpperCase() + err.field.slice(1)
+  const name = err.field ?? err.resource
+  const field = name.charAt(0).toUpperCase() + name.slice(1)
   if (err.code === 'already_exists') return `${field} has already been taken`
   if (err.code === 'missing_field') return `${field} can't be blank`
   return `${field} is invalid`
@@ -469,24 +473,35 @@ class RepoNode {
     return this.r.createdAt
   }
   get defaultBranchRef() {
-    return { __typename: 'Ref', id: `${this.r.nodeId}:main`, name: 'main', prefix: 'refs/heads/' }
+    const main = this.r.branches.get(DEFAULT_BRANCH)
+    return {
+      __typename: 'Ref',
+      id: `${this.r.nodeId}:main`,
+      name: DEFAULT_BRANCH,
+      prefix: 'refs/heads/',
+      target: main ? { __typename: 'Commit', id: `C_${main.sha}`, oid: main.sha, abbreviatedOid: main.sha.slice(0, 7) } : null,
+    }
   }
   get viewerPermission() {
     const p = this.ctx.state.permission(this.r, this.ctx.viewer)
     // A public repository is readable by everyone.
     return p === 'none' ? 'READ' : p.toUpperCase()
   }
-  /** `HEAD:path` or `<branch>:path`; the emulator keeps one tree, served for any ref. */
+  /** `HEAD:path`, `<branch>:path` or `<head sha>:path`; null for a ref or path that does not exist. */
   object(args: { expression?: string | null; oid?: string | null }) {
-    const m = /^[^:]*:(.+)$/.exec(args.expression ?? '')
-    if (!m?.[1]) return null
-    const path = m[1].replace(/^\/+/, '')
-    const text = this.r.files.get(path)
+    const m = /^([^:]*):(.+)$/.exec(args.expression ?? '')
+    if (!m?.[2]) return null
+    const ref = (m[1] ?? '').replace(/^refs\/heads\//, '')
+    const files = !ref || ref === 'HEAD' ? this.r.files : (this.r.branches.get(ref) ?? this.ctx.state.branchAt(this.r, ref))?.files
+    if (!files) return null
+    const path = m[2].replace(/^\/+/, '')
+    const text = files.get(path)
     if (text === undefined) return null
     return new BlobNode(this.r, path, text, this.ctx)
   }
   issue(args: { number: number }) {
-    const i = this.r.issues[args.number - 1]
+    // A pull request's number is not an issue's: GitHub answers the same "Could not resolve".
+    const i = this.r.issueByNumber.get(args.number)
     if (!i) throw notFound(`Could not resolve to an Issue with the number of ${args.number}.`)
     return new IssueNode(i, this.ctx)
   }
@@ -554,8 +569,9 @@ class BlobNode {
   get isTruncated() {
     return false
   }
+  /** The git blob sha, the same as the contents API's `sha` for this file. */
   get oid() {
-    return Buffer.from(this.text).toString('hex').padEnd(40, '0').slice(0, 40)
+    return gitBlobSha(this.text)
   }
   get abbreviatedOid() {
     return this.oid.slice(0, 7)

@@ -13,8 +13,10 @@ export type {
   ProjectItemView,
   ProjectSpec,
   RequestLog,
+  RestBranch,
   RestComment,
   RestIssue,
   RestLabel,
+  RestPull,
   TimelineEvent,
 } from './server.js'

@@ -1,9 +1,8 @@
 // REST response builders. Each is typed with GitHub's OpenAPI schema from
 // @octokit/openapi-types, so the compiler holds our shapes to GitHub's description.
 
-import { createHash } from 'node:crypto'
 import type { components } from '@octokit/openapi-types'
-import type { Account, Comment, Issue, IssueEvent, Label, Permission, Repo } from './state.js'
+import { gitBlobSha, type Account, type Branch, type Comment, type Commit, type Issue, type IssueEvent, type Label, type Permission, type PullRequest, type Repo } from './state.js'
 
 type S = components['schemas']
 export type RestUser = S['simple-user']
@@ -15,6 +14,11 @@ export type RestPermission = S['repository-collaborator-permission']
 export type RestContentFile = S['content-file']
 export type TimelineEvent = S['timeline-issue-events']
 export type RestSearchItem = S['issue-search-result-item']
+export type RestPull = S['pull-request']
+export type RestPullSimple = S['pull-request-simple']
+export type RestGitRef = S['git-ref']
+export type RestFileCommit = S['file-commit']
+export type RestBranch = S['short-branch']
 
 /** GitHub's `permission` field is the legacy coarse level; `role_name` keeps the precise role. */
 const LEGACY: Record<Permission, string> = {
@@ -222,12 +226,10 @@ export class Shapes {
     }
   }
 
-  contentFile(repo: Repo, path: string, content: string): RestContentFile {
+  contentFile(repo: Repo, path: string, content: string, ref = 'main'): RestContentFile {
     const buf = Buffer.from(content, 'utf8')
     const sha = gitBlobSha(buf)
-    const self = this.api(`/repos/${repo.fullName}/contents/${path}?ref=main`)
-    const git = this.api(`/repos/${repo.fullName}/git/blobs/${sha}`)
-    const html = this.html(`${repo.fullName}/blob/main/${path}`)
+    const { self, git, html, download } = this.contentLinks(repo, path, sha, ref)
     return {
       type: 'file',
       encoding: 'base64',
@@ -240,9 +242,166 @@ export class Shapes {
       url: self,
       git_url: git,
       html_url: html,
-      download_url: `${this.base}/raw/${repo.fullName}/main/${path}`,
+      download_url: download,
       _links: { self, git, html },
     }
+  }
+
+  private contentLinks(repo: Repo, path: string, sha: string, ref: string) {
+    return {
+      self: this.api(`/repos/${repo.fullName}/contents/${path}?ref=${encodeURIComponent(ref)}`),
+      git: this.api(`/repos/${repo.fullName}/git/blobs/${sha}`),
+      html: this.html(`${repo.fullName}/blob/${ref}/${path}`),
+      download: `${this.base}/raw/${repo.fullName}/${ref}/${path}`,
+    }
+  }
+
+  /** The answer to PUT contents: the file as written and the commit that wrote it. */
+  fileCommit(repo: Repo, branch: Branch, path: string, c: Commit): RestFileCommit {
+    const content = branch.files.get(path) ?? ''
+    const sha = gitBlobSha(content)
+    const { self, git, html, download } = this.contentLinks(repo, path, sha, branch.name)
+    const person = { date: c.date, name: c.author.login, email: `${c.author.id}+${c.author.login}@users.noreply.github.com` }
+    return {
+      content: {
+        name: path.split('/').pop() ?? path,
+        path,
+        sha,
+        size: Buffer.byteLength(content, 'utf8'),
+        url: self,
+        html_url: html,
+        git_url: git,
+        download_url: download,
+        type: 'file',
+        _links: { self, git, html },
+      },
+      commit: {
+        sha: c.sha,
+        node_id: `C_kwDO${Buffer.from(`Commit:${c.sha}`).toString('base64url')}`,
+        url: this.api(`/repos/${repo.fullName}/git/commits/${c.sha}`),
+        html_url: this.html(`${repo.fullName}/commit/${c.sha}`),
+        author: person,
+        committer: person,
+        message: c.message,
+        tree: { url: this.api(`/repos/${repo.fullName}/git/trees/${c.tree}`), sha: c.tree },
+        parents: c.parents.map((sha) => ({ url: this.api(`/repos/${repo.fullName}/git/commits/${sha}`), html_url: this.html(`${repo.fullName}/commit/${sha}`), sha })),
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+      },
+    }
+  }
+
+  gitRef(repo: Repo, b: Branch): RestGitRef {
+    const ref = `refs/heads/${b.name}`
+    return {
+      ref,
+      node_id: `REF_kwDO${Buffer.from(`${repo.nodeId}:${ref}`).toString('base64url')}`,
+      url: this.api(`/repos/${repo.fullName}/git/${ref}`),
+      object: { sha: b.sha, type: 'commit', url: this.api(`/repos/${repo.fullName}/git/commits/${b.sha}`) },
+    }
+  }
+
+  branch(repo: Repo, b: Branch): RestBranch {
+    return { name: b.name, commit: { sha: b.sha, url: this.api(`/repos/${repo.fullName}/commits/${b.sha}`) }, protected: false }
+  }
+
+  /** The `repository` object inside a pull request's head and base. */
+  private pullRepo(r: Repo, viewerPerm: Permission, openIssues: number): S['repository'] {
+    const { temp_clone_token: _token, ...full } = this.repo(r, viewerPerm, openIssues)
+    return { ...full, has_downloads: true }
+  }
+
+  /**
+   * A pull request as GET /pulls/{number} returns it. `viewerPerm` fills the embedded
+   * repositories' `permissions`; `openIssues` their counters.
+   */
+  pull(p: PullRequest, perm: (a: Account) => Permission, viewerPerm: Permission, openIssues: number, stats: { commits: number; additions: number; deletions: number; changedFiles: number }): RestPull {
+    const repo = p.repo
+    const url = this.api(`/repos/${repo.fullName}/pulls/${p.number}`)
+    const issueUrl = this.api(`/repos/${repo.fullName}/issues/${p.number}`)
+    const html = this.html(`${repo.fullName}/pull/${p.number}`)
+    const owner = this.user(repo.owner)
+    const embedded = this.pullRepo(repo, viewerPerm, openIssues)
+    const statuses = this.api(`/repos/${repo.fullName}/statuses/${p.headSha}`)
+    return {
+      url,
+      id: p.id,
+      node_id: p.nodeId,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      issue_url: issueUrl,
+      commits_url: `${url}/commits`,
+      review_comments_url: `${url}/comments`,
+      review_comment_url: this.api(`/repos/${repo.fullName}/pulls/comments{/number}`),
+      comments_url: `${issueUrl}/comments`,
+      statuses_url: statuses,
+      number: p.number,
+      state: p.state,
+      locked: false,
+      title: p.title,
+      user: this.user(p.author),
+      body: p.body,
+      labels: [],
+      milestone: null,
+      active_lock_reason: null,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+      closed_at: p.closedAt,
+      merged_at: p.mergedAt,
+      merge_commit_sha: p.mergeCommitSha,
+      assignee: null,
+      assignees: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      head: { label: `${repo.owner.login}:${p.head}`, ref: p.head, repo: embedded, sha: p.headSha, user: owner },
+      base: { label: `${repo.owner.login}:${p.base}`, ref: p.base, repo: embedded, sha: p.baseSha, user: owner },
+      _links: {
+        self: { href: url },
+        html: { href: html },
+        issue: { href: issueUrl },
+        comments: { href: `${issueUrl}/comments` },
+        review_comments: { href: `${url}/comments` },
+        review_comment: { href: this.api(`/repos/${repo.fullName}/pulls/comments{/number}`) },
+        commits: { href: `${url}/commits` },
+        statuses: { href: statuses },
+      },
+      author_association: this.association(repo, p.author, perm(p.author)),
+      auto_merge: null,
+      draft: p.draft,
+      merged: p.merged,
+      mergeable: p.state === 'open' ? true : null,
+      rebaseable: p.state === 'open' ? true : null,
+      mergeable_state: p.state === 'open' ? 'clean' : 'unknown',
+      merged_by: p.mergedBy ? this.user(p.mergedBy) : null,
+      comments: 0,
+      review_comments: 0,
+      maintainer_can_modify: false,
+      commits: stats.commits,
+      additions: stats.additions,
+      deletions: stats.deletions,
+      changed_files: stats.changedFiles,
+    }
+  }
+
+  /** A pull request as the list endpoint returns it: no merge state, counters or `merged`. */
+  pullSimple(full: RestPull): RestPullSimple {
+    const {
+      merged: _merged,
+      mergeable: _mergeable,
+      rebaseable: _rebaseable,
+      mergeable_state: _state,
+      merged_by: _by,
+      comments: _comments,
+      review_comments: _reviewComments,
+      maintainer_can_modify: _modify,
+      commits: _commits,
+      additions: _additions,
+      deletions: _deletions,
+      changed_files: _changed,
+      requested_teams: _teams,
+      ...rest
+    } = full
+    return { ...rest, labels: [], requested_teams: [] }
   }
 
   repo(r: Repo, viewerPerm: Permission, openIssues: number): RestRepo {
@@ -338,9 +497,4 @@ export class Shapes {
 
 function atLeastWrite(p: Permission): boolean {
   return p === 'admin' || p === 'maintain' || p === 'write'
-}
-
-/** Git's blob id, so `sha` changes exactly when the content does. */
-function gitBlobSha(buf: Buffer): string {
-  return createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex')
 }

@@ -2,7 +2,19 @@
 // return { status, body, headers }; the server adds rate-limit headers, accounting and faults.
 
 import type { components } from '@octokit/openapi-types'
-import { ApiError, atLeast, type Account, type Issue, type IssueFilter, type Permission, type Repo, type State } from './state.js'
+import {
+  ApiError,
+  DEFAULT_BRANCH,
+  atLeast,
+  type Account,
+  type ErrorDetail,
+  type Issue,
+  type IssueFilter,
+  type Permission,
+  type PullRequest,
+  type Repo,
+  type State,
+} from './state.js'
 import type { Shapes } from './rest-shapes.js'
 
 const DOCS = 'https://docs.github.com/rest'
@@ -41,14 +53,14 @@ interface Route {
 const routes: Route[] = []
 
 /**
- * Register a route. `{path}` matches across slashes (contents API); `*_number` and `*_id`
- * only match digits, so `/issues/comments/1` never parses as issue "comments".
+ * Register a route. `{path}` and `{ref}` match across slashes (contents API, `heads/main`);
+ * `*_number` and `*_id` only match digits, so `/issues/comments/1` never parses as issue "comments".
  */
 function route(method: string, template: string, handler: Handler): void {
   const names: string[] = []
   const pattern = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     names.push(name)
-    if (name === 'path') return '(.+)'
+    if (name === 'path' || name === 'ref') return '(.+)'
     if (/_(number|id)$/.test(name)) return '(\\d+)'
     return '([^/]+)'
   })
@@ -78,7 +90,7 @@ function forbidden(message = 'Must have admin rights to Repository.'): RestRespo
   return { status: 403, body: { message, documentation_url: DOCS, status: '403' } }
 }
 
-function unprocessable(message: string, errors?: { resource: string; code: string; field: string; message?: string }[]): RestResponse {
+function unprocessable(message: string, errors?: ErrorDetail[]): RestResponse {
   const body: components['schemas']['validation-error'] = { message, documentation_url: DOCS, ...(errors ? { errors } : {}) }
   return { status: 422, body }
 }
@@ -108,7 +120,8 @@ function repoOf(req: RestRequest, ctx: RestContext): Repo {
 
 function issueOf(req: RestRequest, ctx: RestContext): { repo: Repo; issue: Issue } {
   const repo = repoOf(req, ctx)
-  const issue = repo.issues[Number(req.params.issue_number) - 1]
+  // A pull request's number finds nothing here: the emulator keeps pull requests out of the issues API.
+  const issue = repo.issueByNumber.get(Number(req.params.issue_number))
   if (!issue) throw new ApiError(404, 'Not Found')
   return { repo, issue }
 }
@@ -187,8 +200,7 @@ route('GET', '/user', (req, ctx) => {
 
 route('GET', '/repos/{owner}/{repo}', (req, ctx) => {
   const repo = repoOf(req, ctx)
-  const open = repo.issues.reduce((n, i) => n + (i.state === 'open' ? 1 : 0), 0)
-  return { status: 200, body: ctx.shapes.repo(repo, ctx.state.permission(repo, req.viewer), open) }
+  return { status: 200, body: ctx.shapes.repo(repo, ctx.state.permission(repo, req.viewer), ctx.state.openCount(repo)) }
 })
 
 // --- issues ---
@@ -429,12 +441,145 @@ route('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', (req, 
   return { status: 200, body: ctx.shapes.permission(who, ctx.state.permission(repo, who)) }
 })
 
+function contentPath(req: RestRequest): string {
+  return (req.params.path ?? '').replace(/^\/+|\/+$/g, '')
+}
+
 route('GET', '/repos/{owner}/{repo}/contents/{path}', (req, ctx) => {
   const repo = repoOf(req, ctx)
-  const path = (req.params.path ?? '').replace(/^\/+|\/+$/g, '')
-  const content = repo.files.get(path)
+  const path = contentPath(req)
+  // `ref` names a branch (or a branch's head sha); without it, the default branch.
+  const ref = (req.url.searchParams.get('ref') ?? '').replace(/^refs\/heads\//, '') || DEFAULT_BRANCH
+  const branch = ctx.state.branch(repo, ref) ?? ctx.state.branchAt(repo, ref)
+  if (!branch) return notFound(`No commit found for the ref ${ref}`)
+  const content = branch.files.get(path)
   if (content === undefined) return notFound()
-  return { status: 200, body: ctx.shapes.contentFile(repo, path, content) }
+  return { status: 200, body: ctx.shapes.contentFile(repo, path, content, branch.name) }
+})
+
+/** Standard base64, as GitHub requires for `content` (line breaks allowed, padding required). */
+function decodeBase64(v: string): string | null {
+  const compact = v.replace(/[\r\n]/g, '')
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return null
+  return Buffer.from(compact, 'base64').toString('utf8')
+}
+
+route('PUT', '/repos/{owner}/{repo}/contents/{path}', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return notFound()
+  const b = obj(req.body)
+  const path = contentPath(req)
+  for (const field of ['message', 'content'] as const)
+    if (typeof b[field] !== 'string')
+      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'Contents', code: 'missing_field', field }])
+  const content = decodeBase64(b.content as string)
+  if (content === null) throw new ApiError(422, 'content is not valid Base64', [{ resource: 'Contents', code: 'invalid', field: 'content' }])
+  const branch = optString(b.branch, 'branch', 'Contents') ?? DEFAULT_BRANCH
+  const sha = optString(b.sha, 'sha', 'Contents') ?? undefined
+  const put = ctx.state.putFile(repo, req.viewer, { branch, path, content, message: b.message as string, sha })
+  return { status: put.created ? 201 : 200, body: ctx.shapes.fileCommit(repo, put.branch, path, put.commit) }
+})
+
+// --- git refs (branches only: refs/heads/*) ---
+
+route('GET', '/repos/{owner}/{repo}/git/ref/{ref}', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const m = /^heads\/(.+)$/.exec(req.params.ref ?? '')
+  const branch = m?.[1] ? ctx.state.branch(repo, m[1]) : undefined
+  if (!branch) return notFound()
+  return { status: 200, body: ctx.shapes.gitRef(repo, branch) }
+})
+
+route('POST', '/repos/{owner}/{repo}/git/refs', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return notFound()
+  const b = obj(req.body)
+  for (const field of ['ref', 'sha'] as const)
+    if (typeof b[field] !== 'string')
+      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'Reference', code: 'missing_field', field }])
+  const ref = b.ref as string
+  const name = /^refs\/heads\/(.+)$/.exec(ref)?.[1]
+  if (!ref.startsWith('refs/') || ref.split('/').length < 3) throw new ApiError(422, 'Reference name is invalid')
+  // Tags and other namespaces are not part of the emulator.
+  if (!name || /(^|\/)\.|\.\.|[\s~^:?*[\\]|\/$|\.lock$/.test(name)) throw new ApiError(422, 'Reference name is invalid')
+  const branch = ctx.state.createBranch(repo, name, b.sha as string)
+  return { status: 201, body: ctx.shapes.gitRef(repo, branch), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/git/${ref}`) } }
+})
+
+// --- pull requests ---
+
+function pullOf(req: RestRequest, ctx: RestContext): { repo: Repo; pull: PullRequest } {
+  const repo = repoOf(req, ctx)
+  const pull = repo.pulls.get(Number(req.params.pull_number))
+  if (!pull) throw new ApiError(404, 'Not Found')
+  return { repo, pull }
+}
+
+function pullBody(req: RestRequest, ctx: RestContext, repo: Repo, pull: PullRequest) {
+  return ctx.shapes.pull(pull, perm(ctx, repo), ctx.state.permission(repo, req.viewer), ctx.state.openCount(repo), ctx.state.pullStats(pull))
+}
+
+/** `owner:branch` or `branch`; the emulator has no forks, so another owner names no branch here. */
+function branchOfLabel(repo: Repo, v: string): string | null {
+  const m = /^([^:]+):(.+)$/.exec(v)
+  if (!m) return v
+  return (m[1] ?? '').toLowerCase() === repo.owner.login.toLowerCase() ? (m[2] ?? null) : null
+}
+
+route('GET', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const q = req.url.searchParams
+  const state = q.get('state') ?? 'open'
+  if (!['open', 'closed', 'all'].includes(state)) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'state' }])
+  const headParam = q.get('head')
+  const head = headParam === null ? undefined : branchOfLabel(repo, headParam)
+  // A head of another owner matches nothing (GitHub answers an empty list, not an error).
+  const list = head === null ? [] : ctx.state.listPulls(repo, { state: state as 'open' | 'closed' | 'all', head, base: q.get('base') ?? undefined })
+  const { items, headers } = paginate(list, req.url)
+  return { status: 200, body: items.map((p) => ctx.shapes.pullSimple(pullBody(req, ctx, repo, p))), headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return forbidden('Resource not accessible by integration')
+  const b = obj(req.body)
+  for (const field of ['head', 'base'] as const)
+    if (typeof b[field] !== 'string')
+      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'PullRequest', code: 'missing_field', field }])
+  if (typeof b.title !== 'string') throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'missing_field', field: 'title' }])
+  const head = branchOfLabel(repo, b.head as string)
+  if (head === null) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }])
+  if (b.draft !== undefined && typeof b.draft !== 'boolean') throw new ApiError(422, 'Invalid request.', [{ resource: 'PullRequest', code: 'invalid', field: 'draft' }])
+  const pull = ctx.state.createPull(repo, req.viewer, {
+    title: b.title,
+    head,
+    base: b.base as string,
+    body: optString(b.body, 'body', 'PullRequest'),
+    draft: b.draft === true,
+  })
+  return { status: 201, body: pullBody(req, ctx, repo, pull), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/pulls/${pull.number}`) } }
+})
+
+route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (req, ctx) => {
+  const { repo, pull } = pullOf(req, ctx)
+  return { status: 200, body: pullBody(req, ctx, repo, pull) }
+})
+
+route('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}', (req, ctx) => {
+  const { repo, pull } = pullOf(req, ctx)
+  // Like issues: the author may edit their own pull request; anyone else needs push access.
+  if (pull.author.id !== req.viewer.id && !can(ctx, repo, req.viewer, 'write')) return forbidden('Resource not accessible by integration')
+  const b = obj(req.body)
+  const title = optString(b.title, 'title', 'PullRequest')
+  const body = optString(b.body, 'body', 'PullRequest')
+  if (b.state !== undefined && b.state !== 'open' && b.state !== 'closed')
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'state' }])
+  ctx.state.updatePull(pull, {
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(b.state === 'open' || b.state === 'closed' ? { state: b.state } : {}),
+  })
+  return { status: 200, body: pullBody(req, ctx, repo, pull) }
 })
 
 route('POST', '/repos/{owner}/{repo}/dispatches', (req, ctx) => {

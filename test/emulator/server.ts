@@ -6,13 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { components } from '@octokit/openapi-types'
-import { ApiError, State, type Dispatch, type Permission, type ProjectFieldType } from './state.js'
-import { Shapes, type RestComment, type RestIssue, type RestLabel, type TimelineEvent } from './rest-shapes.js'
+import { ApiError, DEFAULT_BRANCH, State, type Dispatch, type Permission, type ProjectFieldType, type PullRequest } from './state.js'
+import { Shapes, type RestBranch, type RestComment, type RestIssue, type RestLabel, type RestPull, type TimelineEvent } from './rest-shapes.js'
 import { matchRoute, runRest, type RestResponse } from './rest.js'
 import { githubGraphqlSchema, prepareGraphql, runGraphql, type PreparedGraphql, type RateWindow } from './graphql.js'
 import { FaultInjector, type FaultKind, type Faults } from './faults.js'
 
-export type { Permission, FaultKind, Faults, Dispatch, RestIssue, RestComment, RestLabel, TimelineEvent }
+export type { Permission, FaultKind, Faults, Dispatch, RestIssue, RestComment, RestLabel, RestPull, RestBranch, TimelineEvent }
 
 export interface RequestLog {
   method: string
@@ -64,8 +64,15 @@ export interface Emulator {
   addUser(login: string, opts?: { type?: 'User' | 'Bot'; token?: string }): { login: string; id: number; token: string }
   addRepo(fullName: string, opts?: { files?: Record<string, string>; collaborators?: Record<string, Permission>; owner_type?: 'User' | 'Organization' }): void
   setPermission(repo: string, login: string, p: Permission): void
-  /** null deletes; served by the contents API and GraphQL object(expression: "HEAD:path"). */
-  setFile(repo: string, path: string, content: string | null): void
+  /**
+   * null deletes; served by the contents API and GraphQL object(expression: "HEAD:path").
+   * A commit by the repo's owner: the branch (default `main`) moves to a new sha.
+   */
+  setFile(repo: string, path: string, content: string | null, branch?: string): void
+  /** A file's text on a branch (default `main`), or undefined when it is not there. */
+  getFile(repo: string, path: string, branch?: string): string | undefined
+  /** Every branch, `main` first, then in creation order. */
+  listBranches(repo: string): RestBranch[]
   // Acting as a person (what a human does in the UI); not API requests, never faulted or counted.
   createIssue(repo: string, i: { title: string; body?: string; labels?: string[]; user: string; createdAt?: string }): RestIssue
   createComment(repo: string, issue: number, c: { body: string; user: string }): RestComment
@@ -84,6 +91,14 @@ export interface Emulator {
   /** Every issue, open and closed, by number. */
   listIssues(repo: string): RestIssue[]
   timeline(repo: string, number: number): TimelineEvent[]
+  /** Every pull request, open and closed, by number (as GET /pulls/{number} shows it). */
+  listPulls(repo: string): RestPull[]
+  getPull(repo: string, number: number): RestPull
+  /**
+   * Merges as `user` would with the button: the head branch's changes land on the base branch
+   * (its sha moves), and the pull request is closed, merged, merged_by `user`, at the emulator's now.
+   */
+  mergePull(repo: string, number: number, user: string): RestPull
   clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void }
   // Request accounting.
   requests: RequestLog[]
@@ -297,6 +312,9 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
     const r = state.mustRepo(repo)
     return (a: Parameters<State['permission']>[1]) => state.permission(r, a)
   }
+  /** As the REST API shows it to someone without a role on the repo. */
+  const pullShape = (p: PullRequest): RestPull =>
+    shapes.pull(p, (a) => state.permission(p.repo, a), 'none', state.openCount(p.repo), state.pullStats(p))
   const apiError = (e: unknown): never => {
     if (e instanceof ApiError) throw new Error(`emulator: ${e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)
     throw e
@@ -332,11 +350,20 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       state.accountOrCreate(login)
       state.mustRepo(repo).collaborators.set(login.toLowerCase(), p)
     },
-    setFile(repo, path, content) {
+    setFile(repo, path, content, branch = DEFAULT_BRANCH) {
       const r = state.mustRepo(repo)
+      const b = state.mustBranch(r, branch)
       const key = path.replace(/^\/+/, '')
-      if (content === null) r.files.delete(key)
-      else r.files.set(key, content)
+      if (content === null && !b.files.has(key)) return
+      state.writeFile(r, b, key, content, r.owner, `${content === null ? 'Delete' : 'Update'} ${key}`)
+    },
+    getFile(repo, path, branch = DEFAULT_BRANCH) {
+      const r = state.mustRepo(repo)
+      return state.mustBranch(r, branch).files.get(path.replace(/^\/+/, ''))
+    },
+    listBranches(repo) {
+      const r = state.mustRepo(repo)
+      return [...r.branches.values()].map((b) => shapes.branch(r, b))
     },
     createIssue(repo, i) {
       const r = state.mustRepo(repo)
@@ -390,6 +417,22 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       const issue = state.mustIssue(repo, number)
       const p = perm(repo)
       return issue.events.map((e) => shapes.timelineEvent(e, issue, p))
+    },
+    listPulls(repo) {
+      const r = state.mustRepo(repo)
+      return [...r.pulls.values()].sort((a, b) => a.number - b.number).map((p) => pullShape(p))
+    },
+    getPull(repo, number) {
+      return pullShape(state.mustPull(repo, number))
+    },
+    mergePull(repo, number, user) {
+      const pull = state.mustPull(repo, number)
+      try {
+        state.mergePull(pull, state.accountOrCreate(user))
+      } catch (e) {
+        return apiError(e)
+      }
+      return pullShape(pull)
     },
     clock: state.clock,
     requests,

@@ -1,5 +1,6 @@
 // The emulator's in-memory GitHub: accounts, repositories, issues, comments, labels,
-// timeline events and Projects v2. REST, GraphQL and the in-process helpers all mutate
+// timeline events, Projects v2, and branches, files and pull requests (no git history: a
+// branch is a head sha and its files). REST, GraphQL and the in-process helpers all mutate
 // through the functions here, so the three views can never disagree.
 //
 // Everything a hot path touches is indexed (maps by id, node id, number, lower-cased
@@ -19,12 +20,20 @@ export function atLeast(have: Permission, need: Permission): boolean {
   return RANK[have] >= RANK[need]
 }
 
+/** One entry of a 422's `errors`; GitHub's `custom` errors have a message and no field. */
+export interface ErrorDetail {
+  resource: string
+  code: string
+  field?: string
+  message?: string
+}
+
 /** An error GitHub would answer with; REST turns it into a status, GraphQL into an error `type`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly errors?: { resource: string; code: string; field: string; message?: string }[],
+    readonly errors?: ErrorDetail[],
     readonly graphqlType?: string,
   ) {
     super(message)
@@ -99,18 +108,87 @@ export interface Issue {
   projectItems: ProjectItem[]
 }
 
+export interface Commit {
+  sha: string
+  /** Derived from the files, so two commits with the same files share a tree. */
+  tree: string
+  parents: string[]
+  message: string
+  author: Account
+  date: string
+}
+
+export interface Branch {
+  name: string
+  /** The head commit. */
+  sha: string
+  /** path → text. The default branch's map is the repo's `files` itself. */
+  files: Map<string, string>
+  /**
+   * The files of the merge base (where the branch was created, or last merged): a merge
+   * applies only what changed on the branch since, so it never reverts the base's own changes.
+   */
+  forkedFiles: Map<string, string> | null
+  /** Commits since the merge base (a pull request's `commits`). */
+  ahead: number
+}
+
+export interface PullRequest {
+  id: number
+  nodeId: string
+  repo: Repo
+  number: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  author: Account
+  /** Branch names in this repo (the emulator has no forks). */
+  head: string
+  base: string
+  /** Head and base commits; followed while the branches move, frozen once merged or closed. */
+  headSha: string
+  baseSha: string
+  draft: boolean
+  merged: boolean
+  mergedAt: string | null
+  mergedBy: Account | null
+  mergeCommitSha: string | null
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  /** What the pull request changed, frozen when it is merged (the branches move on). */
+  mergedStats: PullStats | null
+}
+
+export interface PullStats {
+  commits: number
+  additions: number
+  deletions: number
+  changedFiles: number
+}
+
+export const DEFAULT_BRANCH = 'main'
+
 export interface Repo {
   id: number
   nodeId: string
   owner: Account
   name: string
   fullName: string
+  /** The default branch's files (`branches.get('main').files` is this very map). */
   files: Map<string, string>
+  /** By name; always holds the default branch `main`. */
+  branches: Map<string, Branch>
   collaborators: Map<string, Permission>
   /** Keyed by lower-cased name: GitHub label names are case-insensitive. */
   labels: Map<string, Label>
-  /** issues[number - 1]; the emulator has no pull requests, so numbers are dense. */
+  /** In number order. Issues and pull requests share one number sequence, so numbers can have gaps. */
   issues: Issue[]
+  issueByNumber: Map<number, Issue>
+  /** By number, in creation order. */
+  pulls: Map<number, PullRequest>
+  /** The last issue or pull request number handed out. */
+  lastNumber: number
   createdAt: string
   /** Bumped on every change that can affect issue listings; invalidates `listCache`. */
   version: number
@@ -230,11 +308,14 @@ const NODE_PREFIX: Record<string, string> = {
   ProjectV2Field: 'PVTF_lADO',
   ProjectV2SingleSelectField: 'PVTSSF_lADO',
   ProjectV2Item: 'PVTI_lADO',
+  PullRequest: 'PR_kwDO',
 }
 
 export class State {
   readonly clock = new Clock()
   private seq = 1000
+  /** Commit shas come from their own counter, so adding git objects never shifts other ids. */
+  private commitSeq = 0
   readonly accounts = new Map<string, Account>() // by lower-cased login
   readonly tokens = new Map<string, Account>()
   readonly repos = new Map<string, Repo>() // by lower-cased full name
@@ -297,20 +378,26 @@ export class State {
     if (this.repos.has(fullName.toLowerCase())) throw new Error(`emulator: repo ${fullName} already exists`)
     const owner = this.account(ownerLogin) ?? this.addAccount(ownerLogin, ownerType)
     const id = this.nextId()
+    const files = new Map<string, string>()
     const repo: Repo = {
       id,
       nodeId: this.nodeId('Repository', id),
       owner,
       name,
       fullName: `${owner.login}/${name}`,
-      files: new Map(),
+      files,
+      branches: new Map(),
       collaborators: new Map(),
       labels: new Map(),
       issues: [],
+      issueByNumber: new Map(),
+      pulls: new Map(),
+      lastNumber: 0,
       createdAt: this.now(),
       version: 0,
       listCache: new Map(),
     }
+    repo.branches.set(DEFAULT_BRANCH, { name: DEFAULT_BRANCH, sha: this.nextCommitSha(), files, forkedFiles: null, ahead: 0 })
     this.repos.set(fullName.toLowerCase(), repo)
     this.register({ kind: 'Repository', value: repo })
     return repo
@@ -328,9 +415,23 @@ export class State {
   }
 
   mustIssue(fullName: string, number: number): Issue {
-    const i = this.mustRepo(fullName).issues[number - 1]
+    const i = this.mustRepo(fullName).issueByNumber.get(number)
     if (!i) throw new Error(`emulator: no issue ${fullName}#${number}`)
     return i
+  }
+
+  mustPull(fullName: string, number: number): PullRequest {
+    const p = this.mustRepo(fullName).pulls.get(number)
+    if (!p) throw new Error(`emulator: no pull request ${fullName}#${number}`)
+    return p
+  }
+
+  /** Open issues and open pull requests: GitHub's `open_issues_count` counts both. */
+  openCount(repo: Repo): number {
+    let n = 0
+    for (const i of repo.issues) if (i.state === 'open') n++
+    for (const p of repo.pulls.values()) if (p.state === 'open') n++
+    return n
   }
 
   /** The role GitHub would report for `who` on `repo`. */
@@ -394,7 +495,7 @@ export class State {
       id,
       nodeId: this.nodeId('Issue', id),
       repo,
-      number: repo.issues.length + 1,
+      number: ++repo.lastNumber,
       title: i.title,
       body: i.body ?? null,
       state: 'open',
@@ -411,6 +512,7 @@ export class State {
       projectItems: [],
     }
     repo.issues.push(issue)
+    repo.issueByNumber.set(issue.number, issue)
     repo.version++
     this.register({ kind: 'Issue', value: issue })
     if (i.labels?.length) this.addLabels(issue, actor, i.labels, created)
@@ -559,6 +661,229 @@ export class State {
     this.comments.delete(c.id)
     this.nodes.delete(c.nodeId)
     this.touch(issue)
+  }
+
+  // ---------- branches and files ----------
+
+  private nextCommitSha(): string {
+    return createHash('sha1').update(`commit:${++this.commitSeq}`).digest('hex')
+  }
+
+  branch(repo: Repo, name: string): Branch | undefined {
+    return repo.branches.get(name)
+  }
+
+  /** For helpers: an unknown branch is a bug in the test. */
+  mustBranch(repo: Repo, name: string): Branch {
+    const b = repo.branches.get(name)
+    if (!b) throw new Error(`emulator: no branch ${name} in ${repo.fullName}`)
+    return b
+  }
+
+  /** The branch whose head is `sha` (the emulator keeps no history, so only heads resolve). */
+  branchAt(repo: Repo, sha: string): Branch | undefined {
+    for (const b of repo.branches.values()) if (b.sha === sha) return b
+    return undefined
+  }
+
+  /** `refs/heads/<name>` at `sha`, with a copy of the files of the branch whose head that is. */
+  createBranch(repo: Repo, name: string, sha: string): Branch {
+    if (repo.branches.has(name)) throw new ApiError(422, 'Reference already exists')
+    const from = this.branchAt(repo, sha)
+    if (!from) throw new ApiError(422, 'Object does not exist')
+    const b: Branch = { name, sha, files: new Map(from.files), forkedFiles: new Map(from.files), ahead: 0 }
+    repo.branches.set(name, b)
+    return b
+  }
+
+  /** Records a commit on `branch` (its files already changed) and moves the branch to it. */
+  private commit(branch: Branch, actor: Account, message: string): Commit {
+    const c: Commit = { sha: this.nextCommitSha(), tree: treeSha(branch.files), parents: [branch.sha], message, author: actor, date: this.now() }
+    branch.sha = c.sha
+    branch.ahead++
+    return c
+  }
+
+  /** Writes (or, with null, deletes) one file on a branch as a new commit. */
+  writeFile(repo: Repo, branch: Branch, path: string, content: string | null, actor: Account, message: string): Commit {
+    if (content === null) branch.files.delete(path)
+    else branch.files.set(path, content)
+    const c = this.commit(branch, actor, message)
+    this.followBranches(repo)
+    return c
+  }
+
+  /**
+   * The contents API's create-or-update: `sha` must be the file's current blob sha to
+   * replace it, and must be absent to create it.
+   */
+  putFile(
+    repo: Repo,
+    actor: Account,
+    f: { branch: string; path: string; content: string; message: string; sha?: string },
+  ): { branch: Branch; commit: Commit; created: boolean } {
+    const branch = repo.branches.get(f.branch)
+    if (!branch) throw new ApiError(404, `Branch ${f.branch} not found`)
+    const current = branch.files.get(f.path)
+    if (current !== undefined && f.sha === undefined)
+      throw new ApiError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', [{ resource: 'Contents', code: 'missing_field', field: 'sha' }])
+    // A sha for a file that does not exist matches nothing either.
+    if (f.sha !== undefined && (current === undefined || gitBlobSha(current) !== f.sha)) throw new ApiError(409, `${f.path} does not match ${f.sha}`)
+    const commit = this.writeFile(repo, branch, f.path, f.content, actor, f.message)
+    return { branch, commit, created: current === undefined }
+  }
+
+  // ---------- pull requests ----------
+
+  /** An open pull request follows its branches; a closed one keeps the commits it ended with. */
+  private followBranches(repo: Repo): void {
+    for (const p of repo.pulls.values()) {
+      if (p.state !== 'open') continue
+      p.headSha = repo.branches.get(p.head)?.sha ?? p.headSha
+      p.baseSha = repo.branches.get(p.base)?.sha ?? p.baseSha
+    }
+  }
+
+  createPull(repo: Repo, actor: Account, p: { title: string; head: string; base: string; body?: string | null; draft?: boolean }): PullRequest {
+    validateTitle(p.title, 'PullRequest')
+    validateBody('PullRequest', p.body)
+    const head = repo.branches.get(p.head)
+    const base = repo.branches.get(p.base)
+    if (!base) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'base' }], 'UNPROCESSABLE')
+    if (!head) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }], 'UNPROCESSABLE')
+    this.assertNoOpenPull(repo, p.head, p.base)
+    if (head.sha === base.sha)
+      throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${p.base} and ${p.head}` }], 'UNPROCESSABLE')
+    const id = this.nextId()
+    const now = this.now()
+    const pull: PullRequest = {
+      id,
+      nodeId: this.nodeId('PullRequest', id),
+      repo,
+      number: ++repo.lastNumber,
+      title: p.title,
+      body: p.body ?? null,
+      state: 'open',
+      author: actor,
+      head: p.head,
+      base: p.base,
+      headSha: head.sha,
+      baseSha: base.sha,
+      draft: p.draft ?? false,
+      merged: false,
+      mergedAt: null,
+      mergedBy: null,
+      mergeCommitSha: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      mergedStats: null,
+    }
+    repo.pulls.set(pull.number, pull)
+    return pull
+  }
+
+  private assertNoOpenPull(repo: Repo, head: string, base: string, except?: PullRequest): void {
+    for (const o of repo.pulls.values()) {
+      if (o !== except && o.state === 'open' && o.head === head && o.base === base)
+        throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner.login}:${head}.` }], 'UNPROCESSABLE')
+    }
+  }
+
+  updatePull(pull: PullRequest, patch: { title?: string; body?: string | null; state?: 'open' | 'closed' }): void {
+    if (patch.title !== undefined) validateTitle(patch.title, 'PullRequest')
+    if (patch.body !== undefined) validateBody('PullRequest', patch.body)
+    if (patch.state === 'open' && pull.state === 'closed') {
+      if (pull.merged) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The pull request has been merged.' }], 'UNPROCESSABLE')
+      if (!pull.repo.branches.has(pull.head))
+        throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The head branch was deleted.' }], 'UNPROCESSABLE')
+      this.assertNoOpenPull(pull.repo, pull.head, pull.base, pull)
+    }
+    const now = this.now()
+    if (patch.title !== undefined) pull.title = patch.title
+    if (patch.body !== undefined) pull.body = patch.body
+    if (patch.state === 'closed' && pull.state === 'open') {
+      pull.state = 'closed'
+      pull.closedAt = now
+    } else if (patch.state === 'open' && pull.state === 'closed') {
+      pull.state = 'open'
+      pull.closedAt = null
+      this.followBranches(pull.repo)
+    }
+    pull.updatedAt = now
+  }
+
+  /**
+   * Merges as a merge commit: what changed on the head branch since its merge base is applied
+   * to the base branch (changes made on the base meanwhile are kept), the base moves to the
+   * merge commit, and the pull request is closed as merged.
+   */
+  mergePull(pull: PullRequest, actor: Account): Commit {
+    if (pull.merged) throw new ApiError(405, 'Pull Request is not mergeable')
+    if (pull.state !== 'open') throw new ApiError(422, 'Pull Request is not open')
+    const repo = pull.repo
+    const head = repo.branches.get(pull.head)
+    const base = repo.branches.get(pull.base)
+    if (!head || !base) throw new ApiError(422, 'Head or base branch is missing')
+    pull.mergedStats = this.pullStats(pull)
+    const before = head.forkedFiles ?? new Map<string, string>()
+    for (const path of new Set([...head.files.keys(), ...before.keys()])) {
+      const now = head.files.get(path)
+      if (now === before.get(path)) continue
+      if (now === undefined) base.files.delete(path)
+      else base.files.set(path, now)
+    }
+    const c = this.commit(base, actor, `Merge pull request #${pull.number} from ${repo.owner.login}/${pull.head}\n\n${pull.title}`)
+    c.parents.push(head.sha)
+    this.followBranches(repo)
+    // The head's changes are in the base now: the merge base moves up to the head.
+    head.forkedFiles = new Map(head.files)
+    head.ahead = 0
+    const at = c.date
+    pull.headSha = head.sha
+    pull.baseSha = base.sha
+    pull.state = 'closed'
+    pull.merged = true
+    pull.mergedAt = at
+    pull.closedAt = at
+    pull.mergedBy = actor
+    pull.mergeCommitSha = c.sha
+    pull.updatedAt = at
+    return c
+  }
+
+  /** Commits and changed lines of the head branch since its merge base (lines compared as multisets). */
+  pullStats(pull: PullRequest): PullStats {
+    if (pull.mergedStats) return pull.mergedStats
+    const head = pull.repo.branches.get(pull.head)
+    if (!head) return { commits: 0, additions: 0, deletions: 0, changedFiles: 0 }
+    const before = head.forkedFiles ?? new Map<string, string>()
+    let additions = 0
+    let deletions = 0
+    let changedFiles = 0
+    for (const path of new Set([...head.files.keys(), ...before.keys()])) {
+      const a = before.get(path)
+      const b = head.files.get(path)
+      if (a === b) continue
+      changedFiles++
+      const left = new Map<string, number>()
+      for (const line of a === undefined ? [] : a.split('\n')) left.set(line, (left.get(line) ?? 0) + 1)
+      for (const line of b === undefined ? [] : b.split('\n')) {
+        const n = left.get(line) ?? 0
+        if (n > 0) left.set(line, n - 1)
+        else additions++
+      }
+      for (const n of left.values()) deletions += n
+    }
+    return { commits: head.ahead, additions, deletions, changedFiles }
+  }
+
+  /** Pull requests of a repo, newest first (GitHub's default order), filtered like the list endpoint. */
+  listPulls(repo: Repo, f: { state?: 'open' | 'closed' | 'all'; head?: string; base?: string } = {}): PullRequest[] {
+    const state = f.state ?? 'open'
+    return [...repo.pulls.values()]
+      .filter((p) => (state === 'all' || p.state === state) && (f.head === undefined || p.head === f.head) && (f.base === undefined || p.base === f.base))
+      .sort((a, b) => compareKeys([Date.parse(b.createdAt), b.number], [Date.parse(a.createdAt), a.number]))
   }
 
   // ---------- listing ----------
@@ -720,11 +1045,11 @@ function normalizeColor(color: string): string {
   return c.toLowerCase()
 }
 
-function validateTitle(title: unknown): void {
+function validateTitle(title: unknown, resource = 'Issue'): void {
   if (typeof title !== 'string' || !title.trim())
-    throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'missing_field', field: 'title' }], 'UNPROCESSABLE')
+    throw new ApiError(422, 'Validation Failed', [{ resource, code: 'missing_field', field: 'title' }], 'UNPROCESSABLE')
   if (title.length > MAX_TITLE)
-    throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'custom', field: 'title', message: `title is too long (maximum is ${MAX_TITLE} characters)` }], 'UNPROCESSABLE')
+    throw new ApiError(422, 'Validation Failed', [{ resource, code: 'custom', field: 'title', message: `title is too long (maximum is ${MAX_TITLE} characters)` }], 'UNPROCESSABLE')
 }
 
 function validateBody(resource: string, body: unknown): void {
@@ -735,4 +1060,17 @@ function validateBody(resource: string, body: unknown): void {
       [{ resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` }],
       'UNPROCESSABLE',
     )
+}
+
+/** Git's blob id (`sha1("blob <bytes>\0<content>")`), so `sha` changes exactly when the content does. */
+export function gitBlobSha(content: string | Buffer): string {
+  const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+  return createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex')
+}
+
+/** A stand-in for git's tree id: depends only on the paths and their blobs. */
+function treeSha(files: Map<string, string>): string {
+  const h = createHash('sha1').update('tree\0')
+  for (const path of [...files.keys()].sort()) h.update(`${path}\0${gitBlobSha(files.get(path) ?? '')}\n`)
+  return h.digest('hex')
 }
