@@ -307,10 +307,11 @@ const CONFIG_SCHEMA = {
             properties: {
                 as: {
                     type: 'string',
-                    enum: ['issue', 'comment'],
-                    description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread.',
+                    enum: ['issue', 'comment', 'pull_request'],
+                    description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread; `pull_request`, a markdown file in `directory` proposed in a pull request (done when it is merged; needs `contents: write` and `pull-requests: write`, and the repository setting that allows Actions to create pull requests).',
                     default: 'issue',
                 },
+                directory: { type: 'string', minLength: 1, maxLength: 200, pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$', description: 'With `as: pull_request`: the folder of the postmortem files (`<directory>/<start date>-incident-<number>.md`).', default: 'docs/postmortems' },
                 template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
                 label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
                 followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
@@ -821,6 +822,7 @@ function resolveConfig(raw, source) {
         notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
         postmortem: {
             as: raw.postmortem?.as ?? 'issue',
+            directory: (raw.postmortem?.directory ?? 'docs/postmortems').replace(/\/+$/, ''),
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
@@ -1227,6 +1229,49 @@ class OctokitPort {
             const hit = ctx.issue?.comments.find((c) => c.viewerDidAuthor && c.body.startsWith(marker));
             return hit ? { databaseId: hit.databaseId } : null;
         });
+    }
+    async proposeFile(p) {
+        const head = `${this.repo.owner}:${p.branch}`;
+        const existing = async () => {
+            const res = await this.call('GET /repos/{owner}/{repo}/pulls', () => this.octokit.rest.pulls.list({ ...this.repo, head, state: 'all', per_page: 1 }));
+            return res.data[0]?.number ?? null;
+        };
+        const found = await existing();
+        if (found !== null)
+            return { number: found, created: false };
+        const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch;
+        const sha = (await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }))).data.object.sha;
+        // Each step tolerates its own earlier success (a re-run after a failure, or a retried request whose answer was lost).
+        await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }));
+        await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () => this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path: p.path, branch: p.branch, message: p.message, content: Buffer.from(p.content, 'utf8').toString('base64') }));
+        try {
+            const res = await this.octokit.rest.pulls.create({ ...this.repo, head: p.branch, base, title: p.title, body: p.body });
+            return { number: res.data.number, created: true };
+        }
+        catch (error) {
+            const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422 ? await existing() : null;
+            if (again !== null)
+                return { number: again, created: false };
+            throw toApiError(error, 'POST /repos/{owner}/{repo}/pulls');
+        }
+    }
+    async pullBody(number) {
+        return (await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? '';
+    }
+    async editPullBody(number, body) {
+        await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }));
+    }
+    /** Runs a write whose 422 matching `already` means "it was done before": success. */
+    async tolerate422(route, already, fn) {
+        try {
+            await fn();
+        }
+        catch (error) {
+            const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : 0;
+            if (status === 422 && already.test((0,errors/* getErrorMessage */.u1)(error)))
+                return;
+            throw toApiError(error, route);
+        }
     }
     /**
      * Creating is the one write that is not idempotent: when GitHub finishes a POST but its answer
@@ -1972,9 +2017,9 @@ function marker(kind, key) {
 function findMarked(comments, mark) {
     return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark));
 }
-/** Whether the postmortem exists: its issue, or its comment on the incident. */
+/** Whether the postmortem exists: its issue, its comment on the incident, or its pull request. */
 function postmortemWritten(record) {
-    return !!(record.postmortem?.issue || record.postmortem?.comment);
+    return !!(record.postmortem?.issue || record.postmortem?.comment || record.postmortem?.pr);
 }
 
 ;// CONCATENATED MODULE: ./src/domain/labels.ts
@@ -2314,7 +2359,9 @@ function applyDue(r, config, now, assignees, pendingChecklist = []) {
                 marker: mk,
                 body: r.postmortem.issue
                     ? `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${open} please finish it and close it; the incident closes with it.`
-                    : `${mk}\n📝 The postmortem (the comment above) is still not done ${open} please finish it and comment \`/postmortem done\`; the incident closes with it.`,
+                    : r.postmortem.pr
+                        ? `${mk}\n📝 The postmortem pull request #${r.postmortem.pr} is still not merged ${open} please finish it and merge it; the incident closes with it.`
+                        : `${mk}\n📝 The postmortem (the comment above) is still not done ${open} please finish it and comment \`/postmortem done\`; the incident closes with it.`,
             });
         }
         return { replies, changes, resolve: false };
@@ -2423,6 +2470,8 @@ function renderCard({ record: r, facts: f, config, ticked }) {
     }
     if (r.postmortem?.issue)
         rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`]);
+    else if (r.postmortem?.pr)
+        rows.push(['Postmortem', `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`]);
     else if (r.postmortem?.comment)
         rows.push(['Postmortem', r.postmortem.done ? 'in a comment below (done)' : 'in a comment below: fill it in, then comment `/postmortem done`']);
     if (r.followups?.length)
@@ -2891,6 +2940,8 @@ function runCommand(record, c, e, config, changes, commentId) {
                     return '`/postmortem done`: there is no postmortem yet; `/postmortem` writes one.';
                 if (pm.issue)
                     return `\`/postmortem done\`: the postmortem is #${pm.issue}; close it when it is done, and the incident closes with it.`;
+                if (pm.pr)
+                    return `\`/postmortem done\`: the postmortem is the pull request #${pm.pr}; merge it when it is done, and the incident closes with it.`;
                 if (pm.done)
                     return null;
                 pm.done = true;
@@ -3887,6 +3938,31 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' });
         followupsChanged = false; // written with the current list
     }
+    else if (due && config.postmortem.as === 'pull_request') {
+        // A markdown file proposed in a pull request from a branch of our own, one per incident: a
+        // re-run finds the pull request of that branch instead of opening another.
+        const title = truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250);
+        const path = `${config.postmortem.directory}/${r.startedAt.slice(0, 10)}-incident-${r.number}.md`;
+        const description = `propose the postmortem of #${r.number} as ${path} in a pull request`;
+        if (opts.dryRun) {
+            opts.log(`[dry-run] would ${description}`);
+            applied.push({ kind: 'create-issue', issue: r.number, description, status: 'planned' });
+        }
+        else {
+            const body = [
+                m,
+                `The postmortem of incident #${r.number}, as a file: \`${path}\`. Fill it in on this branch and merge it when it is done; the incident closes when it is merged.`,
+                '',
+                followupsSection(r.followups ?? []),
+            ].join('\n');
+            const pr = await port.proposeFile({ branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body });
+            opts.log(`${pr.created ? 'opened' : 'found'} pull request #${pr.number}: ${description}`);
+            applied.push({ kind: 'create-issue', issue: pr.number, description, status: 'done' });
+            r.postmortem = { requested: r.postmortem?.requested, issue: null, pr: pr.number, done: false };
+            r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` });
+            followupsChanged = false; // written with the current list
+        }
+    }
     else if (due) {
         const pms = await ours(config.postmortem.label);
         const found = pms.find((i) => i.body.startsWith(m));
@@ -3909,6 +3985,14 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         r.stage = 'postmortem';
     }
     // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
+    if (followupsChanged && r.postmortem?.pr && !opts.dryRun) {
+        const body = await port.pullBody(r.postmortem.pr);
+        const next = replaceFollowups(body, r.followups ?? []);
+        if (next !== body) {
+            await port.editPullBody(r.postmortem.pr, next);
+            applied.push({ kind: 'edit-issue', issue: r.postmortem.pr, description: `#${r.postmortem.pr}: follow-ups updated`, status: 'done' });
+        }
+    }
     if (followupsChanged && r.postmortem?.comment) {
         const own = findMarked(issue.comments, m);
         if (own) {
@@ -3968,6 +4052,16 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
                 return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] };
             incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}`, at: childAt };
         }
+    }
+    // A merged postmortem pull request, routed here by the marker in its body (which anyone can
+    // write): it counts only when the incident's record names that pull request.
+    const merged = incoming.kind === 'issue' ? /^postmortem-merged:(\d+)$/.exec(incoming.action) : null;
+    if (merged && incoming.kind === 'issue') {
+        const card = ctx.issue ? findCard(ctx.issue.comments) : undefined;
+        const pr = (card ? decodeRecord(card.body) : null)?.postmortem?.pr;
+        if (pr !== Number(merged[1]))
+            return { decision: { kind: 'skip', reason: `pull request #${merged[1]} is not the postmortem of #${ctx.issue?.number ?? '?'}` }, applied: [], problems: [] };
+        incoming = { ...incoming, action: 'postmortem-closed' };
     }
     let event;
     if (incoming.kind === 'comment') {
@@ -6966,7 +7060,7 @@ async function dispatch(r, inputs, { env, makePort, sleep }) {
     const configText = local !== undefined ? local : (ctx.configText ?? null);
     const config = loadConfig(configText, inputs.configPath);
     core/* info */.pq(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`);
-    const incoming = r.kind === 'comment' ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue', action: r.action, sender: r.sender, label: r.label };
+    const incoming = r.kind === 'comment' ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue', action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) };
     core/* startGroup */.Oh(`Incident #${r.number}`);
     const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts);
     const decision = result.decision;

@@ -126,7 +126,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const config = loadConfig(configText, inputs.configPath)
   core.info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`)
 
-  const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label }
+  const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
   const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts)
   const decision = result.decision

@@ -355,6 +355,49 @@ class OctokitPort {
             return hit ? { databaseId: hit.databaseId } : null;
         });
     }
+    async proposeFile(p) {
+        const head = `${this.repo.owner}:${p.branch}`;
+        const existing = async () => {
+            const res = await this.call('GET /repos/{owner}/{repo}/pulls', () => this.octokit.rest.pulls.list({ ...this.repo, head, state: 'all', per_page: 1 }));
+            return res.data[0]?.number ?? null;
+        };
+        const found = await existing();
+        if (found !== null)
+            return { number: found, created: false };
+        const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch;
+        const sha = (await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }))).data.object.sha;
+        // Each step tolerates its own earlier success (a re-run after a failure, or a retried request whose answer was lost).
+        await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }));
+        await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () => this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path: p.path, branch: p.branch, message: p.message, content: Buffer.from(p.content, 'utf8').toString('base64') }));
+        try {
+            const res = await this.octokit.rest.pulls.create({ ...this.repo, head: p.branch, base, title: p.title, body: p.body });
+            return { number: res.data.number, created: true };
+        }
+        catch (error) {
+            const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422 ? await existing() : null;
+            if (again !== null)
+                return { number: again, created: false };
+            throw toApiError(error, 'POST /repos/{owner}/{repo}/pulls');
+        }
+    }
+    async pullBody(number) {
+        return (await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? '';
+    }
+    async editPullBody(number, body) {
+        await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }));
+    }
+    /** Runs a write whose 422 matching `already` means "it was done before": success. */
+    async tolerate422(route, already, fn) {
+        try {
+            await fn();
+        }
+        catch (error) {
+            const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : 0;
+            if (status === 422 && already.test((0,errors/* getErrorMessage */.u1)(error)))
+                return;
+            throw toApiError(error, route);
+        }
+    }
     /**
      * Creating is the one write that is not idempotent: when GitHub finishes a POST but its answer
      * is lost (a 502 from its front end, a dropped connection), a blind retry posts it twice. So
@@ -1069,9 +1112,9 @@ function marker(kind, key) {
 function findMarked(comments, mark) {
     return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark));
 }
-/** Whether the postmortem exists: its issue, or its comment on the incident. */
+/** Whether the postmortem exists: its issue, its comment on the incident, or its pull request. */
 function postmortemWritten(record) {
-    return !!(record.postmortem?.issue || record.postmortem?.comment);
+    return !!(record.postmortem?.issue || record.postmortem?.comment || record.postmortem?.pr);
 }
 
 // EXTERNAL MODULE: ./src/domain/stages.ts

@@ -352,10 +352,11 @@ const CONFIG_SCHEMA = {
             properties: {
                 as: {
                     type: 'string',
-                    enum: ['issue', 'comment'],
-                    description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread.',
+                    enum: ['issue', 'comment', 'pull_request'],
+                    description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread; `pull_request`, a markdown file in `directory` proposed in a pull request (done when it is merged; needs `contents: write` and `pull-requests: write`, and the repository setting that allows Actions to create pull requests).',
                     default: 'issue',
                 },
+                directory: { type: 'string', minLength: 1, maxLength: 200, pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$', description: 'With `as: pull_request`: the folder of the postmortem files (`<directory>/<start date>-incident-<number>.md`).', default: 'docs/postmortems' },
                 template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
                 label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
                 followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
@@ -816,6 +817,7 @@ function resolveConfig(raw, source) {
         notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...types/* PRIORITIES */.B] },
         postmortem: {
             as: raw.postmortem?.as ?? 'issue',
+            directory: (raw.postmortem?.directory ?? 'docs/postmortems').replace(/\/+$/, ''),
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',

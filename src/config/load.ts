@@ -69,7 +69,7 @@ type RawConfig = {
   stages?: Partial<Record<Stage, { name?: string; column?: string }>>
   escalation?: { mention: string[]; after?: string }[]
   notify?: { events?: Config['notify']['events']; priorities?: Priority[] }
-  postmortem?: { as?: 'issue' | 'comment'; template?: string; label?: string; followup_label?: string; chase_after?: string }
+  postmortem?: { as?: 'issue' | 'comment' | 'pull_request'; directory?: string; template?: string; label?: string; followup_label?: string; chase_after?: string }
   response_team?: string[]
   sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string }
   alerts?: { event_types?: string[]; resolved_stage?: 'monitoring' | 'resolved'; reopen_window?: string; comment_interval?: string; coalesce?: string }
@@ -162,6 +162,7 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
     notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
     postmortem: {
       as: raw.postmortem?.as ?? 'issue',
+      directory: (raw.postmortem?.directory ?? 'docs/postmortems').replace(/\/+$/, ''),
       template: raw.postmortem?.template ?? null,
       label: raw.postmortem?.label ?? 'postmortem',
       followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',

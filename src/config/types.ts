@@ -62,7 +62,7 @@ export interface Config {
   escalation: { mention: string[]; after: number | null }[]
   responseTeam: string[]
   sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null }
-  postmortem: { as: 'issue' | 'comment'; template: string | null; label: string; followupLabel: string; chaseAfter: number }
+  postmortem: { as: 'issue' | 'comment' | 'pull_request'; directory: string; template: string | null; label: string; followupLabel: string; chaseAfter: number }
   notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
 }
 

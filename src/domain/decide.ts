@@ -407,6 +407,7 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
         const pm = record.postmortem
         if (!pm || !postmortemWritten(record)) return '`/postmortem done`: there is no postmortem yet; `/postmortem` writes one.'
         if (pm.issue) return `\`/postmortem done\`: the postmortem is #${pm.issue}; close it when it is done, and the incident closes with it.`
+        if (pm.pr) return `\`/postmortem done\`: the postmortem is the pull request #${pm.pr}; merge it when it is done, and the incident closes with it.`
         if (pm.done) return null
         pm.done = true
         record.events.push({ ...e, kind: 'postmortem', text: 'done' })

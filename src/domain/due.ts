@@ -71,7 +71,9 @@ export function applyDue(
         marker: mk,
         body: r.postmortem.issue
           ? `${mk}\n📝 The postmortem #${r.postmortem.issue} is still open ${open} please finish it and close it; the incident closes with it.`
-          : `${mk}\n📝 The postmortem (the comment above) is still not done ${open} please finish it and comment \`/postmortem done\`; the incident closes with it.`,
+          : r.postmortem.pr
+            ? `${mk}\n📝 The postmortem pull request #${r.postmortem.pr} is still not merged ${open} please finish it and merge it; the incident closes with it.`
+            : `${mk}\n📝 The postmortem (the comment above) is still not done ${open} please finish it and comment \`/postmortem done\`; the incident closes with it.`,
       })
     }
     return { replies, changes, resolve: false }

@@ -54,6 +54,8 @@ export interface IncidentRecord {
     issue: number | null
     /** True once the postmortem was posted as a comment on the incident (`postmortem.as: comment`). */
     comment?: boolean
+    /** The pull request that proposes the postmortem file (`postmortem.as: pull_request`); done when merged. */
+    pr?: number
     done: boolean
     /** The postmortem issue's GraphQL id, to put it on the board without reading it. */
     nodeId?: string
@@ -136,7 +138,7 @@ export function findMarked<C extends CommentLike>(comments: readonly C[], mark: 
   return comments.find((c) => c.viewerDidAuthor && c.body.startsWith(mark))
 }
 
-/** Whether the postmortem exists: its issue, or its comment on the incident. */
+/** Whether the postmortem exists: its issue, its comment on the incident, or its pull request. */
 export function postmortemWritten(record: IncidentRecord): boolean {
-  return !!(record.postmortem?.issue || record.postmortem?.comment)
+  return !!(record.postmortem?.issue || record.postmortem?.comment || record.postmortem?.pr)
 }

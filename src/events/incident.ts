@@ -76,6 +76,16 @@ export async function handleIncident(
     }
   }
 
+  // A merged postmortem pull request, routed here by the marker in its body (which anyone can
+  // write): it counts only when the incident's record names that pull request.
+  const merged = incoming.kind === 'issue' ? /^postmortem-merged:(\d+)$/.exec(incoming.action) : null
+  if (merged && incoming.kind === 'issue') {
+    const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
+    const pr = (card ? decodeRecord(card.body) : null)?.postmortem?.pr
+    if (pr !== Number(merged[1])) return { decision: { kind: 'skip', reason: `pull request #${merged[1]} is not the postmortem of #${ctx.issue?.number ?? '?'}` }, applied: [], problems: [] }
+    incoming = { ...incoming, action: 'postmortem-closed' }
+  }
+
   let event: IncidentEvent
   if (incoming.kind === 'comment') {
     const previous = (() => {

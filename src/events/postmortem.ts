@@ -5,7 +5,7 @@ import { wantsPostmortem } from '../domain/decide.js'
 import { findMarked, marker, postmortemWritten, type IncidentRecord } from '../domain/record.js'
 import { DEFAULT_TEMPLATE } from '../postmortem/default-template.js'
 import { parseTemplate, DEFAULT_TEMPLATE_PATH } from '../postmortem/template.js'
-import { postmortemMarker, renderPostmortem, replaceFollowups } from '../postmortem/render.js'
+import { followupsSection, postmortemMarker, renderPostmortem, replaceFollowups } from '../postmortem/render.js'
 import { inline, truncate } from '../render/markdown.js'
 import { ConfigError } from '../errors.js'
 import { applyPlan, type AppliedEffect, type ApplyOptions } from '../apply.js'
@@ -77,6 +77,29 @@ export async function postmortemPhase(
     r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false }
     r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' })
     followupsChanged = false // written with the current list
+  } else if (due && config.postmortem.as === 'pull_request') {
+    // A markdown file proposed in a pull request from a branch of our own, one per incident: a
+    // re-run finds the pull request of that branch instead of opening another.
+    const title = truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250)
+    const path = `${config.postmortem.directory}/${r.startedAt.slice(0, 10)}-incident-${r.number}.md`
+    const description = `propose the postmortem of #${r.number} as ${path} in a pull request`
+    if (opts.dryRun) {
+      opts.log(`[dry-run] would ${description}`)
+      applied.push({ kind: 'create-issue', issue: r.number, description, status: 'planned' })
+    } else {
+      const body = [
+        m,
+        `The postmortem of incident #${r.number}, as a file: \`${path}\`. Fill it in on this branch and merge it when it is done; the incident closes when it is merged.`,
+        '',
+        followupsSection(r.followups ?? []),
+      ].join('\n')
+      const pr = await port.proposeFile({ branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body })
+      opts.log(`${pr.created ? 'opened' : 'found'} pull request #${pr.number}: ${description}`)
+      applied.push({ kind: 'create-issue', issue: pr.number, description, status: 'done' })
+      r.postmortem = { requested: r.postmortem?.requested, issue: null, pr: pr.number, done: false }
+      r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` })
+      followupsChanged = false // written with the current list
+    }
   } else if (due) {
     const pms = await ours(config.postmortem.label)
     const found = pms.find((i) => i.body.startsWith(m))
@@ -104,6 +127,14 @@ export async function postmortemPhase(
   }
 
   // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
+  if (followupsChanged && r.postmortem?.pr && !opts.dryRun) {
+    const body = await port.pullBody(r.postmortem.pr)
+    const next = replaceFollowups(body, r.followups ?? [])
+    if (next !== body) {
+      await port.editPullBody(r.postmortem.pr, next)
+      applied.push({ kind: 'edit-issue', issue: r.postmortem.pr, description: `#${r.postmortem.pr}: follow-ups updated`, status: 'done' })
+    }
+  }
   if (followupsChanged && r.postmortem?.comment) {
     const own = findMarked(issue.comments, m)
     if (own) {

@@ -2,7 +2,7 @@ import { PayloadError } from '../errors.js'
 import type { Mode } from '../inputs.js'
 
 export type Route =
-  | { kind: 'issue'; number: number; action: string; sender: string; label?: string }
+  | { kind: 'issue'; number: number; action: string; sender: string; label?: string; at?: string }
   | { kind: 'comment'; number: number; commentId: number; body: string; author: string; createdAt: string }
   | { kind: 'alerts'; eventType: string; payload: unknown }
   | { kind: 'report' }
@@ -67,6 +67,23 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
       if (Number.isNaN(Date.parse(createdAt))) throw new PayloadError("The event payload's `comment.created_at` is not a date.")
       return { kind: 'comment', number: issueNumber(payload), commentId: id, body: body.slice(0, MAX_COMMENT), author, createdAt }
     }
+    case 'pull_request':
+    case 'pull_request_target': {
+      // Only a merged postmortem pull request matters: it finishes its incident's postmortem. The
+      // marker in its body names the incident; the incident's record must name this pull request.
+      const action = str(payload, 'action', '')
+      const pr = payload.pull_request
+      if (action !== 'closed') return { kind: 'noop', notice: `${eventName}.${action} needs nothing from IncidentOps.` }
+      if (!isObj(pr)) throw new PayloadError('The event payload has no `pull_request` object.')
+      const n = pr.number
+      if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) throw new PayloadError("The event payload's `pull_request.number` must be a positive whole number.")
+      const incident = /^<!-- incidentops:postmortem:(\d{1,9}) -->/.exec(typeof pr.body === 'string' ? pr.body : '')
+      if (!incident) return { kind: 'noop', notice: `Pull request #${n} is not a postmortem proposed by IncidentOps.` }
+      if (pr.merged !== true) return { kind: 'noop', notice: `The postmortem pull request #${n} was closed without merging: the postmortem of #${incident[1]} stays open.` }
+      const mergedAt = typeof pr.merged_at === 'string' && !Number.isNaN(Date.parse(pr.merged_at)) ? new Date(pr.merged_at).toISOString().replace('.000Z', 'Z') : undefined
+      const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost'
+      return { kind: 'issue', number: Number(incident[1]), action: `postmortem-merged:${n}`, sender, ...(mergedAt ? { at: mergedAt } : {}) }
+    }
     case 'repository_dispatch': {
       // The payload is parsed (and rejected, naming the field) once the config says which event types carry alerts.
       const eventType = str(payload, 'action', '')
@@ -76,6 +93,6 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
     case 'workflow_dispatch':
       return { kind: 'sweep' }
     default:
-      return { kind: 'noop', notice: `IncidentOps does not handle the \`${eventName}\` event; nothing was done. It handles issues, issue_comment, repository_dispatch, schedule and workflow_dispatch.` }
+      return { kind: 'noop', notice: `IncidentOps does not handle the \`${eventName}\` event; nothing was done. It handles issues, issue_comment, pull_request (a merged postmortem), repository_dispatch, schedule and workflow_dispatch.` }
   }
 }

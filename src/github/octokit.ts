@@ -408,6 +408,50 @@ export class OctokitPort implements GitHubPort {
     )
   }
 
+  async proposeFile(p: { branch: string; path: string; content: string; message: string; title: string; body: string }): Promise<{ number: number; created: boolean }> {
+    const head = `${this.repo.owner}:${p.branch}`
+    const existing = async (): Promise<number | null> => {
+      const res = await this.call('GET /repos/{owner}/{repo}/pulls', () => this.octokit.rest.pulls.list({ ...this.repo, head, state: 'all', per_page: 1 }))
+      return res.data[0]?.number ?? null
+    }
+    const found = await existing()
+    if (found !== null) return { number: found, created: false }
+    const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch
+    const sha = (await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }))).data.object.sha
+    // Each step tolerates its own earlier success (a re-run after a failure, or a retried request whose answer was lost).
+    await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }))
+    await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () =>
+      this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path: p.path, branch: p.branch, message: p.message, content: Buffer.from(p.content, 'utf8').toString('base64') }),
+    )
+    try {
+      const res = await this.octokit.rest.pulls.create({ ...this.repo, head: p.branch, base, title: p.title, body: p.body })
+      return { number: res.data.number, created: true }
+    } catch (error: unknown) {
+      const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422 ? await existing() : null
+      if (again !== null) return { number: again, created: false }
+      throw toApiError(error, 'POST /repos/{owner}/{repo}/pulls')
+    }
+  }
+
+  async pullBody(number: number): Promise<string> {
+    return (await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? ''
+  }
+
+  async editPullBody(number: number, body: string): Promise<void> {
+    await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }))
+  }
+
+  /** Runs a write whose 422 matching `already` means "it was done before": success. */
+  private async tolerate422(route: string, already: RegExp, fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn()
+    } catch (error: unknown) {
+      const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : 0
+      if (status === 422 && already.test(getErrorMessage(error))) return
+      throw toApiError(error, route)
+    }
+  }
+
   /**
    * Creating is the one write that is not idempotent: when GitHub finishes a POST but its answer
    * is lost (a 502 from its front end, a dropped connection), a blind retry posts it twice. So

@@ -113,4 +113,13 @@ export interface GitHubPort {
   /** Rewrites an issue's title and/or body. */
   editIssue(number: number, patch: { title?: string; body?: string }): Promise<void>
   updateComment(databaseId: number, body: string): Promise<void>
+  /**
+   * Proposes a file in a pull request from `branch` into the default branch (postmortems as files).
+   * The branch is ours and unique: a pull request from it, in any state, is adopted instead of
+   * opening another, and a branch or file that already exists is reused.
+   */
+  proposeFile(p: { branch: string; path: string; content: string; message: string; title: string; body: string }): Promise<{ number: number; created: boolean }>
+  /** A pull request's body ('' when empty). */
+  pullBody(number: number): Promise<string>
+  editPullBody(number: number, body: string): Promise<void>
 }

@@ -57,6 +57,7 @@ export function renderCard({ record: r, facts: f, config, ticked }: CardInput): 
     rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(r.declaredAt) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
   }
   if (r.postmortem?.issue) rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`])
+  else if (r.postmortem?.pr) rows.push(['Postmortem', `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`])
   else if (r.postmortem?.comment) rows.push(['Postmortem', r.postmortem.done ? 'in a comment below (done)' : 'in a comment below: fill it in, then comment `/postmortem done`'])
   if (r.followups?.length) rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')])
   rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``])

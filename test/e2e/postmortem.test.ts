@@ -161,6 +161,69 @@ describe('postmortems', () => {
     expect(pmComments(n)).toHaveLength(1)
   })
 
+  it('as a pull request (postmortem.as: pull_request): one file in one pull request; follow-ups in its description; merged → Closed; a forged one does nothing', async () => {
+    emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  as: pull_request\n')
+    const n = await open('Major degradation', '2026-11-25T14:00:00Z')
+    await say(n, '/ack', '2026-11-25T14:10:00Z')
+    await say(n, '/followup Alert on slow queries', '2026-11-25T14:45:00Z')
+    const f = withLabel('incident-followup')[0]!.number
+    emu.resetCounters()
+    await say(n, '/resolve', '2026-11-25T15:30:00Z')
+    // Opening it: the branch's pull request (none), the default branch, its head, the branch, the file, the pull request.
+    const opening = Object.entries(emu.counts().byRoute).filter(([r]) => /\/pulls|\/git\/|\/contents\/|^GET \/repos\/\{owner\}\/\{repo\}$/.test(r))
+    expect(opening.reduce((a, [, c]) => a + c, 0), JSON.stringify(opening)).toBe(6)
+
+    const pulls = emu.listPulls(repo)
+    expect(pulls).toHaveLength(1)
+    const pr = pulls[0]!
+    const branch = `incidentops/postmortem-${n}`
+    const path = `docs/postmortems/2026-11-25-incident-${n}.md`
+    expect(pr).toMatchObject({ title: 'Postmortem: Search is slow', state: 'open', head: { ref: branch }, base: { ref: 'main' } })
+    expect(pr.body).toContain(`<!-- incidentops:postmortem:${n} -->`)
+    expect(pr.body).toContain(`- [ ] #${f}`)
+    const file = emu.getFile(repo, path, branch)!
+    expect(file).toContain('time to acknowledge: 10m')
+    expect(file).toContain('time to resolve: 1h 30m')
+    expect(emu.getFile(repo, path)).toBeUndefined()
+    expect(withLabel('postmortem')).toHaveLength(0)
+    expect(record(n)).toMatchObject({ stage: 'postmortem', postmortem: { issue: null, pr: pr.number, done: false } })
+    expect(labels(n)).toContain('stage/postmortem')
+    const cardBody = emu.listComments(repo, n).find((c) => c.body!.startsWith(CARD_MARKER))!.body!
+    expect(cardBody).toContain(`| **Postmortem** | #${pr.number} (pull request: merge it when it is done) |`)
+
+    // Closing the follow-up ticks it in the pull request's description.
+    await closeByPerson(f, '2026-11-26T09:00:00Z')
+    expect(emu.getPull(repo, pr.number)!.body).toContain(`- [x] #${f}`)
+
+    const prPayload = (number: number, body: string, sender: string) => ({
+      action: 'closed',
+      number,
+      pull_request: { ...emu.getPull(repo, pr.number), number, body, merged: true, merged_at: '2026-11-27T09:00:00Z' },
+      repository: { full_name: repo, name: repo.split('/')[1], owner: { login: repo.split('/')[0] } },
+      sender: { login: sender, type: 'User' },
+    })
+    // Someone else's merged pull request with our marker: the record does not name it, nothing happens.
+    const forged = await run('pull_request', prPayload(pr.number + 100, pr.body!, 'bob'), '2026-11-27T09:00:00Z')
+    expect(forged.stdout).toContain(`is not the postmortem of #${n}`)
+    expect(record(n).stage).toBe('postmortem')
+
+    // Merged: the file is on the default branch and the incident is Closed.
+    emu.clock.set('2026-11-27T10:00:00Z')
+    emu.mergePull(repo, pr.number, 'alice')
+    expect(emu.getFile(repo, path)).toBe(file)
+    await run('pull_request', { action: 'closed', number: pr.number, pull_request: emu.getPull(repo, pr.number), repository: { full_name: repo }, sender: { login: 'alice', type: 'User' } }, '2026-11-27T10:00:00Z')
+    expect(record(n).stage).toBe('closed')
+    expect(record(n).postmortem).toMatchObject({ pr: pr.number, done: true })
+    expect(labels(n)).toContain('stage/closed')
+    expect(record(n).events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}@${e.at}`)).toEqual(['postmortem:done@2026-11-27T10:00:00Z', 'stage:closed@2026-11-27T10:00:00Z'])
+
+    // Replays write nothing: still one pull request.
+    const end = snapshotRepo(emu, repo)
+    for (let i = 0; i < 2; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
+    expect(snapshotRepo(emu, repo)).toEqual(end)
+    expect(emu.listPulls(repo)).toHaveLength(1)
+  })
+
   it('/postmortem done on a postmortem issue points at the issue to close', async () => {
     const n = await open('Major degradation', '2026-11-25T14:00:00Z')
     await say(n, '/resolve', '2026-11-25T14:30:00Z')

@@ -1,0 +1,30 @@
+// Routing of pull_request events: only a merged postmortem pull request reaches an incident.
+import { describe, expect, it } from 'vitest'
+import { route } from '../../src/events/router.js'
+import { PayloadError } from '../../src/errors.js'
+
+const pr = (extra: Record<string, unknown> = {}, action = 'closed') => ({
+  action,
+  number: 12,
+  pull_request: { number: 12, body: '<!-- incidentops:postmortem:7 -->\nThe postmortem of incident #7', merged: true, merged_at: '2026-11-27T10:00:00Z', ...extra },
+  sender: { login: 'alice', type: 'User' },
+})
+
+describe('route: pull_request', () => {
+  it('a merged postmortem pull request goes to its incident, with the merge time', () => {
+    expect(route('pull_request', pr(), 'auto')).toEqual({ kind: 'issue', number: 7, action: 'postmortem-merged:12', sender: 'alice', at: '2026-11-27T10:00:00Z' })
+  })
+
+  it('anything else is a no-op with a notice', () => {
+    expect(route('pull_request', pr({}, 'opened'), 'auto')).toMatchObject({ kind: 'noop', notice: 'pull_request.opened needs nothing from IncidentOps.' })
+    expect(route('pull_request', pr({ merged: false }), 'auto')).toMatchObject({ kind: 'noop', notice: 'The postmortem pull request #12 was closed without merging: the postmortem of #7 stays open.' })
+    expect(route('pull_request', pr({ body: 'Fix typo\n<!-- incidentops:postmortem:7 -->' }), 'auto')).toMatchObject({ kind: 'noop', notice: 'Pull request #12 is not a postmortem proposed by IncidentOps.' })
+    expect(route('pull_request', pr({ body: null }), 'auto')).toMatchObject({ kind: 'noop' })
+  })
+
+  it('rejects a payload with wrong types, naming the field', () => {
+    expect(() => route('pull_request', pr({ number: '12' }), 'auto')).toThrow(PayloadError)
+    expect(() => route('pull_request', pr({ number: '12' }), 'auto')).toThrow("`pull_request.number` must be a positive whole number")
+    expect(() => route('pull_request', { action: 'closed' }, 'auto')).toThrow('has no `pull_request` object')
+  })
+})
