@@ -8,11 +8,11 @@
  * writes `process.resourceUsage()` to a file on exit.
  */
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { BUNDLE, parseOutputs } from '../test/e2e/harness.js'
+import { BUNDLE, parseOutputs, prepareRun } from '../test/e2e/harness.js'
 import type { Emulator, RequestLog } from '../test/emulator/index.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
@@ -71,36 +71,8 @@ let seq = 50_000
 
 /** One run of the bundle, measured. */
 export async function runBundle(o: BundleRun): Promise<Measured> {
-  const dir = mkdtempSync(join(tmpdir(), 'incidentops-bench-'))
+  const { dir, env, outputPath } = prepareRun({ ...o, runId: o.runId ?? String(++seq), prefix: 'incidentops-bench-' })
   try {
-    const eventPath = join(dir, 'event.json')
-    writeFileSync(eventPath, JSON.stringify(o.payload))
-    const outputPath = join(dir, 'output')
-    const summaryPath = join(dir, 'summary.md')
-    writeFileSync(outputPath, '')
-    writeFileSync(summaryPath, '')
-    const workspace = join(dir, 'workspace')
-    mkdirSync(workspace)
-    const inputs: Record<string, string> = { 'github-token': o.emu.botToken, config: '.github/incidents.yml', mode: 'auto', 'dry-run': 'false', 'project-token': '', ...o.inputs }
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? dir,
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_EVENT_NAME: o.event,
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REPOSITORY: o.repo,
-      GITHUB_API_URL: o.emu.url,
-      GITHUB_GRAPHQL_URL: o.emu.graphqlUrl,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_OUTPUT: outputPath,
-      GITHUB_STEP_SUMMARY: summaryPath,
-      GITHUB_WORKSPACE: workspace,
-      RUNNER_TEMP: dir,
-      GITHUB_RUN_ID: o.runId ?? String(++seq),
-      GITHUB_RUN_ATTEMPT: '1',
-    }
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
     if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
 
     const script = o.argv ?? [bundle]

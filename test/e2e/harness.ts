@@ -62,9 +62,21 @@ export interface RunOptions {
 
 let runSeq = 1000
 
-/** Runs the built bundle exactly as a runner does: INPUT_* env, event file, output and summary files. */
-export async function runAction(o: RunOptions): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'incidentops-run-'))
+export interface PreparedRun {
+  /** A fresh temporary directory (RUNNER_TEMP), holding the event, output and summary files. */
+  dir: string
+  env: Record<string, string>
+  outputPath: string
+  summaryPath: string
+}
+
+/**
+ * What a runner gives the action, in a fresh directory: the event file, empty GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files, a workspace (unless one is given), the GITHUB_* variables pointing at
+ * the emulator, and INPUT_* for the inputs over the defaults action.yml declares.
+ */
+export function prepareRun(o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'payload' | 'inputs' | 'token' | 'workspace'> & { runId: string; prefix: string }): PreparedRun {
+  const dir = mkdtempSync(join(tmpdir(), o.prefix))
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, typeof o.payload === 'string' ? o.payload : JSON.stringify(o.payload))
   const outputPath = join(dir, 'output')
@@ -87,11 +99,17 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_WORKSPACE: o.workspace ?? join(dir, 'workspace'),
     RUNNER_TEMP: dir,
-    GITHUB_RUN_ID: o.runId ?? String(++runSeq),
+    GITHUB_RUN_ID: o.runId,
     GITHUB_RUN_ATTEMPT: '1',
   }
   if (!o.workspace) mkdirSync(env.GITHUB_WORKSPACE!, { recursive: true })
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  return { dir, env, outputPath, summaryPath }
+}
+
+/** Runs the built bundle exactly as a runner does: INPUT_* env, event file, output and summary files. */
+export async function runAction(o: RunOptions): Promise<ActionRun> {
+  const { env, outputPath, summaryPath } = prepareRun({ ...o, runId: o.runId ?? String(++runSeq), prefix: 'incidentops-run-' })
   if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
   const child = spawn(o.node ?? process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''

@@ -10,6 +10,7 @@
 import type { Emulator } from '../emulator/index.js'
 import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } from '../../src/domain/record.js'
 import type { Priority } from '../../src/config/types.js'
+import { mulberry32 } from '../emulator/faults.js'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -54,17 +55,8 @@ export interface SeededIncident {
   carded: boolean
 }
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** mulberry32 (the emulator's, for its fault dice): a small, fast, seedable PRNG. */
+export const prng = mulberry32
 
 const SERVICES = ['api', 'checkout', 'search', 'auth', 'db', 'web']
 const SOURCES: [string, number][] = [

@@ -19,7 +19,7 @@ export interface Faults {
 }
 
 /** mulberry32: tiny, fast, and the same sequence for the same seed on every platform. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -1,11 +1,8 @@
 // One isolated GitHub (its own emulator) per scenario run, so that faults, request logs and
 // kills never leak between scenarios, and the bundle driven as a runner drives it.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startEmulator, type Emulator, type FaultKind } from '../emulator/index.js'
-import { BUNDLE, commentPayload, dispatchPayload, example, issuesPayload, parseOutputs, runAction, type ActionRun } from '../e2e/harness.js'
+import { BUNDLE, commentPayload, dispatchPayload, example, issuesPayload, prepareRun, runAction, type ActionRun } from '../e2e/harness.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 
 export const OWNER = 'acme'
@@ -43,32 +40,7 @@ const STACK = /\n\s+at .+:\d+:\d+\)?/
 
 /** Runs the bundle like runAction does, and SIGKILLs it as soon as one of its writes has landed. */
 export async function runKilledAfterFirstWrite(o: { emu: Emulator; repo: string; event: string; payload: unknown; inputs?: Record<string, string>; runId: string }): Promise<{ killed: boolean; code: number | null }> {
-  const dir = mkdtempSync(join(tmpdir(), 'incidentops-kill-'))
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, JSON.stringify(o.payload))
-  writeFileSync(join(dir, 'output'), '')
-  writeFileSync(join(dir, 'summary.md'), '')
-  mkdirSync(join(dir, 'workspace'))
-  const inputs: Record<string, string> = { 'github-token': o.emu.botToken, config: '.github/incidents.yml', mode: 'auto', 'dry-run': 'false', 'project-token': '', ...o.inputs }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: o.event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: o.repo,
-    GITHUB_API_URL: o.emu.url,
-    GITHUB_GRAPHQL_URL: o.emu.graphqlUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    GITHUB_WORKSPACE: join(dir, 'workspace'),
-    RUNNER_TEMP: dir,
-    GITHUB_RUN_ID: o.runId,
-    GITHUB_RUN_ATTEMPT: '1',
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const { env } = prepareRun({ ...o, prefix: 'incidentops-kill-' })
   const from = o.emu.requests.length
   const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'ignore', 'ignore'] })
   let killed = false
@@ -84,7 +56,6 @@ export async function runKilledAfterFirstWrite(o: { emu: Emulator; repo: string;
   }, 2)
   const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)))
   clearInterval(timer)
-  void parseOutputs(readFileSync(join(dir, 'output'), 'utf8'))
   return { killed, code }
 }
 
