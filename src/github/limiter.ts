@@ -53,7 +53,7 @@ const MINUTE = 60_000
 const HOUR = 3_600_000
 
 /**
- * Paces one token's requests: serial, reads unspaced, mutations `mutationSpacingMs` apart (start
+ * Paces one token's requests: serial, reads unspaced, mutations `mutationSpacingMs` apart (end
  * to start), content creation and GraphQL points in sliding windows over the run, and no request
  * to a resource whose primary limit is spent until it resets. One limiter per token: GitHub counts
  * per identity, so the board's token has its own.
@@ -106,10 +106,15 @@ export class RequestLimiter {
       await this.clock.sleep(wait.ms)
     }
     const now = this.clock.monotonic()
-    if (kind.mutation) this.lastMutation = now
     if (kind.creation) this.creations.push(now)
     if (kind.points > 0) this.points.push({ at: now, points: kind.points })
-    return await send()
+    try {
+      return await send()
+    } finally {
+      // "Wait at least one second between each request": from the end of one write to the start of
+      // the next, so that GitHub, which sees arrivals, never sees two closer than that.
+      if (kind.mutation) this.lastMutation = this.clock.monotonic()
+    }
   }
 
   /** How long until `kind` may be sent, and which limit holds it. */
