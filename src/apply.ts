@@ -65,5 +65,9 @@ async function execute(port: GitHubPort, e: Effect): Promise<{ number: number; n
       return
     case 'update-comment':
       return port.updateComment(e.commentId, e.body)
+    case 'delete-label':
+      return port.deleteLabel(e.name)
+    case 'set-workflow':
+      return port.setWorkflowEnabled(e.workflow, e.enabled)
   }
 }

@@ -14,6 +14,7 @@ import { handleIncident } from './events/incident.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
+import { markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { collapseGroup, groupKeyOf } from './alerts/group.js'
 import type { Config } from './config/types.js'
@@ -67,6 +68,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     notify: notifier(inputs),
   }
 
+  const calmOpts = { workflow: inputs.sweepWorkflow, dryRun: inputs.dryRun, log: (l: string) => core.info(l) }
+
   if (r.kind === 'sweep') {
     const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
     const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
@@ -79,17 +82,25 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     }
     const now = port.serverTime() ?? new Date().toISOString()
     const result = await sweep(port, board(config), all(), config, handleOpts, now)
+    const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
+    const calm = result.scanned === 0
+      ? await sleepSweep(port, repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
+      : await markSweepOn(port, repoLabels, calmOpts)
+    result.applied.push(...calm.applied)
+    if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
     const summary = [
       `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
       `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
       ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
     core.info(summary.slice(1).join(' '))
     if (result.left.length) core.notice(summary[2]!)
     await writeSummary(summary, result.applied)
-    if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+    if (calm.line) (calm.warn ? core.warning : core.info)(calm.line)
+    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
     return
   }
 
@@ -122,12 +133,20 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     })
     const last = result.outcomes.find((o) => o.incident !== null)
     if (last) core.setOutput('incident-number', String(last.incident))
+    const calm = last ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : { applied: [], line: null, problem: null }
+    result.applied.push(...calm.applied)
+    if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
     await writeSummary(
-      ['### IncidentOps: alerts', ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`), ...result.problems.map((p) => `- ⚠️ ${p}`)],
+      [
+        '### IncidentOps: alerts',
+        ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`),
+        ...(calm.line ? [calm.line] : []),
+        ...result.problems.map((p) => `- ⚠️ ${p}`),
+      ],
       result.applied,
     )
-    if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
     return
   }
 
@@ -150,6 +169,10 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   for (const c of decision.changes) core.info(`record: ${c}`)
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
   core.endGroup()
+  const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : { applied: [], line: null, problem: null }
+  result.applied.push(...calm.applied)
+  if (calm.problem) result.problems.push(calm.problem)
+  if (calm.line) core.info(calm.line)
 
   core.setOutput('incident-number', String(decision.record.number))
   core.setOutput('priority', decision.record.priority)
@@ -160,11 +183,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       `### IncidentOps: incident #${decision.record.number}`,
       `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
       ...decision.changes.map((c) => `- ${c}`),
+      ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ],
     result.applied,
   )
-  if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+  if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */
@@ -191,3 +215,9 @@ function localConfig(workspace: string | undefined, path: string): string | null
   return existsSync(file) ? readFileSync(file, 'utf8') : null
 }
 
+
+/** How many incidents are open now (one GraphQL request: the first page's total). */
+async function countOpen(port: GitHubPort, label: string): Promise<number> {
+  for await (const page of port.incidentPages({ label, states: ['OPEN'] })) return page.totalCount
+  return 0
+}

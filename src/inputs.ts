@@ -13,6 +13,7 @@ export const INPUT = {
   notifyDiscord: 'notify-discord',
   notifyWebhook: 'notify-webhook',
   apiLimits: 'api-limits',
+  sweepWorkflow: 'sweep-workflow',
 } as const
 
 export const MODES = ['auto', 'intake', 'sweep', 'report'] as const
@@ -27,6 +28,8 @@ export interface Inputs {
   notify: { slack: string; teams: string; discord: string; webhook: string }
   /** GitHub's limits the run paces itself by (`api-limits` over GitHub.com's documented ones). */
   limits: ApiLimits
+  /** The scheduled sweep's workflow file: set, the sweep sleeps while no incident is open (src/events/calm.ts). */
+  sweepWorkflow: string
 }
 
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -42,5 +45,9 @@ export function readInputs(get: (name: string) => string): Inputs {
     throw new ConfigError(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`)
   }
   const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() }
-  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: parseApiLimits(get(INPUT.apiLimits)) }
+  const sweepWorkflow = get(INPUT.sweepWorkflow).trim()
+  if (sweepWorkflow && !/^[A-Za-z0-9_.-]+\.ya?ml$/.test(sweepWorkflow)) {
+    throw new ConfigError(`The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`)
+  }
+  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: parseApiLimits(get(INPUT.apiLimits)), sweepWorkflow }
 }

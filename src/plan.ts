@@ -22,6 +22,9 @@ export type Effect =
   | { kind: 'edit-issue'; issue: number; title?: string; body?: string; marker: string }
   | { kind: 'create-comment'; issue: number; marker: string; body: string }
   | { kind: 'update-comment'; issue: number; commentId: number; marker: string; body: string }
+  | { kind: 'delete-label'; name: string }
+  /** Turns an Actions workflow on or off (the sweep's sleep when no incident is open). */
+  | { kind: 'set-workflow'; workflow: string; enabled: boolean; why: string }
 
 /** The state we want one issue to be in. Reconciling it against what GitHub has gives the effects. */
 export interface DesiredIssue {
@@ -121,6 +124,10 @@ export function describeEffect(e: Effect): string {
       return `#${e.issue}: post ${markerKind(e.marker)}`
     case 'update-comment':
       return `#${e.issue}: update ${markerKind(e.marker)}`
+    case 'delete-label':
+      return `delete label ${e.name}`
+    case 'set-workflow':
+      return `turn the workflow ${e.workflow} ${e.enabled ? 'on' : 'off'} (${e.why})`
   }
 }
 

@@ -464,6 +464,24 @@ export class OctokitPort implements GitHubPort {
     await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }))
   }
 
+  async setWorkflowEnabled(workflow: string, enabled: boolean): Promise<void> {
+    const route = `PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/${enabled ? 'enable' : 'disable'}`
+    await this.call(route, () =>
+      enabled
+        ? this.octokit.rest.actions.enableWorkflow({ ...this.repo, workflow_id: workflow })
+        : this.octokit.rest.actions.disableWorkflow({ ...this.repo, workflow_id: workflow }),
+    )
+  }
+
+  async deleteLabel(name: string): Promise<void> {
+    try {
+      await this.octokit.rest.issues.deleteLabel({ ...this.repo, name })
+    } catch (error: unknown) {
+      if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404) return
+      throw toApiError(error, 'DELETE /repos/{owner}/{repo}/labels/{name}')
+    }
+  }
+
   /** Runs a write whose 422 matching `already` means "it was done before": success. */
   private async tolerate422(route: string, already: RegExp, fn: () => Promise<unknown>): Promise<void> {
     try {

@@ -122,4 +122,8 @@ export interface GitHubPort {
   /** A pull request's body ('' when empty). */
   pullBody(number: number): Promise<string>
   editPullBody(number: number, body: string): Promise<void>
+  /** Turns an Actions workflow (its file name, e.g. incidentops-sweep.yml) on or off; needs `actions: write`. */
+  setWorkflowEnabled(workflow: string, enabled: boolean): Promise<void>
+  /** Deletes a repository label; one that is already gone is success. */
+  deleteLabel(name: string): Promise<void>
 }

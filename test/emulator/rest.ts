@@ -61,6 +61,8 @@ function route(method: string, template: string, handler: Handler): void {
   const pattern = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     names.push(name)
     if (name === 'path' || name === 'ref') return '(.+)'
+    // GitHub takes a workflow's file name as its id too (`/actions/workflows/ci.yml/enable`).
+    if (name === 'workflow_id') return '([^/]+)'
     if (/_(number|id)$/.test(name)) return '(\\d+)'
     return '([^/]+)'
   })
@@ -601,6 +603,44 @@ route('POST', '/repos/{owner}/{repo}/dispatches', (req, ctx) => {
     actor: req.viewer.login,
     created_at: ctx.state.now(),
   })
+  return { status: 204 }
+})
+
+// --- Actions workflows: the sweep turns its own schedule off while nothing is open ---
+
+function workflowOf(req: RestRequest, ctx: RestContext) {
+  const repo = repoOf(req, ctx)
+  const id = req.params.workflow_id ?? ''
+  const all = ctx.state.workflows.get(repo.fullName)
+  const wf = all?.get(id) ?? [...(all?.values() ?? [])].find((w) => String(w.id) === id)
+  if (!wf) throw new ApiError(404, 'Not Found')
+  return { repo, wf }
+}
+
+route('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', (req, ctx) => {
+  const { wf } = workflowOf(req, ctx)
+  return { status: 200, body: { id: wf.id, node_id: `W_kwDO${wf.id}`, name: wf.path.replace(/^.*\//, ''), path: wf.path, state: wf.state } }
+})
+
+for (const action of ['enable', 'disable'] as const) {
+  route('PUT', `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/${action}`, (req, ctx) => {
+    const { repo, wf } = workflowOf(req, ctx)
+    if (!can(ctx, repo, req.viewer, 'write') || ctx.state.actionsReadOnly.has(repo.fullName)) {
+      return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: DOCS } }
+    }
+    const state = action === 'enable' ? 'active' : 'disabled_manually'
+    if (wf.state !== state) {
+      wf.state = state
+      wf.history.push({ state, at: ctx.state.now(), by: req.viewer.login })
+    }
+    return { status: 204 }
+  })
+}
+
+route('DELETE', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => {
+  const { repo, label } = labelOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) return forbidden()
+  ctx.state.deleteLabel(label)
   return { status: 204 }
 })
 

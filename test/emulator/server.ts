@@ -6,13 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { components } from '@octokit/openapi-types'
-import { ApiError, DEFAULT_BRANCH, State, type Dispatch, type Permission, type ProjectFieldType, type PullRequest } from './state.js'
+import { ApiError, DEFAULT_BRANCH, State, type Dispatch, type Permission, type ProjectFieldType, type PullRequest, type Workflow } from './state.js'
 import { Shapes, type RestBranch, type RestComment, type RestIssue, type RestLabel, type RestPull, type TimelineEvent } from './rest-shapes.js'
 import { matchRoute, runRest, type RestResponse } from './rest.js'
 import { githubGraphqlSchema, prepareGraphql, runGraphql, type PreparedGraphql, type RateWindow } from './graphql.js'
 import { FaultInjector, type FaultKind, type Faults } from './faults.js'
 
-export type { Permission, FaultKind, Faults, Dispatch, RestIssue, RestComment, RestLabel, RestPull, RestBranch, TimelineEvent }
+export type { Permission, FaultKind, Faults, Dispatch, Workflow, RestIssue, RestComment, RestLabel, RestPull, RestBranch, TimelineEvent }
 
 export interface RequestLog {
   method: string
@@ -128,6 +128,12 @@ export interface Emulator {
   limits: EmulatorLimits
   /** Requests refused by the content-creation limit so far. */
   limited(): RequestLog[]
+  /** Declares an Actions workflow file (e.g. `incidentops-sweep.yml`), active; its id is returned. */
+  addWorkflow(repo: string, file: string): number
+  /** The workflow's state and the history of its enable/disable calls. */
+  workflow(repo: string, file: string): Workflow
+  /** From now on the repo's tokens get 403 on enable/disable (a workflow without `actions: write`). */
+  denyActionsWrite(repo: string, denied?: boolean): void
   /** Repository dispatches received (POST /repos/{owner}/{repo}/dispatches). */
   dispatches: Dispatch[]
   addProject(owner: string, spec: ProjectSpec): ProjectHandle
@@ -501,6 +507,26 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
     faults,
     limits,
     limited: () => requests.filter((r) => r.creation === true && r.status === 403),
+    addWorkflow(repo, file) {
+      const r = state.mustRepo(repo)
+      const all = state.workflows.get(r.fullName) ?? new Map<string, Workflow>()
+      state.workflows.set(r.fullName, all)
+      const existing = all.get(file)
+      if (existing) return existing.id
+      const id = 160_000_000 + all.size + 1
+      all.set(file, { id, path: `.github/workflows/${file}`, state: 'active', history: [] })
+      return id
+    },
+    workflow(repo, file) {
+      const wf = state.workflows.get(state.mustRepo(repo).fullName)?.get(file)
+      if (!wf) throw new Error(`emulator: no workflow ${file} in ${repo}`)
+      return wf
+    },
+    denyActionsWrite(repo, denied = true) {
+      const name = state.mustRepo(repo).fullName
+      if (denied) state.actionsReadOnly.add(name)
+      else state.actionsReadOnly.delete(name)
+    },
     dispatches: state.dispatches,
     addProject(owner, spec) {
       const p = state.addProject(owner, spec)

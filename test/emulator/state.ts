@@ -169,6 +169,15 @@ export interface PullStats {
 
 export const DEFAULT_BRANCH = 'main'
 
+/** An Actions workflow, as GET /repos/{owner}/{repo}/actions/workflows/{id} shows it. */
+export interface Workflow {
+  id: number
+  path: string
+  state: 'active' | 'disabled_manually'
+  /** Every state change, in order (for tests of the sweep's sleep). */
+  history: { state: Workflow['state']; at: string; by: string }[]
+}
+
 export interface Repo {
   id: number
   nodeId: string
@@ -335,6 +344,10 @@ export class State {
   readonly comments = new Map<number, Comment>()
   readonly projects = new Map<string, Project>() // `${ownerLogin lower}#${number}`
   readonly dispatches: Dispatch[] = []
+  /** Actions workflows per repository (full name), by file name: GitHub's enable/disable state. */
+  readonly workflows = new Map<string, Map<string, Workflow>>()
+  /** Repositories whose GITHUB_TOKEN lacks `actions: write` (enable/disable answer 403). */
+  readonly actionsReadOnly = new Set<string>()
   readonly bot: Account
 
   constructor() {
@@ -485,6 +498,14 @@ export class State {
     label.updatedAt = this.now()
     repo.version++
     return label
+  }
+
+  /** Deletes a repository label; it goes from every issue that had it, as on GitHub. */
+  deleteLabel(label: Label): void {
+    const repo = label.repo
+    repo.labels.delete(label.name.toLowerCase())
+    for (const i of repo.issues) i.labels = i.labels.filter((l) => l !== label)
+    repo.version++
   }
 
   /** Like GitHub's issue endpoints: a label name that does not exist yet is created (color ededed). */
