@@ -278,7 +278,9 @@ async function report(emu: Emulator): Promise<void> {
     })
     // After the row has read the request log: the in-process load below resets it.
     const compute = await inProcessCompute(emu, repo)
+    const wallLimit: Record<number, number> = { 1000: 1500, 10_000: 8000, 50_000: 40_000 }
     row.targets.push(
+      ...(wallLimit[size] !== undefined ? [{ what: 'wall time', limit: wallLimit[size]!, actual: Math.round(m.wallMs), unit: 'ms' }] : []),
       ...(size === 10_000 ? [{ what: 'compute (build + render)', limit: 1000, actual: compute?.ms ?? null, unit: 'ms' }] : []),
       ...(size === 50_000 ? [{ what: 'peak RSS', limit: 200, actual: m.peakRssMb, unit: 'MB' }] : []),
     )
@@ -379,19 +381,33 @@ async function sweep(emu: Emulator): Promise<void> {
         log('  not available in dist/index.js')
         continue
       }
+      const creationsIn60s = maxInWindow(emu.requests.filter((q) => q.creation && q.status < 400).map((q) => q.at), 60_000)
+      const refused = emu.limited().length
       const row = measuredRow('sweep', label, m, emu, {
         min,
         minWhy: '⌈N/100⌉ pages + one write per due incident',
         naive,
         targets: due === 0
-          ? [{ what: 'requests', limit: pagesPlusOne(size), actual: t.total, unit: 'requests' }, { what: 'writes', limit: 0, actual: t.writes, unit: 'writes' }]
+          ? [
+              { what: 'requests', limit: pagesPlusOne(size), actual: t.total, unit: 'requests' },
+              { what: 'writes', limit: 0, actual: t.writes, unit: 'writes' },
+              ...(size === 1000 ? [{ what: 'wall time', limit: 1500, actual: Math.round(m.wallMs), unit: 'ms' }] : []),
+            ]
           : [{ what: 'writes (one per due item)', limit: due, actual: t.writes, unit: 'writes' }],
       }, t)
       // The sweep stops at its write budget (config sweep.budget, 50 by default) and leaves the rest to the next run.
       const handled = new Set(actionWrites.map((path) => /\/issues\/(\d+)/.exec(path)?.[1]).filter(Boolean)).size
       if (due > 0) {
         row.extra = { ...row.extra, dueHandled: handled, writesPerDueItem: handled ? +(t.writes / handled).toFixed(2) : 'n/a' }
-        row.targets = [{ what: 'writes per due item', limit: 1, actual: handled ? +(t.writes / handled).toFixed(2) : null, unit: '' }]
+        const perMinute = t.writes / (m.wallMs / 60_000)
+        row.targets = [
+          { what: 'writes per due item', limit: 1, actual: handled ? +(t.writes / handled).toFixed(2) : null, unit: '' },
+          // ≥ 55 writes a minute, as a ceiling on the time per write (60/55 s).
+          ...(size === 1000 ? [{ what: 'seconds per write (≥ 55 writes a minute)', limit: 1.09, actual: +(m.wallMs / 1000 / Math.max(1, t.writes)).toFixed(3), unit: 's' }] : []),
+          { what: 'content creations in any 60 s', limit: 80, actual: creationsIn60s, unit: '' },
+          { what: 'writes refused by the emulator’s 80/min limit', limit: 0, actual: refused, unit: '' },
+        ]
+        row.extra = { ...row.extra, writesPerMinute: +perMinute.toFixed(1), maxCreationsIn60s: creationsIn60s, refusedByLimit: refused }
         row.note = `${handled} of ${due} due incidents handled${handled < due ? ' (write budget reached: the rest wait for the next run)' : ''}${row.note ? `; ${row.note}` : ''}`
       }
       rows.push(row)
@@ -431,6 +447,110 @@ async function coldStart(emu: Emulator): Promise<void> {
   rows.push(row)
 }
 
+/** The most timestamps (ms) that fall within any window of `ms`. */
+function maxInWindow(times: number[], ms: number): number {
+  const t = [...times].sort((a, b) => a - b)
+  let best = 0
+  for (let i = 0, j = 0; i < t.length; i++) {
+    while (t[i]! - t[j]! >= ms) j++
+    best = Math.max(best, i - j + 1)
+  }
+  return best
+}
+
+/**
+ * 30 simulated days of the example sweep (every 10 minutes) with `sweep-workflow` set: a tick runs
+ * only while the emulator has the workflow on, as GitHub would. Each run is a billed minute at
+ * least (GitHub rounds every job up to the minute). One repository with no incident, one with 4
+ * incidents of 3 hours (declared by the form, resolved by command), whose own runs are counted apart.
+ */
+async function idleMonth(emu: Emulator): Promise<void> {
+  const WF = 'incidentops-sweep.yml'
+  const start = Date.parse('2026-11-01T00:00:00Z')
+  const TICK = 10 * 60_000
+  const TICKS = (30 * 86_400_000) / TICK
+  const iso = (ms: number) => new Date(ms).toISOString()
+  for (const [name, incidents] of [['no incident', 0], ['4 incidents of 3 h', 4]] as const) {
+    log(`idle month: ${name}`)
+    const repo = `acme/month-${incidents}`
+    freshRepo(emu, repo)
+    // The seed issue only brought the `incident` label: an open issue with it counts as open.
+    emu.editIssue(repo, 1, { state: 'closed' }, 'alice')
+    emu.addWorkflow(repo, WF)
+    // Incident k: declared on day 3 + 7k at 10:03, resolved 3 hours later by /resolve.
+    const events: { at: number; kind: 'declare' | 'resolve'; k: number }[] = []
+    for (let k = 0; k < incidents; k++) {
+      const at = start + (3 + 7 * k) * 86_400_000 + 10 * 3_600_000 + 3 * 60_000
+      events.push({ at, kind: 'declare', k }, { at: at + 3 * 3_600_000, kind: 'resolve', k })
+    }
+    const numbers = new Map<number, number>()
+    let runs = 0
+    let billed = 0
+    let eventRuns = 0
+    let eventBilled = 0
+    let requests = 0
+    let writes = 0
+    let wall = 0
+    let failed = ''
+    const inputs = { 'sweep-workflow': WF, mode: 'auto' }
+    const count = (m: Measured) => {
+      requests += tally(emu.requests).total
+      writes += tally(emu.requests).writes
+      emu.resetCounters()
+      if (m.code !== 0) failed ||= firstError(m)
+      return Math.max(1, Math.ceil(m.wallMs / 60_000))
+    }
+    emu.resetCounters()
+    for (let i = 0; i < TICKS; i++) {
+      const now = start + i * TICK
+      while (events.length && events[0]!.at <= now) {
+        const e = events.shift()!
+        emu.clock.set(iso(e.at))
+        let m: Measured
+        if (e.kind === 'declare') {
+          const n = emu.createIssue(repo, { title: `[Incident]: Checkout slow ${e.k + 1}`, body: renderIssueForm({ summary: 'checkout slow', impact: 'Minor degradation', users_affected: 'Few users (1–9%)', services: 'checkout', exposure: [], detection: 'Customer report' }, INCIDENT_FORM), labels: ['incident'], user: 'alice' }).number
+          numbers.set(e.k, n)
+          m = await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs })
+        } else {
+          const n = numbers.get(e.k)!
+          const c = emu.createComment(repo, n, { body: '/resolve fixed', user: 'alice' })
+          m = await runBundle({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, c), inputs })
+        }
+        eventRuns++
+        eventBilled += count(m)
+      }
+      if (emu.workflow(repo, WF).state !== 'active') continue
+      emu.clock.set(iso(now))
+      const m = await runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { ...inputs, mode: 'sweep' } })
+      runs++
+      billed += count(m)
+      wall += m.wallMs
+    }
+    const goal = incidents === 0 ? 10 : 200
+    const row: Row = {
+      scenario: 'idle month',
+      size: name,
+      available: true,
+      requests,
+      rest: null,
+      graphql: null,
+      points: null,
+      writes,
+      wallMs: wall,
+      peakRssMb: null,
+      min: null,
+      naive: { requests: TICKS, writes: 0, run: false },
+      runs,
+      billedMinutes: billed,
+      targets: [{ what: 'billed minutes of scheduled runs', limit: goal, actual: billed, unit: 'min' }],
+      extra: { scheduledRunsWithoutSleep: TICKS, billedMinutesWithoutSleep: TICKS, eventRuns, eventBilledMinutes: eventBilled },
+      note: `${runs} scheduled runs (${billed} billed minutes) instead of ${TICKS.toLocaleString('en')}; plus ${eventRuns} intake/command runs (${eventBilled} min)${failed ? `; a run failed: ${failed}` : ''}`,
+    }
+    log(`  ${row.note}`)
+    rows.push(row)
+  }
+}
+
 // ---------- main ----------
 
 async function main(): Promise<void> {
@@ -455,6 +575,7 @@ async function main(): Promise<void> {
     if (want('report')) await report(emu)
     if (want('sweep')) await sweep(emu)
     if (want('cold')) await coldStart(emu)
+    if (want('month')) await idleMonth(emu)
   } finally {
     await emu.close()
   }

@@ -29,6 +29,9 @@ export interface Row {
   /** The naive baseline on the same data: its requests and writes (run: false when only computed). */
   naive: { requests: number; writes: number; run: boolean } | null
   targets: Target[]
+  /** Scheduled runs and the minutes GitHub bills for them (the idle-month rows). */
+  runs?: number
+  billedMinutes?: number
   /** Anything else measured (comments, incidents, compute times …). */
   extra?: Record<string, number | string>
   note?: string
@@ -47,7 +50,8 @@ export function fmt(v: number, unit: string): string {
   if (unit === 'ms') return v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`
   if (unit === 'MB') return `${v.toFixed(0)} MB`
   if (unit === 'requests') return `${v} request${v === 1 ? '' : 's'}`
-  return `${v} ${unit}`.trim()
+  // Rounded: a difference of two decimals prints as 0.1, not 0.10000000000000009.
+  return `${Number.isInteger(v) ? v : +v.toFixed(2)} ${unit}`.trim()
 }
 
 const n = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : String(v))

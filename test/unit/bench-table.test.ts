@@ -7,6 +7,8 @@ describe('bench table helpers', () => {
     expect(verdict({ what: 'requests', limit: 6, actual: 8, unit: 'requests' })).toBe('requests ≤ 6 requests: MISSED by 2 requests (+33 %)')
     expect(verdict({ what: 'cold start', limit: 91, actual: 151, unit: 'ms' })).toBe('cold start ≤ 91 ms: MISSED by 60 ms (+66 %)')
     expect(verdict({ what: 'peak RSS', limit: 200, actual: null, unit: 'MB' })).toBe('peak RSS: not measured')
+    // Float noise never reaches the table.
+    expect(verdict({ what: 'writes per due item', limit: 1, actual: 1.1, unit: '' })).toBe('writes per due item ≤ 1: MISSED by 0.1 (+10 %)')
   })
 
   it('bounds pages at ⌈N/100⌉ + 1, at least 2', () => {
