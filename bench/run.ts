@@ -489,13 +489,18 @@ async function idleMonth(emu: Emulator): Promise<void> {
     let eventRuns = 0
     let eventBilled = 0
     let requests = 0
+    let rest = 0
+    let graphql = 0
     let writes = 0
     let wall = 0
     let failed = ''
     const inputs = { 'sweep-workflow': WF, mode: 'auto' }
     const count = (m: Measured) => {
-      requests += tally(emu.requests).total
-      writes += tally(emu.requests).writes
+      const t = tally(emu.requests)
+      requests += t.total
+      rest += t.rest
+      graphql += t.graphql
+      writes += t.writes
       emu.resetCounters()
       if (m.code !== 0) failed ||= firstError(m)
       return Math.max(1, Math.ceil(m.wallMs / 60_000))
@@ -532,8 +537,8 @@ async function idleMonth(emu: Emulator): Promise<void> {
       size: name,
       available: true,
       requests,
-      rest: null,
-      graphql: null,
+      rest,
+      graphql,
       points: null,
       writes,
       wallMs: wall,
