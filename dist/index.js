@@ -28418,6 +28418,74 @@ function getErrorMessage(error) {
 
 /***/ }),
 
+/***/ 1679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ parseApiLimits),
+/* harmony export */   f_: () => (/* binding */ GITHUB_LIMITS)
+/* harmony export */ });
+/* unused harmony export formatApiLimits */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** GitHub.com's documented limits. */
+const GITHUB_LIMITS = Object.freeze({
+    mutationSpacingMs: 1000,
+    creationsPerMinute: 80,
+    creationsPerHour: 500,
+    graphqlPointsPerMinute: 2000,
+    retryBaseMs: 1000,
+    maxWaitMs: 60_000,
+    boardSettleMs: 3000,
+});
+const KEYS = {
+    'mutation-spacing': { field: 'mutationSpacingMs', kind: 'duration' },
+    'creations-per-minute': { field: 'creationsPerMinute', kind: 'count' },
+    'creations-per-hour': { field: 'creationsPerHour', kind: 'count' },
+    'graphql-points-per-minute': { field: 'graphqlPointsPerMinute', kind: 'count' },
+    'retry-base': { field: 'retryBaseMs', kind: 'duration' },
+    'max-wait': { field: 'maxWaitMs', kind: 'duration' },
+    'board-settle': { field: 'boardSettleMs', kind: 'duration' },
+};
+/**
+ * Reads the `api-limits` input: `key=value` pairs separated by spaces, commas or new lines, over
+ * GitHub's limits; durations as `250ms`, `1s`, `2m` (a bare 0 is allowed). Empty → GitHub's.
+ */
+function parseApiLimits(text) {
+    const limits = { ...GITHUB_LIMITS };
+    for (const pair of text.split(/[\s,]+/).filter(Boolean)) {
+        const m = /^([a-z-]+)=(.+)$/.exec(pair);
+        const key = m ? KEYS[m[1]] : undefined;
+        if (!m || !key) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`The \`api-limits\` input has "${pair}": write key=value pairs with the keys ${Object.keys(KEYS).join(', ')}.`);
+        }
+        const value = m[2];
+        if (key.kind === 'count') {
+            if (!/^[1-9][0-9]{0,6}$/.test(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`The \`api-limits\` input's ${m[1]} must be a whole number above 0; it is "${value}".`);
+            limits[key.field] = Number(value);
+        }
+        else {
+            const d = /^([0-9]{1,7})(ms|s|m)?$/.exec(value);
+            if (!d || (d[2] === undefined && d[1] !== '0')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`The \`api-limits\` input's ${m[1]} must be a duration like 250ms, 1s or 2m (or 0); it is "${value}".`);
+            }
+            limits[key.field] = Number(d[1]) * (d[2] === 'm' ? 60_000 : d[2] === 's' ? 1000 : 1);
+        }
+    }
+    return limits;
+}
+/** Prints limits the way the input takes them (for the log). */
+function formatApiLimits(l) {
+    const ms = (v) => (v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`);
+    return Object.entries(KEYS)
+        .map(([k, { field, kind }]) => `${k}=${kind === 'duration' ? ms(l[field]) : l[field]}`)
+        .join(' ');
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -28446,7 +28514,10 @@ var core = __nccwpck_require__(6257);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/github/limits.ts
+var limits = __nccwpck_require__(1679);
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 /** The action's inputs, named once (kebab-case as in action.yml). */
 const INPUT = {
@@ -28459,6 +28530,8 @@ const INPUT = {
     notifyTeams: 'notify-teams',
     notifyDiscord: 'notify-discord',
     notifyWebhook: 'notify-webhook',
+    apiLimits: 'api-limits',
+    sweepWorkflow: 'sweep-workflow',
 };
 const MODES = ['auto', 'intake', 'sweep', 'report'];
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -28477,7 +28550,11 @@ function readInputs(get) {
         throw new errors/* ConfigError */.xL(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`);
     }
     const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() };
-    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify };
+    const sweepWorkflow = get(INPUT.sweepWorkflow).trim();
+    if (sweepWorkflow && !/^[A-Za-z0-9_.-]+\.ya?ml$/.test(sweepWorkflow)) {
+        throw new errors/* ConfigError */.xL(`The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`);
+    }
+    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: (0,limits/* parseApiLimits */.GE)(get(INPUT.apiLimits)), sweepWorkflow };
 }
 
 ;// CONCATENATED MODULE: ./src/events/router.ts
@@ -28613,7 +28690,7 @@ async function run({ env, makePort, sleep }) {
             await (0,summary/* writeSummary */.S)([`**IncidentOps**: ${r.notice}`], []);
             return;
         }
-        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5163));
+        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16));
         await dispatch(r, inputs, { env, makePort, sleep });
     }
     catch (error) {

@@ -10068,7 +10068,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             return alertCommand(rest, out, err);
         }
         case 'report': {
-            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(757), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1534));
+            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(757), __nccwpck_require__.e(311)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2311));
             return reportCommand(rest, out, err);
         }
         default:
