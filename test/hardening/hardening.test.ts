@@ -175,7 +175,10 @@ let deep: unknown = 'x'
 for (let i = 0; i < 3000; i++) deep = [deep]
 const BUNDLE_CASES: BundleCase[] = [
   { name: 'config: alias bomb', config: fixture('configs/alias-bomb.yml'), body: FORM, expect: 'reject', error: LOCATED },
-  { name: 'config: regex bomb in matches', config: fixture('configs/regex-nested-group.yml'), body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:5:\d+: .*nested quantifier/ },
+  // Config regexes run on RE2: the patterns that hang a backtracking engine are accepted and stay fast on hostile summaries.
+  { name: 'config: regex bomb in matches, hostile summary', config: fixture('configs/regex-nested-group.yml'), body: formBody('Major degradation', `${'a'.repeat(49)}!`, 'Many users (10–49%)', 'search'), expect: 'accept' },
+  { name: 'config: (aa?)+$ and ^.*a.*a.*a.*b$, hostile summary', config: fixture('configs/regex-exponential-optional.yml'), body: formBody('Major degradation', 'a'.repeat(5_000), 'Many users (10–49%)', 'search'), expect: 'accept' },
+  { name: 'config: a backreference RE2 cannot run', config: fixture('configs/regex-backreference.yml'), body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:6:\d+: .*backreference/ },
   { name: 'config: 300 KB', config: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`, body: FORM, expect: 'reject', error: LOCATED },
   { name: 'config: tabs', config: fixture('configs/tabs.yml'), body: FORM, expect: 'reject', error: LOCATED },
   { name: 'config: wrong type', config: 'sweep:\n  budget: many\n', body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:2:11: / },
