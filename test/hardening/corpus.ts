@@ -59,6 +59,10 @@ export function unsafe(text: string, ownMarkers: RegExp[] = []): string[] {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) out.push('a control character')
   if (/[\u202a-\u202e\u2066-\u2069]/.test(text)) out.push('a bidirectional override (text that reads differently than it is)')
   if (/^ {0,3}(```|~~~)/m.test(t)) out.push('a code fence of user text that can swallow what follows')
+  // Images, links and references from someone else's text (issue #14): GitHub must not embed, hide or cross-reference them.
+  if (/!\[[^\]\n]*\]\s*[([]/.test(prose)) out.push(`an image that would embed: ${prose.slice(prose.search(/!\[/), prose.search(/!\[/) + 60)}`)
+  if (/\[(Status page|click)\][([]/.test(prose) || /^ {0,3}\[r\]:/m.test(prose)) out.push('a link of theirs that hides its URL behind text')
+  if (/(^|[^\u200b&])#42\d\d\b|\bGH-42\d\d\b/.test(prose)) out.push('a live issue reference from their text')
   // Every row of a table has the header's number of cell separators.
   const lines = t.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -237,6 +241,12 @@ export const NASTY: [string, string][] = [
   ['zero width', '@\u200balready and @\u200dbob'],
   ['code span', '`@alice` ``@bob`` `<!--`'],
   ['heading flood', '### Customer impact\n'.repeat(2000)],
+  // Issue #14: images that embed a tracker, links that hide their URL, references that ping other threads.
+  ['image', 'Down ![px](https://evil.example/px.png) ![ref img][r]'],
+  ['hidden link', '[Status page](https://evil.example/phish) and [click](<https://evil.example/a b>)'],
+  ['reference link', '[click][r]\n\n[r]: https://evil.example/ref'],
+  ['issue references', 'see #4242, acme/other#4243, GH-4244 and (#4245)'],
+  ['workflow command', 'x\n::error title=x::boom\r\n::add-mask::alice ##[warning]y %0A::error::z'],
 ]
 
 const yaml = (o: unknown): string => stringify(o)
