@@ -394,7 +394,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
             at_most: { type: 'number', description: 'A number ≤ this.' },
             above: { type: 'number', description: 'A number > this.' },
             below: { type: 'number', description: 'A number < this.' },
-            matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
+            matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive, RE2 syntax: matched in time linear in the text, so no pattern can hang a run; backreferences and lookarounds are refused).' },
             present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
           },
         },

@@ -19,6 +19,7 @@ import { parseTemplate } from '../../src/postmortem/template.js'
 import { DEFAULT_TEMPLATE } from '../../src/postmortem/default-template.js'
 import { renderPostmortem } from '../../src/postmortem/render.js'
 import { reconcile } from '../../src/plan.js'
+import { classify } from '../../src/domain/classify.js'
 
 const HOSTILE = resolve(import.meta.dirname, '..', 'fixtures', 'hostile')
 const MALFORMED = resolve(import.meta.dirname, '..', 'fixtures', 'alerts', 'malformed')
@@ -30,7 +31,7 @@ export interface HostileCase {
   kind: Kind
   name: string
   input: string | unknown
-  /** config: error | ok; dispatch: reject | accept | any; others: neutralised. */
+  /** config: error | ok | linear (accepted, and hostile summaries classify fast); dispatch: reject | accept | any; others: neutralised. */
   expect: string
 }
 export interface HostileResult {
@@ -58,6 +59,10 @@ export function unsafe(text: string, ownMarkers: RegExp[] = []): string[] {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) out.push('a control character')
   if (/[\u202a-\u202e\u2066-\u2069]/.test(text)) out.push('a bidirectional override (text that reads differently than it is)')
   if (/^ {0,3}(```|~~~)/m.test(t)) out.push('a code fence of user text that can swallow what follows')
+  // Images, links and references from someone else's text (issue #14): GitHub must not embed, hide or cross-reference them.
+  if (/!\[[^\]\n]*\]\s*[([]/.test(prose)) out.push(`an image that would embed: ${prose.slice(prose.search(/!\[/), prose.search(/!\[/) + 60)}`)
+  if (/\[(Status page|click)\][([]/.test(prose) || /^ {0,3}\[r\]:/m.test(prose)) out.push('a link of theirs that hides its URL behind text')
+  if (/(^|[^\u200b&])#42\d\d\b|\bGH-42\d\d\b/.test(prose)) out.push('a live issue reference from their text')
   // Every row of a table has the header's number of cell separators.
   const lines = t.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -159,11 +164,22 @@ function runDispatch(payload: unknown, expect: string, eventType = 'alert'): str
   return alerts.flatMap((a) => unsafe(alertIssueBody(a), [/^<!-- incidentops:alert-key:[A-Za-z0-9._:/=+-]+ -->/]))
 }
 
+/** Summaries that make a backtracking engine take exponential or high-polynomial time on the REGEX_BOMBS. */
+const REGEX_ATTACKS = [`${'a'.repeat(49)}!`, 'a'.repeat(10_000), 'ab'.repeat(5_000), `${'x'.repeat(9_000)}`, `${'word '.repeat(1_900)}!`, `${' , '.repeat(3_000)}!`, `${'1a'.repeat(4_000)}!`]
+
 function runConfig(text: string, expect: string): string[] {
   const t0 = Date.now()
   try {
-    loadConfig(text, CONFIG_FILE)
+    const cfg = loadConfig(text, CONFIG_FILE)
     if (expect === 'error') return ['accepted a config that must be refused']
+    if (expect === 'linear') {
+      for (const summary of REGEX_ATTACKS) {
+        const t1 = performance.now()
+        classify({ summary }, cfg)
+        const ms = performance.now() - t1
+        if (ms > 500) return [`classifying a ${summary.length}-character hostile summary took ${Math.round(ms)} ms`]
+      }
+    }
   } catch (error: unknown) {
     if (!(error instanceof ConfigError)) return [`threw ${String(error)} instead of a ConfigError`]
     if (expect === 'ok') return [`refused: ${error.message}`]
@@ -225,6 +241,12 @@ export const NASTY: [string, string][] = [
   ['zero width', '@\u200balready and @\u200dbob'],
   ['code span', '`@alice` ``@bob`` `<!--`'],
   ['heading flood', '### Customer impact\n'.repeat(2000)],
+  // Issue #14: images that embed a tracker, links that hide their URL, references that ping other threads.
+  ['image', 'Down ![px](https://evil.example/px.png) ![ref img][r]'],
+  ['hidden link', '[Status page](https://evil.example/phish) and [click](<https://evil.example/a b>)'],
+  ['reference link', '[click][r]\n\n[r]: https://evil.example/ref'],
+  ['issue references', 'see #4242, acme/other#4243, GH-4244 and (#4245)'],
+  ['workflow command', 'x\n::error title=x::boom\r\n::add-mask::alice ##[warning]y %0A::error::z'],
 ]
 
 const yaml = (o: unknown): string => stringify(o)
@@ -276,8 +298,12 @@ const WRONG_TYPES: [string, unknown][] = [
   ['form.headings', ['x']],
 ]
 const UNKNOWN_KEYS = ['foo', 'labels.colour', 'priorities.P1.acknowledge', 'project.token', 'crisis.mentions', 'sweep.interval', 'alerts.secret', 'report.email']
-const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '(a|a)+$', '(a|ab)*c', '(?:x|xy)+$', '((a|b)|a)+$', '(?:(a|b)c)+$', '[', '(?<n>a', 'a{2,1}']
-const REGEX_OK = ['^pay', 'checkout|payments', '\\bdb\\b', '(eu|us)-west', '[0-9]{3}']
+// Patterns that take exponential or high-polynomial time in a backtracking engine. Config regexes are
+// matched with RE2 (linear time), so they are accepted, and classifying hostile summaries stays fast.
+const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '(a|a)+$', '(a|ab)*c', '(?:x|xy)+$', '((a|b)|a)+$', '(?:(a|b)c)+$', '(aa?)+$', '^.*a.*a.*a.*b$', '(.*)*x$', '(\\s*,\\s*)*$']
+// Invalid, or what RE2 cannot run (backreferences, lookarounds, \\u escapes, possessive quantifiers, huge counts): refused.
+const REGEX_BAD = ['[', '(?<n>a', 'a{2,1}', '(a)\\1', '(?<w>a)\\k<w>', 'x(?=y)', 'x(?!y)', '(?<=x)y', '(?<!x)y', 'caf\\u00e9', 'a++', 'a{1,5000}', '(\\w{1,1000}){1,1000}']
+const REGEX_OK = ['^pay', 'checkout|payments', '\\bdb\\b', '(eu|us)-west', '[0-9]{3}', '(eu|us)+']
 
 export function cases(): HostileCase[] {
   const out: HostileCase[] = []
@@ -285,7 +311,8 @@ export function cases(): HostileCase[] {
   for (const [p, v] of WRONG_TYPES) out.push({ kind: 'config', name: `config: ${p} = ${JSON.stringify(v)}`, input: at(p, v), expect: 'error' })
   for (const p of UNKNOWN_KEYS) out.push({ kind: 'config', name: `config: unknown key ${p}`, input: at(p, 1), expect: 'error' })
   const rule = (re: string) => yaml({ classification: { rules: [{ priority: 'P1', when: { field: 'summary', matches: re } }] } })
-  for (const re of REGEX_BOMBS) out.push({ kind: 'config', name: `config: regex ${re}`, input: rule(re), expect: 'error' })
+  for (const re of REGEX_BOMBS) out.push({ kind: 'config', name: `config: regex ${re} (linear)`, input: rule(re), expect: 'linear' })
+  for (const re of REGEX_BAD) out.push({ kind: 'config', name: `config: regex ${re}`, input: rule(re), expect: 'error' })
   for (const re of REGEX_OK) out.push({ kind: 'config', name: `config: regex ${re} (fine)`, input: rule(re), expect: 'ok' })
   out.push(
     { kind: 'config', name: 'config: 300 KB', input: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`, expect: 'error' },
