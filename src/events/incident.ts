@@ -96,6 +96,7 @@ export async function handleIncident(
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
     return card ? decodeRecord(card.body) : null
   })()
+  const isIncident = ctx.issue?.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase()) ?? false
   // A role costs a request: asked only when it matters, once per person and run.
   const roles = new Map<string, Role>()
   const roleOf = async (login: string): Promise<Role> => {
@@ -118,12 +119,12 @@ export async function handleIncident(
       if (mayDecide(r)) allowed++
     }
     event = { ...incoming, role, earlier }
-  } else if (incoming.kind === 'issue' && ctx.issue && needsSenderRole(incoming.action, ctx, previous, config)) {
+  } else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config)) {
     event = { ...incoming, role: await roleOf(incoming.sender) }
   } else event = incoming
 
   // Held as unconfirmed needs the reporter's role, asked only with the option on and only at declaration.
-  const reporter = !previous && config.intake.holdUnconfirmed && ctx.issue?.author && !(ctx.issue.viewerDidAuthor) ? await roleOf(ctx.issue.author) : undefined
+  const reporter = !previous && isIncident && config.intake.holdUnconfirmed && ctx.issue?.author && !ctx.issue.viewerDidAuthor ? await roleOf(ctx.issue.author) : undefined
   // A responder who labels someone else's issue as an incident has confirmed it by doing so.
   const declarer =
     reporter !== undefined && !mayDecide(reporter) && incoming.kind === 'issue' && incoming.action === 'labeled' && incoming.sender.toLowerCase() !== ctx.issue!.author!.toLowerCase()
