@@ -82,19 +82,6 @@ export const CONFIG_SCHEMA: JsonSchema = {
         },
       },
     },
-    intake: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Who may start the response. See docs/security.md.',
-      properties: {
-        hold_unconfirmed: {
-          type: 'boolean',
-          description:
-            'Hold incidents declared by people below the triage role as unconfirmed: no crisis mention, no escalation, no chat notification, until a responder comments `/confirm` (or `/ack`). Off by default: reporters are usually colleagues with read access, and holding their P1 would delay the page. Turn it on when outsiders can open incidents (a public repository with the issue form).',
-          default: false,
-        },
-      },
-    },
     priorities: {
       type: 'object',
       additionalProperties: false,
@@ -375,6 +362,19 @@ export const CONFIG_SCHEMA: JsonSchema = {
           description: 'Field id → the heading (label) your form uses for it, e.g. `impact: "Customer impact"`.',
           additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
           default: {},
+        },
+      },
+    },
+    intake: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Who may start the response. See docs/security.md.',
+      properties: {
+        hold_unconfirmed: {
+          type: 'boolean',
+          description:
+            'Hold incidents declared by people below the triage role as unconfirmed: no crisis mention, no escalation, no chat notification, until a responder comments `/confirm` (or `/ack`). Off by default: reporters are usually colleagues with read access, and holding their P1 would delay the page. Turn it on when outsiders can open incidents (a public repository with the issue form).',
+          default: false,
         },
       },
     },
