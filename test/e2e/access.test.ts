@@ -131,7 +131,10 @@ describe('closing and reopening from below triage', () => {
     expect(record(n)).toMatchObject({ stage: 'investigating', priority: 'P2' })
 
     // Closed as completed by its author: on main this resolved the P2 and opened a postmortem.
+    emu.resetCounters()
     await setState(n, 'rita', 'closed', '2026-11-25T14:10:00Z', 'completed')
+    // Read, the sender's role, the reply, the card, one PATCH reopening the issue.
+    expect(emu.counts(), JSON.stringify(emu.counts().byRoute)).toMatchObject({ total: 5, writes: 3 })
     expect(emu.getIssue(repo, n).state).toBe('open')
     expect(stageLabel(n)).toBe('stage/investigating')
     expect(record(n).stage).toBe('investigating')
@@ -192,7 +195,10 @@ describe('re-classification by edits from below triage', () => {
     expect(record(n).events.at(-1)!.text).toContain('kept P2')
 
     // Then P1 (on main: paging the crisis team).
+    emu.resetCounters()
     await edit(n, 'rita', form({ impact: 'Full outage' }), '2026-11-25T14:15:00Z')
+    // Read, the editor's role, the card (its timeline says "kept P2").
+    expect(emu.counts(), JSON.stringify(emu.counts().byRoute)).toMatchObject({ total: 3, writes: 1 })
     expect(record(n).priority).toBe('P2')
     expect(labelsOf(n)).not.toContain('priority/P1')
     expect(bot(n).some((c) => c.body!.includes('Crisis declared'))).toBe(false)
