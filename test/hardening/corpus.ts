@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { loadConfig } from '../../src/config/load.js'
 import { ConfigError, PayloadError } from '../../src/errors.js'
-import { decide, desiredIssue, formSpec, type Role } from '../../src/domain/decide.js'
+import { decide, desiredIssue, formSpec, MAX_SERVICE_LABELS, type Role } from '../../src/domain/decide.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { CARD_MARKER, decodeRecord, type IncidentRecord } from '../../src/domain/record.js'
@@ -26,7 +26,7 @@ const MALFORMED = resolve(import.meta.dirname, '..', 'fixtures', 'alerts', 'malf
 export const CONFIG_FILE = '.github/incidents.yml'
 const NOW = '2026-11-25T14:30:00Z'
 
-export type Kind = 'config' | 'body' | 'title' | 'comment' | 'dispatch'
+export type Kind = 'config' | 'body' | 'title' | 'comment' | 'dispatch' | 'access'
 export interface HostileCase {
   kind: Kind
   name: string
@@ -117,6 +117,8 @@ function intake(body: string, title?: string): { record: IncidentRecord; card: s
   const problems = [...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING]))]
   if (decodeRecord(want.card)?.number !== 2) problems.push('the card does not carry our record')
   for (const l of want.labels) if (!/^[\w./ -]{1,50}$/.test(l)) problems.push(`a label we would set is not a plain name: ${JSON.stringify(l).slice(0, 60)}`)
+  const services = want.labels.filter((l) => l.startsWith('service/')).length
+  if (services > MAX_SERVICE_LABELS) problems.push(`${services} service labels (at most ${MAX_SERVICE_LABELS})`)
   return { record: d.record, card: want.card, problems, c, cfg }
 }
 
@@ -190,6 +192,52 @@ function runConfig(text: string, expect: string): string[] {
   return []
 }
 
+/**
+ * Something a person below triage can do whatever we say (GitHub lets an issue's author close,
+ * reopen and edit it), on an incident a responder has acknowledged (`investigating`) or resolved.
+ * The incident's course must not move, the issue must be put back, and our reply must be safe.
+ */
+export interface AccessInput {
+  stage: 'investigating' | 'resolved'
+  action: 'closed' | 'reopened' | 'edited'
+  role?: Role
+  stateReason?: 'COMPLETED' | 'NOT_PLANNED'
+  body?: string
+}
+
+function runAccess(a: AccessInput): string[] {
+  const first = intake(renderIssueForm({ summary: 'Checkout down', impact: 'Major degradation', services: 'checkout', exposure: [] }, INCIDENT_FORM))
+  const cfg = first.cfg
+  const spec = formSpec(INCIDENT_FORM, cfg)
+  let card: CommentSnapshot = { databaseId: 10, body: first.card, author: 'github-actions[bot]', createdAt: '2026-11-25T14:00:00Z', updatedAt: '2026-11-25T14:00:00Z', viewerDidAuthor: true }
+  const commands = a.stage === 'resolved' ? '/ack\n/resolve' : '/ack'
+  const acked = decide(ctx(first.c.issue!.body, [card]), { kind: 'comment', commentId: 20, body: commands, author: 'bob', createdAt: '2026-11-25T14:10:00Z', role: 'write' }, cfg, spec, NOW)
+  if (acked.kind !== 'incident') return [`skipped: ${acked.reason}`]
+  const c0 = ctx(first.c.issue!.body, [card])
+  card = { ...card, body: desiredIssue(c0, acked.record, acked.facts, cfg, []).card }
+  const before = acked.record
+  const c = ctx(a.body ?? first.c.issue!.body, [card])
+  const issue = c.issue!
+  issue.state = a.action === 'closed' ? 'closed' : a.action === 'reopened' ? 'open' : a.stage === 'resolved' ? 'closed' : 'open'
+  issue.stateReason = a.action === 'closed' ? (a.stateReason ?? 'COMPLETED') : null
+  issue.updatedAt = issue.closedAt = '2026-11-25T14:20:00Z'
+  const d = decide(c, { kind: 'issue', action: a.action, sender: 'alice', ...(a.role ? { role: a.role } : {}) }, cfg, spec, NOW)
+  if (d.kind !== 'incident') return [`skipped: ${d.reason}`]
+  const want = desiredIssue(c, d.record, d.facts, cfg, d.replies)
+  const problems: string[] = []
+  if (d.record.stage !== before.stage) problems.push(`the stage moved: ${before.stage} → ${d.record.stage}`)
+  if (d.record.priority !== before.priority) problems.push(`the priority moved: ${before.priority} → ${d.record.priority}`)
+  if (d.record.commander !== before.commander) problems.push('the commander changed')
+  if (d.record.events.some((e) => e.kind === 'dismissed')) problems.push('dismissed')
+  const state = a.stage === 'resolved' ? 'closed' : 'open'
+  if (want.state !== state) problems.push(`the issue would stay ${want.state}, the record says ${state}`)
+  if (a.action !== 'edited' && !d.record.events.some((e) => e.kind === 'refused')) problems.push('the attempt is not in the timeline')
+  const services = want.labels.filter((l) => l.startsWith('service/')).length
+  if (services > MAX_SERVICE_LABELS) problems.push(`${services} service labels (at most ${MAX_SERVICE_LABELS})`)
+  problems.push(...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING])))
+  return problems
+}
+
 /** Runs one case; the problems found (none: handled). */
 export function check(c: HostileCase): string[] {
   switch (c.kind) {
@@ -205,6 +253,8 @@ export function check(c: HostileCase): string[] {
       const [eventType, payload] = dispatchArgs(c.input)
       return runDispatch(payload, c.expect, eventType)
     }
+    case 'access':
+      return runAccess(c.input as AccessInput)
   }
 }
 export { runComment }
@@ -412,6 +462,26 @@ export function cases(): HostileCase[] {
     { kind: 'dispatch', name: 'dispatch: 11 top-level keys', input: { ...alert({}), a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10 }, expect: 'any' },
     { kind: 'dispatch', name: 'dispatch: an array', input: [alert({})], expect: 'reject' },
     { kind: 'dispatch', name: 'dispatch: null', input: null, expect: 'reject' },
+  )
+
+  // People below triage through the channels GitHub gives them anyway (issue #14).
+  const body = (impact: string, services = 'checkout'): string => renderIssueForm({ summary: 'Checkout down', impact, services, exposure: [] }, INCIDENT_FORM)
+  const roles: (Role | undefined)[] = ['read', 'none', undefined]
+  for (const role of roles) {
+    const who = role ?? 'unknown role'
+    out.push(
+      { kind: 'access', name: `access: ${who} closes an acknowledged incident`, input: { stage: 'investigating', action: 'closed', role }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} closes it as not planned`, input: { stage: 'investigating', action: 'closed', role, stateReason: 'NOT_PLANNED' }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} reopens a resolved incident`, input: { stage: 'resolved', action: 'reopened', role }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} edits it down to no impact`, input: { stage: 'investigating', action: 'edited', role, body: body('No customer impact') }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} edits it up to a full outage`, input: { stage: 'investigating', action: 'edited', role, body: body('Full outage') }, expect: 'unchanged' },
+    )
+  }
+  const flood = Array.from({ length: 200 }, (_, i) => `svc-${i}`).join(', ')
+  out.push(
+    { kind: 'access', name: 'access: read edits in 200 services', input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', flood) }, expect: 'unchanged' },
+    { kind: 'access', name: 'access: read edits in hostile service names', input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', '@everyone, <!-- incidentops:card -->, ../../x, service/evil') }, expect: 'unchanged' },
+    { kind: 'body', name: 'body: 200 services', input: body('Full outage', flood), expect: 'neutralised' },
   )
   return out
 }

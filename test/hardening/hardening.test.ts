@@ -345,8 +345,14 @@ describe('access', () => {
   it('commands from read-only users, non-collaborators and bots change nothing; one reply per person, none for bots', async () => {
     const r = (await outcome.access) as AccessOutcome
     expect(r.after).toEqual(r.before)
-    // The card (and the record in it) is exactly as before: not even the comment ids are recorded.
-    expect(r.cardAfter).toBe(r.cardBefore)
+    // The card people see is exactly as before. The record differs only in its list of handled
+    // comments: the four refused comments are recorded, so none of them runs later once its author
+    // is given access (issue #14). The bot's comment is not even read.
+    const withoutRecord = (card: string): string => card.replace(/\n<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->$/, '')
+    expect(withoutRecord(r.cardAfter)).toBe(withoutRecord(r.cardBefore))
+    const [before, after] = [decodeRecord(r.cardBefore)!, decodeRecord(r.cardAfter)!]
+    expect({ ...after, processed: before.processed }).toEqual(before)
+    expect(after.processed!.length - (before.processed ?? []).length).toBe(4)
     expect(r.denials).toEqual(['<!-- incidentops:denied:mallory -->', '<!-- incidentops:denied:reader -->'])
     // A bot's comment is a no-op before any request.
     expect(r.botRequests).toBe(0)
