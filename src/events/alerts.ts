@@ -7,7 +7,8 @@ import { alertFields, alertKeyOf, alertMarker } from '../domain/alert-facts.js'
 import { decodeRecord, findCard, marker } from '../domain/record.js'
 import { priorityLabel, serviceLabel } from '../domain/labels.js'
 import { stageLabelOf, upFrontLabels } from '../domain/decide.js'
-import { inline, quote, truncate } from '../render/markdown.js'
+import { inline, quote } from '../render/markdown.js'
+import { fitLabelName, fitTitle } from '../github/content-limits.js'
 import { applyPlan, type AppliedEffect } from '../apply.js'
 import type { Effect } from '../plan.js'
 import { handleIncident, type HandleOptions } from './incident.js'
@@ -99,14 +100,14 @@ export async function handleAlerts(
       // Open a new incident. Its labels are set at creation; the ones missing in the repository are created first.
       const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing' as const, occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] }
       const priority = classify(alertFields(state), config).priority
-      const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), `${SOURCE_PREFIX}${alert.source}`, ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
+      const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), fitLabelName(`${SOURCE_PREFIX}${alert.source}`), ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
       const have = new Set(repoLabels.map((l) => l.name.toLowerCase()))
       const effects: Effect[] = []
       const missing = upFrontLabels(config, labels)
         .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
         .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
-      effects.push({ kind: 'create-issue', title: truncate(`[Alert] ${alert.title}`, 250), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
+      effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
       const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
       applied.push(...done)
       if (opts.dryRun) {

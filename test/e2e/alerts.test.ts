@@ -139,6 +139,27 @@ describe('alerts from monitoring', () => {
     for (const d of dups) expect(emu.listComments(repo, d.number).some((c) => c.body?.includes(`Duplicate of #${open[0]!.number}`))).toBe(true)
   }, 120_000)
 
+  it('a 20,000-character alert title becomes an incident whose title fits GitHub\'s 256 and says it was cut', async () => {
+    const title = `Checkout latency ${'very '.repeat(4_000)}high`
+    expect(title.length).toBeGreaterThanOrEqual(20_000)
+    const r = await deliver(generic('long-title', 'firing', { title }), '2026-11-25T12:00:00Z')
+    expect(r.code, r.stdout).toBe(0)
+    expect(incidents()).toHaveLength(1)
+    const n = incidents()[0]!.number
+    const t = emu.getIssue(repo, n).title
+    expect(t.length).toBeLessThanOrEqual(256)
+    expect(t).toMatch(/^\[Alert\] Checkout latency very /)
+    expect(t).toMatch(/… \(\d+ more characters\)$/)
+    expect(recordOf(n).alert).toMatchObject({ key: 'long-title', occurrences: 1 })
+    // GitHub refused nothing: every answer was a success.
+    expect(emu.requests.filter((q) => q.status >= 400)).toEqual([])
+    // A re-delivery is a repeat of the same incident, not a second one.
+    const again = await deliver(generic('long-title', 'firing', { title }), '2026-11-25T12:05:00Z')
+    expect(again.code, again.stdout).toBe(0)
+    expect(incidents()).toHaveLength(1)
+    expect(recordOf(n).alert!.occurrences).toBe(2)
+  })
+
   it('a malformed payload is rejected naming the field, and nothing is written', async () => {
     const r = await deliver({ incidentops: { version: 1, alerts: [{ status: 'fire', key: 'x', title: 't' }] } }, '2026-11-25T12:00:00Z')
     expect(r.code).toBe(1)
