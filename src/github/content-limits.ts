@@ -35,7 +35,7 @@ export function fitTitle(title: string): string {
   if (title.length <= max) return title
   // The note's length depends on N, which depends on the cut: the longest note is for N = length.
   const note = (n: number): string => `… (${n} more characters)`
-  let kept = head(title, max - note(title.length).length).trimEnd()
+  const kept = head(title, max - note(title.length).length).trimEnd()
   // A shorter N only shortens the note, so the result still fits.
   return `${kept}${note(title.length - kept.length)}`
 }
