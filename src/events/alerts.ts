@@ -16,6 +16,11 @@ import { handleIncident, type HandleOptions } from './incident.js'
 export const SOURCE_PREFIX = 'source/'
 /** A new incident for an alert links the previous one of the same key closed within this time. */
 const LINK_EARLIER_MS = 7 * 86_400_000
+/**
+ * How long the run that opened an alert incident owns writing its card: the example workflow's job
+ * timeout (5 minutes), after which that run has finished or been killed.
+ */
+const OPENER_GRACE_MS = 5 * 60_000
 
 export interface AlertRunOptions extends HandleOptions {
   /** GitHub's clock for this run. */
@@ -55,7 +60,7 @@ async function collect(pages: AsyncGenerator<IncidentPage>): Promise<{ first: In
  * Alerts from a `repository_dispatch`: each is matched to its incident by dedup key (one read of
  * the open incidents for the whole delivery), then applied through the same decide/reconcile path
  * as every other event. A key with no incident opens one; parallel runs that raced into
- * duplicates merge them (the newer is closed as a duplicate of the older, its delivery carried over).
+ * duplicates keep the lowest number, each loser closing only its own issue (see below).
  */
 export async function handleAlerts(
   port: GitHubPort,
@@ -115,22 +120,42 @@ export async function handleAlerts(
         continue
       }
       repoLabels = [...repoLabels, ...missing]
-      // Parallel deliveries of one key may each have opened an issue: the oldest wins.
+      const mine = done.find((d) => d.kind === 'create-issue' && d.status === 'done')?.issue
+      if (mine === undefined) {
+        outcomes.push({ key: alert.key, incident: null, what: 'ignored', note: 'write budget reached: left for the next delivery' })
+        continue
+      }
+      // Parallel first deliveries of one key may each have opened an issue. One rule, which every
+      // racing run computes the same way: the lowest issue number with the key survives. A losing
+      // run closes only its own issue, with one comment, and never writes to the survivor (whose
+      // own run writes its one card); so N racing runs cost N-1 comments, not N².
       const again = await collect(port.incidentPages({ label: config.labels.incident, states: ['OPEN'] }))
       openIncidents = again.incidents
-      const mine = byKey(openIncidents)
-      const keep = mine[0]
-      if (!keep) throw new Error(`the incident opened for alert ${alert.key} is not found among the open incidents`)
-      for (const dup of mine.slice(1)) applied.push(...(await closeDuplicate(port, dup.number, keep.number, opts)))
-      const created = mine.length > 1 ? 'merged' : 'opened'
-      const r = await handleIncident(port, board, await loadCtx(port, keep.number), { kind: 'alert', alert, now, delivery }, config, opts)
+      // Our own issue counts even if the listing does not show it yet.
+      const keep = Math.min(mine, ...byKey(openIncidents).map((i) => i.number))
+      if (keep < mine) {
+        applied.push(...(await closeDuplicate(port, mine, keep, opts)))
+        openIncidents = openIncidents.filter((i) => i.number !== mine)
+        outcomes.push({ key: alert.key, incident: keep, what: 'merged', note: `#${mine} was opened by a parallel delivery and closed as its duplicate` })
+        continue
+      }
+      const r = await handleIncident(port, board, await loadCtx(port, keep), { kind: 'alert', alert, now, delivery }, config, opts)
       applied.push(...r.applied)
       problems.push(...r.problems)
-      outcomes.push({ key: alert.key, incident: keep.number, what: created })
+      outcomes.push({ key: alert.key, incident: keep, what: 'opened' })
       continue
     }
 
     const wasOpen = target.state === 'open'
+    // An alert incident opened moments ago whose card is not there yet belongs to the run that
+    // opened it, which writes the card next: writing one here too would give it two. This delivery
+    // is left to that run (its occurrence is not counted, as with a replaced pending run). After
+    // OPENER_GRACE_MS the opener has surely finished or died, and the next delivery writes the card.
+    if (wasOpen && target.viewerDidAuthor && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
+      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
+      opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
+      continue
+    }
     // The bulk read already holds the whole thread of most incidents: no second read for them.
     const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null
     const ctx = complete ? { repositoryId: open.first!.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number)

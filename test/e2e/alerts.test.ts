@@ -10,6 +10,8 @@ let seq = 0
 
 const AM = JSON.parse(readFileSync(new URL('../fixtures/alerts/native/alertmanager-webhook.json', import.meta.url), 'utf8')) as Record<string, unknown> & { alerts: Record<string, unknown>[] }
 
+const KUMA = (JSON.parse(readFileSync(new URL('../fixtures/alerts/valid/uptime-kuma-down.json', import.meta.url), 'utf8')) as { client_payload: { incidentops: { 'uptime-kuma': Record<string, Record<string, unknown> | string> } } }).client_payload.incidentops['uptime-kuma'] as { heartbeat: Record<string, unknown>; monitor: Record<string, unknown>; msg: string }
+
 /** The Alertmanager group body with every alert in the given status (the group's status too). */
 function amBody(status: 'firing' | 'resolved', at: string): Record<string, unknown> {
   const b = structuredClone(AM)
@@ -127,7 +129,7 @@ describe('alerts from monitoring', () => {
     expect(recordOf(n).alert!.occurrences).toBe(2)
   })
 
-  it('20 concurrent deliveries of one key leave exactly one open incident', async () => {
+  it('20 concurrent first deliveries of one key: one open incident with one card, one comment per closed duplicate, nothing refused', async () => {
     emu.clock.set('2026-11-25T12:00:00Z')
     const runs = await Promise.all(
       Array.from({ length: 20 }, (_, i) => runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', generic('storm', 'firing')), runId: `c${i}` })),
@@ -135,9 +137,63 @@ describe('alerts from monitoring', () => {
     expect(runs.filter((r) => r.code !== 0).map((r) => r.stdout.split('\n').find((l) => l.startsWith('::error')))).toEqual([])
     const open = openIncidents()
     expect(open).toHaveLength(1)
+    const survivor = open[0]!.number
+    // The deterministic rule: the lowest number with the key survives.
+    expect(survivor).toBe(Math.min(...incidents().map((i) => i.number)))
+    // Exactly one card on the survivor, and nothing else from the losers there.
+    const onSurvivor = emu.listComments(repo, survivor)
+    expect(onSurvivor.filter((c) => c.body?.startsWith('<!-- incidentops:card -->'))).toHaveLength(1)
+    expect(onSurvivor.filter((c) => c.body?.includes('Duplicate of'))).toEqual([])
+    expect(recordOf(survivor).alert).toMatchObject({ key: 'storm', status: 'firing' })
+    // Each closed duplicate: closed as not planned, exactly one comment (ours, pointing at the survivor), no card.
     const dups = incidents().filter((i) => i.state === 'closed')
-    for (const d of dups) expect(emu.listComments(repo, d.number).some((c) => c.body?.includes(`Duplicate of #${open[0]!.number}`))).toBe(true)
-  }, 120_000)
+    for (const d of dups) {
+      const comments = emu.listComments(repo, d.number)
+      expect(comments, `#${d.number}`).toHaveLength(1)
+      expect(comments[0]!.body).toContain(`Duplicate of #${survivor}`)
+      expect(emu.getIssue(repo, d.number).state_reason).toBe('not_planned')
+    }
+    // Every run says which incident the alert went to: the survivor.
+    for (const r of runs) expect(r.outputs['incident-number']).toBe(String(survivor))
+    // Nothing refused, and far below GitHub's 80 content creations a minute (20 issues, 19 comments, 1 card).
+    expect(emu.requests.filter((q) => q.status >= 400)).toEqual([])
+    const creations = emu.requests.filter((q) => q.method === 'POST' && /\/issues(\/\d+\/comments)?$/.test(q.path.split('?')[0]!))
+    expect(creations.length).toBe(incidents().length + dups.length + 1)
+    expect(creations.length).toBeLessThan(80)
+  }, 300_000)
+
+  it('the 100-event, 5-monitor Uptime Kuma storm in concurrent batches of 10: 5 open incidents, one card each, no repeated comment, nothing refused', async () => {
+    const monitors = [11, 12, 13, 14, 15]
+    const kuma = (id: number, i: number) => {
+      const body = structuredClone(KUMA)
+      body.heartbeat = { ...body.heartbeat, monitorID: id, msg: `Request failed with status code 503 (${i})`, time: '2026-11-25 13:00:00.000' }
+      body.monitor = { ...body.monitor, id, name: `Service ${id}` }
+      body.msg = `[Service ${id}] [🔴 Down] Request failed with status code 503`
+      return { incidentops: { 'uptime-kuma': body } }
+    }
+    // A fixed, shuffled order: every monitor appears in the first batch, and again in every later one.
+    const events = Array.from({ length: 100 }, (_, i) => monitors[(i * 7 + Math.floor(i / 10)) % 5]!)
+    let t = Date.parse('2026-11-25T13:00:00Z')
+    for (let b = 0; b < 10; b++) {
+      emu.clock.set(new Date(t))
+      const batch = events.slice(b * 10, b * 10 + 10)
+      const runs = await Promise.all(batch.map((id, i) => runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', kuma(id, b * 10 + i)), runId: `k${b}-${i}` })))
+      expect(runs.filter((r) => r.code !== 0).map((r) => r.stdout.split('\n').find((l) => l.startsWith('::error')))).toEqual([])
+      t += 90_000
+    }
+    const open = openIncidents()
+    expect(open).toHaveLength(5)
+    for (const i of open) {
+      const comments = emu.listComments(repo, i.number)
+      expect(comments.filter((c) => c.body?.startsWith('<!-- incidentops:card -->')), `#${i.number}`).toHaveLength(1)
+      // No comment posted twice (same text) on one incident.
+      const bodies = comments.map((c) => c.body)
+      expect(new Set(bodies).size, `#${i.number}`).toBe(bodies.length)
+    }
+    expect(new Set(open.map((i) => recordOf(i.number).alert!.key)).size).toBe(5)
+    for (const d of incidents().filter((i) => i.state === 'closed')) expect(emu.listComments(repo, d.number)).toHaveLength(1)
+    expect(emu.requests.filter((q) => q.status >= 400)).toEqual([])
+  }, 600_000)
 
   it('a 20,000-character alert title becomes an incident whose title fits GitHub\'s 256 and says it was cut', async () => {
     const title = `Checkout latency ${'very '.repeat(4_000)}high`
