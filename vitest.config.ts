@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 
+// Tiers (vitest projects), run together by `npm test`:
+// - unit: pure modules and the emulator in-process; CPU-bound.
+// - e2e: the built dist/index.js spawned as a runner runs it, against the emulator, at the tests'
+//   pace (zero spacing, see test/e2e/harness.ts TEST_LIMITS); mostly waiting on child processes.
+// - pace: the bundle at GitHub's own limits, asserting the spacing from the emulator's side.
+// Workers: more than the 2 cores, since e2e files spend most of their time waiting on the bundle.
 export default defineConfig({
   plugins: [
     {
@@ -14,11 +20,16 @@ export default defineConfig({
     },
   ],
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     setupFiles: ['test/fast-check-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    maxWorkers: 4,
     server: { deps: { inline: ['@actions/workflow-parser'] } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts', 'src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/hardening/**/*.test.ts'] } },
+      { extends: true, test: { name: 'pace', include: ['test/pace/**/*.test.ts'] } },
+    ],
   },
 })

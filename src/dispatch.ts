@@ -7,6 +7,7 @@ import type { Route } from './events/router.js'
 import { loadConfig } from './config/load.js'
 import { ConfigError, PayloadError } from './errors.js'
 import { OctokitPort, createOctokit } from './github/octokit.js'
+import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident } from './events/incident.js'
@@ -35,15 +36,23 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const repo = repoRef(env.GITHUB_REPOSITORY)
   const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
   if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, makePort, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
+  const wait = sleep ?? realClock.sleep
+  const limiter = new RequestLimiter(inputs.limits, { ...realClock, sleep: wait })
   const port = makePort
     ? makePort(inputs.githubToken, repo, baseUrl)
-    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(m) }), repo)
+    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(m), limiter }), repo, {
+        retries: 4,
+        baseMs: inputs.limits.retryBaseMs,
+        sleep: wait,
+      })
 
   // The config comes from the checkout when there is one, otherwise from the same query as the issue.
   const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
   const board = (config: Config): BoardPort | null =>
     config.project && inputs.projectToken
-      ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m) }))
+      ? new OctokitBoardPort(
+          createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }),
+        )
       : null
   const handleOpts = {
     dryRun: inputs.dryRun,
@@ -52,7 +61,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     repo: `${repo.owner}/${repo.repo}`,
     log: (l: string) => core.info(l),
     warn: (l: string) => core.warning(l),
-    sleep: sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms))),
+    sleep: wait,
+    boardSettleMs: inputs.limits.boardSettleMs,
     now: () => port.serverTime(),
     notify: notifier(inputs),
   }

@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.js'
+import { parseApiLimits, type ApiLimits } from './github/limits.js'
 
 /** The action's inputs, named once (kebab-case as in action.yml). */
 export const INPUT = {
@@ -11,6 +12,7 @@ export const INPUT = {
   notifyTeams: 'notify-teams',
   notifyDiscord: 'notify-discord',
   notifyWebhook: 'notify-webhook',
+  apiLimits: 'api-limits',
 } as const
 
 export const MODES = ['auto', 'intake', 'sweep', 'report'] as const
@@ -23,6 +25,8 @@ export interface Inputs {
   mode: Mode
   dryRun: boolean
   notify: { slack: string; teams: string; discord: string; webhook: string }
+  /** GitHub's limits the run paces itself by (`api-limits` over GitHub.com's documented ones). */
+  limits: ApiLimits
 }
 
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -38,5 +42,5 @@ export function readInputs(get: (name: string) => string): Inputs {
     throw new ConfigError(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`)
   }
   const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() }
-  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify }
+  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: parseApiLimits(get(INPUT.apiLimits)) }
 }

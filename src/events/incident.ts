@@ -31,6 +31,8 @@ export interface HandleOptions {
   warn: (line: string) => void
   /** Waits before re-reading the board after a close (GitHub's own "closed → Done" workflow races with us). */
   sleep: (ms: number) => Promise<void>
+  /** How long GitHub's built-in project workflows take to act on a closed issue (the limits' `boardSettleMs`). */
+  boardSettleMs: number
   /** GitHub's clock (null before any response): what is due is computed against it. */
   now: () => string | null
   /** Sends a chat notification (never throws); absent when no webhook is configured. */
@@ -46,9 +48,6 @@ export interface HandleResult {
 
 /** How far back a comment run looks for commands whose own run GitHub dropped. */
 const CATCH_UP_MS = 3_600_000
-
-/** How long GitHub's built-in project workflows take, in practice, to act on a closed issue. */
-export const BOARD_SETTLE_MS = 3000
 
 /**
  * One incident, one event: decide (pure), bring the board in line (when configured), then
@@ -127,7 +126,7 @@ export async function handleIncident(
       problems.push(...r.problems)
       if (r.cache) decision.record.board = r.cache
       if (closing && r.cache && !opts.dryRun) {
-        await opts.sleep(BOARD_SETTLE_MS)
+        await opts.sleep(opts.boardSettleMs)
         const again = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: true })
         applied.push(...again.applied)
         if (again.cache) decision.record.board = again.cache

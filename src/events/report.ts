@@ -14,6 +14,8 @@ import { applyPlan } from '../apply.js'
 import { loadConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
 import { OctokitPort, createOctokit } from '../github/octokit.js'
+import { GITHUB_LIMITS, type ApiLimits } from '../github/limits.js'
+import { RequestLimiter, realClock } from '../github/limiter.js'
 import type { GitHubPort, IncidentPage, IncidentQuery, RepoRef } from '../github/port.js'
 import type { Inputs } from '../inputs.js'
 import { buildReport } from '../report/build.js'
@@ -149,15 +151,17 @@ export function composeReport(g: Pick<Gathered, 'incidents' | 'withoutCard'>, op
  * Octokit ports for any repository, and GitHub's clock: the Date header of its latest response
  * (the local clock until one arrives), so the window follows GitHub's day, and the emulator's in tests.
  */
-export function octokitPorts(token: string, baseUrl: string, warn: (m: string) => void): { portFor: (r: RepoRef) => GitHubPort; now: () => Date } {
+export function octokitPorts(token: string, baseUrl: string, warn: (m: string) => void, limits: ApiLimits = GITHUB_LIMITS): { portFor: (r: RepoRef) => GitHubPort; now: () => Date } {
   let serverNow: Date | null = null
+  // One token, one limiter, however many repositories an organisation report reads.
+  const limiter = new RequestLimiter(limits)
   const portFor = (r: RepoRef): GitHubPort => {
-    const octokit = createOctokit({ token, repo: r, baseUrl, warn })
+    const octokit = createOctokit({ token, repo: r, baseUrl, warn, limiter })
     octokit.hook.after('request', (response) => {
       const d = Date.parse(String(response.headers.date ?? ''))
       if (Number.isFinite(d)) serverNow = new Date(d)
     })
-    return new OctokitPort(octokit, r)
+    return new OctokitPort(octokit, r, { retries: 4, baseMs: limits.retryBaseMs, sleep: realClock.sleep })
   }
   return { portFor, now: () => serverNow ?? new Date() }
 }
@@ -180,7 +184,7 @@ export interface ReportModeOptions {
 export async function runReportMode(o: ReportModeOptions): Promise<void> {
   const ports = o.makePort
     ? { portFor: (r: RepoRef) => o.makePort!(o.inputs.githubToken, r, o.baseUrl), now: () => new Date() }
-    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(m))
+    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(m), o.inputs.limits)
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
+import { limiterPlugin, realClock, type RequestLimiter } from './limiter.js'
 import { GitHubApiError, getErrorMessage } from '../errors.js'
 import type { CommentSnapshot, GitHubPort, IncidentPage, IncidentQuery, IssueContext, IssueSnapshot, LabelSpec, RepoRef } from './port.js'
 
@@ -12,32 +13,54 @@ export interface OctokitPortOptions {
   /** REST base URL (GITHUB_API_URL); GraphQL is derived from it the way Octokit does. */
   baseUrl: string
   warn: (message: string) => void
+  /** The token's limiter (one per token: GitHub counts per identity); it carries the limits. */
+  limiter: RequestLimiter
   /** Retries for 5xx and secondary rate limits before the run fails. */
   retries?: number
 }
 
-/** Builds an Octokit with retry (5xx, timeouts) and throttling (primary and secondary rate limits). */
+/**
+ * Builds an Octokit whose every attempt goes through the limiter (GitHub's documented pace, see
+ * limits.ts), with plugin-retry for 5xx and timeouts and plugin-throttling for 403/429 rate limits.
+ * Neither plugin adds spacing of its own: their waits are `retry-after` (or the back-off) times
+ * the limits' `retryBaseMs`, and a wait longer than `maxWaitMs` fails the request instead.
+ */
 export function createOctokit(opts: OctokitPortOptions): Octokit {
   const retries = opts.retries ?? 4
+  const limits = opts.limiter.limits
+  const wantRetry = (kind: string) => (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    const waitMs = retryAfter * limits.retryBaseMs
+    if (retryCount >= retries || waitMs > limits.maxWaitMs) return false
+    opts.warn(`${kind} for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`)
+    return true
+  }
   return getOctokit(
     opts.token,
     {
       baseUrl: opts.baseUrl,
-      retry: { retries, doNotRetry: [400, 401, 404, 410, 422, 451] },
+      retry: { retries, doNotRetry: [400, 401, 404, 410, 422, 451], retryAfterBaseValue: limits.retryBaseMs },
       throttle: {
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          opts.warn(`Rate limit reached for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`)
-          return retryCount < retries
-        },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          opts.warn(`Secondary rate limit for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`)
-          return retryCount < retries
-        },
+        // The limiter paces requests; plugin-throttling only handles the 403/429 answers.
+        write: UNSPACED,
+        notifications: UNSPACED,
+        search: UNSPACED,
+        retryAfterBaseValue: limits.retryBaseMs,
+        onRateLimit: wantRetry('Rate limit reached'),
+        onSecondaryRateLimit: wantRetry('Secondary rate limit'),
       },
     },
+    limiterPlugin(opts.limiter),
     throttling,
     retry,
   )
+}
+
+/**
+ * Stands in for plugin-throttling's spacing groups (a Bottleneck.Group whose `write` waits 1 s and
+ * `notifications` 3 s before every write, GraphQL reads included): runs each job at once.
+ */
+const UNSPACED = {
+  key: () => ({ schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> => Promise.resolve().then(() => job(...args)) }),
 }
 
 const ISSUE_CONTEXT = /* GraphQL */ `
@@ -166,7 +189,7 @@ export class OctokitPort implements GitHubPort {
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
     /** Retries of a create whose answer was lost (see `create`), with (n + 1)² × baseMs between them, as plugin-retry does. */
-    private readonly createRetry: { retries: number; baseMs: number } = { retries: 4, baseMs: 1000 },
+    private readonly createRetry: { retries: number; baseMs: number; sleep: (ms: number) => Promise<void> } = { retries: 4, baseMs: 1000, sleep: realClock.sleep },
   ) {
     // Decisions use GitHub's clock (every response's Date header), not the runner's: one clock for
     // every run, and the one the timestamps in GitHub's own data come from.
@@ -469,7 +492,7 @@ export class OctokitPort implements GitHubPort {
         const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0
         const unknownOutcome = status === 0 || status >= 500
         if (!unknownOutcome || marker === null || attempt >= this.createRetry.retries) throw toApiError(error, route)
-        await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * this.createRetry.baseMs))
+        await this.createRetry.sleep((attempt + 1) ** 2 * this.createRetry.baseMs)
         const found = await find(marker, notBefore)
         if (found) return found
       }
@@ -530,7 +553,20 @@ export function toApiError(error: unknown, route: string): GitHubApiError {
   const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0
   const msg = getErrorMessage(error)
   let hint = ''
-  if (status === 401) hint = ' The token is invalid or expired: check the `github-token` input.'
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
+  const limited = (status === 403 || status === 429) && (/rate limit/i.test(msg) || String(headers['x-ratelimit-remaining']) === '0')
+  if (limited) {
+    const retryAfter = Number(headers['retry-after'])
+    const reset = Number(headers['x-ratelimit-reset'])
+    const when = Number.isFinite(retryAfter) && retryAfter > 0
+      ? `after ${retryAfter} s`
+      : Number.isFinite(reset) && reset > 0
+        ? `at ${new Date(reset * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`
+        : 'within a few minutes'
+    hint =
+      ` This is GitHub's ${/secondary/i.test(msg) ? 'secondary ' : ''}rate limit, not a missing permission: it clears ${when}.` +
+      ' This request was not applied; what the run wrote before it is complete, and the next run carries on from there.'
+  } else if (status === 401) hint = ' The token is invalid or expired: check the `github-token` input.'
   else if (status === 403 || /Resource not accessible by integration/i.test(msg))
     hint = ' The token lacks a permission: give the workflow `permissions: issues: write` (and `contents: read`).'
   else if (status === 404) hint = ' Not found: check the repository and that the token can read it.'

@@ -62,6 +62,14 @@ export interface RunOptions {
 
 let runSeq = 1000
 
+/**
+ * The pace the tests run the action at: no spacing between writes and a millisecond for each second
+ * of `retry-after` and back-off, so the retry paths still run, at the speed of the code. The
+ * content-creation limits (80/min, 500/h) stay GitHub's, and the emulator enforces them. The bench
+ * and test/e2e/pace.test.ts run with GitHub's limits (`'api-limits': ''`).
+ */
+export const TEST_LIMITS = 'mutation-spacing=0 retry-base=1ms board-settle=0'
+
 export interface PreparedRun {
   /** A fresh temporary directory (RUNNER_TEMP), holding the event, output and summary files. */
   dir: string
@@ -83,7 +91,15 @@ export function prepareRun(o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'paylo
   const summaryPath = join(dir, 'summary.md')
   writeFileSync(outputPath, '')
   writeFileSync(summaryPath, '')
-  const inputs: Record<string, string> = { 'github-token': o.token ?? o.emu.botToken, config: '.github/incidents.yml', mode: 'auto', 'dry-run': 'false', 'project-token': '', ...o.inputs }
+  const inputs: Record<string, string> = {
+    'github-token': o.token ?? o.emu.botToken,
+    config: '.github/incidents.yml',
+    mode: 'auto',
+    'dry-run': 'false',
+    'project-token': '',
+    'api-limits': TEST_LIMITS,
+    ...o.inputs,
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,

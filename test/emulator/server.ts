@@ -26,7 +26,26 @@ export interface RequestLog {
   graphql?: { operationName: string | null; mutation: boolean; cost: number }
   /** The fault injected into this request, if any. */
   fault?: FaultKind
+  /** When it arrived: real milliseconds (performance.now), for asserting a client's pace. */
+  at: number
+  /** Who sent it (the token's login), once authenticated. */
+  viewer?: string
+  /** Created content (an issue, a comment, a pull request): counted against 80/min and 500/h. */
+  creation?: boolean
 }
+
+/** GitHub's secondary limits on content creation, per identity (docs: "Rate limits for the REST API"). */
+export interface EmulatorLimits {
+  creationsPerMinute: number
+  creationsPerHour: number
+}
+
+/** Routes that create content, as GitHub counts them for the 80/min and 500/h limits. */
+const CREATION_ROUTES = new Set([
+  'POST /repos/{owner}/{repo}/issues',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  'POST /repos/{owner}/{repo}/pulls',
+])
 
 export interface Counts {
   total: number
@@ -105,6 +124,10 @@ export interface Emulator {
   counts(): Counts
   resetCounters(): void
   faults: Faults
+  /** The content-creation limits enforced (GitHub's by default); tests may change them. */
+  limits: EmulatorLimits
+  /** Requests refused by the content-creation limit so far. */
+  limited(): RequestLog[]
   /** Repository dispatches received (POST /repos/{owner}/{repo}/dispatches). */
   dispatches: Dispatch[]
   addProject(owner: string, spec: ProjectSpec): ProjectHandle
@@ -120,12 +143,15 @@ const SECONDARY_MESSAGE =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID '
 
 /** Start an emulator on 127.0.0.1 (random port unless given). */
-export async function startEmulator(opts: { now?: Date | string; port?: number } = {}): Promise<Emulator> {
+export async function startEmulator(opts: { now?: Date | string; port?: number; limits?: Partial<EmulatorLimits> } = {}): Promise<Emulator> {
   githubGraphqlSchema() // build the big schema now, not inside the first request's timing
   const state = new State()
   if (opts.now !== undefined) state.clock.set(opts.now)
   const faults = new FaultInjector()
   const requests: RequestLog[] = []
+  const limits: EmulatorLimits = { creationsPerMinute: 80, creationsPerHour: 500, ...opts.limits }
+  // Content created per identity, at the clock's simulated elapsed time (real time + clock jumps).
+  const created = new Map<string, number[]>()
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   // Rate-limit windows run on real time: clients compare x-ratelimit-reset with their own clock.
@@ -234,7 +260,7 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       write = method !== 'GET' && method !== 'HEAD'
     }
     const resource: Resource = isGraphql ? 'graphql' : pathname.startsWith('/search/') ? 'search' : 'core'
-    const entry: RequestLog = { method, path: `${reqUrl.pathname}${reqUrl.search}`, route, status: 0, write }
+    const entry: RequestLog = { method, path: `${reqUrl.pathname}${reqUrl.search}`, route, status: 0, write, at: performance.now() }
     if (isGraphql && prepared) entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 }
     requests.push(entry)
 
@@ -267,6 +293,27 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       entry.status = 401
       send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }, resource)
       return
+    }
+    entry.viewer = viewer.login
+    if (CREATION_ROUTES.has(route)) {
+      entry.creation = true
+      // GitHub's secondary limit: at most 80 content creations a minute and 500 an hour per identity.
+      const now = state.clock.elapsed()
+      const times = (created.get(viewer.login) ?? []).filter((t) => t > now - 3_600_000)
+      const lastMinute = times.filter((t) => t > now - 60_000)
+      const over = lastMinute.length >= limits.creationsPerMinute ? lastMinute[lastMinute.length - limits.creationsPerMinute]! + 60_000
+        : times.length >= limits.creationsPerHour ? times[times.length - limits.creationsPerHour]! + 3_600_000
+        : null
+      if (over !== null) {
+        entry.status = 403
+        const id = randomBytes(4).toString('hex').toUpperCase()
+        send(res, 403, { message: `${SECONDARY_MESSAGE}${id}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, resource, {
+          'retry-after': String(Math.max(1, Math.ceil((over - now) / 1000))),
+        })
+        return
+      }
+      times.push(now)
+      created.set(viewer.login, times)
     }
     if (badJson) {
       entry.status = 400
@@ -452,6 +499,8 @@ export async function startEmulator(opts: { now?: Date | string; port?: number }
       for (const w of Object.values(windows)) w.used = 0
     },
     faults,
+    limits,
+    limited: () => requests.filter((r) => r.creation === true && r.status === 403),
     dispatches: state.dispatches,
     addProject(owner, spec) {
       const p = state.addProject(owner, spec)
