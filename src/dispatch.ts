@@ -120,11 +120,18 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
     })
-    const last = result.outcomes.find((o) => o.incident !== null)
-    if (last) core.setOutput('incident-number', String(last.incident))
+    // The outputs describe one alert: the first of the delivery that reached an incident (a group is one alert).
+    const main = result.outcomes.find((o) => o.incident !== null) ?? result.outcomes[0]
+    if (main) {
+      core.setOutput('incident-number', main.incident === null ? '' : String(main.incident))
+      core.setOutput('priority', main.priority ?? '')
+      core.setOutput('stage', main.stage ?? '')
+      core.setOutput('alert-key', main.key)
+      core.setOutput('alert-outcome', main.outcome)
+    }
     core.setOutput('actions', JSON.stringify(result.applied))
     await writeSummary(
-      ['### IncidentOps: alerts', ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`), ...result.problems.map((p) => `- ⚠️ ${p}`)],
+      ['### IncidentOps: alerts', ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.outcome}${o.incident ? ` #${o.incident}` : ''}${o.priority ? ` · **${o.priority}** · stage **${o.stage ?? '?'}**` : ''}${o.note ? ` (${o.note})` : ''}`), ...result.problems.map((p) => `- ⚠️ ${p}`)],
       result.applied,
     )
     if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)

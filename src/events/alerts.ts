@@ -1,12 +1,12 @@
-import type { Config } from '../config/types.js'
+import type { Config, Priority } from '../config/types.js'
 import type { GitHubPort, IncidentPage, IssueSnapshot } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
 import type { NormalizedAlert } from '../alerts/index.js'
 import { classify } from '../domain/classify.js'
 import { alertFields, alertKeyOf, alertMarker } from '../domain/alert-facts.js'
 import { decodeRecord, findCard, marker } from '../domain/record.js'
-import { priorityLabel, serviceLabel } from '../domain/labels.js'
-import { stageLabelOf, upFrontLabels } from '../domain/decide.js'
+import { priorityLabel, priorityLabelsOn, serviceLabel, STAGE_PREFIX } from '../domain/labels.js'
+import { stageByName, stageLabelOf, upFrontLabels, type Decision } from '../domain/decide.js'
 import { inline, quote } from '../render/markdown.js'
 import { fitLabelName, fitTitle } from '../github/content-limits.js'
 import { applyPlan, type AppliedEffect } from '../apply.js'
@@ -29,11 +29,37 @@ export interface AlertRunOptions extends HandleOptions {
   runId: string
 }
 
+/**
+ * What one alert did, as the `alert-outcome` output says it: a new incident; a repeat on the open
+ * one; a resolve; a re-fire (firing again after a resolve, or reopening a closed incident); a
+ * duplicate (this run lost a race and closed the issue it opened); ignored (a resolve with no open
+ * incident, or the write budget reached).
+ */
+export type AlertOutcomeKind = 'new' | 'repeat' | 'resolve' | 'refire' | 'duplicate' | 'ignored'
+
 export interface AlertOutcome {
   key: string
   incident: number | null
   what: 'opened' | 'updated' | 'reopened' | 'merged' | 'ignored'
+  outcome: AlertOutcomeKind
+  /** The incident's priority and stage after this run (null when there is no incident). */
+  priority: Priority | null
+  stage: string | null
   note?: string
+}
+
+/** Priority and stage from the record of the incident's card, else from its labels (a card not written yet). */
+function courseOf(i: Incident, config: Config): { priority: Priority | null; stage: string | null } {
+  const card = findCard(i.comments)
+  const r = card ? decodeRecord(card.body) : null
+  if (r) return { priority: r.priority, stage: r.stage }
+  const stageLabel = i.labels.find((l) => l.toLowerCase().startsWith(STAGE_PREFIX))
+  return { priority: priorityLabelsOn(i.labels)[0] ?? null, stage: stageLabel ? (stageByName(stageLabel, config) ?? null) : null }
+}
+
+/** Priority and stage from a decision (null when it skipped). */
+function courseOfDecision(d: Decision): { priority: Priority | null; stage: string | null } {
+  return d.kind === 'skip' ? { priority: null, stage: null } : { priority: d.record.priority, stage: d.record.stage }
 }
 
 type Incident = IssueSnapshot & { commentCount?: number }
@@ -96,7 +122,7 @@ export async function handleAlerts(
       else earlier = recent
     }
     if (!target && alert.status === 'resolved') {
-      outcomes.push({ key: alert.key, incident: null, what: 'ignored', note: 'resolved, but no open incident has this key' })
+      outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'resolved, but no open incident has this key' })
       opts.log(`alert ${alert.key}: resolved, but no open incident has this key: nothing to do`)
       continue
     }
@@ -116,13 +142,13 @@ export async function handleAlerts(
       const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
       applied.push(...done)
       if (opts.dryRun) {
-        outcomes.push({ key: alert.key, incident: null, what: 'opened', note: 'dry run' })
+        outcomes.push({ key: alert.key, incident: null, what: 'opened', outcome: 'new', priority: null, stage: null, note: 'dry run' })
         continue
       }
       repoLabels = [...repoLabels, ...missing]
       const mine = done.find((d) => d.kind === 'create-issue' && d.status === 'done')?.issue
       if (mine === undefined) {
-        outcomes.push({ key: alert.key, incident: null, what: 'ignored', note: 'write budget reached: left for the next delivery' })
+        outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'write budget reached: left for the next delivery' })
         continue
       }
       // Parallel first deliveries of one key may each have opened an issue. One rule, which every
@@ -135,14 +161,15 @@ export async function handleAlerts(
       const keep = Math.min(mine, ...byKey(openIncidents).map((i) => i.number))
       if (keep < mine) {
         applied.push(...(await closeDuplicate(port, mine, keep, opts)))
+        const survivor = openIncidents.find((i) => i.number === keep)
         openIncidents = openIncidents.filter((i) => i.number !== mine)
-        outcomes.push({ key: alert.key, incident: keep, what: 'merged', note: `#${mine} was opened by a parallel delivery and closed as its duplicate` })
+        outcomes.push({ key: alert.key, incident: keep, what: 'merged', outcome: 'duplicate', ...(survivor ? courseOf(survivor, config) : { priority, stage: 'triage' as const }), note: `#${mine} was opened by a parallel delivery and closed as its duplicate` })
         continue
       }
       const r = await handleIncident(port, board, await loadCtx(port, keep), { kind: 'alert', alert, now, delivery }, config, opts)
       applied.push(...r.applied)
       problems.push(...r.problems)
-      outcomes.push({ key: alert.key, incident: keep, what: 'opened' })
+      outcomes.push({ key: alert.key, incident: keep, what: 'opened', outcome: 'new', ...courseOfDecision(r.decision) })
       continue
     }
 
@@ -152,7 +179,7 @@ export async function handleAlerts(
     // is left to that run (its occurrence is not counted, as with a replaced pending run). After
     // OPENER_GRACE_MS the opener has surely finished or died, and the next delivery writes the card.
     if (wasOpen && target.viewerDidAuthor && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
-      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
+      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : 'resolve', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
       opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
       continue
     }
@@ -162,7 +189,11 @@ export async function handleAlerts(
     const r = await handleIncident(port, board, ctx, { kind: 'alert', alert, now, delivery }, config, opts)
     applied.push(...r.applied)
     problems.push(...r.problems)
-    outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened' })
+    // Firing again after a resolve (still open, in Monitoring) or reopening a closed incident is a re-fire.
+    const before = findCard(target.comments)
+    const wasResolved = before ? decodeRecord(before.body)?.alert?.status === 'resolved' : false
+    const outcome: AlertOutcomeKind = !wasOpen ? 'refire' : alert.status === 'resolved' ? 'resolve' : wasResolved ? 'refire' : 'repeat'
+    outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened', outcome, ...courseOfDecision(r.decision) })
     if (!wasOpen) openIncidents = [...openIncidents, { ...target, state: 'open' }]
   }
   return { outcomes, applied, problems }

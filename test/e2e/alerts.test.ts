@@ -70,11 +70,14 @@ describe('alerts from monitoring', () => {
     expect(r.alert).toMatchObject({ status: 'firing', occurrences: 1 })
     expect(r.priorityReason).toContain('critical alert')
     expect(first.outputs['incident-number']).toBe(String(n))
+    // Every alert run says what it did to which incident, with the incident's course after it.
+    expect(first.outputs).toMatchObject({ priority: 'P1', stage: 'triage', 'alert-key': r.alert!.key, 'alert-outcome': 'new' })
 
     // A repeat two minutes later: counted, no new issue, no comment (within the comment interval).
     emu.resetCounters()
     const repeat = await deliver({ incidentops: { alertmanager: amBody('firing', '') } }, '2026-11-25T09:23:30Z')
     expect(repeat.code).toBe(0)
+    expect(repeat.outputs).toMatchObject({ 'incident-number': String(n), priority: 'P1', stage: 'triage', 'alert-outcome': 'repeat' })
     expect(incidents()).toHaveLength(1)
     expect(recordOf(n).alert!.occurrences).toBe(2)
     expect(emu.counts().writes).toBe(1) // the card
@@ -84,7 +87,8 @@ describe('alerts from monitoring', () => {
     expect(emu.counts().writes).toBe(0)
 
     // Resolved → Monitoring, with the resolution in the timeline.
-    await deliver({ incidentops: { alertmanager: amBody('resolved', '2026-11-25T09:40:00Z') } }, '2026-11-25T09:41:00Z')
+    const resolved = await deliver({ incidentops: { alertmanager: amBody('resolved', '2026-11-25T09:40:00Z') } }, '2026-11-25T09:41:00Z')
+    expect(resolved.outputs).toMatchObject({ 'incident-number': String(n), priority: 'P1', stage: 'monitoring', 'alert-outcome': 'resolve' })
     r = recordOf(n)
     expect(r.stage).toBe('monitoring')
     expect(r.alert!.status).toBe('resolved')
@@ -92,7 +96,8 @@ describe('alerts from monitoring', () => {
     expect(r.events.some((e) => e.kind === 'alert' && e.text === 'resolved' && e.at === '2026-11-25T09:40:00.000Z')).toBe(true)
 
     // Fires again: back to Investigating, with a comment.
-    await deliver({ incidentops: { alertmanager: amBody('firing', '') } }, '2026-11-25T09:50:00Z')
+    const refire = await deliver({ incidentops: { alertmanager: amBody('firing', '') } }, '2026-11-25T09:50:00Z')
+    expect(refire.outputs).toMatchObject({ 'incident-number': String(n), priority: 'P1', stage: 'investigating', 'alert-outcome': 'refire' })
     r = recordOf(n)
     expect(r.stage).toBe('investigating')
     expect(incidents()).toHaveLength(1)
@@ -105,7 +110,8 @@ describe('alerts from monitoring', () => {
     await closeByPerson(n, '2026-11-25T10:10:00Z')
     expect(recordOf(n).stage).toBe('postmortem') // a P2: its postmortem is written on resolution
 
-    await deliver(generic('probe-1', 'firing'), '2026-11-25T10:30:00Z') // within 1h of the close
+    const reopened = await deliver(generic('probe-1', 'firing'), '2026-11-25T10:30:00Z') // within 1h of the close
+    expect(reopened.outputs).toMatchObject({ 'incident-number': String(n), 'alert-key': 'probe-1', 'alert-outcome': 'refire', stage: 'investigating' })
     expect(emu.getIssue(repo, n).state).toBe('open')
     expect(recordOf(n).stage).toBe('investigating')
     expect(incidents()).toHaveLength(1)
@@ -131,9 +137,11 @@ describe('alerts from monitoring', () => {
 
   it('20 concurrent first deliveries of one key: one open incident with one card, one comment per closed duplicate, nothing refused', async () => {
     emu.clock.set('2026-11-25T12:00:00Z')
+    emu.faults.latency(100)
     const runs = await Promise.all(
       Array.from({ length: 20 }, (_, i) => runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', generic('storm', 'firing')), runId: `c${i}` })),
     )
+    emu.faults.latency(0)
     expect(runs.filter((r) => r.code !== 0).map((r) => r.stdout.split('\n').find((l) => l.startsWith('::error')))).toEqual([])
     const open = openIncidents()
     expect(open).toHaveLength(1)
@@ -154,7 +162,10 @@ describe('alerts from monitoring', () => {
       expect(emu.getIssue(repo, d.number).state_reason).toBe('not_planned')
     }
     // Every run says which incident the alert went to: the survivor.
-    for (const r of runs) expect(r.outputs['incident-number']).toBe(String(survivor))
+    for (const r of runs) expect(r.outputs).toMatchObject({ 'incident-number': String(survivor), priority: 'P2', stage: 'triage', 'alert-key': 'storm' })
+    // The run that opened the survivor says new; every run whose issue was closed says duplicate.
+    expect(runs.filter((r) => r.outputs['alert-outcome'] === 'new')).toHaveLength(1)
+    expect(runs.filter((r) => r.outputs['alert-outcome'] === 'duplicate')).toHaveLength(dups.length)
     // Nothing refused, and far below GitHub's 80 content creations a minute (20 issues, 19 comments, 1 card).
     expect(emu.requests.filter((q) => q.status >= 400)).toEqual([])
     const creations = emu.requests.filter((q) => q.method === 'POST' && /\/issues(\/\d+\/comments)?$/.test(q.path.split('?')[0]!))
@@ -173,6 +184,8 @@ describe('alerts from monitoring', () => {
     }
     // A fixed, shuffled order: every monitor appears in the first batch, and again in every later one.
     const events = Array.from({ length: 100 }, (_, i) => monitors[(i * 7 + Math.floor(i / 10)) % 5]!)
+    // GitHub answers in about 100 ms, not instantly: the runs of a batch overlap as they do on GitHub.
+    emu.faults.latency(100)
     let t = Date.parse('2026-11-25T13:00:00Z')
     for (let b = 0; b < 10; b++) {
       emu.clock.set(new Date(t))
@@ -181,6 +194,7 @@ describe('alerts from monitoring', () => {
       expect(runs.filter((r) => r.code !== 0).map((r) => r.stdout.split('\n').find((l) => l.startsWith('::error')))).toEqual([])
       t += 90_000
     }
+    emu.faults.latency(0)
     const open = openIncidents()
     expect(open).toHaveLength(5)
     for (const i of open) {
@@ -241,6 +255,7 @@ describe('alerts from monitoring', () => {
   it('a resolved alert with no open incident is a no-op', async () => {
     const r = await deliver(generic('ghost', 'resolved'), '2026-11-25T12:00:00Z')
     expect(r.code).toBe(0)
+    expect(r.outputs).toMatchObject({ 'incident-number': '', priority: '', stage: '', 'alert-key': 'ghost', 'alert-outcome': 'ignored' })
     expect(emu.counts().writes).toBe(0)
   })
 })
