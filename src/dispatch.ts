@@ -15,6 +15,8 @@ import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
 import { parseAlertDispatch } from './alerts/index.js'
+import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
+import { inline, quote } from './render/markdown.js'
 import { collapseGroup, groupKeyOf } from './alerts/group.js'
 import type { Config } from './config/types.js'
 import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
@@ -111,6 +113,23 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       core.setOutput('actions', '[]')
       return
     }
+    const change = pagerDutyChangeOf(r.payload)
+    if (change) {
+      // A PagerDuty change event (a deploy, a config change) never opens an incident: it is recorded
+      // in the run's outputs, log and job summary, for the changes view to come (PRODUCT.md).
+      core.info(`PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`)
+      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' })) core.setOutput(k, v)
+      await writeSummary(
+        [
+          '### IncidentOps: a change (PagerDuty change event), no incident',
+          `- ${change.summary}${change.source ? ` · source ${inline(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+          ...(change.details ? ['', quote(change.details, 1500)] : []),
+          ...(change.links.length ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`] : []),
+        ],
+        [],
+      )
+      return
+    }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
     const group = groupKeyOf(r.payload)
     const alerts = group ? [collapseGroup(parsed, group)] : parsed
@@ -172,6 +191,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     result.applied,
   )
   if (result.problems.length) core.setFailed(`The board could not be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+}
+
+/** The PagerDuty change event in a dispatch's client_payload, checked; null when it holds something else. */
+function pagerDutyChangeOf(clientPayload: unknown): ChangeEvent | null {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const pd = isObj(clientPayload) && isObj(clientPayload.incidentops) ? clientPayload.incidentops.pagerduty : undefined
+  return isChangeEvent(pd) ? pagerDutyChange(pd, 'client_payload.incidentops.pagerduty') : null
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */

@@ -31,11 +31,11 @@ export interface AlertRunOptions extends HandleOptions {
 
 /**
  * What one alert did, as the `alert-outcome` output says it: a new incident; a repeat on the open
- * one; a resolve; a re-fire (firing again after a resolve, or reopening a closed incident); a
+ * one; a resolve; an acknowledge (PagerDuty); a re-fire (firing again after a resolve, or reopening a closed incident); a
  * duplicate (this run lost a race and closed the issue it opened); ignored (a resolve with no open
- * incident, or the write budget reached).
+ * incident, or the write budget reached); a change (a PagerDuty change event, recorded, no incident).
  */
-export type AlertOutcomeKind = 'new' | 'repeat' | 'resolve' | 'refire' | 'duplicate' | 'ignored'
+export type AlertOutcomeKind = 'new' | 'repeat' | 'resolve' | 'acknowledge' | 'refire' | 'duplicate' | 'ignored' | 'change'
 
 export interface AlertOutcome {
   key: string
@@ -121,9 +121,9 @@ export async function handleAlerts(
       if (recent && recent.closedAt && Date.parse(now) - Date.parse(recent.closedAt) <= config.alerts.reopenWindow) target = recent
       else earlier = recent
     }
-    if (!target && alert.status === 'resolved') {
-      outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'resolved, but no open incident has this key' })
-      opts.log(`alert ${alert.key}: resolved, but no open incident has this key: nothing to do`)
+    if (!target && alert.status !== 'firing') {
+      outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: `${alert.status}, but no open incident has this key` })
+      opts.log(`alert ${alert.key}: ${alert.status}, but no open incident has this key: nothing to do`)
       continue
     }
 
@@ -179,7 +179,7 @@ export async function handleAlerts(
     // is left to that run (its occurrence is not counted, as with a replaced pending run). After
     // OPENER_GRACE_MS the opener has surely finished or died, and the next delivery writes the card.
     if (wasOpen && target.viewerDidAuthor && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
-      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : 'resolve', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
+      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
       opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
       continue
     }
@@ -192,7 +192,7 @@ export async function handleAlerts(
     // Firing again after a resolve (still open, in Monitoring) or reopening a closed incident is a re-fire.
     const before = findCard(target.comments)
     const wasResolved = before ? decodeRecord(before.body)?.alert?.status === 'resolved' : false
-    const outcome: AlertOutcomeKind = !wasOpen ? 'refire' : alert.status === 'resolved' ? 'resolve' : wasResolved ? 'refire' : 'repeat'
+    const outcome: AlertOutcomeKind = !wasOpen ? 'refire' : alert.status === 'resolved' ? 'resolve' : alert.status === 'acknowledged' ? 'acknowledge' : wasResolved ? 'refire' : 'repeat'
     outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened', outcome, ...courseOfDecision(r.decision) })
     if (!wasOpen) openIncidents = [...openIncidents, { ...target, state: 'open' }]
   }

@@ -230,6 +230,52 @@ describe('alerts from monitoring', () => {
     expect(recordOf(n).alert!.occurrences).toBe(2)
   })
 
+  it('PagerDuty Events v2 from its documentation: trigger opens, acknowledge investigates, resolve monitors; a change event opens nothing', async () => {
+    const pd = (name: string) => ({ incidentops: { pagerduty: (JSON.parse(readFileSync(new URL(`../fixtures/alerts/pagerduty/${name}.json`, import.meta.url), 'utf8')) as { body: unknown }).body } })
+    const trigger = await deliver(pd('trigger'), '2026-11-25T12:00:00Z')
+    expect(trigger.code, trigger.stdout).toBe(0)
+    expect(incidents()).toHaveLength(1)
+    const n = incidents()[0]!.number
+    const issue = emu.getIssue(repo, n)
+    expect(issue.title).toBe('[Alert] DISK at 99% on machine prod-datapipe03.example.com')
+    expect(labelsOf(n)).toEqual(['incident', 'priority/P1', 'service/prod-datapipe', 'source/pagerduty', 'stage/triage'])
+    expect(trigger.outputs).toMatchObject({ 'incident-number': String(n), priority: 'P1', stage: 'triage', 'alert-key': 'pagerduty:samplekeyhere', 'alert-outcome': 'new' })
+    // The image is a link, never embedded; the routing key (the sender's credential) is nowhere.
+    expect(issue.body).toContain('https://www.pagerduty.com/wp-content/uploads/2016/05/pagerduty-logo-green.png')
+    for (const text of [issue.body ?? '', cardOf(n)]) {
+      expect(text).not.toMatch(/(^|[^\\])!\[/)
+      expect(text).not.toContain('samplekeyhere0000')
+    }
+
+    const ack = await deliver(pd('acknowledge'), '2026-11-25T12:04:00Z')
+    expect(ack.code, ack.stdout).toBe(0)
+    expect(ack.outputs).toMatchObject({ 'incident-number': String(n), stage: 'investigating', 'alert-outcome': 'acknowledge' })
+    expect(recordOf(n).stage).toBe('investigating')
+    expect(recordOf(n).events.some((e) => e.kind === 'ack' && e.at === '2026-11-25T12:04:00.000Z')).toBe(true)
+    expect(labelsOf(n)).toContain('stage/investigating')
+
+    const resolve = await deliver(pd('resolve'), '2026-11-25T12:30:00Z')
+    expect(resolve.code, resolve.stdout).toBe(0)
+    expect(resolve.outputs).toMatchObject({ 'incident-number': String(n), stage: 'monitoring', 'alert-outcome': 'resolve' })
+    expect(recordOf(n).alert!.status).toBe('resolved')
+    expect(incidents()).toHaveLength(1)
+
+    emu.resetCounters()
+    const change = await deliver(pd('change'), '2026-11-25T12:40:00Z')
+    expect(change.code, change.stdout).toBe(0)
+    expect(change.outputs).toMatchObject({ 'alert-outcome': 'change', 'incident-number': '' })
+    expect(change.summary).toContain('Build Success: Increase snapshot create timeout to 30 seconds')
+    expect(emu.counts().writes).toBe(0)
+    expect(incidents()).toHaveLength(1)
+  })
+
+  it('an image in alert text is never embedded (#14 item 6)', async () => {
+    const r = await deliver(generic('img', 'firing', { title: '![px](https://evil.example/p.png) checkout down', description: 'see ![x](https://evil.example/x.png)', labels: { note: '![y](https://evil.example/y.png)' } }), '2026-11-25T12:00:00Z')
+    expect(r.code, r.stdout).toBe(0)
+    const n = incidents()[0]!.number
+    for (const text of [emu.getIssue(repo, n).body ?? '', cardOf(n)]) expect(text).not.toMatch(/(^|[^\\])!\[/)
+  })
+
   it('a malformed payload is rejected naming the field, and nothing is written', async () => {
     const r = await deliver({ incidentops: { version: 1, alerts: [{ status: 'fire', key: 'x', title: 't' }] } }, '2026-11-25T12:00:00Z')
     expect(r.code).toBe(1)
