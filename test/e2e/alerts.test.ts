@@ -171,6 +171,14 @@ describe('alerts from monitoring', () => {
     const creations = emu.requests.filter((q) => q.method === 'POST' && /\/issues(\/\d+\/comments)?$/.test(q.path.split('?')[0]!))
     expect(creations.length).toBe(incidents().length + dups.length + 1)
     expect(creations.length).toBeLessThan(80)
+    // Labels: at most one CreateLabels mutation per run (a label another run made first is tolerated,
+    // not retried), never the one-by-one REST fallback, and each label exists once.
+    const createLabels = emu.requests.filter((q) => q.route === 'POST /graphql CreateLabels').length
+    expect(createLabels).toBeGreaterThanOrEqual(1)
+    expect(createLabels).toBeLessThanOrEqual(runs.length)
+    expect(emu.requests.filter((q) => q.route === 'POST /repos/{owner}/{repo}/labels')).toEqual([])
+    const names = emu.listLabels(repo).map((l) => l.name.toLowerCase())
+    expect(new Set(names).size).toBe(names.length)
   }, 300_000)
 
   it('the 100-event, 5-monitor Uptime Kuma storm in concurrent batches of 10: 5 open incidents, one card each, no repeated comment, nothing refused', async () => {
