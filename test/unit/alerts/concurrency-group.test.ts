@@ -51,14 +51,22 @@ const multi: Case[] = [
   { name: 'two alerts a+c', eventType: 'alert', payload: { incidentops: { alerts: [one('a'), one('c')] } } },
   { name: 'one alert a', eventType: 'alert', payload: { incidentops: { alerts: [one('a')] } } },
 ]
-const cases = [...fixtures, ...multi]
+/** PagerDuty's documented examples (trigger, acknowledge and resolve of one dedup_key). */
+const PD = resolve(ROOT, 'test/fixtures/alerts/pagerduty')
+const pagerduty: Case[] = ['trigger', 'acknowledge', 'resolve'].map((f) => ({
+  name: `pagerduty ${f}`,
+  eventType: 'alert',
+  payload: { incidentops: { pagerduty: (JSON.parse(readFileSync(resolve(PD, `${f}.json`), 'utf8')) as { body: unknown }).body } },
+}))
+const cases = [...fixtures, ...multi, ...pagerduty]
 
 /** The same payload with the field the key comes from changed: a different alert of the same kind. */
 function otherAlert(c: Case): Case {
   const p = structuredClone(c.payload) as { incidentops: Record<string, Record<string, unknown> & { monitor?: Record<string, unknown>; heartbeat?: Record<string, unknown> }> }
   const io = p.incidentops
-  const body = io.alertmanager ?? io.grafana ?? io.datadog ?? io['uptime-kuma'] ?? io.alert ?? io.alerts
-  if (io.alertmanager || io.grafana) body!.groupKey = `${String(body!.groupKey)}-other`
+  const body = io.alertmanager ?? io.grafana ?? io.datadog ?? io['uptime-kuma'] ?? io.pagerduty ?? io.alert ?? io.alerts
+  if (io.pagerduty) body!.dedup_key = `${String(body!.dedup_key)}-other`
+  else if (io.alertmanager || io.grafana) body!.groupKey = `${String(body!.groupKey)}-other`
   else if (io.datadog && /^\$/.test(String(body!.aggreg_key))) body!.alert_id = `${String(body!.alert_id)}0`
   else if (io.datadog) body!.aggreg_key = `${String(body!.aggreg_key)}0`
   else if (io['uptime-kuma']) {
@@ -90,7 +98,7 @@ describe('the example alerts workflow concurrency group', () => {
     }
     // Every kind is covered.
     const kinds = new Set(derivable.map((c) => /^incidentops-alert-([a-z]+)-/.exec(c.group)?.[1]))
-    expect([...kinds].sort()).toEqual(['am', 'dd', 'grafana', 'key', 'kuma'])
+    expect([...kinds].sort()).toEqual(['am', 'dd', 'grafana', 'key', 'kuma', 'pd'])
   })
 
   it('falls back to the run id (no grouping) where the key is a hash expressions cannot compute', () => {
