@@ -4,7 +4,7 @@ import type { BoardPort } from '../github/board.js'
 import type { NormalizedAlert } from '../alerts/index.js'
 import { classify } from '../domain/classify.js'
 import { alertFields, alertKeyOf, alertMarker } from '../domain/alert-facts.js'
-import { decodeRecord, findCard, marker } from '../domain/record.js'
+import { decodeRecord, findCard, findMarked, marker } from '../domain/record.js'
 import { priorityLabel, priorityLabelsOn, serviceLabel, STAGE_PREFIX } from '../domain/labels.js'
 import { stageByName, stageLabelOf, upFrontLabels, type Decision } from '../domain/decide.js'
 import { inline, quote } from '../render/markdown.js'
@@ -183,6 +183,16 @@ export async function handleAlerts(
       opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
       continue
     }
+    // A duplicate left open by a racing run that died before closing it (older than the opener's
+    // grace, so its run is over): closed now under the same rule, with its one comment unless that
+    // run posted it already.
+    if (wasOpen) {
+      for (const stale of byKey(openIncidents).filter((i) => i.number > target.number && i.viewerDidAuthor && Date.parse(now) - Date.parse(i.createdAt) >= OPENER_GRACE_MS)) {
+        const commented = findMarked(stale.comments, marker('duplicate', target.number)) !== undefined
+        applied.push(...(await closeDuplicate(port, stale.number, target.number, opts, !commented)))
+        openIncidents = openIncidents.filter((i) => i.number !== stale.number)
+      }
+    }
     // The bulk read already holds the whole thread of most incidents: no second read for them.
     const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null
     const ctx = complete ? { repositoryId: open.first!.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number)
@@ -203,10 +213,10 @@ async function loadCtx(port: GitHubPort, n: number) {
   return port.loadIssueContext(n, {})
 }
 
-async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts: AlertRunOptions): Promise<AppliedEffect[]> {
+async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts: AlertRunOptions, comment = true): Promise<AppliedEffect[]> {
   const m = marker('duplicate', keep)
   const effects: Effect[] = [
-    { kind: 'create-comment', issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` },
+    ...(comment ? [{ kind: 'create-comment' as const, issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` }] : []),
     { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
   ]
   return applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })

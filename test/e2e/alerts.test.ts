@@ -217,6 +217,27 @@ describe('alerts from monitoring', () => {
     expect(emu.requests.filter((q) => q.status >= 400)).toEqual([])
   }, 600_000)
 
+  it('a duplicate left open by a racing run that died is closed by a later delivery, with one comment, once', async () => {
+    await deliver(generic('stale', 'firing'), '2026-11-25T12:00:00Z')
+    const n = incidents()[0]!.number
+    // A racing run opened its own issue for the key and was killed before closing it.
+    const dup = emu.createIssue(repo, { title: '[Alert] Probe stale failing', body: '<!-- incidentops:alert-key:stale -->\n**uptime alert**: Probe stale failing', labels: ['incident'], user: 'github-actions[bot]' }).number
+    expect(dup).toBeGreaterThan(n)
+    // Within the opener's grace (5 minutes) it may still be running: left alone.
+    await deliver(generic('stale', 'firing'), '2026-11-25T12:02:00Z')
+    expect(emu.getIssue(repo, dup).state).toBe('open')
+    const r = await deliver(generic('stale', 'firing'), '2026-11-25T12:10:00Z')
+    expect(r.code, r.stdout).toBe(0)
+    expect(emu.getIssue(repo, dup).state).toBe('closed')
+    expect(emu.getIssue(repo, dup).state_reason).toBe('not_planned')
+    expect(emu.listComments(repo, dup).map((c) => c.body)).toEqual([expect.stringContaining(`Duplicate of #${n}`)])
+    expect(openIncidents().map((i) => i.number)).toEqual([n])
+    emu.resetCounters()
+    await deliver(generic('stale', 'firing'), '2026-11-25T12:10:30Z')
+    expect(emu.listComments(repo, dup)).toHaveLength(1)
+    expect(emu.requests.filter((q) => q.path.includes(`/issues/${dup}`))).toEqual([])
+  })
+
   it('a 20,000-character alert title becomes an incident whose title fits GitHub\'s 256 and says it was cut', async () => {
     const title = `Checkout latency ${'very '.repeat(4_000)}high`
     expect(title.length).toBeGreaterThanOrEqual(20_000)
