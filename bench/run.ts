@@ -9,6 +9,7 @@
  *   npm run bench -- --only=report --report=50000 --merge
  *                                      one scenario/size, merged into the existing results.json
  *   npm run bench -- --table           print the table of bench/results.json, run nothing
+ *   npm run bench -- --only=storm10    only the storm with 10 deliveries in flight at once
  *   options: --storm=N  --report=100,1000  --sweep=10,100  --runs=10 (cold start)  --out=path
  *
  * Run `npm run bundle` first if src/ changed: this measures the committed bundle.
@@ -19,6 +20,7 @@ import { createHash } from 'node:crypto'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../test/emulator/index.js'
+import { mulberry32 } from '../test/emulator/faults.js'
 import { BUNDLE, dispatchPayload, example, issuesPayload, commentPayload } from '../test/e2e/harness.js'
 import { seedHistory } from '../test/e2e/seed.js'
 import { decodeRecord, type IncidentRecord } from '../src/domain/record.js'
@@ -254,6 +256,80 @@ async function storm(emu: Emulator): Promise<void> {
     note: `${incidents.length} incidents (exactly 10 expected), ${comments} bot comments (cards included)${failed ? `, ${failed} runs failed: ${firstFailure}` : ''}; wall is the sum over the runs`,
   })
   log(`  storm: ${all.total} requests, ${all.writes} writes, ${incidents.length} incidents, ${comments} comments`)
+}
+
+/**
+ * The same storm as monitoring really sends it during an outage: 10 deliveries in flight at once
+ * (no concurrency group), keys drawn at random (seeded), so first deliveries of one key race. Every
+ * racing run must apply the same rule (the lowest issue number with the key survives): exactly 10
+ * incidents, nothing GitHub refuses, and about one read per event.
+ */
+async function stormConcurrent(emu: Emulator): Promise<void> {
+  const WIDTH = 10
+  log(`alert storm, concurrency ${WIDTH}: ${STORM} events over 10 random keys (seeded), ${WIDTH} runs at a time`)
+  const repo = 'acme/storm-concurrent'
+  freshRepo(emu, repo)
+  const random = mulberry32(20261204)
+  const keys = Array.from({ length: STORM }, () => `storm-${Math.floor(random() * 10)}`)
+  const start = Date.parse(NOW)
+  const all = { total: 0, rest: 0, graphql: 0, points: 0, writes: 0 }
+  type Sum = keyof typeof all
+  let refused = 0
+  let wall = 0
+  let peak = 0
+  let cpu = 0
+  let failed = 0
+  let firstFailure = ''
+  for (let b = 0; b < STORM; b += WIDTH) {
+    // One event a second on average: the batch's 10 start together, 10 s after the previous batch.
+    emu.clock.set(new Date(start + b * 1000))
+    emu.resetCounters()
+    const batch = keys.slice(b, b + WIDTH)
+    const began = Date.now()
+    const runs = await Promise.all(batch.map((key, i) => runBundle({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', genericAlert(key)), runId: `storm10-${b + i}` })))
+    wall += Date.now() - began
+    const t = tally(emu.requests)
+    for (const k of Object.keys(all) as Sum[]) all[k] += t[k]
+    refused += emu.requests.filter((r) => r.status >= 400 && r.status < 500).length
+    for (const m of runs) {
+      cpu += m.cpuMs ?? 0
+      peak = Math.max(peak, m.peakRssMb ?? 0)
+      if (m.code !== 0) {
+        failed++
+        firstFailure ||= firstError(m)
+      }
+    }
+    if ((b + WIDTH) % 100 === 0) log(`  … ${b + WIDTH}/${STORM} events, ${all.total} requests, ${refused} refused so far`)
+  }
+  const incidents = emu.listIssues(repo).filter((i) => i.user?.login === BOT && i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
+  const open = incidents.filter((i) => i.state === 'open')
+  const comments = incidents.reduce((s, i) => s + emu.listComments(repo, i.number).filter((c) => c.user?.login === BOT).length, 0)
+  const cards = open.map((i) => emu.listComments(repo, i.number).filter((c) => c.body?.startsWith('<!-- incidentops:card -->')).length)
+  const perEvent = +(all.total / STORM).toFixed(2)
+  rows.push({
+    scenario: `alert storm, concurrency ${WIDTH} (10 random keys)${STORM === 1000 ? '' : ' — quick'}`,
+    size: `${STORM} events`,
+    available: true,
+    requests: all.total,
+    rest: all.rest,
+    graphql: all.graphql,
+    points: all.points,
+    writes: all.writes,
+    wallMs: wall,
+    peakRssMb: peak,
+    cpuMs: cpu,
+    min: STORM + 20,
+    minWhy: 'one read per event, plus 10 issues (labels at creation) and 10 cards',
+    naive: null,
+    targets: [
+      { what: 'open incidents', limit: 10, actual: open.length, unit: '' },
+      { what: 'refused writes (4xx)', limit: 0, actual: refused, unit: '' },
+      { what: 'requests per event', limit: 1.3, actual: perEvent, unit: '' },
+    ],
+    extra: { incidents: open.length, duplicatesClosed: incidents.length - open.length, comments, cardsPerIncident: cards.join(','), refused, failedRuns: failed, requestsPerEvent: perEvent, writesPerEvent: +(all.writes / STORM).toFixed(2) },
+    note: `${open.length} open incidents (exactly 10 expected), ${incidents.length - open.length} racing duplicates closed, cards per incident ${[...new Set(cards)].join('/')}, ${refused} refused${failed ? `, ${failed} runs failed: ${firstFailure}` : ''}; wall is per batch of ${WIDTH}`,
+  })
+  log(`  storm, concurrency ${WIDTH}: ${all.total} requests (${perEvent}/event), ${all.writes} writes, ${refused} refused, ${open.length} open incidents (${incidents.length - open.length} duplicates closed), ${comments} comments`)
 }
 
 async function report(emu: Emulator): Promise<void> {
@@ -577,6 +653,7 @@ async function main(): Promise<void> {
     if (want('command')) await command(emu)
     if (want('alert')) await alerts(emu)
     if (want('storm')) await storm(emu)
+    if (want('storm') || want('storm10')) await stormConcurrent(emu)
     if (want('report')) await report(emu)
     if (want('sweep')) await sweep(emu)
     if (want('cold')) await coldStart(emu)

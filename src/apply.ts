@@ -1,5 +1,6 @@
 import type { GitHubPort } from './github/port.js'
 import { describeEffect, type Effect } from './plan.js'
+import { fitBody, fitLabelDescription, fitLabelName, fitLabels, fitTitle } from './github/content-limits.js'
 
 export interface AppliedEffect {
   kind: Effect['kind'] | 'board'
@@ -46,25 +47,30 @@ export async function applyPlan(port: GitHubPort, effects: readonly Effect[], op
   return out
 }
 
+/**
+ * Every write passes GitHub's documented limits (content-limits.ts) on its way out: a value that
+ * already fits is sent as planned, a longer one is cut so that it fits and says so. The planners
+ * that compare with GitHub's state use the same functions, so a cut value is not rewritten next run.
+ */
 async function execute(port: GitHubPort, e: Effect): Promise<{ number: number; nodeId: string } | void> {
   switch (e.kind) {
     case 'create-labels':
-      return port.createLabels(e.labels)
+      return port.createLabels(e.labels.map((l) => ({ name: fitLabelName(l.name), color: l.color, description: fitLabelDescription(l.description) })))
     case 'add-labels':
-      return port.addLabels(e.issue, e.labels)
+      return port.addLabels(e.issue, fitLabels(e.labels))
     case 'set-labels':
-      return port.setLabels(e.issue, e.labels)
+      return port.setLabels(e.issue, fitLabels(e.labels))
     case 'update-issue':
-      return port.updateIssue(e.issue, { labels: e.labels, state: e.state, stateReason: e.stateReason, assignees: e.assignees })
+      return port.updateIssue(e.issue, { labels: e.labels && fitLabels(e.labels), state: e.state, stateReason: e.stateReason, assignees: e.assignees })
     case 'create-issue':
-      return port.createIssue({ title: e.title, body: e.body, labels: e.labels, assignees: e.assignees })
+      return port.createIssue({ title: fitTitle(e.title), body: fitBody(e.body), labels: fitLabels(e.labels), assignees: e.assignees })
     case 'edit-issue':
-      return port.editIssue(e.issue, { title: e.title, body: e.body })
+      return port.editIssue(e.issue, { title: e.title === undefined ? undefined : fitTitle(e.title), body: e.body === undefined ? undefined : fitBody(e.body) })
     case 'create-comment':
-      await port.createComment(e.issue, e.body)
+      await port.createComment(e.issue, fitBody(e.body))
       return
     case 'update-comment':
-      return port.updateComment(e.commentId, e.body)
+      return port.updateComment(e.commentId, fitBody(e.body))
     case 'delete-label':
       return port.deleteLabel(e.name)
     case 'set-workflow':

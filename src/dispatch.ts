@@ -18,6 +18,8 @@ import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
 import { markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
 import { parseAlertDispatch } from './alerts/index.js'
+import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
+import { quote } from './render/markdown.js'
 import { collapseGroup, groupKeyOf } from './alerts/group.js'
 import type { Config } from './config/types.js'
 import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
@@ -125,6 +127,23 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       core.setOutput('actions', '[]')
       return
     }
+    const change = pagerDutyChangeOf(r.payload)
+    if (change) {
+      // A PagerDuty change event (a deploy, a config change) never opens an incident: it is recorded
+      // in the run's outputs, log and job summary, for the changes view to come (PRODUCT.md).
+      core.info(`PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`)
+      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' })) core.setOutput(k, v)
+      await writeSummary(
+        [
+          '### IncidentOps: a change (PagerDuty change event), no incident',
+          `- ${change.summary}${change.source ? ` · source ${inline(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+          ...(change.details ? ['', quote(change.details, 1500)] : []),
+          ...(change.links.length ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`] : []),
+        ],
+        [],
+      )
+      return
+    }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
     const group = groupKeyOf(r.payload)
     const alerts = group ? [collapseGroup(parsed, group)] : parsed
@@ -134,16 +153,27 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
     })
-    const last = result.outcomes.find((o) => o.incident !== null)
-    if (last) core.setOutput('incident-number', String(last.incident))
-    const calm = last ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : { applied: [], line: null, problem: null }
+    // The outputs describe one alert: the first of the delivery that reached an incident (a group is one alert).
+    const main = result.outcomes.find((o) => o.incident !== null) ?? result.outcomes[0]
+    if (main) {
+      core.setOutput('incident-number', main.incident === null ? '' : String(main.incident))
+      core.setOutput('priority', main.priority ?? '')
+      core.setOutput('stage', main.stage ?? '')
+      core.setOutput('alert-key', main.key)
+      core.setOutput('alert-outcome', main.outcome)
+    }
+    const reached = result.outcomes.some((o) => o.incident !== null)
+    const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : { applied: [], line: null, problem: null }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
     await writeSummary(
       [
         '### IncidentOps: alerts',
-        ...result.outcomes.map((o) => `- ${code(o.key, 200)}: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`),
+        ...result.outcomes.map(
+          (o) =>
+            `- ${code(o.key, 200)}: ${o.outcome}${o.incident ? ` #${o.incident}` : ''}${o.priority ? ` · **${o.priority}** · stage **${o.stage ?? '?'}**` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`,
+        ),
         ...(calm.line ? [calm.line] : []),
         ...result.problems.map((p) => `- ⚠️ ${p}`),
       ],
@@ -193,6 +223,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     result.applied,
   )
   if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
+}
+
+/** The PagerDuty change event in a dispatch's client_payload, checked; null when it holds something else. */
+function pagerDutyChangeOf(clientPayload: unknown): ChangeEvent | null {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const pd = isObj(clientPayload) && isObj(clientPayload.incidentops) ? clientPayload.incidentops.pagerduty : undefined
+  return isChangeEvent(pd) ? pagerDutyChange(pd, 'client_payload.incidentops.pagerduty') : null
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */

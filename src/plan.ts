@@ -1,6 +1,7 @@
 import type { IssueContext, LabelSpec } from './github/port.js'
 import type { CommentSnapshot } from './github/port.js'
 import { CARD_MARKER, findCard, findMarked } from './domain/record.js'
+import { fitBody, fitLabels } from './github/content-limits.js'
 
 /** One write. A plan is a list of them, computed purely and applied by apply.ts. */
 export type Effect =
@@ -50,10 +51,20 @@ const lower = (s: string): string => s.toLowerCase()
  * Compares the desired state with the snapshot and returns only the writes that differ.
  * Idempotency and convergence come from here: a state that already matches yields no effect.
  */
-export function reconcile(desired: DesiredIssue, ctx: IssueContext): Effect[] {
+export function reconcile(wanted: DesiredIssue, ctx: IssueContext): Effect[] {
   const issue = ctx.issue
   if (!issue) return []
   const effects: Effect[] = []
+  // What GitHub will hold once the limits are applied (apply.ts applies the same functions): a card
+  // or label set that had to be cut compares equal next run instead of being written again. Over
+  // 100 labels, ours (those with a spec) are kept before people's.
+  const ours = new Set(wanted.labelSpecs.map((l) => lower(l.name)))
+  const desired: DesiredIssue = {
+    ...wanted,
+    card: fitBody(wanted.card),
+    labels: fitLabels(wanted.labels, (l) => ours.has(lower(l))),
+    once: wanted.once.map((c) => ({ marker: c.marker, body: fitBody(c.body) })),
+  }
 
   const existing = new Set(ctx.repoLabels.map((l) => lower(l.name)))
   const missing = desired.labelSpecs.filter((l) => !existing.has(lower(l.name)))

@@ -5,6 +5,7 @@ import { genericAlert } from './generic.js'
 import { DEFAULT_EVENT_TYPES, LIMITS, NATIVE_SOURCES, PAYLOAD_KEY, SCHEMA_VERSION, type NormalizedAlert } from './schema.js'
 import { describe, fail, field, isObj } from './text.js'
 import { uptimeKuma } from './uptime-kuma.js'
+import { isChangeEvent, pagerDuty } from './pagerduty.js'
 
 const ROOT = `client_payload.${PAYLOAD_KEY}`
 const OWN_KEYS = ['version', 'alerts', 'alert', ...NATIVE_SOURCES]
@@ -52,6 +53,10 @@ function parse(eventType: string, clientPayload: unknown, eventTypes: readonly s
       return datadog(inner.datadog, `${ROOT}.datadog`)
     case 'uptime-kuma':
       return uptimeKuma(inner['uptime-kuma'], `${ROOT}["uptime-kuma"]`)
+    case 'pagerduty':
+      // Change events are recorded by the caller (dispatch.ts), never parsed as alerts.
+      if (isChangeEvent(inner.pagerduty)) throw new PayloadError(`${ROOT}.pagerduty is a change event (no event_action): it is recorded, not an alert.`)
+      return pagerDuty(inner.pagerduty, `${ROOT}.pagerduty`)
     default:
       return generic(inner)
   }

@@ -14,13 +14,15 @@
  *       { grafana: <Grafana alerting webhook body> }
  *       { datadog: <the Datadog custom payload documented in docs/monitoring.md> }
  *       { "uptime-kuma": <Uptime Kuma's webhook JSON: { heartbeat, monitor, msg }> }
+ *       { pagerduty: <a PagerDuty Events API v2 body: trigger, acknowledge, resolve, or a change event> }
  *
  * docs/monitoring.md is the user-facing reference; keep the two in step.
  */
 
 /** One alert, whatever monitor sent it, ready for the incident logic. All text is neutralised. */
 export interface NormalizedAlert {
-  status: 'firing' | 'resolved'
+  /** `acknowledged` comes only from a PagerDuty acknowledge: Triage → Investigating. */
+  status: 'firing' | 'resolved' | 'acknowledged'
   /** Dedup key: given, else derived (Alertmanager/Grafana fingerprint, Datadog aggregation key, Kuma monitor id); ≤ 200 chars of KEY_PATTERN. */
   key: string
   /** Plain text, ≤ 256 chars (GitHub's issue title limit), neutralised. */
@@ -53,7 +55,7 @@ export const PAYLOAD_KEY = 'incidentops'
 export const SCHEMA_VERSION = 1
 
 /** The native bodies accepted inside `client_payload.incidentops`, by key. */
-export const NATIVE_SOURCES = ['alertmanager', 'grafana', 'datadog', 'uptime-kuma'] as const
+export const NATIVE_SOURCES = ['alertmanager', 'grafana', 'datadog', 'uptime-kuma', 'pagerduty'] as const
 export type NativeSource = (typeof NATIVE_SOURCES)[number]
 
 export const LIMITS = {

@@ -399,6 +399,16 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
   const remember = (): void => {
     state.deliveries = [...state.deliveries, event.delivery].slice(-50)
   }
+  if (a.status === 'acknowledged') {
+    // A PagerDuty acknowledge: the sender holds a token that can dispatch (write access), so it may
+    // move the incident as `/ack` does, without naming a commander. The first one counts for MTTA.
+    remember()
+    if (!isActive(record.stage as Stage)) return
+    if (!record.events.some((x) => x.kind === 'ack')) record.events.push({ ...at, kind: 'ack' })
+    changes.push(`alert acknowledged (${a.source})`)
+    if (record.stage === 'triage') moveTo(record, 'investigating', at, config, changes)
+    return
+  }
   if (a.status === 'resolved') {
     if (state.status === 'resolved' && !fresh) return
     state.status = 'resolved'

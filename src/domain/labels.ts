@@ -1,5 +1,6 @@
 import type { Config, Priority } from '../config/types.js'
 import type { LabelSpec } from '../github/port.js'
+import { fitLabelName } from '../github/content-limits.js'
 
 export const PRIORITY_PREFIX = 'priority/'
 export const STAGE_PREFIX = 'stage/'
@@ -8,8 +9,9 @@ export const SERVICE_PREFIX = 'service/'
 const PRIORITY_COLORS: Record<Priority, string> = { P1: 'b60205', P2: 'd93f0b', P3: 'fbca04', P4: '0e8a16' }
 
 export const priorityLabel = (p: Priority): string => `${PRIORITY_PREFIX}${p}`
-export const stageLabel = (stage: string): string => `${STAGE_PREFIX}${stage}`
-export const serviceLabel = (s: string): string => `${SERVICE_PREFIX}${s}`
+// Names from config and people's text: cut to GitHub's 50 characters the same way everywhere.
+export const stageLabel = (stage: string): string => fitLabelName(`${STAGE_PREFIX}${stage}`)
+export const serviceLabel = (s: string): string => fitLabelName(`${SERVICE_PREFIX}${s}`)
 
 /** The label specs (name, colour, description) the action creates when missing. */
 export function labelSpec(name: string, config: Config): LabelSpec {

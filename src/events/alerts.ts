@@ -1,13 +1,14 @@
-import type { Config } from '../config/types.js'
+import type { Config, Priority } from '../config/types.js'
 import type { GitHubPort, IncidentPage, IssueSnapshot } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
 import type { NormalizedAlert } from '../alerts/index.js'
 import { classify } from '../domain/classify.js'
 import { alertFields, alertKeyOf, alertMarker } from '../domain/alert-facts.js'
-import { decodeRecord, findCard, marker } from '../domain/record.js'
-import { priorityLabel, serviceLabel } from '../domain/labels.js'
-import { stageLabelOf, upFrontLabels } from '../domain/decide.js'
-import { inline, quote, truncate } from '../render/markdown.js'
+import { decodeRecord, findCard, findMarked, marker } from '../domain/record.js'
+import { priorityLabel, priorityLabelsOn, serviceLabel, STAGE_PREFIX } from '../domain/labels.js'
+import { stageByName, stageLabelOf, upFrontLabels, type Decision } from '../domain/decide.js'
+import { inline, quote } from '../render/markdown.js'
+import { fitLabelName, fitTitle } from '../github/content-limits.js'
 import { applyPlan, type AppliedEffect } from '../apply.js'
 import type { Effect } from '../plan.js'
 import { handleIncident, type HandleOptions } from './incident.js'
@@ -15,6 +16,11 @@ import { handleIncident, type HandleOptions } from './incident.js'
 export const SOURCE_PREFIX = 'source/'
 /** A new incident for an alert links the previous one of the same key closed within this time. */
 const LINK_EARLIER_MS = 7 * 86_400_000
+/**
+ * How long the run that opened an alert incident owns writing its card: the example workflow's job
+ * timeout (5 minutes), after which that run has finished or been killed.
+ */
+const OPENER_GRACE_MS = 5 * 60_000
 
 export interface AlertRunOptions extends HandleOptions {
   /** GitHub's clock for this run. */
@@ -23,11 +29,37 @@ export interface AlertRunOptions extends HandleOptions {
   runId: string
 }
 
+/**
+ * What one alert did, as the `alert-outcome` output says it: a new incident; a repeat on the open
+ * one; a resolve; an acknowledge (PagerDuty); a re-fire (firing again after a resolve, or reopening a closed incident); a
+ * duplicate (this run lost a race and closed the issue it opened); ignored (a resolve with no open
+ * incident, or the write budget reached); a change (a PagerDuty change event, recorded, no incident).
+ */
+export type AlertOutcomeKind = 'new' | 'repeat' | 'resolve' | 'acknowledge' | 'refire' | 'duplicate' | 'ignored' | 'change'
+
 export interface AlertOutcome {
   key: string
   incident: number | null
   what: 'opened' | 'updated' | 'reopened' | 'merged' | 'ignored'
+  outcome: AlertOutcomeKind
+  /** The incident's priority and stage after this run (null when there is no incident). */
+  priority: Priority | null
+  stage: string | null
   note?: string
+}
+
+/** Priority and stage from the record of the incident's card, else from its labels (a card not written yet). */
+function courseOf(i: Incident, config: Config): { priority: Priority | null; stage: string | null } {
+  const card = findCard(i.comments)
+  const r = card ? decodeRecord(card.body) : null
+  if (r) return { priority: r.priority, stage: r.stage }
+  const stageLabel = i.labels.find((l) => l.toLowerCase().startsWith(STAGE_PREFIX))
+  return { priority: priorityLabelsOn(i.labels)[0] ?? null, stage: stageLabel ? (stageByName(stageLabel, config) ?? null) : null }
+}
+
+/** Priority and stage from a decision (null when it skipped). */
+function courseOfDecision(d: Decision): { priority: Priority | null; stage: string | null } {
+  return d.kind === 'skip' ? { priority: null, stage: null } : { priority: d.record.priority, stage: d.record.stage }
 }
 
 type Incident = IssueSnapshot & { commentCount?: number }
@@ -54,7 +86,7 @@ async function collect(pages: AsyncGenerator<IncidentPage>): Promise<{ first: In
  * Alerts from a `repository_dispatch`: each is matched to its incident by dedup key (one read of
  * the open incidents for the whole delivery), then applied through the same decide/reconcile path
  * as every other event. A key with no incident opens one; parallel runs that raced into
- * duplicates merge them (the newer is closed as a duplicate of the older, its delivery carried over).
+ * duplicates keep the lowest number, each loser closing only its own issue (see below).
  */
 export async function handleAlerts(
   port: GitHubPort,
@@ -89,9 +121,9 @@ export async function handleAlerts(
       if (recent && recent.closedAt && Date.parse(now) - Date.parse(recent.closedAt) <= config.alerts.reopenWindow) target = recent
       else earlier = recent
     }
-    if (!target && alert.status === 'resolved') {
-      outcomes.push({ key: alert.key, incident: null, what: 'ignored', note: 'resolved, but no open incident has this key' })
-      opts.log(`alert ${alert.key}: resolved, but no open incident has this key: nothing to do`)
+    if (!target && alert.status !== 'firing') {
+      outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: `${alert.status}, but no open incident has this key` })
+      opts.log(`alert ${alert.key}: ${alert.status}, but no open incident has this key: nothing to do`)
       continue
     }
 
@@ -99,44 +131,79 @@ export async function handleAlerts(
       // Open a new incident. Its labels are set at creation; the ones missing in the repository are created first.
       const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing' as const, occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] }
       const priority = classify(alertFields(state), config).priority
-      const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), `${SOURCE_PREFIX}${alert.source}`, ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
+      const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), fitLabelName(`${SOURCE_PREFIX}${alert.source}`), ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
       const have = new Set(repoLabels.map((l) => l.name.toLowerCase()))
       const effects: Effect[] = []
       const missing = upFrontLabels(config, labels)
         .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
         .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
-      effects.push({ kind: 'create-issue', title: truncate(`[Alert] ${alert.title}`, 250), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
+      effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
       const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
       applied.push(...done)
       if (opts.dryRun) {
-        outcomes.push({ key: alert.key, incident: null, what: 'opened', note: 'dry run' })
+        outcomes.push({ key: alert.key, incident: null, what: 'opened', outcome: 'new', priority: null, stage: null, note: 'dry run' })
         continue
       }
       repoLabels = [...repoLabels, ...missing]
-      // Parallel deliveries of one key may each have opened an issue: the oldest wins.
+      const mine = done.find((d) => d.kind === 'create-issue' && d.status === 'done')?.issue
+      if (mine === undefined) {
+        outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'write budget reached: left for the next delivery' })
+        continue
+      }
+      // Parallel first deliveries of one key may each have opened an issue. One rule, which every
+      // racing run computes the same way: the lowest issue number with the key survives. A losing
+      // run closes only its own issue, with one comment, and never writes to the survivor (whose
+      // own run writes its one card); so N racing runs cost N-1 comments, not N².
       const again = await collect(port.incidentPages({ label: config.labels.incident, states: ['OPEN'] }))
       openIncidents = again.incidents
-      const mine = byKey(openIncidents)
-      const keep = mine[0]
-      if (!keep) throw new Error(`the incident opened for alert ${alert.key} is not found among the open incidents`)
-      for (const dup of mine.slice(1)) applied.push(...(await closeDuplicate(port, dup.number, keep.number, opts)))
-      const created = mine.length > 1 ? 'merged' : 'opened'
-      const r = await handleIncident(port, board, await loadCtx(port, keep.number), { kind: 'alert', alert, now, delivery }, config, opts)
+      // Our own issue counts even if the listing does not show it yet.
+      const keep = Math.min(mine, ...byKey(openIncidents).map((i) => i.number))
+      if (keep < mine) {
+        applied.push(...(await closeDuplicate(port, mine, keep, opts)))
+        const survivor = openIncidents.find((i) => i.number === keep)
+        openIncidents = openIncidents.filter((i) => i.number !== mine)
+        outcomes.push({ key: alert.key, incident: keep, what: 'merged', outcome: 'duplicate', ...(survivor ? courseOf(survivor, config) : { priority, stage: 'triage' as const }), note: `#${mine} was opened by a parallel delivery and closed as its duplicate` })
+        continue
+      }
+      const r = await handleIncident(port, board, await loadCtx(port, keep), { kind: 'alert', alert, now, delivery }, config, opts)
       applied.push(...r.applied)
       problems.push(...r.problems)
-      outcomes.push({ key: alert.key, incident: keep.number, what: created })
+      outcomes.push({ key: alert.key, incident: keep, what: 'opened', outcome: 'new', ...courseOfDecision(r.decision) })
       continue
     }
 
     const wasOpen = target.state === 'open'
+    // An alert incident opened moments ago whose card is not there yet belongs to the run that
+    // opened it, which writes the card next: writing one here too would give it two. This delivery
+    // is left to that run (its occurrence is not counted, as with a replaced pending run). After
+    // OPENER_GRACE_MS the opener has surely finished or died, and the next delivery writes the card.
+    if (wasOpen && target.viewerDidAuthor && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
+      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
+      opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
+      continue
+    }
+    // A duplicate left open by a racing run that died before closing it (older than the opener's
+    // grace, so its run is over): closed now under the same rule, with its one comment unless that
+    // run posted it already.
+    if (wasOpen) {
+      for (const stale of byKey(openIncidents).filter((i) => i.number > target.number && i.viewerDidAuthor && Date.parse(now) - Date.parse(i.createdAt) >= OPENER_GRACE_MS)) {
+        const commented = findMarked(stale.comments, marker('duplicate', target.number)) !== undefined
+        applied.push(...(await closeDuplicate(port, stale.number, target.number, opts, !commented)))
+        openIncidents = openIncidents.filter((i) => i.number !== stale.number)
+      }
+    }
     // The bulk read already holds the whole thread of most incidents: no second read for them.
     const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null
     const ctx = complete ? { repositoryId: open.first!.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number)
     const r = await handleIncident(port, board, ctx, { kind: 'alert', alert, now, delivery }, config, opts)
     applied.push(...r.applied)
     problems.push(...r.problems)
-    outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened' })
+    // Firing again after a resolve (still open, in Monitoring) or reopening a closed incident is a re-fire.
+    const before = findCard(target.comments)
+    const wasResolved = before ? decodeRecord(before.body)?.alert?.status === 'resolved' : false
+    const outcome: AlertOutcomeKind = !wasOpen ? 'refire' : alert.status === 'resolved' ? 'resolve' : alert.status === 'acknowledged' ? 'acknowledge' : wasResolved ? 'refire' : 'repeat'
+    outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened', outcome, ...courseOfDecision(r.decision) })
     if (!wasOpen) openIncidents = [...openIncidents, { ...target, state: 'open' }]
   }
   return { outcomes, applied, problems }
@@ -146,10 +213,10 @@ async function loadCtx(port: GitHubPort, n: number) {
   return port.loadIssueContext(n, {})
 }
 
-async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts: AlertRunOptions): Promise<AppliedEffect[]> {
+async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts: AlertRunOptions, comment = true): Promise<AppliedEffect[]> {
   const m = marker('duplicate', keep)
   const effects: Effect[] = [
-    { kind: 'create-comment', issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` },
+    ...(comment ? [{ kind: 'create-comment' as const, issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` }] : []),
     { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
   ]
   return applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })

@@ -6,7 +6,8 @@ import { findMarked, marker, postmortemWritten, type IncidentRecord } from '../d
 import { DEFAULT_TEMPLATE } from '../postmortem/default-template.js'
 import { parseTemplate, DEFAULT_TEMPLATE_PATH } from '../postmortem/template.js'
 import { followupsSection, postmortemMarker, renderPostmortem, replaceFollowups } from '../postmortem/render.js'
-import { inline, truncate } from '../render/markdown.js'
+import { inline } from '../render/markdown.js'
+import { fitBody, fitTitle } from '../github/content-limits.js'
 import { ConfigError } from '../errors.js'
 import { applyPlan, type AppliedEffect, type ApplyOptions } from '../apply.js'
 
@@ -52,7 +53,7 @@ export async function postmortemPhase(
     let number = existing.find((i) => i.body.startsWith(m))?.number
     if (!number) {
       const body = [m, `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`, '', `**${inline(f.title, 200)}**`].join('\n')
-      const done = await applyPlan(port, [{ kind: 'create-issue', title: truncate(f.title.replace(/[\r\n]+/g, ' '), 200), body, labels: [config.postmortem.followupLabel], marker: m }], opts)
+      const done = await applyPlan(port, [{ kind: 'create-issue', title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')), body, labels: [config.postmortem.followupLabel], marker: m }], opts)
       applied.push(...done)
       number = done[0]?.issue
     }
@@ -80,7 +81,7 @@ export async function postmortemPhase(
   } else if (due && config.postmortem.as === 'pull_request') {
     // A markdown file proposed in a pull request from a branch of our own, one per incident: a
     // re-run finds the pull request of that branch instead of opening another.
-    const title = truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250)
+    const title = fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`)
     const path = `${config.postmortem.directory}/${r.startedAt.slice(0, 10)}-incident-${r.number}.md`
     const description = `propose the postmortem of #${r.number} as ${path} in a pull request`
     if (opts.dryRun) {
@@ -93,7 +94,7 @@ export async function postmortemPhase(
         '',
         followupsSection(r.followups ?? []),
       ].join('\n')
-      const pr = await port.proposeFile({ branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body })
+      const pr = await port.proposeFile({ branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body: fitBody(body) })
       opts.log(`${pr.created ? 'opened' : 'found'} pull request #${pr.number}: ${description}`)
       applied.push({ kind: 'create-issue', issue: pr.number, description, status: 'done' })
       r.postmortem = { requested: r.postmortem?.requested, issue: null, pr: pr.number, done: false }
@@ -108,7 +109,7 @@ export async function postmortemPhase(
     if (!number) {
       const done = await applyPlan(
         port,
-        [{ kind: 'create-issue', title: truncate(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`, 250), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }],
+        [{ kind: 'create-issue', title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }],
         opts,
       )
       applied.push(...done)
@@ -129,7 +130,7 @@ export async function postmortemPhase(
   // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
   if (followupsChanged && r.postmortem?.pr && !opts.dryRun) {
     const body = await port.pullBody(r.postmortem.pr)
-    const next = replaceFollowups(body, r.followups ?? [])
+    const next = fitBody(replaceFollowups(body, r.followups ?? []))
     if (next !== body) {
       await port.editPullBody(r.postmortem.pr, next)
       applied.push({ kind: 'edit-issue', issue: r.postmortem.pr, description: `#${r.postmortem.pr}: follow-ups updated`, status: 'done' })
@@ -138,14 +139,14 @@ export async function postmortemPhase(
   if (followupsChanged && r.postmortem?.comment) {
     const own = findMarked(issue.comments, m)
     if (own) {
-      const body = replaceFollowups(own.body, r.followups ?? [])
+      const body = fitBody(replaceFollowups(own.body, r.followups ?? []))
       if (body !== own.body) applied.push(...(await applyPlan(port, [{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }], opts)))
     }
   }
   if (followupsChanged && r.postmortem?.issue) {
     const pm = await port.loadIssueContext(r.postmortem.issue, {})
     if (pm.issue?.viewerDidAuthor) {
-      const body = replaceFollowups(pm.issue.body, r.followups ?? [])
+      const body = fitBody(replaceFollowups(pm.issue.body, r.followups ?? []))
       if (body !== pm.issue.body) applied.push(...(await applyPlan(port, [{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }], opts)))
     }
   }

@@ -348,6 +348,10 @@ export class OctokitPort implements GitHubPort {
       // A label created meanwhile (a parallel run, a person) is success; anything else is not.
       const msg = getErrorMessage(error)
       if (/already (been )?taken|already exists/i.test(msg)) return
+      // Anything but "this GitHub has no createLabel mutation" is a real failure (a rate limit, a 5xx):
+      // falling back to one REST request per label would multiply requests exactly when GitHub is
+      // under strain, so the error goes up and the next run creates the labels.
+      if (!/createLabel/.test(msg) || !/(doesn't|does not) exist|undefinedField|not available/i.test(msg)) throw toApiError(error, 'mutation CreateLabels')
       // GitHub has gated createLabel behind a preview before: fall back to REST, one label at a time.
       for (const l of labels) {
         try {

@@ -6,6 +6,9 @@
  *   POST /alertmanager  Alertmanager's webhook body   → client_payload { incidentops: { alertmanager: body } }
  *   POST /grafana       Grafana's webhook body        → client_payload { incidentops: { grafana: body } }
  *   POST /alert         our schema ({ version, alerts } or { incidentops: … }) → client_payload { incidentops: … }
+ *   POST /pagerduty     a PagerDuty Events API v2 body (also at PagerDuty's own paths /v2/enqueue and
+ *                       /v2/change/enqueue) → client_payload { incidentops: { pagerduty: body } }, the
+ *                       routing_key left out; answered as PagerDuty does (status, message, dedup_key)
  *   GET  /healthz       200 { ok: true } (no auth: for load balancers and probes)
  *
  * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 408 too slow; 413 too
@@ -23,6 +26,11 @@ import { parseAlertDispatch } from '../alerts/parse.js'
 import type { NormalizedAlert } from '../alerts/schema.js'
 import { PayloadError, getErrorMessage } from '../errors.js'
 import { sendDispatch } from './github.js'
+import { isChangeEvent, pagerDutyChange } from '../alerts/pagerduty.js'
+
+/** The dedup_key the sender gave, to echo back as PagerDuty does. */
+const pagerDutyDedupKey = (body: unknown): string | null =>
+  typeof body === 'object' && body !== null && typeof (body as Record<string, unknown>).dedup_key === 'string' ? ((body as Record<string, unknown>).dedup_key as string) : null
 
 export interface RelayOptions {
   /** Token for GitHub's API: a fine-grained PAT with Contents: read & write on the repository. */
@@ -103,7 +111,7 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
 /** GitHub: "The total size of the JSON payload must be less than 64KB"; we keep a margin. */
 export const MAX_CLIENT_PAYLOAD_BYTES = 63 * 1024
 
-const ROUTES = { '/alertmanager': 'alertmanager', '/grafana': 'grafana', '/alert': 'alert' } as const
+const ROUTES = { '/alertmanager': 'alertmanager', '/grafana': 'grafana', '/alert': 'alert', '/pagerduty': 'pagerduty', '/v2/enqueue': 'pagerduty', '/v2/change/enqueue': 'pagerduty' } as const
 type Kind = (typeof ROUTES)[keyof typeof ROUTES]
 
 class HttpError extends Error {
@@ -191,7 +199,23 @@ const size = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8'
 /** The client_payload for a request body, checked with the action's own parser; throws HttpError. */
 function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPayload: Record<string, unknown>; alerts: NormalizedAlert[] } {
   let clientPayload: Record<string, unknown>
-  if (kind === 'alert') {
+  if (kind === 'pagerduty' && isChangeEvent(body)) {
+    // A change event is checked and forwarded; the action records it and opens no incident.
+    const { routing_key: _credential, ...rest } = body as Record<string, unknown>
+    clientPayload = { incidentops: { pagerduty: rest } }
+    try {
+      pagerDutyChange(rest, 'body')
+    } catch (error: unknown) {
+      throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
+    }
+    if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES) throw new HttpError(413, 'The change event is larger than a repository_dispatch payload may be (64 KB).')
+    return { clientPayload, alerts: [] }
+  }
+  if (kind === 'pagerduty') {
+    // The routing key is the sender's PagerDuty credential: it is not forwarded.
+    const { routing_key: _credential, ...rest } = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : { body }
+    clientPayload = { incidentops: { pagerduty: typeof body === 'object' && body !== null && !Array.isArray(body) ? rest : body } }
+  } else if (kind === 'alert') {
     const wrapped = typeof body === 'object' && body !== null && !Array.isArray(body) && 'incidentops' in body
     clientPayload = wrapped ? { incidentops: (body as Record<string, unknown>).incidentops } : { incidentops: body }
   } else {
@@ -203,7 +227,7 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
   } catch (error: unknown) {
     throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
   }
-  if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES && kind !== 'alert' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+  if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES && kind !== 'alert' && kind !== 'pagerduty' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
     clientPayload = { incidentops: { [kind]: slim(body as Record<string, unknown>) } }
   }
   const bytes = size(clientPayload)
@@ -253,7 +277,7 @@ export function createRelay(opts: RelayOptions): http.Server {
     const kind = (ROUTES as Record<string, Kind | undefined>)[path]
     if (!kind) {
       line(404, 'no such route')
-      return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana or /alert; GET /healthz.` })
+      return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue); GET /healthz.` })
     }
     if (req.method !== 'POST') {
       line(405, 'wrong method')
@@ -298,7 +322,9 @@ export function createRelay(opts: RelayOptions): http.Server {
         throw new HttpError(502, `GitHub did not accept the dispatch: ${getErrorMessage(error)}`)
       }
       line(202, `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(alerts)}`)
-      return send(res, 202, { forwarded: true, repo: opts.repo, event_type: eventType, alerts: alerts.length, keys: alerts.map((a) => a.key), attempts: result.attempts })
+      // PagerDuty senders read `status`, `message` and `dedup_key` from the answer.
+      const pd = kind === 'pagerduty' ? { status: 'success', message: 'Event processed', ...(alerts[0] ? { dedup_key: pagerDutyDedupKey(body) ?? alerts[0].key } : {}) } : {}
+      return send(res, 202, { ...pd, forwarded: true, repo: opts.repo, event_type: eventType, alerts: alerts.length, keys: alerts.map((a) => a.key), attempts: result.attempts })
     } catch (error: unknown) {
       const status = error instanceof HttpError ? error.status : 500
       const message = error instanceof HttpError ? error.message : `Internal error: ${getErrorMessage(error)}`

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import type { IncidentPage } from '../github/port.js'
 import type { Effect } from '../plan.js'
+import { fitBody } from '../github/content-limits.js'
 import { reportMarker } from './render.js'
 import type { ReportData } from './types.js'
 
@@ -33,9 +34,11 @@ export function planReport(data: ReportData, markdown: string, existing: readonl
   const marker = reportMarker(data)
   const title = reportTitle(data)
   const found = findReportIssue(existing, marker)
-  if (!found) return { effects: [{ kind: 'create-issue', title, body: markdown, labels: [label], marker }], issue: null }
-  if (found.body === markdown && found.title === title) return { effects: [], issue: found.number }
-  const edit: Extract<Effect, { kind: 'edit-issue' }> = { kind: 'edit-issue', issue: found.number, marker, body: markdown }
+  // What GitHub will hold (apply.ts cuts the same way): a report too long for one body is not rewritten every run.
+  const body = fitBody(markdown)
+  if (!found) return { effects: [{ kind: 'create-issue', title, body, labels: [label], marker }], issue: null }
+  if (found.body === body && found.title === title) return { effects: [], issue: found.number }
+  const edit: Extract<Effect, { kind: 'edit-issue' }> = { kind: 'edit-issue', issue: found.number, marker, body }
   if (found.title !== title) edit.title = title
   return { effects: [edit], issue: found.number }
 }

@@ -1081,6 +1081,7 @@ class MutationRoot {
     const issue = issueById(ctx, input.id)
     if (!canEditIssue(ctx, issue)) throw forbidden(ctx.viewer, 'UpdateIssue')
     const labels = input.labelIds ? labelsByIds(ctx, issue.repo, input.labelIds) : null
+    if (labels) ctx.state.checkLabels(issue.repo, issue, labels.map((l) => l.name), true)
     ctx.state.updateIssue(issue, ctx.viewer, { ...(input.title ? { title: input.title } : {}), ...(input.body !== undefined && input.body !== null ? { body: input.body } : {}) })
     if (input.state) ctx.state.setState(issue, ctx.viewer, input.state === 'OPEN' ? 'open' : 'closed')
     if (labels) ctx.state.setLabels(issue, ctx.viewer, labels.map((l) => l.name))

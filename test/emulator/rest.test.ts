@@ -99,6 +99,52 @@ describe('REST issues', () => {
     expect(JSON.stringify(e.response?.data)).toContain('body is too long (maximum is 65536 characters)')
     expect(emu.listComments(repo, 1)).toHaveLength(1)
   })
+  it('rejects a title over 256 characters with 422 and GitHub\'s error shape, creating nothing', async () => {
+    const before = emu.listIssues(repo).length
+    const e = await failure(bot.rest.issues.create({ owner: 'acme', repo: 'shop', title: 't'.repeat(257) }))
+    expect(e.status).toBe(422)
+    expect(e.response?.data).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'title', message: 'title is too long (maximum is 256 characters)' }] })
+    expect(emu.listIssues(repo)).toHaveLength(before)
+    await bot.rest.issues.create({ owner: 'acme', repo: 'shop', title: 't'.repeat(256) })
+    expect(emu.listIssues(repo)).toHaveLength(before + 1)
+  })
+})
+
+describe('REST label limits', () => {
+  it('refuses a label name over 50 characters, on its own or auto-created by an issue, with nothing written', async () => {
+    const name = `service/${'x'.repeat(43)}` // 51
+    const e = await failure(bot.rest.issues.createLabel({ owner: 'acme', repo: 'shop', name, color: 'ededed' }))
+    expect(e.status).toBe(422)
+    expect(e.response?.data).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Label', code: 'custom', field: 'name', message: 'name is too long (maximum is 50 characters)' }] })
+    const before = emu.listIssues(repo).length
+    const viaIssue = await failure(bot.rest.issues.create({ owner: 'acme', repo: 'shop', title: 'long label', labels: [name] }))
+    expect(viaIssue.status).toBe(422)
+    expect(emu.listIssues(repo)).toHaveLength(before)
+    expect(emu.listLabels(repo).some((l) => l.name === name)).toBe(false)
+    const desc = await failure(bot.rest.issues.createLabel({ owner: 'acme', repo: 'shop', name: 'ok', color: 'ededed', description: 'd'.repeat(101) }))
+    expect(desc.status).toBe(422)
+    await bot.rest.issues.createLabel({ owner: 'acme', repo: 'shop', name: 'x'.repeat(50), color: 'ededed', description: 'd'.repeat(100) })
+  })
+
+  it('refuses more than 100 labels on one issue (add, replace, PATCH and create), changing nothing', async () => {
+    const names = Array.from({ length: 100 }, (_, i) => `l/${i}`)
+    const { data: issue } = await bot.rest.issues.create({ owner: 'acme', repo: 'shop', title: 'many labels', labels: names })
+    expect(emu.getIssue(repo, issue.number).labels).toHaveLength(100)
+    const expectRefused = async (p: Promise<unknown>) => {
+      const e = await failure(p)
+      expect(e.status).toBe(422)
+      expect(e.response?.data).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'labels' }] })
+    }
+    await expectRefused(bot.rest.issues.addLabels({ owner: 'acme', repo: 'shop', issue_number: issue.number, labels: ['one-more'] }))
+    await expectRefused(bot.rest.issues.setLabels({ owner: 'acme', repo: 'shop', issue_number: issue.number, labels: [...names, 'one-more'] }))
+    await expectRefused(bot.rest.issues.update({ owner: 'acme', repo: 'shop', issue_number: issue.number, title: 'renamed', labels: [...names, 'one-more'] }))
+    await expectRefused(bot.rest.issues.create({ owner: 'acme', repo: 'shop', title: 'too many', labels: [...names, 'one-more'] }))
+    expect(emu.getIssue(repo, issue.number).labels).toHaveLength(100)
+    expect(emu.getIssue(repo, issue.number).title).toBe('many labels')
+    expect(emu.listLabels(repo).some((l) => l.name === 'one-more')).toBe(false)
+    // Re-adding one it already has is no change, so it is accepted.
+    await bot.rest.issues.addLabels({ owner: 'acme', repo: 'shop', issue_number: issue.number, labels: ['L/1'] })
+  })
 })
 
 describe('REST comments', () => {

@@ -269,6 +269,7 @@ route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
   // Validate everything before changing anything: a rejected PATCH changes nothing.
   const labels = b.labels !== undefined ? labelNames(b.labels) : undefined
   const assignees = b.assignees !== undefined ? strings(b.assignees, 'assignees') : undefined
+  if (labels && push) ctx.state.checkLabels(repo, issue, labels, true)
   if (title !== undefined || body !== undefined) ctx.state.updateIssue(issue, req.viewer, { ...(title !== undefined && title !== null ? { title } : {}), ...(body !== undefined ? { body } : {}) })
   if (b.state === 'closed' || b.state === 'open')
     ctx.state.setState(issue, req.viewer, b.state, (reason as Issue['stateReason'] | undefined) ?? undefined)

@@ -282,6 +282,10 @@ export interface IssueFilter {
 
 export const MAX_BODY = 65_536
 const MAX_TITLE = 256
+/** GitHub's limits on labels: name and description lengths, and labels on one issue. */
+export const MAX_LABEL_NAME = 50
+const MAX_LABEL_DESCRIPTION = 100
+export const MAX_LABELS_PER_ISSUE = 100
 
 /** GitHub timestamps have whole seconds: 2024-05-01T12:00:00Z. */
 export function stamp(d: Date): string {
@@ -473,6 +477,9 @@ export class State {
   createLabel(repo: Repo, name: string, color = 'ededed', description: string | null = null): Label {
     const trimmed = name.trim()
     if (!trimmed) throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }])
+    validateLabelName(trimmed)
+    if (description !== null && description.length > MAX_LABEL_DESCRIPTION)
+      throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'custom', field: 'description', message: `description is too long (maximum is ${MAX_LABEL_DESCRIPTION} characters)` }], 'UNPROCESSABLE')
     if (repo.labels.has(trimmed.toLowerCase()))
       throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }], 'UNPROCESSABLE')
     const c = normalizeColor(color)
@@ -486,6 +493,7 @@ export class State {
 
   updateLabel(label: Label, patch: { name?: string; color?: string; description?: string | null }): Label {
     const repo = label.repo
+    if (patch.name !== undefined) validateLabelName(patch.name.trim())
     if (patch.name !== undefined && patch.name.toLowerCase() !== label.name.toLowerCase()) {
       if (repo.labels.has(patch.name.toLowerCase()))
         throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }], 'UNPROCESSABLE')
@@ -508,6 +516,27 @@ export class State {
     repo.version++
   }
 
+  /**
+   * GitHub refuses, before changing anything, a write that would leave an issue with more than 100
+   * labels or that names a label it would have to create with a name over 50 characters.
+   * `issue` null is a new issue; `replace` is a full set (PUT, PATCH) rather than an addition.
+   */
+  checkLabels(repo: Repo, issue: Issue | null, names: readonly string[], replace: boolean): void {
+    const after = new Set(replace || !issue ? [] : issue.labels.map((l) => l.name.toLowerCase()))
+    for (const n of names) {
+      const key = n.trim().toLowerCase()
+      if (!repo.labels.has(key)) validateLabelName(n.trim())
+      after.add(key)
+    }
+    if (after.size > MAX_LABELS_PER_ISSUE)
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [{ resource: 'Issue', code: 'custom', field: 'labels', message: `labels is too long (maximum is ${MAX_LABELS_PER_ISSUE} labels)` }],
+        'UNPROCESSABLE',
+      )
+  }
+
   /** Like GitHub's issue endpoints: a label name that does not exist yet is created (color ededed). */
   labelOrCreate(repo: Repo, name: string): Label {
     return repo.labels.get(name.trim().toLowerCase()) ?? this.createLabel(repo, name)
@@ -522,6 +551,7 @@ export class State {
   ): Issue {
     validateTitle(i.title)
     validateBody('Issue', i.body)
+    if (i.labels?.length) this.checkLabels(repo, null, i.labels, true)
     const id = this.nextId()
     const created = i.createdAt ? stamp(new Date(i.createdAt)) : this.now()
     const issue: Issue = {
@@ -598,6 +628,7 @@ export class State {
   }
 
   addLabels(issue: Issue, actor: Account, names: string[], at = this.now()): Label[] {
+    this.checkLabels(issue.repo, issue, names, false)
     let changed = false
     for (const name of names) {
       const label = this.labelOrCreate(issue.repo, name)
@@ -619,6 +650,7 @@ export class State {
   }
 
   setLabels(issue: Issue, actor: Account, names: string[]): Label[] {
+    this.checkLabels(issue.repo, issue, names, true)
     const wanted = names.map((n) => this.labelOrCreate(issue.repo, n))
     for (const l of [...issue.labels]) if (!wanted.includes(l)) this.removeLabel(issue, actor, l)
     this.addLabels(issue, actor, wanted.map((l) => l.name))
@@ -1083,6 +1115,11 @@ function validateTitle(title: unknown, resource = 'Issue'): void {
     throw new ApiError(422, 'Validation Failed', [{ resource, code: 'missing_field', field: 'title' }], 'UNPROCESSABLE')
   if (title.length > MAX_TITLE)
     throw new ApiError(422, 'Validation Failed', [{ resource, code: 'custom', field: 'title', message: `title is too long (maximum is ${MAX_TITLE} characters)` }], 'UNPROCESSABLE')
+}
+
+function validateLabelName(name: string): void {
+  if (name.length > MAX_LABEL_NAME)
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'custom', field: 'name', message: `name is too long (maximum is ${MAX_LABEL_NAME} characters)` }], 'UNPROCESSABLE')
 }
 
 function validateBody(resource: string, body: unknown): void {

@@ -65,6 +65,32 @@ async function post(path: string, body: unknown, token: string | null = RELAY_TO
 }
 
 describe('incidentops relay', () => {
+  it('takes PagerDuty Events v2 at PagerDuty\'s own paths, answers as PagerDuty does, and never forwards the routing key', async () => {
+    await start()
+    const pd = (name: string) => (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'fixtures', 'alerts', 'pagerduty', `${name}.json`), 'utf8')) as { body: Record<string, unknown> }).body
+    const trigger = await post('/v2/enqueue', pd('trigger'))
+    expect(trigger.status).toBe(202)
+    expect(trigger.json).toMatchObject({ status: 'success', message: 'Event processed', dedup_key: 'samplekeyhere', forwarded: true, keys: ['pagerduty:samplekeyhere'] })
+    const resolved = await post('/pagerduty', pd('resolve'))
+    expect(resolved.json).toMatchObject({ status: 'success', dedup_key: 'samplekeyhere', keys: ['pagerduty:samplekeyhere'] })
+    const change = await post('/v2/change/enqueue', pd('change'))
+    expect(change.status).toBe(202)
+    expect(change.json).toMatchObject({ forwarded: true, alerts: 0 })
+    expect(emu.dispatches).toHaveLength(3)
+    for (const d of emu.dispatches) {
+      expect(Object.keys(d.client_payload as object)).toEqual(['incidentops'])
+      expect(JSON.stringify(d)).not.toContain('routing_key')
+      expect(JSON.stringify(d)).not.toContain('samplekeyhere0000')
+    }
+    // A bad PagerDuty body is refused naming the field, and nothing is forwarded.
+    const bad = await post('/v2/enqueue', { ...pd('trigger'), event_action: 'page' })
+    expect(bad.status).toBe(422)
+    expect(String(bad.json.error)).toMatch(/pagerduty\.event_action must be/)
+    expect(emu.dispatches).toHaveLength(3)
+    // Without the relay's bearer token nothing is read or forwarded, whatever the routing key.
+    expect((await post('/v2/enqueue', pd('trigger'), null)).status).toBe(401)
+  })
+
   it('forwards a real Alertmanager body end to end as one repository_dispatch', async () => {
     await start()
     const r = await post('/alertmanager', alertmanagerBody)
