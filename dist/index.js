@@ -28733,7 +28733,7 @@ async function run({ env, makePort, sleep }) {
             await (0,summary/* writeSummary */.S)([`**IncidentOps**: ${r.notice}`], []);
             return;
         }
-        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(363)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2363));
+        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5769));
         await dispatch(r, inputs, { env, makePort, sleep });
     }
     catch (error) {
@@ -28776,10 +28776,9 @@ function readEvent(path) {
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   lW: () => (/* binding */ neutralizeMarkers),
 /* harmony export */   mG: () => (/* binding */ inline),
-/* harmony export */   tI: () => (/* binding */ neutralizeMentions),
-/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */   tI: () => (/* binding */ neutralizeMentions)
 /* harmony export */ });
-/* unused harmony exports neutralizeLinks, defuseUserText */
+/* unused harmony exports neutralizeLinks, defuseUserText, truncate */
 /**
  * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
  * our hidden markers. Everything we echo from titles, bodies, alerts and commands goes through here.
@@ -28844,6 +28843,8 @@ function inline(text, max = 200) {
     let t = stripControls(text).replace(/\s+/g, ' ').trim();
     t = truncate(t, max);
     t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // An image would embed (and load a tracker) where we quote outside text: `![` stays literal.
+    t = t.replace(/!\[/g, '!\\[');
     // A leading `#`, `>` or list marker would change the block we put it in.
     t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1');
     return defuseUserText(t);

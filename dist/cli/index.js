@@ -16912,15 +16912,15 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             return mod.runDemo(rest, out);
         }
         case 'relay': {
-            const { relayCommand } = await __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 250));
+            const { relayCommand } = await __nccwpck_require__.e(/* import() */ 73).then(__nccwpck_require__.bind(__nccwpck_require__, 73));
             return relayCommand(rest, out, err);
         }
         case 'alert': {
-            const { alertCommand } = await __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 250));
+            const { alertCommand } = await __nccwpck_require__.e(/* import() */ 73).then(__nccwpck_require__.bind(__nccwpck_require__, 73));
             return alertCommand(rest, out, err);
         }
         case 'report': {
-            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(757), __nccwpck_require__.e(804)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5804));
+            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(757), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7763));
             return reportCommand(rest, out, err);
         }
         default:
