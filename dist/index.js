@@ -28418,6 +28418,74 @@ function getErrorMessage(error) {
 
 /***/ }),
 
+/***/ 1679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ parseApiLimits),
+/* harmony export */   f_: () => (/* binding */ GITHUB_LIMITS)
+/* harmony export */ });
+/* unused harmony export formatApiLimits */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** GitHub.com's documented limits. */
+const GITHUB_LIMITS = Object.freeze({
+    mutationSpacingMs: 1000,
+    creationsPerMinute: 80,
+    creationsPerHour: 500,
+    graphqlPointsPerMinute: 2000,
+    retryBaseMs: 1000,
+    maxWaitMs: 60_000,
+    boardSettleMs: 3000,
+});
+const KEYS = {
+    'mutation-spacing': { field: 'mutationSpacingMs', kind: 'duration' },
+    'creations-per-minute': { field: 'creationsPerMinute', kind: 'count' },
+    'creations-per-hour': { field: 'creationsPerHour', kind: 'count' },
+    'graphql-points-per-minute': { field: 'graphqlPointsPerMinute', kind: 'count' },
+    'retry-base': { field: 'retryBaseMs', kind: 'duration' },
+    'max-wait': { field: 'maxWaitMs', kind: 'duration' },
+    'board-settle': { field: 'boardSettleMs', kind: 'duration' },
+};
+/**
+ * Reads the `api-limits` input: `key=value` pairs separated by spaces, commas or new lines, over
+ * GitHub's limits; durations as `250ms`, `1s`, `2m` (a bare 0 is allowed). Empty → GitHub's.
+ */
+function parseApiLimits(text) {
+    const limits = { ...GITHUB_LIMITS };
+    for (const pair of text.split(/[\s,]+/).filter(Boolean)) {
+        const m = /^([a-z-]+)=(.+)$/.exec(pair);
+        const key = m ? KEYS[m[1]] : undefined;
+        if (!m || !key) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`The \`api-limits\` input has "${pair}": write key=value pairs with the keys ${Object.keys(KEYS).join(', ')}.`);
+        }
+        const value = m[2];
+        if (key.kind === 'count') {
+            if (!/^[1-9][0-9]{0,6}$/.test(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`The \`api-limits\` input's ${m[1]} must be a whole number above 0; it is "${value}".`);
+            limits[key.field] = Number(value);
+        }
+        else {
+            const d = /^([0-9]{1,7})(ms|s|m)?$/.exec(value);
+            if (!d || (d[2] === undefined && d[1] !== '0')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`The \`api-limits\` input's ${m[1]} must be a duration like 250ms, 1s or 2m (or 0); it is "${value}".`);
+            }
+            limits[key.field] = Number(d[1]) * (d[2] === 'm' ? 60_000 : d[2] === 's' ? 1000 : 1);
+        }
+    }
+    return limits;
+}
+/** Prints limits the way the input takes them (for the log). */
+function formatApiLimits(l) {
+    const ms = (v) => (v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`);
+    return Object.entries(KEYS)
+        .map(([k, { field, kind }]) => `${k}=${kind === 'duration' ? ms(l[field]) : l[field]}`)
+        .join(' ');
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -28428,6 +28496,46 @@ await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)({ env: process.env 
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ logSafe)
+/* harmony export */ });
+/**
+ * Log lines that cannot become workflow commands.
+ *
+ * The runner reads every line the action prints: a line that starts with `::` (after leading
+ * spaces) is a workflow command (`::error title=x::boom`, `::add-mask::`, `::stop-commands::`), and
+ * `##[command]` is one anywhere in a line (the old syntax). `core.info` prints its text raw, so an
+ * issue title, a comment, a label or an alert field that holds a line break followed by `::error`
+ * would forge an annotation, mask values or switch command processing off. `core.warning`,
+ * `core.notice`, `core.startGroup` and `core.setFailed` escape their message (`\n` → `%0A`, `%` →
+ * `%25`) so the runner decodes it as one command's data; but a multi-line annotation is still
+ * someone else's text laid out as ours. So every line we log that may carry outside text goes
+ * through logSafe first, whichever core function prints it.
+ */
+/** C0 and C1 controls, DEL, the Unicode line and paragraph separators, and bidi overrides/isolates. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * One inert log line: line breaks and other control characters written as escapes (`\n`,
+ * `\u001b`), so the text stays on one line and reads as it is; a leading `::` and every `##[`
+ * broken with a backslash (`\::`, `#\#[`), so the runner sees no workflow command; cut to `max`
+ * characters. Apply it to the whole line (our words around outside text are harmless to it).
+ */
+function logSafe(text, max = 2000) {
+    let t = text.replace(CONTROLS, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    t = t.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '#\\#[');
+    if (t.length > max)
+        t = `${t.slice(0, max)}… (${t.length - max} more characters)`;
+    return t;
+}
+
 
 /***/ }),
 
@@ -28446,7 +28554,10 @@ var core = __nccwpck_require__(6257);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/github/limits.ts
+var limits = __nccwpck_require__(1679);
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 /** The action's inputs, named once (kebab-case as in action.yml). */
 const INPUT = {
@@ -28459,6 +28570,8 @@ const INPUT = {
     notifyTeams: 'notify-teams',
     notifyDiscord: 'notify-discord',
     notifyWebhook: 'notify-webhook',
+    apiLimits: 'api-limits',
+    sweepWorkflow: 'sweep-workflow',
 };
 const MODES = ['auto', 'intake', 'sweep', 'report'];
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -28477,7 +28590,11 @@ function readInputs(get) {
         throw new errors/* ConfigError */.xL(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`);
     }
     const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() };
-    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify };
+    const sweepWorkflow = get(INPUT.sweepWorkflow).trim();
+    if (sweepWorkflow && !/^[A-Za-z0-9_.-]+\.ya?ml$/.test(sweepWorkflow)) {
+        throw new errors/* ConfigError */.xL(`The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`);
+    }
+    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: (0,limits/* parseApiLimits */.GE)(get(INPUT.apiLimits)), sweepWorkflow };
 }
 
 ;// CONCATENATED MODULE: ./src/events/router.ts
@@ -28585,7 +28702,10 @@ function route(eventName, payload, mode) {
 
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __nccwpck_require__(8855);
+// EXTERNAL MODULE: ./src/log-safe.ts
+var log_safe = __nccwpck_require__(6963);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -28608,19 +28728,20 @@ async function run({ env, makePort, sleep }) {
         const payload = readEvent(env.GITHUB_EVENT_PATH);
         const r = route(eventName, payload, inputs.mode);
         if (r.kind === 'noop') {
-            core/* notice */.lm(r.notice);
+            core/* notice */.lm((0,log_safe/* logSafe */.s)(r.notice));
             core/* setOutput */.uH('actions', '[]');
             await (0,summary/* writeSummary */.S)([`**IncidentOps**: ${r.notice}`], []);
             return;
         }
-        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5163));
+        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(363)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2363));
         await dispatch(r, inputs, { env, makePort, sleep });
     }
     catch (error) {
         if (error instanceof errors/* ConfigError */.xL || error instanceof errors/* PayloadError */.tG)
             core/* setFailed */.C1(error.message);
+        // An unexpected error's message may quote what GitHub or a payload said: one inert line.
         else
-            core/* setFailed */.C1(`IncidentOps failed: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+            core/* setFailed */.C1(`IncidentOps failed: ${(0,log_safe/* logSafe */.s)((0,errors/* getErrorMessage */.u1)(error))}`);
     }
 }
 function readEvent(path) {
@@ -28646,6 +28767,112 @@ function readEvent(path) {
 
 /***/ }),
 
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ip: () => (/* binding */ neutralizeReferences),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   lW: () => (/* binding */ neutralizeMarkers),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tI: () => (/* binding */ neutralizeMentions),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony exports neutralizeLinks, defuseUserText */
+/**
+ * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
+ * our hidden markers. Everything we echo from titles, bodies, alerts and commands goes through here.
+ */
+const ZWSP = '\u200b';
+/** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
+function neutralizeMentions(text) {
+    // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
+    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
+}
+/** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
+function neutralizeMarkers(text) {
+    return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
+}
+/** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
+function neutralizeReferences(text) {
+    return text.replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}${ZWSP}-`);
+}
+/**
+ * Links and images stop being markdown: a `[` that a `](`, `][` or `]:` follows becomes the entity
+ * `&#91;`, which GitHub shows as `[` but never parses as syntax. So `![x](https://tracker/px.png)`
+ * cannot embed (no request to someone's server from every reader's browser), `[Status page](https://evil)`
+ * cannot hide where it leads, and reference definitions cannot form; a bare URL stays visible
+ * (GitHub autolinks it). Brackets with nothing of the kind after them (`shipit[bot]`) stay as they are.
+ * Linear: every `[` before the last closing sequence is replaced, which is what a lookahead would do.
+ */
+function neutralizeLinks(text) {
+    const last = Math.max(text.lastIndexOf(']('), text.lastIndexOf(']['), text.lastIndexOf(']:'));
+    if (last < 0)
+        return text;
+    return text.slice(0, last).replace(/\[/g, '&#91;') + text.slice(last);
+}
+/**
+ * Everything someone else wrote, before we quote it: mentions, our markers, issue references,
+ * links and images defused. inline() and quote() apply it; use it directly for other shapes.
+ */
+function defuseUserText(text) {
+    return neutralizeLinks(neutralizeReferences(neutralizeMarkers(neutralizeMentions(text))));
+}
+/**
+ * Drops control characters (NUL, escapes) that have no business in an issue thread, and the
+ * bidirectional overrides and isolates that make text read differently than it is (U+202A–E, U+2066–9).
+ */
+function stripControls(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+/** Cuts to `max` characters on a code point boundary, saying that it did. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = Array.from(text.slice(0, max)).join('');
+    return `${cut}… (${text.length - max} more characters)`;
+}
+/**
+ * One line of user text for a table cell, a heading or a list item: no newlines, pipes escaped,
+ * HTML neutralised, mentions, markers, issue references, links and images defused, length bounded.
+ */
+function inline(text, max = 200) {
+    if (!text)
+        return '';
+    let t = stripControls(text).replace(/\s+/g, ' ').trim();
+    t = truncate(t, max);
+    t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // A leading `#`, `>` or list marker would change the block we put it in.
+    t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1');
+    return defuseUserText(t);
+}
+/**
+ * Several lines of user text as a blockquote. Fences and HTML inside cannot escape the quote:
+ * `<` is escaped, and a blockquote closes any fence opened inside it. Mentions, markers, issue
+ * references, links and images are defused as in inline().
+ */
+function quote(text, max = 1500) {
+    if (!text || !text.trim())
+        return '> _(empty)_';
+    let t = truncate(stripControls(text).replace(/\r\n?/g, '\n').trim(), max);
+    t = t.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    t = defuseUserText(t);
+    return t
+        .split('\n')
+        .map((l) => (l.length ? `> ${l}` : '>'))
+        .join('\n');
+}
+/** Text for inside an inline code span: backticks cannot close it. */
+function code(text, max = 100) {
+    const t = truncate(stripControls(text).replace(/\s+/g, ' '), max).replace(/`/g, 'ˋ');
+    return `\`${neutralizeMarkers(t)}\``;
+}
+
+
+/***/ }),
+
 /***/ 8855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28653,12 +28880,15 @@ function readEvent(path) {
 /* harmony export */   S: () => (/* binding */ writeSummary)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2495);
+
 
 /** The run's plan and outcome in the job summary. */
 async function writeSummary(head, applied) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`);
+    // A write's description can quote a title or a label: one neutralised cell (pipes, HTML, mentions, markers).
+    const rows = applied.map((a) => `| ${a.status} | ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(a.description, 500)} |`);
     const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join('\n');
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(body + '\n').write();
 }

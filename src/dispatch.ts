@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
 import { writeSummary } from './summary.js'
+import { logSafe } from './log-safe.js'
+import { code, inline } from './render/markdown.js'
 import type { Route } from './events/router.js'
 import { loadConfig } from './config/load.js'
 import { ConfigError, PayloadError } from './errors.js'
@@ -41,7 +43,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const limiter = new RequestLimiter(inputs.limits, { ...realClock, sleep: wait })
   const port = makePort
     ? makePort(inputs.githubToken, repo, baseUrl)
-    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(m), limiter }), repo, {
+    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }), repo, {
         retries: 4,
         baseMs: inputs.limits.retryBaseMs,
         sleep: wait,
@@ -52,7 +54,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const board = (config: Config): BoardPort | null =>
     config.project && inputs.projectToken
       ? new OctokitBoardPort(
-          createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(m), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }),
+          createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }),
         )
       : null
   const handleOpts = {
@@ -60,8 +62,9 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     budget: WRITE_BUDGET,
     repoOwner: repo.owner,
     repo: `${repo.owner}/${repo.repo}`,
-    log: (l: string) => core.info(l),
-    warn: (l: string) => core.warning(l),
+    // Every line a handler logs may carry an issue title, a comment, a label or an alert field.
+    log: (l: string) => core.info(logSafe(l)),
+    warn: (l: string) => core.warning(logSafe(l)),
     sleep: wait,
     boardSettleMs: inputs.limits.boardSettleMs,
     now: () => port.serverTime(),
@@ -96,11 +99,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
-    core.info(summary.slice(1).join(' '))
-    if (result.left.length) core.notice(summary[2]!)
+    core.info(logSafe(summary.slice(1).join(' ')))
+    if (result.left.length) core.notice(logSafe(summary[2]!))
     await writeSummary(summary, result.applied)
     if (calm.line) (calm.warn ? core.warning : core.info)(calm.line)
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
     return
   }
 
@@ -118,14 +121,14 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
     if (!config.alerts.eventTypes.includes(r.eventType)) {
-      core.notice(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`)
+      core.notice(logSafe(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`))
       core.setOutput('actions', '[]')
       return
     }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
     const group = groupKeyOf(r.payload)
     const alerts = group ? [collapseGroup(parsed, group)] : parsed
-    core.info(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`)
+    core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
     const result = await handleAlerts(port, board(config), alerts, config, open, {
       ...handleOpts,
       now: () => port.serverTime() ?? new Date().toISOString(),
@@ -140,20 +143,20 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     await writeSummary(
       [
         '### IncidentOps: alerts',
-        ...result.outcomes.map((o) => `- \`${o.key}\`: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${o.note})` : ''}`),
+        ...result.outcomes.map((o) => `- ${code(o.key, 200)}: ${o.what}${o.incident ? ` #${o.incident}` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`),
         ...(calm.line ? [calm.line] : []),
         ...result.problems.map((p) => `- ⚠️ ${p}`),
       ],
       result.applied,
     )
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
     return
   }
 
   const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
   const configText = local !== undefined ? local : (ctx.configText ?? null)
   const config = loadConfig(configText, inputs.configPath)
-  core.info(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`)
+  core.info(logSafe(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`))
 
   const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
@@ -161,12 +164,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const decision = result.decision
   if (decision.kind === 'skip') {
     core.endGroup()
-    core.notice(`Nothing to do: ${decision.reason}.`)
+    core.notice(logSafe(`Nothing to do: ${decision.reason}.`))
     core.setOutput('actions', '[]')
-    await writeSummary([`**IncidentOps**: nothing to do: ${decision.reason}.`], [])
+    await writeSummary([`**IncidentOps**: nothing to do: ${inline(decision.reason, 500)}.`], [])
     return
   }
-  for (const c of decision.changes) core.info(`record: ${c}`)
+  for (const c of decision.changes) core.info(logSafe(`record: ${c}`))
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
   core.endGroup()
   const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : { applied: [], line: null, problem: null }
@@ -182,13 +185,14 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     [
       `### IncidentOps: incident #${decision.record.number}`,
       `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
-      ...decision.changes.map((c) => `- ${c}`),
+      // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
+      ...decision.changes.map((c) => `- ${inline(c, 500)}`),
       ...(calm.line ? [calm.line] : []),
-      ...result.problems.map((p) => `- ⚠️ ${p}`),
+      ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
     ],
     result.applied,
   )
-  if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${p}`).join('\n')}`)
+  if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */
@@ -197,8 +201,8 @@ function notifier(inputs: Inputs): ((n: Notification) => Promise<void>) | undefi
   for (const t of targets) core.setSecret(t.url)
   if (targets.length === 0) return undefined
   return async (n) => {
-    const r = await sendNotifications(targets, n, { warn: (m) => core.warning(m) })
-    core.info(`notification "${n.event}" for #${n.number}: ${r.sent} sent, ${r.failed} failed`)
+    const r = await sendNotifications(targets, n, { warn: (m) => core.warning(logSafe(m)) })
+    core.info(logSafe(`notification "${n.event}" for #${n.number}: ${r.sent} sent, ${r.failed} failed`))
   }
 }
 

@@ -5,6 +5,7 @@ import { route } from './events/router.js'
 import { ConfigError, PayloadError, getErrorMessage } from './errors.js'
 import type { GitHubPort, RepoRef } from './github/port.js'
 import { writeSummary } from './summary.js'
+import { logSafe } from './log-safe.js'
 
 /** Event payloads are at most a few hundred KB on GitHub; refuse anything absurd before parsing it. */
 const MAX_EVENT_BYTES = 25 * 1024 * 1024
@@ -29,7 +30,7 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
     const payload = readEvent(env.GITHUB_EVENT_PATH)
     const r = route(eventName, payload, inputs.mode)
     if (r.kind === 'noop') {
-      core.notice(r.notice)
+      core.notice(logSafe(r.notice))
       core.setOutput('actions', '[]')
       await writeSummary([`**IncidentOps**: ${r.notice}`], [])
       return
@@ -38,7 +39,8 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
     await dispatch(r, inputs, { env, makePort, sleep })
   } catch (error: unknown) {
     if (error instanceof ConfigError || error instanceof PayloadError) core.setFailed(error.message)
-    else core.setFailed(`IncidentOps failed: ${getErrorMessage(error)}`)
+    // An unexpected error's message may quote what GitHub or a payload said: one inert line.
+    else core.setFailed(`IncidentOps failed: ${logSafe(getErrorMessage(error))}`)
   }
 }
 

@@ -72,7 +72,10 @@ const GENERIC_ALERT_FIELDS = ['status', 'key', 'title', 'description', 'service'
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/config/regex.ts + 1 modules
+var regex = __webpack_require__(6604);
 ;// CONCATENATED MODULE: ./src/domain/classify.ts
+
 /** Normalises text for comparison: case, spacing and punctuation do not matter (`Full outage` = `full-outage`). */
 function slug(v) {
     return v
@@ -119,7 +122,8 @@ function evaluate(c, fields) {
     if (c.one_of !== undefined)
         return values.some((x) => c.one_of.some((w) => scalarEquals(x, w)));
     if (c.matches !== undefined) {
-        const re = new RegExp(c.matches, 'iu');
+        // RE2, never RegExp: the text is the reporter's, and a backtracking engine lets it hang the run.
+        const re = compileConfigRegex(c.matches);
         return values.some((x) => re.test(String(x).slice(0, 10_000)));
     }
     const n = asNumber(Array.isArray(v) ? (v[0] ?? null) : v);
@@ -189,7 +193,6 @@ var markdown = __webpack_require__(2495);
 
 
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ZWSP = '\u200b';
 /** How a value looks in an error message: `"fire"`, `3`, `null`, `missing`, `an array`, `an object`. */
 function describe(v) {
     if (v === undefined)
@@ -233,13 +236,9 @@ function clip(text, max) {
     }
     return `${out}…`;
 }
-/** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
-function neutralizeReferences(text) {
-    return text.replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}${ZWSP}-`);
-}
 /** Mentions, our markers and references defused; the one pipeline every output string goes through. */
 function defuse(text) {
-    return (0,markdown/* neutralizeMarkers */.lW)((0,markdown/* neutralizeMentions */.tI)(neutralizeReferences(text)));
+    return (0,markdown/* neutralizeMarkers */.lW)((0,markdown/* neutralizeMentions */.tI)((0,markdown/* neutralizeReferences */.Ip)(text)));
 }
 /** One line of plain text (a title, a label value): controls gone, whitespace folded, defused, clipped. */
 function plainLine(text, max) {
@@ -908,14 +907,65 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
  *   POST /alert         our schema ({ version, alerts } or { incidentops: … }) → client_payload { incidentops: … }
  *   GET  /healthz       200 { ok: true } (no auth: for load balancers and probes)
  *
- * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 413 too large;
- * 422 not an alert (nothing is forwarded); 502 GitHub kept failing.
+ * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 408 too slow; 413 too
+ * large; 415 not a JSON content type; 422 not an alert (nothing is forwarded); 429 too many wrong
+ * tokens from this address; 502 GitHub kept failing.
+ *
+ * It is reachable by anyone who can reach its port, so it bounds what a stranger can hold: every
+ * request must arrive within `timeoutMs` (headers and body), idle sockets close after it too, at most
+ * `maxConnections` sockets are open at once, and an address that keeps sending wrong tokens waits
+ * longer and longer (429 with Retry-After) before it may try again.
  */
 
 
 
 
 
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_CONNECTIONS = 64;
+const DEFAULT_AUTH_FAILURES_ALLOWED = 5;
+/** The longest an address is made to wait after wrong tokens. */
+const MAX_BACKOFF_MS = 15 * 60_000;
+/** Addresses remembered for the back-off; the oldest is forgotten past this (bounded memory). */
+const MAX_TRACKED_ADDRESSES = 10_000;
+/**
+ * Wrong bearer tokens per client address: after `allowed` failures in a row, each further failure
+ * doubles the wait (1 s, 2 s, 4 s … up to 15 min) during which the address gets 429 without its
+ * token being checked. A right token clears the address. Guessing a 16+ character secret is
+ * hopeless anyway; this keeps a scanner from spending the relay's CPU and GitHub's patience.
+ */
+class AuthBackoff {
+    allowed;
+    now;
+    seen = new Map();
+    constructor(allowed, now) {
+        this.allowed = allowed;
+        this.now = now;
+    }
+    /** Milliseconds this address must still wait, or 0. */
+    waitFor(addr) {
+        const e = this.seen.get(addr);
+        return e ? Math.max(0, e.until - this.now()) : 0;
+    }
+    failed(addr) {
+        const e = this.seen.get(addr) ?? { failures: 0, until: 0 };
+        e.failures++;
+        if (e.failures > this.allowed)
+            e.until = this.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(20, e.failures - this.allowed - 1));
+        this.seen.delete(addr);
+        this.seen.set(addr, e);
+        if (this.seen.size > MAX_TRACKED_ADDRESSES)
+            this.seen.delete(this.seen.keys().next().value);
+    }
+    succeeded(addr) {
+        this.seen.delete(addr);
+    }
+}
+/** `application/json`, or a JSON flavour (`application/problem+json`), with any parameters. */
+function isJsonContentType(header) {
+    const type = (header ?? '').split(';')[0].trim().toLowerCase();
+    return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** GitHub: "The total size of the JSON payload must be less than 64KB"; we keep a margin. */
 const MAX_CLIENT_PAYLOAD_BYTES = 63 * 1024;
@@ -1045,6 +1095,8 @@ function createRelay(opts) {
     const expected = digest(opts.relayToken);
     const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const eventType = opts.eventType ?? 'alert';
+    const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const backoff = new AuthBackoff(opts.authFailuresAllowed ?? DEFAULT_AUTH_FAILURES_ALLOWED, opts.now ?? Date.now);
     const handle = async (req, res) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         const started = Date.now();
@@ -1063,11 +1115,25 @@ function createRelay(opts) {
             line(405, 'wrong method');
             return send(res, 405, { error: `Use POST ${path}.` }, { allow: 'POST' });
         }
+        const addr = req.socket.remoteAddress ?? '?';
+        const wait = backoff.waitFor(addr);
+        if (wait > 0) {
+            line(429, `too many wrong tokens from ${addr}: wait ${Math.ceil(wait / 1000)} s`);
+            req.resume();
+            return send(res, 429, { error: `Too many requests with a wrong token from this address; try again in ${Math.ceil(wait / 1000)} s.` }, { 'retry-after': String(Math.ceil(wait / 1000)), connection: 'close' });
+        }
         if (!authorized(req.headers.authorization, expected)) {
+            backoff.failed(addr);
             line(401, 'bad or missing bearer token');
             // Discard an unauthenticated body unread, and close the connection once the answer is out.
             req.resume();
             return send(res, 401, { error: 'Missing or wrong `Authorization: Bearer <token>`.' }, { 'www-authenticate': 'Bearer', connection: 'close' });
+        }
+        backoff.succeeded(addr);
+        if (!isJsonContentType(req.headers['content-type'])) {
+            line(415, `content type ${JSON.stringify(req.headers['content-type'] ?? '')}`);
+            req.resume();
+            return send(res, 415, { error: `The body must be JSON, sent with \`Content-Type: application/json\`; it was ${JSON.stringify(req.headers['content-type'] ?? 'not given')}.` }, { accept: 'application/json', connection: 'close' });
         }
         try {
             const raw = await readBody(req, max);
@@ -1079,6 +1145,9 @@ function createRelay(opts) {
                 throw new HttpError(400, 'The body is not valid JSON.');
             }
             const { clientPayload, alerts } = payloadFor(kind, body, eventType);
+            // The caller is authenticated and its body is in: waiting for GitHub (retries included, each
+            // attempt bounded) is our time, not the caller's idleness, so the socket timeout pauses.
+            req.socket.setTimeout(0);
             let result;
             try {
                 result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType, clientPayload, retries: opts.retries, sleep: opts.sleep });
@@ -1099,7 +1168,15 @@ function createRelay(opts) {
             return send(res, status, { error: message }, status === 413 ? { connection: 'close' } : {});
         }
     };
-    return external_node_http_default().createServer((req, res) => {
+    const server = external_node_http_default().createServer({
+        // A request (headers and body) must arrive within the timeout, or Node answers 408 and closes:
+        // an authenticated body that never ends no longer holds a socket for ever. Node checks these
+        // deadlines every connectionsCheckingInterval (30 s by default): check often enough to keep them.
+        requestTimeout: timeout,
+        headersTimeout: timeout,
+        connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeout / 4))),
+        keepAliveTimeout: Math.min(5000, timeout),
+    }, (req, res) => {
         handle(req, res).catch((error) => {
             opts.log(`${req.method ?? '?'} ${req.url ?? ''} → 500 ${(0,errors/* getErrorMessage */.u1)(error)}`);
             if (!res.headersSent)
@@ -1108,6 +1185,10 @@ function createRelay(opts) {
                 res.destroy();
         });
     });
+    // A socket that sends nothing (or stops half-way) is closed after the timeout too.
+    server.setTimeout(timeout, (socket) => socket.destroy());
+    server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+    return server;
 }
 
 ;// CONCATENATED MODULE: ./src/relay/cli.ts
@@ -1115,7 +1196,7 @@ function createRelay(opts) {
 
 
 
-const RELAY_HELP = `incidentops relay --repo owner/name [--port 8080] [--host 0.0.0.0] [--api-url URL]
+const RELAY_HELP = `incidentops relay --repo owner/name [--port 8080] [--host 127.0.0.1] [--api-url URL]
 
 Receives monitoring webhooks and forwards each as one repository_dispatch (event type "alert"):
   POST /alertmanager   Prometheus Alertmanager's webhook body
@@ -1123,6 +1204,8 @@ Receives monitoring webhooks and forwards each as one repository_dispatch (event
   POST /alert          IncidentOps' own alert schema
   GET  /healthz        health check
 Callers authenticate with "Authorization: Bearer $INCIDENTOPS_RELAY_TOKEN".
+It listens on 127.0.0.1 (this machine only) unless --host says otherwise (--host 0.0.0.0 for
+every interface): it speaks plain HTTP, so put a TLS proxy in front of it before exposing it.
 
 Environment:
   GITHUB_TOKEN              token for GitHub (fine-grained PAT: Contents read & write on the repository)
@@ -1227,7 +1310,8 @@ async function relayCommand(args, out, err, env = process.env, hooks = {}) {
             err(`The relay could not start: ${(0,errors/* getErrorMessage */.u1)(e)}`);
             resolve(1);
         });
-        server.listen(port, f.host ?? '0.0.0.0', () => {
+        // Loopback by default: plain HTTP with a bearer token is for this machine or behind a TLS proxy.
+        server.listen(port, f.host ?? '127.0.0.1', () => {
             const a = server.address();
             const url = `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
             out(`IncidentOps relay listening on ${url}, forwarding to ${repo} via ${apiUrl}. POST /alertmanager, /grafana, /alert; GET /healthz.`);
@@ -1300,11 +1384,12 @@ async function alertCommand(args, out, err, env = process.env, sleep) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ip: () => (/* binding */ neutralizeReferences),
 /* harmony export */   lW: () => (/* binding */ neutralizeMarkers),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   tI: () => (/* binding */ neutralizeMentions)
 /* harmony export */ });
-/* unused harmony exports truncate, quote, code */
+/* unused harmony exports neutralizeLinks, defuseUserText, truncate, quote, code */
 /**
  * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
  * our hidden markers. Everything we echo from titles, bodies, alerts and commands goes through here.
@@ -1318,6 +1403,31 @@ function neutralizeMentions(text) {
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
     return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
+}
+/** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
+function neutralizeReferences(text) {
+    return text.replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}${ZWSP}-`);
+}
+/**
+ * Links and images stop being markdown: a `[` that a `](`, `][` or `]:` follows becomes the entity
+ * `&#91;`, which GitHub shows as `[` but never parses as syntax. So `![x](https://tracker/px.png)`
+ * cannot embed (no request to someone's server from every reader's browser), `[Status page](https://evil)`
+ * cannot hide where it leads, and reference definitions cannot form; a bare URL stays visible
+ * (GitHub autolinks it). Brackets with nothing of the kind after them (`shipit[bot]`) stay as they are.
+ * Linear: every `[` before the last closing sequence is replaced, which is what a lookahead would do.
+ */
+function neutralizeLinks(text) {
+    const last = Math.max(text.lastIndexOf(']('), text.lastIndexOf(']['), text.lastIndexOf(']:'));
+    if (last < 0)
+        return text;
+    return text.slice(0, last).replace(/\[/g, '&#91;') + text.slice(last);
+}
+/**
+ * Everything someone else wrote, before we quote it: mentions, our markers, issue references,
+ * links and images defused. inline() and quote() apply it; use it directly for other shapes.
+ */
+function defuseUserText(text) {
+    return neutralizeLinks(neutralizeReferences(neutralizeMarkers(neutralizeMentions(text))));
 }
 /**
  * Drops control characters (NUL, escapes) that have no business in an issue thread, and the
@@ -1336,7 +1446,7 @@ function truncate(text, max) {
 }
 /**
  * One line of user text for a table cell, a heading or a list item: no newlines, pipes escaped,
- * HTML neutralised, mentions and markers defused, length bounded.
+ * HTML neutralised, mentions, markers, issue references, links and images defused, length bounded.
  */
 function inline(text, max = 200) {
     if (!text)
@@ -1346,18 +1456,19 @@ function inline(text, max = 200) {
     t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     // A leading `#`, `>` or list marker would change the block we put it in.
     t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1');
-    return neutralizeMarkers(neutralizeMentions(t));
+    return defuseUserText(t);
 }
 /**
  * Several lines of user text as a blockquote. Fences and HTML inside cannot escape the quote:
- * `<` is escaped, and a blockquote closes any fence opened inside it.
+ * `<` is escaped, and a blockquote closes any fence opened inside it. Mentions, markers, issue
+ * references, links and images are defused as in inline().
  */
 function quote(text, max = 1500) {
     if (!text || !text.trim())
         return '> _(empty)_';
     let t = truncate(stripControls(text).replace(/\r\n?/g, '\n').trim(), max);
     t = t.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    t = neutralizeMarkers(neutralizeMentions(t));
+    t = defuseUserText(t);
     return t
         .split('\n')
         .map((l) => (l.length ? `> ${l}` : '>'))

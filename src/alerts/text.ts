@@ -5,13 +5,11 @@
 import { createHash } from 'node:crypto'
 import { slug } from '../domain/classify.js'
 import { PayloadError } from '../errors.js'
-import { neutralizeMarkers, neutralizeMentions } from '../render/markdown.js'
+import { neutralizeMarkers, neutralizeMentions, neutralizeReferences } from '../render/markdown.js'
 import { LIMITS } from './schema.js'
 
 export type Obj = Record<string, unknown>
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-const ZWSP = '\u200b'
 
 /** How a value looks in an error message: `"fire"`, `3`, `null`, `missing`, `an array`, `an object`. */
 export function describe(v: unknown): string {
@@ -52,11 +50,6 @@ export function clip(text: string, max: number): string {
     out += ch
   }
   return `${out}…`
-}
-
-/** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
-function neutralizeReferences(text: string): string {
-  return text.replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}${ZWSP}-`)
 }
 
 /** Mentions, our markers and references defused; the one pipeline every output string goes through. */

@@ -50,7 +50,8 @@ export function loadConfig(text: string | null, file: string): Config {
 }
 
 type RawConfig = {
-  labels?: { incident?: string; services?: boolean }
+  labels?: { incident?: string; services?: boolean; allowed_services?: string[] }
+  intake?: { hold_unconfirmed?: boolean }
   priorities?: Partial<Record<Priority, Partial<Record<keyof PriorityPolicy, unknown>>>>
   classification?: { default?: Priority; score?: Config['classification']['score']; rules?: Config['classification']['rules'] }
   crisis?: { mention?: string[]; checklist?: string[] }
@@ -130,7 +131,9 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
     labels: {
       incident: raw.labels?.incident ?? 'incident',
       services: raw.labels?.services ?? true,
+      allowedServices: raw.labels?.allowed_services ?? [],
     },
+    intake: { holdUnconfirmed: raw.intake?.hold_unconfirmed ?? false },
     priorities,
     classification: {
       default: raw.classification?.default ?? 'P2',

@@ -71,7 +71,15 @@ export const CONFIG_SCHEMA: JsonSchema = {
       description: 'Label names. Priority, stage, service and source labels are `prefix/value`.',
       properties: {
         incident: { type: 'string', minLength: 1, maxLength: 50, description: 'The label that marks an issue as an incident (the issue form applies it).', default: 'incident' },
-        services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service.', default: true },
+        services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service. The `service/` labels follow the current answer of the form (a label of a service no longer named is removed), and at most 10 services per incident ever get one, so edits cannot multiply the repository\'s labels.', default: true },
+        allowed_services: {
+          type: 'array',
+          maxItems: 200,
+          items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' },
+          description:
+            'When not empty, only these services (lowercase, as in `service/<name>`) get a label; others named in the form are shown in the card but not labelled. Recommended on public repositories, where anyone can open an incident.',
+          default: [],
+        },
       },
     },
     priorities: {
@@ -357,6 +365,19 @@ export const CONFIG_SCHEMA: JsonSchema = {
         },
       },
     },
+    intake: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Who may start the response. See docs/security.md.',
+      properties: {
+        hold_unconfirmed: {
+          type: 'boolean',
+          description:
+            'Hold incidents declared by people below the triage role as unconfirmed: no crisis mention, no escalation, no chat notification, until a responder comments `/confirm` (or `/ack`). Off by default: reporters are usually colleagues with read access, and holding their P1 would delay the page. Turn it on when outsiders can open incidents (a public repository with the issue form).',
+          default: false,
+        },
+      },
+    },
   },
   $defs: {
     scoreTerm: {
@@ -394,7 +415,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
             at_most: { type: 'number', description: 'A number ≤ this.' },
             above: { type: 'number', description: 'A number > this.' },
             below: { type: 'number', description: 'A number < this.' },
-            matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive).' },
+            matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive, RE2 syntax: matched in time linear in the text, so no pattern can hang a run; backreferences and lookarounds are refused).' },
             present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
           },
         },

@@ -48,7 +48,8 @@ export interface PriorityPolicy {
 export interface Config {
   /** Where it came from, for messages: a path, or `defaults`. */
   source: string
-  labels: { incident: string; services: boolean }
+  labels: { incident: string; services: boolean; allowedServices: string[] }
+  intake: { holdUnconfirmed: boolean }
   priorities: Record<Priority, PriorityPolicy>
   classification: { default: Priority; score: ScoreTerm[]; rules: Rule[] }
   crisis: { mention: string[]; checklist: string[] }

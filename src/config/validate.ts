@@ -1,5 +1,6 @@
 import type { JsonSchema } from './schema.js'
 import { parseDuration } from './duration.js'
+import { regexProblem } from './regex.js'
 
 export type Path = ReadonlyArray<string | number>
 
@@ -47,62 +48,6 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!
-}
-
-/** True when a regular expression from the config is valid and not obviously catastrophic. */
-export function regexProblem(source: string): string | undefined {
-  try {
-    new RegExp(source, 'iu')
-  } catch (error: unknown) {
-    return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`
-  }
-  // Nested quantifiers such as (a+)+, and repeated alternatives such as (a|a)+, can take
-  // exponential time on hostile text.
-  const risk = /\([^)]*[+*][^)]*\)\s*[+*{]/.test(source) ? 'nested' : repeatedGroupRisk(source)
-  if (risk === 'nested') return 'has a nested quantifier like (a+)+, which can hang on hostile text; simplify it'
-  if (risk === 'alternatives') return 'repeats a group of alternatives like (a|ab)+, which can hang on hostile text; use a character class ([ab]+) or the `one_of` operator'
-  return undefined
-}
-
-/**
- * A repeated group that itself repeats something (`((a+))+`, `(a{1,})+`, `(.*a){20}`): 'nested';
- * or that holds alternatives (`(a|a)+`, `(?:x|xy)*`), which can match the same text in many ways:
- * 'alternatives'. Scans the source once, skipping escapes and character classes; a group
- * remembers whether anything inside it (nested groups included) repeats or alternates, and is
- * flagged when it is followed by a repetition. `(eu|us)+` is refused too: telling safe
- * alternatives from overlapping ones is a job for a regex engine, not a config check.
- */
-function repeatedGroupRisk(source: string): 'nested' | 'alternatives' | null {
-  /** Length of a quantifier at i that repeats more than once (`+`, `*`, `{n,}`, `{n,m}` with m > 1, `{n}` with n > 1), else 0. */
-  const repeatAt = (i: number): number => {
-    const c = source[i]
-    if (c === '+' || c === '*') return 1
-    const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null
-    if (!m) return 0
-    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3])
-    return max > 1 ? m[0].length : 0
-  }
-  const outer: { repeats: boolean; alternates: boolean }[] = []
-  let repeats = false
-  let alternates = false
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]
-    if (c === '\\') i++
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++
-    } else if (c === '(') {
-      outer.push({ repeats, alternates })
-      repeats = false
-      alternates = false
-    } else if (c === ')') {
-      if (repeatAt(i + 1) && (repeats || alternates)) return repeats ? 'nested' : 'alternatives'
-      const o = outer.pop() ?? { repeats: false, alternates: false }
-      repeats = o.repeats || repeats
-      alternates = o.alternates || alternates
-    } else if (c === '|') alternates = true
-    else if (repeatAt(i)) repeats = true
-  }
-  return null
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Condition, Config, Priority, Scalar } from '../config/types.js'
+import { compileConfigRegex } from '../config/regex.js'
 
 /** The values rules can test: form fields by id, `score`, and `labels.<name>` for alerts. */
 export type FieldValue = string | number | boolean | string[] | null | undefined
@@ -51,7 +52,8 @@ export function evaluate(c: Condition, fields: Fields): boolean {
   if (c.equals !== undefined) return values.some((x) => scalarEquals(x, c.equals!))
   if (c.one_of !== undefined) return values.some((x) => c.one_of!.some((w) => scalarEquals(x, w)))
   if (c.matches !== undefined) {
-    const re = new RegExp(c.matches, 'iu')
+    // RE2, never RegExp: the text is the reporter's, and a backtracking engine lets it hang the run.
+    const re = compileConfigRegex(c.matches)
     return values.some((x) => re.test(String(x).slice(0, 10_000)))
   }
   const n = asNumber(Array.isArray(v) ? (v[0] ?? null) : v)

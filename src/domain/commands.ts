@@ -6,6 +6,7 @@
 
 export type Command =
   | { name: 'ack' }
+  | { name: 'confirm' }
   | { name: 'commander'; user: string }
   | { name: 'priority'; priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }
   | { name: 'stage'; stage: string }
@@ -27,7 +28,7 @@ export interface ParsedCommands {
 }
 
 const SHORTHANDS: Record<string, string> = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' }
-const KNOWN = new Set(['ack', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', ...Object.keys(SHORTHANDS)])
+const KNOWN = new Set(['ack', 'confirm', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', ...Object.keys(SHORTHANDS)])
 /** Longest text a command keeps (`/update`, `/note`, …); the rest is cut. */
 export const MAX_TEXT = 2000
 /** Most commands run from one comment. */
@@ -84,6 +85,8 @@ function toCommand(word: string, arg: string): Command | { message: string } {
   switch (word) {
     case 'ack':
       return { name: 'ack' }
+    case 'confirm':
+      return { name: 'confirm' }
     case 'help':
       return { name: 'help' }
     case 'postmortem':
@@ -123,6 +126,7 @@ export const HELP_TEXT = [
   '| command | what it does |',
   '|---|---|',
   '| `/ack` | take command: you become the commander (assigned), Triage → Investigating |',
+  '| `/confirm` | confirm an incident held as unconfirmed (declared by someone below triage): paging and escalation start |',
   '| `/commander @user` | hand command to someone else |',
   '| `/priority P2 <reason>` | set the priority by hand (wins over the rules) |',
   '| `/investigating`, `/fixing`, `/monitoring`, `/resolve` | move to that stage (`/stage <name>` too) |',

@@ -21,6 +21,15 @@ import { code, inline, neutralizeMentions } from '../render/markdown.js'
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 export const MAY_COMMAND: readonly Role[] = ['admin', 'maintain', 'write', 'triage']
 
+/** Whether someone with this role may change an incident's course (commands, close, reopen, re-classify). Unknown means no. */
+export const mayDecide = (role: Role | undefined): boolean => role !== undefined && MAY_COMMAND.includes(role)
+
+/** At most this many refused attempts (close/reopen by someone below triage) are kept in the timeline: the record stays small. */
+export const MAX_REFUSED_EVENTS = 20
+
+/** At most this many services ever get a `service/<name>` label on one incident. */
+export const MAX_SERVICE_LABELS = 10
+
 export type IncidentEvent =
   | {
       kind: 'issue'
@@ -32,6 +41,12 @@ export type IncidentEvent =
       label?: string
       /** When it happened, if not the issue's last update (events redirected from a postmortem or follow-up issue). */
       at?: string
+      /**
+       * The sender's role, looked up by the handler for the events a person below triage could use
+       * to change the incident's course (closed, reopened, edited). Absent means not known: treated
+       * as below triage.
+       */
+      role?: Role
     }
   | {
       kind: 'comment'
@@ -103,7 +118,14 @@ export const stageLabelOf = (s: Stage, config: Config): string => `${STAGE_PREFI
  * payload's possibly stale copy of the issue), so that any replay converges to one state.
  * Commands run from the comment as posted, once per comment id.
  */
-export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, spec: readonly FormFieldSpec[], now?: string): Decision {
+export function decide(
+  ctx: IssueContext,
+  event: IncidentEvent,
+  config: Config,
+  spec: readonly FormFieldSpec[],
+  now?: string,
+  access: { reporter?: Role } = {},
+): Decision {
   const issue = ctx.issue
   if (!issue) return { kind: 'skip', reason: 'the issue no longer exists' }
   const incidentLabel = config.labels.incident.toLowerCase()
@@ -148,6 +170,12 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
       ...(alertState ? { alert: alertState } : {}),
     }
     changes.push(`declared ${priority} (${record.priorityReason})`)
+    // Anyone who can open an issue can declare an incident: with the option on, one declared by
+    // someone below triage waits for a responder before it pages anyone (alerts come from a token).
+    if (config.intake.holdUnconfirmed && !alertState && !mayDecide(access.reporter)) {
+      record.unconfirmed = true
+      changes.push(`held as unconfirmed: declared by ${issue.author ?? 'ghost'} (role: ${access.reporter ?? 'unknown'}); a responder confirms with /confirm or /ack`)
+    }
   } else {
     record = structuredClone(previous)
     record.processed ??= []
@@ -158,14 +186,24 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
       const ev: TimelineEvent = { at, kind: 'impact', actor: sender, via: 'edit', text: describeImpact(facts) }
       record.events.push(ev)
       changes.push(`impact edited: ${ev.text}`)
+      // Only a responder re-prioritises an incident someone has taken on. An edit counts as a
+      // responder's only in its own run (`edited`, the sender's role known); an edit noticed by any
+      // other run (its own was dropped) is treated as one from below triage.
+      const responder = event.kind === 'issue' && event.action === 'edited' && mayDecide(event.role)
+      const upward = PRIORITIES.indexOf(classification.priority) < PRIORITIES.indexOf(record.priority)
       if (record.prioritySource === 'rules' && classification.priority !== record.priority) {
-        setPriority(record, classification.priority, 'rules', classification.reason, { at, actor: sender, via: 'rules' })
-        changes.push(`re-classified as ${classification.priority}`)
-      } else if (record.prioritySource === 'rules') record.priorityReason = classification.reason
+        if (responder || (record.stage === 'triage' && upward)) {
+          setPriority(record, classification.priority, 'rules', classification.reason, { at, actor: sender, via: 'rules' })
+          changes.push(`re-classified as ${classification.priority}`)
+        } else {
+          ev.text = `${ev.text} (kept ${record.priority}: ${record.stage === 'triage' ? 'an edit by someone below triage only raises the priority' : 'after triage, only a responder re-prioritises, with `/priority`'})`
+          changes.push(`kept ${record.priority}: the edit would re-classify it as ${classification.priority}, and edits from below triage re-classify only upward, in Triage`)
+        }
+      } else if (record.prioritySource === 'rules' && responder) record.priorityReason = classification.reason
     }
   }
 
-  if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes)
+  if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes, replies)
   else if (event.kind === 'comment') {
     for (const c of event.earlier ?? []) onComment(record, { kind: 'comment', ...c }, config, changes, replies)
     onComment(record, event, config, changes, replies)
@@ -179,7 +217,34 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
     changes.push(...due.changes)
     if (due.resolve) resolve(record, { at: now, actor: 'incidentops', via: 'schedule' }, config, changes)
   }
+  record.serviceLabels = serviceLabelsEver(record, facts, config)
   return { kind: 'incident', record, facts, classification, changes, replies }
+}
+
+/** The services allowed a label by the config (all when `labels.allowed_services` is empty). */
+function allowedServices(facts: IncidentFacts, config: Config): string[] {
+  const allowed = config.labels.allowedServices
+  return allowed.length ? facts.services.filter((s) => allowed.includes(s)) : facts.services
+}
+
+/**
+ * The services that ever got a label on this incident, extended by the current answer while there
+ * is room (MAX_SERVICE_LABELS): a service named later than that is shown in the card, not labelled.
+ */
+function serviceLabelsEver(record: IncidentRecord, facts: IncidentFacts, config: Config): string[] {
+  const ever = [...(record.serviceLabels ?? [])]
+  if (!config.labels.services) return ever
+  for (const s of allowedServices(facts, config)) if (!ever.includes(s) && ever.length < MAX_SERVICE_LABELS) ever.push(s)
+  return ever
+}
+
+/** The `service/<name>` labels the issue should carry now: the current answer, within what the record allows. */
+export function serviceLabelsFor(record: IncidentRecord, facts: IncidentFacts, config: Config): string[] {
+  if (!config.labels.services) return []
+  const ever = record.serviceLabels ?? []
+  return allowedServices(facts, config)
+    .filter((s) => ever.includes(s))
+    .map(serviceLabel)
 }
 
 /**
@@ -187,7 +252,7 @@ export function decide(ctx: IssueContext, event: IncidentEvent, config: Config, 
  * merely differs from the record (a half-applied earlier run) is repaired to the record instead.
  * Each also checks the fresh state, so a stale redelivery (label since removed) does nothing.
  */
-function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'issue' }>, ctx: IssueContext, config: Config, changes: string[]): void {
+function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'issue' }>, ctx: IssueContext, config: Config, changes: string[], replies: Reply[]): void {
   const issue = ctx.issue!
   const has = (label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase())
   const at = event.at ?? issue.updatedAt
@@ -204,13 +269,33 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
       else changes.push(`ignored the \`${event.label}\` label: ${problem}`)
     }
   }
-  if (event.action === 'closed' && issue.state === 'closed' && isActive(record.stage as Stage)) {
+  // GitHub lets an issue's author close and reopen it, whatever their role: from below triage that
+  // changes nothing. The issue is put back as the record says (desiredIssue), the attempt is kept
+  // in the timeline, and the person is told why, once.
+  const closing = event.action === 'closed' && issue.state === 'closed' && isActive(record.stage as Stage)
+  const reopening = event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage as Stage)
+  if ((closing || reopening) && !mayDecide(event.role)) {
+    const via: Via = closing ? 'close' : 'reopen'
+    const kept = record.events.filter((e) => e.kind === 'refused').length
+    if (kept < MAX_REFUSED_EVENTS) {
+      const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage as Stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage as Stage].name}`
+      record.events.push({ at: closing ? (issue.closedAt ?? at) : at, kind: 'refused', actor: event.sender, via, text: what })
+    }
+    changes.push(`refused: ${event.sender} (role: ${event.role ?? 'unknown'}) ${closing ? 'closed' : 'reopened'} the issue; put back as the record says`)
+    const m = marker('refused', event.sender.toLowerCase())
+    replies.push({
+      marker: m,
+      body: `${m}\n${neutralizeMentions(`@${event.sender}`)}: closing or reopening an incident needs the triage role on this repository, so the issue was put back as the incident's stage says (open while it is handled, closed once it is resolved). To ask for a change, comment here: a responder decides with \`/resolve\`, \`/dismiss\` or \`/investigating\`.`,
+    })
+    return
+  }
+  if (closing) {
     const closedAt = issue.closedAt ?? at
     if (issue.stateReason === 'NOT_PLANNED' || issue.stateReason === 'not_planned') {
       dismiss(record, '', { at: closedAt, actor: event.sender, via: 'close' }, changes)
     } else resolve(record, { at: closedAt, actor: event.sender, via: 'close' }, config, changes)
   }
-  if (event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage as Stage)) {
+  if (reopening) {
     moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
   // Events on our postmortem and follow-up issues, redirected to their incident by the handler.
@@ -251,6 +336,8 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
       body: `${marker('denied', event.author.toLowerCase())}\n${neutralizeMentions(`@${event.author}`)}: incident commands need the triage or write role on this repository, so yours had no effect. Ask the incident commander or a maintainer to run it for you.`,
     })
     changes.push(`ignored commands from ${event.author} (role: ${event.role})`)
+    // Refused once, refused for good: a later catch-up must not run it once its author has access.
+    markProcessed(record, event.commentId)
     return
   }
   const e = { at: event.createdAt, actor: event.author, via: 'command' as Via }
@@ -263,9 +350,21 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
   if (problems.length) {
     replies.push({ marker: marker('reply', event.commentId), body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}` })
   }
-  record.processed!.push(event.commentId)
+  markProcessed(record, event.commentId)
+}
+
+function markProcessed(record: IncidentRecord, commentId: number): void {
+  record.processed!.push(commentId)
   // The list is bounded: ids are increasing, and an old comment is not delivered again in practice.
   if (record.processed!.length > 300) record.processed = record.processed!.slice(-300)
+}
+
+/** A responder confirms an incident held as unconfirmed (`/confirm`, or `/ack`): paging and escalation start now. */
+function confirm(record: IncidentRecord, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, changes: string[]): void {
+  if (!record.unconfirmed) return
+  record.unconfirmed = false
+  record.events.push({ ...e, kind: 'confirmed' })
+  changes.push(`confirmed by ${e.actor}`)
 }
 
 function newAlertState(event: Extract<IncidentEvent, { kind: 'alert' }>): AlertState {
@@ -348,8 +447,13 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
   switch (c.name) {
     case 'help':
       return 'help'
+    case 'confirm':
+      if (!isActive(record.stage as Stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      confirm(record, e, changes)
+      return null
     case 'ack': {
       if (!isActive(record.stage as Stage)) return `\`/ack\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      confirm(record, e, changes)
       const first = !record.events.some((x) => x.kind === 'ack')
       if (first || record.commander !== e.actor) record.events.push({ ...e, kind: 'ack' })
       if (record.commander !== e.actor) {
@@ -514,19 +618,23 @@ function isManaged(label: string, config: Config): boolean {
 /** The whole state the issue should be in, for this record. */
 export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: IncidentFacts, config: Config, replies: readonly Reply[]): DesiredIssue {
   const issue = ctx.issue!
-  // Keep people's labels; ours (priority, stage) follow the record; service labels are added.
-  const out = issue.labels.filter((l) => !l.toLowerCase().startsWith(PRIORITY_PREFIX) && !l.toLowerCase().startsWith(STAGE_PREFIX))
+  // Keep people's labels; ours (priority, stage, and service when on) follow the record and the form.
+  const ours = (l: string): boolean => {
+    const x = l.toLowerCase()
+    return x.startsWith(PRIORITY_PREFIX) || x.startsWith(STAGE_PREFIX) || (config.labels.services && x.startsWith(SERVICE_PREFIX))
+  }
+  const out = issue.labels.filter((l) => !ours(l))
   const add = (l: string): void => {
     if (!out.some((x) => x.toLowerCase() === l.toLowerCase())) out.push(l)
   }
   add(config.labels.incident)
   add(priorityLabel(record.priority))
   add(stageLabelOf(record.stage as Stage, config))
-  if (config.labels.services) for (const s of facts.services) add(serviceLabel(s))
+  for (const l of serviceLabelsFor(record, facts, config)) add(l)
 
   const once: Reply[] = []
   const policy = config.priorities[record.priority]
-  if (policy.crisis && config.crisis.mention.length && isActive(record.stage as Stage)) {
+  if (policy.crisis && config.crisis.mention.length && isActive(record.stage as Stage) && !record.unconfirmed) {
     const m = marker('crisis', 'declared')
     once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` })
   }

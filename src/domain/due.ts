@@ -27,11 +27,19 @@ export function updatePeriod(r: IncidentRecord, config: Config, now: string): { 
   return { k, dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(), nextDueAt: new Date(last + (k + 1) * cadence).toISOString() }
 }
 
+/**
+ * When the ack clock starts: the report, or for an incident held as unconfirmed, its confirmation
+ * (a responder confirming a day-old report does not set off every escalation level at once).
+ */
+export function ackClockStart(r: IncidentRecord): string {
+  return r.events.find((e) => e.kind === 'confirmed')?.at ?? r.declaredAt
+}
+
 /** The escalation deadlines, level 1 first: the ack deadline, then each level's `after` (default the ack window). */
 export function escalationDeadlines(r: IncidentRecord, config: Config): { level: number; at: number; mention: string[] }[] {
   const ack = config.priorities[r.priority].ack
   const chain = config.escalation.length ? config.escalation : [{ mention: [] as string[], after: null }]
-  let t = Date.parse(r.declaredAt) + ack
+  let t = Date.parse(ackClockStart(r)) + ack
   return chain.map((l, i) => {
     if (i > 0) t += l.after ?? ack
     return { level: i + 1, at: t, mention: l.mention }
@@ -84,7 +92,8 @@ export function applyDue(
   const policy = config.priorities[r.priority]
   const at = (e: Omit<TimelineEvent, 'at' | 'actor' | 'via'>): TimelineEvent => ({ at: now, actor: 'incidentops', via: 'schedule', ...e })
 
-  if (!m.acknowledgedAt) {
+  // An unconfirmed incident (declared by someone below triage, held) pages nobody until confirmed.
+  if (!m.acknowledgedAt && !r.unconfirmed) {
     const done = escalatedLevel(r)
     const due = escalationDeadlines(r, config).filter((l) => l.level > done && l.at <= t)
     if (due.length) {

@@ -8,9 +8,12 @@ export interface TimelineEvent {
   /**
    * declared: the incident was opened; priority/stage: a change (from → to); impact: the form was
    * edited; ack: someone took command; commander: command handed over; update: a status update
-   * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise).
+   * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise);
+   * refused: someone below triage tried to change the incident's course (closing or reopening the
+   * issue) and the issue was put back; confirmed: a responder confirmed an incident held as
+   * unconfirmed (declared by someone below triage, with `intake.hold_unconfirmed`).
    */
-  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup'
+  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup' | 'refused' | 'confirmed'
   actor: string
   via: Via
   from?: string
@@ -43,6 +46,18 @@ export interface IncidentRecord {
   processed?: number[]
   /** What we last wrote to the board, so a command costs one board write and no board read. */
   board?: BoardCache
+  /**
+   * True while the incident waits for a responder's `/confirm` (or `/ack`): it was declared by
+   * someone below triage and `intake.hold_unconfirmed` is on. No paging, no escalation, no chat
+   * notification until then.
+   */
+  unconfirmed?: boolean
+  /**
+   * Every service that ever got a `service/<name>` label on this incident (at most
+   * MAX_SERVICE_LABELS): edits of the form can move labels among these, never create more, so a
+   * flood of edits cannot multiply the repository's labels.
+   */
+  serviceLabels?: string[]
   /** Where the incident came from: `form`, `manual` (written by hand), or the monitor's name. */
   source?: string
   /** For incidents opened by monitoring: the alert behind it. */

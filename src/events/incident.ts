@@ -1,12 +1,13 @@
 import type { Config } from '../config/types.js'
 import type { GitHubPort, IssueContext } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
-import { decide, desiredIssue, formSpec, type Decision, type IncidentEvent, type Role } from '../domain/decide.js'
+import { decide, desiredIssue, formSpec, impactDigest, mayDecide, type Decision, type IncidentEvent, type Role } from '../domain/decide.js'
 import { boardUpdates, desiredBoardValues, type FieldUpdate } from '../domain/board.js'
 import { decodeRecord, findCard, type BoardCache, type IncidentRecord } from '../domain/record.js'
 import type { Notification } from '../notify/index.js'
 import { hasCommands } from '../domain/commands.js'
-import type { IncidentFacts } from '../intake/facts.js'
+import { factsFromForm, type IncidentFacts } from '../intake/facts.js'
+import { parseIssueForm } from '../intake/issue-form.js'
 import { INCIDENT_FORM } from '../intake/form-spec.js'
 import { reconcile } from '../plan.js'
 import { applyPlan, type AppliedEffect } from '../apply.js'
@@ -49,6 +50,12 @@ export interface HandleResult {
 /** How far back a comment run looks for commands whose own run GitHub dropped. */
 const CATCH_UP_MS = 3_600_000
 
+/** At most this many dropped commands from people with triage are caught up per run (the rest, next run). */
+const CATCH_UP_MAX = 20
+
+/** At most this many authors' roles are looked up for the catch-up per run (each costs a request). */
+const CATCH_UP_LOOKUPS = 30
+
 /**
  * One incident, one event: decide (pure), bring the board in line (when configured), then
  * reconcile and apply the issue's labels, state, card and replies.
@@ -85,26 +92,46 @@ export async function handleIncident(
     incoming = { ...incoming, action: 'postmortem-closed' }
   }
 
+  const previous = (() => {
+    const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
+    return card ? decodeRecord(card.body) : null
+  })()
+  const isIncident = ctx.issue?.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase()) ?? false
+  // A role costs a request: asked only when it matters, once per person and run.
+  const roles = new Map<string, Role>()
+  const roleOf = async (login: string): Promise<Role> => {
+    if (!roles.has(login)) roles.set(login, (await port.getRole(login)) as Role)
+    return roles.get(login)!
+  }
   let event: IncidentEvent
   if (incoming.kind === 'comment') {
-    const previous = (() => {
-      const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
-      return card ? decodeRecord(card.body) : null
-    })()
     const done = previous?.processed?.includes(incoming.commentId) ?? false
-    // The role costs a request: ask only when there is a command that has not run yet, once per person.
-    const roles = new Map<string, Role>()
-    const roleOf = async (login: string): Promise<Role> => {
-      if (!roles.has(login)) roles.set(login, (await port.getRole(login)) as Role)
-      return roles.get(login)!
-    }
     const role: Role = !done && hasCommands(incoming.body) ? await roleOf(incoming.author) : 'none'
+    // Dropped commands of people with triage run first, oldest first. Those of people below triage
+    // are passed too, to be refused and recorded, but do not count towards the limit: twenty
+    // outsiders' comments cannot hide a responder's command.
     const earlier = []
-    for (const c of previous ? unprocessedCommands(ctx, previous, incoming.commentId, incoming.createdAt) : []) earlier.push({ ...c, role: await roleOf(c.author) })
+    let allowed = 0
+    for (const c of previous ? unprocessedCommands(ctx, previous, incoming.commentId, incoming.createdAt) : []) {
+      if (allowed >= CATCH_UP_MAX || (!roles.has(c.author) && roles.size >= CATCH_UP_LOOKUPS)) break
+      const r = await roleOf(c.author)
+      earlier.push({ ...c, role: r })
+      if (mayDecide(r)) allowed++
+    }
     event = { ...incoming, role, earlier }
+  } else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config)) {
+    event = { ...incoming, role: await roleOf(incoming.sender) }
   } else event = incoming
 
-  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined)
+  // Held as unconfirmed needs the reporter's role, asked only with the option on and only at declaration.
+  const reporter = !previous && isIncident && config.intake.holdUnconfirmed && ctx.issue?.author && !ctx.issue.viewerDidAuthor ? await roleOf(ctx.issue.author) : undefined
+  // A responder who labels someone else's issue as an incident has confirmed it by doing so.
+  const declarer =
+    reporter !== undefined && !mayDecide(reporter) && incoming.kind === 'issue' && incoming.action === 'labeled' && incoming.sender.toLowerCase() !== ctx.issue!.author!.toLowerCase()
+      ? await roleOf(incoming.sender)
+      : reporter
+
+  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer })
   const before = (() => {
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
     return (card ? decodeRecord(card.body) : null)?.events.length ?? 0
@@ -253,10 +280,12 @@ function withValues(cache: BoardCache, updates: FieldUpdate[]): BoardCache {
 function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, config: Config, repo: string): Notification[] {
   const out: Notification[] = []
   if (!config.notify.priorities.includes(r.priority)) return out
+  // Held as unconfirmed: nothing goes to chat; the confirmation is the declaration people hear of.
+  if (r.unconfirmed) return out
   const issue = ctx.issue!
   for (const e of r.events.slice(before)) {
     const event =
-      e.kind === 'declared' ? 'declared' : e.kind === 'priority' ? 'priority' : e.kind === 'escalation' ? 'escalation' : e.kind === 'stage' && e.to === 'resolved' ? 'resolved' : null
+      e.kind === 'declared' || e.kind === 'confirmed' ? 'declared' : e.kind === 'priority' ? 'priority' : e.kind === 'escalation' ? 'escalation' : e.kind === 'stage' && e.to === 'resolved' ? 'resolved' : null
     if (!event || !config.notify.events.includes(event)) continue
     const text =
       event === 'declared' ? `${r.priority} incident declared: ${r.priorityReason}` : event === 'priority' ? `Priority ${e.from} → ${e.to}` : event === 'escalation' ? `Not acknowledged in time: escalated to level ${e.to}` : 'Resolved'
@@ -266,16 +295,33 @@ function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, 
 }
 
 /**
+ * Whether an issue event's sender's role matters: a close or reopen that would move the incident,
+ * or an edit that changes the facts behind the priority. Otherwise no request is spent on it.
+ */
+function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRecord | null, config: Config): boolean {
+  const issue = ctx.issue!
+  if (action === 'closed' || action === 'reopened') {
+    const active = previous ? ['triage', 'investigating', 'fixing', 'monitoring'].includes(previous.stage) : true
+    return action === 'closed' ? issue.state === 'closed' && active : issue.state === 'open' && !active
+  }
+  if (action !== 'edited' || !previous || previous.prioritySource !== 'rules' || previous.alert) return false
+  const spec = formSpec(INCIDENT_FORM, config)
+  return impactDigest(factsFromForm(parseIssueForm(issue.body, spec), spec, new Date(issue.createdAt))) !== previous.impactDigest
+}
+
+/**
  * Comments with commands that no run has executed: GitHub keeps one pending run per concurrency
  * group and cancels the others, so a burst of commands can lose runs. Each comment run also runs
  * these, oldest first. Only comments after the incident was declared, newer than the oldest one
  * already handled, written by people (not bots, not us).
  */
 function unprocessedCommands(ctx: IssueContext, r: IncidentRecord, current: number, currentAt: string): { commentId: number; body: string; author: string; createdAt: string }[] {
+  // GitHub gives the body as it is now, and an edit never runs commands: a comment edited since it
+  // was posted is left to its own run (whose payload carries the body as posted), never caught up.
   const processed = new Set(r.processed ?? [])
   const floor = r.processed?.length ? Math.min(...r.processed) : 0
-  // Runs are dropped within minutes; an older unhandled command was refused (no access), and must
-  // not run later because its author has been given access since.
+  // Runs are dropped within minutes. A refused command is recorded as processed (decide.ts), so it
+  // never runs later once its author is given access; the window also bounds what is re-read.
   const since = new Date(Date.parse(currentAt) - CATCH_UP_MS).toISOString()
   return ctx
     .issue!.comments.filter(
@@ -289,9 +335,9 @@ function unprocessedCommands(ctx: IssueContext, r: IncidentRecord, current: numb
         !c.body.startsWith('<!-- incidentops:') &&
         c.createdAt >= r.declaredAt &&
         c.createdAt >= since &&
+        c.updatedAt === c.createdAt &&
         hasCommands(c.body),
     )
     .sort((a, b) => a.databaseId - b.databaseId)
-    .slice(0, 20)
     .map((c) => ({ commentId: c.databaseId, body: c.body, author: c.author!, createdAt: c.createdAt }))
 }

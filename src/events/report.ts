@@ -24,6 +24,7 @@ import { collectIncidents } from '../report/load.js'
 import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '../report/publish.js'
 import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
 import type { ReportData, ReportIncident, ReportOptions } from '../report/types.js'
+import { logSafe } from '../log-safe.js'
 
 const DAY = 86_400_000
 const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
@@ -184,11 +185,11 @@ export interface ReportModeOptions {
 export async function runReportMode(o: ReportModeOptions): Promise<void> {
   const ports = o.makePort
     ? { portFor: (r: RepoRef) => o.makePort!(o.inputs.githubToken, r, o.baseUrl), now: () => new Date() }
-    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(m), o.inputs.limits)
+    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(logSafe(m)), o.inputs.limits)
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
-  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(l) })
+  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)) })
   core.endGroup()
   const end = reportEnd(ports.now())
   const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)))
@@ -196,7 +197,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<void> {
   if (g.withoutCard > 0) core.warning(`${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`)
 
   const plan = planReport(data, markdown, g.reportIssues, g.config.report.label)
-  const applied: AppliedEffect[] = await applyPlan(port, plan.effects, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(l) })
+  const applied: AppliedEffect[] = await applyPlan(port, plan.effects, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) })
   const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null
   if (applied.length === 0) core.info(`Report issue #${issue} is up to date: nothing to write.`)
 

@@ -29,13 +29,22 @@ export function slackEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/** An http(s) URL in someone's text, up to the next space or angle bracket (a capture group, for split). */
+const URL_IN_TEXT = /(https?:\/\/[^\s<>()[\]]*[^\s<>()[\].,;:!?'"])/i
+
 /**
  * Discord markdown: the characters that format (`\ * _ ~ \` | [ ]`) backslash-escaped, and a
  * zero-width space after every `<` so `<@id>`, `<@&role>`, `<#channel>` and `</command:id>` are
- * never parsed (allowed_mentions is the second lock on the same door).
+ * never parsed (allowed_mentions is the second lock on the same door). A URL in the text is
+ * wrapped in `<…>`, Discord's way to keep a link without a preview: an outsider's title cannot
+ * make our message unfurl their page (or load their image) in the channel. The URL itself is left
+ * unescaped (escapes would become part of it); it holds no space, `<` or `>` by construction.
  */
 export function discordEscape(text: string): string {
-  return text.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/</g, `<${ZWSP}`)
+  return text
+    .split(URL_IN_TEXT)
+    .map((part, i) => (i % 2 === 1 ? `<${part}>` : part.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/</g, `<${ZWSP}`)))
+    .join('')
 }
 
 /**

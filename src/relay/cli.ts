@@ -12,7 +12,7 @@ import { parseCommand } from '../cli/args.js'
 type Print = (s: string) => void
 type Env = Record<string, string | undefined>
 
-export const RELAY_HELP = `incidentops relay --repo owner/name [--port 8080] [--host 0.0.0.0] [--api-url URL]
+export const RELAY_HELP = `incidentops relay --repo owner/name [--port 8080] [--host 127.0.0.1] [--api-url URL]
 
 Receives monitoring webhooks and forwards each as one repository_dispatch (event type "alert"):
   POST /alertmanager   Prometheus Alertmanager's webhook body
@@ -20,6 +20,8 @@ Receives monitoring webhooks and forwards each as one repository_dispatch (event
   POST /alert          IncidentOps' own alert schema
   GET  /healthz        health check
 Callers authenticate with "Authorization: Bearer $INCIDENTOPS_RELAY_TOKEN".
+It listens on 127.0.0.1 (this machine only) unless --host says otherwise (--host 0.0.0.0 for
+every interface): it speaks plain HTTP, so put a TLS proxy in front of it before exposing it.
 
 Environment:
   GITHUB_TOKEN              token for GitHub (fine-grained PAT: Contents read & write on the repository)
@@ -123,7 +125,8 @@ export async function relayCommand(
       err(`The relay could not start: ${getErrorMessage(e)}`)
       resolve(1)
     })
-    server.listen(port, f.host ?? '0.0.0.0', () => {
+    // Loopback by default: plain HTTP with a bearer token is for this machine or behind a TLS proxy.
+    server.listen(port, f.host ?? '127.0.0.1', () => {
       const a = server.address() as AddressInfo
       const url = `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`
       out(`IncidentOps relay listening on ${url}, forwarding to ${repo} via ${apiUrl}. POST /alertmanager, /grafana, /alert; GET /healthz.`)

@@ -8,8 +8,14 @@
  *   POST /alert         our schema ({ version, alerts } or { incidentops: … }) → client_payload { incidentops: … }
  *   GET  /healthz       200 { ok: true } (no auth: for load balancers and probes)
  *
- * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 413 too large;
- * 422 not an alert (nothing is forwarded); 502 GitHub kept failing.
+ * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 408 too slow; 413 too
+ * large; 415 not a JSON content type; 422 not an alert (nothing is forwarded); 429 too many wrong
+ * tokens from this address; 502 GitHub kept failing.
+ *
+ * It is reachable by anyone who can reach its port, so it bounds what a stranger can hold: every
+ * request must arrive within `timeoutMs` (headers and body), idle sockets close after it too, at most
+ * `maxConnections` sockets are open at once, and an address that keeps sending wrong tokens waits
+ * longer and longer (429 with Retry-After) before it may try again.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
@@ -36,6 +42,61 @@ export interface RelayOptions {
   retries?: number
   /** The dispatch's event_type (default 'alert'). */
   eventType?: string
+  /** Time for a request's headers and body to arrive, and for an idle socket to stay open (default 15 s). */
+  timeoutMs?: number
+  /** Open sockets at once; further connections are closed at once (default 64). */
+  maxConnections?: number
+  /** Wrong tokens an address may send before it is slowed down (default 5). */
+  authFailuresAllowed?: number
+  /** The clock for the back-off (default Date.now). */
+  now?: () => number
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+export const DEFAULT_MAX_CONNECTIONS = 64
+const DEFAULT_AUTH_FAILURES_ALLOWED = 5
+/** The longest an address is made to wait after wrong tokens. */
+const MAX_BACKOFF_MS = 15 * 60_000
+/** Addresses remembered for the back-off; the oldest is forgotten past this (bounded memory). */
+const MAX_TRACKED_ADDRESSES = 10_000
+
+/**
+ * Wrong bearer tokens per client address: after `allowed` failures in a row, each further failure
+ * doubles the wait (1 s, 2 s, 4 s … up to 15 min) during which the address gets 429 without its
+ * token being checked. A right token clears the address. Guessing a 16+ character secret is
+ * hopeless anyway; this keeps a scanner from spending the relay's CPU and GitHub's patience.
+ */
+class AuthBackoff {
+  private readonly seen = new Map<string, { failures: number; until: number }>()
+  constructor(
+    private readonly allowed: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Milliseconds this address must still wait, or 0. */
+  waitFor(addr: string): number {
+    const e = this.seen.get(addr)
+    return e ? Math.max(0, e.until - this.now()) : 0
+  }
+
+  failed(addr: string): void {
+    const e = this.seen.get(addr) ?? { failures: 0, until: 0 }
+    e.failures++
+    if (e.failures > this.allowed) e.until = this.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(20, e.failures - this.allowed - 1))
+    this.seen.delete(addr)
+    this.seen.set(addr, e)
+    if (this.seen.size > MAX_TRACKED_ADDRESSES) this.seen.delete(this.seen.keys().next().value!)
+  }
+
+  succeeded(addr: string): void {
+    this.seen.delete(addr)
+  }
+}
+
+/** `application/json`, or a JSON flavour (`application/problem+json`), with any parameters. */
+function isJsonContentType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase()
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
@@ -178,6 +239,8 @@ export function createRelay(opts: RelayOptions): http.Server {
   const expected = digest(opts.relayToken)
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const eventType = opts.eventType ?? 'alert'
+  const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const backoff = new AuthBackoff(opts.authFailuresAllowed ?? DEFAULT_AUTH_FAILURES_ALLOWED, opts.now ?? Date.now)
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
@@ -196,11 +259,25 @@ export function createRelay(opts: RelayOptions): http.Server {
       line(405, 'wrong method')
       return send(res, 405, { error: `Use POST ${path}.` }, { allow: 'POST' })
     }
+    const addr = req.socket.remoteAddress ?? '?'
+    const wait = backoff.waitFor(addr)
+    if (wait > 0) {
+      line(429, `too many wrong tokens from ${addr}: wait ${Math.ceil(wait / 1000)} s`)
+      req.resume()
+      return send(res, 429, { error: `Too many requests with a wrong token from this address; try again in ${Math.ceil(wait / 1000)} s.` }, { 'retry-after': String(Math.ceil(wait / 1000)), connection: 'close' })
+    }
     if (!authorized(req.headers.authorization, expected)) {
+      backoff.failed(addr)
       line(401, 'bad or missing bearer token')
       // Discard an unauthenticated body unread, and close the connection once the answer is out.
       req.resume()
       return send(res, 401, { error: 'Missing or wrong `Authorization: Bearer <token>`.' }, { 'www-authenticate': 'Bearer', connection: 'close' })
+    }
+    backoff.succeeded(addr)
+    if (!isJsonContentType(req.headers['content-type'])) {
+      line(415, `content type ${JSON.stringify(req.headers['content-type'] ?? '')}`)
+      req.resume()
+      return send(res, 415, { error: `The body must be JSON, sent with \`Content-Type: application/json\`; it was ${JSON.stringify(req.headers['content-type'] ?? 'not given')}.` }, { accept: 'application/json', connection: 'close' })
     }
     try {
       const raw = await readBody(req, max)
@@ -211,6 +288,9 @@ export function createRelay(opts: RelayOptions): http.Server {
         throw new HttpError(400, 'The body is not valid JSON.')
       }
       const { clientPayload, alerts } = payloadFor(kind, body, eventType)
+      // The caller is authenticated and its body is in: waiting for GitHub (retries included, each
+      // attempt bounded) is our time, not the caller's idleness, so the socket timeout pauses.
+      req.socket.setTimeout(0)
       let result
       try {
         result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType, clientPayload, retries: opts.retries, sleep: opts.sleep })
@@ -229,11 +309,26 @@ export function createRelay(opts: RelayOptions): http.Server {
     }
   }
 
-  return http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      opts.log(`${req.method ?? '?'} ${req.url ?? ''} → 500 ${getErrorMessage(error)}`)
-      if (!res.headersSent) send(res, 500, { error: 'Internal error.' })
-      else res.destroy()
-    })
-  })
+  const server = http.createServer(
+    {
+      // A request (headers and body) must arrive within the timeout, or Node answers 408 and closes:
+      // an authenticated body that never ends no longer holds a socket for ever. Node checks these
+      // deadlines every connectionsCheckingInterval (30 s by default): check often enough to keep them.
+      requestTimeout: timeout,
+      headersTimeout: timeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeout / 4))),
+      keepAliveTimeout: Math.min(5000, timeout),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        opts.log(`${req.method ?? '?'} ${req.url ?? ''} → 500 ${getErrorMessage(error)}`)
+        if (!res.headersSent) send(res, 500, { error: 'Internal error.' })
+        else res.destroy()
+      })
+    },
+  )
+  // A socket that sends nothing (or stops half-way) is closed after the timeout too.
+  server.setTimeout(timeout, (socket) => socket.destroy())
+  server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS
+  return server
 }

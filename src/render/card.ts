@@ -4,6 +4,7 @@ import type { IncidentFacts } from '../intake/facts.js'
 import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } from '../domain/record.js'
 import { code, inline, neutralizeMentions } from './markdown.js'
 import { utc, utcShort } from './time.js'
+import { ackClockStart } from '../domain/due.js'
 
 const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' }
 
@@ -52,9 +53,10 @@ export function renderCard({ record: r, facts: f, config, ticked }: CardInput): 
       `${a.status === 'firing' ? '🔥 firing' : '✅ resolved'} · ${a.occurrences} occurrence${a.occurrences === 1 ? '' : 's'} · last ${utcShort(a.lastSeen, r.declaredAt)} · key ${code(a.key, 80)}`,
     ])
   }
+  if (r.unconfirmed) rows.push(['Unconfirmed', 'declared by someone without the triage role: nobody is paged or escalated to until a responder comments `/confirm` (or `/ack`)'])
   if (r.stage === 'triage') {
     rows.push(['Commander', 'nobody yet: comment `/ack` to take command'])
-    rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(r.declaredAt) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
+    if (!r.unconfirmed) rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(ackClockStart(r)) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
   }
   if (r.postmortem?.issue) rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`])
   else if (r.postmortem?.pr) rows.push(['Postmortem', `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`])
@@ -109,6 +111,10 @@ function describeEvent(e: TimelineEvent): string {
       return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment below)' : `Postmortem ${e.to ?? ''} opened`
     case 'followup':
       return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`
+    case 'refused':
+      return `Refused (needs the triage role): ${inline(e.text, 150)}`
+    case 'confirmed':
+      return 'Confirmed: the response starts'
   }
 }
 

@@ -16,6 +16,33 @@ export function neutralizeMarkers(text: string): string {
   return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`)
 }
 
+/** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
+export function neutralizeReferences(text: string): string {
+  return text.replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}${ZWSP}-`)
+}
+
+/**
+ * Links and images stop being markdown: a `[` that a `](`, `][` or `]:` follows becomes the entity
+ * `&#91;`, which GitHub shows as `[` but never parses as syntax. So `![x](https://tracker/px.png)`
+ * cannot embed (no request to someone's server from every reader's browser), `[Status page](https://evil)`
+ * cannot hide where it leads, and reference definitions cannot form; a bare URL stays visible
+ * (GitHub autolinks it). Brackets with nothing of the kind after them (`shipit[bot]`) stay as they are.
+ * Linear: every `[` before the last closing sequence is replaced, which is what a lookahead would do.
+ */
+export function neutralizeLinks(text: string): string {
+  const last = Math.max(text.lastIndexOf(']('), text.lastIndexOf(']['), text.lastIndexOf(']:'))
+  if (last < 0) return text
+  return text.slice(0, last).replace(/\[/g, '&#91;') + text.slice(last)
+}
+
+/**
+ * Everything someone else wrote, before we quote it: mentions, our markers, issue references,
+ * links and images defused. inline() and quote() apply it; use it directly for other shapes.
+ */
+export function defuseUserText(text: string): string {
+  return neutralizeLinks(neutralizeReferences(neutralizeMarkers(neutralizeMentions(text))))
+}
+
 /**
  * Drops control characters (NUL, escapes) that have no business in an issue thread, and the
  * bidirectional overrides and isolates that make text read differently than it is (U+202A–E, U+2066–9).
@@ -34,7 +61,7 @@ export function truncate(text: string, max: number): string {
 
 /**
  * One line of user text for a table cell, a heading or a list item: no newlines, pipes escaped,
- * HTML neutralised, mentions and markers defused, length bounded.
+ * HTML neutralised, mentions, markers, issue references, links and images defused, length bounded.
  */
 export function inline(text: string | null | undefined, max = 200): string {
   if (!text) return ''
@@ -43,18 +70,19 @@ export function inline(text: string | null | undefined, max = 200): string {
   t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   // A leading `#`, `>` or list marker would change the block we put it in.
   t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1')
-  return neutralizeMarkers(neutralizeMentions(t))
+  return defuseUserText(t)
 }
 
 /**
  * Several lines of user text as a blockquote. Fences and HTML inside cannot escape the quote:
- * `<` is escaped, and a blockquote closes any fence opened inside it.
+ * `<` is escaped, and a blockquote closes any fence opened inside it. Mentions, markers, issue
+ * references, links and images are defused as in inline().
  */
 export function quote(text: string | null | undefined, max = 1500): string {
   if (!text || !text.trim()) return '> _(empty)_'
   let t = truncate(stripControls(text).replace(/\r\n?/g, '\n').trim(), max)
   t = t.replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  t = neutralizeMarkers(neutralizeMentions(t))
+  t = defuseUserText(t)
   return t
     .split('\n')
     .map((l) => (l.length ? `> ${l}` : '>'))

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { loadConfig } from '../../src/config/load.js'
 import { ConfigError, PayloadError } from '../../src/errors.js'
-import { decide, desiredIssue, formSpec, type Role } from '../../src/domain/decide.js'
+import { decide, desiredIssue, formSpec, MAX_SERVICE_LABELS, type Role } from '../../src/domain/decide.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { CARD_MARKER, decodeRecord, type IncidentRecord } from '../../src/domain/record.js'
@@ -19,18 +19,19 @@ import { parseTemplate } from '../../src/postmortem/template.js'
 import { DEFAULT_TEMPLATE } from '../../src/postmortem/default-template.js'
 import { renderPostmortem } from '../../src/postmortem/render.js'
 import { reconcile } from '../../src/plan.js'
+import { classify } from '../../src/domain/classify.js'
 
 const HOSTILE = resolve(import.meta.dirname, '..', 'fixtures', 'hostile')
 const MALFORMED = resolve(import.meta.dirname, '..', 'fixtures', 'alerts', 'malformed')
 export const CONFIG_FILE = '.github/incidents.yml'
 const NOW = '2026-11-25T14:30:00Z'
 
-export type Kind = 'config' | 'body' | 'title' | 'comment' | 'dispatch'
+export type Kind = 'config' | 'body' | 'title' | 'comment' | 'dispatch' | 'access'
 export interface HostileCase {
   kind: Kind
   name: string
   input: string | unknown
-  /** config: error | ok; dispatch: reject | accept | any; others: neutralised. */
+  /** config: error | ok | linear (accepted, and hostile summaries classify fast); dispatch: reject | accept | any; others: neutralised. */
   expect: string
 }
 export interface HostileResult {
@@ -58,6 +59,10 @@ export function unsafe(text: string, ownMarkers: RegExp[] = []): string[] {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) out.push('a control character')
   if (/[\u202a-\u202e\u2066-\u2069]/.test(text)) out.push('a bidirectional override (text that reads differently than it is)')
   if (/^ {0,3}(```|~~~)/m.test(t)) out.push('a code fence of user text that can swallow what follows')
+  // Images, links and references from someone else's text (issue #14): GitHub must not embed, hide or cross-reference them.
+  if (/!\[[^\]\n]*\]\s*[([]/.test(prose)) out.push(`an image that would embed: ${prose.slice(prose.search(/!\[/), prose.search(/!\[/) + 60)}`)
+  if (/\[(Status page|click)\][([]/.test(prose) || /^ {0,3}\[r\]:/m.test(prose)) out.push('a link of theirs that hides its URL behind text')
+  if (/(^|[^\u200b&])#42\d\d\b|\bGH-42\d\d\b/.test(prose)) out.push('a live issue reference from their text')
   // Every row of a table has the header's number of cell separators.
   const lines = t.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -112,6 +117,8 @@ function intake(body: string, title?: string): { record: IncidentRecord; card: s
   const problems = [...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING]))]
   if (decodeRecord(want.card)?.number !== 2) problems.push('the card does not carry our record')
   for (const l of want.labels) if (!/^[\w./ -]{1,50}$/.test(l)) problems.push(`a label we would set is not a plain name: ${JSON.stringify(l).slice(0, 60)}`)
+  const services = want.labels.filter((l) => l.startsWith('service/')).length
+  if (services > MAX_SERVICE_LABELS) problems.push(`${services} service labels (at most ${MAX_SERVICE_LABELS})`)
   return { record: d.record, card: want.card, problems, c, cfg }
 }
 
@@ -159,11 +166,22 @@ function runDispatch(payload: unknown, expect: string, eventType = 'alert'): str
   return alerts.flatMap((a) => unsafe(alertIssueBody(a), [/^<!-- incidentops:alert-key:[A-Za-z0-9._:/=+-]+ -->/]))
 }
 
+/** Summaries that make a backtracking engine take exponential or high-polynomial time on the REGEX_BOMBS. */
+const REGEX_ATTACKS = [`${'a'.repeat(49)}!`, 'a'.repeat(10_000), 'ab'.repeat(5_000), `${'x'.repeat(9_000)}`, `${'word '.repeat(1_900)}!`, `${' , '.repeat(3_000)}!`, `${'1a'.repeat(4_000)}!`]
+
 function runConfig(text: string, expect: string): string[] {
   const t0 = Date.now()
   try {
-    loadConfig(text, CONFIG_FILE)
+    const cfg = loadConfig(text, CONFIG_FILE)
     if (expect === 'error') return ['accepted a config that must be refused']
+    if (expect === 'linear') {
+      for (const summary of REGEX_ATTACKS) {
+        const t1 = performance.now()
+        classify({ summary }, cfg)
+        const ms = performance.now() - t1
+        if (ms > 500) return [`classifying a ${summary.length}-character hostile summary took ${Math.round(ms)} ms`]
+      }
+    }
   } catch (error: unknown) {
     if (!(error instanceof ConfigError)) return [`threw ${String(error)} instead of a ConfigError`]
     if (expect === 'ok') return [`refused: ${error.message}`]
@@ -172,6 +190,52 @@ function runConfig(text: string, expect: string): string[] {
   }
   if (Date.now() - t0 > 2000) return [`took ${Date.now() - t0} ms`]
   return []
+}
+
+/**
+ * Something a person below triage can do whatever we say (GitHub lets an issue's author close,
+ * reopen and edit it), on an incident a responder has acknowledged (`investigating`) or resolved.
+ * The incident's course must not move, the issue must be put back, and our reply must be safe.
+ */
+export interface AccessInput {
+  stage: 'investigating' | 'resolved'
+  action: 'closed' | 'reopened' | 'edited'
+  role?: Role
+  stateReason?: 'COMPLETED' | 'NOT_PLANNED'
+  body?: string
+}
+
+function runAccess(a: AccessInput): string[] {
+  const first = intake(renderIssueForm({ summary: 'Checkout down', impact: 'Major degradation', services: 'checkout', exposure: [] }, INCIDENT_FORM))
+  const cfg = first.cfg
+  const spec = formSpec(INCIDENT_FORM, cfg)
+  let card: CommentSnapshot = { databaseId: 10, body: first.card, author: 'github-actions[bot]', createdAt: '2026-11-25T14:00:00Z', updatedAt: '2026-11-25T14:00:00Z', viewerDidAuthor: true }
+  const commands = a.stage === 'resolved' ? '/ack\n/resolve' : '/ack'
+  const acked = decide(ctx(first.c.issue!.body, [card]), { kind: 'comment', commentId: 20, body: commands, author: 'bob', createdAt: '2026-11-25T14:10:00Z', role: 'write' }, cfg, spec, NOW)
+  if (acked.kind !== 'incident') return [`skipped: ${acked.reason}`]
+  const c0 = ctx(first.c.issue!.body, [card])
+  card = { ...card, body: desiredIssue(c0, acked.record, acked.facts, cfg, []).card }
+  const before = acked.record
+  const c = ctx(a.body ?? first.c.issue!.body, [card])
+  const issue = c.issue!
+  issue.state = a.action === 'closed' ? 'closed' : a.action === 'reopened' ? 'open' : a.stage === 'resolved' ? 'closed' : 'open'
+  issue.stateReason = a.action === 'closed' ? (a.stateReason ?? 'COMPLETED') : null
+  issue.updatedAt = issue.closedAt = '2026-11-25T14:20:00Z'
+  const d = decide(c, { kind: 'issue', action: a.action, sender: 'alice', ...(a.role ? { role: a.role } : {}) }, cfg, spec, NOW)
+  if (d.kind !== 'incident') return [`skipped: ${d.reason}`]
+  const want = desiredIssue(c, d.record, d.facts, cfg, d.replies)
+  const problems: string[] = []
+  if (d.record.stage !== before.stage) problems.push(`the stage moved: ${before.stage} → ${d.record.stage}`)
+  if (d.record.priority !== before.priority) problems.push(`the priority moved: ${before.priority} → ${d.record.priority}`)
+  if (d.record.commander !== before.commander) problems.push('the commander changed')
+  if (d.record.events.some((e) => e.kind === 'dismissed')) problems.push('dismissed')
+  const state = a.stage === 'resolved' ? 'closed' : 'open'
+  if (want.state !== state) problems.push(`the issue would stay ${want.state}, the record says ${state}`)
+  if (a.action !== 'edited' && !d.record.events.some((e) => e.kind === 'refused')) problems.push('the attempt is not in the timeline')
+  const services = want.labels.filter((l) => l.startsWith('service/')).length
+  if (services > MAX_SERVICE_LABELS) problems.push(`${services} service labels (at most ${MAX_SERVICE_LABELS})`)
+  problems.push(...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING])))
+  return problems
 }
 
 /** Runs one case; the problems found (none: handled). */
@@ -189,6 +253,8 @@ export function check(c: HostileCase): string[] {
       const [eventType, payload] = dispatchArgs(c.input)
       return runDispatch(payload, c.expect, eventType)
     }
+    case 'access':
+      return runAccess(c.input as AccessInput)
   }
 }
 export { runComment }
@@ -225,6 +291,12 @@ export const NASTY: [string, string][] = [
   ['zero width', '@\u200balready and @\u200dbob'],
   ['code span', '`@alice` ``@bob`` `<!--`'],
   ['heading flood', '### Customer impact\n'.repeat(2000)],
+  // Issue #14: images that embed a tracker, links that hide their URL, references that ping other threads.
+  ['image', 'Down ![px](https://evil.example/px.png) ![ref img][r]'],
+  ['hidden link', '[Status page](https://evil.example/phish) and [click](<https://evil.example/a b>)'],
+  ['reference link', '[click][r]\n\n[r]: https://evil.example/ref'],
+  ['issue references', 'see #4242, acme/other#4243, GH-4244 and (#4245)'],
+  ['workflow command', 'x\n::error title=x::boom\r\n::add-mask::alice ##[warning]y %0A::error::z'],
 ]
 
 const yaml = (o: unknown): string => stringify(o)
@@ -276,8 +348,12 @@ const WRONG_TYPES: [string, unknown][] = [
   ['form.headings', ['x']],
 ]
 const UNKNOWN_KEYS = ['foo', 'labels.colour', 'priorities.P1.acknowledge', 'project.token', 'crisis.mentions', 'sweep.interval', 'alerts.secret', 'report.email']
-const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '(a|a)+$', '(a|ab)*c', '(?:x|xy)+$', '((a|b)|a)+$', '(?:(a|b)c)+$', '[', '(?<n>a', 'a{2,1}']
-const REGEX_OK = ['^pay', 'checkout|payments', '\\bdb\\b', '(eu|us)-west', '[0-9]{3}']
+// Patterns that take exponential or high-polynomial time in a backtracking engine. Config regexes are
+// matched with RE2 (linear time), so they are accepted, and classifying hostile summaries stays fast.
+const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '(a|a)+$', '(a|ab)*c', '(?:x|xy)+$', '((a|b)|a)+$', '(?:(a|b)c)+$', '(aa?)+$', '^.*a.*a.*a.*b$', '(.*)*x$', '(\\s*,\\s*)*$']
+// Invalid, or what RE2 cannot run (backreferences, lookarounds, \\u escapes, possessive quantifiers, huge counts): refused.
+const REGEX_BAD = ['[', '(?<n>a', 'a{2,1}', '(a)\\1', '(?<w>a)\\k<w>', 'x(?=y)', 'x(?!y)', '(?<=x)y', '(?<!x)y', 'caf\\u00e9', 'a++', 'a{1,5000}', '(\\w{1,1000}){1,1000}']
+const REGEX_OK = ['^pay', 'checkout|payments', '\\bdb\\b', '(eu|us)-west', '[0-9]{3}', '(eu|us)+']
 
 export function cases(): HostileCase[] {
   const out: HostileCase[] = []
@@ -285,7 +361,8 @@ export function cases(): HostileCase[] {
   for (const [p, v] of WRONG_TYPES) out.push({ kind: 'config', name: `config: ${p} = ${JSON.stringify(v)}`, input: at(p, v), expect: 'error' })
   for (const p of UNKNOWN_KEYS) out.push({ kind: 'config', name: `config: unknown key ${p}`, input: at(p, 1), expect: 'error' })
   const rule = (re: string) => yaml({ classification: { rules: [{ priority: 'P1', when: { field: 'summary', matches: re } }] } })
-  for (const re of REGEX_BOMBS) out.push({ kind: 'config', name: `config: regex ${re}`, input: rule(re), expect: 'error' })
+  for (const re of REGEX_BOMBS) out.push({ kind: 'config', name: `config: regex ${re} (linear)`, input: rule(re), expect: 'linear' })
+  for (const re of REGEX_BAD) out.push({ kind: 'config', name: `config: regex ${re}`, input: rule(re), expect: 'error' })
   for (const re of REGEX_OK) out.push({ kind: 'config', name: `config: regex ${re} (fine)`, input: rule(re), expect: 'ok' })
   out.push(
     { kind: 'config', name: 'config: 300 KB', input: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`, expect: 'error' },
@@ -385,6 +462,26 @@ export function cases(): HostileCase[] {
     { kind: 'dispatch', name: 'dispatch: 11 top-level keys', input: { ...alert({}), a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10 }, expect: 'any' },
     { kind: 'dispatch', name: 'dispatch: an array', input: [alert({})], expect: 'reject' },
     { kind: 'dispatch', name: 'dispatch: null', input: null, expect: 'reject' },
+  )
+
+  // People below triage through the channels GitHub gives them anyway (issue #14).
+  const body = (impact: string, services = 'checkout'): string => renderIssueForm({ summary: 'Checkout down', impact, services, exposure: [] }, INCIDENT_FORM)
+  const roles: (Role | undefined)[] = ['read', 'none', undefined]
+  for (const role of roles) {
+    const who = role ?? 'unknown role'
+    out.push(
+      { kind: 'access', name: `access: ${who} closes an acknowledged incident`, input: { stage: 'investigating', action: 'closed', role }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} closes it as not planned`, input: { stage: 'investigating', action: 'closed', role, stateReason: 'NOT_PLANNED' }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} reopens a resolved incident`, input: { stage: 'resolved', action: 'reopened', role }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} edits it down to no impact`, input: { stage: 'investigating', action: 'edited', role, body: body('No customer impact') }, expect: 'unchanged' },
+      { kind: 'access', name: `access: ${who} edits it up to a full outage`, input: { stage: 'investigating', action: 'edited', role, body: body('Full outage') }, expect: 'unchanged' },
+    )
+  }
+  const flood = Array.from({ length: 200 }, (_, i) => `svc-${i}`).join(', ')
+  out.push(
+    { kind: 'access', name: 'access: read edits in 200 services', input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', flood) }, expect: 'unchanged' },
+    { kind: 'access', name: 'access: read edits in hostile service names', input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', '@everyone, <!-- incidentops:card -->, ../../x, service/evil') }, expect: 'unchanged' },
+    { kind: 'body', name: 'body: 200 services', input: body('Full outage', flood), expect: 'neutralised' },
   )
   return out
 }

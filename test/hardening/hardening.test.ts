@@ -163,6 +163,8 @@ interface BundleCase {
   /** What happens: an incident opened with this body, a comment on an incident, a dispatch, or a raw event file. */
   body?: string
   comment?: string
+  /** The incident's title (default: one with HTML and a mention). */
+  title?: string
   dispatch?: unknown
   raw?: { event: string; text: string }
   /** reject: exit 1 with ::error:: (matching), nothing written; accept: exit 0 and every text we wrote is safe. */
@@ -175,11 +177,16 @@ let deep: unknown = 'x'
 for (let i = 0; i < 3000; i++) deep = [deep]
 const BUNDLE_CASES: BundleCase[] = [
   { name: 'config: alias bomb', config: fixture('configs/alias-bomb.yml'), body: FORM, expect: 'reject', error: LOCATED },
-  { name: 'config: regex bomb in matches', config: fixture('configs/regex-nested-group.yml'), body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:5:\d+: .*nested quantifier/ },
+  // Config regexes run on RE2: the patterns that hang a backtracking engine are accepted and stay fast on hostile summaries.
+  { name: 'config: regex bomb in matches, hostile summary', config: fixture('configs/regex-nested-group.yml'), body: formBody('Major degradation', `${'a'.repeat(49)}!`, 'Many users (10–49%)', 'search'), expect: 'accept' },
+  { name: 'config: (aa?)+$ and ^.*a.*a.*a.*b$, hostile summary', config: fixture('configs/regex-exponential-optional.yml'), body: formBody('Major degradation', 'a'.repeat(5_000), 'Many users (10–49%)', 'search'), expect: 'accept' },
+  { name: 'config: a backreference RE2 cannot run', config: fixture('configs/regex-backreference.yml'), body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:6:\d+: .*backreference/ },
   { name: 'config: 300 KB', config: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`, body: FORM, expect: 'reject', error: LOCATED },
   { name: 'config: tabs', config: fixture('configs/tabs.yml'), body: FORM, expect: 'reject', error: LOCATED },
   { name: 'config: wrong type', config: 'sweep:\n  budget: many\n', body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:2:11: / },
   { name: 'body: forged card and record', body: fixture('bodies/forged-card-and-record.md'), expect: 'accept' },
+  { name: 'title: a line break and ::error (workflow-command injection)', title: '[Incident]: Down\n::error title=x::boom\r\n::stop-commands::t ##[warning]y', body: FORM, expect: 'accept' },
+  { name: 'body: images, hidden links and #refs', body: formBody('Major degradation', 'Down ![px](https://evil.example/px.png) [Status page](https://evil.example/phish) #4242 GH-4244', 'Many users (10–49%)', 'search'), expect: 'accept' },
   { name: 'body: HTML and script', body: fixture('bodies/html-and-script.md'), expect: 'accept' },
   { name: 'body: RTL and invisible', body: fixture('bodies/rtl-and-invisible.md'), expect: 'accept' },
   { name: 'body: mention flood', body: fixture('bodies/mention-flood.md'), expect: 'accept' },
@@ -226,7 +233,7 @@ async function bundleHostile(): Promise<BundleOutcome[]> {
           before = snapshot2(emu, repo)
           run = await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, cm) })
         } else if (c.body !== undefined) {
-          const n = emu.createIssue(repo, { title: '[Incident]: <script>x</script> @everyone', body: c.body, labels: ['incident'], user: 'alice' }).number
+          const n = emu.createIssue(repo, { title: c.title ?? '[Incident]: <script>x</script> @everyone', body: c.body, labels: ['incident'], user: 'alice' }).number
           before = snapshot2(emu, repo)
           run = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
         } else if (c.dispatch !== undefined) {
@@ -248,6 +255,9 @@ async function bundleHostile(): Promise<BundleOutcome[]> {
           if (c.error && !c.error.test(error)) problems.push(`the error does not say where: ${error.slice(0, 300)}`)
           if (JSON.stringify(snapshot2(emu, repo)) !== JSON.stringify(before)) problems.push('something was written before the rejection')
         } else {
+          // A successful run prints no workflow command made of outside text (issue #14: a title forged `::error`).
+          const forged = run.stdout.split('\n').filter((l) => /^\s*::(error|warning|stop-commands|add-mask::(?!ghs_))/.test(l) || l.includes('##['))
+          if (forged.length) problems.push(`workflow commands in the log: ${forged.join(' | ').slice(0, 300)}`)
           // Everything the bot wrote anywhere in the repository: issues it opened, and its comments.
           for (const i of emu.listIssues(repo)) {
             if (i.user?.login === BOT) problems.push(...unsafe(i.body ?? '', [/^<!-- incidentops:[a-z-]+:[^\s>]+ -->/]).map((p) => `#${i.number} body: ${p}`))
@@ -335,8 +345,14 @@ describe('access', () => {
   it('commands from read-only users, non-collaborators and bots change nothing; one reply per person, none for bots', async () => {
     const r = (await outcome.access) as AccessOutcome
     expect(r.after).toEqual(r.before)
-    // The card (and the record in it) is exactly as before: not even the comment ids are recorded.
-    expect(r.cardAfter).toBe(r.cardBefore)
+    // The card people see is exactly as before. The record differs only in its list of handled
+    // comments: the four refused comments are recorded, so none of them runs later once its author
+    // is given access (issue #14). The bot's comment is not even read.
+    const withoutRecord = (card: string): string => card.replace(/\n<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->$/, '')
+    expect(withoutRecord(r.cardAfter)).toBe(withoutRecord(r.cardBefore))
+    const [before, after] = [decodeRecord(r.cardBefore)!, decodeRecord(r.cardAfter)!]
+    expect({ ...after, processed: before.processed }).toEqual(before)
+    expect(after.processed!.length - (before.processed ?? []).length).toBe(4)
     expect(r.denials).toEqual(['<!-- incidentops:denied:mallory -->', '<!-- incidentops:denied:reader -->'])
     // A bot's comment is a no-op before any request.
     expect(r.botRequests).toBe(0)

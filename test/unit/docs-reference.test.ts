@@ -52,7 +52,7 @@ describe('docs/commands.md (generated from src/domain/commands.ts)', () => {
       const p = parseCommands(`/${word} P2 text`)
       expect(p.commands.length + p.problems.length, `/${word} is documented but the parser ignores it`).toBeGreaterThan(0)
     }
-    for (const word of ['ack', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', 'investigating', 'fixing', 'monitoring', 'resolve']) {
+    for (const word of ['ack', 'confirm', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', 'investigating', 'fixing', 'monitoring', 'resolve']) {
       expect(listed, word).toContain(word)
     }
   })

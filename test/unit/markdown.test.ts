@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { inline, quote, code, neutralizeMentions, neutralizeMarkers } from '../../src/render/markdown.js'
+import { inline, quote, code, neutralizeMentions, neutralizeMarkers, neutralizeLinks } from '../../src/render/markdown.js'
 
 describe('quoting user text back', () => {
+  it('images never embed, links never hide their URL, #refs never cross-reference (issue #14)', () => {
+    const evil = 'Down ![px](https://evil.example/px.png), see [Status](https://evil.example/p) or [c][r] and #12, acme/x#3, GH-4\n\n[r]: https://evil.example/r'
+    for (const out of [inline(evil), quote(evil)]) {
+      expect(out).not.toMatch(/!\[px\]|\[Status\]\(|\[c\]\[r\]|^> \[r\]:/m)
+      expect(out).toContain('!&#91;px](https://evil.example/px.png)')
+      expect(out).toContain('&#91;Status](https://evil.example/p)')
+      expect(out).toContain('#\u200b12')
+      expect(out).toContain('acme/x#\u200b3')
+      expect(out).toContain('GH\u200b-4')
+    }
+    // Brackets that open nothing stay as written (a bot's login), and the work is linear.
+    expect(inline('shipit[bot] wrote [x]')).toBe('shipit[bot] wrote [x]')
+    const t0 = performance.now()
+    neutralizeLinks(`${'['.repeat(50_000)}](x)`)
+    expect(performance.now() - t0).toBeLessThan(1000)
+  })
   it('defuses mentions of users and teams but not e-mail addresses', () => {
     expect(neutralizeMentions('ping @alice and @acme/sre')).toBe('ping @\u200balice and @\u200bacme/sre')
     expect(inline('write to ops@acme.io')).toBe('write to ops@\u200bacme.io')

@@ -149,7 +149,17 @@ describe('formatNotification: hostile user text', () => {
     for (const bad of ['@everyone', '@here', '<@&987654321>', '<@U123>', '<@!42>', '<#555>', '[click](']) expect(s).not.toContain(bad)
     expect(b.content).toContain(`@${ZWSP}everyone`)
     expect(b.content).toContain(`<${ZWSP}@&987654321>`)
-    expect(b.content).toContain('\\[click\\](https://evil.example)')
+    // Brackets escaped (no masked link), and their URL wrapped in <…>: linked, never previewed.
+    expect(b.content).toContain('\\[click\\](<https://evil.example>)')
+  })
+
+  it('discord: every URL from their text is wrapped in <…> (no preview), ours stays the embed link', () => {
+    const b = body('discord', { ...hostile, title: 'Down, see https://evil.example/px.png and http://x.test/a_b?c=1.', text: 'mirror at https://evil.example/m' }) as { content: string; embeds: { url?: string; description: string }[] }
+    expect(b.content).toContain('<https://evil.example/px.png>')
+    expect(b.content).toContain('<http://x.test/a_b?c=1>.')
+    expect(b.embeds[0]!.description).toBe('mirror at <https://evil.example/m>')
+    // No bare URL of theirs is left anywhere in the content.
+    expect(b.content.replace(/<https?:\/\/[^>]+>/g, '')).not.toMatch(/https?:\/\//)
   })
 
   it('teams: no <at> can be formed, no link of theirs, @words broken', () => {

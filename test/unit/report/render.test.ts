@@ -110,6 +110,15 @@ describe('the 65,536-character bound', () => {
     expect(md).not.toContain('<details><script')
     expect(md.match(/<details>/g)).toHaveLength(1)
   })
+  it('titles with images, hidden links and #references are listed defused, their URLs shown', () => {
+    const incidents = generate(3, 11).map((i, k) => ({ ...i, title: k === 0 ? 'Down ![px](https://evil.example/px.png) [Status page](https://evil.example/phish) #4242 GH-4244' : i.title }))
+    const md = renderReport(buildReport(incidents, options()), {})
+    expect(md).not.toContain('![px]')
+    expect(md).not.toContain('[Status page](')
+    expect(md).not.toMatch(/(^|[^\u200b])#4242/)
+    expect(md).not.toMatch(/GH-4244/)
+    expect(md).toContain('https://evil.example/phish')
+  })
   it('an organisation report names the repository of each incident', () => {
     const org = generate(50, 9).map((i, k) => ({ ...i, repo: k % 2 ? 'acme/shop' : 'acme/api' }))
     const md = renderReport(buildReport(org, options({ scope: 'org acme' })), {})
