@@ -1,70 +1,88 @@
-#!/usr/bin/env node
-/* The `incidentops` command. Unlike the action, it talks to a person: plain stdout/stderr. */
+/* The `incidentops` command (started by src/cli/bin.ts). Unlike the action, it talks to a person: plain stdout/stderr. */
 import { readFileSync, existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import pkg from '../../package.json' with { type: 'json' }
 import { loadConfig } from '../config/load.js'
+import { formatConfigDuration } from '../config/duration.js'
 import { ConfigError, getErrorMessage } from '../errors.js'
+import { parseCommand, type CommandSpec } from './args.js'
 
 const HELP = `incidentops — incident response inside your GitHub repository
 
 Usage:
-  incidentops validate [file]   Check a configuration file (default .github/incidents.yml).
-  incidentops demo [--out dir]  Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
+  incidentops validate [file ...]  Check configuration files (default .github/incidents.yml).
+  incidentops demo [--out dir]     Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
   incidentops relay --repo owner/name [--port 8080]
-                                Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
+                                   Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
   incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
-                                Send a test alert to the repository as a repository_dispatch.
-  incidentops report --repo owner/name [--since 30d] [--api-url URL] [--json file]
-                                Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
-  incidentops --help            This help.
+                                   Send a test alert to the repository as a repository_dispatch.
+  incidentops report --repo owner/name [--since 7d] [--api-url URL] [--json file]
+                                   Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
+  incidentops COMMAND --help       A command's options.
+  incidentops --help               This help.
+  incidentops --version            The version.
 
 Exit codes: 0 success, 1 the input is invalid (the message says what to fix), 2 usage error.`
 
-const VALIDATE_HELP = `incidentops validate [file]
+export const VALIDATE_HELP = `incidentops validate [file ...]
 
-Checks an IncidentOps configuration file against its schema and prints every problem as
-file:line:column: message. With no file, checks .github/incidents.yml. Exit 0 when valid, 1 when not.`
+Checks IncidentOps configuration files against their schema and prints every problem as
+file:line:column: message. With no file, checks .github/incidents.yml. Exit 0 when every file is
+valid, 1 when one is not (or is missing), 2 on a usage error.`
+
+export const DEMO_HELP = `incidentops demo [--out dir]
+
+Runs the whole incident lifecycle through the action bundle against a local GitHub emulator, and
+writes what a person would see on GitHub into dir (default demo-output). From a source checkout:
+npm start. Exit 0 success, 1 failure, 2 usage error.`
+
+const VALIDATE: CommandSpec<Record<string, never>> = { options: {}, maxPositionals: Number.POSITIVE_INFINITY, positionalName: 'file' }
+const DEMO = { options: { out: { type: 'string' } }, maxPositionals: 0 } satisfies CommandSpec<{ out: { type: 'string' } }>
+const TOP = { options: { version: { type: 'boolean', short: 'v' } }, maxPositionals: 0 } satisfies CommandSpec<{ version: { type: 'boolean'; short: 'v' } }>
+
+/** The package version, as `incidentops --version` prints it. */
+export const VERSION: string = pkg.version
+
+type Print = (s: string) => void
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+export async function main(argv: string[], out: Print = (s) => process.stdout.write(s + '\n'), err: Print = (s) => process.stderr.write(s + '\n')): Promise<number> {
   const [cmd, ...rest] = argv
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+  if (cmd === undefined || cmd === 'help') {
     out(HELP)
     return 0
   }
-  switch (cmd) {
-    case 'validate': {
-      if (rest.includes('--help')) {
-        out(VALIDATE_HELP)
-        return 0
-      }
-      const file = rest[0] ?? '.github/incidents.yml'
-      if (!existsSync(file)) {
-        err(`${file}: no such file. With no configuration file the defaults apply; pass a path to check another file.`)
-        return 1
-      }
-      try {
-        const config = loadConfig(readFileSync(file, 'utf8'), file)
-        out(`${file}: valid. Priorities: ${Object.entries(config.priorities).map(([p, v]) => `${p} ack ${v.ack / 60000}m`).join(', ')}; ${config.classification.rules.length} classification rules.`)
-        return 0
-      } catch (error: unknown) {
-        err(error instanceof ConfigError ? error.message : `${file}: ${getErrorMessage(error)}`)
-        return 1
-      }
+  if (cmd.startsWith('-')) {
+    const top = parseCommand(argv, TOP)
+    if (top.kind === 'help') {
+      out(HELP)
+      return 0
     }
+    if (top.kind === 'usage') return usage(err, top.message, HELP)
+    out(`incidentops ${VERSION}`)
+    return 0
+  }
+  switch (cmd) {
+    case 'validate':
+      return validateCommand(rest, out, err)
     case 'demo': {
+      const parsed = parseCommand(rest, DEMO)
+      if (parsed.kind === 'help') {
+        out(DEMO_HELP)
+        return 0
+      }
+      if (parsed.kind === 'usage') return usage(err, parsed.message, DEMO_HELP)
       // The demo drives the local GitHub emulator, which lives with the tests in a source checkout.
-      // Built from parts so the bundler leaves the source-checkout path alone.
       // Found from the running script's path (not import.meta.url, which the bundler would follow
-      // and copy the demo into dist/): src/cli/index.ts → test/demo/run.ts in a source checkout.
+      // and copy the demo into dist/): src/cli/bin.ts → test/demo/run.ts in a source checkout.
       const demoPath = pathToFileURL(resolve(dirname(process.argv[1] ?? '.'), '..', '..', 'test', 'demo', 'run.ts'))
       if (!existsSync(demoPath) || !process.argv[1]?.endsWith('.ts')) {
         err('The demo runs from a source checkout: git clone the repository, then `npm ci && npm start`.')
         return 1
       }
-      const mod = (await import(demoPath.href)) as { runDemo: (args: string[], out: (s: string) => void) => Promise<number> }
-      return mod.runDemo(rest, out)
+      const mod = (await import(demoPath.href)) as { runDemo: (args: string[], out: Print) => Promise<number> }
+      return mod.runDemo(parsed.values.out === undefined ? [] : ['--out', parsed.values.out], out)
     }
     case 'relay': {
       const { relayCommand } = await import('../relay/cli.js')
@@ -79,18 +97,40 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return reportCommand(rest, out, err)
     }
     default:
-      err(`Unknown command "${cmd}".\n\n${HELP}`)
-      return 2
+      return usage(err, `Unknown command "${cmd}".`, HELP)
   }
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\u0000')
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`incidentops: ${getErrorMessage(error)}\n`)
-      process.exit(1)
-    },
-  )
+/** Prints a usage error followed by the command's usage; returns 2. */
+export function usage(err: Print, message: string, help: string): number {
+  err(`${message}\n\n${help}`)
+  return 2
+}
+
+/** `incidentops validate [file ...]`: checks every file, reports each, fails if any is invalid. */
+function validateCommand(args: string[], out: Print, err: Print): number {
+  const parsed = parseCommand(args, VALIDATE)
+  if (parsed.kind === 'help') {
+    out(VALIDATE_HELP)
+    return 0
+  }
+  if (parsed.kind === 'usage') return usage(err, parsed.message, VALIDATE_HELP)
+  const files = parsed.positionals.length ? parsed.positionals : ['.github/incidents.yml']
+  let code = 0
+  for (const file of files) {
+    if (!existsSync(file)) {
+      err(`${file}: no such file. With no configuration file the defaults apply; pass a path to check another file.`)
+      code = 1
+      continue
+    }
+    try {
+      const config = loadConfig(readFileSync(file, 'utf8'), file)
+      const priorities = Object.entries(config.priorities).map(([p, v]) => `${p} ack ${formatConfigDuration(v.ack)}`).join(', ')
+      out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules.`)
+    } catch (error: unknown) {
+      err(error instanceof ConfigError ? error.message : `${file}: ${getErrorMessage(error)}`)
+      code = 1
+    }
+  }
+  return code
 }

@@ -3,8 +3,9 @@ import { parseDuration } from '../config/duration.js'
 import { ConfigError, GitHubApiError, getErrorMessage } from '../errors.js'
 import { composeReport, gatherIncidents, octokitPorts, reportEnd, reportOptions, scopeName } from '../events/report.js'
 import { reportJsonPath, writeReportJson } from '../report/publish.js'
+import { parseCommand, type CommandSpec } from './args.js'
 
-export const REPORT_HELP = `incidentops report --repo owner/name [--since 30d] [--api-url URL] [--json file]
+export const REPORT_HELP = `incidentops report --repo owner/name [--since 7d] [--api-url URL] [--json file]
 
 Prints the reliability report of the repository as markdown (what the action publishes as the
 report issue), reading the incidents with one GraphQL request per 100. Writes nothing to GitHub.
@@ -15,6 +16,7 @@ report issue), reading the incidents with one GraphQL request per 100. Writes no
 The token comes from GITHUB_TOKEN (or GH_TOKEN). Exit 0 success, 1 failure, 2 usage error.`
 
 const DAY = 86_400_000
+const REPORT = { options: { repo: { type: 'string' }, since: { type: 'string' }, 'api-url': { type: 'string' }, json: { type: 'string' } }, maxPositionals: 0 } satisfies CommandSpec<Record<'repo' | 'since' | 'api-url' | 'json', { type: 'string' }>>
 
 /** Runs the command; returns the exit code. */
 export async function reportCommand(
@@ -23,22 +25,16 @@ export async function reportCommand(
   err: (s: string) => void,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  const parsed = parseCommand(args, REPORT)
+  if (parsed.kind === 'help') {
     out(REPORT_HELP)
     return 0
   }
-  const flags: Record<string, string> = {}
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const m = /^--(repo|since|api-url|json)(?:=(.*))?$/.exec(a)
-    const value = m?.[2] ?? args[i + 1]
-    if (!m || value === undefined || (m[2] === undefined && value.startsWith('--'))) {
-      err(`${m ? `${a} needs a value` : `Unknown argument "${a}"`}.\n\n${REPORT_HELP}`)
-      return 2
-    }
-    if (m[2] === undefined) i++
-    flags[m[1]!] = value
+  if (parsed.kind === 'usage') {
+    err(`${parsed.message}\n\n${REPORT_HELP}`)
+    return 2
   }
+  const flags = parsed.values
   const repoMatch = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(flags.repo ?? '')
   if (!repoMatch) {
     err(`--repo owner/name is required${flags.repo ? `; "${flags.repo}" is not owner/name` : ''}.\n\n${REPORT_HELP}`)

@@ -34,3 +34,20 @@ export function formatDuration(ms: number): string {
   else out = `${s}s`
   return neg ? `-${out}` : out
 }
+
+/**
+ * Formats milliseconds the way durations are written in the configuration file (the inverse of
+ * parseDuration, without spaces): `4h`, `1d`, `1h30m`, `90s`. Weeks are written as days (`14d`),
+ * which reads more naturally in a deadline.
+ */
+export function formatConfigDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return String(ms)
+  let s = Math.round(ms / 1000)
+  let out = ''
+  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    const n = Math.floor(s / size)
+    if (n > 0) out += `${n}${unit}`
+    s -= n * size
+  }
+  return out || '0s'
+}

@@ -29,8 +29,10 @@ export interface ParsedCommands {
 
 const SHORTHANDS: Record<string, string> = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' }
 const KNOWN = new Set(['ack', 'confirm', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', ...Object.keys(SHORTHANDS)])
-const MAX_TEXT = 2000
-const MAX_COMMANDS = 20
+/** Longest text a command keeps (`/update`, `/note`, …); the rest is cut. */
+export const MAX_TEXT = 2000
+/** Most commands run from one comment. */
+export const MAX_COMMANDS = 20
 
 /** Finds the commands in a comment body. Unknown `/words` are ignored (they may be paths or other bots' commands). */
 export function parseCommands(body: string): ParsedCommands {

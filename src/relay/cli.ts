@@ -7,6 +7,7 @@ import { parseAlertDispatch } from '../alerts/parse.js'
 import { PayloadError, getErrorMessage } from '../errors.js'
 import { REPO_PATTERN, sendDispatch } from './github.js'
 import { createRelay } from './server.js'
+import { parseCommand } from '../cli/args.js'
 
 type Print = (s: string) => void
 type Env = Record<string, string | undefined>
@@ -38,24 +39,21 @@ PAT with Contents: read & write on the repository).
 
 Exit codes: 0 sent, 1 the alert or GitHub refused it, 2 usage error.`
 
-/** `--name value` / `--name=value` flags; returns null (after printing why) on a usage error. */
-function flags(args: string[], allowed: string[], err: Print): Record<string, string> | null {
-  const out: Record<string, string> = {}
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(a)
-    if (!m || !allowed.includes(m[1]!)) {
-      err(`Unknown argument "${a}". Allowed: ${allowed.map((f) => `--${f}`).join(', ')}.`)
-      return null
-    }
-    const value = m[2] ?? args[++i]
-    if (value === undefined || (m[2] === undefined && value.startsWith('--'))) {
-      err(`--${m[1]} needs a value.`)
-      return null
-    }
-    out[m[1]!] = value
+/**
+ * The command's flags, parsed strictly (src/cli/args.ts). Returns the flags, or an exit code after
+ * printing the help (0) or the usage error with the usage (2).
+ */
+function flags(args: string[], allowed: string[], help: string, out: Print, err: Print): Record<string, string> | number {
+  const parsed = parseCommand(args, { options: Object.fromEntries(allowed.map((f) => [f, { type: 'string' as const }])), maxPositionals: 0 })
+  if (parsed.kind === 'help') {
+    out(help)
+    return 0
   }
-  return out
+  if (parsed.kind === 'usage') {
+    err(`${parsed.message}\n\n${help}`)
+    return 2
+  }
+  return parsed.values as Record<string, string>
 }
 
 function repoArg(f: Record<string, string>, err: Print): string | null {
@@ -91,12 +89,8 @@ export async function relayCommand(
   env: Env = process.env,
   hooks: { onListening?: (url: string, stop: () => void) => void } = {},
 ): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    out(RELAY_HELP)
-    return 0
-  }
-  const f = flags(args, ['repo', 'port', 'host', 'api-url'], err)
-  if (!f) return 2
+  const f = flags(args, ['repo', 'port', 'host', 'api-url'], RELAY_HELP, out, err)
+  if (typeof f === 'number') return f
   const repo = repoArg(f, err)
   const apiUrl = apiUrlArg(f, env, err)
   if (!repo || !apiUrl) return 2
@@ -145,12 +139,8 @@ export async function relayCommand(
 
 /** `incidentops alert`: one test alert in our schema, checked locally, then dispatched. */
 export async function alertCommand(args: string[], out: Print, err: Print, env: Env = process.env, sleep?: (ms: number) => Promise<void>): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    out(ALERT_HELP)
-    return 0
-  }
-  const f = flags(args, ['repo', 'key', 'title', 'status', 'service', 'severity', 'description', 'api-url'], err)
-  if (!f) return 2
+  const f = flags(args, ['repo', 'key', 'title', 'status', 'service', 'severity', 'description', 'api-url'], ALERT_HELP, out, err)
+  if (typeof f === 'number') return f
   const repo = repoArg(f, err)
   const apiUrl = apiUrlArg(f, env, err)
   if (!repo || !apiUrl) return 2

@@ -21,6 +21,8 @@ export interface Page {
   intro: string
   notes: string[]
   sections: PageSection[]
+  /** The repository shown (`owner/name`): links to its issues that have a section become in-page links. */
+  repo?: string
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -47,7 +49,7 @@ section.page{margin:24px 0 48px}
 .comment>.head.bot{background:#ddf4ff}
 .comment>.body{padding:8px 16px}
 .markdown h1,.markdown h2{border-bottom:1px solid #d8dee4;padding-bottom:.3em}.markdown h1{font-size:1.6em}.markdown h2{font-size:1.35em}.markdown h3{font-size:1.15em}
-.markdown .table{overflow-x:auto}.markdown table{border-collapse:collapse;margin:8px 0}.markdown th,.markdown td{border:1px solid #d0d7de;padding:4px 10px}.markdown tr:nth-child(2n) td{background:#f6f8fa}
+.markdown .table{overflow-x:auto}.markdown table{border-collapse:collapse;margin:8px 0;width:max-content;min-width:50%}.markdown th,.markdown td{border:1px solid #d0d7de;padding:4px 10px;vertical-align:top;max-width:44ch}.markdown th{white-space:nowrap}.markdown tr:nth-child(2n) td{background:#f6f8fa}
 .markdown code{background:rgba(175,184,193,.2);border-radius:6px;padding:.1em .4em;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .markdown pre{background:#f6f8fa;border-radius:6px;padding:12px 16px;overflow:auto}.markdown pre code{background:none;padding:0}
 .markdown blockquote{margin:0 0 8px;padding:0 1em;color:#59636e;border-left:.25em solid #d0d7de}
@@ -123,7 +125,7 @@ export function renderPage(p: Page, mermaid: string | null = localMermaid()): st
     const n = /#(\d+)$/.exec(s.nav)?.[1]
     if (n) anchors.set(Number(n), s.id)
   }
-  const o: RenderOptions = { anchors }
+  const o: RenderOptions = { anchors, repo: p.repo }
   const hasMermaid = p.sections.some((s) => /```mermaid/.test(s.markdown))
   const mermaidNote = hasMermaid
     ? mermaid

@@ -24,6 +24,22 @@ function safeUrl(url: string): string {
 export interface RenderOptions {
   /** Issue numbers that have a section on the page: `#12` links to `#issue-12`, etc. */
   anchors?: Map<number, string>
+  /** The page's repository (`owner/name`): its issue links and `owner/name#N` become in-page links too. */
+  repo?: string
+}
+
+/** The in-page anchor of an issue link of the page's repository (any host: GitHub or the emulator's port), if it has a section. */
+function issueAnchor(url: string, o: RenderOptions): string | undefined {
+  if (!o.repo || !o.anchors) return undefined
+  const m = /^https?:\/\/[^/]+\/(?:repos\/)?([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)\/?(?:#.*)?$/.exec(url.trim())
+  if (!m || m[1]!.toLowerCase() !== o.repo.toLowerCase()) return undefined
+  return o.anchors.get(Number(m[2]))
+}
+
+/** `href` for a link: the in-page anchor for the page's own issues (the page works offline), else the safe URL. */
+function href(url: string, o: RenderOptions): string {
+  const id = issueAnchor(url, o)
+  return id ? `#${id}` : safeUrl(url)
 }
 
 /** Renders inline markdown (one paragraph's text) to HTML. */
@@ -36,13 +52,22 @@ export function renderInline(text: string, o: RenderOptions = {}): string {
   s = s.replace(/<!--[\s\S]*?-->/g, '')
   s = s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, (_, ch: string) => hold(esc(ch)))
   s = s.replace(INLINE_TAGS, (_, close: string, tag: string, open: string | undefined) => hold(`<${close}${tag.toLowerCase()}${open && !close ? ' open' : ''}>`))
-  s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_, url: string) => hold(`<a href="${esc(safeUrl(url))}">${esc(url)}</a>`))
+  s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_, url: string) => hold(`<a href="${esc(href(url, o))}">${esc(url)}</a>`))
   // Images are shown as their alt text linked to the image (the page is offline).
   s = s.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, alt: string, url: string) => hold(`<a href="${esc(safeUrl(url))}">🖼 ${esc(alt || url)}</a>`))
   s = s.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"([^"]*)")?\)/g, (_, label: string, url: string, title: string | undefined) =>
-    hold(`<a href="${esc(safeUrl(url))}"${title ? ` title="${esc(title)}"` : ''}>${renderInline(label, o)}</a>`),
+    // The label gets no links of its own: an <a> inside an <a> is not HTML.
+    hold(`<a href="${esc(href(url, o))}"${title ? ` title="${esc(title)}"` : ''}>${renderInline(label, {})}</a>`),
   )
-  s = s.replace(/\bhttps?:\/\/[^\s<>()]*[^\s<>().,;:!?'"*_]/g, (url) => hold(`<a href="${esc(safeUrl(url))}">${esc(url)}</a>`))
+  s = s.replace(/\bhttps?:\/\/[^\s<>()]*[^\s<>().,;:!?'"*_]/g, (url) => hold(`<a href="${esc(href(url, o))}">${esc(url)}</a>`))
+  // `owner/name#N` of the page's repository, unlinked in the text.
+  if (o.repo && o.anchors) {
+    const repo = o.repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    s = s.replace(new RegExp(`(^|[\\s(])(${repo})#(\\d+)\\b`, 'gi'), (m, pre: string, name: string, num: string) => {
+      const id = o.anchors?.get(Number(num))
+      return id ? `${pre}${hold(`<a href="#${esc(id)}">${esc(name)}#${num}</a>`)}` : m
+    })
+  }
   s = esc(s)
   s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>').replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>')
   s = s.replace(/(^|[^*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, '$1<em>$2</em>').replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1<em>$2</em>')

@@ -20,6 +20,7 @@ import { commentPayload, dispatchPayload, issuesPayload, runAction, type ActionR
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { renderPage, type PageSection } from './html.js'
+import { stepRow } from './console-table.js'
 
 export const DEMO_REPO = 'acme/shop'
 const OWNER = 'acme'
@@ -107,7 +108,7 @@ async function step(c: Ctx, at: string, what: string, fn: () => Promise<ActionRu
   if (r.code !== 0 && !opts.mayFail) throw new Error(`${what}: the action failed (exit ${r.code}):\n${errors.join('\n') || r.stdout + r.stderr}`)
   const actions = safeActions(r.outputs.actions)
   const did = actions.length === 0 ? 'nothing to write' : summarise(actions.map((a) => a.description))
-  out(c, `${at.slice(11, 16)}  ${what.padEnd(44)} ${`${n.total} req, ${n.writes} writes`.padEnd(18)} ${`${(ms / 1000).toFixed(1)} s`.padStart(6)}  ${did}`)
+  for (const line of stepRow({ time: at.slice(11, 16), what, requests: n.total, writes: n.writes, ms, did })) out(c, line)
   return r
 }
 
@@ -126,7 +127,8 @@ function safeActions(json: string | undefined): { description: string; status?: 
 
 /** The writes of a run in a few words: the first ones, and how many more. */
 function summarise(descriptions: string[]): string {
-  const short = descriptions.map((d) => d.replace(/\s+/g, ' ').slice(0, 60))
+  // Whole descriptions (the console table wraps them at spaces): cutting at a length cut words and dates.
+  const short = descriptions.map((d) => d.replace(/\s+/g, ' ').trim())
   return short.length <= 3 ? short.join('; ') : `${short.slice(0, 3).join('; ')}; +${short.length - 3} more`
 }
 
@@ -322,7 +324,7 @@ function cardOf(emu: Emulator, n: number): string {
 function reasonOf(emu: Emulator, n: number): string {
   const card = cardOf(emu, n)
   const line = card.split('\n').find((l) => /rule|because|score|reason/i.test(l) && !l.startsWith('<!--'))
-  return (line ?? '').replace(/[*_`>|]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120) || '(see the card)'
+  return (line ?? '').replace(/[*_`>|]/g, '').replace(/\s+/g, ' ').trim() || '(see the card)'
 }
 
 function stageOf(emu: Emulator, n: number): string {
@@ -439,6 +441,7 @@ function writeOutput(emu: Emulator, outDir: string, w: Written): string[] {
       intro: `What a person would see on GitHub after the demo: the real action bundle ran every step against a local GitHub emulator. Generated ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC (emulated time: 2026-11-26 → 2026-11-30).`,
       notes,
       sections,
+      repo: DEMO_REPO,
     }),
   )
   write(

@@ -46,3 +46,37 @@ describe('the setup documents', () => {
     expect(readFileSync('docs/setup.md', 'utf8')).toContain('node dist/cli/index.js validate')
   })
 })
+
+describe("the README's first screen", () => {
+  const readme = readFileSync('README.md', 'utf8')
+
+  it('starts with the quick start: the uses: block, then the issue form, then tokens and permissions', () => {
+    const headings = readme.split('\n').filter((l) => l.startsWith('## '))
+    expect(headings[0]).toBe('## Quick start')
+    const quick = /\n## Quick start\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
+    const uses = quick.indexOf('uses: incidentops/incidentops@v0')
+    const form = quick.indexOf('**The issue form.**')
+    const tokens = quick.indexOf('**Tokens and permissions.**')
+    expect(uses).toBeGreaterThan(0)
+    expect(form).toBeGreaterThan(uses)
+    expect(tokens).toBeGreaterThan(form)
+  })
+
+  it('its workflow block is the example intake workflow without comments (so it cannot drift)', () => {
+    const block = /\n {3}```yaml\n([\s\S]*?)\n {3}```/.exec(readme)?.[1]
+    expect(block).toBeDefined()
+    const unindented = block!.split('\n').map((l) => l.replace(/^ {3}/, '')).join('\n')
+    const example = readFileSync('examples/workflows/incidentops-intake.yml', 'utf8')
+      .split('\n')
+      .filter((l) => !l.trimStart().startsWith('#'))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+    expect(unindented).toBe(example)
+  })
+
+  it('the issue form it tells people to download is the one in this repository', () => {
+    expect(readme).toContain('https://raw.githubusercontent.com/incidentops/incidentops/v0/.github/ISSUE_TEMPLATE/incident.yml')
+    expect(existsSync('.github/ISSUE_TEMPLATE/incident.yml')).toBe(true)
+  })
+})
