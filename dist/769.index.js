@@ -453,6 +453,24 @@ function formatDuration(ms) {
         out = `${s}s`;
     return neg ? `-${out}` : out;
 }
+/**
+ * Formats milliseconds the way durations are written in the configuration file (the inverse of
+ * parseDuration, without spaces): `4h`, `1d`, `1h30m`, `90s`. Weeks are written as days (`14d`),
+ * which reads more naturally in a deadline.
+ */
+function formatConfigDuration(ms) {
+    if (!Number.isFinite(ms) || ms <= 0)
+        return String(ms);
+    let s = Math.round(ms / 1000);
+    let out = '';
+    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const n = Math.floor(s / size);
+        if (n > 0)
+            out += `${n}${unit}`;
+        s -= n * size;
+    }
+    return out || '0s';
+}
 
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
@@ -2421,7 +2439,9 @@ function priorityLabelsOn(labels) {
  */
 const SHORTHANDS = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' };
 const KNOWN = new Set(['ack', 'confirm', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', ...Object.keys(SHORTHANDS)]);
+/** Longest text a command keeps (`/update`, `/note`, …); the rest is cut. */
 const MAX_TEXT = 2000;
+/** Most commands run from one comment. */
 const MAX_COMMANDS = 20;
 /** Finds the commands in a comment body. Unknown `/words` are ignored (they may be paths or other bots' commands). */
 function parseCommands(body) {

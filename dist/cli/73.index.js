@@ -1386,7 +1386,10 @@ function createRelay(opts) {
     return server;
 }
 
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
 ;// CONCATENATED MODULE: ./src/relay/cli.ts
+
 
 
 
@@ -1416,24 +1419,21 @@ IncidentOps alert schema, as a monitor would. The token comes from GITHUB_TOKEN 
 PAT with Contents: read & write on the repository).
 
 Exit codes: 0 sent, 1 the alert or GitHub refused it, 2 usage error.`;
-/** `--name value` / `--name=value` flags; returns null (after printing why) on a usage error. */
-function flags(args, allowed, err) {
-    const out = {};
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(a);
-        if (!m || !allowed.includes(m[1])) {
-            err(`Unknown argument "${a}". Allowed: ${allowed.map((f) => `--${f}`).join(', ')}.`);
-            return null;
-        }
-        const value = m[2] ?? args[++i];
-        if (value === undefined || (m[2] === undefined && value.startsWith('--'))) {
-            err(`--${m[1]} needs a value.`);
-            return null;
-        }
-        out[m[1]] = value;
+/**
+ * The command's flags, parsed strictly (src/cli/args.ts). Returns the flags, or an exit code after
+ * printing the help (0) or the usage error with the usage (2).
+ */
+function flags(args, allowed, help, out, err) {
+    const parsed = (0,cli_args/* parseCommand */.R)(args, { options: Object.fromEntries(allowed.map((f) => [f, { type: 'string' }])), maxPositionals: 0 });
+    if (parsed.kind === 'help') {
+        out(help);
+        return 0;
     }
-    return out;
+    if (parsed.kind === 'usage') {
+        err(`${parsed.message}\n\n${help}`);
+        return 2;
+    }
+    return parsed.values;
 }
 function repoArg(f, err) {
     const repo = f.repo;
@@ -1462,13 +1462,9 @@ function apiUrlArg(f, env, err) {
 }
 /** `incidentops relay`: resolves when the server stops (a signal, or `stop` for tests). */
 async function relayCommand(args, out, err, env = process.env, hooks = {}) {
-    if (args.includes('--help') || args.includes('-h')) {
-        out(RELAY_HELP);
-        return 0;
-    }
-    const f = flags(args, ['repo', 'port', 'host', 'api-url'], err);
-    if (!f)
-        return 2;
+    const f = flags(args, ['repo', 'port', 'host', 'api-url'], RELAY_HELP, out, err);
+    if (typeof f === 'number')
+        return f;
     const repo = repoArg(f, err);
     const apiUrl = apiUrlArg(f, env, err);
     if (!repo || !apiUrl)
@@ -1518,13 +1514,9 @@ async function relayCommand(args, out, err, env = process.env, hooks = {}) {
 }
 /** `incidentops alert`: one test alert in our schema, checked locally, then dispatched. */
 async function alertCommand(args, out, err, env = process.env, sleep) {
-    if (args.includes('--help') || args.includes('-h')) {
-        out(ALERT_HELP);
-        return 0;
-    }
-    const f = flags(args, ['repo', 'key', 'title', 'status', 'service', 'severity', 'description', 'api-url'], err);
-    if (!f)
-        return 2;
+    const f = flags(args, ['repo', 'key', 'title', 'status', 'service', 'severity', 'description', 'api-url'], ALERT_HELP, out, err);
+    if (typeof f === 'number')
+        return f;
     const repo = repoArg(f, err);
     const apiUrl = apiUrlArg(f, env, err);
     if (!repo || !apiUrl)

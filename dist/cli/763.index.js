@@ -1555,11 +1555,11 @@ function decimal(v, digits = 2) {
     return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v);
 }
 /** A duration in ms: `3h 05m`. */
-const format_duration = (ms) => (ok(ms) ? (0,duration/* formatDuration */.a)(ms) : NONE);
+const format_duration = (ms) => (ok(ms) ? (0,duration/* formatDuration */.a3)(ms) : NONE);
 /** A duration in hours: `3h 05m`. */
-const hours = (h) => (ok(h) ? (0,duration/* formatDuration */.a)(h * format_MS_PER_HOUR) : NONE);
+const hours = (h) => (ok(h) ? (0,duration/* formatDuration */.a3)(h * format_MS_PER_HOUR) : NONE);
 /** A measured duration: `3h 05m`, or `≥ 3h 05m so far` when the milestone is not reached. */
-const measured = (m) => (m === null ? NONE : m.open ? `≥ ${(0,duration/* formatDuration */.a)(m.ms)} so far` : (0,duration/* formatDuration */.a)(m.ms));
+const measured = (m) => (m === null ? NONE : m.open ? `≥ ${(0,duration/* formatDuration */.a3)(m.ms)} so far` : (0,duration/* formatDuration */.a3)(m.ms));
 /**
  * A share as a percentage. Small and near-1 values keep the digits that matter: availability
  * 0.99952 reads `99.952%`, a probability 0.0082 reads `0.82%`.
@@ -2494,13 +2494,16 @@ async function runReportMode(o) {
     }
 }
 
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
 ;// CONCATENATED MODULE: ./src/cli/report.ts
 /* `incidentops report`: the reliability report from a laptop, against GitHub or the emulator. Read-only. */
 
 
 
 
-const REPORT_HELP = `incidentops report --repo owner/name [--since 30d] [--api-url URL] [--json file]
+
+const REPORT_HELP = `incidentops report --repo owner/name [--since 7d] [--api-url URL] [--json file]
 
 Prints the reliability report of the repository as markdown (what the action publishes as the
 report issue), reading the incidents with one GraphQL request per 100. Writes nothing to GitHub.
@@ -2510,25 +2513,19 @@ report issue), reading the incidents with one GraphQL request per 100. Writes no
   --json      also write the report data (docs/report.schema.json) to this file
 The token comes from GITHUB_TOKEN (or GH_TOKEN). Exit 0 success, 1 failure, 2 usage error.`;
 const cli_report_DAY = 86_400_000;
+const REPORT = { options: { repo: { type: 'string' }, since: { type: 'string' }, 'api-url': { type: 'string' }, json: { type: 'string' } }, maxPositionals: 0 };
 /** Runs the command; returns the exit code. */
 async function reportCommand(args, out, err, env = process.env) {
-    if (args.includes('--help') || args.includes('-h')) {
+    const parsed = (0,cli_args/* parseCommand */.R)(args, REPORT);
+    if (parsed.kind === 'help') {
         out(REPORT_HELP);
         return 0;
     }
-    const flags = {};
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        const m = /^--(repo|since|api-url|json)(?:=(.*))?$/.exec(a);
-        const value = m?.[2] ?? args[i + 1];
-        if (!m || value === undefined || (m[2] === undefined && value.startsWith('--'))) {
-            err(`${m ? `${a} needs a value` : `Unknown argument "${a}"`}.\n\n${REPORT_HELP}`);
-            return 2;
-        }
-        if (m[2] === undefined)
-            i++;
-        flags[m[1]] = value;
+    if (parsed.kind === 'usage') {
+        err(`${parsed.message}\n\n${REPORT_HELP}`);
+        return 2;
     }
+    const flags = parsed.values;
     const repoMatch = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(flags.repo ?? '');
     if (!repoMatch) {
         err(`--repo owner/name is required${flags.repo ? `; "${flags.repo}" is not owner/name` : ''}.\n\n${REPORT_HELP}`);
@@ -2536,7 +2533,7 @@ async function reportCommand(args, out, err, env = process.env) {
     }
     let windowDays;
     if (flags.since !== undefined) {
-        const ms = (0,duration/* parseDuration */.E)(flags.since);
+        const ms = (0,duration/* parseDuration */.E9)(flags.since);
         if (ms === null || ms < 3_600_000) {
             err(`--since must be a duration of at least an hour, like 7d, 30d or 2w; it is "${flags.since}".`);
             return 2;

@@ -2,12 +2,78 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCommand)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/*
+ * One argument parser for every `incidentops` command: Node's util.parseArgs in strict mode, so an
+ * unknown flag, a missing value or an extra argument is a usage error (exit 2 with the command's
+ * usage) instead of being ignored or read as a file name.
+ */
+
+/**
+ * Parses `args` strictly against `spec`. Never throws on user input: a wrong command line comes
+ * back as `{ kind: 'usage', message }` saying what is wrong, for the caller to print with its usage.
+ */
+function parseCommand(args, spec) {
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+            args,
+            options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+            strict: true,
+            allowPositionals: true,
+        });
+    }
+    catch (error) {
+        // --help wins over anything else wrong on the line: a person asking for help gets it.
+        if (args.includes('--help') || args.includes('-h'))
+            return { kind: 'help' };
+        return { kind: 'usage', message: usageMessage(error, spec) };
+    }
+    if (parsed.values.help === true)
+        return { kind: 'help' };
+    if (parsed.positionals.length > spec.maxPositionals) {
+        const extra = parsed.positionals.slice(spec.maxPositionals);
+        const what = spec.maxPositionals === 0 ? 'takes no arguments' : `takes at most ${spec.maxPositionals} ${spec.positionalName ?? 'argument'}${spec.maxPositionals === 1 ? '' : 's'}`;
+        return { kind: 'usage', message: `Unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(', ')}: this command ${what}.` };
+    }
+    const { help: _help, ...values } = parsed.values;
+    return { kind: 'ok', values: values, positionals: parsed.positionals };
+}
+function usageMessage(error, spec) {
+    const code = error.code;
+    const text = error instanceof Error ? error.message : String(error);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const flag = /'([^']+)'/.exec(text)?.[1] ?? text;
+        const known = Object.keys(spec.options).map((o) => `--${o}`);
+        return `Unknown option "${flag}".${known.length ? ` Options: ${known.join(', ')}, --help.` : ' This command takes only --help.'}`;
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const flag = /'(--[a-z-]+)/.exec(text)?.[1];
+        if (flag && spec.options[flag.slice(2)]?.type === 'string')
+            return `${flag} needs a value (${flag} VALUE or ${flag}=VALUE).`;
+        if (flag)
+            return `${flag} does not take a value.`;
+    }
+    return text.split('\n')[0];
+}
+
+
+/***/ }),
+
 /***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   U9: () => (/* binding */ formatConfigDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 const UNITS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 const DURATION = /^(?:(\d{1,6})w)?(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
@@ -48,6 +114,24 @@ function formatDuration(ms) {
     else
         out = `${s}s`;
     return neg ? `-${out}` : out;
+}
+/**
+ * Formats milliseconds the way durations are written in the configuration file (the inverse of
+ * parseDuration, without spaces): `4h`, `1d`, `1h30m`, `90s`. Weeks are written as days (`14d`),
+ * which reads more naturally in a deadline.
+ */
+function formatConfigDuration(ms) {
+    if (!Number.isFinite(ms) || ms <= 0)
+        return String(ms);
+    let s = Math.round(ms / 1000);
+    let out = '';
+    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const n = Math.floor(s / size);
+        if (n > 0)
+            out += `${n}${unit}`;
+        s -= n * size;
+    }
+    return out || '0s';
 }
 
 
@@ -533,7 +617,7 @@ function walk(root, schemaIn, value, path, out) {
         if (s.maxLength !== undefined && str.length > s.maxLength)
             out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` });
         if (s.format === 'duration') {
-            if ((0,config_duration/* parseDuration */.E)(str) === null)
+            if ((0,config_duration/* parseDuration */.E9)(str) === null)
                 out.push({ path, message: `is not a duration: ${JSON.stringify(str)}; write it like 15m, 1h30m, 2d or 1w` });
         }
         else if (s.format === 'regex') {
@@ -729,8 +813,8 @@ function resolveConfig(raw, source) {
         const pick = (k) => (r[k] ?? d[k].default);
         priorities[p] = {
             description: pick('description'),
-            ack: (0,config_duration/* parseDuration */.E)(pick('ack')),
-            update: (0,config_duration/* parseDuration */.E)(pick('update')),
+            ack: (0,config_duration/* parseDuration */.E9)(pick('ack')),
+            update: (0,config_duration/* parseDuration */.E9)(pick('update')),
             postmortem: pick('postmortem'),
             crisis: pick('crisis'),
         };
@@ -777,9 +861,9 @@ function resolveConfig(raw, source) {
             template: raw.postmortem?.template ?? null,
             label: raw.postmortem?.label ?? 'postmortem',
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
-            chaseAfter: (0,config_duration/* parseDuration */.E)(raw.postmortem?.chase_after ?? '3d'),
+            chaseAfter: (0,config_duration/* parseDuration */.E9)(raw.postmortem?.chase_after ?? '3d'),
         },
-        escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(at), after: l.after ? (0,config_duration/* parseDuration */.E)(l.after) : null })),
+        escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(at), after: l.after ? (0,config_duration/* parseDuration */.E9)(l.after) : null })),
         responseTeam: (raw.response_team ?? []).map(at),
         sweep: {
             budget: raw.sweep?.budget ?? 50,
@@ -789,9 +873,9 @@ function resolveConfig(raw, source) {
         alerts: {
             eventTypes: raw.alerts?.event_types ?? ['alert', 'incident'],
             resolvedStage: raw.alerts?.resolved_stage ?? 'monitoring',
-            reopenWindow: (0,config_duration/* parseDuration */.E)(raw.alerts?.reopen_window ?? '1h'),
-            commentInterval: (0,config_duration/* parseDuration */.E)(raw.alerts?.comment_interval ?? '30m'),
-            coalesce: (0,config_duration/* parseDuration */.E)(raw.alerts?.coalesce ?? '1m'),
+            reopenWindow: (0,config_duration/* parseDuration */.E9)(raw.alerts?.reopen_window ?? '1h'),
+            commentInterval: (0,config_duration/* parseDuration */.E9)(raw.alerts?.comment_interval ?? '30m'),
+            coalesce: (0,config_duration/* parseDuration */.E9)(raw.alerts?.coalesce ?? '1m'),
         },
         project: raw.project
             ? {
@@ -807,7 +891,7 @@ function resolveConfig(raw, source) {
     };
 }
 const at = (m) => (m.startsWith('@') ? m : `@${m}`);
-const offOr = (v) => (v === 'off' ? null : (0,config_duration/* parseDuration */.E)(v));
+const offOr = (v) => (v === 'off' ? null : (0,config_duration/* parseDuration */.E9)(v));
 function configError(file, problems) {
     const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
     return new errors/* ConfigError */.xL(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems);
@@ -16835,18 +16919,28 @@ exports.visitAsync = visitAsync;
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7237);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* The `incidentops` command. Unlike the action, it talks to a person: plain stdout/stderr. */
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./src/config/load.ts + 3 modules
+var load = __nccwpck_require__(7237);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __nccwpck_require__(7593);
+;// CONCATENATED MODULE: ./src/cli/index.ts
+/* The `incidentops` command (started by src/cli/bin.ts). Unlike the action, it talks to a person: plain stdout/stderr. */
+
+
+
 
 
 
@@ -16855,61 +16949,73 @@ var __webpack_exports__ = {};
 const HELP = `incidentops — incident response inside your GitHub repository
 
 Usage:
-  incidentops validate [file]   Check a configuration file (default .github/incidents.yml).
-  incidentops demo [--out dir]  Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
+  incidentops validate [file ...]  Check configuration files (default .github/incidents.yml).
+  incidentops demo [--out dir]     Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
   incidentops relay --repo owner/name [--port 8080]
-                                Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
+                                   Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
   incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
-                                Send a test alert to the repository as a repository_dispatch.
-  incidentops report --repo owner/name [--since 30d] [--api-url URL] [--json file]
-                                Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
-  incidentops --help            This help.
+                                   Send a test alert to the repository as a repository_dispatch.
+  incidentops report --repo owner/name [--since 7d] [--api-url URL] [--json file]
+                                   Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
+  incidentops COMMAND --help       A command's options.
+  incidentops --help               This help.
+  incidentops --version            The version.
 
 Exit codes: 0 success, 1 the input is invalid (the message says what to fix), 2 usage error.`;
-const VALIDATE_HELP = `incidentops validate [file]
+const VALIDATE_HELP = `incidentops validate [file ...]
 
-Checks an IncidentOps configuration file against its schema and prints every problem as
-file:line:column: message. With no file, checks .github/incidents.yml. Exit 0 when valid, 1 when not.`;
+Checks IncidentOps configuration files against their schema and prints every problem as
+file:line:column: message. With no file, checks .github/incidents.yml. Exit 0 when every file is
+valid, 1 when one is not (or is missing), 2 on a usage error.`;
+const DEMO_HELP = `incidentops demo [--out dir]
+
+Runs the whole incident lifecycle through the action bundle against a local GitHub emulator, and
+writes what a person would see on GitHub into dir (default demo-output). From a source checkout:
+npm start. Exit 0 success, 1 failure, 2 usage error.`;
+const VALIDATE = { options: {}, maxPositionals: Number.POSITIVE_INFINITY, positionalName: 'file' };
+const DEMO = { options: { out: { type: 'string' } }, maxPositionals: 0 };
+const TOP = { options: { version: { type: 'boolean', short: 'v' } }, maxPositionals: 0 };
+/** The package version, as `incidentops --version` prints it. */
+const VERSION = package_namespaceObject.rE;
 /** Runs the CLI; returns the exit code. */
 async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s) => process.stderr.write(s + '\n')) {
     const [cmd, ...rest] = argv;
-    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    if (cmd === undefined || cmd === 'help') {
         out(HELP);
         return 0;
     }
-    switch (cmd) {
-        case 'validate': {
-            if (rest.includes('--help')) {
-                out(VALIDATE_HELP);
-                return 0;
-            }
-            const file = rest[0] ?? '.github/incidents.yml';
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-                err(`${file}: no such file. With no configuration file the defaults apply; pass a path to check another file.`);
-                return 1;
-            }
-            try {
-                const config = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), file);
-                out(`${file}: valid. Priorities: ${Object.entries(config.priorities).map(([p, v]) => `${p} ack ${v.ack / 60000}m`).join(', ')}; ${config.classification.rules.length} classification rules.`);
-                return 0;
-            }
-            catch (error) {
-                err(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ? error.message : `${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .getErrorMessage */ .u1)(error)}`);
-                return 1;
-            }
+    if (cmd.startsWith('-')) {
+        const top = (0,cli_args/* parseCommand */.R)(argv, TOP);
+        if (top.kind === 'help') {
+            out(HELP);
+            return 0;
         }
+        if (top.kind === 'usage')
+            return usage(err, top.message, HELP);
+        out(`incidentops ${VERSION}`);
+        return 0;
+    }
+    switch (cmd) {
+        case 'validate':
+            return validateCommand(rest, out, err);
         case 'demo': {
+            const parsed = (0,cli_args/* parseCommand */.R)(rest, DEMO);
+            if (parsed.kind === 'help') {
+                out(DEMO_HELP);
+                return 0;
+            }
+            if (parsed.kind === 'usage')
+                return usage(err, parsed.message, DEMO_HELP);
             // The demo drives the local GitHub emulator, which lives with the tests in a source checkout.
-            // Built from parts so the bundler leaves the source-checkout path alone.
             // Found from the running script's path (not import.meta.url, which the bundler would follow
-            // and copy the demo into dist/): src/cli/index.ts → test/demo/run.ts in a source checkout.
-            const demoPath = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(process.argv[1] ?? '.'), '..', '..', 'test', 'demo', 'run.ts'));
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(demoPath) || !process.argv[1]?.endsWith('.ts')) {
+            // and copy the demo into dist/): src/cli/bin.ts → test/demo/run.ts in a source checkout.
+            const demoPath = (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)((0,external_node_path_.dirname)(process.argv[1] ?? '.'), '..', '..', 'test', 'demo', 'run.ts'));
+            if (!(0,external_node_fs_.existsSync)(demoPath) || !process.argv[1]?.endsWith('.ts')) {
                 err('The demo runs from a source checkout: git clone the repository, then `npm ci && npm start`.');
                 return 1;
             }
             const mod = (await __nccwpck_require__(8348)(demoPath.href));
-            return mod.runDemo(rest, out);
+            return mod.runDemo(parsed.values.out === undefined ? [] : ['--out', parsed.values.out], out);
         }
         case 'relay': {
             const { relayCommand } = await __nccwpck_require__.e(/* import() */ 73).then(__nccwpck_require__.bind(__nccwpck_require__, 73));
@@ -16924,17 +17030,55 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             return reportCommand(rest, out, err);
         }
         default:
-            err(`Unknown command "${cmd}".\n\n${HELP}`);
-            return 2;
+            return usage(err, `Unknown command "${cmd}".`, HELP);
     }
 }
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\u0000');
-if (isMain) {
-    main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-        process.stderr.write(`incidentops: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .getErrorMessage */ .u1)(error)}\n`);
-        process.exit(1);
-    });
+/** Prints a usage error followed by the command's usage; returns 2. */
+function usage(err, message, help) {
+    err(`${message}\n\n${help}`);
+    return 2;
+}
+/** `incidentops validate [file ...]`: checks every file, reports each, fails if any is invalid. */
+function validateCommand(args, out, err) {
+    const parsed = (0,cli_args/* parseCommand */.R)(args, VALIDATE);
+    if (parsed.kind === 'help') {
+        out(VALIDATE_HELP);
+        return 0;
+    }
+    if (parsed.kind === 'usage')
+        return usage(err, parsed.message, VALIDATE_HELP);
+    const files = parsed.positionals.length ? parsed.positionals : ['.github/incidents.yml'];
+    let code = 0;
+    for (const file of files) {
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            err(`${file}: no such file. With no configuration file the defaults apply; pass a path to check another file.`);
+            code = 1;
+            continue;
+        }
+        try {
+            const config = (0,load/* loadConfig */.Z9)((0,external_node_fs_.readFileSync)(file, 'utf8'), file);
+            const priorities = Object.entries(config.priorities).map(([p, v]) => `${p} ack ${(0,duration/* formatConfigDuration */.U9)(v.ack)}`).join(', ');
+            out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules.`);
+        }
+        catch (error) {
+            err(error instanceof errors/* ConfigError */.xL ? error.message : `${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+            code = 1;
+        }
+    }
+    return code;
 }
 
-var __webpack_exports__main = __webpack_exports__.i;
-export { __webpack_exports__main as main };
+;// CONCATENATED MODULE: ./src/cli/bin.ts
+/*
+ * The `incidentops` executable: always runs the CLI. It is a file of its own because npm starts
+ * an installed command through a symlink (node_modules/.bin/incidentops, or a global bin), so a
+ * "was this file started directly?" test on the script's name never matches and the command
+ * silently did nothing. src/cli/index.ts only exports `main`, for tests and this file.
+ */
+
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
+    process.stderr.write(`incidentops: ${(0,errors/* getErrorMessage */.u1)(error)}\n`);
+    process.exit(1);
+});
+
