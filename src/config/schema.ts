@@ -49,7 +49,7 @@ const priorityPolicy = (p: string, d: { description: string; ack: string; update
   properties: {
     description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
     ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
-    update: duration('How often a progress update (`/update`) is expected.', d.update),
+    update: duration('How often a progress update (`/update`) is expected. The clock restarts at each `/update` and each stage change, so a reminder is never due at the moment the stage changes.', d.update),
     postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
     crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
   },

@@ -74,39 +74,41 @@ describe('the scheduled sweep', () => {
     expect(marked(n, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->', '<!-- incidentops:escalation:2 -->'])
     expect(marked(n, 'escalation')[1]!.body).toContain('@acme/leads')
 
-    // /ack at 14:55: no update in 55 minutes, so that run also posts the reminder of the 14:30 period.
+    // /ack at 14:55: no update in 55 minutes, but /ack changes the stage (Triage → Investigating),
+    // and a reminder is never due at the moment of a stage change: the update clock restarts there.
     await say(n, '/ack', '2026-11-25T14:55:00Z')
-    expect(marked(n, 'reminder').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:reminder:2026-11-25T14:30:00.000Z -->'])
-    // Periods of the 30-minute clock start 14:30, 15:00, 15:30: one reminder each, however many runs.
+    expect(marked(n, 'reminder')).toHaveLength(0)
+    // Periods of the 30-minute clock start 15:25, 15:55, 16:25: one reminder each, however many runs.
     await sweep('2026-11-25T14:59:00Z')
+    await sweep('2026-11-25T15:24:00Z')
+    expect(marked(n, 'reminder')).toHaveLength(0)
+    await sweep('2026-11-25T15:26:00Z')
+    await sweep('2026-11-25T15:54:00Z')
     expect(marked(n, 'reminder')).toHaveLength(1)
-    await sweep('2026-11-25T15:01:00Z')
-    await sweep('2026-11-25T15:29:00Z')
-    expect(marked(n, 'reminder')).toHaveLength(2)
     emu.resetCounters()
-    await sweep('2026-11-25T15:31:00Z')
+    await sweep('2026-11-25T15:56:00Z')
     // A due reminder costs one write: the comment (the card does not change for it).
     expect(emu.counts().writes).toBe(1)
-    await sweep('2026-11-25T15:32:00Z')
+    await sweep('2026-11-25T15:57:00Z')
     expect(marked(n, 'reminder').map((c) => c.body!.split('\n')[0])).toEqual([
-      '<!-- incidentops:reminder:2026-11-25T14:30:00.000Z -->',
-      '<!-- incidentops:reminder:2026-11-25T15:00:00.000Z -->',
-      '<!-- incidentops:reminder:2026-11-25T15:30:00.000Z -->',
+      '<!-- incidentops:reminder:2026-11-25T15:25:00.000Z -->',
+      '<!-- incidentops:reminder:2026-11-25T15:55:00.000Z -->',
     ])
-    const reminder = marked(n, 'reminder')[2]!.body!
+    const reminder = marked(n, 'reminder')[1]!.body!
     expect(reminder).toContain('Update due')
+    expect(reminder).toContain('investigating for 1h 01m')
     expect(reminder).toContain('@alice: please post `/update <what changed>`')
     expect(reminder).toContain('- [ ] Status page updated') // what is still pending for a crisis
-    expect(reminder).toContain('Next update due 2026-11-25 16:00 UTC')
+    expect(reminder).toContain('Next update due 2026-11-25 16:25 UTC')
 
     // An update resets the clock: nothing due until 30 minutes later.
-    await say(n, '/update rolled back, watching error rates', '2026-11-25T15:40:00Z')
+    await say(n, '/update rolled back, watching error rates', '2026-11-25T16:00:00Z')
     emu.resetCounters()
-    await sweep('2026-11-25T16:05:00Z')
+    await sweep('2026-11-25T16:29:00Z')
     expect(emu.counts().writes).toBe(0)
-    await sweep('2026-11-25T16:11:00Z')
-    expect(marked(n, 'reminder').at(-1)!.body).toContain('Last update, 2026-11-25 15:40 UTC:\n> rolled back, watching error rates')
-    expect(marked(n, 'reminder')).toHaveLength(4)
+    await sweep('2026-11-25T16:31:00Z')
+    expect(marked(n, 'reminder').at(-1)!.body).toContain('Last update, 2026-11-25 16:00 UTC:\n> rolled back, watching error rates')
+    expect(marked(n, 'reminder')).toHaveLength(3)
     // A reminder is not an update.
     expect(record(n).events.filter((e) => e.kind === 'update')).toHaveLength(1)
   })
