@@ -113,7 +113,7 @@ export async function handleIncident(
 
   const applied: AppliedEffect[] = []
   const problems: string[] = []
-  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
+  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log, now: opts.now() })))
   const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
   if (config.project) {
     if (!board) {
