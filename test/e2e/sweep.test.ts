@@ -48,6 +48,8 @@ beforeEach(() => {
   emu.addRepo(repo, { collaborators: { alice: 'write' }, files: { '.github/incidents.yml': CONFIG } })
   emu.createIssue(repo, { title: 'seed', user: 'alice' })
   emu.addLabelsAs(repo, 1, ['incident'], 'alice')
+  // Closed, so that it is not an open incident without a card (the sweep would adopt it).
+  emu.editIssue(repo, 1, { state: 'closed', state_reason: 'completed' }, 'alice')
 })
 
 describe('the scheduled sweep', () => {
@@ -123,6 +125,33 @@ describe('the scheduled sweep', () => {
     expect(ns.filter((n) => marked(n, 'escalation').length === 1)).toHaveLength(2)
     await sweep('2026-11-25T14:46:00Z')
     expect(ns.filter((n) => marked(n, 'escalation').length === 1)).toHaveLength(4)
+  })
+
+  it('adopts an incident without a card (labelled by hand, no intake run): writes its card, escalates it, lists it; a fresh one is left to its intake run', async () => {
+    emu.clock.set('2026-11-25T14:00:00Z')
+    const old = emu.createIssue(repo, { title: 'Payments failing', body: 'Card payments fail since the deploy.', user: 'alice' }).number
+    emu.addLabelsAs(repo, old, ['incident'], 'alice') // by hand: no workflow ran for it
+    emu.clock.set('2026-11-25T14:25:00Z')
+    const fresh = emu.createIssue(repo, { title: 'Search down', body: 'Search returns 500.', labels: ['incident'], user: 'alice' }).number
+
+    // 14:31: the first is past a P2's ack deadline (30m) and nobody has seen it.
+    const r = await sweep('2026-11-25T14:31:00Z')
+    expect(record(old)).toMatchObject({ number: old, priority: 'P2', stage: 'triage', source: 'manual', declaredAt: '2026-11-25T14:00:00Z' })
+    expect(marked(old, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->'])
+    expect(emu.getIssue(repo, old).labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(expect.arrayContaining(['priority/P2', 'stage/triage']))
+    expect(r.summary).toContain(`Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${old}.`)
+    // The second was opened 6 minutes ago: its own intake run may still be writing its card.
+    expect(bot(fresh)).toHaveLength(0)
+    expect(r.summary).toContain(`changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): #${fresh}.`)
+
+    // Adopted once: the next run writes nothing for it; the fresh one is adopted once 10 minutes have passed.
+    emu.resetCounters()
+    await sweep('2026-11-25T14:33:00Z')
+    expect(emu.counts().writes).toBe(0)
+    const later = await sweep('2026-11-25T14:36:00Z')
+    expect(record(fresh)).toMatchObject({ number: fresh, stage: 'triage', declaredAt: '2026-11-25T14:25:00Z' })
+    expect(later.summary).toContain(`Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${fresh}.`)
+    expect(bot(old).filter((c) => c.body!.startsWith(CARD_MARKER))).toHaveLength(1)
   })
 
   it('auto-resolves an alert incident after a quiet hour in Monitoring', async () => {
