@@ -8,9 +8,10 @@ export interface TimelineEvent {
   /**
    * declared: the incident was opened; priority/stage: a change (from → to); impact: the form was
    * edited; ack: someone took command; commander: command handed over; update: a status update
-   * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise).
+   * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise); start: the
+   * start time edited in the form (from → to).
    */
-  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup'
+  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup' | 'start'
   actor: string
   via: Via
   from?: string

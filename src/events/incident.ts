@@ -102,6 +102,11 @@ export async function handleIncident(
     const earlier = []
     for (const c of previous ? unprocessedCommands(ctx, previous, incoming.commentId, incoming.createdAt) : []) earlier.push({ ...c, role: await roleOf(c.author) })
     event = { ...incoming, role, earlier }
+  } else if (incoming.kind === 'issue' && incoming.action === 'edited') {
+    // Past Triage, an edited start time counts only from triage or more: one request, only then.
+    const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
+    const stage = card ? decodeRecord(card.body)?.stage : undefined
+    event = stage && stage !== 'triage' && !ctx.issue?.viewerDidAuthor ? { ...incoming, role: (await port.getRole(incoming.sender)) as Role } : incoming
   } else event = incoming
 
   const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined)

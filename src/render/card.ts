@@ -112,6 +112,8 @@ function describeEvent(e: TimelineEvent): string {
       return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment below)' : `Postmortem ${e.to ?? ''} opened`
     case 'followup':
       return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`
+    case 'start':
+      return `Start time edited: ${e.from ? utc(e.from) : '?'} → **${e.to ? utc(e.to) : '?'}** (${e.via})`
   }
 }
 
