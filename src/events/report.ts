@@ -141,7 +141,7 @@ export function composeReport(g: Pick<Gathered, 'incidents' | 'withoutCard'>, op
   const data = buildReport(g.incidents, opts)
   data.input.withoutCard = g.withoutCard
   if (g.withoutCard === 0) return { data, markdown: renderReport(data) }
-  const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates (declared = opened, resolved = closed, dismissed = closed as not planned), priority from its label, not acknowledged or mitigated._`
+  const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates: started and declared when opened; acknowledged, mitigated and resolved when closed (while open: none of them yet, an open lower bound); dismissed if closed as not planned; priority from its label._`
   const markdown = renderReport(data, { maxChars: DEFAULT_MAX_CHARS - note.length })
   const at = markdown.indexOf('\n\n### ')
   return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) }

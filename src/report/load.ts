@@ -10,8 +10,9 @@
  * - the issue's labels: services (`service/<name>`);
  * - an incident whose card is not among the comments the bulk query returns (the first 3 and the
  *   last 20), or is unreadable, is not fetched again (that would cost a request per incident): it
- *   is counted with its issue's own dates (declared = opened, resolved = closed, dismissed = closed
- *   as not planned) and its priority label, and the report says how many were.
+ *   is counted with its issue's own dates (started = declared = opened; resolved = closed, and by
+ *   the implied milestones also acknowledged and mitigated then; dismissed = closed as not planned)
+ *   and its priority label, and the report says how many were, in those words.
  */
 import type { Config, Priority } from '../config/types.js'
 import type { IncidentPage, IssueSnapshot } from '../github/port.js'
