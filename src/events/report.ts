@@ -41,6 +41,8 @@ export interface GatherOptions {
   local: string | null | undefined
   configPath: string
   log: (line: string) => void
+  /** The report's end, known once GitHub answered: each incident's milestones are rebuilt as of then. */
+  asOf?: () => string | undefined
 }
 
 export interface Gathered {
@@ -88,7 +90,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
     }
   }
-  const got = await collectIncidents(pages, home, config, incidents, first)
+  const got = await collectIncidents(pages, home, config, incidents, first, o.asOf)
   o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
   let withoutCard = got.withoutCard
   let total = got.pages + extra
@@ -100,7 +102,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       const name = fullName(r)
       if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0) continue
       const before = incidents.length
-      const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents)
+      const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents, undefined, o.asOf)
       withoutCard += c.withoutCard
       total += c.pages
       repositories++
@@ -188,7 +190,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<void> {
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
-  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(l) })
+  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(l), asOf: () => reportEnd(ports.now()) })
   core.endGroup()
   const end = reportEnd(ports.now())
   const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)))

@@ -85,12 +85,13 @@ function followupsOf(r: IncidentRecord): { open: number; closed: number } {
 }
 
 /** One incident snapshot as the report sees it. `repo` is `owner/name`. */
-export function toReportIncident(issue: ReportSnapshot, repo: string, config: Config): MappedIncident {
+export function toReportIncident(issue: ReportSnapshot, repo: string, config: Config, asOf?: string): MappedIncident {
   const services = servicesOf(issue.labels)
   const card = findCard(issue.comments)
   const record = card ? decodeRecord(card.body) : null
   if (record && record.number === issue.number) {
-    const m = milestones(record)
+    // As of the report's end: a report rebuilt later shows what was known then (docs/metrics.md).
+    const m = milestones(record, asOf)
     return {
       fromCard: true,
       incident: {
@@ -160,13 +161,15 @@ export async function collectIncidents(
   config: Config,
   into: ReportIncident[],
   first?: IncidentPage,
+  /** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
+  asOf?: () => string | undefined,
 ): Promise<Collected> {
   const out: Collected = { pages: 0, withoutCard: 0 }
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
     for (const snap of page.incidents) {
-      const m = toReportIncident(snap, repo, config)
+      const m = toReportIncident(snap, repo, config, asOf?.())
       if (!m.fromCard) out.withoutCard++
       into.push(m.incident)
     }
