@@ -387,7 +387,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
           additionalProperties: false,
           required: ['field'],
           properties: {
-            field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`.' },
+            field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.' },
             equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
             one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
             at_least: { type: 'number', description: 'A number ≥ this.' },
