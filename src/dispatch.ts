@@ -98,6 +98,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
       `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
       ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...(result.adopted.length ? [`Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...(result.waiting.length ? [`Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`] : []),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]

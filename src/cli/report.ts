@@ -58,7 +58,7 @@ export async function reportCommand(
   const baseUrl = (flags['api-url'] || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   try {
     const ports = octokitPorts(token, baseUrl, (m) => err(m))
-    const g = await gatherIncidents({ port: ports.portFor(repo), repo, portFor: ports.portFor, local: undefined, configPath: '.github/incidents.yml', log: (l) => err(l) })
+    const g = await gatherIncidents({ port: ports.portFor(repo), repo, portFor: ports.portFor, local: undefined, configPath: '.github/incidents.yml', log: (l) => err(l), asOf: () => reportEnd(ports.now()) })
     const { data, markdown } = composeReport(g, reportOptions(g.config, reportEnd(ports.now()), scopeName(g.config, repo), windowDays))
     if (flags.json) {
       const path = reportJsonPath(flags.json, {}, process.cwd())

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node, type Document } from 'yaml'
 import { ConfigError, type ConfigProblem } from '../errors.js'
 import { CONFIG_SCHEMA } from './schema.js'
-import { validateAgainstSchema, type Path, type SchemaProblem } from './validate.js'
+import { closest, validateAgainstSchema, type Path, type SchemaProblem } from './validate.js'
 import { parseDuration } from './duration.js'
 import { DEFAULT_RULES } from './defaults.js'
 import { STAGES, type Stage } from '../domain/stages.js'
@@ -85,11 +85,26 @@ type RawConfig = {
   }
 }
 
+/**
+ * The fields a rule or score term can test: the form's (src/intake/facts.ts `fieldsOf`), the score,
+ * and an alert's (src/domain/alert-facts.ts `alertFields`, plus `labels.<name>`). Any other name
+ * would never match, silently: it is refused with the closest known name.
+ */
+export const RULE_FIELDS = ['impact', 'users_affected', 'data_loss', 'security', 'services', 'detection', 'summary', 'score', 'severity', 'service', 'source'] as const
+
+function fieldProblem(field: unknown, path: Path, allowed: readonly string[]): SchemaProblem | null {
+  if (typeof field !== 'string' || allowed.includes(field) || /^labels\.[^.\s]+$/.test(field)) return null
+  const hint = closest(field, [...allowed])
+  return { path, message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)` }
+}
+
 function semanticProblems(raw: RawConfig): SchemaProblem[] {
   const out: SchemaProblem[] = []
   const visit = (c: Condition | undefined, path: Path): void => {
     if (!c || typeof c !== 'object') return
     if ('field' in c) {
+      const bad = fieldProblem(c.field, [...path, 'field'], RULE_FIELDS)
+      if (bad) out.push(bad)
       const tests = TESTS.filter((t) => t in c)
       if (tests.length === 0) out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` })
       if (tests.length > 1) out.push({ path, message: `has several tests (${tests.join(', ')}); use \`all\` to combine them` })
@@ -105,6 +120,14 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
   }
   const rules = raw?.classification?.rules
   if (Array.isArray(rules)) rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']))
+  const terms = raw?.classification?.score
+  if (Array.isArray(terms)) {
+    terms.forEach((t, i) => {
+      // A score term cannot use the score it adds up to.
+      const bad = fieldProblem((t as { field?: unknown } | null)?.field, ['classification', 'score', i, 'field'], RULE_FIELDS.filter((f) => f !== 'score'))
+      if (bad) out.push(bad)
+    })
+  }
   return out
 }
 

@@ -49,7 +49,7 @@ const priorityPolicy = (p: string, d: { description: string; ack: string; update
   properties: {
     description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
     ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
-    update: duration('How often a progress update (`/update`) is expected.', d.update),
+    update: duration('How often a progress update (`/update`) is expected. The clock restarts at each `/update` and each stage change, so a reminder is never due at the moment the stage changes.', d.update),
     postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
     crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
   },
@@ -408,7 +408,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
           additionalProperties: false,
           required: ['field'],
           properties: {
-            field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`.' },
+            field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.' },
             equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
             one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
             at_least: { type: 'number', description: 'A number ≥ this.' },

@@ -22,7 +22,7 @@ function resolveRef(root: JsonSchema, s: JsonSchema): JsonSchema {
 }
 
 /** The closest allowed key, to suggest a fix for a typo. */
-function closest(word: string, candidates: string[]): string | undefined {
+export function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined
   let bestD = Infinity
   for (const c of candidates) {

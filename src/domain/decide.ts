@@ -16,6 +16,7 @@ import { renderCard, tickedItems } from '../render/card.js'
 import type { NormalizedAlert } from '../alerts/index.js'
 import { factsFromAlert, alertFields, alertMarker } from './alert-facts.js'
 import { code, inline, neutralizeMentions } from '../render/markdown.js'
+import { utc } from '../render/time.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -44,7 +45,7 @@ export type IncidentEvent =
       /**
        * The sender's role, looked up by the handler for the events a person below triage could use
        * to change the incident's course (closed, reopened, edited). Absent means not known: treated
-       * as below triage.
+       * as below triage. An edit of the start time past Triage needs triage or more too.
        */
       role?: Role
     }
@@ -138,7 +139,7 @@ export function decide(
   // An incident opened by monitoring is described by its alert (kept in the record), not by a form.
   const alertState = previous?.alert ?? (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key)) ? newAlertState(event) : undefined)
   const form = parseIssueForm(alertState ? '' : issue.body, spec)
-  const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt))
+  const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt), now ? new Date(now) : undefined)
   const classification = classify(alertState ? alertFields(alertState) : fieldsOf(facts), config)
   const digest = impactDigest(facts)
   const changes: string[] = []
@@ -203,6 +204,7 @@ export function decide(
     }
   }
 
+  if (!alertState) onStartTime(record, facts, !previous, event, issue.updatedAt, changes, replies)
   if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes, replies)
   else if (event.kind === 'comment') {
     for (const c of event.earlier ?? []) onComment(record, { kind: 'comment', ...c }, config, changes, replies)
@@ -665,4 +667,31 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
     stateReason: closed ? (dismissed ? 'not_planned' : 'completed') : undefined,
     assignees: record.commander ? [record.commander] : [],
   }
+}
+
+/**
+ * The start time written in the form, added or corrected by an edit: it updates the record (and so
+ * every figure measured from it) and is shown in the timeline as an edit. While in Triage anyone who
+ * can edit the issue may set it (the reporter usually does); later only triage or more. A start
+ * that cannot be used (in the future, after the report, not understood) is refused with a reply
+ * saying why, once per text. Removing it from the form falls back to the report time.
+ */
+function onStartTime(record: IncidentRecord, facts: IncidentFacts, first: boolean, event: IncidentEvent, at: string, changes: string[], replies: Reply[]): void {
+  const refused = facts.startRefused
+  if (refused && refused.problem !== 'not-understood') {
+    const mk = marker('start-refused', createHash('sha256').update(`${refused.problem}:${refused.text}`).digest('hex').slice(0, 12))
+    replies.push({ marker: mk, body: `${mk}\n⚠️ The start time ${code(inline(refused.text, 100))} was not used. ${refused.message}` })
+  }
+  if (first || event.kind !== 'issue' || event.action !== 'edited') return
+  const wanted = facts.startedAt ?? (refused ? null : record.declaredAt)
+  if (wanted === null || Date.parse(wanted) === Date.parse(record.startedAt)) return
+  if (record.stage !== 'triage' && !(event.role && MAY_COMMAND.includes(event.role))) {
+    changes.push(`start time edit by ${event.sender} not used (past Triage, needs triage or more)`)
+    const mk = marker('start-denied', createHash('sha256').update(`${event.sender}:${wanted}`).digest('hex').slice(0, 12))
+    replies.push({ marker: mk, body: `${mk}\nThe start time edited by ${neutralizeMentions(`@${event.sender}`)} was not used: after Triage only people with triage access or more change it. The card keeps ${utc(record.startedAt)}.` })
+    return
+  }
+  record.events.push({ at, kind: 'start', actor: event.sender, via: 'edit', from: record.startedAt, to: wanted })
+  changes.push(`start time edited: ${record.startedAt} → ${wanted}`)
+  record.startedAt = wanted
 }

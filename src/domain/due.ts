@@ -12,10 +12,14 @@ export interface DueReply {
   body: string
 }
 
-/** When the last status update was (an `/update`, else the report): the update clock. */
+/**
+ * When the update clock last restarted: the latest `/update` or stage change, else the report.
+ * A stage change is news everyone watching sees (label, card, notifications), so a reminder is
+ * never due at the moment the stage changes: the next one falls due a full period later.
+ */
 export function lastUpdateAt(r: IncidentRecord): string {
   let last = r.declaredAt
-  for (const e of r.events) if (e.kind === 'update' && e.at > last) last = e.at
+  for (const e of r.events) if ((e.kind === 'update' || e.kind === 'stage') && e.at > last) last = e.at
   return last
 }
 

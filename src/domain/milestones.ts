@@ -23,7 +23,12 @@ export interface Milestones {
   dismissed: boolean
 }
 
-export function milestones(r: IncidentRecord): Milestones {
+/**
+ * `asOf` (an ISO time) rebuilds the milestones as they were then, from the timeline alone: events
+ * after it are ignored and the stage is the one the timeline had reached (so an incident closed
+ * before a report's end and reopened after it counts as resolved in that report).
+ */
+export function milestones(r: IncidentRecord, asOf?: string): Milestones {
   let acknowledgedAt: string | null = null
   let mitigatedAt: string | null = null
   let resolvedAt: string | null = null
@@ -32,7 +37,11 @@ export function milestones(r: IncidentRecord): Milestones {
   const MON = stageIndex('monitoring')
   const RES = stageIndex('resolved')
   const CLO = stageIndex('closed')
+  const limit = asOf === undefined ? Infinity : Date.parse(asOf)
+  let stageThen = 'triage'
   for (const e of r.events) {
+    if (Date.parse(e.at) > limit) continue
+    if (e.kind === 'stage' && e.to) stageThen = e.to
     if (e.kind === 'ack' && acknowledgedAt === null) acknowledgedAt = e.at
     if (e.kind === 'dismissed') dismissed = true
     if (e.kind !== 'stage' || !e.to) continue
@@ -47,7 +56,7 @@ export function milestones(r: IncidentRecord): Milestones {
     if (to === CLO) closedAt = e.at
     if (to < CLO) closedAt = null
   }
-  const now = stageIndex(r.stage)
+  const now = stageIndex(asOf === undefined ? r.stage : stageThen)
   if (now < RES) resolvedAt = null
   if (now < CLO) closedAt = null
   if (now < MON) mitigatedAt = null

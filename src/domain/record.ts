@@ -11,9 +11,10 @@ export interface TimelineEvent {
    * (resets the update clock); note: a timeline entry; dismissed: a false alarm (noise);
    * refused: someone below triage tried to change the incident's course (closing or reopening the
    * issue) and the issue was put back; confirmed: a responder confirmed an incident held as
-   * unconfirmed (declared by someone below triage, with `intake.hold_unconfirmed`).
+   * unconfirmed (declared by someone below triage, with `intake.hold_unconfirmed`); start: the
+   * start time edited in the form (from → to).
    */
-  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup' | 'refused' | 'confirmed'
+  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup' | 'refused' | 'confirmed' | 'start'
   actor: string
   via: Via
   from?: string

@@ -119,7 +119,7 @@ export async function handleIncident(
       if (mayDecide(r)) allowed++
     }
     event = { ...incoming, role, earlier }
-  } else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config)) {
+  } else if (incoming.kind === 'issue' && isIncident && (needsSenderRole(incoming.action, ctx, previous, config) || editPastTriage(incoming.action, ctx, previous))) {
     event = { ...incoming, role: await roleOf(incoming.sender) }
   } else event = incoming
 
@@ -140,7 +140,7 @@ export async function handleIncident(
 
   const applied: AppliedEffect[] = []
   const problems: string[] = []
-  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
+  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log, now: opts.now() })))
   const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
   if (config.project) {
     if (!board) {
@@ -298,6 +298,11 @@ function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, 
  * Whether an issue event's sender's role matters: a close or reopen that would move the incident,
  * or an edit that changes the facts behind the priority. Otherwise no request is spent on it.
  */
+/** Past Triage, an edited start time counts only from triage or more (issue #22): the editor's role is needed. */
+function editPastTriage(action: string, ctx: IssueContext, previous: IncidentRecord | null): boolean {
+  return action === 'edited' && previous !== null && previous.stage !== 'triage' && !ctx.issue?.viewerDidAuthor
+}
+
 function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRecord | null, config: Config): boolean {
   const issue = ctx.issue!
   if (action === 'closed' || action === 'reopened') {

@@ -27,6 +27,8 @@ type Incident = Extract<Decision, { kind: 'incident' }>
  * postmortem issue (when resolved and required, or on `/postmortem`), and the follow-up list in
  * the postmortem. Each issue we open carries a marker, and is looked for before it is opened, so
  * a run that died after opening it adopts it instead of opening a second one. Mutates the record.
+ * Its timeline events are stamped `now`, GitHub's clock for this run: they happen in this run, and
+ * the issue's last update (the previous change) would put them before what caused them.
  */
 export async function postmortemPhase(
   port: GitHubPort,
@@ -34,10 +36,12 @@ export async function postmortemPhase(
   d: Incident,
   config: Config,
   repo: string,
-  opts: ApplyOptions,
+  opts: ApplyOptions & { now: string | null },
 ): Promise<AppliedEffect[]> {
   const r = d.record
   const issue = ctx.issue!
+  // Before any response there is no clock yet (never the case after the read that made `ctx`).
+  const at = opts.now ?? issue.updatedAt
   const applied: AppliedEffect[] = []
   let followupsChanged = d.changes.some((c) => c.startsWith('follow-up #'))
   let existing: IssueSnapshot[] | null = null
@@ -59,7 +63,7 @@ export async function postmortemPhase(
     }
     if (number) {
       r.followups = [...(r.followups ?? []), { number, title: f.title, state: 'open' }]
-      r.events.push({ at: ctx.issue!.updatedAt, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title })
+      r.events.push({ at, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title })
       followupsChanged = true
     }
   }
@@ -76,7 +80,7 @@ export async function postmortemPhase(
     // so a run that died after posting it does not post a second one.
     d.replies.push({ marker: m, body: render() })
     r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false }
-    r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' })
+    r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' })
     followupsChanged = false // written with the current list
   } else if (due && config.postmortem.as === 'pull_request') {
     // A markdown file proposed in a pull request from a branch of our own, one per incident: a
@@ -98,7 +102,7 @@ export async function postmortemPhase(
       opts.log(`${pr.created ? 'opened' : 'found'} pull request #${pr.number}: ${description}`)
       applied.push({ kind: 'create-issue', issue: pr.number, description, status: 'done' })
       r.postmortem = { requested: r.postmortem?.requested, issue: null, pr: pr.number, done: false }
-      r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` })
+      r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` })
       followupsChanged = false // written with the current list
     }
   } else if (due) {
@@ -118,12 +122,12 @@ export async function postmortemPhase(
     }
     if (number) {
       r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false, ...(nodeId ? { nodeId } : {}) }
-      r.events.push({ at: ctx.issue!.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` })
+      r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` })
       followupsChanged = false // written with the current list
     }
   }
   if (postmortemWritten(r) && !r.postmortem!.done && r.stage === 'resolved') {
-    r.events.push({ at: ctx.issue!.updatedAt, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' })
+    r.events.push({ at, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' })
     r.stage = 'postmortem'
   }
 

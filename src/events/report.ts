@@ -42,6 +42,8 @@ export interface GatherOptions {
   local: string | null | undefined
   configPath: string
   log: (line: string) => void
+  /** The report's end, known once GitHub answered: each incident's milestones are rebuilt as of then. */
+  asOf?: () => string | undefined
 }
 
 export interface Gathered {
@@ -89,7 +91,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
     }
   }
-  const got = await collectIncidents(pages, home, config, incidents, first)
+  const got = await collectIncidents(pages, home, config, incidents, first, o.asOf)
   o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
   let withoutCard = got.withoutCard
   let total = got.pages + extra
@@ -101,7 +103,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       const name = fullName(r)
       if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0) continue
       const before = incidents.length
-      const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents)
+      const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents, undefined, o.asOf)
       withoutCard += c.withoutCard
       total += c.pages
       repositories++
@@ -142,7 +144,7 @@ export function composeReport(g: Pick<Gathered, 'incidents' | 'withoutCard'>, op
   const data = buildReport(g.incidents, opts)
   data.input.withoutCard = g.withoutCard
   if (g.withoutCard === 0) return { data, markdown: renderReport(data) }
-  const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates (declared = opened, resolved = closed, dismissed = closed as not planned), priority from its label, not acknowledged or mitigated._`
+  const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates: started and declared when opened; acknowledged, mitigated and resolved when closed (while open: none of them yet, an open lower bound); dismissed if closed as not planned; priority from its label._`
   const markdown = renderReport(data, { maxChars: DEFAULT_MAX_CHARS - note.length })
   const at = markdown.indexOf('\n\n### ')
   return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) }
@@ -189,7 +191,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<void> {
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
-  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)) })
+  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)), asOf: () => reportEnd(ports.now()) })
   core.endGroup()
   const end = reportEnd(ports.now())
   const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)))

@@ -7,12 +7,22 @@ import { tickedItems } from '../render/card.js'
 import type { AppliedEffect } from '../apply.js'
 import { handleIncident, type HandleOptions } from './incident.js'
 
+/**
+ * How long an incident without a card is left to its own intake run (which starts within seconds
+ * of the label or the issue, and may be queued behind others) before the sweep adopts it.
+ */
+export const ADOPT_AFTER_MS = 10 * 60_000
+
 export interface SweepResult {
   scanned: number
   due: number
   handled: number[]
   /** Incidents left for the next run because the write budget ran out. */
   left: number[]
+  /** Incidents without a card (labelled by hand, or opened before the action was installed) that this run carded. */
+  adopted: number[]
+  /** Incidents without a card changed too recently to adopt: their own intake run may still be writing it. */
+  waiting: number[]
   applied: AppliedEffect[]
   problems: string[]
 }
@@ -32,7 +42,7 @@ export async function sweep(
   /** GitHub's clock when the run started: what is due is computed against it. */
   now: string,
 ): Promise<SweepResult> {
-  const result: SweepResult = { scanned: 0, due: 0, handled: [], left: [], applied: [], problems: [] }
+  const result: SweepResult = { scanned: 0, due: 0, handled: [], left: [], adopted: [], waiting: [], applied: [], problems: [] }
   // One list for the whole run: labels one incident creates are not created again for the next.
   let repoLabels: IssueContext['repoLabels'] | undefined
   let repositoryId = ''
@@ -44,12 +54,21 @@ export async function sweep(
       result.scanned++
       const card = findCard(incident.comments)
       const record = card ? decodeRecord(card.body) : null
-      if (!record) continue // not yet carded: its own intake run will handle it
-      // A dry check on a copy: most incidents have nothing due and cost nothing more.
-      const probe = structuredClone(record)
-      const pending = config.crisis.checklist.filter((c) => !tickedItems(card!.body, config.crisis.checklist).has(c))
-      const due = applyDue(probe, config, now, incident.assignees, pending)
-      if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve) continue
+      if (!record) {
+        // No card: labelled by hand, opened before the action was installed, or its intake run
+        // failed. Nobody would be reminded or escalated, so the sweep adopts it (writes the card as
+        // the intake run would, then does what is due), once its own intake run has had time to.
+        if (Date.parse(now) - Date.parse(incident.updatedAt) < ADOPT_AFTER_MS) {
+          result.waiting.push(incident.number)
+          continue
+        }
+      } else {
+        // A dry check on a copy: most incidents have nothing due and cost nothing more.
+        const probe = structuredClone(record)
+        const pending = config.crisis.checklist.filter((c) => !tickedItems(card!.body, config.crisis.checklist).has(c))
+        const due = applyDue(probe, config, now, incident.assignees, pending)
+        if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve) continue
+      }
       result.due++
       if (written >= config.sweep.budget) {
         result.left.push(incident.number)
@@ -65,6 +84,7 @@ export async function sweep(
       result.applied.push(...r.applied)
       result.problems.push(...r.problems)
       result.handled.push(incident.number)
+      if (!record && r.decision.kind === 'incident') result.adopted.push(incident.number)
     }
   }
   return result

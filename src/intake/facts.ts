@@ -2,7 +2,8 @@ import type { Fields } from '../domain/classify.js'
 import { slug } from '../domain/classify.js'
 import type { ParsedForm } from './issue-form.js'
 import type { FormFieldSpec } from './form-spec.js'
-import { parseStartTime } from './start-time.js'
+import { checkStartTime, type StartProblem } from './start-time.js'
+import { utc } from '../render/time.js'
 
 /** What we know about an incident's impact, from the form (or, later, from alerts). */
 export interface IncidentFacts {
@@ -19,6 +20,8 @@ export interface IncidentFacts {
   fromForm: boolean
   /** Human-readable notes on what was missing or not understood, for the card. */
   notes: string[]
+  /** A start time written in the form but not used, and why (the reply and the card say so). */
+  startRefused?: { text: string; problem: StartProblem; message: string }
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -53,7 +56,7 @@ export function parseServices(text: string | null): string[] {
 }
 
 /** Turns the parsed form into facts, noting what was missing so the card can say it. */
-export function factsFromForm(form: ParsedForm, spec: readonly FormFieldSpec[], reportedAt: Date): IncidentFacts {
+export function factsFromForm(form: ParsedForm, spec: readonly FormFieldSpec[], reportedAt: Date, now?: Date): IncidentFacts {
   const str = (id: string): string | null => {
     const v = form.values[id]
     return typeof v === 'string' && v.trim() ? v.trim() : null
@@ -65,13 +68,26 @@ export function factsFromForm(form: ParsedForm, spec: readonly FormFieldSpec[], 
     if (missing.length) notes.push(`Not stated: ${missing.map((id) => FIELD_NAMES[id]).join(', ')}.`)
   }
   let startedAt: string | null = null
+  let startRefused: IncidentFacts['startRefused']
   const startText = str('started_at')
   if (startText) {
-    const parsed = parseStartTime(startText, reportedAt)
-    if (parsed) {
+    // Relative times ("20 minutes ago") count from the report, so an edit later reads them the same.
+    const parsed = checkStartTime(startText, reportedAt, now ?? reportedAt)
+    if ('problem' in parsed) {
+      const message =
+        parsed.problem === 'future'
+          ? `The start time (${utc(parsed.at!.toISOString())}) is in the future: the report time is used. Edit the form with when it started.`
+          : parsed.problem === 'after-report'
+            ? `The start time (${utc(parsed.at!.toISOString())}) is after the incident was reported (${utc(reportedAt.toISOString())}); an incident starts before it is reported: the report time is used. Edit the form with when it started.`
+            : parsed.problem === 'too-old'
+              ? 'The start time is more than 90 days before the report: the report time is used. Edit the form with when it started.'
+              : 'The start time was not understood (write e.g. `2026-11-25 14:05 UTC` or `20 minutes ago`): the report time is used.'
+      notes.push(message)
+      startRefused = { text: startText, problem: parsed.problem, message }
+    } else {
       startedAt = parsed.at.toISOString()
       if (parsed.assumedUtc) notes.push('The start time had no time zone: read as UTC.')
-    } else notes.push('The start time was not understood (write e.g. `2026-11-25 14:05 UTC` or `20 minutes ago`): the report time is used.')
+    }
   }
   const exposure = form.values.exposure
   const ticked = Array.isArray(exposure) ? exposure : []
@@ -92,6 +108,7 @@ export function factsFromForm(form: ParsedForm, spec: readonly FormFieldSpec[], 
     links: str('links'),
     fromForm: form.fromForm,
     notes,
+    ...(startRefused ? { startRefused } : {}),
   }
 }
 

@@ -7,6 +7,27 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
  * Returns null when the text is not understood or would be after the report.
  */
 export function parseStartTime(text: string, reportedAt: Date): { at: Date; assumedUtc: boolean } | null {
+  const r = readTime(text, reportedAt)
+  return r ? valid(r.at, reportedAt, r.assumedUtc) : null
+}
+
+/** Why a start time was not used: not understood, in the future, after the report, or implausibly old. */
+export type StartProblem = 'not-understood' | 'future' | 'after-report' | 'too-old'
+
+/**
+ * Like {@link parseStartTime}, but says why a start is refused, so the reply can say what to fix:
+ * a start later than `now` (GitHub's clock) is in the future; one later than the report is after
+ * the declaration (an incident starts before it is reported).
+ */
+export function checkStartTime(text: string, reportedAt: Date, now: Date): { at: Date; assumedUtc: boolean } | { problem: StartProblem; at?: Date } {
+  const r = readTime(text, reportedAt)
+  if (!r || Number.isNaN(r.at.getTime())) return { problem: 'not-understood' }
+  if (r.at.getTime() > now.getTime() + 60_000) return { problem: 'future', at: r.at }
+  if (r.at.getTime() > reportedAt.getTime() + 60_000) return { problem: 'after-report', at: r.at }
+  return valid(r.at, reportedAt, r.assumedUtc) ?? { problem: 'too-old', at: r.at }
+}
+
+function readTime(text: string, reportedAt: Date): { at: Date; assumedUtc: boolean } | null {
   const t = text.trim().toLowerCase().slice(0, 100)
   if (!t) return null
   if (/^(now|just now|right now)$/.test(t)) return { at: reportedAt, assumedUtc: false }
@@ -18,8 +39,7 @@ export function parseStartTime(text: string, reportedAt: Date): { at: Date; assu
   const full = /^(\d{4}-\d{2}-\d{2})[t ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(t)
   if (full) {
     const [, date, hh, mm, ss, zone] = full
-    const at = new Date(`${date}T${hh!.padStart(2, '0')}:${mm}:${ss ?? '00'}${zoneSuffix(zone)}`)
-    return valid(at, reportedAt, !zone)
+    return { at: new Date(`${date}T${hh!.padStart(2, '0')}:${mm}:${ss ?? '00'}${zoneSuffix(zone)}`), assumedUtc: !zone }
   }
   const timeOnly = /^(\d{1,2}):(\d{2})\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(t)
   if (timeOnly) {
@@ -27,7 +47,7 @@ export function parseStartTime(text: string, reportedAt: Date): { at: Date; assu
     const day = reportedAt.toISOString().slice(0, 10)
     let at = new Date(`${day}T${hh!.padStart(2, '0')}:${mm}:00${zoneSuffix(zone)}`)
     if (at.getTime() > reportedAt.getTime()) at = new Date(at.getTime() - 86_400_000)
-    return valid(at, reportedAt, !zone)
+    return { at, assumedUtc: !zone }
   }
   return null
 }

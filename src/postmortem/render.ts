@@ -427,6 +427,8 @@ function describe(e: TimelineEvent, alertTitle: string | null): string {
       return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment on the incident)' : `Postmortem ${to} opened`
     case 'followup':
       return withText(`Follow-up ${to} opened`, 200)
+    case 'start':
+      return `Start time edited: ${typeof e.from === 'string' ? utc(e.from) : '?'} → ${typeof e.to === 'string' ? utc(e.to) : '?'}${via}`
     default: {
       const change = typeof e.from === 'string' || typeof e.to === 'string' ? ` ${from} → ${to}` : ''
       return withText(`${capital(inline(kind, 40) || 'Event')}${change}${via}`, 200)

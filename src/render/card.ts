@@ -74,7 +74,10 @@ export function renderCard({ record: r, facts: f, config, ticked }: CardInput): 
   }
 
   lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|')
-  const shown = r.events.slice(-30)
+  // In the order things happened: some events are recorded after later ones (an alert's resolution
+  // carries the monitor's time, which precedes the run that learns of it). Equal times keep record order.
+  const byTime = r.events.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.e)
+  const shown = byTime.slice(-30)
   if (shown.length < r.events.length) lines.push(`| | _${r.events.length - shown.length} earlier entries in the record_ | |`)
   for (const e of shown) lines.push(`| ${utcShort(e.at, r.declaredAt)} | ${describeEvent(e)} | ${who(e.actor)} |`)
   lines.push('')
@@ -115,6 +118,8 @@ function describeEvent(e: TimelineEvent): string {
       return `Refused (needs the triage role): ${inline(e.text, 150)}`
     case 'confirmed':
       return 'Confirmed: the response starts'
+    case 'start':
+      return `Start time edited: ${e.from ? utc(e.from) : '?'} → **${e.to ? utc(e.to) : '?'}** (${e.via})`
   }
 }
 

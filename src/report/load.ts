@@ -10,8 +10,9 @@
  * - the issue's labels: services (`service/<name>`);
  * - an incident whose card is not among the comments the bulk query returns (the first 3 and the
  *   last 20), or is unreadable, is not fetched again (that would cost a request per incident): it
- *   is counted with its issue's own dates (declared = opened, resolved = closed, dismissed = closed
- *   as not planned) and its priority label, and the report says how many were.
+ *   is counted with its issue's own dates (started = declared = opened; resolved = closed, and by
+ *   the implied milestones also acknowledged and mitigated then; dismissed = closed as not planned)
+ *   and its priority label, and the report says how many were, in those words.
  */
 import type { Config, Priority } from '../config/types.js'
 import type { IncidentPage, IssueSnapshot } from '../github/port.js'
@@ -84,12 +85,13 @@ function followupsOf(r: IncidentRecord): { open: number; closed: number } {
 }
 
 /** One incident snapshot as the report sees it. `repo` is `owner/name`. */
-export function toReportIncident(issue: ReportSnapshot, repo: string, config: Config): MappedIncident {
+export function toReportIncident(issue: ReportSnapshot, repo: string, config: Config, asOf?: string): MappedIncident {
   const services = servicesOf(issue.labels)
   const card = findCard(issue.comments)
   const record = card ? decodeRecord(card.body) : null
   if (record && record.number === issue.number) {
-    const m = milestones(record)
+    // As of the report's end: a report rebuilt later shows what was known then (docs/metrics.md).
+    const m = milestones(record, asOf)
     return {
       fromCard: true,
       incident: {
@@ -159,13 +161,15 @@ export async function collectIncidents(
   config: Config,
   into: ReportIncident[],
   first?: IncidentPage,
+  /** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
+  asOf?: () => string | undefined,
 ): Promise<Collected> {
   const out: Collected = { pages: 0, withoutCard: 0 }
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
     for (const snap of page.incidents) {
-      const m = toReportIncident(snap, repo, config)
+      const m = toReportIncident(snap, repo, config, asOf?.())
       if (!m.fromCard) out.withoutCard++
       into.push(m.incident)
     }

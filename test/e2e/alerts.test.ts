@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { decodeRecord } from '../../src/domain/record.js'
-import { dispatchPayload, issuesPayload, runAction, snapshotRepo, type ActionRun } from './harness.js'
+import { commentPayload, dispatchPayload, example, issuesPayload, runAction, snapshotRepo, type ActionRun } from './harness.js'
 
 let emu: Emulator
 let repo = ''
@@ -102,6 +102,33 @@ describe('alerts from monitoring', () => {
     expect(r.stage).toBe('investigating')
     expect(incidents()).toHaveLength(1)
     expect(emu.listComments(repo, n).some((c) => c.body?.includes('The alert fired again'))).toBe(true)
+  })
+
+  it('no "Update due" reminder at the moment the alert resolves: a stage change restarts the update clock', async () => {
+    // A critical alert (P1: an update every 30m), acknowledged, then silent for an hour.
+    await deliver({ incidentops: { alertmanager: amBody('firing', '') } }, '2026-11-25T09:21:30Z')
+    const n = incidents()[0]!.number
+    emu.clock.set('2026-11-25T09:25:00Z')
+    const c = emu.createComment(repo, n, { body: '/ack', user: 'alice' })
+    expect((await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, c) })).code).toBe(0)
+    const reminders = () => emu.listComments(repo, n).filter((x) => x.body?.startsWith('<!-- incidentops:reminder:'))
+    expect(reminders()).toHaveLength(0) // the /ack is a stage change: nothing is due at that moment either
+    // 10:30: the update is overdue, and the resolution moves the incident to Monitoring in the same run.
+    const resolved = await deliver({ incidentops: { alertmanager: amBody('resolved', '2026-11-25T10:29:00Z') } }, '2026-11-25T10:30:00Z')
+    expect(resolved.code, resolved.stdout).toBe(0)
+    expect(recordOf(n).stage).toBe('monitoring')
+    expect(reminders().map((x) => x.body)).toEqual([])
+    // The next reminder is due a full period after the stage change, and says how long it has been monitored.
+    const sweep = (at: string) => {
+      emu.clock.set(at)
+      return runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined } })
+    }
+    expect((await sweep('2026-11-25T10:59:00Z')).code).toBe(0)
+    expect(reminders()).toHaveLength(0)
+    expect((await sweep('2026-11-25T11:01:00Z')).code).toBe(0)
+    expect(reminders()).toHaveLength(1)
+    expect(reminders()[0]!.body).toContain('monitoring for 31m')
+    expect(reminders()[0]!.body!.split('\n')[0]).toBe('<!-- incidentops:reminder:2026-11-25T11:00:00.000Z -->')
   })
 
   it('a re-fire within the reopen window reopens the closed incident; later, a new incident links the earlier one', async () => {

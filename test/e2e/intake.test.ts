@@ -5,7 +5,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { decodeRecord } from '../../src/domain/record.js'
-import { issuesPayload, runAction, snapshotRepo, example } from './harness.js'
+import { commentPayload, issuesPayload, runAction, snapshotRepo, example } from './harness.js'
 
 const REPO = 'acme/shop'
 let emu: Emulator
@@ -168,6 +168,62 @@ describe('intake from the issue form', () => {
     expect(record.events.map((e) => e.kind)).toEqual(['declared', 'impact', 'priority'])
     expect(record.events[2]).toMatchObject({ from: 'P3', to: 'P2', via: 'rules', actor: 'alice' })
     expect(botComments(n)).toHaveLength(1) // edited in place, not re-posted
+  })
+
+  it('a start time added or corrected by editing the form is used; one in the future or after the report is refused with a reply saying so; past Triage only triage or more', async () => {
+    emu.clock.set('2026-11-25T14:00:00Z')
+    const n = openIncident(formBody({ started_at: null }))
+    expect((await deliver('opened', n)).code).toBe(0)
+    const card = () => botComments(n).find((c) => c.body!.startsWith('<!-- incidentops:card -->'))!.body!
+    const record = () => decodeRecord(card())!
+    const replies = () => botComments(n).filter((c) => !c.body!.startsWith('<!-- incidentops:card -->')).map((c) => c.body!)
+    expect(record().startedAt).toBe(record().declaredAt)
+    expect(card()).toContain('Not stated: when it started')
+
+    // Added by the reporter while in Triage: the record, the card and the timeline follow.
+    emu.clock.set('2026-11-25T14:10:00Z')
+    emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 13:40 UTC' }) }, 'alice')
+    expect((await deliver('edited', n)).code).toBe(0)
+    expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
+    expect(record().events.at(-1)).toMatchObject({ kind: 'start', actor: 'alice', via: 'edit', to: '2026-11-25T13:40:00.000Z' })
+    expect(card()).not.toContain('Not stated: when it started')
+    expect(card()).toContain('| **Started** | 2026-11-25 13:40 UTC · reported 14:00 UTC |')
+    expect(card()).toContain('Start time edited: 2026-11-25 14:00 UTC → **2026-11-25 13:40 UTC** (edit)')
+    // The same delivery again writes nothing.
+    emu.resetCounters()
+    expect((await deliver('edited', n)).code).toBe(0)
+    expect(emu.counts().writes).toBe(0)
+
+    // In the future (GitHub's clock says 14:15): refused, and the reply says it is in the future.
+    emu.clock.set('2026-11-25T14:15:00Z')
+    emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 14:30 UTC' }) }, 'alice')
+    expect((await deliver('edited', n)).code).toBe(0)
+    expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
+    expect(replies().filter((b) => b.includes('is in the future'))).toHaveLength(1)
+    expect(replies().find((b) => b.includes('is in the future'))).toContain('The start time `2026-11-25 14:30 UTC` was not used. The start time (2026-11-25 14:30 UTC) is in the future')
+
+    // After the report but not in the future: refused, saying it is after the declaration.
+    emu.clock.set('2026-11-25T14:40:00Z')
+    emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 14:20 UTC' }) }, 'alice')
+    expect((await deliver('edited', n)).code).toBe(0)
+    expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
+    expect(replies().find((b) => b.includes('after the incident was reported'))).toContain('is after the incident was reported (2026-11-25 14:00 UTC)')
+
+    // Past Triage: an edit by someone without triage access is not used (and said so); alice's is.
+    emu.clock.set('2026-11-25T14:45:00Z')
+    const ack = emu.createComment(repo, n, { body: '/ack', user: 'alice' })
+    expect((await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, ack) })).code).toBe(0)
+    expect(record().stage).toBe('investigating')
+    emu.clock.set('2026-11-25T14:50:00Z')
+    emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 13:00 UTC' }) }, 'mallory')
+    expect((await deliver('edited', n, 'mallory')).code).toBe(0)
+    expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
+    expect(replies().some((b) => b.includes('was not used: after Triage only people with triage access or more change it'))).toBe(true)
+    emu.clock.set('2026-11-25T14:55:00Z')
+    emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 13:05 UTC' }) }, 'alice')
+    expect((await deliver('edited', n)).code).toBe(0)
+    expect(record().startedAt).toBe('2026-11-25T13:05:00.000Z')
+    expect(record().events.filter((e) => e.kind === 'start').map((e) => e.to)).toEqual(['2026-11-25T13:40:00.000Z', '2026-11-25T13:05:00.000Z'])
   })
 
   it('a priority set by a human with a label wins over the rules, even after later edits', async () => {

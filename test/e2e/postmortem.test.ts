@@ -66,7 +66,11 @@ describe('postmortems', () => {
     const f = followups[0]!.number
     expect(emu.getIssue(repo, f).body).toContain(`Follow-up from incident #${n}`)
 
-    await say(n, '/resolve', '2026-11-25T15:30:00Z')
+    // /resolve posted at 15:30; its run starts two minutes later (runners queue): the resolution is
+    // the comment's time, what that run does (open the postmortem) is the run's time.
+    emu.clock.set('2026-11-25T15:30:00Z')
+    const resolveComment = emu.createComment(repo, n, { body: '/resolve', user: 'alice' })
+    await run('issue_comment', commentPayload(emu, repo, n, resolveComment), '2026-11-25T15:32:00Z')
     const pms = withLabel('postmortem')
     expect(pms).toHaveLength(1)
     const pm = pms[0]!
@@ -87,6 +91,23 @@ describe('postmortems', () => {
     expect(order.every((i) => i > 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(body).toContain(`- [ ] #${f}`)
+    // Each event carries the time it happened, GitHub's clock for the run that did it (not the
+    // issue's last update, which is the previous change), and the record's timeline is in order.
+    const events = record(n).events
+    const when = (e: { at: string } | undefined) => new Date(e!.at).toISOString()
+    expect(when(events.find((e) => e.kind === 'followup' && e.to === `#${f}`))).toBe('2026-11-25T14:45:00.000Z')
+    expect(when(events.find((e) => e.kind === 'stage' && e.to === 'resolved'))).toBe('2026-11-25T15:30:00.000Z')
+    expect(when(events.find((e) => e.kind === 'postmortem' && e.to === `#${pm.number}`))).toBe('2026-11-25T15:32:00.000Z')
+    expect(when(events.find((e) => e.kind === 'stage' && e.to === 'postmortem'))).toBe('2026-11-25T15:32:00.000Z')
+    const times = events.map((e) => Date.parse(e.at))
+    expect(times).toEqual([...times].sort((a, b) => a - b))
+    // The card's timeline too: its rows in time order, the postmortem after the resolution.
+    const card = emu.listComments(repo, n).find((c) => c.body!.startsWith(CARD_MARKER))!.body!
+    const rows = card.slice(card.indexOf('#### Timeline')).split('\n').filter((l) => /^\| \d/.test(l))
+    const rowTimes = rows.map((l) => l.split('|')[1]!.trim())
+    expect(rowTimes).toEqual([...rowTimes].sort())
+    expect(rows.findIndex((l) => l.includes('Postmortem #'))).toBeGreaterThan(rows.findIndex((l) => l.includes('Resolved')))
+    expect(rows.find((l) => l.includes('Postmortem #'))).toContain('15:32')
 
     // Closing the follow-up updates the postmortem's list (and only that part of its body).
     await closeByPerson(f, '2026-11-26T09:00:00Z')

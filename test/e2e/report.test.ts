@@ -566,3 +566,34 @@ describe('organisation scope and the CLI', () => {
     expect(await reportCommand(['--repo', 'acme/shop', '--since', 'soon'], () => {}, () => {}, {})).toBe(2)
   })
 })
+
+describe('a report rebuilt later shows what was known at the end of its window', () => {
+  it('an incident closed before the window ends and reopened after it counts as resolved (state rebuilt from the timeline)', async () => {
+    const repo = 'acme/reopened'
+    emu.addRepo(repo, { collaborators: { alice: 'write' } })
+    emu.clock.set('2026-11-28T10:00:00Z')
+    const n = emu.createIssue(repo, { title: '[Incident]: Login fails', labels: ['incident', 'priority/P2', 'stage/investigating'], user: 'alice' }).number
+    // Resolved and closed on Saturday 12:00, reopened on Monday 08:00 (after the window's end, 00:00).
+    const record = {
+      v: 1 as const, number: n, declaredAt: '2026-11-28T10:00:00Z', startedAt: '2026-11-28T10:00:00Z', priority: 'P2' as const, prioritySource: 'rules' as const, priorityReason: '', stage: 'investigating', impactDigest: '',
+      commander: 'alice',
+      events: [
+        { at: '2026-11-28T10:00:00Z', kind: 'declared' as const, actor: 'alice', via: 'form' as const, to: 'P2' },
+        { at: '2026-11-28T10:30:00Z', kind: 'stage' as const, from: 'triage', to: 'investigating', actor: 'alice', via: 'command' as const },
+        { at: '2026-11-28T12:00:00Z', kind: 'stage' as const, from: 'investigating', to: 'resolved', actor: 'alice', via: 'command' as const },
+        { at: '2026-11-28T12:00:00Z', kind: 'stage' as const, from: 'resolved', to: 'closed', actor: 'alice', via: 'close' as const },
+        { at: '2026-11-30T08:00:00Z', kind: 'stage' as const, from: 'closed', to: 'investigating', actor: 'alice', via: 'reopen' as const },
+      ],
+    }
+    emu.createComment(repo, n, { body: `${CARD_MARKER}\n${encodeRecord(record)}`, user: BOT })
+    emu.clock.set(PRESENT)
+    const r = await report(repo)
+    const json = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8'))
+    expect(json.current.period.end).toBe('2026-11-30T00:00:00.000Z')
+    expect(json.current.unresolved).toBe(0)
+    expect(json.current.recovery).toMatchObject({ numerator: 1, denominator: 1, value: 1 })
+    // Started 10:00, resolved 12:00: 2h, a completed duration (not an open lower bound).
+    expect(json.current.response.resolve.completed).toMatchObject({ n: 1, meanMs: 2 * HOUR })
+    expect(json.current.response.resolve.open).toBe(0)
+  })
+})

@@ -48,6 +48,8 @@ beforeEach(() => {
   emu.addRepo(repo, { collaborators: { alice: 'write' }, files: { '.github/incidents.yml': CONFIG } })
   emu.createIssue(repo, { title: 'seed', user: 'alice' })
   emu.addLabelsAs(repo, 1, ['incident'], 'alice')
+  // Closed, so that it is not an open incident without a card (the sweep would adopt it).
+  emu.editIssue(repo, 1, { state: 'closed', state_reason: 'completed' }, 'alice')
 })
 
 describe('the scheduled sweep', () => {
@@ -74,39 +76,41 @@ describe('the scheduled sweep', () => {
     expect(marked(n, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->', '<!-- incidentops:escalation:2 -->'])
     expect(marked(n, 'escalation')[1]!.body).toContain('@acme/leads')
 
-    // /ack at 14:55: no update in 55 minutes, so that run also posts the reminder of the 14:30 period.
+    // /ack at 14:55: no update in 55 minutes, but /ack changes the stage (Triage → Investigating),
+    // and a reminder is never due at the moment of a stage change: the update clock restarts there.
     await say(n, '/ack', '2026-11-25T14:55:00Z')
-    expect(marked(n, 'reminder').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:reminder:2026-11-25T14:30:00.000Z -->'])
-    // Periods of the 30-minute clock start 14:30, 15:00, 15:30: one reminder each, however many runs.
+    expect(marked(n, 'reminder')).toHaveLength(0)
+    // Periods of the 30-minute clock start 15:25, 15:55, 16:25: one reminder each, however many runs.
     await sweep('2026-11-25T14:59:00Z')
+    await sweep('2026-11-25T15:24:00Z')
+    expect(marked(n, 'reminder')).toHaveLength(0)
+    await sweep('2026-11-25T15:26:00Z')
+    await sweep('2026-11-25T15:54:00Z')
     expect(marked(n, 'reminder')).toHaveLength(1)
-    await sweep('2026-11-25T15:01:00Z')
-    await sweep('2026-11-25T15:29:00Z')
-    expect(marked(n, 'reminder')).toHaveLength(2)
     emu.resetCounters()
-    await sweep('2026-11-25T15:31:00Z')
+    await sweep('2026-11-25T15:56:00Z')
     // A due reminder costs one write: the comment (the card does not change for it).
     expect(emu.counts().writes).toBe(1)
-    await sweep('2026-11-25T15:32:00Z')
+    await sweep('2026-11-25T15:57:00Z')
     expect(marked(n, 'reminder').map((c) => c.body!.split('\n')[0])).toEqual([
-      '<!-- incidentops:reminder:2026-11-25T14:30:00.000Z -->',
-      '<!-- incidentops:reminder:2026-11-25T15:00:00.000Z -->',
-      '<!-- incidentops:reminder:2026-11-25T15:30:00.000Z -->',
+      '<!-- incidentops:reminder:2026-11-25T15:25:00.000Z -->',
+      '<!-- incidentops:reminder:2026-11-25T15:55:00.000Z -->',
     ])
-    const reminder = marked(n, 'reminder')[2]!.body!
+    const reminder = marked(n, 'reminder')[1]!.body!
     expect(reminder).toContain('Update due')
+    expect(reminder).toContain('investigating for 1h 01m')
     expect(reminder).toContain('@alice: please post `/update <what changed>`')
     expect(reminder).toContain('- [ ] Status page updated') // what is still pending for a crisis
-    expect(reminder).toContain('Next update due 2026-11-25 16:00 UTC')
+    expect(reminder).toContain('Next update due 2026-11-25 16:25 UTC')
 
     // An update resets the clock: nothing due until 30 minutes later.
-    await say(n, '/update rolled back, watching error rates', '2026-11-25T15:40:00Z')
+    await say(n, '/update rolled back, watching error rates', '2026-11-25T16:00:00Z')
     emu.resetCounters()
-    await sweep('2026-11-25T16:05:00Z')
+    await sweep('2026-11-25T16:29:00Z')
     expect(emu.counts().writes).toBe(0)
-    await sweep('2026-11-25T16:11:00Z')
-    expect(marked(n, 'reminder').at(-1)!.body).toContain('Last update, 2026-11-25 15:40 UTC:\n> rolled back, watching error rates')
-    expect(marked(n, 'reminder')).toHaveLength(4)
+    await sweep('2026-11-25T16:31:00Z')
+    expect(marked(n, 'reminder').at(-1)!.body).toContain('Last update, 2026-11-25 16:00 UTC:\n> rolled back, watching error rates')
+    expect(marked(n, 'reminder')).toHaveLength(3)
     // A reminder is not an update.
     expect(record(n).events.filter((e) => e.kind === 'update')).toHaveLength(1)
   })
@@ -121,6 +125,33 @@ describe('the scheduled sweep', () => {
     expect(ns.filter((n) => marked(n, 'escalation').length === 1)).toHaveLength(2)
     await sweep('2026-11-25T14:46:00Z')
     expect(ns.filter((n) => marked(n, 'escalation').length === 1)).toHaveLength(4)
+  })
+
+  it('adopts an incident without a card (labelled by hand, no intake run): writes its card, escalates it, lists it; a fresh one is left to its intake run', async () => {
+    emu.clock.set('2026-11-25T14:00:00Z')
+    const old = emu.createIssue(repo, { title: 'Payments failing', body: 'Card payments fail since the deploy.', user: 'alice' }).number
+    emu.addLabelsAs(repo, old, ['incident'], 'alice') // by hand: no workflow ran for it
+    emu.clock.set('2026-11-25T14:25:00Z')
+    const fresh = emu.createIssue(repo, { title: 'Search down', body: 'Search returns 500.', labels: ['incident'], user: 'alice' }).number
+
+    // 14:31: the first is past a P2's ack deadline (30m) and nobody has seen it.
+    const r = await sweep('2026-11-25T14:31:00Z')
+    expect(record(old)).toMatchObject({ number: old, priority: 'P2', stage: 'triage', source: 'manual', declaredAt: '2026-11-25T14:00:00Z' })
+    expect(marked(old, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->'])
+    expect(emu.getIssue(repo, old).labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(expect.arrayContaining(['priority/P2', 'stage/triage']))
+    expect(r.summary).toContain(`Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${old}.`)
+    // The second was opened 6 minutes ago: its own intake run may still be writing its card.
+    expect(bot(fresh)).toHaveLength(0)
+    expect(r.summary).toContain(`changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): #${fresh}.`)
+
+    // Adopted once: the next run writes nothing for it; the fresh one is adopted once 10 minutes have passed.
+    emu.resetCounters()
+    await sweep('2026-11-25T14:33:00Z')
+    expect(emu.counts().writes).toBe(0)
+    const later = await sweep('2026-11-25T14:36:00Z')
+    expect(record(fresh)).toMatchObject({ number: fresh, stage: 'triage', declaredAt: '2026-11-25T14:25:00Z' })
+    expect(later.summary).toContain(`Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${fresh}.`)
+    expect(bot(old).filter((c) => c.body!.startsWith(CARD_MARKER))).toHaveLength(1)
   })
 
   it('auto-resolves an alert incident after a quiet hour in Monitoring', async () => {

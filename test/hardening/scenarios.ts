@@ -87,12 +87,12 @@ export const SCENARIOS: Scenario[] = [
       await w.opened(n, '2026-11-25T14:00:00Z')
       await w.sweep('2026-11-25T14:16:00Z') // ack deadline passed: escalation level 1
       await w.sweep('2026-11-25T14:50:00Z') // dropped runs caught up: level 2, once
-      await w.say(n, 'alice', '/ack', '2026-11-25T14:55:00Z') // also posts the overdue reminder
-      await w.sweep('2026-11-25T15:31:00Z') // reminders of the 15:00 and 15:30 periods
+      await w.say(n, 'alice', '/ack', '2026-11-25T14:55:00Z') // a stage change: the update clock restarts, nothing due
+      await w.sweep('2026-11-25T15:31:00Z') // the reminder of the period that began 30m after the /ack
     },
     check(w) {
       const bot = w.emu.listComments(REPO, 2).filter((c) => c.user?.login === BOT).map((c) => c.body!.split('\n')[0]!)
-      const want = ['<!-- incidentops:escalation:1 -->', '<!-- incidentops:escalation:2 -->', '<!-- incidentops:reminder:2026-11-25T14:30:00.000Z -->']
+      const want = ['<!-- incidentops:escalation:1 -->', '<!-- incidentops:escalation:2 -->', '<!-- incidentops:reminder:2026-11-25T15:25:00.000Z -->']
       return want.filter((m) => !bot.includes(m)).map((m) => `the sweep never posted ${m}`)
     },
   },
