@@ -43,7 +43,7 @@ const priorityPolicy = (p, d) => ({
     properties: {
         description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
         ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
-        update: duration('How often a progress update (`/update`) is expected.', d.update),
+        update: duration('How often a progress update (`/update`) is expected. The clock restarts at each `/update` and each stage change, so a reminder is never due at the moment the stage changes.', d.update),
         postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
         crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
     },
@@ -393,7 +393,7 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     required: ['field'],
                     properties: {
-                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`.' },
+                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.' },
                         equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
                         one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
                         at_least: { type: 'number', description: 'A number ≥ this.' },
@@ -782,12 +782,27 @@ function loadConfig(text, file) {
         throw configError(file, problems);
     return resolveConfig(value, file);
 }
+/**
+ * The fields a rule or score term can test: the form's (src/intake/facts.ts `fieldsOf`), the score,
+ * and an alert's (src/domain/alert-facts.ts `alertFields`, plus `labels.<name>`). Any other name
+ * would never match, silently: it is refused with the closest known name.
+ */
+const RULE_FIELDS = ['impact', 'users_affected', 'data_loss', 'security', 'services', 'detection', 'summary', 'score', 'severity', 'service', 'source'];
+function fieldProblem(field, path, allowed) {
+    if (typeof field !== 'string' || allowed.includes(field) || /^labels\.[^.\s]+$/.test(field))
+        return null;
+    const hint = closest(field, [...allowed]);
+    return { path, message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)` };
+}
 function semanticProblems(raw) {
     const out = [];
     const visit = (c, path) => {
         if (!c || typeof c !== 'object')
             return;
         if ('field' in c) {
+            const bad = fieldProblem(c.field, [...path, 'field'], RULE_FIELDS);
+            if (bad)
+                out.push(bad);
             const tests = TESTS.filter((t) => t in c);
             if (tests.length === 0)
                 out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` });
@@ -811,6 +826,15 @@ function semanticProblems(raw) {
     const rules = raw?.classification?.rules;
     if (Array.isArray(rules))
         rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']));
+    const terms = raw?.classification?.score;
+    if (Array.isArray(terms)) {
+        terms.forEach((t, i) => {
+            // A score term cannot use the score it adds up to.
+            const bad = fieldProblem(t?.field, ['classification', 'score', i, 'field'], RULE_FIELDS.filter((f) => f !== 'score'));
+            if (bad)
+                out.push(bad);
+        });
+    }
     return out;
 }
 /** Merges a validated raw config over the defaults. */
@@ -2114,6 +2138,25 @@ const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
  * Returns null when the text is not understood or would be after the report.
  */
 function parseStartTime(text, reportedAt) {
+    const r = readTime(text, reportedAt);
+    return r ? valid(r.at, reportedAt, r.assumedUtc) : null;
+}
+/**
+ * Like {@link parseStartTime}, but says why a start is refused, so the reply can say what to fix:
+ * a start later than `now` (GitHub's clock) is in the future; one later than the report is after
+ * the declaration (an incident starts before it is reported).
+ */
+function checkStartTime(text, reportedAt, now) {
+    const r = readTime(text, reportedAt);
+    if (!r || Number.isNaN(r.at.getTime()))
+        return { problem: 'not-understood' };
+    if (r.at.getTime() > now.getTime() + 60_000)
+        return { problem: 'future', at: r.at };
+    if (r.at.getTime() > reportedAt.getTime() + 60_000)
+        return { problem: 'after-report', at: r.at };
+    return valid(r.at, reportedAt, r.assumedUtc) ?? { problem: 'too-old', at: r.at };
+}
+function readTime(text, reportedAt) {
     const t = text.trim().toLowerCase().slice(0, 100);
     if (!t)
         return null;
@@ -2127,8 +2170,7 @@ function parseStartTime(text, reportedAt) {
     const full = /^(\d{4}-\d{2}-\d{2})[t ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(t);
     if (full) {
         const [, date, hh, mm, ss, zone] = full;
-        const at = new Date(`${date}T${hh.padStart(2, '0')}:${mm}:${ss ?? '00'}${zoneSuffix(zone)}`);
-        return valid(at, reportedAt, !zone);
+        return { at: new Date(`${date}T${hh.padStart(2, '0')}:${mm}:${ss ?? '00'}${zoneSuffix(zone)}`), assumedUtc: !zone };
     }
     const timeOnly = /^(\d{1,2}):(\d{2})\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(t);
     if (timeOnly) {
@@ -2137,7 +2179,7 @@ function parseStartTime(text, reportedAt) {
         let at = new Date(`${day}T${hh.padStart(2, '0')}:${mm}:00${zoneSuffix(zone)}`);
         if (at.getTime() > reportedAt.getTime())
             at = new Date(at.getTime() - 86_400_000);
-        return valid(at, reportedAt, !zone);
+        return { at, assumedUtc: !zone };
     }
     return null;
 }
@@ -2157,7 +2199,21 @@ function valid(at, reportedAt, assumedUtc) {
     return { at, assumedUtc };
 }
 
+;// CONCATENATED MODULE: ./src/render/time.ts
+/** `2026-11-25 14:05 UTC`: times in cards are absolute, so re-rendering later changes nothing. */
+function utc(iso) {
+    const d = typeof iso === 'string' ? new Date(iso) : iso;
+    if (Number.isNaN(d.getTime()))
+        return '—';
+    return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** `14:05 UTC` when on the same day as `ref`, the full form otherwise. */
+function utcShort(iso, ref) {
+    return iso.slice(0, 10) === ref.slice(0, 10) ? `${iso.slice(11, 16)} UTC` : utc(iso);
+}
+
 ;// CONCATENATED MODULE: ./src/intake/facts.ts
+
 
 
 const FIELD_NAMES = {
@@ -2195,7 +2251,7 @@ function parseServices(text) {
     return out;
 }
 /** Turns the parsed form into facts, noting what was missing so the card can say it. */
-function factsFromForm(form, spec, reportedAt) {
+function factsFromForm(form, spec, reportedAt, now) {
     const str = (id) => {
         const v = form.values[id];
         return typeof v === 'string' && v.trim() ? v.trim() : null;
@@ -2209,16 +2265,27 @@ function factsFromForm(form, spec, reportedAt) {
             notes.push(`Not stated: ${missing.map((id) => FIELD_NAMES[id]).join(', ')}.`);
     }
     let startedAt = null;
+    let startRefused;
     const startText = str('started_at');
     if (startText) {
-        const parsed = parseStartTime(startText, reportedAt);
-        if (parsed) {
+        // Relative times ("20 minutes ago") count from the report, so an edit later reads them the same.
+        const parsed = checkStartTime(startText, reportedAt, now ?? reportedAt);
+        if ('problem' in parsed) {
+            const message = parsed.problem === 'future'
+                ? `The start time (${utc(parsed.at.toISOString())}) is in the future: the report time is used. Edit the form with when it started.`
+                : parsed.problem === 'after-report'
+                    ? `The start time (${utc(parsed.at.toISOString())}) is after the incident was reported (${utc(reportedAt.toISOString())}); an incident starts before it is reported: the report time is used. Edit the form with when it started.`
+                    : parsed.problem === 'too-old'
+                        ? 'The start time is more than 90 days before the report: the report time is used. Edit the form with when it started.'
+                        : 'The start time was not understood (write e.g. `2026-11-25 14:05 UTC` or `20 minutes ago`): the report time is used.';
+            notes.push(message);
+            startRefused = { text: startText, problem: parsed.problem, message };
+        }
+        else {
             startedAt = parsed.at.toISOString();
             if (parsed.assumedUtc)
                 notes.push('The start time had no time zone: read as UTC.');
         }
-        else
-            notes.push('The start time was not understood (write e.g. `2026-11-25 14:05 UTC` or `20 minutes ago`): the report time is used.');
     }
     const exposure = form.values.exposure;
     const ticked = Array.isArray(exposure) ? exposure : [];
@@ -2240,6 +2307,7 @@ function factsFromForm(form, spec, reportedAt) {
         links: str('links'),
         fromForm: form.fromForm,
         notes,
+        ...(startRefused ? { startRefused } : {}),
     };
 }
 /** The fields rules can test (see the docs' field list). */
@@ -2556,7 +2624,12 @@ const HELP_TEXT = [
 
 ;// CONCATENATED MODULE: ./src/domain/milestones.ts
 
-function milestones(r) {
+/**
+ * `asOf` (an ISO time) rebuilds the milestones as they were then, from the timeline alone: events
+ * after it are ignored and the stage is the one the timeline had reached (so an incident closed
+ * before a report's end and reopened after it counts as resolved in that report).
+ */
+function milestones(r, asOf) {
     let acknowledgedAt = null;
     let mitigatedAt = null;
     let resolvedAt = null;
@@ -2565,7 +2638,13 @@ function milestones(r) {
     const MON = stageIndex('monitoring');
     const RES = stageIndex('resolved');
     const CLO = stageIndex('closed');
+    const limit = asOf === undefined ? Infinity : Date.parse(asOf);
+    let stageThen = 'triage';
     for (const e of r.events) {
+        if (Date.parse(e.at) > limit)
+            continue;
+        if (e.kind === 'stage' && e.to)
+            stageThen = e.to;
         if (e.kind === 'ack' && acknowledgedAt === null)
             acknowledgedAt = e.at;
         if (e.kind === 'dismissed')
@@ -2590,7 +2669,7 @@ function milestones(r) {
         if (to < CLO)
             closedAt = null;
     }
-    const now = stageIndex(r.stage);
+    const now = stageIndex(asOf === undefined ? r.stage : stageThen);
     if (now < RES)
         resolvedAt = null;
     if (now < CLO)
@@ -2600,19 +2679,6 @@ function milestones(r) {
     return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed };
 }
 
-;// CONCATENATED MODULE: ./src/render/time.ts
-/** `2026-11-25 14:05 UTC`: times in cards are absolute, so re-rendering later changes nothing. */
-function utc(iso) {
-    const d = typeof iso === 'string' ? new Date(iso) : iso;
-    if (Number.isNaN(d.getTime()))
-        return '—';
-    return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-/** `14:05 UTC` when on the same day as `ref`, the full form otherwise. */
-function utcShort(iso, ref) {
-    return iso.slice(0, 10) === ref.slice(0, 10) ? `${iso.slice(11, 16)} UTC` : utc(iso);
-}
-
 ;// CONCATENATED MODULE: ./src/domain/due.ts
 
 
@@ -2620,11 +2686,15 @@ function utcShort(iso, ref) {
 
 
 
-/** When the last status update was (an `/update`, else the report): the update clock. */
+/**
+ * When the update clock last restarted: the latest `/update` or stage change, else the report.
+ * A stage change is news everyone watching sees (label, card, notifications), so a reminder is
+ * never due at the moment the stage changes: the next one falls due a full period later.
+ */
 function lastUpdateAt(r) {
     let last = r.declaredAt;
     for (const e of r.events)
-        if (e.kind === 'update' && e.at > last)
+        if ((e.kind === 'update' || e.kind === 'stage') && e.at > last)
             last = e.at;
     return last;
 }
@@ -2812,7 +2882,10 @@ function renderCard({ record: r, facts: f, config, ticked }) {
         lines.push('');
     }
     lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|');
-    const shown = r.events.slice(-30);
+    // In the order things happened: some events are recorded after later ones (an alert's resolution
+    // carries the monitor's time, which precedes the run that learns of it). Equal times keep record order.
+    const byTime = r.events.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.e);
+    const shown = byTime.slice(-30);
     if (shown.length < r.events.length)
         lines.push(`| | _${r.events.length - shown.length} earlier entries in the record_ | |`);
     for (const e of shown)
@@ -2854,6 +2927,8 @@ function describeEvent(e) {
             return `Refused (needs the triage role): ${(0,markdown/* inline */.mG)(e.text, 150)}`;
         case 'confirmed':
             return 'Confirmed: the response starts';
+        case 'start':
+            return `Start time edited: ${e.from ? utc(e.from) : '?'} → **${e.to ? utc(e.to) : '?'}** (${e.via})`;
     }
 }
 /** The checklist items ticked in an existing card (`- [x] item`). */
@@ -2914,6 +2989,7 @@ function alertFields(a) {
 
 
 
+
 const MAY_COMMAND = ['admin', 'maintain', 'write', 'triage'];
 /** Whether someone with this role may change an incident's course (commands, close, reopen, re-classify). Unknown means no. */
 const mayDecide = (role) => role !== undefined && MAY_COMMAND.includes(role);
@@ -2954,7 +3030,7 @@ function decide(ctx, event, config, spec, now, access = {}) {
     // An incident opened by monitoring is described by its alert (kept in the record), not by a form.
     const alertState = previous?.alert ?? (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key)) ? newAlertState(event) : undefined);
     const form = parseIssueForm(alertState ? '' : issue.body, spec);
-    const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt));
+    const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt), now ? new Date(now) : undefined);
     const classification = classify(alertState ? alertFields(alertState) : fieldsOf(facts), config);
     const digest = impactDigest(facts);
     const changes = [];
@@ -3021,6 +3097,8 @@ function decide(ctx, event, config, spec, now, access = {}) {
                 record.priorityReason = classification.reason;
         }
     }
+    if (!alertState)
+        onStartTime(record, facts, !previous, event, issue.updatedAt, changes, replies);
     if (event.kind === 'issue')
         onIssueEvent(record, event, ctx, config, changes, replies);
     else if (event.kind === 'comment') {
@@ -3517,6 +3595,34 @@ function desiredIssue(ctx, record, facts, config, replies) {
         stateReason: closed ? (dismissed ? 'not_planned' : 'completed') : undefined,
         assignees: record.commander ? [record.commander] : [],
     };
+}
+/**
+ * The start time written in the form, added or corrected by an edit: it updates the record (and so
+ * every figure measured from it) and is shown in the timeline as an edit. While in Triage anyone who
+ * can edit the issue may set it (the reporter usually does); later only triage or more. A start
+ * that cannot be used (in the future, after the report, not understood) is refused with a reply
+ * saying why, once per text. Removing it from the form falls back to the report time.
+ */
+function onStartTime(record, facts, first, event, at, changes, replies) {
+    const refused = facts.startRefused;
+    if (refused && refused.problem !== 'not-understood') {
+        const mk = marker('start-refused', (0,external_node_crypto_.createHash)('sha256').update(`${refused.problem}:${refused.text}`).digest('hex').slice(0, 12));
+        replies.push({ marker: mk, body: `${mk}\n⚠️ The start time ${(0,markdown/* code */.aY)((0,markdown/* inline */.mG)(refused.text, 100))} was not used. ${refused.message}` });
+    }
+    if (first || event.kind !== 'issue' || event.action !== 'edited')
+        return;
+    const wanted = facts.startedAt ?? (refused ? null : record.declaredAt);
+    if (wanted === null || Date.parse(wanted) === Date.parse(record.startedAt))
+        return;
+    if (record.stage !== 'triage' && !(event.role && MAY_COMMAND.includes(event.role))) {
+        changes.push(`start time edit by ${event.sender} not used (past Triage, needs triage or more)`);
+        const mk = marker('start-denied', (0,external_node_crypto_.createHash)('sha256').update(`${event.sender}:${wanted}`).digest('hex').slice(0, 12));
+        replies.push({ marker: mk, body: `${mk}\nThe start time edited by ${(0,markdown/* neutralizeMentions */.tI)(`@${event.sender}`)} was not used: after Triage only people with triage access or more change it. The card keeps ${utc(record.startedAt)}.` });
+        return;
+    }
+    record.events.push({ at, kind: 'start', actor: event.sender, via: 'edit', from: record.startedAt, to: wanted });
+    changes.push(`start time edited: ${record.startedAt} → ${wanted}`);
+    record.startedAt = wanted;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/board.ts
@@ -4316,6 +4422,8 @@ function describe(e, alertTitle) {
             return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment on the incident)' : `Postmortem ${to} opened`;
         case 'followup':
             return withText(`Follow-up ${to} opened`, 200);
+        case 'start':
+            return `Start time edited: ${typeof e.from === 'string' ? utc(e.from) : '?'} → ${typeof e.to === 'string' ? utc(e.to) : '?'}${via}`;
         default: {
             const change = typeof e.from === 'string' || typeof e.to === 'string' ? ` ${from} → ${to}` : '';
             return withText(`${capital((0,markdown/* inline */.mG)(kind, 40) || 'Event')}${change}${via}`, 200);
@@ -4354,10 +4462,14 @@ function followupIncident(body) {
  * postmortem issue (when resolved and required, or on `/postmortem`), and the follow-up list in
  * the postmortem. Each issue we open carries a marker, and is looked for before it is opened, so
  * a run that died after opening it adopts it instead of opening a second one. Mutates the record.
+ * Its timeline events are stamped `now`, GitHub's clock for this run: they happen in this run, and
+ * the issue's last update (the previous change) would put them before what caused them.
  */
 async function postmortemPhase(port, ctx, d, config, repo, opts) {
     const r = d.record;
     const issue = ctx.issue;
+    // Before any response there is no clock yet (never the case after the read that made `ctx`).
+    const at = opts.now ?? issue.updatedAt;
     const applied = [];
     let followupsChanged = d.changes.some((c) => c.startsWith('follow-up #'));
     let existing = null;
@@ -4379,7 +4491,7 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         }
         if (number) {
             r.followups = [...(r.followups ?? []), { number, title: f.title, state: 'open' }];
-            r.events.push({ at: ctx.issue.updatedAt, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title });
+            r.events.push({ at, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title });
             followupsChanged = true;
         }
     }
@@ -4396,7 +4508,7 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         // so a run that died after posting it does not post a second one.
         d.replies.push({ marker: m, body: render() });
         r.postmortem = { requested: r.postmortem?.requested, issue: null, comment: true, done: false };
-        r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' });
+        r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: 'comment' });
         followupsChanged = false; // written with the current list
     }
     else if (due && config.postmortem.as === 'pull_request') {
@@ -4420,7 +4532,7 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
             opts.log(`${pr.created ? 'opened' : 'found'} pull request #${pr.number}: ${description}`);
             applied.push({ kind: 'create-issue', issue: pr.number, description, status: 'done' });
             r.postmortem = { requested: r.postmortem?.requested, issue: null, pr: pr.number, done: false };
-            r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` });
+            r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` });
             followupsChanged = false; // written with the current list
         }
     }
@@ -4437,12 +4549,12 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         }
         if (number) {
             r.postmortem = { requested: r.postmortem?.requested, issue: number, done: false, ...(nodeId ? { nodeId } : {}) };
-            r.events.push({ at: ctx.issue.updatedAt, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` });
+            r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${number}` });
             followupsChanged = false; // written with the current list
         }
     }
     if (postmortemWritten(r) && !r.postmortem.done && r.stage === 'resolved') {
-        r.events.push({ at: ctx.issue.updatedAt, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' });
+        r.events.push({ at, kind: 'stage', from: 'resolved', to: 'postmortem', actor: 'incidentops', via: 'rules' });
         r.stage = 'postmortem';
     }
     // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
@@ -4559,7 +4671,7 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
         }
         event = { ...incoming, role, earlier };
     }
-    else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config)) {
+    else if (incoming.kind === 'issue' && isIncident && (needsSenderRole(incoming.action, ctx, previous, config) || editPastTriage(incoming.action, ctx, previous))) {
         event = { ...incoming, role: await roleOf(incoming.sender) };
     }
     else
@@ -4579,7 +4691,7 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
         return { decision, applied: [], problems: [] };
     const applied = [];
     const problems = [];
-    applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })));
+    applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log, now: opts.now() })));
     const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage));
     if (config.project) {
         if (!board) {
@@ -4740,6 +4852,10 @@ function notificationsFor(r, before, ctx, config, repo) {
  * Whether an issue event's sender's role matters: a close or reopen that would move the incident,
  * or an edit that changes the facts behind the priority. Otherwise no request is spent on it.
  */
+/** Past Triage, an edited start time counts only from triage or more (issue #22): the editor's role is needed. */
+function editPastTriage(action, ctx, previous) {
+    return action === 'edited' && previous !== null && previous.stage !== 'triage' && !ctx.issue?.viewerDidAuthor;
+}
 function needsSenderRole(action, ctx, previous, config) {
     const issue = ctx.issue;
     if (action === 'closed' || action === 'reopened') {
@@ -5445,12 +5561,13 @@ function followupsOf(r) {
     return out;
 }
 /** One incident snapshot as the report sees it. `repo` is `owner/name`. */
-function toReportIncident(issue, repo, config) {
+function toReportIncident(issue, repo, config, asOf) {
     const services = servicesOf(issue.labels);
     const card = findCard(issue.comments);
     const record = card ? decodeRecord(card.body) : null;
     if (record && record.number === issue.number) {
-        const m = milestones(record);
+        // As of the report's end: a report rebuilt later shows what was known then (docs/metrics.md).
+        const m = milestones(record, asOf);
         return {
             fromCard: true,
             incident: {
@@ -5504,14 +5621,16 @@ function toReportIncident(issue, repo, config) {
  * Drains incident pages into `into`, mapping each incident as its page arrives. `first`, when
  * given, is a page already read from the same query (the one that carried the config).
  */
-async function collectIncidents(pages, repo, config, into, first) {
+async function collectIncidents(pages, repo, config, into, first, 
+/** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
+asOf) {
     const out = { pages: 0, withoutCard: 0 };
     const take = (page) => {
         out.pages++;
         if (page.labelled && !out.labelled)
             out.labelled = page.labelled;
         for (const snap of page.incidents) {
-            const m = toReportIncident(snap, repo, config);
+            const m = toReportIncident(snap, repo, config, asOf?.());
             if (!m.fromCard)
                 out.withoutCard++;
             into.push(m.incident);
@@ -5959,7 +6078,7 @@ async function gatherIncidents(o) {
             pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label });
         }
     }
-    const got = await collectIncidents(pages, home, config, incidents, first);
+    const got = await collectIncidents(pages, home, config, incidents, first, o.asOf);
     o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`);
     let withoutCard = got.withoutCard;
     let total = got.pages + extra;
@@ -5972,7 +6091,7 @@ async function gatherIncidents(o) {
             if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0)
                 continue;
             const before = incidents.length;
-            const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents);
+            const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents, undefined, o.asOf);
             withoutCard += c.withoutCard;
             total += c.pages;
             repositories++;
@@ -6010,7 +6129,7 @@ function composeReport(g, opts) {
     data.input.withoutCard = g.withoutCard;
     if (g.withoutCard === 0)
         return { data, markdown: renderReport(data) };
-    const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates (declared = opened, resolved = closed, dismissed = closed as not planned), priority from its label, not acknowledged or mitigated._`;
+    const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates: started and declared when opened; acknowledged, mitigated and resolved when closed (while open: none of them yet, an open lower bound); dismissed if closed as not planned; priority from its label._`;
     const markdown = renderReport(data, { maxChars: render_DEFAULT_MAX_CHARS - note.length });
     const at = markdown.indexOf('\n\n### ');
     return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) };
@@ -6045,7 +6164,7 @@ async function runReportMode(o) {
     const { portFor } = ports;
     const port = portFor(o.repo);
     core/* startGroup */.Oh('Reliability report: loading incidents');
-    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core/* info */.pq((0,log_safe/* logSafe */.s)(l)) });
+    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core/* info */.pq((0,log_safe/* logSafe */.s)(l)), asOf: () => reportEnd(ports.now()) });
     core/* endGroup */.N4();
     const end = reportEnd(ports.now());
     const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)));
@@ -6280,6 +6399,11 @@ function alertIssueBody(a, earlier) {
 
 
 /**
+ * How long an incident without a card is left to its own intake run (which starts within seconds
+ * of the label or the issue, and may be queued behind others) before the sweep adopts it.
+ */
+const ADOPT_AFTER_MS = 10 * 60_000;
+/**
  * The scheduled sweep: one paginated read of every open incident (100 a page, with the cards),
  * a pure check of what is due for each, and writes only for those. Nothing due costs
  * ⌈N/100⌉ requests and no write. The write budget stops the run cleanly; the next run, of any
@@ -6288,7 +6412,7 @@ function alertIssueBody(a, earlier) {
 async function sweep(port, board, pages, config, opts, 
 /** GitHub's clock when the run started: what is due is computed against it. */
 now) {
-    const result = { scanned: 0, due: 0, handled: [], left: [], applied: [], problems: [] };
+    const result = { scanned: 0, due: 0, handled: [], left: [], adopted: [], waiting: [], applied: [], problems: [] };
     // One list for the whole run: labels one incident creates are not created again for the next.
     let repoLabels;
     let repositoryId = '';
@@ -6300,14 +6424,23 @@ now) {
             result.scanned++;
             const card = findCard(incident.comments);
             const record = card ? decodeRecord(card.body) : null;
-            if (!record)
-                continue; // not yet carded: its own intake run will handle it
-            // A dry check on a copy: most incidents have nothing due and cost nothing more.
-            const probe = structuredClone(record);
-            const pending = config.crisis.checklist.filter((c) => !tickedItems(card.body, config.crisis.checklist).has(c));
-            const due = applyDue(probe, config, now, incident.assignees, pending);
-            if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve)
-                continue;
+            if (!record) {
+                // No card: labelled by hand, opened before the action was installed, or its intake run
+                // failed. Nobody would be reminded or escalated, so the sweep adopts it (writes the card as
+                // the intake run would, then does what is due), once its own intake run has had time to.
+                if (Date.parse(now) - Date.parse(incident.updatedAt) < ADOPT_AFTER_MS) {
+                    result.waiting.push(incident.number);
+                    continue;
+                }
+            }
+            else {
+                // A dry check on a copy: most incidents have nothing due and cost nothing more.
+                const probe = structuredClone(record);
+                const pending = config.crisis.checklist.filter((c) => !tickedItems(card.body, config.crisis.checklist).has(c));
+                const due = applyDue(probe, config, now, incident.assignees, pending);
+                if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve)
+                    continue;
+            }
             result.due++;
             if (written >= config.sweep.budget) {
                 result.left.push(incident.number);
@@ -6322,6 +6455,8 @@ now) {
             result.applied.push(...r.applied);
             result.problems.push(...r.problems);
             result.handled.push(incident.number);
+            if (!record && r.decision.kind === 'incident')
+                result.adopted.push(incident.number);
         }
     }
     return result;
@@ -7895,6 +8030,8 @@ async function dispatch(r, inputs, { env, makePort, sleep }) {
             `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
             `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
             ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
+            ...(result.adopted.length ? [`Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`] : []),
+            ...(result.waiting.length ? [`Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`] : []),
             ...(calm.line ? [calm.line] : []),
             ...result.problems.map((p) => `- ⚠️ ${p}`),
         ];

@@ -1641,8 +1641,6 @@ function inline(text, max = 200) {
     let t = stripControls(text).replace(/\s+/g, ' ').trim();
     t = truncate(t, max);
     t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    // An image would embed (and load a tracker) where we quote outside text: `![` stays literal.
-    t = t.replace(/!\[/g, '!\\[');
     // A leading `#`, `>` or list marker would change the block we put it in.
     t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1');
     return defuseUserText(t);

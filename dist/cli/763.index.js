@@ -1668,7 +1668,12 @@ function postmortemWritten(record) {
 var stages = __webpack_require__(5757);
 ;// CONCATENATED MODULE: ./src/domain/milestones.ts
 
-function milestones(r) {
+/**
+ * `asOf` (an ISO time) rebuilds the milestones as they were then, from the timeline alone: events
+ * after it are ignored and the stage is the one the timeline had reached (so an incident closed
+ * before a report's end and reopened after it counts as resolved in that report).
+ */
+function milestones(r, asOf) {
     let acknowledgedAt = null;
     let mitigatedAt = null;
     let resolvedAt = null;
@@ -1677,7 +1682,13 @@ function milestones(r) {
     const MON = (0,stages/* stageIndex */.Jb)('monitoring');
     const RES = (0,stages/* stageIndex */.Jb)('resolved');
     const CLO = (0,stages/* stageIndex */.Jb)('closed');
+    const limit = asOf === undefined ? Infinity : Date.parse(asOf);
+    let stageThen = 'triage';
     for (const e of r.events) {
+        if (Date.parse(e.at) > limit)
+            continue;
+        if (e.kind === 'stage' && e.to)
+            stageThen = e.to;
         if (e.kind === 'ack' && acknowledgedAt === null)
             acknowledgedAt = e.at;
         if (e.kind === 'dismissed')
@@ -1702,7 +1713,7 @@ function milestones(r) {
         if (to < CLO)
             closedAt = null;
     }
-    const now = (0,stages/* stageIndex */.Jb)(r.stage);
+    const now = (0,stages/* stageIndex */.Jb)(asOf === undefined ? r.stage : stageThen);
     if (now < RES)
         resolvedAt = null;
     if (now < CLO)
@@ -1817,12 +1828,13 @@ function followupsOf(r) {
     return out;
 }
 /** One incident snapshot as the report sees it. `repo` is `owner/name`. */
-function toReportIncident(issue, repo, config) {
+function toReportIncident(issue, repo, config, asOf) {
     const services = servicesOf(issue.labels);
     const card = record_findCard(issue.comments);
     const record = card ? decodeRecord(card.body) : null;
     if (record && record.number === issue.number) {
-        const m = milestones(record);
+        // As of the report's end: a report rebuilt later shows what was known then (docs/metrics.md).
+        const m = milestones(record, asOf);
         return {
             fromCard: true,
             incident: {
@@ -1876,14 +1888,16 @@ function toReportIncident(issue, repo, config) {
  * Drains incident pages into `into`, mapping each incident as its page arrives. `first`, when
  * given, is a page already read from the same query (the one that carried the config).
  */
-async function collectIncidents(pages, repo, config, into, first) {
+async function collectIncidents(pages, repo, config, into, first, 
+/** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
+asOf) {
     const out = { pages: 0, withoutCard: 0 };
     const take = (page) => {
         out.pages++;
         if (page.labelled && !out.labelled)
             out.labelled = page.labelled;
         for (const snap of page.incidents) {
-            const m = toReportIncident(snap, repo, config);
+            const m = toReportIncident(snap, repo, config, asOf?.());
             if (!m.fromCard)
                 out.withoutCard++;
             into.push(m.incident);
@@ -2382,7 +2396,7 @@ async function gatherIncidents(o) {
             pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label });
         }
     }
-    const got = await collectIncidents(pages, home, config, incidents, first);
+    const got = await collectIncidents(pages, home, config, incidents, first, o.asOf);
     o.log(`${home}: ${format_count(got.pages)} page(s), ${format_count(incidents.length)} incidents.`);
     let withoutCard = got.withoutCard;
     let total = got.pages + extra;
@@ -2395,7 +2409,7 @@ async function gatherIncidents(o) {
             if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0)
                 continue;
             const before = incidents.length;
-            const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents);
+            const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents, undefined, o.asOf);
             withoutCard += c.withoutCard;
             total += c.pages;
             repositories++;
@@ -2433,7 +2447,7 @@ function composeReport(g, opts) {
     data.input.withoutCard = g.withoutCard;
     if (g.withoutCard === 0)
         return { data, markdown: renderReport(data) };
-    const note = `\n\n_${format_count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates (declared = opened, resolved = closed, dismissed = closed as not planned), priority from its label, not acknowledged or mitigated._`;
+    const note = `\n\n_${format_count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates: started and declared when opened; acknowledged, mitigated and resolved when closed (while open: none of them yet, an open lower bound); dismissed if closed as not planned; priority from its label._`;
     const markdown = renderReport(data, { maxChars: DEFAULT_MAX_CHARS - note.length });
     const at = markdown.indexOf('\n\n### ');
     return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) };
@@ -2468,7 +2482,7 @@ async function runReportMode(o) {
     const { portFor } = ports;
     const port = portFor(o.repo);
     core.startGroup('Reliability report: loading incidents');
-    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)) });
+    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)), asOf: () => reportEnd(ports.now()) });
     core.endGroup();
     const end = reportEnd(ports.now());
     const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)));
@@ -2549,7 +2563,7 @@ async function reportCommand(args, out, err, env = process.env) {
     const baseUrl = (flags['api-url'] || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     try {
         const ports = octokitPorts(token, baseUrl, (m) => err(m));
-        const g = await gatherIncidents({ port: ports.portFor(repo), repo, portFor: ports.portFor, local: undefined, configPath: '.github/incidents.yml', log: (l) => err(l) });
+        const g = await gatherIncidents({ port: ports.portFor(repo), repo, portFor: ports.portFor, local: undefined, configPath: '.github/incidents.yml', log: (l) => err(l), asOf: () => reportEnd(ports.now()) });
         const { data, markdown } = composeReport(g, reportOptions(g.config, reportEnd(ports.now()), scopeName(g.config, repo), windowDays));
         if (flags.json) {
             const path = publish_reportJsonPath(flags.json, {}, process.cwd());
@@ -2643,8 +2657,6 @@ function inline(text, max = 200) {
     let t = stripControls(text).replace(/\s+/g, ' ').trim();
     t = truncate(t, max);
     t = t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    // An image would embed (and load a tracker) where we quote outside text: `![` stays literal.
-    t = t.replace(/!\[/g, '!\\[');
     // A leading `#`, `>` or list marker would change the block we put it in.
     t = t.replace(/^([#>+\-=*]|\d+[.)])/, '\\$1');
     return defuseUserText(t);

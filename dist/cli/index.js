@@ -146,7 +146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Z9: () => (/* binding */ loadConfig)
 });
 
-// UNUSED EXPORTS: MAX_CONFIG_BYTES, resolveConfig
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, RULE_FIELDS, resolveConfig
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -168,7 +168,7 @@ const priorityPolicy = (p, d) => ({
     properties: {
         description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
         ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
-        update: duration('How often a progress update (`/update`) is expected.', d.update),
+        update: duration('How often a progress update (`/update`) is expected. The clock restarts at each `/update` and each stage change, so a reminder is never due at the moment the stage changes.', d.update),
         postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
         crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
     },
@@ -518,7 +518,7 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     required: ['field'],
                     properties: {
-                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`.' },
+                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.' },
                         equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
                         one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
                         at_least: { type: 'number', description: 'A number ≥ this.' },
@@ -771,12 +771,27 @@ function loadConfig(text, file) {
         throw configError(file, problems);
     return resolveConfig(value, file);
 }
+/**
+ * The fields a rule or score term can test: the form's (src/intake/facts.ts `fieldsOf`), the score,
+ * and an alert's (src/domain/alert-facts.ts `alertFields`, plus `labels.<name>`). Any other name
+ * would never match, silently: it is refused with the closest known name.
+ */
+const RULE_FIELDS = ['impact', 'users_affected', 'data_loss', 'security', 'services', 'detection', 'summary', 'score', 'severity', 'service', 'source'];
+function fieldProblem(field, path, allowed) {
+    if (typeof field !== 'string' || allowed.includes(field) || /^labels\.[^.\s]+$/.test(field))
+        return null;
+    const hint = closest(field, [...allowed]);
+    return { path, message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)` };
+}
 function semanticProblems(raw) {
     const out = [];
     const visit = (c, path) => {
         if (!c || typeof c !== 'object')
             return;
         if ('field' in c) {
+            const bad = fieldProblem(c.field, [...path, 'field'], RULE_FIELDS);
+            if (bad)
+                out.push(bad);
             const tests = TESTS.filter((t) => t in c);
             if (tests.length === 0)
                 out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` });
@@ -800,6 +815,15 @@ function semanticProblems(raw) {
     const rules = raw?.classification?.rules;
     if (Array.isArray(rules))
         rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']));
+    const terms = raw?.classification?.score;
+    if (Array.isArray(terms)) {
+        terms.forEach((t, i) => {
+            // A score term cannot use the score it adds up to.
+            const bad = fieldProblem(t?.field, ['classification', 'score', i, 'field'], RULE_FIELDS.filter((f) => f !== 'score'));
+            if (bad)
+                out.push(bad);
+        });
+    }
     return out;
 }
 /** Merges a validated raw config over the defaults. */
