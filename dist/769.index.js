@@ -6289,7 +6289,7 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
                 .filter((l) => !have.has(l.name.toLowerCase()));
             if (missing.length)
                 effects.push({ kind: 'create-labels', labels: missing });
-            effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) });
+            effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), labels, marker: alertMarker(alert.key) });
             const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log });
             applied.push(...done);
             if (opts.dryRun) {
@@ -6328,7 +6328,10 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
         // opened it, which writes the card next: writing one here too would give it two. This delivery
         // is left to that run (its occurrence is not counted, as with a replaced pending run). After
         // OPENER_GRACE_MS the opener has surely finished or died, and the next delivery writes the card.
-        if (wasOpen && target.viewerDidAuthor && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
+        // The opener itself, re-run after it died between the issue and the card (GitHub's "re-run"
+        // keeps GITHUB_RUN_ID), finishes its own job: the issue says which run opened it.
+        const openedHere = target.body.split('\n', 3).includes(openedByMarker(opts.runId));
+        if (wasOpen && target.viewerDidAuthor && !openedHere && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
             outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` });
             opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`);
             continue;
@@ -6371,8 +6374,12 @@ async function closeDuplicate(port, dup, keep, opts, comment = true) {
     return applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log });
 }
 /** The body of an issue opened for an alert: the key marker first (trusted only because we wrote it), then what the monitor said. */
-function alertIssueBody(a, earlier) {
-    const lines = [alertMarker(a.key), `**${(0,markdown/* inline */.mG)(a.source, 40)} alert**: ${(0,markdown/* inline */.mG)(a.title, 250)}`, ''];
+/** The hidden line naming the workflow run that opened an alert issue (only [A-Za-z0-9_.-] of its id). */
+function openedByMarker(runId) {
+    return `<!-- incidentops:opened-by:${runId.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40)} -->`;
+}
+function alertIssueBody(a, earlier, runId) {
+    const lines = [alertMarker(a.key), ...(runId ? [openedByMarker(runId)] : []), `**${(0,markdown/* inline */.mG)(a.source, 40)} alert**: ${(0,markdown/* inline */.mG)(a.title, 250)}`, ''];
     if (a.description)
         lines.push((0,markdown/* quote */.hD)(a.description, 3000), '');
     const facts = [['Key', `\`${a.key}\``]];

@@ -138,7 +138,7 @@ export async function handleAlerts(
         .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
         .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
-      effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier), labels, marker: alertMarker(alert.key) })
+      effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), labels, marker: alertMarker(alert.key) })
       const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
       applied.push(...done)
       if (opts.dryRun) {
@@ -178,7 +178,10 @@ export async function handleAlerts(
     // opened it, which writes the card next: writing one here too would give it two. This delivery
     // is left to that run (its occurrence is not counted, as with a replaced pending run). After
     // OPENER_GRACE_MS the opener has surely finished or died, and the next delivery writes the card.
-    if (wasOpen && target.viewerDidAuthor && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
+    // The opener itself, re-run after it died between the issue and the card (GitHub's "re-run"
+    // keeps GITHUB_RUN_ID), finishes its own job: the issue says which run opened it.
+    const openedHere = target.body.split('\n', 3).includes(openedByMarker(opts.runId))
+    if (wasOpen && target.viewerDidAuthor && !openedHere && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
       outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
       opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
       continue
@@ -223,8 +226,13 @@ async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts:
 }
 
 /** The body of an issue opened for an alert: the key marker first (trusted only because we wrote it), then what the monitor said. */
-export function alertIssueBody(a: NormalizedAlert, earlier?: Incident): string {
-  const lines = [alertMarker(a.key), `**${inline(a.source, 40)} alert**: ${inline(a.title, 250)}`, '']
+/** The hidden line naming the workflow run that opened an alert issue (only [A-Za-z0-9_.-] of its id). */
+function openedByMarker(runId: string): string {
+  return `<!-- incidentops:opened-by:${runId.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40)} -->`
+}
+
+export function alertIssueBody(a: NormalizedAlert, earlier?: Incident, runId?: string): string {
+  const lines = [alertMarker(a.key), ...(runId ? [openedByMarker(runId)] : []), `**${inline(a.source, 40)} alert**: ${inline(a.title, 250)}`, '']
   if (a.description) lines.push(quote(a.description, 3000), '')
   const facts: [string, string][] = [['Key', `\`${a.key}\``]]
   if (a.severity) facts.push(['Severity', inline(a.severity, 40)])

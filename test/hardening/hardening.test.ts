@@ -260,7 +260,7 @@ async function bundleHostile(): Promise<BundleOutcome[]> {
           if (forged.length) problems.push(`workflow commands in the log: ${forged.join(' | ').slice(0, 300)}`)
           // Everything the bot wrote anywhere in the repository: issues it opened, and its comments.
           for (const i of emu.listIssues(repo)) {
-            if (i.user?.login === BOT) problems.push(...unsafe(i.body ?? '', [/^<!-- incidentops:[a-z-]+:[^\s>]+ -->/]).map((p) => `#${i.number} body: ${p}`))
+            if (i.user?.login === BOT) problems.push(...unsafe(i.body ?? '', [/^<!-- incidentops:[a-z-]+:[^\s>]+ -->(\n<!-- incidentops:opened-by:[A-Za-z0-9_.-]+ -->)?/]).map((p) => `#${i.number} body: ${p}`))
             const mine = emu.listComments(repo, i.number).filter((x) => x.user?.login === BOT)
             if (mine.filter((x) => x.body!.startsWith(CARD_MARKER)).length > 1) problems.push(`#${i.number} has two cards`)
             if (mine.filter((x) => !x.body!.startsWith(CARD_MARKER)).length > 1) problems.push(`#${i.number}: ${mine.length - 1} replies to one comment`)
