@@ -4671,7 +4671,7 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
         }
         event = { ...incoming, role, earlier };
     }
-    else if (incoming.kind === 'issue' && isIncident && (needsSenderRole(incoming.action, ctx, previous, config) || editPastTriage(incoming.action, ctx, previous))) {
+    else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config, opts.now())) {
         event = { ...incoming, role: await roleOf(incoming.sender) };
     }
     else
@@ -4852,20 +4852,26 @@ function notificationsFor(r, before, ctx, config, repo) {
  * Whether an issue event's sender's role matters: a close or reopen that would move the incident,
  * or an edit that changes the facts behind the priority. Otherwise no request is spent on it.
  */
-/** Past Triage, an edited start time counts only from triage or more (issue #22): the editor's role is needed. */
-function editPastTriage(action, ctx, previous) {
-    return action === 'edited' && previous !== null && previous.stage !== 'triage' && !ctx.issue?.viewerDidAuthor;
-}
-function needsSenderRole(action, ctx, previous, config) {
+/**
+ * Whether this event could change the incident's course in a way only triage or more may: a close
+ * or reopen that would move it, an edit that re-classifies it, or (past Triage) an edit that moves
+ * its start time. Only then is the sender's role worth a request.
+ */
+function needsSenderRole(action, ctx, previous, config, now) {
     const issue = ctx.issue;
     if (action === 'closed' || action === 'reopened') {
         const active = previous ? ['triage', 'investigating', 'fixing', 'monitoring'].includes(previous.stage) : true;
         return action === 'closed' ? issue.state === 'closed' && active : issue.state === 'open' && !active;
     }
-    if (action !== 'edited' || !previous || previous.prioritySource !== 'rules' || previous.alert)
+    if (action !== 'edited' || !previous || previous.alert)
         return false;
     const spec = formSpec(INCIDENT_FORM, config);
-    return impactDigest(factsFromForm(parseIssueForm(issue.body, spec), spec, new Date(issue.createdAt))) !== previous.impactDigest;
+    const facts = factsFromForm(parseIssueForm(issue.body, spec), spec, new Date(issue.createdAt), now ? new Date(now) : undefined);
+    const reclassifies = previous.prioritySource === 'rules' && impactDigest(facts) !== previous.impactDigest;
+    // The start decide would take (see onStartTime): a change of it past Triage needs triage or more.
+    const wanted = facts.startedAt ?? (facts.startRefused ? null : previous.declaredAt);
+    const movesStart = !issue.viewerDidAuthor && previous.stage !== 'triage' && wanted !== null && Date.parse(wanted) !== Date.parse(previous.startedAt);
+    return reclassifies || movesStart;
 }
 /**
  * Comments with commands that no run has executed: GitHub keeps one pending run per concurrency

@@ -119,7 +119,7 @@ export async function handleIncident(
       if (mayDecide(r)) allowed++
     }
     event = { ...incoming, role, earlier }
-  } else if (incoming.kind === 'issue' && isIncident && (needsSenderRole(incoming.action, ctx, previous, config) || editPastTriage(incoming.action, ctx, previous))) {
+  } else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config, opts.now())) {
     event = { ...incoming, role: await roleOf(incoming.sender) }
   } else event = incoming
 
@@ -298,20 +298,25 @@ function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, 
  * Whether an issue event's sender's role matters: a close or reopen that would move the incident,
  * or an edit that changes the facts behind the priority. Otherwise no request is spent on it.
  */
-/** Past Triage, an edited start time counts only from triage or more (issue #22): the editor's role is needed. */
-function editPastTriage(action: string, ctx: IssueContext, previous: IncidentRecord | null): boolean {
-  return action === 'edited' && previous !== null && previous.stage !== 'triage' && !ctx.issue?.viewerDidAuthor
-}
-
-function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRecord | null, config: Config): boolean {
+/**
+ * Whether this event could change the incident's course in a way only triage or more may: a close
+ * or reopen that would move it, an edit that re-classifies it, or (past Triage) an edit that moves
+ * its start time. Only then is the sender's role worth a request.
+ */
+function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRecord | null, config: Config, now: string | null): boolean {
   const issue = ctx.issue!
   if (action === 'closed' || action === 'reopened') {
     const active = previous ? ['triage', 'investigating', 'fixing', 'monitoring'].includes(previous.stage) : true
     return action === 'closed' ? issue.state === 'closed' && active : issue.state === 'open' && !active
   }
-  if (action !== 'edited' || !previous || previous.prioritySource !== 'rules' || previous.alert) return false
+  if (action !== 'edited' || !previous || previous.alert) return false
   const spec = formSpec(INCIDENT_FORM, config)
-  return impactDigest(factsFromForm(parseIssueForm(issue.body, spec), spec, new Date(issue.createdAt))) !== previous.impactDigest
+  const facts = factsFromForm(parseIssueForm(issue.body, spec), spec, new Date(issue.createdAt), now ? new Date(now) : undefined)
+  const reclassifies = previous.prioritySource === 'rules' && impactDigest(facts) !== previous.impactDigest
+  // The start decide would take (see onStartTime): a change of it past Triage needs triage or more.
+  const wanted = facts.startedAt ?? (facts.startRefused ? null : previous.declaredAt)
+  const movesStart = !issue.viewerDidAuthor && previous.stage !== 'triage' && wanted !== null && Date.parse(wanted) !== Date.parse(previous.startedAt)
+  return reclassifies || movesStart
 }
 
 /**
