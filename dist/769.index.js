@@ -6498,6 +6498,7 @@ const SWEEP_ON_LABEL = {
     color: 'c5def5',
     description: 'IncidentOps: the scheduled sweep is on. Deleted while calm; the next incident turns the sweep back on.',
 };
+/** Nothing done, nothing to say. */
 const calm_NONE = { applied: [], line: null, problem: null };
 function hasMarker(labels) {
     return labels.some((l) => l.name.toLowerCase() === SWEEP_ON_LABEL.name);
@@ -8111,7 +8112,7 @@ async function dispatch(r, inputs, { env, makePort, sleep }) {
             core/* setOutput */.uH('alert-outcome', main.outcome);
         }
         const reached = result.outcomes.some((o) => o.incident !== null);
-        const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : { applied: [], line: null, problem: null };
+        const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : calm_NONE;
         result.applied.push(...calm.applied);
         if (calm.problem)
             result.problems.push(calm.problem);
@@ -8146,7 +8147,7 @@ async function dispatch(r, inputs, { env, makePort, sleep }) {
     if (result.applied.length === 0)
         core/* info */.pq('Already up to date: nothing to write.');
     core/* endGroup */.N4();
-    const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : { applied: [], line: null, problem: null };
+    const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : calm_NONE;
     result.applied.push(...calm.applied);
     if (calm.problem)
         result.problems.push(calm.problem);

@@ -16,7 +16,7 @@ import { handleIncident } from './events/incident.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
-import { markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
+import { NONE, markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
 import { quote } from './render/markdown.js'
@@ -165,7 +165,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       core.setOutput('alert-outcome', main.outcome)
     }
     const reached = result.outcomes.some((o) => o.incident !== null)
-    const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : { applied: [], line: null, problem: null }
+    const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : NONE
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
@@ -204,7 +204,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   for (const c of decision.changes) core.info(logSafe(`record: ${c}`))
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
   core.endGroup()
-  const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : { applied: [], line: null, problem: null }
+  const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : NONE
   result.applied.push(...calm.applied)
   if (calm.problem) result.problems.push(calm.problem)
   if (calm.line) core.info(calm.line)

@@ -41,7 +41,8 @@ export interface CalmOutcome {
   warn?: boolean
 }
 
-const NONE: CalmOutcome = { applied: [], line: null, problem: null }
+/** Nothing done, nothing to say. */
+export const NONE: CalmOutcome = { applied: [], line: null, problem: null }
 
 function hasMarker(labels: readonly LabelSpec[]): boolean {
   return labels.some((l) => l.name.toLowerCase() === SWEEP_ON_LABEL.name)
