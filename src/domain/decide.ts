@@ -267,7 +267,7 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
     }
     const s = event.label.toLowerCase().startsWith(STAGE_PREFIX) ? stageByName(event.label, config) : undefined
     if (s && s !== record.stage && has(event.label)) {
-      const problem = transitionProblem(record.stage as Stage, s)
+      const problem = transitionProblem(record.stage, s)
       if (!problem) moveTo(record, s, { at, actor: event.sender, via: 'label' }, config, changes)
       else changes.push(`ignored the \`${event.label}\` label: ${problem}`)
     }
@@ -275,13 +275,13 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
   // GitHub lets an issue's author close and reopen it, whatever their role: from below triage that
   // changes nothing. The issue is put back as the record says (desiredIssue), the attempt is kept
   // in the timeline, and the person is told why, once.
-  const closing = event.action === 'closed' && issue.state === 'closed' && isActive(record.stage as Stage)
-  const reopening = event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage as Stage)
+  const closing = event.action === 'closed' && issue.state === 'closed' && isActive(record.stage)
+  const reopening = event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage)
   if ((closing || reopening) && !mayDecide(event.role)) {
     const via: Via = closing ? 'close' : 'reopen'
     const kept = record.events.filter((e) => e.kind === 'refused').length
     if (kept < MAX_REFUSED_EVENTS) {
-      const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage as Stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage as Stage].name}`
+      const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage].name}`
       record.events.push({ at: closing ? (issue.closedAt ?? at) : at, kind: 'refused', actor: event.sender, via, text: what })
     }
     changes.push(`refused: ${event.sender} (role: ${event.role ?? 'unknown'}) ${closing ? 'closed' : 'reopened'} the issue; put back as the record says`)
@@ -407,7 +407,7 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
     // A PagerDuty acknowledge: the sender holds a token that can dispatch (write access), so it may
     // move the incident as `/ack` does, without naming a commander. The first one counts for MTTA.
     remember()
-    if (!isActive(record.stage as Stage)) return
+    if (!isActive(record.stage)) return
     if (!record.events.some((x) => x.kind === 'ack')) record.events.push({ ...at, kind: 'ack' })
     changes.push(`alert acknowledged (${a.source})`)
     if (record.stage === 'triage') moveTo(record, 'investigating', at, config, changes)
@@ -420,13 +420,13 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
     remember()
     record.events.push({ ...at, at: a.endsAt && a.endsAt <= now ? a.endsAt : now, kind: 'alert', text: 'resolved' })
     changes.push('alert resolved')
-    if (isActive(record.stage as Stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
+    if (isActive(record.stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
       if (config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
       else moveTo(record, 'monitoring', at, config, changes)
     } else if (record.stage === 'monitoring' && config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
     return
   }
-  const recurred = state.status === 'resolved' || !isActive(record.stage as Stage) || record.stage === 'monitoring'
+  const recurred = state.status === 'resolved' || !isActive(record.stage) || record.stage === 'monitoring'
   if (fresh) {
     state.occurrences = 1
     remember()
@@ -464,11 +464,11 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
     case 'summary':
       return 'summary'
     case 'confirm':
-      if (!isActive(record.stage as Stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      if (!isActive(record.stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)
       return null
     case 'ack': {
-      if (!isActive(record.stage as Stage)) return `\`/ack\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      if (!isActive(record.stage)) return `\`/ack\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)
       const first = !record.events.some((x) => x.kind === 'ack')
       if (first || record.commander !== e.actor) record.events.push({ ...e, kind: 'ack' })
@@ -495,12 +495,12 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
       if (!to) return `\`/stage ${inline(c.stage, 40)}\`: unknown stage. Stages: ${STAGES.map((s) => `\`${config.stages[s].name}\``).join(', ')}.`
       if (to === record.stage) return null
       if (to === 'resolved') {
-        const problem = transitionProblem(record.stage as Stage, to)
+        const problem = transitionProblem(record.stage, to)
         if (problem) return `\`/stage ${config.stages[to].name}\`: ${problem}`
         resolve(record, e, config, changes)
         return null
       }
-      const problem = transitionProblem(record.stage as Stage, to)
+      const problem = transitionProblem(record.stage, to)
       if (problem) return `\`/stage ${config.stages[to].name}\`: ${problem}`
       moveTo(record, to, e, config, changes)
       return null
@@ -568,7 +568,7 @@ export function allowedFrom(from: Stage): Stage[] {
 function moveTo(record: IncidentRecord, to: Stage, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
   if (record.stage === to) return
   record.events.push({ ...e, kind: 'stage', from: record.stage, to })
-  changes.push(`stage ${config.stages[record.stage as Stage]?.name ?? record.stage} → ${config.stages[to].name}`)
+  changes.push(`stage ${config.stages[record.stage]?.name ?? record.stage} → ${config.stages[to].name}`)
   record.stage = to
 }
 
@@ -645,12 +645,12 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
   }
   add(config.labels.incident)
   add(priorityLabel(record.priority))
-  add(stageLabelOf(record.stage as Stage, config))
+  add(stageLabelOf(record.stage, config))
   for (const l of serviceLabelsFor(record, facts, config)) add(l)
 
   const once: Reply[] = []
   const policy = config.priorities[record.priority]
-  if (policy.crisis && config.crisis.mention.length && isActive(record.stage as Stage) && !record.unconfirmed) {
+  if (policy.crisis && config.crisis.mention.length && isActive(record.stage) && !record.unconfirmed) {
     const m = marker('crisis', 'declared')
     once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` })
   }

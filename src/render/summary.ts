@@ -14,7 +14,7 @@ import { utc } from './time.js'
  */
 export function renderSummary(r: IncidentRecord, config: Config, at: string): string {
   const t = Date.parse(at)
-  const stage = config.stages[r.stage as Stage].name
+  const stage = config.stages[r.stage].name
   const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt
   const parts = [
     `**${r.priority}** (${inline(r.priorityReason, 200)}), ${stage} for ${formatDuration(Math.max(0, t - Date.parse(stageSince)))}; started ${utc(r.startedAt)}, ${formatDuration(Math.max(0, t - Date.parse(r.startedAt)))} ago.`,
@@ -23,7 +23,7 @@ export function renderSummary(r: IncidentRecord, config: Config, at: string): st
   const update = [...r.events].reverse().find((e) => e.kind === 'update')
   if (update) parts.push(`Latest update (${utc(update.at)}, \`${update.actor}\`): ${inline(update.text ?? '', 300).replace(/([^.!?…])$/, '$1.')}`)
   else parts.push('No update posted yet.')
-  if (isActive(r.stage as Stage)) {
+  if (isActive(r.stage)) {
     const next = updatePeriod(r, config, at)
     parts.push(next.k > 0 ? `An update is overdue since ${utc(next.dueAt)}.` : `Next update due by ${utc(new Date(Date.parse(lastUpdateAt(r)) + config.priorities[r.priority].update).toISOString())}.`)
   }
