@@ -10,6 +10,8 @@
  *                                      one scenario/size, merged into the existing results.json
  *   npm run bench -- --table           print the table of bench/results.json, run nothing
  *   npm run bench -- --only=storm10    only the storm with 10 deliveries in flight at once
+ *   npm run bench -- --only=compute,demo   the in-process timings (regexes, link defusing, the
+ *                                      emulator at 50,000 issues) and the demo's wall time
  *   options: --storm=N  --report=100,1000  --sweep=10,100  --runs=10 (cold start)  --out=path
  *
  * Run `npm run bundle` first if src/ changed: this measures the committed bundle.
@@ -33,6 +35,7 @@ import { impactDigest } from '../src/domain/decide.js'
 import { renderCard } from '../src/render/card.js'
 import { HAS_TIME, ROOT, currentBundle, firstError, freezeBundle, runBundle, tally, type Measured } from './runner.js'
 import { naiveAlert, naiveCommand, naiveIntake, naiveReport, naiveSweep } from './naive.js'
+import { computeRows, demoRow } from './compute.js'
 import { linearFit, markdownTable, median, missed, pagesPlusOne, verdict, withoutMeasuredExtrapolations, type Row } from './table.js'
 
 // ---------- options ----------
@@ -660,6 +663,8 @@ async function main(): Promise<void> {
     if (want('sweep')) await sweep(emu)
     if (want('cold')) await coldStart(emu)
     if (want('month')) await idleMonth(emu)
+    if (want('compute')) rows.push(...(await computeRows(log)))
+    if (want('demo')) rows.push(await demoRow(log))
   } finally {
     await emu.close()
   }

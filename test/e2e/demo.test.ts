@@ -30,7 +30,7 @@ describe('the demo (npm start)', () => {
     for (const s of steps) expect(s).toMatch(/^\d\d:\d\d {2}.{44} \d+ req, (?:1 write|(?:0|[2-9]|\d\d+) writes)(?!\w)/)
     expect(lines.some((l) => /\b1 writes\b/.test(l))).toBe(false)
     expect(lines.at(-2)).toContain(dir)
-    expect(result.ms).toBeLessThan(120_000)
+    // How long the demo takes is measured by `npm run bench -- --only=demo`, not asserted here.
   })
 
   it('writes each thread, the board and the page', () => {
