@@ -13,6 +13,7 @@ import { classify } from '../src/domain/classify.js'
 import { neutralizeLinks } from '../src/render/markdown.js'
 import { startEmulator } from '../test/emulator/index.js'
 import { ATTACKS } from '../test/fixtures/regex-attacks.js'
+import { CONFIG_FILE, REGEX_ATTACKS, cases, runConfig } from '../test/hardening/corpus.js'
 import { median, type Row } from './table.js'
 
 const timed = <T>(f: () => T): { ms: number; value: T } => {
@@ -53,6 +54,31 @@ function regexes(log: (s: string) => void): Row {
   const worst = Math.max(...times)
   log(`  config regexes: slowest of ${times.length} hostile classifications ${worst.toFixed(1)} ms, median ${median(times).toFixed(2)} ms`)
   return row(`config regexes (RE2), hostile texts`, `${ATTACKS.length} patterns`, worst, [{ what: 'slowest classification', limit: 250, actual: +worst.toFixed(1), unit: 'ms' }], `median ${median(times).toFixed(2)} ms over ${times.length} classifications (3 per pattern)`)
+}
+
+/**
+ * The hardening corpus's configs (regex bombs, YAML traps, oversize files): was test/hardening/corpus.ts
+ * "each case < 2 s" and "each hostile classification < 500 ms".
+ */
+function hostileConfigs(log: (s: string) => void): Row {
+  const configs = cases().filter((c) => c.kind === 'config')
+  let slowestCase = 0
+  let slowestName = ''
+  const classifications: number[] = []
+  for (const c of configs) {
+    const { ms, value: problems } = timed(() => runConfig(c.input as string, c.expect))
+    if (problems.length) throw new Error(`${c.name}: ${problems.join('; ')} (the hardening tests fail too)`)
+    if (ms > slowestCase) [slowestCase, slowestName] = [ms, c.name]
+    if (c.expect !== 'linear') continue
+    const cfg = loadConfig(c.input as string, CONFIG_FILE)
+    for (const summary of REGEX_ATTACKS) classifications.push(timed(() => classify({ summary }, cfg)).ms)
+  }
+  const worst = Math.max(...classifications)
+  log(`  hardening configs: ${configs.length} cases, slowest ${Math.round(slowestCase)} ms (${slowestName}); slowest of ${classifications.length} hostile classifications ${worst.toFixed(1)} ms`)
+  return row('hostile configs (hardening corpus)', `${configs.length} configs`, slowestCase, [
+    { what: 'slowest case (load + classify)', limit: 2000, actual: Math.round(slowestCase), unit: 'ms' },
+    { what: 'slowest hostile classification', limit: 500, actual: +worst.toFixed(1), unit: 'ms' },
+  ], `slowest: ${slowestName.replace(/\|/g, '\\|')}; ${classifications.length} classifications, median ${median(classifications).toFixed(2)} ms`)
 }
 
 /** neutralizeLinks on 50,000 nested brackets: was test/unit/markdown.test.ts "< 1000 ms". */
@@ -109,7 +135,7 @@ async function emulatorScale(log: (s: string) => void): Promise<Row> {
 /** Every in-process timing row. */
 export async function computeRows(log: (s: string) => void): Promise<Row[]> {
   log('in-process timings (were timed assertions in tests)')
-  return [regexes(log), brackets(log), await emulatorScale(log)]
+  return [regexes(log), hostileConfigs(log), brackets(log), await emulatorScale(log)]
 }
 
 /** The demo (`npm start`) end to end on dist/index.js: was test/e2e/demo.test.ts "< 120 s". */
