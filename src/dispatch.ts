@@ -21,7 +21,7 @@ import { NONE, markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
 import { quote } from './render/markdown.js'
-import { collapseGroup, groupKeyOf } from './alerts/group.js'
+import { incidentAlerts } from './alerts/group.js'
 import type { Config } from './config/types.js'
 import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
 
@@ -157,8 +157,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       return
     }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
-    const group = groupKeyOf(r.payload)
-    const alerts = group ? [collapseGroup(parsed, group)] : parsed
+    const alerts = incidentAlerts(parsed, r.payload)
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
     const { board, exec } = writer(config)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
