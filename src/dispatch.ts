@@ -12,7 +12,7 @@ import { OctokitPort, createOctokit } from './github/octokit.js'
 import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
-import { handleIncident } from './events/incident.js'
+import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
@@ -202,7 +202,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const config = loadConfig(configText, inputs.configPath)
   core.info(logSafe(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`))
 
-  const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
+  const incoming: IncomingEvent =
+    r.kind === 'comment'
+      ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt }
+      : r.kind === 'merged'
+        ? { kind: 'merged', pr: r.pr, sender: r.sender, ...(r.at ? { at: r.at } : {}) }
+        : { kind: 'issue', action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
   const { board, exec } = writer(config)
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }

@@ -32,7 +32,20 @@ export const MAX_REFUSED_EVENTS = 20
 /** At most this many services ever get a `service/<name>` label on one incident. */
 export const MAX_SERVICE_LABELS = 10
 
+/** Something that happened on an issue of ours that belongs to an incident: its postmortem or a follow-up. */
+export interface RelatedEvent {
+  kind: 'related'
+  of: 'postmortem' | 'followup'
+  /** The postmortem's or follow-up's issue number (a merged postmortem pull request counts as the postmortem closed). */
+  number: number
+  action: 'closed' | 'reopened'
+  sender: string
+  /** When it happened (the related issue's close or last update, or the merge). */
+  at: string
+}
+
 export type IncidentEvent =
+  | RelatedEvent
   | {
       kind: 'issue'
       /** The webhook action: opened, edited, labeled, unlabeled, closed, reopened… */
@@ -145,7 +158,7 @@ export function decide(
   const digest = impactDigest(facts)
   const changes: string[] = []
   const replies: Reply[] = []
-  const sender = event.kind === 'issue' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops'
+  const sender = event.kind === 'issue' || event.kind === 'related' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops'
 
   let record: IncidentRecord
   if (!previous) {
@@ -212,6 +225,7 @@ export function decide(
     onComment(record, event, config, changes, replies)
   }
   else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
+  else if (event.kind === 'related') onRelated(record, event, config, changes)
   // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
   if (now) {
     const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : []
@@ -301,22 +315,25 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
   if (reopening) {
     moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
-  // Events on our postmortem and follow-up issues, redirected to their incident by the handler.
-  if (event.action === 'postmortem-closed' && record.postmortem && !record.postmortem.done) {
+}
+
+/** Events on our postmortem and follow-up issues, redirected to their incident by the handler. */
+function onRelated(record: IncidentRecord, event: RelatedEvent, config: Config, changes: string[]): void {
+  const at = event.at
+  if (event.of === 'postmortem' && event.action === 'closed' && record.postmortem && !record.postmortem.done) {
     record.postmortem.done = true
     record.events.push({ at, kind: 'postmortem', actor: event.sender, via: 'close', text: 'done' })
     changes.push('postmortem done')
     if (record.stage === 'postmortem' || record.stage === 'resolved') moveTo(record, 'closed', { at, actor: event.sender, via: 'close' }, config, changes)
   }
-  if (event.action === 'postmortem-reopened' && record.postmortem?.done) {
+  if (event.of === 'postmortem' && event.action === 'reopened' && record.postmortem?.done) {
     record.postmortem.done = false
     changes.push('postmortem reopened')
     if (record.stage === 'closed') moveTo(record, 'postmortem', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
-  const f = /^followup-(closed|reopened):(\d+)$/.exec(event.action)
-  if (f) {
-    const item = record.followups?.find((x) => x.number === Number(f[2]))
-    const state = f[1] === 'closed' ? 'closed' : 'open'
+  if (event.of === 'followup') {
+    const item = record.followups?.find((x) => x.number === event.number)
+    const state = event.action === 'closed' ? 'closed' : 'open'
     if (item && item.state !== state) {
       item.state = state
       changes.push(`follow-up #${item.number} ${state}`)
