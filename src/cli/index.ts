@@ -126,7 +126,10 @@ function validateCommand(args: string[], out: Print, err: Print): number {
     try {
       const config = loadConfig(readFileSync(file, 'utf8'), file)
       const priorities = Object.entries(config.priorities).map(([p, v]) => `${p} ack ${formatConfigDuration(v.ack)}`).join(', ')
-      out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules.`)
+      const oncall = config.oncall.schedules.length || config.services.length ? `; ${config.oncall.schedules.length} on-call schedule${config.oncall.schedules.length === 1 ? '' : 's'}, ${config.services.length} service${config.services.length === 1 ? '' : 's'}` : ''
+      out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules${oncall}.`)
+      // Warnings leave the file valid (exit 0): a gap in a schedule may be intended (business hours).
+      for (const w of config.warnings) out(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`)
     } catch (error: unknown) {
       err(error instanceof ConfigError ? error.message : `${file}: ${getErrorMessage(error)}`)
       code = 1
