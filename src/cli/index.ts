@@ -19,6 +19,8 @@ Usage:
                                    Send a test alert to the repository as a repository_dispatch.
   incidentops report --repo owner/name [--since 7d] [--api-url URL] [--json file]
                                    Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
+  incidentops oncall [--schedule S] [--at ISO] [--next N] [--json] [--ics]
+                                   Who is on call, from the schedules in the configuration; --ics writes a calendar.
   incidentops COMMAND --help       A command's options.
   incidentops --help               This help.
   incidentops --version            The version.
@@ -91,6 +93,10 @@ export async function main(argv: string[], out: Print = (s) => process.stdout.wr
     case 'alert': {
       const { alertCommand } = await import('../relay/cli.js')
       return alertCommand(rest, out, err)
+    }
+    case 'oncall': {
+      const { oncallCommand } = await import('./oncall.js')
+      return oncallCommand(rest, out, err)
     }
     case 'report': {
       const { reportCommand } = await import('./report.js')

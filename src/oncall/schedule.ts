@@ -340,7 +340,7 @@ export function iso(t: number): string {
   return new Date(t).toISOString().replace('.000Z', 'Z')
 }
 
-/** An instant shown in the schedule's zone, e.g. `Mon 2026-12-07 09:00 CET`. */
+/** An instant shown in the schedule's zone, e.g. `Mon 2026-12-07 09:00 +01:00` (an offset, not a name: names depend on the runtime's locale data). */
 export function localTime(t: number, zone: string): string {
-  return DateTime.fromMillis(t, { zone }).toFormat('ccc yyyy-LL-dd HH:mm ZZZZ')
+  return DateTime.fromMillis(t, { zone }).toFormat('ccc yyyy-LL-dd HH:mm ZZ')
 }

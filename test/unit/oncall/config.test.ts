@@ -65,7 +65,7 @@ describe('on-call configuration', () => {
     // The secondary is business hours only: a warning, not an error.
     expect(c.warnings).toHaveLength(1)
     expect(c.warnings[0]).toMatchObject({ file: F, line: 18, column: 9 })
-    expect(c.warnings[0]!.message).toContain('`oncall.schedules[1].layers` leave nobody on call from Mon 2026-11-30 17:00 GMT+1 to Tue 2026-12-01 09:00 GMT+1; from Tue')
+    expect(c.warnings[0]!.message).toContain('`oncall.schedules[1].layers` leave nobody on call from Mon 2026-11-30 17:00 +01:00 to Tue 2026-12-01 09:00 +01:00; from Tue')
     expect(c.warnings[0]!.message).toContain('more stretches in the two weeks checked): an escalation to schedule:platform-secondary then calls nobody')
   })
 
@@ -91,7 +91,7 @@ describe('on-call configuration', () => {
   it('an escalation chain of schedules that can all be uncovered at once is an error: it would call nobody', () => {
     const only = GOOD.replace('  - mention: ["schedule:platform"]\n', '').replace('["schedule:platform-secondary", "@acme/leads"]', '["schedule:platform-secondary"]').replace('    after: 15m\n', '')
     expect(problems(only)).toEqual([
-      '33:3: `escalation` can call nobody: every level names a schedule, and "platform-secondary" is uncovered from Mon 2026-11-30 17:00 GMT+1 to Tue 2026-12-01 09:00 GMT+1. Add a person or team to a level, or cover the gap.',
+      '33:3: `escalation` can call nobody: every level names a schedule, and "platform-secondary" is uncovered from Mon 2026-11-30 17:00 +01:00 to Tue 2026-12-01 09:00 +01:00. Add a person or team to a level, or cover the gap.',
     ])
   })
 })
