@@ -136,5 +136,7 @@ export const HELP_TEXT = [
   '| `/postmortem` | write a postmortem now, whatever the priority |',
   '| `/postmortem done` | finish a postmortem written as a comment (a postmortem issue is finished by closing it) |',
   '| `/dismiss <reason>` | a false alarm: closed as not planned, counted as noise |',
+  '| `/oncall` | who is on call now and next, per schedule (anyone; any issue) |',
+  '| `/cover @user until 2026-12-06 09:00` | an on-call override, on the on-call issue only (docs/oncall.md) |',
   '| `/help` | this list |',
 ].join('\n')
