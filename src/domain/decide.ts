@@ -18,6 +18,7 @@ import { factsFromAlert, alertFields, alertMarker } from './alert-facts.js'
 import { code, inline, neutralizeMentions } from '../render/markdown.js'
 import { utc } from '../render/time.js'
 import { serviceFor, type OncallView } from '../oncall/resolve.js'
+import { renderSummary } from '../render/summary.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -354,6 +355,7 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
   for (const c of parsed.commands) {
     const problem = runCommand(record, c, e, config, changes, event.commentId)
     if (problem === 'help') replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` })
+    else if (problem === 'summary') replies.push({ marker: marker('summary', event.commentId), body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}` })
     else if (problem) problems.push(problem)
   }
   if (problems.length) {
@@ -461,11 +463,13 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
   }
 }
 
-/** Runs one command on the record; returns a problem to tell the author, 'help', or null. */
-function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[], commentId: number): string | null | 'help' {
+/** Runs one command on the record; returns a problem to tell the author, a reply to render ('help', 'summary'), or null. */
+function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[], commentId: number): string | null | 'help' | 'summary' {
   switch (c.name) {
     case 'help':
       return 'help'
+    case 'summary':
+      return 'summary'
     case 'confirm':
       if (!isActive(record.stage as Stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage as Stage].name}.`
       confirm(record, e, changes)

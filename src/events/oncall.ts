@@ -1,11 +1,11 @@
 /*
  * `/oncall` and `/cover` in a comment: read the on-call issue (one request, unless the comment is on
- * it), decide purely, and write through applyPlan: the replies, then the record in the issue body.
+ * it), decide purely, and write through the run's executor: the replies, then the record in the issue body.
  */
 import type { Config } from '../config/types.js'
 import type { GitHubPort, IssueContext } from '../github/port.js'
 import type { Effect } from '../plan.js'
-import { applyPlan, type AppliedEffect } from '../apply.js'
+import type { AppliedEffect, Executor } from '../apply.js'
 import { findMarked, marker } from '../domain/record.js'
 import { mayDecide, type Role } from '../domain/decide.js'
 import { code, neutralizeMentions } from '../render/markdown.js'
@@ -61,7 +61,7 @@ export async function handleOncallComment(
   ctx: IssueContext,
   comment: { commentId: number; body: string; author: string; createdAt: string },
   config: Config,
-  opts: { dryRun: boolean; budget: number; log: (l: string) => void; now: () => string | null },
+  opts: { exec: Executor; now: () => string | null },
 ): Promise<OncallCommentResult> {
   const commands = parseOncallCommands(comment.body)
   if (!commands.length || !ctx.issue) return { handled: false, applied: [], changes: [] }
@@ -72,7 +72,7 @@ export async function handleOncallComment(
   if (!config.oncall.schedules.length) {
     const mk = marker('oncall-reply', comment.commentId)
     if (!findMarked(issue.comments, mk)) effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\nThere are no on-call schedules in the configuration: add them under \`oncall.schedules\` (docs/oncall.md).` })
-    return { handled: true, applied: await applyPlan(port, effects, opts), changes: ['/oncall: no schedules configured'] }
+    return { handled: true, applied: await opts.exec.apply(effects), changes: ['/oncall: no schedules configured'] }
   }
   const here = issue.viewerDidAuthor && issue.body.startsWith('<!-- incidentops:oncall -->') && issue.labels.some((l) => l.toLowerCase() === config.oncall.label.toLowerCase())
   const oncallIssue: OncallIssue | null = here ? { number: issue.number, body: issue.body } : await readOncallIssue(port, config)
@@ -146,5 +146,5 @@ export async function handleOncallComment(
   const body = renderOncallIssue(record, config, now)
   if (!oncallIssue) effects.push({ kind: 'create-issue', title: 'On call', body, labels: [config.oncall.label], marker: '<!-- incidentops:oncall -->' })
   else if (JSON.stringify(record) !== JSON.stringify(previous)) effects.push({ kind: 'edit-issue', issue: oncallIssue.number, body, marker: '<!-- incidentops:oncall -->' })
-  return { handled: true, applied: await applyPlan(port, effects, opts), changes }
+  return { handled: true, applied: await opts.exec.apply(effects), changes }
 }
