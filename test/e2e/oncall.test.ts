@@ -75,7 +75,8 @@ beforeAll(async () => {
 })
 afterAll(async () => emu?.close())
 
-describe('on call, as the bundle runs', () => {
+// Each scenario spawns the bundle 15–25 times (twice each in the dry-run twin): more than the default minute on a loaded machine.
+describe('on call, as the bundle runs', { timeout: 240_000 }, () => {
   it('a P1 for a service escalates to the person on call of its schedule at the ack deadline, for no extra request', async () => {
     const repo = newRepo(ONCALL)
     const base = newRepo(FIXED)
