@@ -203,6 +203,67 @@ async function alerts(emu: Emulator): Promise<void> {
   rows.push(row2)
 }
 
+/**
+ * What on-call adds: the same runs in two repositories, one whose escalation names
+ * `schedule:platform` (with a `/cover` override recorded in the on-call issue), one with the person
+ * written in. Targets: no extra request for intake and the sweep, one read for another run.
+ */
+async function oncall(emu: Emulator): Promise<void> {
+  log('on call: the requests a schedule and /cover overrides add')
+  const schedule = ['oncall:', '  schedules:', '    - name: platform', '      time_zone: Europe/Berlin', '      layers:', '        - members: [alice, bob]', '          rotation: weekly', '          start: "2026-11-23 09:00"', 'services:', '  - name: search', '    owners: ["schedule:platform"]', '    runbook: docs/runbooks/search.md', 'escalation:', '  - mention: ["schedule:platform"]'].join('\n')
+  const repos = { oncall: 'acme/oncall', fixed: 'acme/oncall-fixed' }
+  freshRepo(emu, repos.oncall, { '.github/incidents.yml': schedule }, { alice: 'write', bob: 'maintain' })
+  freshRepo(emu, repos.fixed, { '.github/incidents.yml': 'escalation:\n  - mention: ["@alice"]\n' }, { alice: 'write', bob: 'maintain' })
+  const comment = async (repo: string, n: number, user: string, body: string, at: string): Promise<Measured> => {
+    emu.clock.set(at)
+    const c = emu.createComment(repo, n, { body, user })
+    return runBundle({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, c) })
+  }
+  // The seed issue carries the `incident` label: closed, so that neither sweep adopts it.
+  for (const r of Object.values(repos)) emu.editIssue(r, 1, { state: 'closed', state_reason: 'completed' }, 'alice')
+  // Setup (not measured): the on-call issue, opened by `/oncall` in an ordinary issue, and bob's override.
+  emu.clock.set('2026-11-25T13:00:00Z')
+  const q = emu.createIssue(repos.oncall, { title: 'Who is on call?', body: '', user: 'alice' }).number
+  await comment(repos.oncall, q, 'alice', '/oncall', '2026-11-25T13:00:00Z')
+  const oc = emu.listIssues(repos.oncall).find((i) => i.title === 'On call')!.number
+  await comment(repos.oncall, oc, 'bob', '/cover @bob until 2026-11-26 09:00', '2026-11-25T13:05:00Z')
+  const both = async (name: string, f: (repo: string) => Promise<Measured>, extraAllowed: number, minWhy: string): Promise<void> => {
+    const counts: number[] = []
+    let row: Row | null = null
+    for (const repo of [repos.oncall, repos.fixed]) {
+      emu.resetCounters()
+      const m = await f(repo)
+      counts.push(tally(emu.requests).total)
+      if (repo === repos.oncall) row = measuredRow(`on call: ${name}`, '1', m, emu, { minWhy })
+    }
+    const extra = counts[0]! - counts[1]!
+    row!.min = counts[1]! + extraAllowed
+    row!.targets = [{ what: 'requests added by on-call', limit: extraAllowed, actual: extra, unit: 'requests' }]
+    row!.note = `${counts[0]} requests against ${counts[1]} with the person written in the config (+${extra})`
+    rows.push(row!)
+  }
+  const numbers: Record<string, number> = {}
+  await both('intake of an incident for a service', async (repo) => {
+    emu.clock.set(NOW)
+    const n = emu.createIssue(repo, { title: '[Incident]: Search is failing', body: formBody(), labels: ['incident'], user: 'alice' }).number
+    numbers[repo] = n
+    return runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+  }, 0, 'the schedule is in the config: nothing to read')
+  await both('sweep escalating to schedule:<name> (override in force)', async (repo) => {
+    emu.clock.set('2026-11-25T14:30:00Z')
+    return runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/5 * * * *', ...example('watch'), action: undefined } })
+  }, 0, 'the on-call issue comes with the first page the sweep reads anyway')
+  await both('comment run that finds an escalation due', async (repo) => {
+    emu.clock.set('2026-11-25T14:40:00Z')
+    const n = emu.createIssue(repo, { title: '[Incident]: Search is failing again', body: formBody(), labels: ['incident'], user: 'alice' }).number
+    await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+    emu.resetCounters()
+    return comment(repo, n, 'alice', 'looking into it', '2026-11-25T15:11:00Z')
+  }, 1, 'one read of the on-call issue, only because a due level names a schedule')
+  const esc = emu.listComments(repos.oncall, numbers[repos.oncall]!).find((c) => c.body!.startsWith('<!-- incidentops:escalation:1 -->'))
+  log(`  escalation in ${repos.oncall}: ${esc?.body?.split('\n')[1]?.slice(-60) ?? 'none'}`)
+}
+
 async function storm(emu: Emulator): Promise<void> {
   log(`alert storm: ${STORM} events over 10 keys, 1 s apart (${STORM === 1000 ? 'full' : 'quick: --full runs 1,000'})`)
   const repo = 'acme/storm'
@@ -657,6 +718,7 @@ async function main(): Promise<void> {
     if (want('intake')) await intake(emu)
     if (want('command')) await command(emu)
     if (want('alert')) await alerts(emu)
+    if (want('oncall')) await oncall(emu)
     if (want('storm')) await storm(emu)
     if (want('storm') || want('storm10')) await stormConcurrent(emu)
     if (want('report')) await report(emu)

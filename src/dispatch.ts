@@ -24,6 +24,9 @@ import { quote } from './render/markdown.js'
 import { incidentAlerts } from './alerts/group.js'
 import type { Config } from './config/types.js'
 import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
+import { handleOncallComment, oncallViewLoader, type OncallIssue } from './events/oncall.js'
+import type { AppliedEffect } from './apply.js'
+import { findOncallIssue, parseOncallCommands } from './oncall/store.js'
 
 /** Writes allowed in one run before it stops and leaves the rest to the next run. */
 const WRITE_BUDGET = 200
@@ -78,8 +81,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
 
   if (r.kind === 'sweep') {
-    const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
-    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
+    const localConfig = local ? loadConfig(local, inputs.configPath) : null
+    const label = localConfig ? localConfig.labels.incident : 'incident'
+    // The on-call issue comes with the first page the sweep reads anyway: escalations to a schedule cost no request.
+    const oncallLabel = localConfig ? localConfig.oncall.label : 'incidentops-oncall'
+    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, labelled: oncallLabel, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
     const first = await pages.next()
     const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
@@ -88,11 +94,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       yield* pages
     }
     const now = port.serverTime() ?? new Date().toISOString()
+    const found = !first.done && config.oncall.label === oncallLabel ? findOncallIssue(first.value.labelled ?? []) : undefined
+    const preloaded: OncallIssue | null | undefined = found === undefined ? undefined : found && { number: found.number, body: found.body }
     const { board, exec } = writer(config)
     // The sweep has a budget of its own in the config, lower than a run's by default.
     exec.capBudget(config.sweep.budget)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
-    const result = await sweep(port, board, all(), config, { ...handleOpts, exec }, now)
+    const result = await sweep(port, board, all(), config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded) }, now)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
     const calm = result.scanned === 0
       ? await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
@@ -157,6 +165,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
     const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
+      oncallView: oncallViewLoader(port, config),
       exec,
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
@@ -193,6 +202,18 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const config = loadConfig(configText, inputs.configPath)
   core.info(logSafe(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`))
 
+  // `/oncall` and `/cover` (any issue): answered and recorded before the incident's own handling.
+  const oncallApplied: AppliedEffect[] = []
+  if (r.kind === 'comment' && parseOncallCommands(r.body).length) {
+    const oc = await handleOncallComment(port, ctx, { commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt }, config, { exec: writer(config).exec, now: handleOpts.now })
+    for (const c of oc.changes) core.info(logSafe(`on call: ${c}`))
+    oncallApplied.push(...oc.applied)
+    const isIncident = ctx.issue?.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase()) ?? false
+    if (!isIncident) {
+      return { outputs: { actions: JSON.stringify(oc.applied) }, summary: { head: ['### IncidentOps: on call', ...oc.changes.map((c) => `- ${inline(c, 300)}`)], applied: oc.applied }, problems: [] }
+    }
+  }
+
   const incoming: IncomingEvent =
     r.kind === 'comment'
       ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt }
@@ -202,7 +223,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   core.startGroup(`Incident #${r.number}`)
   const { board, exec } = writer(config)
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }
-  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec })
+  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config) })
+  result.applied.unshift(...oncallApplied)
   const decision = result.decision
   if (decision.kind === 'skip') {
     core.endGroup()

@@ -19,6 +19,8 @@ Usage:
                                    Send a test alert to the repository as a repository_dispatch.
   incidentops report --repo owner/name [--since 7d] [--api-url URL] [--json file]
                                    Print the reliability report as markdown (token from GITHUB_TOKEN; writes nothing).
+  incidentops oncall [--schedule S] [--at ISO] [--next N] [--json] [--ics]
+                                   Who is on call, from the schedules in the configuration; --ics writes a calendar.
   incidentops COMMAND --help       A command's options.
   incidentops --help               This help.
   incidentops --version            The version.
@@ -92,6 +94,10 @@ export async function main(argv: string[], out: Print = (s) => process.stdout.wr
       const { alertCommand } = await import('../relay/cli.js')
       return alertCommand(rest, out, err)
     }
+    case 'oncall': {
+      const { oncallCommand } = await import('./oncall.js')
+      return oncallCommand(rest, out, err)
+    }
     case 'report': {
       const { reportCommand } = await import('./report.js')
       return reportCommand(rest, out, err)
@@ -126,7 +132,10 @@ function validateCommand(args: string[], out: Print, err: Print): number {
     try {
       const config = loadConfig(readFileSync(file, 'utf8'), file)
       const priorities = Object.entries(config.priorities).map(([p, v]) => `${p} ack ${formatConfigDuration(v.ack)}`).join(', ')
-      out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules.`)
+      const oncall = config.oncall.schedules.length || config.services.length ? `; ${config.oncall.schedules.length} on-call schedule${config.oncall.schedules.length === 1 ? '' : 's'}, ${config.services.length} service${config.services.length === 1 ? '' : 's'}` : ''
+      out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules${oncall}.`)
+      // Warnings leave the file valid (exit 0): a gap in a schedule may be intended (business hours).
+      for (const w of config.warnings) out(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`)
     } catch (error: unknown) {
       err(error instanceof ConfigError ? error.message : `${file}: ${getErrorMessage(error)}`)
       code = 1

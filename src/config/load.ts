@@ -6,6 +6,7 @@ import { parseDuration } from './duration.js'
 import { DEFAULT_RULES } from './defaults.js'
 import { STAGES, type Stage } from '../domain/stages.js'
 import { PRIORITIES, type Condition, type Config, type Priority, type PriorityPolicy } from './types.js'
+import { coverageProblems, oncallProblems, resolveOncall, target, type RawOncallConfig } from '../oncall/config.js'
 
 /** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
 export const MAX_CONFIG_BYTES = 256 * 1024
@@ -40,16 +41,22 @@ export function loadConfig(text: string | null, file: string): Config {
   if (value === null || value === undefined) return resolveConfig({}, file)
 
   const found = validateAgainstSchema(CONFIG_SCHEMA, value)
-  const semantic = semanticProblems(value as RawConfig)
-  for (const p of [...found, ...semantic]) {
+  const semantic = [...semanticProblems(value as RawConfig), ...(found.length ? [] : oncallProblems(value as RawConfig))]
+  const place = (p: SchemaProblem): ConfigProblem => {
     const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false)
-    problems.push({ file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` })
+    return { file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` }
   }
+  problems.push(...[...found, ...semantic].map(place))
   if (problems.length) throw configError(file, problems)
-  return resolveConfig(value as RawConfig, file)
+  const config = resolveConfig(value as RawConfig, file)
+  // Coverage needs the resolved schedules: gaps are warnings, a chain that can call nobody an error.
+  const coverage = coverageProblems(config)
+  if (coverage.errors.length) throw configError(file, coverage.errors.map(place))
+  config.warnings = coverage.warnings.map(place)
+  return config
 }
 
-type RawConfig = {
+type RawConfig = RawOncallConfig & {
   labels?: { incident?: string; services?: boolean; allowed_services?: string[] }
   intake?: { hold_unconfirmed?: boolean }
   priorities?: Partial<Record<Priority, Partial<Record<keyof PriorityPolicy, unknown>>>>
@@ -68,7 +75,6 @@ type RawConfig = {
     scope?: 'repository' | 'organization'
   }
   stages?: Partial<Record<Stage, { name?: string; column?: string }>>
-  escalation?: { mention: string[]; after?: string }[]
   notify?: { events?: Config['notify']['events']; priorities?: Priority[] }
   postmortem?: { as?: 'issue' | 'comment' | 'pull_request'; directory?: string; template?: string; label?: string; followup_label?: string; chase_after?: string }
   response_team?: string[]
@@ -194,7 +200,9 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
       chaseAfter: parseDuration(raw.postmortem?.chase_after ?? '3d')!,
     },
-    escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(at), after: l.after ? parseDuration(l.after) : null })),
+    escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(target), after: l.after ? parseDuration(l.after) : null })),
+    ...resolveOncall(raw),
+    warnings: [],
     responseTeam: (raw.response_team ?? []).map(at),
     sweep: {
       budget: raw.sweep?.budget ?? 50,

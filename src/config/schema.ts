@@ -1,3 +1,5 @@
+import { ONCALL_SCHEMA, SERVICES_SCHEMA, TARGET_PATTERN } from '../oncall/config-schema.js'
+
 /**
  * The configuration's JSON Schema: the single source for validation (config/validate.ts), the
  * published `schema/incidents.schema.json` that editors use for completion, and the README's
@@ -301,7 +303,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
         additionalProperties: false,
         required: ['mention'],
         properties: {
-          mention: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: '^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' }, description: 'Users or teams (`@org/team`) to mention at this level.' },
+          mention: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: TARGET_PATTERN }, description: 'Users or teams (`@org/team`) to mention at this level, or `schedule:<name>` for whoever is on call when the level fires (docs/oncall.md).' },
           after: { ...duration('Time after the previous level (default: the priority\'s ack window).', ''), default: undefined },
         },
       },
@@ -365,6 +367,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
         },
       },
     },
+    oncall: ONCALL_SCHEMA,
+    services: SERVICES_SCHEMA,
     intake: {
       type: 'object',
       additionalProperties: false,

@@ -1,4 +1,6 @@
 import type { Stage } from '../domain/stages.js'
+import type { ConfigProblem } from '../errors.js'
+import type { Schedule } from '../oncall/schedule.js'
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const
 export type Priority = (typeof PRIORITIES)[number]
@@ -65,6 +67,24 @@ export interface Config {
   sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null }
   postmortem: { as: 'issue' | 'comment' | 'pull_request'; directory: string; template: string | null; label: string; followupLabel: string; chaseAfter: number }
   notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
+  /** On-call schedules (docs/oncall.md) and the label of the issue that records `/cover` overrides. */
+  oncall: { label: string; schedules: Schedule[] }
+  services: Service[]
+  /** What `validate` warns about without refusing the file (a schedule with an uncovered hour). */
+  warnings: ConfigProblem[]
+}
+
+/** One entry of the services catalog. */
+export interface Service {
+  name: string
+  aliases: string[]
+  /** Targets: `@person`, `@org/team`, `schedule:<name>`. */
+  owners: string[]
+  runbook: string | null
+  paths: string[]
+  channel: string | null
+  /** Its own chain, instead of the top-level `escalation`; null: the top-level one. */
+  escalation: { mention: string[]; after: number | null }[] | null
 }
 
 export interface AlertsConfig {

@@ -18,6 +18,12 @@ export type Command =
   | { name: 'help' }
   | { name: 'summary' }
 
+/** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
+const ONCALL_HELP_ROWS = [
+  '| `/oncall` | who is on call now and next, per schedule (anyone; any issue) |',
+  '| `/cover @user until 2026-12-06 09:00` | an on-call override, on the on-call issue only (docs/oncall.md) |',
+]
+
 export interface CommandProblem {
   line: string
   message: string
@@ -175,5 +181,5 @@ export function hasCommands(body: string): boolean {
   return p.commands.length + p.problems.length > 0
 }
 
-/** The table `/help` replies with and docs/commands.md shows, from the command table. */
-export const HELP_TEXT = ['| command | what it does |', '|---|---|', ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`)].join('\n')
+/** The table `/help` replies with and docs/commands.md shows, from the command table (and the on-call commands, handled apart: src/events/oncall.ts). */
+export const HELP_TEXT = ['| command | what it does |', '|---|---|', ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`), ...ONCALL_HELP_ROWS].join('\n')

@@ -17,6 +17,7 @@ import type { NormalizedAlert } from '../alerts/index.js'
 import { factsFromAlert, alertFields, alertMarker } from './alert-facts.js'
 import { code, inline, neutralizeMentions } from '../render/markdown.js'
 import { utc } from '../render/time.js'
+import { serviceFor, type OncallView } from '../oncall/resolve.js'
 import { renderSummary } from '../render/summary.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
@@ -140,6 +141,8 @@ export function decide(
   spec: readonly FormFieldSpec[],
   now?: string,
   access: { reporter?: Role } = {},
+  /** The `/cover` overrides from the on-call issue, when a due escalation names a schedule (else null). */
+  oncall: OncallView | null = null,
 ): Decision {
   const issue = ctx.issue
   if (!issue) return { kind: 'skip', reason: 'the issue no longer exists' }
@@ -226,10 +229,14 @@ export function decide(
   }
   else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
   else if (event.kind === 'related') onRelated(record, event, config, changes)
+  // The catalog service follows the current answer (form or alert): its chain and runbook apply.
+  const service = serviceFor(facts.services, config)
+  if (service) record.service = service.name
+  else delete record.service
   // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
   if (now) {
     const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : []
-    const due = applyDue(record, config, now, issue.assignees, pending)
+    const due = applyDue(record, config, now, issue.assignees, pending, oncall)
     replies.push(...due.replies)
     changes.push(...due.changes)
     if (due.resolve) resolve(record, { at: now, actor: 'incidentops', via: 'schedule' }, config, changes)

@@ -5,6 +5,7 @@ import { isActive, stageIndex } from './stages.js'
 import { marker, postmortemWritten, type IncidentRecord, type TimelineEvent } from './record.js'
 import { inline, quote } from '../render/markdown.js'
 import { utc } from '../render/time.js'
+import { escalationChain, resolveTargets, type OncallView } from '../oncall/resolve.js'
 
 /** A reply we post once, found again by its marker. */
 export interface DueReply {
@@ -39,10 +40,14 @@ export function ackClockStart(r: IncidentRecord): string {
   return r.events.find((e) => e.kind === 'confirmed')?.at ?? r.declaredAt
 }
 
-/** The escalation deadlines, level 1 first: the ack deadline, then each level's `after` (default the ack window). */
+/**
+ * The escalation deadlines, level 1 first: the ack deadline, then each level's `after` (default the
+ * ack window). The chain is the incident's service's, else the top-level one (oncall/resolve.ts).
+ */
 export function escalationDeadlines(r: IncidentRecord, config: Config): { level: number; at: number; mention: string[] }[] {
   const ack = config.priorities[r.priority].ack
-  const chain = config.escalation.length ? config.escalation : [{ mention: [] as string[], after: null }]
+  const own = escalationChain(r.service, config)
+  const chain = own.length ? own : [{ mention: [] as string[], after: null }]
   let t = Date.parse(ackClockStart(r)) + ack
   return chain.map((l, i) => {
     if (i > 0) t += l.after ?? ack
@@ -67,6 +72,8 @@ export function applyDue(
   now: string,
   assignees: readonly string[],
   pendingChecklist: readonly string[] = [],
+  /** The `/cover` overrides, for levels that name a schedule (resolved now, when the level fires). */
+  oncall: OncallView | null = null,
 ): { replies: DueReply[]; changes: string[]; resolve: boolean } {
   const replies: DueReply[] = []
   const changes: string[] = []
@@ -102,14 +109,15 @@ export function applyDue(
     const due = escalationDeadlines(r, config).filter((l) => l.level > done && l.at <= t)
     if (due.length) {
       const top = due[due.length - 1]!
-      const mention = [...new Set(due.flatMap((l) => l.mention))]
+      const resolved = resolveTargets([...new Set(due.flatMap((l) => l.mention))], config, now, oncall)
+      const mention = resolved.mentions
       const targets = mention.length ? mention : assignees.map((a) => `@${a}`)
       r.events.push(at({ kind: 'escalation', to: String(top.level), text: mention.join(' ') || undefined }))
       changes.push(`escalated to level ${top.level}`)
       const mk = marker('escalation', top.level)
       replies.push({
         marker: mk,
-        body: `${mk}\n⏰ **Not acknowledged** ${formatDuration(t - Date.parse(r.declaredAt))} after it was reported (${r.priority}: within ${formatDuration(policy.ack)}). ${targets.length ? `${targets.join(' ')}: please take command with \`/ack\`.` : 'Comment `/ack` to take command.'}${due.length > 1 ? ` (Escalation levels ${due[0]!.level}–${top.level} were due; this run came late.)` : ''}`,
+        body: `${mk}\n⏰ **Not acknowledged** ${formatDuration(t - Date.parse(r.declaredAt))} after it was reported (${r.priority}: within ${formatDuration(policy.ack)}). ${targets.length ? `${targets.join(' ')}: please take command with \`/ack\`.` : 'Comment `/ack` to take command.'}${due.length > 1 ? ` (Escalation levels ${due[0]!.level}–${top.level} were due; this run came late.)` : ''}${resolved.notes.length ? `\n\nOn call now: ${resolved.notes.join('; ')}.` : ''}`,
       })
     }
   }

@@ -60,6 +60,8 @@ export interface IncidentRecord {
    * flood of edits cannot multiply the repository's labels.
    */
   serviceLabels?: string[]
+  /** The catalog service it belongs to (`services` in the config): its escalation chain and runbook apply. */
+  service?: string
   /** Where the incident came from: `form`, `manual` (written by hand), or the monitor's name. */
   source?: string
   /** For incidents opened by monitoring: the alert behind it. */

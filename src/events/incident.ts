@@ -13,6 +13,7 @@ import { reconcile } from '../plan.js'
 import { createdBy, type AppliedEffect, type Executor } from '../apply.js'
 import { followupIncident, postmortemPhase } from './postmortem.js'
 import { postmortemIncident } from '../postmortem/render.js'
+import { chainNamesSchedule, type OncallView } from '../oncall/resolve.js'
 
 /** What arrived, before we know the author's role (looked up only when needed). */
 export type IncomingEvent =
@@ -41,6 +42,8 @@ export interface HandleOptions {
   now: () => string | null
   /** Sends a chat notification (never throws); absent when no webhook is configured. */
   notify?: (n: Notification) => Promise<void>
+  /** The `/cover` overrides (the on-call issue), read at most once per run and only when a due escalation names a schedule. */
+  oncallView?: () => Promise<OncallView>
 }
 
 export interface HandleResult {
@@ -135,7 +138,14 @@ export async function handleIncident(
       ? await roleOf(incoming.sender)
       : reporter
 
-  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer })
+  // A due escalation to a schedule resolves with the `/cover` overrides: read only then (decide is
+  // pure, so a first pass without them tells whether they are needed).
+  let oncall: OncallView | null = null
+  if (opts.oncallView && config.oncall.schedules.length) {
+    const probe = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer })
+    if (probe.kind === 'incident' && probe.changes.some((c) => c.startsWith('escalated')) && chainNamesSchedule(probe.record.service, config)) oncall = await opts.oncallView()
+  }
+  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer }, oncall)
   const before = (() => {
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
     return (card ? decodeRecord(card.body) : null)?.events.length ?? 0

@@ -5,6 +5,7 @@ import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } fr
 import { code, inline, neutralizeMentions } from './markdown.js'
 import { utc, utcShort } from './time.js'
 import { ackClockStart } from '../domain/due.js'
+import { serviceRow } from '../oncall/render.js'
 
 const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' }
 
@@ -45,6 +46,8 @@ export function renderCard({ record: r, facts: f, config, ticked }: CardInput): 
     ['Impact', impact.join(' · ')],
   ]
   if (f.services.length) rows.push(['Services', f.services.map((s) => code(s, 40)).join(', ')])
+  const service = r.service ? config.services.find((s) => s.name === r.service) : undefined
+  if (service) rows.push(['Service', serviceRow(service)])
   if (f.detection) rows.push(['Detected by', inline(f.detection.replace(/-/g, ' '), 60)])
   if (r.alert) {
     const a = r.alert
