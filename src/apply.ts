@@ -73,6 +73,8 @@ async function execute(port: GitHubPort, e: Effect): Promise<{ number: number; n
       return port.updateComment(e.commentId, fitBody(e.body))
     case 'delete-label':
       return port.deleteLabel(e.name)
+    case 'update-label':
+      return port.updateLabel(e.name, { description: fitLabelDescription(e.description) })
     case 'set-workflow':
       return port.setWorkflowEnabled(e.workflow, e.enabled)
   }

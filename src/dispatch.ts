@@ -16,7 +16,9 @@ import { handleIncident } from './events/incident.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
-import { NONE, markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
+import { NONE, markSweepOn, sleepSweep, wakeSweep, type CalmOutcome } from './events/calm.js'
+import { handlePing, stampSweep, watchHeartbeats } from './events/heartbeats.js'
+import { HEARTBEATS_LABEL, SWEEP_ON_LABEL_NAME, sweepLateNotice } from './domain/heartbeats.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
 import { quote } from './render/markdown.js'
@@ -77,20 +79,48 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
   if (r.kind === 'sweep') {
     const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
-    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
+    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, heartbeats: HEARTBEATS_LABEL.name, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
     const first = await pages.next()
     const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
+    // The open incidents are kept as they stream by: the heartbeat check needs them after the sweep.
+    const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: first.done ? null : first.value, incidents: [] }
     async function* all() {
       if (!first.done) yield first.value
       yield* pages
     }
+    async function* kept() {
+      for await (const p of all()) {
+        if (config.heartbeats.length) open.incidents.push(...p.incidents)
+        yield p
+      }
+    }
     const now = port.serverTime() ?? new Date().toISOString()
-    const result = await sweep(port, board(config), all(), config, handleOpts, now)
+    const result = await sweep(port, board(config), kept(), config, handleOpts, now)
+    const written = result.applied.filter((a) => a.status === 'done').length
+    const beats = await watchHeartbeats(port, board(config), config, open, {
+      ...handleOpts,
+      budget: Math.max(0, config.sweep.budget - written),
+      now: () => port.serverTime() ?? now,
+      runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    })
+    result.applied.push(...beats.applied)
+    result.problems.push(...beats.problems)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
-    const calm = result.scanned === 0
-      ? await sleepSweep(port, repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
-      : await markSweepOn(port, repoLabels, calmOpts)
+    // A heartbeat that stops is noticed only by a scheduled run: while any is configured, the sweep never sleeps.
+    const sleepy = result.scanned === 0 && config.heartbeats.length === 0
+    let calm: CalmOutcome
+    if (sleepy) {
+      calm = await sleepSweep(port, repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
+      // Kept on after all (the marker was put back): the run is recorded like any other.
+      if (!calm.asleep) calm.applied.push(...(await stampSweep(port, calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done') ? [...repoLabels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME), { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }] : repoLabels, config, now, calmOpts)))
+    } else {
+      const stamped = await stampSweep(port, repoLabels, config, now, calmOpts)
+      const labelsNow = stamped.some((a) => a.kind === 'create-labels') ? [...repoLabels, { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }] : repoLabels
+      calm = await markSweepOn(port, labelsNow, calmOpts)
+      calm = { ...calm, applied: [...stamped, ...calm.applied] }
+      if (result.scanned === 0 && config.heartbeats.length && inputs.sweepWorkflow) calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+    }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
@@ -100,6 +130,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
       ...(result.adopted.length ? [`Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`] : []),
       ...(result.waiting.length ? [`Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...beats.lines.map((l) => `- ${l}`),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
@@ -150,8 +181,10 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const group = groupKeyOf(r.payload)
     const alerts = group ? [collapseGroup(parsed, group)] : parsed
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
+    const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
     const result = await handleAlerts(port, board(config), alerts, config, open, {
       ...handleOpts,
+      cardWarnings: late.card,
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
     })
@@ -177,10 +210,69 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
             `- ${code(o.key, 200)}: ${o.outcome}${o.incident ? ` #${o.incident}` : ''}${o.priority ? ` · **${o.priority}** · stage **${o.stage ?? '?'}**` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`,
         ),
         ...(calm.line ? [calm.line] : []),
+        ...(late.line ? [late.line] : []),
         ...result.problems.map((p) => `- ⚠️ ${p}`),
       ],
       result.applied,
     )
+    if (late.line) core.warning(logSafe(late.line))
+    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
+    return
+  }
+
+  if (r.kind === 'heartbeat') {
+    // A ping: the open incidents (to resolve this heartbeat's, when late), with the config, the
+    // labels and the heartbeat issue in the same first page. Nothing else is read.
+    const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+    const collect = async (lbl: string, withConfig: boolean) => {
+      const out: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: null, incidents: [] }
+      for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, heartbeats: HEARTBEATS_LABEL.name, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+        out.first ??= p
+        out.incidents.push(...p.incidents)
+      }
+      return out
+    }
+    let open = await collect(label, local === undefined)
+    const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
+    if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
+    const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
+    const result = await handlePing(port, board(config), r.name, config, open, {
+      ...handleOpts,
+      cardWarnings: late.card,
+      now: () => port.serverTime() ?? new Date().toISOString(),
+      runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    })
+    const shown = code(r.name, 70)
+    if (result.outcome === 'unknown') {
+      const known = config.heartbeats.map((h) => h.name)
+      const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.map((n) => `\`${n}\``).join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`
+      core.notice(logSafe(notice))
+      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' })) core.setOutput(k, v)
+      await writeSummary([`### IncidentOps: heartbeat ping`, `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], [])
+      return
+    }
+    // Heartbeats need the sweep: a ping wakes it if it sleeps (free while its marker label is there).
+    const calm = await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts)
+    result.applied.push(...calm.applied)
+    if (calm.problem) result.problems.push(calm.problem)
+    const o = result.resolved
+    core.setOutput('incident-number', o?.incident ? String(o.incident) : '')
+    core.setOutput('priority', o?.priority ?? '')
+    core.setOutput('stage', o?.stage ?? '')
+    core.setOutput('alert-key', `heartbeat:${r.name}`)
+    core.setOutput('alert-outcome', o ? o.outcome : 'ping')
+    core.setOutput('actions', JSON.stringify(result.applied))
+    await writeSummary(
+      [
+        '### IncidentOps: heartbeat ping',
+        `- ${shown}: ${result.outcome === 'recorded' ? 'ping recorded' : 'pinged again within a minute of the recorded ping (nothing written)'}${o?.incident ? `; it was late: incident #${o.incident} ${o.outcome === 'resolve' ? 'resolved' : o.outcome} · stage **${o.stage ?? '?'}**` : ''}.`,
+        ...(calm.line ? [calm.line] : []),
+        ...(late.line ? [late.line] : []),
+        ...result.problems.map((p) => `- ⚠️ ${p}`),
+      ],
+      result.applied,
+    )
+    if (late.line) core.warning(logSafe(late.line))
     if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
     return
   }
@@ -192,7 +284,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
   const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
-  const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts)
+  const late = sweepLateNotice(ctx.repoLabels, config.sweep.interval, port.serverTime())
+  const result = await handleIncident(port, board(config), ctx, incoming, config, { ...handleOpts, cardWarnings: late.card })
   const decision = result.decision
   if (decision.kind === 'skip') {
     core.endGroup()
@@ -220,10 +313,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
       ...decision.changes.map((c) => `- ${inline(c, 500)}`),
       ...(calm.line ? [calm.line] : []),
+      ...(late.line ? [late.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
     ],
     result.applied,
   )
+  if (late.line) core.warning(logSafe(late.line))
   if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
 }
 

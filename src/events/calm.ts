@@ -39,6 +39,8 @@ export interface CalmOutcome {
   problem: string | null
   /** The line is a warning (shown as an annotation), not just information. */
   warn?: boolean
+  /** The sweep turned itself off on purpose (or would, in a dry run): it records no run and nobody warns that it stopped. */
+  asleep?: boolean
 }
 
 /** Nothing done, nothing to say. */
@@ -92,7 +94,7 @@ export async function sleepSweep(port: GitHubPort, repoLabels: readonly LabelSpe
   const opts = { dryRun: o.dryRun, budget: 3, log: o.log }
   if (o.dryRun) {
     const applied = await applyPlan(port, plan, opts)
-    return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null }
+    return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null, asleep: true }
   }
   const applied: AppliedEffect[] = []
   const keepOn = async (why: string): Promise<CalmOutcome> => {
@@ -137,5 +139,6 @@ export async function sleepSweep(port: GitHubPort, repoLabels: readonly LabelSpe
     applied,
     line: `No incident is open: the sweep (${o.workflow}) turned itself off and costs nothing until the next incident, whose intake or alert run turns it back on.`,
     problem: null,
+    asleep: true,
   }
 }

@@ -38,6 +38,8 @@ export interface HandleOptions {
   now: () => string | null
   /** Sends a chat notification (never throws); absent when no webhook is configured. */
   notify?: (n: Notification) => Promise<void>
+  /** Warnings about the installation for the card (the sweep stopped running); none clears them. */
+  cardWarnings?: readonly string[]
 }
 
 export interface HandleResult {
@@ -164,7 +166,7 @@ export async function handleIncident(
     }
   }
 
-  const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies)
+  const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies, opts.cardWarnings)
   const effects = reconcile(desired, ctx)
   applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
   // Labels created now exist for the next incident of the same run (the sweep shares this list).
