@@ -28,3 +28,14 @@ describe('route: pull_request', () => {
     expect(() => route('pull_request', { action: 'closed' }, 'auto')).toThrow('has no `pull_request` object')
   })
 })
+
+describe('route: repository_dispatch heartbeat', () => {
+  it('a ping names its heartbeat; any other event type stays an alert', () => {
+    expect(route('repository_dispatch', { action: 'heartbeat', client_payload: { name: 'nightly-backup' } }, 'auto')).toEqual({ kind: 'heartbeat', name: 'nightly-backup' })
+    expect(route('repository_dispatch', { action: 'alert', client_payload: { name: 'x' } }, 'auto')).toMatchObject({ kind: 'alerts', eventType: 'alert' })
+  })
+
+  it('a ping without a name says what to send', () => {
+    for (const cp of [undefined, {}, { name: 3 }, { name: '' }]) expect(() => route('repository_dispatch', { action: 'heartbeat', client_payload: cp }, 'auto')).toThrow('`client_payload.name`')
+  })
+})
