@@ -74,13 +74,16 @@ export interface HeartbeatIssue {
 export function readHeartbeats(issues: readonly HeartbeatIssue[] | undefined): HeartbeatStore {
   const ours = (issues ?? []).filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER)).sort((a, b) => a.number - b.number)
   const beats = new Map<string, StoredHeartbeat>()
+  // Issues in number order, comments in id order: the first comment seen for a name is the one
+  // every run edits (deterministic), and it carries the latest ping of all its duplicates.
   for (const issue of ours) {
-    for (const c of issue.comments) {
+    for (const c of [...issue.comments].sort((a, b) => a.databaseId - b.databaseId)) {
       if (!c.viewerDidAuthor || !c.body.startsWith('<!-- incidentops:heartbeat:')) continue
       const r = decodeHeartbeat(c.body)
       if (!r || !c.body.startsWith(heartbeatMarker(r.name))) continue
       const had = beats.get(r.name)
-      if (!had || Date.parse(r.lastPing) > Date.parse(had.lastPing)) beats.set(r.name, { ...r, commentId: had && issue.number === ours[0]!.number ? Math.min(had.commentId, c.databaseId) : c.databaseId })
+      if (!had) beats.set(r.name, { ...r, commentId: c.databaseId })
+      else if (Date.parse(r.lastPing) > Date.parse(had.lastPing)) had.lastPing = r.lastPing
     }
   }
   return { issue: ours[0]?.number ?? null, beats }

@@ -76,7 +76,10 @@ describe('the pings record', () => {
       issue(3, [ours(30, heartbeatComment(hb, '2026-12-01T23:00:00.000Z'))], false),
     ])
     expect(store.issue).toBe(5)
-    expect(store.beats.get('nightly-backup')).toMatchObject({ lastPing: '2026-12-01T12:30:00.000Z', commentId: 70 })
+    // The comment every run edits is the first one on the lowest issue; the ping is the latest of all.
+    expect(store.beats.get('nightly-backup')).toMatchObject({ lastPing: '2026-12-01T12:30:00.000Z', commentId: 50 })
+    const twice = readHeartbeats([issue(5, [ours(52, heartbeatComment(hb, '2026-12-01T13:00:00.000Z')), ours(51, heartbeatComment(hb, '2026-12-01T12:00:00.000Z'))])])
+    expect(twice.beats.get('nightly-backup')).toMatchObject({ lastPing: '2026-12-01T13:00:00.000Z', commentId: 51 })
   })
 
   it('a comment whose marker names another heartbeat than its record is ignored', () => {
