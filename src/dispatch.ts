@@ -10,9 +10,10 @@ import { loadConfig } from './config/load.js'
 import { ConfigError, PayloadError } from './errors.js'
 import { OctokitPort, createOctokit } from './github/octokit.js'
 import { RequestLimiter, realClock } from './github/limiter.js'
-import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
+import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident } from './events/incident.js'
+import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
@@ -55,15 +56,21 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
   // The config comes from the checkout when there is one, otherwise from the same query as the issue.
   const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
-  const board = (config: Config): BoardPort | null =>
+  const boardFor = (config: Config): BoardPort | null =>
     config.project && inputs.projectToken
       ? new OctokitBoardPort(
           createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }),
         )
       : null
+  // One executor per run, made once the config (and so the board) is known: the run's only writer,
+  // with one budget for every write of the run and the only check of dry-run.
+  let runExec: Executor | null = null
+  const writer = (config: Config): { board: BoardPort | null; exec: Executor } => {
+    const board = boardFor(config)
+    runExec ??= new Executor({ github: port, board }, { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l: string) => core.info(logSafe(l)) })
+    return { board, exec: runExec }
+  }
   const handleOpts = {
-    dryRun: inputs.dryRun,
-    budget: WRITE_BUDGET,
     repoOwner: repo.owner,
     repo: `${repo.owner}/${repo.repo}`,
     // Every line a handler logs may carry an issue title, a comment, a label or an alert field.
@@ -75,15 +82,15 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     notify: notifier(inputs),
   }
 
-  const calmOpts = { workflow: inputs.sweepWorkflow, dryRun: inputs.dryRun, log: (l: string) => core.info(l) }
 
   if (r.kind === 'sweep') {
     const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+    // The heartbeat issue comes in the same first page: the sweep checks the heartbeats too.
     const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, heartbeats: HEARTBEATS_LABEL.name, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
     const first = await pages.next()
     const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
-    // The open incidents are kept as they stream by: the heartbeat check needs them after the sweep.
+    // The open incidents are kept as they stream by when heartbeats need them after the sweep.
     const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: first.done ? null : first.value, incidents: [] }
     async function* all() {
       if (!first.done) yield first.value
@@ -96,30 +103,29 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       }
     }
     const now = port.serverTime() ?? new Date().toISOString()
-    const result = await sweep(port, board(config), kept(), config, handleOpts, now)
-    const written = result.applied.filter((a) => a.status === 'done').length
-    const beats = await watchHeartbeats(port, board(config), config, open, {
-      ...handleOpts,
-      budget: Math.max(0, config.sweep.budget - written),
-      now: () => port.serverTime() ?? now,
-      runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
-    })
+    const { board, exec } = writer(config)
+    // The sweep has a budget of its own in the config, lower than a run's by default.
+    exec.capBudget(config.sweep.budget)
+    const calmOpts = { workflow: inputs.sweepWorkflow, exec }
+    const result = await sweep(port, board, kept(), config, { ...handleOpts, exec }, now)
+    const beats = await watchHeartbeats(port, board, config, open, { ...handleOpts, exec, now: () => port.serverTime() ?? now, runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}` })
     result.applied.push(...beats.applied)
     result.problems.push(...beats.problems)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
-    // A heartbeat that stops is noticed only by a scheduled run: while any is configured, the sweep never sleeps.
-    const sleepy = result.scanned === 0 && config.heartbeats.length === 0
+    // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
+    // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
+    const marker = (labels: readonly LabelSpec[]): LabelSpec[] => [...labels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME), { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }]
     let calm: CalmOutcome
-    if (sleepy) {
-      calm = await sleepSweep(port, repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
-      // Kept on after all (the marker was put back): the run is recorded like any other.
-      if (!calm.asleep) calm.applied.push(...(await stampSweep(port, calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done') ? [...repoLabels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME), { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }] : repoLabels, config, now, calmOpts)))
+    if (result.scanned === 0 && config.heartbeats.length === 0) {
+      calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
+      const putBack = calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done')
+      if (!calm.asleep) calm.applied.push(...(await stampSweep(putBack ? marker(repoLabels) : repoLabels, config, now, exec)))
     } else {
-      const stamped = await stampSweep(port, repoLabels, config, now, calmOpts)
-      const labelsNow = stamped.some((a) => a.kind === 'create-labels') ? [...repoLabels, { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }] : repoLabels
-      calm = await markSweepOn(port, labelsNow, calmOpts)
+      const stamped = await stampSweep(repoLabels, config, now, exec)
+      calm = await markSweepOn(stamped.some((a) => a.kind === 'create-labels') ? marker(repoLabels) : repoLabels, calmOpts)
       calm = { ...calm, applied: [...stamped, ...calm.applied] }
-      if (result.scanned === 0 && config.heartbeats.length && inputs.sweepWorkflow) calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+      if (result.scanned === 0 && inputs.sweepWorkflow)
+        calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
     }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
@@ -181,9 +187,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const group = groupKeyOf(r.payload)
     const alerts = group ? [collapseGroup(parsed, group)] : parsed
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
+    const { board, exec } = writer(config)
+    const calmOpts = { workflow: inputs.sweepWorkflow, exec }
     const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
-    const result = await handleAlerts(port, board(config), alerts, config, open, {
+    const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
+      exec,
       cardWarnings: late.card,
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
@@ -198,7 +207,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       core.setOutput('alert-outcome', main.outcome)
     }
     const reached = result.outcomes.some((o) => o.incident !== null)
-    const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : NONE
+    const calm = reached ? await wakeSweep(open.first?.repoLabels ?? [], calmOpts) : NONE
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
@@ -236,23 +245,26 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
     const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
-    const result = await handlePing(port, board(config), r.name, config, open, {
+    const shown = code(r.name, 70)
+    if (!config.heartbeats.some((h) => h.name === r.name)) {
+      const known = config.heartbeats.map((h) => `\`${h.name}\``)
+      const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`
+      core.notice(logSafe(notice))
+      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' })) core.setOutput(k, v)
+      await writeSummary(['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], [])
+      if (late.line) core.warning(logSafe(late.line))
+      return
+    }
+    const { board, exec } = writer(config)
+    const result = await handlePing(port, board, r.name, config, open, {
       ...handleOpts,
+      exec,
       cardWarnings: late.card,
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
     })
-    const shown = code(r.name, 70)
-    if (result.outcome === 'unknown') {
-      const known = config.heartbeats.map((h) => h.name)
-      const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.map((n) => `\`${n}\``).join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`
-      core.notice(logSafe(notice))
-      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' })) core.setOutput(k, v)
-      await writeSummary([`### IncidentOps: heartbeat ping`, `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], [])
-      return
-    }
     // Heartbeats need the sweep: a ping wakes it if it sleeps (free while its marker label is there).
-    const calm = await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts)
+    const calm = await wakeSweep(open.first?.repoLabels ?? [], { workflow: inputs.sweepWorkflow, exec })
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     const o = result.resolved
@@ -284,8 +296,10 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
   const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
+  const { board, exec } = writer(config)
+  const calmOpts = { workflow: inputs.sweepWorkflow, exec }
   const late = sweepLateNotice(ctx.repoLabels, config.sweep.interval, port.serverTime())
-  const result = await handleIncident(port, board(config), ctx, incoming, config, { ...handleOpts, cardWarnings: late.card })
+  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, cardWarnings: late.card })
   const decision = result.decision
   if (decision.kind === 'skip') {
     core.endGroup()
@@ -297,7 +311,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   for (const c of decision.changes) core.info(logSafe(`record: ${c}`))
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
   core.endGroup()
-  const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : NONE
+  const calm = decision.record.stage !== 'closed' ? await wakeSweep(ctx.repoLabels, calmOpts) : NONE
   result.applied.push(...calm.applied)
   if (calm.problem) result.problems.push(calm.problem)
   if (calm.line) core.info(calm.line)

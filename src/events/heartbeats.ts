@@ -1,7 +1,7 @@
 import type { Config, HeartbeatConfig } from '../config/types.js'
 import type { GitHubPort, IncidentPage, IssueSnapshot, LabelSpec } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
-import { applyPlan, type AppliedEffect } from '../apply.js'
+import { createdBy, type AppliedEffect, type Executor } from '../apply.js'
 import type { Effect } from '../plan.js'
 import { decodeRecord, findCard } from '../domain/record.js'
 import {
@@ -54,8 +54,8 @@ export async function handlePing(port: GitHubPort, board: BoardPort | null, name
   const store = readHeartbeats(open.first?.heartbeats)
   const stored = store.beats.get(name)
   const applied: AppliedEffect[] = []
-  const apply = async (effects: Effect[]) => {
-    const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
+  const apply = async (effects: Effect[], o: { after?: boolean } = {}) => {
+    const done = await opts.exec.apply(effects, o)
     applied.push(...done)
     return done
   }
@@ -69,12 +69,13 @@ export async function handlePing(port: GitHubPort, board: BoardPort | null, name
         ...(have ? [] : [{ kind: 'create-labels' as const, labels: [HEARTBEATS_LABEL] }]),
         { kind: 'create-issue', title: 'IncidentOps heartbeats', body: heartbeatsIssueBody(), labels: [HEARTBEATS_LABEL.name], marker: HEARTBEATS_ISSUE_MARKER },
       ])
-      issue = done.find((d) => d.kind === 'create-issue' && d.status === 'done')?.issue ?? null
+      // In a dry run, the number the executor imagines for it (so the plan names the same issue).
+      issue = createdBy(done.find((d) => d.kind === 'create-issue'))?.issue ?? null
     }
     const body = heartbeatComment(hb, now)
     const mark = heartbeatMarker(hb.name)
-    if (issue !== null) await apply([stored ? { kind: 'update-comment', issue, commentId: stored.commentId, marker: mark, body } : { kind: 'create-comment', issue, marker: mark, body }])
-    else opts.log(`[dry-run] would record the ping of ${hb.name} at ${now}`)
+    // Without the issue (a dry run, or the budget spent before it) the comment waits for it: planned in a dry run, skipped otherwise.
+    await apply([stored ? { kind: 'update-comment', issue: issue ?? 0, commentId: stored.commentId, marker: mark, body } : { kind: 'create-comment', issue: issue ?? 0, marker: mark, body }], { after: issue !== null })
   }
   // A late ping: its incident is open and still firing. Resolved as any `resolved` alert is.
   let resolved: AlertOutcome | null = null
@@ -175,7 +176,7 @@ async function closedSince(port: GitHubPort, config: Config, since: string): Pro
  * when missing), so that every other run can tell when scheduled runs have stopped. At most one
  * label write per run, none when the record is under half an interval old (a re-run).
  */
-export async function stampSweep(port: GitHubPort, labels: readonly LabelSpec[], config: Config, now: string, o: { dryRun: boolean; log: (l: string) => void }): Promise<AppliedEffect[]> {
+export async function stampSweep(labels: readonly LabelSpec[], config: Config, now: string, exec: Executor): Promise<AppliedEffect[]> {
   const interval = config.sweep.interval
   if (interval === null) return []
   const label = labels.find((l) => l.name.toLowerCase() === SWEEP_ON_LABEL.name)
@@ -185,5 +186,5 @@ export async function stampSweep(port: GitHubPort, labels: readonly LabelSpec[],
     : sweepNeedsStamp(label.description, interval, now)
       ? [{ kind: 'update-label', name: SWEEP_ON_LABEL.name, description, why: 'the sweep ran' }]
       : []
-  return applyPlan(port, effects, { dryRun: o.dryRun, budget: effects.length, log: o.log })
+  return exec.apply(effects)
 }
