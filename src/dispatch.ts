@@ -12,7 +12,7 @@ import { OctokitPort, createOctokit } from './github/octokit.js'
 import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
-import { handleIncident } from './events/incident.js'
+import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
@@ -23,7 +23,7 @@ import { HEARTBEATS_LABEL, SWEEP_ON_LABEL_NAME, sweepLateNotice } from './domain
 import { parseAlertDispatch } from './alerts/index.js'
 import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
 import { quote } from './render/markdown.js'
-import { collapseGroup, groupKeyOf } from './alerts/group.js'
+import { incidentAlerts } from './alerts/group.js'
 import type { Config } from './config/types.js'
 import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
 
@@ -184,8 +184,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       return
     }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
-    const group = groupKeyOf(r.payload)
-    const alerts = group ? [collapseGroup(parsed, group)] : parsed
+    const alerts = incidentAlerts(parsed, r.payload)
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
     const { board, exec } = writer(config)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
@@ -294,7 +293,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const config = loadConfig(configText, inputs.configPath)
   core.info(logSafe(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`))
 
-  const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
+  const incoming: IncomingEvent =
+    r.kind === 'comment'
+      ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt }
+      : r.kind === 'merged'
+        ? { kind: 'merged', pr: r.pr, sender: r.sender, ...(r.at ? { at: r.at } : {}) }
+        : { kind: 'issue', action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
   const { board, exec } = writer(config)
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }

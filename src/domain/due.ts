@@ -70,7 +70,7 @@ export function applyDue(
 ): { replies: DueReply[]; changes: string[]; resolve: boolean } {
   const replies: DueReply[] = []
   const changes: string[] = []
-  const stage = r.stage as Stage
+  const stage = r.stage
   if (stage === 'postmortem' && r.postmortem && postmortemWritten(r) && !r.postmortem.done) {
     // A required postmortem still open: remind its owner once per chase period.
     const since = milestones(r).resolvedAt ?? r.declaredAt

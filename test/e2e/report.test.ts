@@ -482,7 +482,7 @@ describe('the weekly report on a seeded history', () => {
       priority: 'P1' as const,
       prioritySource: 'rules' as const,
       priorityReason: 'seeded',
-      stage: 'investigating',
+      stage: 'investigating' as const,
       impactDigest: 'x',
       events: [
         { at: '2026-11-29T10:00:00Z', kind: 'declared' as const, actor: 'alice', via: 'form' as const, to: 'P1' },
@@ -575,7 +575,7 @@ describe('a report rebuilt later shows what was known at the end of its window',
     const n = emu.createIssue(repo, { title: '[Incident]: Login fails', labels: ['incident', 'priority/P2', 'stage/investigating'], user: 'alice' }).number
     // Resolved and closed on Saturday 12:00, reopened on Monday 08:00 (after the window's end, 00:00).
     const record = {
-      v: 1 as const, number: n, declaredAt: '2026-11-28T10:00:00Z', startedAt: '2026-11-28T10:00:00Z', priority: 'P2' as const, prioritySource: 'rules' as const, priorityReason: '', stage: 'investigating', impactDigest: '',
+      v: 1 as const, number: n, declaredAt: '2026-11-28T10:00:00Z', startedAt: '2026-11-28T10:00:00Z', priority: 'P2' as const, prioritySource: 'rules' as const, priorityReason: '', stage: 'investigating' as const, impactDigest: '',
       commander: 'alice',
       events: [
         { at: '2026-11-28T10:00:00Z', kind: 'declared' as const, actor: 'alice', via: 'form' as const, to: 'P2' },

@@ -12,7 +12,7 @@ const pr = (extra: Record<string, unknown> = {}, action = 'closed') => ({
 
 describe('route: pull_request', () => {
   it('a merged postmortem pull request goes to its incident, with the merge time', () => {
-    expect(route('pull_request', pr(), 'auto')).toEqual({ kind: 'issue', number: 7, action: 'postmortem-merged:12', sender: 'alice', at: '2026-11-27T10:00:00Z' })
+    expect(route('pull_request', pr(), 'auto')).toEqual({ kind: 'merged', number: 7, pr: 12, sender: 'alice', at: '2026-11-27T10:00:00Z' })
   })
 
   it('anything else is a no-op with a notice', () => {
