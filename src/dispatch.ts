@@ -32,27 +32,23 @@ const WRITE_BUDGET = 200
 
 export interface DispatchEnvironment {
   env: Record<string, string | undefined>
-  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
-  sleep?: (ms: number) => Promise<void>
 }
 
 /**
  * Everything after routing: loaded only when there is work, so that a no-op event (the most
  * frequent kind in busy repositories) starts fast without parsing Octokit and the rest.
  */
-export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env, makePort, sleep }: DispatchEnvironment): Promise<void> {
+export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env }: DispatchEnvironment): Promise<void> {
   const repo = repoRef(env.GITHUB_REPOSITORY)
   const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
-  if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, makePort, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
-  const wait = sleep ?? realClock.sleep
+  if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
+  const wait = realClock.sleep
   const limiter = new RequestLimiter(inputs.limits, { ...realClock, sleep: wait })
-  const port = makePort
-    ? makePort(inputs.githubToken, repo, baseUrl)
-    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }), repo, {
-        retries: 4,
-        baseMs: inputs.limits.retryBaseMs,
-        sleep: wait,
-      })
+  const port = new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }), repo, {
+    retries: 4,
+    baseMs: inputs.limits.retryBaseMs,
+    sleep: wait,
+  })
 
   // The config comes from the checkout when there is one, otherwise from the same query as the issue.
   const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)

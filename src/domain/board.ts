@@ -2,7 +2,6 @@ import type { Config } from '../config/types.js'
 import type { IncidentFacts } from '../intake/facts.js'
 import type { BoardCache, IncidentRecord } from './record.js'
 import { milestones } from './milestones.js'
-import type { Stage } from './stages.js'
 
 export type FieldType = BoardCache['fields'][string]['type']
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config/types.js'
 import { formatDuration } from '../config/duration.js'
 import { milestones } from './milestones.js'
-import { isActive, stageIndex, type Stage } from './stages.js'
+import { isActive, stageIndex } from './stages.js'
 import { marker, postmortemWritten, type IncidentRecord, type TimelineEvent } from './record.js'
 import { inline, quote } from '../render/markdown.js'
 import { utc } from '../render/time.js'

@@ -177,7 +177,6 @@ export interface ReportModeOptions {
   /** The config text from a checkout (see GatherOptions.local). */
   local: string | null | undefined
   budget: number
-  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
 }
 
 /**
@@ -185,9 +184,7 @@ export interface ReportModeOptions {
  * the outputs `report-issue`, `report-json` and `actions`. Errors propagate to main.ts.
  */
 export async function runReportMode(o: ReportModeOptions): Promise<void> {
-  const ports = o.makePort
-    ? { portFor: (r: RepoRef) => o.makePort!(o.inputs.githubToken, r, o.baseUrl), now: () => new Date() }
-    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(logSafe(m)), o.inputs.limits)
+  const ports = octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(logSafe(m)), o.inputs.limits)
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')

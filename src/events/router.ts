@@ -44,6 +44,9 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
   // The report needs no issue: it runs on any event (schedule, workflow_dispatch, …).
   if (mode === 'report') return { kind: 'report' }
   if (mode === 'sweep') return { kind: 'sweep' }
+  // `mode: intake` handles what people do on issues (and merged postmortems), never alerts or the sweep.
+  if (mode === 'intake' && !['issues', 'issue_comment', 'pull_request', 'pull_request_target'].includes(eventName))
+    return { kind: 'noop', notice: `mode: intake handles issues, issue_comment and pull_request events; ${eventName || 'this event'} was ignored (use mode: auto or sweep).` }
   switch (eventName) {
     case 'issues': {
       const action = str(payload, 'action', '')

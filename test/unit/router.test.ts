@@ -39,3 +39,18 @@ describe('route: repository_dispatch heartbeat', () => {
     for (const cp of [undefined, {}, { name: 3 }, { name: '' }]) expect(() => route('repository_dispatch', { action: 'heartbeat', client_payload: cp }, 'auto')).toThrow('`client_payload.name`')
   })
 })
+
+describe('route: mode intake', () => {
+  it('routes issue events as auto does, and makes alerts and schedules a no-op with a notice', () => {
+    const issue = { action: 'opened', issue: { number: 3 }, sender: { login: 'rita' } }
+    expect(route('issues', issue, 'intake')).toEqual(route('issues', issue, 'auto'))
+    expect(route('issues', issue, 'intake')).toMatchObject({ kind: 'issue', number: 3 })
+    expect(route('pull_request', pr(), 'intake')).toMatchObject({ kind: 'merged', number: 7 })
+    expect(route('repository_dispatch', { action: 'alert', client_payload: {} }, 'intake')).toEqual({
+      kind: 'noop',
+      notice: 'mode: intake handles issues, issue_comment and pull_request events; repository_dispatch was ignored (use mode: auto or sweep).',
+    })
+    expect(route('schedule', {}, 'intake')).toMatchObject({ kind: 'noop' })
+    expect(route('schedule', {}, 'auto')).toEqual({ kind: 'sweep' })
+  })
+})
