@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
-import { writeSummary } from './summary.js'
+import { nothing, type RunOutcome } from './outcome.js'
 import { logSafe } from './log-safe.js'
 import { code, inline } from './render/markdown.js'
 import type { Route } from './events/router.js'
@@ -38,7 +38,7 @@ export interface DispatchEnvironment {
  * Everything after routing: loaded only when there is work, so that a no-op event (the most
  * frequent kind in busy repositories) starts fast without parsing Octokit and the rest.
  */
-export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env }: DispatchEnvironment): Promise<void> {
+export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env }: DispatchEnvironment): Promise<RunOutcome> {
   const repo = repoRef(env.GITHUB_REPOSITORY)
   const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
   if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
@@ -125,7 +125,6 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
-    core.setOutput('actions', JSON.stringify(result.applied))
     const summary = [
       `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
       `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
@@ -138,10 +137,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     ]
     core.info(logSafe(summary.slice(1).join(' ')))
     if (result.left.length) core.notice(logSafe(summary[2]!))
-    await writeSummary(summary, result.applied)
     if (calm.line) (calm.warn ? core.warning : core.info)(calm.line)
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
-    return
+    return { outputs: { actions: JSON.stringify(result.applied) }, summary: { head: summary, applied: result.applied }, problems: result.problems }
   }
 
   if (r.kind === 'alerts') {
@@ -159,25 +156,26 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
     if (!config.alerts.eventTypes.includes(r.eventType)) {
       core.notice(logSafe(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`))
-      core.setOutput('actions', '[]')
-      return
+      return nothing(null)
     }
     const change = pagerDutyChangeOf(r.payload)
     if (change) {
       // A PagerDuty change event (a deploy, a config change) never opens an incident: it is recorded
       // in the run's outputs, log and job summary, for the changes view to come (PRODUCT.md).
       core.info(`PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`)
-      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' })) core.setOutput(k, v)
-      await writeSummary(
-        [
+      return {
+        outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' },
+        summary: {
+          head: [
           '### IncidentOps: a change (PagerDuty change event), no incident',
           `- ${change.summary}${change.source ? ` · source ${inline(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
           ...(change.details ? ['', quote(change.details, 1500)] : []),
           ...(change.links.length ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`] : []),
-        ],
-        [],
-      )
-      return
+          ],
+          applied: [],
+        },
+        problems: [],
+      }
     }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
     const alerts = incidentAlerts(parsed, r.payload)
@@ -185,6 +183,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const { board, exec } = writer(config)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
     const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
+    if (late.line) core.warning(logSafe(late.line))
     const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
       exec,
@@ -194,20 +193,17 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     })
     // The outputs describe one alert: the first of the delivery that reached an incident (a group is one alert).
     const main = result.outcomes.find((o) => o.incident !== null) ?? result.outcomes[0]
-    if (main) {
-      core.setOutput('incident-number', main.incident === null ? '' : String(main.incident))
-      core.setOutput('priority', main.priority ?? '')
-      core.setOutput('stage', main.stage ?? '')
-      core.setOutput('alert-key', main.key)
-      core.setOutput('alert-outcome', main.outcome)
-    }
+    const outputs: Record<string, string> = main
+      ? { 'incident-number': main.incident === null ? '' : String(main.incident), priority: main.priority ?? '', stage: main.stage ?? '', 'alert-key': main.key, 'alert-outcome': main.outcome }
+      : {}
     const reached = result.outcomes.some((o) => o.incident !== null)
     const calm = reached ? await wakeSweep(open.first?.repoLabels ?? [], calmOpts) : NONE
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
-    core.setOutput('actions', JSON.stringify(result.applied))
-    await writeSummary(
-      [
+    return {
+      outputs: { ...outputs, actions: JSON.stringify(result.applied) },
+      summary: {
+        head: [
         '### IncidentOps: alerts',
         ...result.outcomes.map(
           (o) =>
@@ -216,12 +212,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
         ...(calm.line ? [calm.line] : []),
         ...(late.line ? [late.line] : []),
         ...result.problems.map((p) => `- ⚠️ ${p}`),
-      ],
-      result.applied,
-    )
-    if (late.line) core.warning(logSafe(late.line))
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
-    return
+        ],
+        applied: result.applied,
+      },
+      problems: result.problems,
+    }
   }
 
   if (r.kind === 'heartbeat') {
@@ -240,15 +235,17 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
     const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
+    if (late.line) core.warning(logSafe(late.line))
     const shown = code(r.name, 70)
     if (!config.heartbeats.some((h) => h.name === r.name)) {
       const known = config.heartbeats.map((h) => `\`${h.name}\``)
       const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`
       core.notice(logSafe(notice))
-      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' })) core.setOutput(k, v)
-      await writeSummary(['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], [])
-      if (late.line) core.warning(logSafe(late.line))
-      return
+      return {
+        outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' },
+        summary: { head: ['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], applied: [] },
+        problems: [],
+      }
     }
     const { board, exec } = writer(config)
     const result = await handlePing(port, board, r.name, config, open, {
@@ -263,25 +260,27 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     const o = result.resolved
-    core.setOutput('incident-number', o?.incident ? String(o.incident) : '')
-    core.setOutput('priority', o?.priority ?? '')
-    core.setOutput('stage', o?.stage ?? '')
-    core.setOutput('alert-key', `heartbeat:${r.name}`)
-    core.setOutput('alert-outcome', o ? o.outcome : 'ping')
-    core.setOutput('actions', JSON.stringify(result.applied))
-    await writeSummary(
-      [
-        '### IncidentOps: heartbeat ping',
-        `- ${shown}: ${result.outcome === 'recorded' ? 'ping recorded' : 'pinged again within a minute of the recorded ping (nothing written)'}${o?.incident ? `; it was late: incident #${o.incident} ${o.outcome === 'resolve' ? 'resolved' : o.outcome} · stage **${o.stage ?? '?'}**` : ''}.`,
-        ...(calm.line ? [calm.line] : []),
-        ...(late.line ? [late.line] : []),
-        ...result.problems.map((p) => `- ⚠️ ${p}`),
-      ],
-      result.applied,
-    )
-    if (late.line) core.warning(logSafe(late.line))
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
-    return
+    return {
+      outputs: {
+        'incident-number': o?.incident ? String(o.incident) : '',
+        priority: o?.priority ?? '',
+        stage: o?.stage ?? '',
+        'alert-key': `heartbeat:${r.name}`,
+        'alert-outcome': o ? o.outcome : 'ping',
+        actions: JSON.stringify(result.applied),
+      },
+      summary: {
+        head: [
+          '### IncidentOps: heartbeat ping',
+          `- ${shown}: ${result.outcome === 'recorded' ? 'ping recorded' : 'pinged again within a minute of the recorded ping (nothing written)'}${o?.incident ? `; it was late: incident #${o.incident} ${o.outcome === 'resolve' ? 'resolved' : o.outcome} · stage **${o.stage ?? '?'}**` : ''}.`,
+          ...(calm.line ? [calm.line] : []),
+          ...(late.line ? [late.line] : []),
+          ...result.problems.map((p) => `- ⚠️ ${p}`),
+        ],
+        applied: result.applied,
+      },
+      problems: result.problems,
+    }
   }
 
   const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
@@ -299,14 +298,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const { board, exec } = writer(config)
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }
   const late = sweepLateNotice(ctx.repoLabels, config.sweep.interval, port.serverTime())
+  if (late.line) core.warning(logSafe(late.line))
   const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, cardWarnings: late.card })
   const decision = result.decision
   if (decision.kind === 'skip') {
     core.endGroup()
     core.notice(logSafe(`Nothing to do: ${decision.reason}.`))
-    core.setOutput('actions', '[]')
-    await writeSummary([`**IncidentOps**: nothing to do: ${inline(decision.reason, 500)}.`], [])
-    return
+    return nothing(`**IncidentOps**: nothing to do: ${inline(decision.reason, 500)}.`)
   }
   for (const c of decision.changes) core.info(logSafe(`record: ${c}`))
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
@@ -316,12 +314,10 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   if (calm.problem) result.problems.push(calm.problem)
   if (calm.line) core.info(calm.line)
 
-  core.setOutput('incident-number', String(decision.record.number))
-  core.setOutput('priority', decision.record.priority)
-  core.setOutput('stage', decision.record.stage)
-  core.setOutput('actions', JSON.stringify(result.applied))
-  await writeSummary(
-    [
+  return {
+    outputs: { 'incident-number': String(decision.record.number), priority: decision.record.priority, stage: decision.record.stage, actions: JSON.stringify(result.applied) },
+    summary: {
+      head: [
       `### IncidentOps: incident #${decision.record.number}`,
       `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
       // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
@@ -329,11 +325,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       ...(calm.line ? [calm.line] : []),
       ...(late.line ? [late.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
-    ],
-    result.applied,
-  )
-  if (late.line) core.warning(logSafe(late.line))
-  if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
+      ],
+      applied: result.applied,
+    },
+    problems: result.problems,
+  }
 }
 
 /** The PagerDuty change event in a dispatch's client_payload, checked; null when it holds something else. */

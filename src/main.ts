@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { readInputs } from './inputs.js'
 import { route } from './events/router.js'
 import { ConfigError, PayloadError, getErrorMessage } from './errors.js'
-import { writeSummary } from './summary.js'
+import { finish, nothing } from './outcome.js'
 import { logSafe } from './log-safe.js'
 
 /** Event payloads are at most a few hundred KB on GitHub; refuse anything absurd before parsing it. */
@@ -27,12 +27,10 @@ export async function run({ env }: RunEnvironment): Promise<void> {
     const r = route(eventName, payload, inputs.mode)
     if (r.kind === 'noop') {
       core.notice(logSafe(r.notice))
-      core.setOutput('actions', '[]')
-      await writeSummary([`**IncidentOps**: ${r.notice}`], [])
-      return
+      return await finish(nothing(`**IncidentOps**: ${r.notice}`))
     }
     const { dispatch } = await import('./dispatch.js')
-    await dispatch(r, inputs, { env })
+    await finish(await dispatch(r, inputs, { env }))
   } catch (error: unknown) {
     if (error instanceof ConfigError || error instanceof PayloadError) core.setFailed(error.message)
     // An unexpected error's message may quote what GitHub or a payload said: one inert line.
