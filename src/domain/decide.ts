@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Config, Priority } from '../config/types.js'
-import type { IssueContext, LabelSpec } from '../github/port.js'
+import type { IssueContext, LabelSpec } from './snapshot.js'
 import type { DesiredIssue } from '../plan.js'
 import { parseIssueForm } from '../intake/issue-form.js'
 import type { FormFieldSpec } from '../intake/form-spec.js'

@@ -62,6 +62,9 @@ export interface RunOptions {
 
 let runSeq = 1000
 
+/** How much longer a test may take under the dry-run twin (every run is made twice): for explicit timeouts. */
+export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
+
 /**
  * The pace the tests run the action at: no spacing between writes and a millisecond for each second
  * of `retry-after` and back-off, so the retry paths still run, at the speed of the code. The
