@@ -1,5 +1,5 @@
 import type { HeartbeatConfig } from '../config/types.js'
-import type { LabelSpec } from '../github/port.js'
+import type { LabelSpec } from './snapshot.js'
 import type { NormalizedAlert } from '../alerts/index.js'
 import { formatDuration } from '../config/duration.js'
 import { utc } from '../render/time.js'
