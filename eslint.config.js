@@ -29,6 +29,7 @@ export const WRITE_METHODS = [
   'editPullBody',
   'setWorkflowEnabled',
   'deleteLabel',
+  'updateLabel',
   'addItem',
   'setFields',
 ]

@@ -264,6 +264,44 @@ async function oncall(emu: Emulator): Promise<void> {
   log(`  escalation in ${repos.oncall}: ${esc?.body?.split('\n')[1]?.slice(-60) ?? 'none'}`)
 }
 
+/**
+ * Heartbeats (docs/monitoring.md): a ping when nothing changes state, the sweep that finds one late
+ * and opens its incident, and the late ping that resolves it.
+ */
+async function heartbeat(emu: Emulator): Promise<void> {
+  log('heartbeats: ping, late, late ping')
+  const repo = 'acme/heartbeat'
+  freshRepo(emu, repo, { '.github/incidents.yml': 'heartbeats:\n  - name: nightly-backup\n    period: 1h\n    grace: 15m\n' })
+  // Issue #1 carries the incident label: closed, so that the sweep has no card-less incident to adopt.
+  emu.editIssue(repo, 1, { state: 'closed', state_reason: 'completed' }, 'alice')
+  const ping = (at: string, runId: string) => {
+    emu.clock.set(at)
+    emu.resetCounters()
+    return runBundle({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'heartbeat', { name: 'nightly-backup' }), runId })
+  }
+  await ping(NOW, 'hb-first') // the first ping opens the heartbeats issue (not measured)
+  const onTime = await ping('2026-11-25T14:30:00Z', 'hb-2')
+  const t = tally(emu.requests)
+  rows.push(measuredRow('heartbeat ping (on time)', '1', onTime, emu, {
+    min: 2,
+    minWhy: 'one read (open incidents, config, labels, the heartbeats issue), one comment edit',
+    targets: [{ what: 'requests', limit: 2, actual: t.total, unit: 'requests' }],
+  }))
+  emu.clock.set('2026-11-25T15:46:00Z')
+  emu.resetCounters()
+  const late = await runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { mode: 'sweep' } })
+  rows.push(measuredRow('heartbeat late (the sweep opens its incident)', '1', late, emu, {
+    min: 4,
+    minWhy: 'the sweep read, the labels, the issue, the card (the alert path also reads the closed incidents and re-reads the open ones for races)',
+    note: 'nothing was open: the sweep stays on while heartbeats are declared',
+  }))
+  const back = await ping('2026-11-25T16:10:00Z', 'hb-3')
+  rows.push(measuredRow('heartbeat late ping (resolves it)', '1', back, emu, {
+    min: 3,
+    minWhy: 'one read, the comment edit, the card; the stage labels in the same PATCH',
+  }))
+}
+
 async function storm(emu: Emulator): Promise<void> {
   log(`alert storm: ${STORM} events over 10 keys, 1 s apart (${STORM === 1000 ? 'full' : 'quick: --full runs 1,000'})`)
   const repo = 'acme/storm'
@@ -719,6 +757,7 @@ async function main(): Promise<void> {
     if (want('command')) await command(emu)
     if (want('alert')) await alerts(emu)
     if (want('oncall')) await oncall(emu)
+    if (want('heartbeat')) await heartbeat(emu)
     if (want('storm')) await storm(emu)
     if (want('storm') || want('storm10')) await stormConcurrent(emu)
     if (want('report')) await report(emu)

@@ -139,6 +139,8 @@ export class Executor {
         return port.updateComment(e.commentId, fitBody(e.body))
       case 'delete-label':
         return port.deleteLabel(e.name)
+      case 'update-label':
+        return port.updateLabel(e.name, { description: fitLabelDescription(e.description) })
       case 'set-workflow':
         return port.setWorkflowEnabled(e.workflow, e.enabled)
       case 'propose-file': {

@@ -10,14 +10,16 @@ import { loadConfig } from './config/load.js'
 import { ConfigError, PayloadError } from './errors.js'
 import { OctokitPort, createOctokit } from './github/octokit.js'
 import { RequestLimiter, realClock } from './github/limiter.js'
-import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
+import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
-import { NONE, markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
+import { NONE, markSweepOn, sleepSweep, wakeSweep, type CalmOutcome } from './events/calm.js'
+import { handlePing, stampSweep, watchHeartbeats } from './events/heartbeats.js'
+import { HEARTBEATS_LABEL, SWEEP_ON_LABEL_NAME, sweepLateNotice } from './domain/heartbeats.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
 import { quote } from './render/markdown.js'
@@ -83,15 +85,24 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   if (r.kind === 'sweep') {
     const localConfig = local ? loadConfig(local, inputs.configPath) : null
     const label = localConfig ? localConfig.labels.incident : 'incident'
-    // The on-call issue comes with the first page the sweep reads anyway: escalations to a schedule cost no request.
+    // The on-call issue and the heartbeats issue come with the first page the sweep reads anyway:
+    // escalations to a schedule and the heartbeats' check cost no request.
     const oncallLabel = localConfig ? localConfig.oncall.label : 'incidentops-oncall'
-    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, labelled: oncallLabel, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
+    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, labelled: oncallLabel, heartbeats: HEARTBEATS_LABEL.name, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
     const first = await pages.next()
     const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
+    // The open incidents are kept as they stream by when heartbeats need them after the sweep.
+    const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: first.done ? null : first.value, incidents: [] }
     async function* all() {
       if (!first.done) yield first.value
       yield* pages
+    }
+    async function* kept() {
+      for await (const p of all()) {
+        if (config.heartbeats.length) open.incidents.push(...p.incidents)
+        yield p
+      }
     }
     const now = port.serverTime() ?? new Date().toISOString()
     const found = !first.done && config.oncall.label === oncallLabel ? findOncallIssue(first.value.labelled ?? []) : undefined
@@ -100,11 +111,26 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     // The sweep has a budget of its own in the config, lower than a run's by default.
     exec.capBudget(config.sweep.budget)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
-    const result = await sweep(port, board, all(), config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded) }, now)
+    const result = await sweep(port, board, kept(), config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded) }, now)
+    const beats = await watchHeartbeats(port, board, config, open, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded), now: () => port.serverTime() ?? now, runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}` })
+    result.applied.push(...beats.applied)
+    result.problems.push(...beats.problems)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
-    const calm = result.scanned === 0
-      ? await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
-      : await markSweepOn(repoLabels, calmOpts)
+    // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
+    // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
+    const marker = (labels: readonly LabelSpec[]): LabelSpec[] => [...labels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME), { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }]
+    let calm: CalmOutcome
+    if (result.scanned === 0 && config.heartbeats.length === 0) {
+      calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
+      const putBack = calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done')
+      if (!calm.asleep) calm.applied.push(...(await stampSweep(putBack ? marker(repoLabels) : repoLabels, config, now, exec)))
+    } else {
+      const stamped = await stampSweep(repoLabels, config, now, exec)
+      calm = await markSweepOn(stamped.some((a) => a.kind === 'create-labels') ? marker(repoLabels) : repoLabels, calmOpts)
+      calm = { ...calm, applied: [...stamped, ...calm.applied] }
+      if (result.scanned === 0 && inputs.sweepWorkflow)
+        calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+    }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     const summary = [
@@ -113,6 +139,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
       ...(result.adopted.length ? [`Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`] : []),
       ...(result.waiting.length ? [`Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...beats.lines.map((l) => `- ${l}`),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
@@ -163,10 +190,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
     const { board, exec } = writer(config)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
+    const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
+    if (late.line) core.warning(logSafe(late.line))
     const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
       oncallView: oncallViewLoader(port, config),
       exec,
+      cardWarnings: late.card,
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
     })
@@ -189,7 +219,72 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
             `- ${code(o.key, 200)}: ${o.outcome}${o.incident ? ` #${o.incident}` : ''}${o.priority ? ` · **${o.priority}** · stage **${o.stage ?? '?'}**` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`,
         ),
         ...(calm.line ? [calm.line] : []),
+        ...(late.line ? [late.line] : []),
         ...result.problems.map((p) => `- ⚠️ ${p}`),
+        ],
+        applied: result.applied,
+      },
+      problems: result.problems,
+    }
+  }
+
+  if (r.kind === 'heartbeat') {
+    // A ping: the open incidents (to resolve this heartbeat's, when late), with the config, the
+    // labels and the heartbeat issue in the same first page. Nothing else is read.
+    const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
+    const collect = async (lbl: string, withConfig: boolean) => {
+      const out: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: null, incidents: [] }
+      for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, heartbeats: HEARTBEATS_LABEL.name, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+        out.first ??= p
+        out.incidents.push(...p.incidents)
+      }
+      return out
+    }
+    let open = await collect(label, local === undefined)
+    const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
+    if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
+    const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
+    if (late.line) core.warning(logSafe(late.line))
+    const shown = code(r.name, 70)
+    if (!config.heartbeats.some((h) => h.name === r.name)) {
+      const known = config.heartbeats.map((h) => `\`${h.name}\``)
+      const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`
+      core.notice(logSafe(notice))
+      return {
+        outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' },
+        summary: { head: ['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], applied: [] },
+        problems: [],
+      }
+    }
+    const { board, exec } = writer(config)
+    const result = await handlePing(port, board, r.name, config, open, {
+      ...handleOpts,
+      exec,
+      cardWarnings: late.card,
+      now: () => port.serverTime() ?? new Date().toISOString(),
+      runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    })
+    // Heartbeats need the sweep: a ping wakes it if it sleeps (free while its marker label is there).
+    const calm = await wakeSweep(open.first?.repoLabels ?? [], { workflow: inputs.sweepWorkflow, exec })
+    result.applied.push(...calm.applied)
+    if (calm.problem) result.problems.push(calm.problem)
+    const o = result.resolved
+    return {
+      outputs: {
+        'incident-number': o?.incident ? String(o.incident) : '',
+        priority: o?.priority ?? '',
+        stage: o?.stage ?? '',
+        'alert-key': `heartbeat:${r.name}`,
+        'alert-outcome': o ? o.outcome : 'ping',
+        actions: JSON.stringify(result.applied),
+      },
+      summary: {
+        head: [
+          '### IncidentOps: heartbeat ping',
+          `- ${shown}: ${result.outcome === 'recorded' ? 'ping recorded' : 'pinged again within a minute of the recorded ping (nothing written)'}${o?.incident ? `; it was late: incident #${o.incident} ${o.outcome === 'resolve' ? 'resolved' : o.outcome} · stage **${o.stage ?? '?'}**` : ''}.`,
+          ...(calm.line ? [calm.line] : []),
+          ...(late.line ? [late.line] : []),
+          ...result.problems.map((p) => `- ⚠️ ${p}`),
         ],
         applied: result.applied,
       },
@@ -223,7 +318,9 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   core.startGroup(`Incident #${r.number}`)
   const { board, exec } = writer(config)
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }
-  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config) })
+  const late = sweepLateNotice(ctx.repoLabels, config.sweep.interval, port.serverTime())
+  if (late.line) core.warning(logSafe(late.line))
+  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config), cardWarnings: late.card })
   result.applied.unshift(...oncallApplied)
   const decision = result.decision
   if (decision.kind === 'skip') {
@@ -248,6 +345,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
       ...decision.changes.map((c) => `- ${inline(c, 500)}`),
       ...(calm.line ? [calm.line] : []),
+      ...(late.line ? [late.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
       ],
       applied: result.applied,

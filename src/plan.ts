@@ -25,6 +25,8 @@ export type Effect =
   | { kind: 'create-comment'; issue: number; marker: string; body: string }
   | { kind: 'update-comment'; issue: number; commentId: number; marker: string; body: string }
   | { kind: 'delete-label'; name: string }
+  /** Rewrites a label's description (the sweep's last run, kept on the `incidentops/sweep-on` label). */
+  | { kind: 'update-label'; name: string; description: string; why: string }
   /** Turns an Actions workflow on or off (the sweep's sleep when no incident is open). */
   | { kind: 'set-workflow'; workflow: string; enabled: boolean; why: string }
   /** A file on a branch of our own, proposed in a pull request (found, not opened twice, on a re-run). */
@@ -146,6 +148,8 @@ export function describeEffect(e: Effect): string {
       return `#${e.issue}: update ${markerKind(e.marker)}`
     case 'delete-label':
       return `delete label ${e.name}`
+    case 'update-label':
+      return `update label ${e.name} (${e.why})`
     case 'set-workflow':
       return `turn the workflow ${e.workflow} ${e.enabled ? 'on' : 'off'} (${e.why})`
     case 'propose-file':

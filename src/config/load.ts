@@ -78,7 +78,8 @@ type RawConfig = RawOncallConfig & {
   notify?: { events?: Config['notify']['events']; priorities?: Priority[] }
   postmortem?: { as?: 'issue' | 'comment' | 'pull_request'; directory?: string; template?: string; label?: string; followup_label?: string; chase_after?: string }
   response_team?: string[]
-  sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string }
+  sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string; interval?: string }
+  heartbeats?: { name: string; period: string; grace?: string; priority?: Priority; service?: string }[]
   alerts?: { event_types?: string[]; resolved_stage?: 'monitoring' | 'resolved'; reopen_window?: string; comment_interval?: string; coalesce?: string }
   project?: {
     owner?: string
@@ -123,6 +124,16 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
     const n = raw?.stages?.[st]?.name ?? st
     if (names.has(n)) out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` })
     names.set(n, st)
+  }
+  const beats = raw?.heartbeats
+  if (Array.isArray(beats)) {
+    const seen = new Map<string, number>()
+    beats.forEach((h, i) => {
+      const n = (h as { name?: unknown } | null)?.name
+      if (typeof n !== 'string') return
+      if (seen.has(n)) out.push({ path: ['heartbeats', i, 'name'], message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ` })
+      else seen.set(n, i)
+    })
   }
   const rules = raw?.classification?.rules
   if (Array.isArray(rules)) rules.forEach((r, i) => visit(r?.when, ['classification', 'rules', i, 'when']))
@@ -208,7 +219,15 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       budget: raw.sweep?.budget ?? 50,
       autoResolveAlerts: offOr(raw.sweep?.auto_resolve_alerts ?? '1h'),
       autoResolvePeople: offOr(raw.sweep?.auto_resolve_people ?? 'off'),
+      interval: offOr(raw.sweep?.interval ?? 'off'),
     },
+    heartbeats: (raw.heartbeats ?? []).map((h) => ({
+      name: h.name,
+      period: parseDuration(h.period)!,
+      grace: parseDuration(h.grace ?? '5m')!,
+      priority: h.priority ?? 'P2',
+      service: h.service ?? null,
+    })),
     alerts: {
       eventTypes: raw.alerts?.event_types ?? ['alert', 'incident'],
       resolvedStage: raw.alerts?.resolved_stage ?? 'monitoring',

@@ -324,7 +324,33 @@ export const CONFIG_SCHEMA: JsonSchema = {
         budget: { type: 'integer', minimum: 1, maximum: 500, description: 'Writes allowed per run; the rest is left, and said, for the next run.', default: 50 },
         auto_resolve_alerts: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).', default: '1h' },
         auto_resolve_people: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'The same for incidents opened by people (off by default: a person decides).', default: 'off' },
+        interval: {
+          type: 'string',
+          pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
+          description:
+            "How often the sweep's schedule runs (its cron: `10m` for the example's `*/10 * * * *`). When set, every sweep run records its time (in the description of the `incidentops/sweep-on` label: one label edit per run), and an intake, alert or heartbeat run that finds the sweep silent for more than 3 × this says so in the incident's card and the job summary: GitHub disables schedules after 60 days without activity and drops runs under load. Never said while the sweep sleeps on purpose (no incident open, `sweep-workflow`). `off`: not watched.",
+          default: 'off',
+        },
       },
+    },
+    heartbeats: {
+      type: 'array',
+      maxItems: 50,
+      description:
+        "Dead man's switches (docs/monitoring.md, Heartbeats): a cron job or monitor pings `heartbeat <name>` every `period`; when no ping came for `period` + `grace`, the sweep opens an incident keyed `heartbeat:<name>`, and the next ping resolves it as a `resolved` alert would. While any heartbeat is configured the sweep never sleeps: only a scheduled run can notice a ping that did not come.",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'period'],
+        properties: {
+          name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,62}$', description: 'The name pings use (`client_payload.name`, or the relay\'s `/heartbeat/<name>`): lowercase letters, digits, `.`, `_` and `-`.' },
+          period: { ...duration('How often a ping is expected.', ''), default: undefined },
+          grace: duration('How late a ping may be before the heartbeat counts as stopped.', '5m'),
+          priority: { ...priorityEnum, description: 'The incident\'s severity `p1`…`p4`: the default rules make it that priority (your own rules see it as the alert field `severity`, with `source` `heartbeat` and `labels.heartbeat` the name).', default: 'P2' },
+          service: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'The service the incident is about.' },
+        },
+      },
+      default: [],
     },
     postmortem: {
       type: 'object',

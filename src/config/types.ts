@@ -64,7 +64,10 @@ export interface Config {
   /** Levels of the escalation chain: who to mention, and the wait after the previous level (ms; null = the ack window). */
   escalation: { mention: string[]; after: number | null }[]
   responseTeam: string[]
-  sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null }
+  /** `interval` (ms): the sweep's schedule, watched by every other run; null when not watched. */
+  sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null; interval: number | null }
+  /** Dead man's switches watched by the sweep (docs/monitoring.md, Heartbeats). */
+  heartbeats: HeartbeatConfig[]
   postmortem: { as: 'issue' | 'comment' | 'pull_request'; directory: string; template: string | null; label: string; followupLabel: string; chaseAfter: number }
   notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
   /** On-call schedules (docs/oncall.md) and the label of the issue that records `/cover` overrides. */
@@ -85,6 +88,17 @@ export interface Service {
   channel: string | null
   /** Its own chain, instead of the top-level `escalation`; null: the top-level one. */
   escalation: { mention: string[]; after: number | null }[] | null
+}
+
+export interface HeartbeatConfig {
+  /** `[a-z0-9][a-z0-9._-]{0,62}`: safe in markers and keys as it is. */
+  name: string
+  /** Milliseconds between expected pings. */
+  period: number
+  /** Milliseconds a ping may be late before the heartbeat counts as stopped. */
+  grace: number
+  priority: Priority
+  service: string | null
 }
 
 export interface AlertsConfig {

@@ -655,8 +655,11 @@ function isManaged(label: string, config: Config): boolean {
   return l === config.labels.incident.toLowerCase() || l.startsWith(PRIORITY_PREFIX) || l.startsWith(STAGE_PREFIX) || l.startsWith(SERVICE_PREFIX)
 }
 
-/** The whole state the issue should be in, for this record. */
-export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: IncidentFacts, config: Config, replies: readonly Reply[]): DesiredIssue {
+/**
+ * The whole state the issue should be in, for this record. `warnings` are facts about the
+ * installation this run found (the sweep stopped running), shown at the top of the card.
+ */
+export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: IncidentFacts, config: Config, replies: readonly Reply[], warnings: readonly string[] = []): DesiredIssue {
   const issue = ctx.issue!
   // Keep people's labels; ours (priority, stage, and service when on) follow the record and the form.
   const ours = (l: string): boolean => {
@@ -689,7 +692,7 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
     // Every priority and stage label is created with the first incident, in the same single request,
     // so later transitions never pay for a label creation.
     labelSpecs: upFrontLabels(config, out.filter((l) => isManaged(l, config))),
-    card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist) }),
+    card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist), warnings }),
     once,
     state: closed ? 'closed' : 'open',
     stateReason: closed ? (dismissed ? 'not_planned' : 'completed') : undefined,

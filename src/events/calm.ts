@@ -39,6 +39,8 @@ export interface CalmOutcome {
   problem: string | null
   /** The line is a warning (shown as an annotation), not just information. */
   warn?: boolean
+  /** The sweep turned itself off on purpose (or would, in a dry run): it records no run and nobody warns that it stopped. */
+  asleep?: boolean
 }
 
 /** Nothing done, nothing to say. */
@@ -130,7 +132,7 @@ export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: ()
   }
   // Not turned off: a dry run says what it would do; a spent budget leaves the sweep on (fail-safe).
   const off = applied.find((a) => a.kind === 'set-workflow')?.status
-  if (off === 'planned') return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null }
+  if (off === 'planned') return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null, asleep: true }
   if (off === 'skipped') return { applied, line: `No incident is open, but this run's write budget was spent: the sweep (${o.workflow}) stays on until a later run turns it off.`, problem: null }
   let open: number
   try {
@@ -143,5 +145,6 @@ export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: ()
     applied,
     line: `No incident is open: the sweep (${o.workflow}) turned itself off and costs nothing until the next incident, whose intake or alert run turns it back on.`,
     problem: null,
+    asleep: true,
   }
 }

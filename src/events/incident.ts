@@ -44,6 +44,8 @@ export interface HandleOptions {
   notify?: (n: Notification) => Promise<void>
   /** The `/cover` overrides (the on-call issue), read at most once per run and only when a due escalation names a schedule. */
   oncallView?: () => Promise<OncallView>
+  /** Warnings about the installation for the card (the sweep stopped running); none clears them. */
+  cardWarnings?: readonly string[]
 }
 
 export interface HandleResult {
@@ -180,7 +182,7 @@ export async function handleIncident(
     }
   }
 
-  const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies)
+  const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies, opts.cardWarnings)
   const effects = reconcile(desired, ctx)
   const done = await opts.exec.apply(effects)
   applied.push(...done)

@@ -7,6 +7,8 @@ export type Route =
   /** The postmortem pull request `pr` of incident `number` was merged (its marker says so; the record must agree). */
   | { kind: 'merged'; number: number; pr: number; sender: string; at?: string }
   | { kind: 'alerts'; eventType: string; payload: unknown }
+  /** A heartbeat's ping (`repository_dispatch` of type `heartbeat`): the name as sent, checked against the config later. */
+  | { kind: 'heartbeat'; name: string }
   | { kind: 'report' }
   | { kind: 'sweep' }
   | { kind: 'noop'; notice: string }
@@ -92,6 +94,13 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
     case 'repository_dispatch': {
       // The payload is parsed (and rejected, naming the field) once the config says which event types carry alerts.
       const eventType = str(payload, 'action', '')
+      if (eventType === 'heartbeat') {
+        const cp = payload.client_payload
+        const name = isObj(cp) ? cp.name : undefined
+        if (typeof name !== 'string' || name === '')
+          throw new PayloadError('A `heartbeat` dispatch names its heartbeat in `client_payload.name` (a name from `heartbeats:` in .github/incidents.yml), e.g. {"event_type":"heartbeat","client_payload":{"name":"nightly-backup"}}.')
+        return { kind: 'heartbeat', name: name.slice(0, 200) }
+      }
       return { kind: 'alerts', eventType, payload: payload.client_payload }
     }
     case 'schedule':

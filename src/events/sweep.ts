@@ -6,6 +6,7 @@ import { applyDue } from '../domain/due.js'
 import { tickedItems } from '../render/card.js'
 import type { AppliedEffect } from '../apply.js'
 import { handleIncident, type HandleOptions } from './incident.js'
+import { SWEEP_LATE_MARKER } from '../domain/heartbeats.js'
 
 /**
  * How long an incident without a card is left to its own intake run (which starts within seconds
@@ -66,7 +67,8 @@ export async function sweep(
         const probe = structuredClone(record)
         const pending = config.crisis.checklist.filter((c) => !tickedItems(card!.body, config.crisis.checklist).has(c))
         const due = applyDue(probe, config, now, incident.assignees, pending)
-        if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve) continue
+        // A card still warning that the sweep had stopped is rewritten without it, now that it runs.
+        if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve && !card!.body.includes(SWEEP_LATE_MARKER)) continue
       }
       result.due++
       if (opts.exec.remaining === 0) {

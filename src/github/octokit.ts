@@ -112,7 +112,8 @@ const MORE_COMMENTS = /* GraphQL */ `
 const INCIDENT_PAGE = /* GraphQL */ `
   query IncidentsPage(
     $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
-    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!
+    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!,
+    $heartbeats: String!, $withHeartbeats: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
@@ -120,6 +121,9 @@ const INCIDENT_PAGE = /* GraphQL */ `
       config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
       labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
         nodes { number title body state viewerDidAuthor }
+      }
+      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withHeartbeats) {
+        nodes { number body viewerDidAuthor comments(first: 100) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } } }
       }
       issues(first: 100, after: $after, labels: [$label], states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
@@ -260,6 +264,7 @@ export class OctokitPort implements GitHubPort {
           config?: { text: string | null; isBinary: boolean } | null
           labelled?: { nodes: { number: number; title: string; body: string; state: 'OPEN' | 'CLOSED'; viewerDidAuthor: boolean }[] }
           repoLabels?: { nodes: GqlLabel[] }
+          heartbeats?: { nodes: { number: number; body: string; viewerDidAuthor: boolean; comments: { nodes: GqlComment[] } }[] }
           issues: { totalCount: number; pageInfo: PageInfo; nodes: GqlPageIssue[] }
         } | null
       } = await this.call('query IncidentsPage', () =>
@@ -275,6 +280,8 @@ export class OctokitPort implements GitHubPort {
           labelled: q.labelled ?? '',
           withLabelled: first && q.labelled !== undefined,
           withLabels: first && q.withRepoLabels === true,
+          heartbeats: q.heartbeats ?? '',
+          withHeartbeats: first && q.heartbeats !== undefined,
         }),
       )
       const repo = res.repository
@@ -294,6 +301,7 @@ export class OctokitPort implements GitHubPort {
       if (first && q.labelled !== undefined) {
         page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? ('open' as const) : ('closed' as const) }))
       }
+      if (first && q.heartbeats !== undefined) page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({ number: h.number, body: h.body, viewerDidAuthor: h.viewerDidAuthor, comments: h.comments.nodes.map(toComment) }))
       yield page
       first = false
       if (!repo.issues.pageInfo.hasNextPage) return
@@ -475,6 +483,14 @@ export class OctokitPort implements GitHubPort {
         ? this.octokit.rest.actions.enableWorkflow({ ...this.repo, workflow_id: workflow })
         : this.octokit.rest.actions.disableWorkflow({ ...this.repo, workflow_id: workflow }),
     )
+  }
+
+  async updateLabel(name: string, patch: { description: string }): Promise<void> {
+    try {
+      await this.octokit.rest.issues.updateLabel({ ...this.repo, name, description: patch.description })
+    } catch (error: unknown) {
+      throw toApiError(error, 'PATCH /repos/{owner}/{repo}/labels/{name}')
+    }
   }
 
   async deleteLabel(name: string): Promise<void> {

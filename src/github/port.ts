@@ -22,6 +22,11 @@ export interface IncidentPage {
   repoLabels?: LabelSpec[]
   /** Issues with the given label (first page only, when asked), newest first: e.g. the report issues. */
   labelled?: { number: number; title: string; body: string; state: 'open' | 'closed'; viewerDidAuthor: boolean }[]
+  /**
+   * The issues labelled with the query's `heartbeats` label (first page only, when asked), oldest
+   * first, each with its first 100 comments: where the last ping of each heartbeat is kept.
+   */
+  heartbeats?: { number: number; body: string; viewerDidAuthor: boolean; comments: CommentSnapshot[] }[]
   totalCount: number
   /**
    * The incidents. Their `comments` hold only the first 3 and the last 20 comments (where the card
@@ -40,6 +45,8 @@ export interface IncidentQuery {
   labelled?: string
   /** Also return the repository's labels (first page). */
   withRepoLabels?: boolean
+  /** Also return the issues with this label and their comments (first page): the heartbeat pings. */
+  heartbeats?: string
 }
 
 export interface GitHubPort {
@@ -81,6 +88,8 @@ export interface GitHubPort {
   editPullBody(number: number, body: string): Promise<void>
   /** Turns an Actions workflow (its file name, e.g. incidentops-sweep.yml) on or off; needs `actions: write`. */
   setWorkflowEnabled(workflow: string, enabled: boolean): Promise<void>
+  /** Rewrites a repository label's description (the sweep records its last run there). */
+  updateLabel(name: string, patch: { description: string }): Promise<void>
   /** Deletes a repository label; one that is already gone is success. */
   deleteLabel(name: string): Promise<void>
 }

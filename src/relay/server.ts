@@ -9,6 +9,8 @@
  *   POST /pagerduty     a PagerDuty Events API v2 body (also at PagerDuty's own paths /v2/enqueue and
  *                       /v2/change/enqueue) → client_payload { incidentops: { pagerduty: body } }, the
  *                       routing_key left out; answered as PagerDuty does (status, message, dedup_key)
+ *   POST /heartbeat/<name>  a heartbeat's ping (any body, or none) → event_type `heartbeat`,
+ *                       client_payload { name }; a cron job ends with `curl -fsS -X POST -H "Authorization: Bearer …" …/heartbeat/<name>`
  *   GET  /healthz       200 { ok: true } (no auth: for load balancers and probes)
  *
  * Answers: 202 forwarded; 400 not JSON; 401 bad token; 404/405 wrong route; 408 too slow; 413 too
@@ -28,6 +30,7 @@ import type { NormalizedAlert } from '../alerts/schema.js'
 import { PayloadError, getErrorMessage } from '../errors.js'
 import { sendDispatch } from './github.js'
 import { isChangeEvent, pagerDutyChange } from '../alerts/pagerduty.js'
+import { HEARTBEAT_EVENT_TYPE, HEARTBEAT_NAME } from '../domain/heartbeats.js'
 
 /** The dedup_key the sender gave, to echo back as PagerDuty does. */
 const pagerDutyDedupKey = (body: unknown): string | null =>
@@ -278,9 +281,10 @@ export function createRelay(opts: RelayOptions): http.Server {
       return send(res, 200, { ok: true })
     }
     const kind = (ROUTES as Record<string, Kind | undefined>)[path]
-    if (!kind) {
+    const beat = /^\/heartbeat\/([^/]*)$/.exec(path)
+    if (!kind && !beat) {
       line(404, 'no such route')
-      return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue); GET /healthz.` })
+      return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue), pings to /heartbeat/<name>; GET /healthz.` })
     }
     if (req.method !== 'POST') {
       line(405, 'wrong method')
@@ -301,6 +305,8 @@ export function createRelay(opts: RelayOptions): http.Server {
       return send(res, 401, { error: 'Missing or wrong `Authorization: Bearer <token>`.' }, { 'www-authenticate': 'Bearer', connection: 'close' })
     }
     backoff.succeeded(addr)
+    if (beat) return ping(req, res, beat[1]!, line)
+    if (!kind) return
     if (!isJsonContentType(req.headers['content-type'])) {
       line(415, `content type ${JSON.stringify(req.headers['content-type'] ?? '')}`)
       req.resume()
@@ -336,6 +342,31 @@ export function createRelay(opts: RelayOptions): http.Server {
       // After a 413 the rest of the body is unread: discard it and close the connection.
       if (status === 413) req.resume()
       return send(res, status, { error: message }, status === 413 ? { connection: 'close' } : {})
+    }
+  }
+
+  /** A heartbeat's ping: the body (if any) is not read; the name is checked here, its existence by the action. */
+  const ping = async (req: http.IncomingMessage, res: http.ServerResponse, raw: string, line: (status: number, what: string) => void): Promise<void> => {
+    req.resume()
+    let name: string
+    try {
+      name = decodeURIComponent(raw)
+    } catch {
+      name = raw
+    }
+    if (!HEARTBEAT_NAME.test(name)) {
+      line(422, 'not a heartbeat name')
+      return send(res, 422, { error: 'A heartbeat name is 1–63 of a-z, 0-9, `.`, `_`, `-`, starting with a letter or digit, as declared under `heartbeats:` in .github/incidents.yml.' })
+    }
+    req.socket.setTimeout(0)
+    try {
+      const result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType: HEARTBEAT_EVENT_TYPE, clientPayload: { name }, retries: opts.retries, sleep: opts.sleep })
+      line(202, `forwarded the ping of ${name} to ${opts.repo} as "${HEARTBEAT_EVENT_TYPE}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`)
+      return send(res, 202, { forwarded: true, repo: opts.repo, event_type: HEARTBEAT_EVENT_TYPE, heartbeat: name, attempts: result.attempts })
+    } catch (error: unknown) {
+      const message = `GitHub did not accept the dispatch: ${getErrorMessage(error)}`
+      line(502, message)
+      return send(res, 502, { error: message })
     }
   }
 

@@ -20,17 +20,20 @@ export interface CardInput {
   config: Config
   /** Checklist items already ticked in the current card, so re-rendering keeps people's ticks. */
   ticked: ReadonlySet<string>
+  /** Our own warnings about the installation (markdown we wrote, each starting with its hidden marker), shown under the heading. */
+  warnings?: readonly string[]
 }
 
 /**
  * The incident card: live status for people, the record hidden at the end for the machine.
  * Renders only from its inputs (times are absolute): the same record gives the same bytes.
  */
-export function renderCard({ record: r, facts: f, config, ticked }: CardInput): string {
+export function renderCard({ record: r, facts: f, config, ticked, warnings = [] }: CardInput): string {
   const policy = config.priorities[r.priority]
   const lines: string[] = [CARD_MARKER]
   lines.push(`### ${PRIORITY_ICON[r.priority] ?? ''} ${r.priority} incident · ${title(r.stage)}`)
   lines.push('')
+  for (const w of warnings) lines.push(`> [!WARNING]\n> ${w}`, '')
   if (f.summary) lines.push(`**What is broken:** ${inline(f.summary, 300)}`, '')
   const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt
   const impact = [

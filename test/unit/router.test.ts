@@ -29,6 +29,17 @@ describe('route: pull_request', () => {
   })
 })
 
+describe('route: repository_dispatch heartbeat', () => {
+  it('a ping names its heartbeat; any other event type stays an alert', () => {
+    expect(route('repository_dispatch', { action: 'heartbeat', client_payload: { name: 'nightly-backup' } }, 'auto')).toEqual({ kind: 'heartbeat', name: 'nightly-backup' })
+    expect(route('repository_dispatch', { action: 'alert', client_payload: { name: 'x' } }, 'auto')).toMatchObject({ kind: 'alerts', eventType: 'alert' })
+  })
+
+  it('a ping without a name says what to send', () => {
+    for (const cp of [undefined, {}, { name: 3 }, { name: '' }]) expect(() => route('repository_dispatch', { action: 'heartbeat', client_payload: cp }, 'auto')).toThrow('`client_payload.name`')
+  })
+})
+
 describe('route: mode intake', () => {
   it('routes issue events as auto does, and makes alerts and schedules a no-op with a notice', () => {
     const issue = { action: 'opened', issue: { number: 3 }, sender: { login: 'rita' } }

@@ -14,12 +14,12 @@ const ROOT = resolve(import.meta.dirname, '..', '..', '..')
 const workflow = parseYaml(readFileSync(resolve(ROOT, 'examples/workflows/incidentops-alerts.yml'), 'utf8')) as { concurrency: { group: string; 'cancel-in-progress': boolean } }
 
 /** Evaluates `prefix${{ expr }}` the way GitHub does for this event. */
-function group(clientPayload: unknown, runId: string): string {
+function group(clientPayload: unknown, runId: string, action = 'alert'): string {
   const m = /^([^$]*)\$\{\{(.*)\}\}$/s.exec(workflow.concurrency.group)
   if (!m) throw new Error(`the group is not one expression: ${workflow.concurrency.group}`)
   const lexed = new Lexer(m[2]!).lex()
   const expr = new Parser(lexed.tokens, ['github'], []).parse()
-  const github = JSON.parse(JSON.stringify({ event: { action: 'alert', client_payload: clientPayload }, run_id: runId }), data.reviver) as data.Dictionary
+  const github = JSON.parse(JSON.stringify({ event: { action, client_payload: clientPayload }, run_id: runId }), data.reviver) as data.Dictionary
   const ctx = new data.Dictionary({ key: 'github', value: github })
   return `${m[1]}${new Evaluator(expr, ctx).evaluate().coerceString()}`
 }
@@ -105,5 +105,13 @@ describe('the example alerts workflow concurrency group', () => {
     const keyless = all.find((c) => c.name === 'generic-single-object.json')!
     expect(keyless.keys[0]).toMatch(/^generic:[0-9a-f]{32}$/)
     expect(keyless.group).toMatch(/^incidentops-alert-run-\d+$/)
+  })
+
+  it('gives heartbeat pings a group per heartbeat name, apart from every alert group', () => {
+    const ping = (name: string, run: string) => group({ name }, run, 'heartbeat')
+    expect(ping('nightly-backup', '1')).toBe('incidentops-alert-heartbeat-nightly-backup')
+    expect(ping('nightly-backup', '2')).toBe(ping('nightly-backup', '1'))
+    expect(ping('queue-worker', '1')).not.toBe(ping('nightly-backup', '1'))
+    for (const a of all) expect(a.group).not.toMatch(/^incidentops-alert-heartbeat-/)
   })
 })

@@ -224,4 +224,23 @@ describe('incidentops relay', () => {
     expect((await fetch(`${base}/nope`, { method: 'POST' })).status).toBe(404)
     expect((await fetch(`${base}/alertmanager`)).status).toBe(405)
   })
+
+  it('forwards a heartbeat ping from POST /heartbeat/<name>, with or without a body; refuses a bad name or token, forwarding nothing', async () => {
+    await start()
+    // What a cron job sends: no body, no content type.
+    const bare = await fetch(`${base}/heartbeat/nightly-backup`, { method: 'POST', headers: { authorization: `Bearer ${RELAY_TOKEN}` } })
+    expect(bare.status).toBe(202)
+    expect(await bare.json()).toMatchObject({ forwarded: true, event_type: 'heartbeat', heartbeat: 'nightly-backup' })
+    const withBody = await post('/heartbeat/queue.worker_2', { anything: true })
+    expect(withBody.status).toBe(202)
+    expect(emu.dispatches.map((d) => [d.event_type, d.client_payload])).toEqual([
+      ['heartbeat', { name: 'nightly-backup' }],
+      ['heartbeat', { name: 'queue.worker_2' }],
+    ])
+    expect((await post('/heartbeat/Bad%20Name', {})).status).toBe(422)
+    expect((await post('/heartbeat/', {})).status).toBe(422)
+    expect((await post('/heartbeat/nightly-backup', {}, 'wrong-token')).status).toBe(401)
+    expect((await fetch(`${base}/heartbeat/nightly-backup`, { headers: { authorization: `Bearer ${RELAY_TOKEN}` } })).status).toBe(405)
+    expect(emu.dispatches).toHaveLength(2)
+  })
 })
