@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demo, type DemoResult } from '../demo/run.js'
-import { renderMarkdown } from '../demo/markdown.js'
+import { demo, type DemoResult } from '../../src/demo/run.js'
+import { renderMarkdown } from '../../src/demo/markdown.js'
+import { BUNDLE } from './harness.js'
 
 let dir = ''
 let result: DemoResult
@@ -17,7 +18,7 @@ const read = (name: string): string => readFileSync(join(dir, name), 'utf8')
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'incidentops-demo-'))
-  result = await demo(dir, (s) => lines.push(s))
+  result = await demo(dir, (s) => lines.push(s), { bundle: BUNDLE })
 }, 240_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -75,17 +76,22 @@ describe('the demo (npm start)', () => {
     }
   })
 
-  it('the HTML page renders the markdown: tables, task lists, details, Mermaid source with a note; markers hidden', () => {
+  it('the HTML page renders the markdown: tables, task lists, details, Mermaid with its bundle inlined; markers hidden', () => {
     const html = read('index.html')
     expect(html).toContain('<table>')
     expect(html).toContain('<input type="checkbox" disabled')
     expect(html).toContain('class="board"')
     expect(html).not.toContain('incidentops:record')
-    expect(html).not.toMatch(/<script>(?!mermaid)/) // no script unless a local Mermaid copy is inlined
-    if (readdirSync(dir).includes('report.md')) {
-      expect(html).toContain('<pre class="mermaid">')
-      expect(html).toContain('<details>')
-    }
+    // Offline: no script or stylesheet is fetched; the only scripts are Mermaid's bundle and its start.
+    expect(html).not.toMatch(/<script[^>]*\ssrc=|<link[^>]*\shref=/)
+    expect(readdirSync(dir)).toContain('report.md')
+    expect(html).toContain('<pre class="mermaid">')
+    expect(html).toContain('<details>')
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)
+    expect(scripts).toHaveLength(2)
+    expect(scripts[0]!.length).toBeGreaterThan(1_000_000) // mermaid.min.js, whole
+    expect(scripts[0]).toContain('mermaid')
+    expect(scripts[1]).toMatch(/^mermaid\.initialize\(/)
   })
 
   it("the README's rendered examples match what the demo wrote (loosely: numbers and times may differ)", () => {

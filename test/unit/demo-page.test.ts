@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderPage } from '../demo/html.js'
-import { renderInline } from '../demo/markdown.js'
+import { renderPage } from '../../src/demo/html.js'
+import { renderInline } from '../../src/demo/markdown.js'
 
 const anchors = new Map([[1, 'issue-1'], [2, 'issue-2']])
 
