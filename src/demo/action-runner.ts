@@ -35,6 +35,8 @@ export interface RunOptions {
   runId?: string
   /** The `api-limits` input unless `inputs` sets it; default '' (GitHub's pace). */
   apiLimits?: string
+  /** Remove RUNNER_TEMP after the run (the demo); tests keep it to read files the action wrote there. */
+  removeTemp?: boolean
 }
 
 export interface PreparedRun {
@@ -94,7 +96,7 @@ export function prepareRun(
   return { dir, env, outputPath, summaryPath }
 }
 
-/** Runs the bundle once as a runner does; returns its exit code, output, outputs and step summary. Removes its RUNNER_TEMP after. */
+/** Runs the bundle once as a runner does; returns its exit code, output, outputs and step summary. */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   if (!existsSync(o.bundle)) throw new Error(`${o.bundle} is missing: run \`npm run bundle\` first`)
   const { dir, env, outputPath, summaryPath } = prepareRun({ ...o, runId: o.runId ?? String(++runSeq), prefix: 'incidentops-run-' })
@@ -110,7 +112,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     })
     return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') }
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (o.removeTemp) rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -86,8 +86,8 @@ async function step(c: Ctx, at: string, what: string, fn: () => Promise<ActionRu
 }
 
 /** Runs the action bundle on an event in the demo repository, at the demo's pace. */
-function act(c: Ctx, o: Omit<RunOptions, 'bundle' | 'emu' | 'repo' | 'apiLimits'>): Promise<ActionRun> {
-  return runAction({ bundle: c.bundle, emu: c.emu, repo: DEMO_REPO, apiLimits: DEMO_LIMITS, ...o })
+function act(c: Ctx, o: Omit<RunOptions, 'bundle' | 'emu' | 'repo' | 'apiLimits' | 'removeTemp'>): Promise<ActionRun> {
+  return runAction({ bundle: c.bundle, emu: c.emu, repo: DEMO_REPO, apiLimits: DEMO_LIMITS, removeTemp: true, ...o })
 }
 
 function out(c: Ctx, s: string): void {

@@ -39,7 +39,7 @@ export type { ActionRun, PreparedRun } from '../../src/demo/action-runner.js'
 export { parseOutputs } from '../../src/demo/action-runner.js'
 
 /** The options of runAction: the shared runner's, with the bundle defaulting to this checkout's dist/index.js. */
-export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits'>
+export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits' | 'removeTemp'>
 
 /**
  * The pace the tests run the action at: no spacing between writes and a millisecond for each second
