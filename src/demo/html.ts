@@ -41,7 +41,7 @@ const CSS = `
 body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:#1f2328;margin:0;background:#f6f8fa}
 header.top{background:#24292f;color:#fff;padding:12px 24px}header.top h1{font-size:18px;margin:0}header.top p{margin:4px 0 0;color:#d0d7de;font-size:13px}
 nav{background:#fff;border-bottom:1px solid #d0d7de;padding:8px 24px;position:sticky;top:0;z-index:2}nav a{margin-right:16px;color:#0969da;text-decoration:none;font-weight:600}
-main{max-width:1100px;margin:0 auto;padding:16px 24px 64px}
+main{max-width:1240px;margin:0 auto;padding:16px 24px 64px}
 section.page{margin:24px 0 48px}
 .notes{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 16px;margin:16px 0}
 .issue-title{font-size:26px;font-weight:400;margin:0 0 8px}.issue-title .num{color:#59636e}
@@ -52,7 +52,7 @@ section.page{margin:24px 0 48px}
 .comment>.head.bot{background:#ddf4ff}
 .comment>.body{padding:8px 16px}
 .markdown h1,.markdown h2{border-bottom:1px solid #d8dee4;padding-bottom:.3em}.markdown h1{font-size:1.6em}.markdown h2{font-size:1.35em}.markdown h3{font-size:1.15em}
-.markdown .table{overflow-x:auto}.markdown table{border-collapse:collapse;margin:8px 0;width:max-content;min-width:50%}.markdown th,.markdown td{border:1px solid #d0d7de;padding:4px 10px;vertical-align:top;max-width:44ch}.markdown th{white-space:nowrap}.markdown tr:nth-child(2n) td{background:#f6f8fa}
+.markdown .table{overflow-x:auto}.markdown table{border-collapse:collapse;margin:8px 0;font-size:13px}.markdown th,.markdown td{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;max-width:44ch}.markdown th{white-space:nowrap}.markdown td.title{min-width:48ch;max-width:60ch}.markdown tr:nth-child(2n) td{background:#f6f8fa}
 .markdown code{background:rgba(175,184,193,.2);border-radius:6px;padding:.1em .4em;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .markdown pre{background:#f6f8fa;border-radius:6px;padding:12px 16px;overflow:auto}.markdown pre code{background:none;padding:0}
 .markdown blockquote{margin:0 0 8px;padding:0 1em;color:#59636e;border-left:.25em solid #d0d7de}

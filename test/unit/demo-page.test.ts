@@ -21,6 +21,14 @@ describe("the demo page's links work offline", () => {
     expect(renderInline('[acme/shop#1](https://github.com/acme/shop/issues/1)', { anchors })).toBe('<a href="https://github.com/acme/shop/issues/1">acme/shop#1</a>')
   })
 
+  it('shows character references as GitHub does (the action writes &#91; for a [ that must not link, &lt; in cells), never as markup', () => {
+    expect(renderInline('&#91;Incident]: Nobody can sign in', {})).toBe('&#91;Incident]: Nobody can sign in')
+    expect(renderInline('a &#x5B;b] &amp; c', {})).toBe('a &#x5B;b] &amp; c') // &amp; is an ampersand on GitHub too
+    expect(renderInline('&#60;script&#62;x', {})).toBe('&#60;script&#62;x') // drawn as text "<script>x"
+    expect(renderInline('&lt;!-- x --&gt; & &copy;', {})).toBe('&lt;!-- x --&gt; &amp; &amp;copy;') // the escapes the action writes; others stay text
+    expect(renderInline('`&#91;`', {})).toBe('<code>&amp;#91;</code>') // code spans show what was written
+  })
+
   it('never nests a link inside a link label', () => {
     const html = renderInline('[see #1 and acme/shop#2](https://github.com/acme/shop/issues/1)', { anchors, repo: 'acme/shop' })
     expect(html).toBe('<a href="#issue-1">see #1 and acme/shop#2</a>')
