@@ -15,6 +15,24 @@ const nodeGlobals = {
   clearTimeout: 'readonly',
 }
 
+/** The write methods of GitHubPort and BoardPort (src/github/port.ts, src/github/board.ts). */
+export const WRITE_METHODS = [
+  'createLabels',
+  'addLabels',
+  'setLabels',
+  'updateIssue',
+  'createComment',
+  'createIssue',
+  'editIssue',
+  'updateComment',
+  'proposeFile',
+  'editPullBody',
+  'setWorkflowEnabled',
+  'deleteLabel',
+  'addItem',
+  'setFields',
+]
+
 export default defineConfig(
   {
     ignores: ['dist/', 'node_modules/', '.ci/node24/', 'coverage/', '.tmp/', 'demo-output/'],
@@ -40,5 +58,22 @@ export default defineConfig(
     files: ['src/**'],
     ignores: ['src/cli/**'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // One writer (docs/architecture.md): only the executor (src/apply.ts) calls the ports' write
+    // methods; the GitHub adapters in src/github/ implement them. Everything else plans effects.
+    // Not the action: src/emulator/ is the local GitHub itself, and src/demo/ acts as the people
+    // using it (alice opens an issue, comments) through the emulator's in-process helpers.
+    files: ['src/**/*.ts'],
+    ignores: ['src/apply.ts', 'src/github/**', 'src/emulator/**', 'src/demo/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${WRITE_METHODS.join('|')})$/]`,
+          message: 'Only the executor (src/apply.ts) writes to GitHub: plan an Effect (src/plan.ts) and apply it with the run\'s Executor.',
+        },
+      ],
+    },
   },
 )

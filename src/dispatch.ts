@@ -13,6 +13,7 @@ import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident } from './events/incident.js'
+import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
@@ -53,15 +54,21 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
   // The config comes from the checkout when there is one, otherwise from the same query as the issue.
   const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
-  const board = (config: Config): BoardPort | null =>
+  const boardFor = (config: Config): BoardPort | null =>
     config.project && inputs.projectToken
       ? new OctokitBoardPort(
           createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }),
         )
       : null
+  // One executor per run, made once the config (and so the board) is known: the run's only writer,
+  // with one budget for every write of the run and the only check of dry-run.
+  let runExec: Executor | null = null
+  const writer = (config: Config): { board: BoardPort | null; exec: Executor } => {
+    const board = boardFor(config)
+    runExec ??= new Executor({ github: port, board }, { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l: string) => core.info(logSafe(l)) })
+    return { board, exec: runExec }
+  }
   const handleOpts = {
-    dryRun: inputs.dryRun,
-    budget: WRITE_BUDGET,
     repoOwner: repo.owner,
     repo: `${repo.owner}/${repo.repo}`,
     // Every line a handler logs may carry an issue title, a comment, a label or an alert field.
@@ -73,7 +80,6 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     notify: notifier(inputs),
   }
 
-  const calmOpts = { workflow: inputs.sweepWorkflow, dryRun: inputs.dryRun, log: (l: string) => core.info(l) }
 
   if (r.kind === 'sweep') {
     const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
@@ -86,11 +92,15 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       yield* pages
     }
     const now = port.serverTime() ?? new Date().toISOString()
-    const result = await sweep(port, board(config), all(), config, handleOpts, now)
+    const { board, exec } = writer(config)
+    // The sweep has a budget of its own in the config, lower than a run's by default.
+    exec.capBudget(config.sweep.budget)
+    const calmOpts = { workflow: inputs.sweepWorkflow, exec }
+    const result = await sweep(port, board, all(), config, { ...handleOpts, exec }, now)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
     const calm = result.scanned === 0
-      ? await sleepSweep(port, repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
-      : await markSweepOn(port, repoLabels, calmOpts)
+      ? await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
+      : await markSweepOn(repoLabels, calmOpts)
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
@@ -150,8 +160,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const group = groupKeyOf(r.payload)
     const alerts = group ? [collapseGroup(parsed, group)] : parsed
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
-    const result = await handleAlerts(port, board(config), alerts, config, open, {
+    const { board, exec } = writer(config)
+    const calmOpts = { workflow: inputs.sweepWorkflow, exec }
+    const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
+      exec,
       now: () => port.serverTime() ?? new Date().toISOString(),
       runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
     })
@@ -165,7 +178,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       core.setOutput('alert-outcome', main.outcome)
     }
     const reached = result.outcomes.some((o) => o.incident !== null)
-    const calm = reached ? await wakeSweep(port, open.first?.repoLabels ?? [], calmOpts) : NONE
+    const calm = reached ? await wakeSweep(open.first?.repoLabels ?? [], calmOpts) : NONE
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
     core.setOutput('actions', JSON.stringify(result.applied))
@@ -192,7 +205,9 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
 
   const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
-  const result = await handleIncident(port, board(config), ctx, incoming, config, handleOpts)
+  const { board, exec } = writer(config)
+  const calmOpts = { workflow: inputs.sweepWorkflow, exec }
+  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec })
   const decision = result.decision
   if (decision.kind === 'skip') {
     core.endGroup()
@@ -204,7 +219,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   for (const c of decision.changes) core.info(logSafe(`record: ${c}`))
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
   core.endGroup()
-  const calm = decision.record.stage !== 'closed' ? await wakeSweep(port, ctx.repoLabels, calmOpts) : NONE
+  const calm = decision.record.stage !== 'closed' ? await wakeSweep(ctx.repoLabels, calmOpts) : NONE
   result.applied.push(...calm.applied)
   if (calm.problem) result.problems.push(calm.problem)
   if (calm.line) core.info(calm.line)

@@ -1,4 +1,5 @@
 import type { IssueContext, LabelSpec } from './github/port.js'
+import type { FieldUpdate } from './domain/board.js'
 import type { CommentSnapshot } from './github/port.js'
 import { CARD_MARKER, findCard, findMarked } from './domain/record.js'
 import { fitBody, fitLabels } from './github/content-limits.js'
@@ -26,6 +27,14 @@ export type Effect =
   | { kind: 'delete-label'; name: string }
   /** Turns an Actions workflow on or off (the sweep's sleep when no incident is open). */
   | { kind: 'set-workflow'; workflow: string; enabled: boolean; why: string }
+  /** A file on a branch of our own, proposed in a pull request (found, not opened twice, on a re-run). */
+  | { kind: 'propose-file'; issue: number; branch: string; path: string; content: string; message: string; title: string; body: string; marker: string }
+  /** The body of a pull request we opened (its follow-up list). */
+  | { kind: 'edit-pull-body'; issue: number; pr: number; body: string }
+  /** Puts an issue on a Projects (v2) board; GitHub returns the existing item when it is there. */
+  | { kind: 'board-add-item'; issue: number; project: string; projectId: string; contentId: string }
+  /** Sets an item's fields in one request. `what` names the item in the log (the incident or its postmortem). */
+  | { kind: 'board-set-fields'; issue: number; projectId: string; itemId: string; updates: FieldUpdate[]; what: 'board' | 'postmortem on the board' }
 
 /** The state we want one issue to be in. Reconciling it against what GitHub has gives the effects. */
 export interface DesiredIssue {
@@ -139,6 +148,14 @@ export function describeEffect(e: Effect): string {
       return `delete label ${e.name}`
     case 'set-workflow':
       return `turn the workflow ${e.workflow} ${e.enabled ? 'on' : 'off'} (${e.why})`
+    case 'propose-file':
+      return `propose the postmortem of #${e.issue} as ${e.path} in a pull request`
+    case 'edit-pull-body':
+      return `#${e.pr}: follow-ups updated`
+    case 'board-add-item':
+      return `#${e.issue}: add to project ${e.project}`
+    case 'board-set-fields':
+      return `#${e.issue}: ${e.what}${e.what === 'board' ? '' : ':'} ${e.updates.map((u) => `${u.field} = ${u.shown ?? '(cleared)'}`).join(', ')}`
   }
 }
 

@@ -27,8 +27,94 @@ export interface ParsedCommands {
   problems: CommandProblem[]
 }
 
+type Parsed = Command | { message: string }
+
+/**
+ * The command table: every slash command, its words, what `/help` and docs/commands.md say about it,
+ * and how its argument is parsed. Adding a command: a row here, its case in decide.ts (runCommand),
+ * its reply text in render/ if it answers, and a test.
+ */
+export interface CommandSpec {
+  /** The words that run it (`/resolve` and `/resolved` are one row). */
+  words: string[]
+  /** How the help table shows it. */
+  usage: string
+  /** What it does, one line (the help table's second column). */
+  help: string
+  /** The command, or a message that says how to write it. `text` is the argument cut to MAX_TEXT. */
+  parse: (arg: string, text: string, word: string) => Parsed
+  /** `/update` and `/note` take the lines that follow, up to the next command or blank line. */
+  multiline?: boolean
+}
+
 const SHORTHANDS: Record<string, string> = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' }
-const KNOWN = new Set(['ack', 'confirm', 'commander', 'priority', 'stage', 'update', 'note', 'followup', 'postmortem', 'dismiss', 'help', ...Object.keys(SHORTHANDS)])
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { words: ['ack'], usage: '`/ack`', help: 'take command: you become the commander (assigned), Triage → Investigating', parse: () => ({ name: 'ack' }) },
+  {
+    words: ['confirm'],
+    usage: '`/confirm`',
+    help: 'confirm an incident held as unconfirmed (declared by someone below triage): paging and escalation start',
+    parse: () => ({ name: 'confirm' }),
+  },
+  {
+    words: ['commander'],
+    usage: '`/commander @user`',
+    help: 'hand command to someone else',
+    parse: (arg) => {
+      const u = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(arg.split(/\s+/)[0] ?? '')
+      return u ? { name: 'commander', user: u[1]! } : { message: '`/commander` needs a user: `/commander @alice`' }
+    },
+  },
+  {
+    words: ['priority'],
+    usage: '`/priority P2 <reason>`',
+    help: 'set the priority by hand (wins over the rules)',
+    parse: (arg) => {
+      const p = /^(p[1-4])\b\s*(.*)$/is.exec(arg)
+      return p
+        ? { name: 'priority', priority: p[1]!.toUpperCase() as 'P1', reason: p[2]!.trim().slice(0, 500) }
+        : { message: '`/priority` needs P1, P2, P3 or P4 and a reason: `/priority P2 only EU customers affected`' }
+    },
+  },
+  {
+    words: ['stage', ...Object.keys(SHORTHANDS)],
+    usage: '`/investigating`, `/fixing`, `/monitoring`, `/resolve`',
+    help: 'move to that stage (`/stage <name>` too)',
+    parse: (arg, _text, word) =>
+      word !== 'stage' ? { name: 'stage', stage: SHORTHANDS[word]! } : arg ? { name: 'stage', stage: arg.split(/\s+/)[0]!.toLowerCase() } : { message: '`/stage` needs a stage: `/stage fixing`' },
+  },
+  {
+    words: ['update'],
+    usage: '`/update <text>`',
+    help: 'a status update: goes in the timeline and resets the update clock',
+    multiline: true,
+    parse: (_arg, text) => (text ? { name: 'update', text } : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' }),
+  },
+  { words: ['note'], usage: '`/note <text>`', help: 'a timeline entry', multiline: true, parse: (_arg, text) => (text ? { name: 'note', text } : { message: '`/note` needs a text' }) },
+  {
+    words: ['followup'],
+    usage: '`/followup <title>`',
+    help: 'open a linked follow-up issue; the postmortem lists it with its state',
+    parse: (_arg, text) => (text ? { name: 'followup', title: text.split('\n')[0]!.slice(0, 200) } : { message: '`/followup` needs a title' }),
+  },
+  {
+    words: ['postmortem'],
+    usage: '`/postmortem`',
+    help: 'write a postmortem now, whatever the priority',
+    parse: (arg) => (/^done\b/i.test(arg) ? { name: 'postmortem', done: true } : { name: 'postmortem' }),
+  },
+  {
+    words: [],
+    usage: '`/postmortem done`',
+    help: 'finish a postmortem written as a comment (a postmortem issue is finished by closing it)',
+    parse: () => ({ name: 'postmortem', done: true }),
+  },
+  { words: ['dismiss'], usage: '`/dismiss <reason>`', help: 'a false alarm: closed as not planned, counted as noise', parse: (_arg, text) => ({ name: 'dismiss', reason: text }) },
+  { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
+]
+
+const BY_WORD = new Map(COMMANDS.flatMap((c) => c.words.map((w) => [w, c] as const)))
 /** Longest text a command keeps (`/update`, `/note`, …); the rest is cut. */
 export const MAX_TEXT = 2000
 /** Most commands run from one comment. */
@@ -65,55 +151,20 @@ export function parseCommands(body: string): ParsedCommands {
     const m = /^\/([a-z]+)\b[ \t]*(.*)$/i.exec(line)
     if (!m) continue
     const word = m[1]!.toLowerCase()
-    if (!KNOWN.has(word)) continue
+    const spec = BY_WORD.get(word)
+    if (!spec) continue
     let arg = m[2]!.trim()
     // `/update` and `/note` take the lines that follow, up to the next command or blank line.
-    if (word === 'update' || word === 'note') {
+    if (spec.multiline) {
       const more: string[] = []
       while (i + 1 < lines.length && lines[i + 1]!.trim() !== '' && !/^\s*\/[a-z]+\b/i.test(lines[i + 1]!)) more.push(lines[++i]!.trim())
       arg = [arg, ...more].filter(Boolean).join('\n')
     }
-    const c = toCommand(word, arg)
+    const c = spec.parse(arg, arg.slice(0, MAX_TEXT), word)
     if ('message' in c) problems.push({ line, message: c.message })
     else commands.push(c)
   }
   return { commands, problems }
-}
-
-function toCommand(word: string, arg: string): Command | { message: string } {
-  const text = arg.slice(0, MAX_TEXT)
-  switch (word) {
-    case 'ack':
-      return { name: 'ack' }
-    case 'confirm':
-      return { name: 'confirm' }
-    case 'help':
-      return { name: 'help' }
-    case 'postmortem':
-      return /^done\b/i.test(arg) ? { name: 'postmortem', done: true } : { name: 'postmortem' }
-    case 'commander': {
-      const u = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(arg.split(/\s+/)[0] ?? '')
-      return u ? { name: 'commander', user: u[1]! } : { message: '`/commander` needs a user: `/commander @alice`' }
-    }
-    case 'priority': {
-      const p = /^(p[1-4])\b\s*(.*)$/is.exec(arg)
-      return p
-        ? { name: 'priority', priority: p[1]!.toUpperCase() as 'P1', reason: p[2]!.trim().slice(0, 500) }
-        : { message: '`/priority` needs P1, P2, P3 or P4 and a reason: `/priority P2 only EU customers affected`' }
-    }
-    case 'stage':
-      return arg ? { name: 'stage', stage: arg.split(/\s+/)[0]!.toLowerCase() } : { message: '`/stage` needs a stage: `/stage fixing`' }
-    case 'update':
-      return text ? { name: 'update', text } : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' }
-    case 'note':
-      return text ? { name: 'note', text } : { message: '`/note` needs a text' }
-    case 'followup':
-      return text ? { name: 'followup', title: text.split('\n')[0]!.slice(0, 200) } : { message: '`/followup` needs a title' }
-    case 'dismiss':
-      return { name: 'dismiss', reason: text }
-    default:
-      return { name: 'stage', stage: SHORTHANDS[word]! }
-  }
 }
 
 /** True when the comment contains at least one command line (cheap pre-check before any API call). */
@@ -122,19 +173,5 @@ export function hasCommands(body: string): boolean {
   return p.commands.length + p.problems.length > 0
 }
 
-export const HELP_TEXT = [
-  '| command | what it does |',
-  '|---|---|',
-  '| `/ack` | take command: you become the commander (assigned), Triage → Investigating |',
-  '| `/confirm` | confirm an incident held as unconfirmed (declared by someone below triage): paging and escalation start |',
-  '| `/commander @user` | hand command to someone else |',
-  '| `/priority P2 <reason>` | set the priority by hand (wins over the rules) |',
-  '| `/investigating`, `/fixing`, `/monitoring`, `/resolve` | move to that stage (`/stage <name>` too) |',
-  '| `/update <text>` | a status update: goes in the timeline and resets the update clock |',
-  '| `/note <text>` | a timeline entry |',
-  '| `/followup <title>` | open a linked follow-up issue; the postmortem lists it with its state |',
-  '| `/postmortem` | write a postmortem now, whatever the priority |',
-  '| `/postmortem done` | finish a postmortem written as a comment (a postmortem issue is finished by closing it) |',
-  '| `/dismiss <reason>` | a false alarm: closed as not planned, counted as noise |',
-  '| `/help` | this list |',
-].join('\n')
+/** The table `/help` replies with and docs/commands.md shows, from the command table. */
+export const HELP_TEXT = ['| command | what it does |', '|---|---|', ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`)].join('\n')

@@ -16,6 +16,8 @@ export interface Faults {
   latency(ms: number): void
   /** How many faults were injected so far. */
   injected(): number
+  /** True while a fault is queued, targeted, random or a latency is set. */
+  armed(): boolean
 }
 
 /** mulberry32: tiny, fast, and the same sequence for the same seed on every platform. */
@@ -57,6 +59,10 @@ export class FaultInjector implements Faults {
 
   injected(): number {
     return this.count
+  }
+
+  armed(): boolean {
+    return this.queue.length > 0 || this.targeted.length > 0 || this.rng !== null || this.delayMs > 0
   }
 
   get delay(): number {

@@ -9,7 +9,7 @@ import { priorityLabel, priorityLabelsOn, serviceLabel, STAGE_PREFIX } from '../
 import { stageByName, stageLabelOf, upFrontLabels, type Decision } from '../domain/decide.js'
 import { inline, quote } from '../render/markdown.js'
 import { fitLabelName, fitTitle } from '../github/content-limits.js'
-import { applyPlan, type AppliedEffect } from '../apply.js'
+import { createdBy, type AppliedEffect } from '../apply.js'
 import type { Effect } from '../plan.js'
 import { handleIncident, type HandleOptions } from './incident.js'
 
@@ -139,16 +139,27 @@ export async function handleAlerts(
         .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
       effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), labels, marker: alertMarker(alert.key) })
-      const done = await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
+      const done = await opts.exec.apply(effects)
       applied.push(...done)
-      if (opts.dryRun) {
-        outcomes.push({ key: alert.key, incident: null, what: 'opened', outcome: 'new', priority: null, stage: null, note: 'dry run' })
+      repoLabels = [...repoLabels, ...missing]
+      const opened = createdBy(done.find((d) => d.kind === 'create-issue'))
+      if (opened?.issue === undefined) {
+        outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'write budget reached: left for the next delivery' })
         continue
       }
-      repoLabels = [...repoLabels, ...missing]
-      const mine = done.find((d) => d.kind === 'create-issue' && d.status === 'done')?.issue
-      if (mine === undefined) {
-        outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'write budget reached: left for the next delivery' })
+      const mine = opened.issue
+      if (opened.status === 'planned') {
+        // A dry run: the issue does not exist, so its card and the rest are planned on the issue as
+        // it would be created (no race to settle: nothing was opened).
+        const issue: Incident = {
+          ...{ nodeId: opened.nodeId ?? '', number: mine, title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), state: 'open', stateReason: null },
+          ...{ createdAt: now, updatedAt: now, closedAt: null, url: '', author: null, viewerDidAuthor: true, assignees: [], labels, comments: [], commentCount: 0 },
+        }
+        openIncidents = [...openIncidents, issue]
+        const r = await handleIncident(port, board, { repositoryId: open.first?.repositoryId ?? '', repoLabels, issue }, { kind: 'alert', alert, now, delivery }, config, opts)
+        applied.push(...r.applied)
+        problems.push(...r.problems)
+        outcomes.push({ key: alert.key, incident: null, what: 'opened', outcome: 'new', ...courseOfDecision(r.decision), note: 'dry run' })
         continue
       }
       // Parallel first deliveries of one key may each have opened an issue. One rule, which every
@@ -222,7 +233,7 @@ async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts:
     ...(comment ? [{ kind: 'create-comment' as const, issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` }] : []),
     { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
   ]
-  return applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })
+  return opts.exec.apply(effects)
 }
 
 /** The body of an issue opened for an alert: the key marker first (trusted only because we wrote it), then what the monitor said. */

@@ -1,5 +1,5 @@
-import type { GitHubPort, LabelSpec } from '../github/port.js'
-import { applyPlan, type AppliedEffect } from '../apply.js'
+import type { LabelSpec } from '../github/port.js'
+import type { AppliedEffect, Executor } from '../apply.js'
 import type { Effect } from '../plan.js'
 import { GitHubApiError, getErrorMessage } from '../errors.js'
 
@@ -27,8 +27,8 @@ export const SWEEP_ON_LABEL: LabelSpec = {
 export interface CalmOptions {
   /** The sweep's workflow file (the `sweep-workflow` input); empty: the feature is off. */
   workflow: string
-  dryRun: boolean
-  log: (line: string) => void
+  /** The run's executor (its budget counts these writes too). */
+  exec: Executor
 }
 
 export interface CalmOutcome {
@@ -52,15 +52,22 @@ function hasMarker(labels: readonly LabelSpec[]): boolean {
  * Intake and alert runs on an open incident: makes sure the sweep is on. Free while the marker is
  * there; otherwise turns the workflow on and puts the marker back.
  */
-export async function wakeSweep(port: GitHubPort, repoLabels: readonly LabelSpec[], o: CalmOptions): Promise<CalmOutcome> {
+export async function wakeSweep(repoLabels: readonly LabelSpec[], o: CalmOptions): Promise<CalmOutcome> {
   if (!o.workflow || hasMarker(repoLabels)) return NONE
   const plan: Effect[] = [
     { kind: 'set-workflow', workflow: o.workflow, enabled: true, why: 'an incident is open' },
     { kind: 'create-labels', labels: [SWEEP_ON_LABEL] },
   ]
   try {
-    const applied = await applyPlan(port, plan, { dryRun: o.dryRun, budget: plan.length, log: o.log })
-    return { applied, line: `The scheduled sweep (${o.workflow}) is on${o.dryRun ? ' (dry run: would turn it on)' : ''}: an incident is open.`, problem: null }
+    const applied = await o.exec.apply(plan)
+    const turnedOn = applied[0]?.status
+    if (turnedOn === 'skipped')
+      return {
+        applied,
+        line: null,
+        problem: `The scheduled sweep (${o.workflow}) may be off, and this run's write budget was spent before it could turn it on: the next run on an open incident does. Until then no reminder or escalation is posted.`,
+      }
+    return { applied, line: `The scheduled sweep (${o.workflow}) is on${turnedOn === 'planned' ? ' (dry run: would turn it on)' : ''}: an incident is open.`, problem: null }
   } catch (error: unknown) {
     return {
       applied: [],
@@ -73,9 +80,9 @@ export async function wakeSweep(port: GitHubPort, repoLabels: readonly LabelSpec
 }
 
 /** The sweep, when it reads its own marker among open incidents: records that it is on (once). */
-export async function markSweepOn(port: GitHubPort, repoLabels: readonly LabelSpec[], o: CalmOptions): Promise<CalmOutcome> {
+export async function markSweepOn(repoLabels: readonly LabelSpec[], o: CalmOptions): Promise<CalmOutcome> {
   if (!o.workflow || hasMarker(repoLabels)) return NONE
-  const applied = await applyPlan(port, [{ kind: 'create-labels', labels: [SWEEP_ON_LABEL] }], { dryRun: o.dryRun, budget: 1, log: o.log })
+  const applied = await o.exec.apply([{ kind: 'create-labels', labels: [SWEEP_ON_LABEL] }])
   return { applied, line: null, problem: null }
 }
 
@@ -83,21 +90,16 @@ export async function markSweepOn(port: GitHubPort, repoLabels: readonly LabelSp
  * The sweep found no open incident: marker off, workflow off, then a second count. Anything open by
  * then, or any doubt (an error at any step), turns it back on; a failure to do even that is said.
  */
-export async function sleepSweep(port: GitHubPort, repoLabels: readonly LabelSpec[], countOpen: () => Promise<number>, o: CalmOptions): Promise<CalmOutcome> {
+export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: () => Promise<number>, o: CalmOptions): Promise<CalmOutcome> {
   if (!o.workflow) return NONE
   const plan: Effect[] = [
     ...(hasMarker(repoLabels) ? [{ kind: 'delete-label' as const, name: SWEEP_ON_LABEL.name }] : []),
     { kind: 'set-workflow', workflow: o.workflow, enabled: false, why: 'no incident is open' },
   ]
-  const opts = { dryRun: o.dryRun, budget: 3, log: o.log }
-  if (o.dryRun) {
-    const applied = await applyPlan(port, plan, opts)
-    return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null }
-  }
   const applied: AppliedEffect[] = []
   const keepOn = async (why: string): Promise<CalmOutcome> => {
     try {
-      applied.push(...(await applyPlan(port, [{ kind: 'set-workflow', workflow: o.workflow, enabled: true, why }, { kind: 'create-labels', labels: [SWEEP_ON_LABEL] }], opts)))
+      applied.push(...(await o.exec.apply([{ kind: 'set-workflow', workflow: o.workflow, enabled: true, why }, { kind: 'create-labels', labels: [SWEEP_ON_LABEL] }])))
       return { applied, line: `The sweep (${o.workflow}) stays on: ${why}.`, problem: null }
     } catch (error: unknown) {
       return {
@@ -108,14 +110,14 @@ export async function sleepSweep(port: GitHubPort, repoLabels: readonly LabelSpe
     }
   }
   try {
-    applied.push(...(await applyPlan(port, plan, opts)))
+    applied.push(...(await o.exec.apply(plan)))
   } catch (error: unknown) {
     const status = error instanceof GitHubApiError ? error.status : 0
     // A 4xx (no `actions: write`, say) changed nothing: the sweep is still on. Anything else may
     // have turned it off without an answer: turn it on again to be sure.
     if (status < 400 || status >= 500 || status === 429) return keepOn(`turning it off may have failed halfway (${getErrorMessage(error)})`)
     try {
-      applied.push(...(await applyPlan(port, [{ kind: 'create-labels', labels: [SWEEP_ON_LABEL] }], opts)))
+      applied.push(...(await o.exec.apply([{ kind: 'create-labels', labels: [SWEEP_ON_LABEL] }])))
     } catch {
       // The marker only saves the next intake run a request; without it that run turns the sweep on again.
     }
@@ -126,6 +128,10 @@ export async function sleepSweep(port: GitHubPort, repoLabels: readonly LabelSpe
       warn: true,
     }
   }
+  // Not turned off: a dry run says what it would do; a spent budget leaves the sweep on (fail-safe).
+  const off = applied.find((a) => a.kind === 'set-workflow')?.status
+  if (off === 'planned') return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null }
+  if (off === 'skipped') return { applied, line: `No incident is open, but this run's write budget was spent: the sweep (${o.workflow}) stays on until a later run turns it off.`, problem: null }
   let open: number
   try {
     open = await countOpen()

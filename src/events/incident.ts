@@ -10,7 +10,7 @@ import { factsFromForm, type IncidentFacts } from '../intake/facts.js'
 import { parseIssueForm } from '../intake/issue-form.js'
 import { INCIDENT_FORM } from '../intake/form-spec.js'
 import { reconcile } from '../plan.js'
-import { applyPlan, type AppliedEffect } from '../apply.js'
+import { createdBy, type AppliedEffect, type Executor } from '../apply.js'
 import { followupIncident, postmortemPhase } from './postmortem.js'
 import { postmortemIncident } from '../postmortem/render.js'
 
@@ -22,8 +22,8 @@ export type IncomingEvent =
   | { kind: 'comment'; commentId: number; body: string; author: string; createdAt: string }
 
 export interface HandleOptions {
-  dryRun: boolean
-  budget: number
+  /** The run's executor: the only writer, with the run's budget and dry-run. */
+  exec: Executor
   /** The repository owner, the default owner of the project. */
   repoOwner: string
   /** `owner/name`, for links in postmortems. */
@@ -46,6 +46,9 @@ export interface HandleResult {
   /** Setup problems (board columns, fields) to fail the run with after everything else was done. */
   problems: string[]
 }
+
+/** The item id of a board write planned before the item exists (dry run, or budget reached). */
+const NEW_ITEM = '(new item)'
 
 /** How far back a comment run looks for commands whose own run GitHub dropped. */
 const CATCH_UP_MS = 3_600_000
@@ -140,7 +143,7 @@ export async function handleIncident(
 
   const applied: AppliedEffect[] = []
   const problems: string[] = []
-  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log, now: opts.now() })))
+  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { exec: opts.exec, log: opts.log, now: opts.now() })))
   const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
   if (config.project) {
     if (!board) {
@@ -152,13 +155,15 @@ export async function handleIncident(
       applied.push(...r.applied)
       problems.push(...r.problems)
       if (r.cache) decision.record.board = r.cache
-      if (closing && r.cache && !opts.dryRun) {
+      // GitHub's own "closed → Done" workflow may move the item after our write: look again once it
+      // has had time to. A dry run writes nothing, so there is nothing to race with.
+      if (closing && r.cache && !opts.exec.dryRun) {
         await opts.sleep(opts.boardSettleMs)
         const again = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: true })
         applied.push(...again.applied)
         if (again.cache) decision.record.board = again.cache
       }
-      const pm = await syncPostmortemItem(board, decision.record, config, opts)
+      const pm = await syncPostmortemItem(decision.record, config, opts)
       applied.push(...pm.applied)
       problems.push(...pm.problems)
     }
@@ -166,11 +171,15 @@ export async function handleIncident(
 
   const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies)
   const effects = reconcile(desired, ctx)
-  applied.push(...(await applyPlan(port, effects, { dryRun: opts.dryRun, budget: opts.budget, log: opts.log })))
-  // Labels created now exist for the next incident of the same run (the sweep shares this list).
-  if (!opts.dryRun) for (const e of effects) if (e.kind === 'create-labels') ctx.repoLabels.push(...e.labels)
+  const done = await opts.exec.apply(effects)
+  applied.push(...done)
+  // Labels created now exist for the next incident of the same run (the sweep shares this list);
+  // a dry run goes on as if they had been, so that its plan is the real run's.
+  effects.forEach((e, i) => {
+    if (e.kind === 'create-labels' && createdBy(done[i])) ctx.repoLabels.push(...e.labels)
+  })
   // Chat notifications for what this run added to the record (a replay adds nothing, so sends nothing).
-  if (opts.notify && !opts.dryRun && applied.some((a) => a.status === 'done')) {
+  if (opts.notify && applied.some((a) => a.status === 'done')) {
     for (const n of notificationsFor(decision.record, before, ctx, config, opts.repo)) await opts.notify(n)
   }
   return { decision, applied, problems }
@@ -179,6 +188,8 @@ export async function handleIncident(
 /**
  * Brings the incident's board item in line. With the ids cached in the record, a change costs one
  * write and no read; after a close or reopen (or when the cache fails) it reads the board first.
+ * The writes are planned here and executed by the run's executor; adding the item goes first, as
+ * its id is what the field write needs.
  */
 async function syncBoard(
   board: BoardPort,
@@ -194,19 +205,15 @@ async function syncBoard(
   const desired = desiredBoardValues(record, facts, config)
   const applied: AppliedEffect[] = []
   const n = record.number
-  const note = (u: FieldUpdate[]): string => u.map((x) => `${x.field} = ${x.shown ?? '(cleared)'}`).join(', ')
   const cached = record.board?.project === key ? record.board : undefined
 
   if (cached && !opts.fresh) {
     const { updates, problems } = boardUpdates(desired, cached.fields, cached.values)
     if (updates.length === 0 && problems.length === 0) return { applied, problems, cache: cached }
     if (problems.length === 0) {
-      const description = `#${n}: board ${note(updates)}`
-      if (opts.dryRun) return { applied: [{ kind: 'board', issue: n, description, status: 'planned' }], problems: [], cache: cached }
       try {
-        await board.setFields(cached.projectId, cached.itemId, updates)
-        opts.log(description)
-        return { applied: [{ kind: 'board', issue: n, description, status: 'done' }], problems: [], cache: withValues(cached, updates) }
+        const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: n, projectId: cached.projectId, itemId: cached.itemId, updates, what: 'board' }])
+        return { applied: done, problems: [], cache: createdBy(done[0]) ? withValues(cached, updates) : cached }
       } catch (error: unknown) {
         opts.log(`The cached board ids did not work (${error instanceof Error ? error.message : String(error)}): reading the board again.`)
       }
@@ -217,28 +224,23 @@ async function syncBoard(
   if (!snap) return { applied, problems: [`project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`] }
   let itemId = snap.item?.id
   if (!itemId) {
-    const description = `#${n}: add to project ${key}`
-    if (opts.dryRun) applied.push({ kind: 'board', issue: n, description, status: 'planned' })
-    else {
-      itemId = await board.addItem(snap.projectId, ctx.issue!.nodeId)
-      opts.log(description)
-      applied.push({ kind: 'board', issue: n, description, status: 'done' })
-    }
+    const added = await opts.exec.apply([{ kind: 'board-add-item', issue: n, project: key, projectId: snap.projectId, contentId: ctx.issue!.nodeId }])
+    applied.push(...added)
+    itemId = added[0]?.itemId
   }
   const { updates, problems } = boardUpdates(desired, snap.fields, snap.item?.values ?? {})
+  let written = false
   if (updates.length) {
-    const description = `#${n}: board ${note(updates)}`
-    if (opts.dryRun || !itemId) applied.push({ kind: 'board', issue: n, description, status: 'planned' })
-    else {
-      await board.setFields(snap.projectId, itemId, updates)
-      opts.log(description)
-      applied.push({ kind: 'board', issue: n, description, status: 'done' })
-    }
+    // Without an item id (a dry run, or the budget reached before the add) the fields are planned
+    // against a placeholder; the run that adds the item writes them.
+    const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: n, projectId: snap.projectId, itemId: itemId ?? NEW_ITEM, updates, what: 'board' }], { after: itemId !== undefined })
+    applied.push(...done)
+    written = createdBy(done[0]) !== undefined
   }
   if (!itemId) return { applied, problems }
   const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])))
   const cache: BoardCache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } }
-  return { applied, problems, cache: opts.dryRun ? cache : withValues(cache, updates) }
+  return { applied, problems, cache: written ? withValues(cache, updates) : cache }
 }
 
 /**
@@ -246,7 +248,7 @@ async function syncBoard(
  * moves it to Closed once it is done. It reuses the incident's cached project and field ids and
  * remembers its own item, so it costs two writes the first time, one per change after, no read.
  */
-async function syncPostmortemItem(board: BoardPort, r: IncidentRecord, config: Config, opts: HandleOptions): Promise<{ applied: AppliedEffect[]; problems: string[] }> {
+async function syncPostmortemItem(r: IncidentRecord, config: Config, opts: HandleOptions): Promise<{ applied: AppliedEffect[]; problems: string[] }> {
   const pm = r.postmortem
   const cache = r.board
   if (!pm?.issue || !pm.nodeId || !cache) return { applied: [], problems: [] }
@@ -256,19 +258,23 @@ async function syncPostmortemItem(board: BoardPort, r: IncidentRecord, config: C
   // A missing field or column is already reported by the incident's own sync.
   const { updates } = boardUpdates(desired, cache.fields, pm.board?.values ?? {})
   if (updates.length === 0) return { applied: [], problems: [] }
-  const description = `#${pm.issue}: postmortem on the board: ${updates.map((u) => `${u.field} = ${u.shown ?? '(cleared)'}`).join(', ')}`
-  if (opts.dryRun) return { applied: [{ kind: 'board', issue: pm.issue, description, status: 'planned' }], problems: [] }
+  const applied: AppliedEffect[] = []
   try {
     // Adding an issue that is already on the project returns its existing item.
-    const item = pm.board?.item ?? (await board.addItem(cache.projectId, pm.nodeId))
-    await board.setFields(cache.projectId, item, updates)
-    pm.board = { item, values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } }
-    opts.log(description)
-    return { applied: [{ kind: 'board', issue: pm.issue, description, status: 'done' }], problems: [] }
+    let item = pm.board?.item
+    if (!item) {
+      const added = await opts.exec.apply([{ kind: 'board-add-item', issue: pm.issue, project: cache.project, projectId: cache.projectId, contentId: pm.nodeId }])
+      applied.push(...added)
+      item = added[0]?.itemId
+    }
+    const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: pm.issue, projectId: cache.projectId, itemId: item ?? NEW_ITEM, updates, what: 'postmortem on the board' }], { after: item !== undefined })
+    applied.push(...done)
+    if (item && createdBy(done[0])) pm.board = { item, values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } }
+    return { applied, problems: [] }
   } catch (error: unknown) {
     // A stale item (someone removed the card): forget it; the next run adds the issue again.
     delete pm.board
-    return { applied: [], problems: [`the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`] }
+    return { applied, problems: [`the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`] }
   }
 }
 

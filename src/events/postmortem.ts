@@ -9,7 +9,7 @@ import { followupsSection, postmortemMarker, renderPostmortem, replaceFollowups 
 import { inline } from '../render/markdown.js'
 import { fitBody, fitTitle } from '../github/content-limits.js'
 import { ConfigError } from '../errors.js'
-import { applyPlan, type AppliedEffect, type ApplyOptions } from '../apply.js'
+import { createdBy, type AppliedEffect, type Executor } from '../apply.js'
 
 /** The hidden first line of a follow-up issue: its incident and the request it came from. */
 export const followupMarker = (incident: number, key: string): string => marker('followup', `${incident}:${key}`)
@@ -36,8 +36,9 @@ export async function postmortemPhase(
   d: Incident,
   config: Config,
   repo: string,
-  opts: ApplyOptions & { now: string | null },
+  opts: { exec: Executor; log: (line: string) => void; now: string | null },
 ): Promise<AppliedEffect[]> {
+  const exec = opts.exec
   const r = d.record
   const issue = ctx.issue!
   // Before any response there is no clock yet (never the case after the read that made `ctx`).
@@ -51,24 +52,28 @@ export async function postmortemPhase(
     return all
   }
 
+  const waiting: NonNullable<IncidentRecord['pendingFollowups']> = []
   for (const f of r.pendingFollowups ?? []) {
     existing ??= await ours(config.postmortem.followupLabel)
     const m = followupMarker(r.number, f.key)
     let number = existing.find((i) => i.body.startsWith(m))?.number
     if (!number) {
       const body = [m, `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`, '', `**${inline(f.title, 200)}**`].join('\n')
-      const done = await applyPlan(port, [{ kind: 'create-issue', title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')), body, labels: [config.postmortem.followupLabel], marker: m }], opts)
+      const done = await exec.apply([{ kind: 'create-issue', title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')), body, labels: [config.postmortem.followupLabel], marker: m }])
       applied.push(...done)
-      number = done[0]?.issue
+      number = createdBy(done[0])?.issue
     }
-    if (number) {
+    // Not opened (budget reached): kept for the next run, which finds it by its marker if it was.
+    if (!number) waiting.push(f)
+    else {
       r.followups = [...(r.followups ?? []), { number, title: f.title, state: 'open' }]
       r.events.push({ at, kind: 'followup', actor: 'incidentops', via: 'command', to: `#${number}`, text: f.title })
       followupsChanged = true
     }
   }
   // Done with the requests (an empty list is not kept: the record stays as small as it was).
-  if (!opts.dryRun) delete r.pendingFollowups
+  if (waiting.length) r.pendingFollowups = waiting
+  else delete r.pendingFollowups
 
   const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage)
   const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))
@@ -87,22 +92,18 @@ export async function postmortemPhase(
     // re-run finds the pull request of that branch instead of opening another.
     const title = fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`)
     const path = `${config.postmortem.directory}/${r.startedAt.slice(0, 10)}-incident-${r.number}.md`
-    const description = `propose the postmortem of #${r.number} as ${path} in a pull request`
-    if (opts.dryRun) {
-      opts.log(`[dry-run] would ${description}`)
-      applied.push({ kind: 'create-issue', issue: r.number, description, status: 'planned' })
-    } else {
-      const body = [
-        m,
-        `The postmortem of incident #${r.number}, as a file: \`${path}\`. Fill it in on this branch and merge it when it is done; the incident closes when it is merged.`,
-        '',
-        followupsSection(r.followups ?? []),
-      ].join('\n')
-      const pr = await port.proposeFile({ branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body: fitBody(body) })
-      opts.log(`${pr.created ? 'opened' : 'found'} pull request #${pr.number}: ${description}`)
-      applied.push({ kind: 'create-issue', issue: pr.number, description, status: 'done' })
-      r.postmortem = { requested: r.postmortem?.requested, issue: null, pr: pr.number, done: false }
-      r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr.number}` })
+    const body = [
+      m,
+      `The postmortem of incident #${r.number}, as a file: \`${path}\`. Fill it in on this branch and merge it when it is done; the incident closes when it is merged.`,
+      '',
+      followupsSection(r.followups ?? []),
+    ].join('\n')
+    const done = await exec.apply([{ kind: 'propose-file', issue: r.number, branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body, marker: m }])
+    applied.push(...done)
+    const pr = createdBy(done[0])?.issue
+    if (pr) {
+      r.postmortem = { requested: r.postmortem?.requested, issue: null, pr, done: false }
+      r.events.push({ at, kind: 'postmortem', actor: 'incidentops', via: 'rules', to: `#${pr}` })
       followupsChanged = false // written with the current list
     }
   } else if (due) {
@@ -111,13 +112,11 @@ export async function postmortemPhase(
     let number = found?.number
     let nodeId = found?.nodeId
     if (!number) {
-      const done = await applyPlan(
-        port,
-        [{ kind: 'create-issue', title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m }],
-        opts,
-      )
+      const done = await exec.apply([
+        { kind: 'create-issue', title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m },
+      ])
       applied.push(...done)
-      number = done[0]?.issue
+      number = createdBy(done[0])?.issue
       nodeId = done[0]?.nodeId
     }
     if (number) {
@@ -132,26 +131,23 @@ export async function postmortemPhase(
   }
 
   // The postmortem lists the follow-ups with their state: rewrite only that section, keeping people's edits.
-  if (followupsChanged && r.postmortem?.pr && !opts.dryRun) {
+  if (followupsChanged && r.postmortem?.pr) {
     const body = await port.pullBody(r.postmortem.pr)
     const next = fitBody(replaceFollowups(body, r.followups ?? []))
-    if (next !== body) {
-      await port.editPullBody(r.postmortem.pr, next)
-      applied.push({ kind: 'edit-issue', issue: r.postmortem.pr, description: `#${r.postmortem.pr}: follow-ups updated`, status: 'done' })
-    }
+    if (next !== body) applied.push(...(await exec.apply([{ kind: 'edit-pull-body', issue: r.number, pr: r.postmortem.pr, body: next }])))
   }
   if (followupsChanged && r.postmortem?.comment) {
     const own = findMarked(issue.comments, m)
     if (own) {
       const body = fitBody(replaceFollowups(own.body, r.followups ?? []))
-      if (body !== own.body) applied.push(...(await applyPlan(port, [{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }], opts)))
+      if (body !== own.body) applied.push(...(await exec.apply([{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }])))
     }
   }
   if (followupsChanged && r.postmortem?.issue) {
     const pm = await port.loadIssueContext(r.postmortem.issue, {})
     if (pm.issue?.viewerDidAuthor) {
       const body = fitBody(replaceFollowups(pm.issue.body, r.followups ?? []))
-      if (body !== pm.issue.body) applied.push(...(await applyPlan(port, [{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }], opts)))
+      if (body !== pm.issue.body) applied.push(...(await exec.apply([{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }])))
     }
   }
   return applied

@@ -10,7 +10,7 @@
  */
 import * as core from '@actions/core'
 import type { AppliedEffect } from '../apply.js'
-import { applyPlan } from '../apply.js'
+import { Executor } from '../apply.js'
 import { loadConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
 import { OctokitPort, createOctokit } from '../github/octokit.js'
@@ -199,7 +199,8 @@ export async function runReportMode(o: ReportModeOptions): Promise<void> {
   if (g.withoutCard > 0) core.warning(`${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`)
 
   const plan = planReport(data, markdown, g.reportIssues, g.config.report.label)
-  const applied: AppliedEffect[] = await applyPlan(port, plan.effects, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) })
+  const exec = new Executor({ github: port }, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) })
+  const applied: AppliedEffect[] = await exec.apply(plan.effects)
   const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null
   if (applied.length === 0) core.info(`Report issue #${issue} is up to date: nothing to write.`)
 

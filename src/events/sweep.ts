@@ -46,7 +46,6 @@ export async function sweep(
   // One list for the whole run: labels one incident creates are not created again for the next.
   let repoLabels: IssueContext['repoLabels'] | undefined
   let repositoryId = ''
-  let written = 0
   for await (const page of pages) {
     repoLabels ??= [...(page.repoLabels ?? [])]
     repositoryId ||= page.repositoryId
@@ -70,7 +69,7 @@ export async function sweep(
         if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve) continue
       }
       result.due++
-      if (written >= config.sweep.budget) {
+      if (opts.exec.remaining === 0) {
         result.left.push(incident.number)
         continue
       }
@@ -79,8 +78,7 @@ export async function sweep(
         incident.commentCount > incident.comments.length
           ? await port.loadIssueContext(incident.number, {})
           : { repositoryId, repoLabels: repoLabels!, issue: incident }
-      const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now, budget: config.sweep.budget - written })
-      written += r.applied.filter((a) => a.status === 'done').length
+      const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now })
       result.applied.push(...r.applied)
       result.problems.push(...r.problems)
       result.handled.push(incident.number)

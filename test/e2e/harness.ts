@@ -54,8 +54,52 @@ export function prepareRun(o: Parameters<typeof sharedPrepareRun>[0]): PreparedR
   return sharedPrepareRun({ apiLimits: TEST_LIMITS, ...o })
 }
 
-/** Runs the built bundle exactly as a runner does, at the tests' pace. */
-export function runAction(o: RunOptions): Promise<ActionRun> {
+let runSeq = 1000
+
+/**
+ * Runs the built bundle exactly as a runner does: INPUT_* env, event file, output and summary files.
+ * With INCIDENTOPS_DRY_TWIN=1 (`npm run test:dry-twin`, a CI step) every run is preceded by the same
+ * run in dry-run, which must write nothing and plan exactly what the real run then does (see
+ * dryTwin). The twin's requests are taken out of the emulator's log, so the scenario's own request
+ * counts stay what they assert.
+ */
+export async function runAction(o: RunOptions): Promise<ActionRun> {
+  const run = { ...o, runId: o.runId ?? String(++runSeq) }
+  if (process.env.INCIDENTOPS_DRY_TWIN !== '1' || o.inputs?.['dry-run'] === 'true' || o.emu.faults.armed()) return spawnRun(run)
+  const before = o.emu.requests.length
+  const at = o.emu.clock.now()
+  const dry = await spawnRun({ ...run, inputs: { ...o.inputs, 'dry-run': 'true' } })
+  const twin = o.emu.requests.splice(before)
+  // The real run starts at the twin's time: what is due, and every timestamp, is the same for both.
+  o.emu.clock.set(at)
+  const writes = twin.filter((r) => r.write).map((r) => r.route)
+  if (writes.length) throw new Error(`the dry-run twin wrote ${writes.length} time(s): ${writes.join(', ')}`)
+  const real = await spawnRun(run)
+  if (dry.code === 0 && real.code === 0) {
+    const planned = planOf(dry.outputs.actions)
+    const done = planOf(real.outputs.actions)
+    if (JSON.stringify(normalizeCreated(done)) !== JSON.stringify(planned))
+      throw new Error(`the dry-run twin planned a different plan from the one the run executed:\nplanned:  ${JSON.stringify(planned, null, 1)}\nexecuted: ${JSON.stringify(normalizeCreated(done), null, 1)}`)
+  }
+  return real
+}
+
+type PlanLine = { kind: string; issue?: number; description: string }
+
+function planOf(actions: string | undefined): PlanLine[] {
+  const list = JSON.parse(actions || '[]') as (PlanLine & { status: string })[]
+  return list.map((a) => ({ kind: a.kind, ...(a.issue !== undefined ? { issue: a.issue } : {}), description: a.description }))
+}
+
+/** The real run's created issue and pull-request numbers, as a dry run names them: -1, -2, … in order. */
+function normalizeCreated(plan: PlanLine[]): PlanLine[] {
+  const ids = new Map<number, number>()
+  for (const a of plan) if ((a.kind === 'create-issue' || a.kind === 'propose-file') && a.issue !== undefined && !ids.has(a.issue)) ids.set(a.issue, -(ids.size + 1))
+  const swap = (n: number): number => ids.get(n) ?? n
+  return plan.map((a) => ({ ...a, ...(a.issue !== undefined ? { issue: swap(a.issue) } : {}), description: a.description.replace(/#(\d+)/g, (m, d: string) => (ids.has(Number(d)) ? `#${swap(Number(d))}` : m)) }))
+}
+
+function spawnRun(o: RunOptions & { runId: string }): Promise<ActionRun> {
   return sharedRunAction({ bundle: BUNDLE, apiLimits: TEST_LIMITS, ...o })
 }
 

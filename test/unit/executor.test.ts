@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { Executor } from '../../src/apply.js'
+import type { GitHubPort } from '../../src/github/port.js'
+import type { BoardPort } from '../../src/github/board.js'
+import type { Effect } from '../../src/plan.js'
+
+/** Ports that record every write they are asked for (reads are not used by the executor). */
+function recordingPorts() {
+  const writes: string[] = []
+  const github = {
+    createComment: async (issue: number) => {
+      writes.push(`comment #${issue}`)
+      return { databaseId: 1 }
+    },
+    createIssue: async () => {
+      writes.push('issue')
+      return { number: 40, nodeId: 'I_40' }
+    },
+    proposeFile: async () => {
+      writes.push('pull request')
+      return { number: 41, created: true }
+    },
+    editPullBody: async (pr: number) => {
+      writes.push(`pull body #${pr}`)
+    },
+  } as unknown as GitHubPort
+  const board: BoardPort = {
+    read: async () => null,
+    addItem: async () => {
+      writes.push('board item')
+      return 'PVTI_1'
+    },
+    setFields: async () => {
+      writes.push('board fields')
+    },
+  }
+  return { writes, github, board }
+}
+
+const comment = (issue: number): Effect => ({ kind: 'create-comment', issue, marker: '<!-- incidentops:x -->', body: 'x' })
+const pull: Effect = { kind: 'propose-file', issue: 7, branch: 'b', path: 'p.md', content: 'c', message: 'm', title: 't', body: 'b', marker: '<!-- m -->' }
+const add: Effect = { kind: 'board-add-item', issue: 7, project: 'o/1', projectId: 'P', contentId: 'I' }
+const fields: Effect = { kind: 'board-set-fields', issue: 7, projectId: 'P', itemId: 'PVTI_1', updates: [{ field: 'Status', fieldId: 'F', type: 'SINGLE_SELECT', value: 'o', shown: 'Fixing' }], what: 'board' }
+
+describe('Executor: one writer, one budget for the run', () => {
+  it('counts issue, board and pull-request writes against one budget across apply calls', async () => {
+    const p = recordingPorts()
+    const log: string[] = []
+    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: false, budget: 4, log: (l) => log.push(l) })
+    const a = await exec.apply([comment(7), add])
+    const b = await exec.apply([fields, pull])
+    const c = await exec.apply([{ kind: 'edit-pull-body', issue: 7, pr: 41, body: 'x' }, comment(8)])
+    expect(p.writes).toEqual(['comment #7', 'board item', 'board fields', 'pull request'])
+    expect([...a, ...b].map((x) => x.status)).toEqual(['done', 'done', 'done', 'done'])
+    expect(c.map((x) => x.status)).toEqual(['skipped', 'skipped'])
+    expect(exec.written).toBe(4)
+    expect(exec.remaining).toBe(0)
+    expect(log.filter((l) => l.startsWith('budget of 4 writes reached'))).toHaveLength(2)
+    // What the writes created is passed back: the board item's id and the pull request's number.
+    expect(a[1]).toMatchObject({ kind: 'board', itemId: 'PVTI_1', status: 'done' })
+    expect(b[1]).toMatchObject({ kind: 'propose-file', issue: 41, status: 'done' })
+  })
+
+  it('capBudget lowers the budget for the rest of the run and never raises it', async () => {
+    const p = recordingPorts()
+    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: false, budget: 3, log: () => {} })
+    await exec.apply([comment(1)])
+    exec.capBudget(2)
+    exec.capBudget(50)
+    const r = await exec.apply([comment(2), comment(3)])
+    expect(r.map((x) => x.status)).toEqual(['done', 'skipped'])
+    expect(p.writes).toEqual(['comment #1', 'comment #2'])
+  })
+
+  it('in a dry run writes nothing and plans everything, whatever the budget', async () => {
+    const p = recordingPorts()
+    const log: string[] = []
+    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: true, budget: 1, log: (l) => log.push(l) })
+    const r = await exec.apply([comment(7), add, fields, pull])
+    expect(p.writes).toEqual([])
+    expect(r.map((x) => x.status)).toEqual(['planned', 'planned', 'planned', 'planned'])
+    expect(log).toEqual([
+      '[dry-run] would #7: post x',
+      '[dry-run] would #7: add to project o/1',
+      '[dry-run] would #7: board Status = Fixing',
+      '[dry-run] would propose the postmortem of #7 as p.md in a pull request',
+    ])
+  })
+
+  it('effects that wait for an id a skipped write would have created are skipped, and planned in a dry run', async () => {
+    const p = recordingPorts()
+    const real = new Executor({ github: p.github, board: p.board }, { dryRun: false, budget: 10, log: () => {} })
+    expect((await real.apply([fields], { after: false }))[0]!.status).toBe('skipped')
+    expect(p.writes).toEqual([])
+    const dry = new Executor({ github: p.github, board: p.board }, { dryRun: true, budget: 10, log: () => {} })
+    expect((await dry.apply([fields], { after: false }))[0]!.status).toBe('planned')
+  })
+
+  it('a board write without a board port is a bug that says so, not a silent skip', async () => {
+    const p = recordingPorts()
+    const exec = new Executor({ github: p.github }, { dryRun: false, budget: 10, log: () => {} })
+    await expect(exec.apply([add])).rejects.toThrow(/without a project token/)
+  })
+})
