@@ -257,7 +257,8 @@ function blocks(lines: string[], o: RenderOptions): string[] {
     i++
     while (i < lines.length && lines[i]!.trim() !== '' && !startsBlock(lines[i]!, lines[i + 1])) para.push(lines[i++]!)
     const text = para.join('\n').replace(/^ +/gm, '')
-    html.push(`<p>${renderInline(text, o)}</p>`)
+    // GitHub keeps a comment's line breaks (a `/fixing` line then an `/update` line stay two lines).
+    html.push(`<p>${renderInline(text, o).replace(/\n/g, '<br>\n')}</p>`)
   }
   return html
 }

@@ -203,6 +203,9 @@ describe('the demo page in headless Chromium (1280 px)', () => {
       const shown = await page.evaluate(() => document.body.innerText)
       expect(shown.match(/&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot);/gi) ?? []).toEqual([])
       expect(shown).toContain('[Incident]: Nobody can sign in')
+      // A two-line comment ("/fixing" then "/update …") reads as two lines, as on GitHub.
+      const fixing = await page.evaluate(() => [...document.querySelectorAll('#issue-1 .comment .body')].map((b) => (b as HTMLElement).innerText.trim()).find((t) => t.startsWith('/fixing')))
+      expect(fixing).toBe('/fixing\n/update rollback in progress')
 
       mkdirSync(SCREENSHOT_DIR, { recursive: true })
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page.png'), fullPage: true })

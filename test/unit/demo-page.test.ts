@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderPage } from '../../src/demo/html.js'
-import { renderInline } from '../../src/demo/markdown.js'
+import { renderInline, renderMarkdown } from '../../src/demo/markdown.js'
 
 const anchors = new Map([[1, 'issue-1'], [2, 'issue-2']])
 
@@ -27,6 +27,11 @@ describe("the demo page's links work offline", () => {
     expect(renderInline('&#60;script&#62;x', {})).toBe('&#60;script&#62;x') // drawn as text "<script>x"
     expect(renderInline('&lt;!-- x --&gt; & &copy;', {})).toBe('&lt;!-- x --&gt; &amp; &amp;copy;') // the escapes the action writes; others stay text
     expect(renderInline('`&#91;`', {})).toBe('<code>&amp;#91;</code>') // code spans show what was written
+  })
+
+  it('keeps the lines of a multi-line comment as lines, as GitHub shows comments', () => {
+    expect(renderMarkdown('/fixing\n/update rollback in progress')).toBe('<p>/fixing<br>\n/update rollback in progress</p>')
+    expect(renderMarkdown('one\n\ntwo')).toBe('<p>one</p>\n<p>two</p>')
   })
 
   it('never nests a link inside a link label', () => {
