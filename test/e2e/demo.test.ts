@@ -209,7 +209,11 @@ describe('the demo page in headless Chromium (1280 px)', () => {
 
       mkdirSync(SCREENSHOT_DIR, { recursive: true })
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page.png'), fullPage: true })
-      await page.locator('#report').screenshot({ path: join(SCREENSHOT_DIR, 'demo-page-report.png') })
+      // The report alone, cut from the full page (an element screenshot scrolls, and the sticky nav would cover it).
+      await page.evaluate(() => window.scrollTo(0, 0))
+      const report = await page.locator('#report').boundingBox()
+      expect(report).not.toBeNull()
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page-report.png'), fullPage: true, clip: report! })
       expect(errors).toEqual([])
     } finally {
       await context.close()
