@@ -76,4 +76,14 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // The pure core knows the domain's snapshot types (src/domain/snapshot.ts), not the GitHub adapter.
+    files: ['src/domain/**/*.ts', 'src/render/**/*.ts', 'src/plan.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/github/port.js', '**/github/octokit.js', '**/github/board.js', '**/github/limiter.js'], message: 'The pure core depends on src/domain/snapshot.ts, not on the GitHub adapter.' }] },
+      ],
+    },
+  },
 )

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
-import { writeSummary } from './summary.js'
+import { nothing, type RunOutcome } from './outcome.js'
 import { logSafe } from './log-safe.js'
 import { code, inline } from './render/markdown.js'
 import type { Route } from './events/router.js'
@@ -12,7 +12,7 @@ import { OctokitPort, createOctokit } from './github/octokit.js'
 import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
-import { handleIncident } from './events/incident.js'
+import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
@@ -21,7 +21,7 @@ import { NONE, markSweepOn, sleepSweep, wakeSweep } from './events/calm.js'
 import { parseAlertDispatch } from './alerts/index.js'
 import { isChangeEvent, pagerDutyChange, type ChangeEvent } from './alerts/pagerduty.js'
 import { quote } from './render/markdown.js'
-import { collapseGroup, groupKeyOf } from './alerts/group.js'
+import { incidentAlerts } from './alerts/group.js'
 import type { Config } from './config/types.js'
 import { parseTargets, sendNotifications, type Notification } from './notify/index.js'
 
@@ -30,27 +30,23 @@ const WRITE_BUDGET = 200
 
 export interface DispatchEnvironment {
   env: Record<string, string | undefined>
-  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
-  sleep?: (ms: number) => Promise<void>
 }
 
 /**
  * Everything after routing: loaded only when there is work, so that a no-op event (the most
  * frequent kind in busy repositories) starts fast without parsing Octokit and the rest.
  */
-export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env, makePort, sleep }: DispatchEnvironment): Promise<void> {
+export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env }: DispatchEnvironment): Promise<RunOutcome> {
   const repo = repoRef(env.GITHUB_REPOSITORY)
   const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
-  if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, makePort, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
-  const wait = sleep ?? realClock.sleep
+  if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
+  const wait = realClock.sleep
   const limiter = new RequestLimiter(inputs.limits, { ...realClock, sleep: wait })
-  const port = makePort
-    ? makePort(inputs.githubToken, repo, baseUrl)
-    : new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }), repo, {
-        retries: 4,
-        baseMs: inputs.limits.retryBaseMs,
-        sleep: wait,
-      })
+  const port = new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }), repo, {
+    retries: 4,
+    baseMs: inputs.limits.retryBaseMs,
+    sleep: wait,
+  })
 
   // The config comes from the checkout when there is one, otherwise from the same query as the issue.
   const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
@@ -103,7 +99,6 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       : await markSweepOn(repoLabels, calmOpts)
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
-    core.setOutput('actions', JSON.stringify(result.applied))
     const summary = [
       `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
       `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
@@ -115,10 +110,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     ]
     core.info(logSafe(summary.slice(1).join(' ')))
     if (result.left.length) core.notice(logSafe(summary[2]!))
-    await writeSummary(summary, result.applied)
     if (calm.line) (calm.warn ? core.warning : core.info)(calm.line)
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
-    return
+    return { outputs: { actions: JSON.stringify(result.applied) }, summary: { head: summary, applied: result.applied }, problems: result.problems }
   }
 
   if (r.kind === 'alerts') {
@@ -136,29 +129,29 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
     if (!config.alerts.eventTypes.includes(r.eventType)) {
       core.notice(logSafe(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`))
-      core.setOutput('actions', '[]')
-      return
+      return nothing(null)
     }
     const change = pagerDutyChangeOf(r.payload)
     if (change) {
       // A PagerDuty change event (a deploy, a config change) never opens an incident: it is recorded
       // in the run's outputs, log and job summary, for the changes view to come (PRODUCT.md).
       core.info(`PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`)
-      for (const [k, v] of Object.entries({ 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' })) core.setOutput(k, v)
-      await writeSummary(
-        [
+      return {
+        outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' },
+        summary: {
+          head: [
           '### IncidentOps: a change (PagerDuty change event), no incident',
           `- ${change.summary}${change.source ? ` · source ${inline(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
           ...(change.details ? ['', quote(change.details, 1500)] : []),
           ...(change.links.length ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`] : []),
-        ],
-        [],
-      )
-      return
+          ],
+          applied: [],
+        },
+        problems: [],
+      }
     }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
-    const group = groupKeyOf(r.payload)
-    const alerts = group ? [collapseGroup(parsed, group)] : parsed
+    const alerts = incidentAlerts(parsed, r.payload)
     core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
     const { board, exec } = writer(config)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
@@ -170,20 +163,17 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     })
     // The outputs describe one alert: the first of the delivery that reached an incident (a group is one alert).
     const main = result.outcomes.find((o) => o.incident !== null) ?? result.outcomes[0]
-    if (main) {
-      core.setOutput('incident-number', main.incident === null ? '' : String(main.incident))
-      core.setOutput('priority', main.priority ?? '')
-      core.setOutput('stage', main.stage ?? '')
-      core.setOutput('alert-key', main.key)
-      core.setOutput('alert-outcome', main.outcome)
-    }
+    const outputs: Record<string, string> = main
+      ? { 'incident-number': main.incident === null ? '' : String(main.incident), priority: main.priority ?? '', stage: main.stage ?? '', 'alert-key': main.key, 'alert-outcome': main.outcome }
+      : {}
     const reached = result.outcomes.some((o) => o.incident !== null)
     const calm = reached ? await wakeSweep(open.first?.repoLabels ?? [], calmOpts) : NONE
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
-    core.setOutput('actions', JSON.stringify(result.applied))
-    await writeSummary(
-      [
+    return {
+      outputs: { ...outputs, actions: JSON.stringify(result.applied) },
+      summary: {
+        head: [
         '### IncidentOps: alerts',
         ...result.outcomes.map(
           (o) =>
@@ -191,11 +181,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
         ),
         ...(calm.line ? [calm.line] : []),
         ...result.problems.map((p) => `- ⚠️ ${p}`),
-      ],
-      result.applied,
-    )
-    if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
-    return
+        ],
+        applied: result.applied,
+      },
+      problems: result.problems,
+    }
   }
 
   const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
@@ -203,7 +193,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const config = loadConfig(configText, inputs.configPath)
   core.info(logSafe(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`))
 
-  const incoming = r.kind === 'comment' ? { kind: 'comment' as const, commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt } : { kind: 'issue' as const, action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
+  const incoming: IncomingEvent =
+    r.kind === 'comment'
+      ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt }
+      : r.kind === 'merged'
+        ? { kind: 'merged', pr: r.pr, sender: r.sender, ...(r.at ? { at: r.at } : {}) }
+        : { kind: 'issue', action: r.action, sender: r.sender, label: r.label, ...(r.at ? { at: r.at } : {}) }
   core.startGroup(`Incident #${r.number}`)
   const { board, exec } = writer(config)
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }
@@ -212,9 +207,7 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   if (decision.kind === 'skip') {
     core.endGroup()
     core.notice(logSafe(`Nothing to do: ${decision.reason}.`))
-    core.setOutput('actions', '[]')
-    await writeSummary([`**IncidentOps**: nothing to do: ${inline(decision.reason, 500)}.`], [])
-    return
+    return nothing(`**IncidentOps**: nothing to do: ${inline(decision.reason, 500)}.`)
   }
   for (const c of decision.changes) core.info(logSafe(`record: ${c}`))
   if (result.applied.length === 0) core.info('Already up to date: nothing to write.')
@@ -224,22 +217,21 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   if (calm.problem) result.problems.push(calm.problem)
   if (calm.line) core.info(calm.line)
 
-  core.setOutput('incident-number', String(decision.record.number))
-  core.setOutput('priority', decision.record.priority)
-  core.setOutput('stage', decision.record.stage)
-  core.setOutput('actions', JSON.stringify(result.applied))
-  await writeSummary(
-    [
+  return {
+    outputs: { 'incident-number': String(decision.record.number), priority: decision.record.priority, stage: decision.record.stage, actions: JSON.stringify(result.applied) },
+    summary: {
+      head: [
       `### IncidentOps: incident #${decision.record.number}`,
       `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
       // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
       ...decision.changes.map((c) => `- ${inline(c, 500)}`),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
-    ],
-    result.applied,
-  )
-  if (result.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${result.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
+      ],
+      applied: result.applied,
+    },
+    problems: result.problems,
+  }
 }
 
 /** The PagerDuty change event in a dispatch's client_payload, checked; null when it holds something else. */

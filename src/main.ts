@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs'
 import { readInputs } from './inputs.js'
 import { route } from './events/router.js'
 import { ConfigError, PayloadError, getErrorMessage } from './errors.js'
-import type { GitHubPort, RepoRef } from './github/port.js'
-import { writeSummary } from './summary.js'
+import { finish, nothing } from './outcome.js'
 import { logSafe } from './log-safe.js'
 
 /** Event payloads are at most a few hundred KB on GitHub; refuse anything absurd before parsing it. */
@@ -12,16 +11,13 @@ const MAX_EVENT_BYTES = 25 * 1024 * 1024
 
 export interface RunEnvironment {
   env: Record<string, string | undefined>
-  /** Builds the GitHub port; the default talks to GITHUB_API_URL with the token. */
-  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
-  sleep?: (ms: number) => Promise<void>
 }
 
 /**
  * The composition root: inputs → event → route; then (loaded on demand) config → load → decide →
  * reconcile → apply → outputs. The only place that fails the run.
  */
-export async function run({ env, makePort, sleep }: RunEnvironment): Promise<void> {
+export async function run({ env }: RunEnvironment): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
     core.setSecret(inputs.githubToken)
@@ -31,12 +27,10 @@ export async function run({ env, makePort, sleep }: RunEnvironment): Promise<voi
     const r = route(eventName, payload, inputs.mode)
     if (r.kind === 'noop') {
       core.notice(logSafe(r.notice))
-      core.setOutput('actions', '[]')
-      await writeSummary([`**IncidentOps**: ${r.notice}`], [])
-      return
+      return await finish(nothing(`**IncidentOps**: ${r.notice}`))
     }
     const { dispatch } = await import('./dispatch.js')
-    await dispatch(r, inputs, { env, makePort, sleep })
+    await finish(await dispatch(r, inputs, { env }))
   } catch (error: unknown) {
     if (error instanceof ConfigError || error instanceof PayloadError) core.setFailed(error.message)
     // An unexpected error's message may quote what GitHub or a payload said: one inert line.

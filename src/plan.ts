@@ -1,6 +1,6 @@
-import type { IssueContext, LabelSpec } from './github/port.js'
+import type { IssueContext, LabelSpec } from './domain/snapshot.js'
 import type { FieldUpdate } from './domain/board.js'
-import type { CommentSnapshot } from './github/port.js'
+import type { CommentSnapshot } from './domain/snapshot.js'
 import { CARD_MARKER, findCard, findMarked } from './domain/record.js'
 import { fitBody, fitLabels } from './github/content-limits.js'
 

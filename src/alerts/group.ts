@@ -43,3 +43,14 @@ export function collapseGroup(alerts: NormalizedAlert[], group: { key: string })
     links: [...new Set(alerts.flatMap((a) => a.links))].slice(0, 10),
   }
 }
+
+/**
+ * The alerts the incident logic handles for one dispatch, each with the key that dedups it: an
+ * Alertmanager or Grafana group collapsed into one alert keyed by the group, any other payload's
+ * alerts as parsed. The action (dispatch.ts) and the relay's 202 reply both use this, so the key
+ * the relay prints is the one the incident is found by.
+ */
+export function incidentAlerts(parsed: NormalizedAlert[], clientPayload: unknown): NormalizedAlert[] {
+  const group = groupKeyOf(clientPayload)
+  return group && parsed.length > 0 ? [collapseGroup(parsed, group)] : parsed
+}

@@ -49,6 +49,10 @@ export interface DemoResult {
   /** Steps skipped because the bundle does not do them yet, with the reason shown. */
   skipped: string[]
   ms: number
+  /** The emulator's server URL (GITHUB_SERVER_URL in the runs): links in what was written start with it. */
+  serverUrl: string
+  /** The issue numbers behind the files: the form incident, the alert incident, the postmortems, the report. */
+  issues: { form: number; alert: number | null; postmortems: number[]; report: number | null }
 }
 
 interface Ctx {
@@ -200,12 +204,13 @@ export async function demo(outDir: string, print: (s: string) => void, o: DemoOp
 
     // ---- 6. What a person would see on GitHub.
     boards.push(renderBoard(emu, DEMO_REPO, 'at the end'))
-    const files = writeOutput(emu, outDir, { form, alert, postmortems: postmortems(emu).map((p) => p.number), report: reportIssue, skipped: c.skipped, boards })
+    const issues = { form, alert, postmortems: postmortems(emu).map((p) => p.number), report: reportIssue }
+    const files = writeOutput(emu, outDir, { ...issues, skipped: c.skipped, boards })
     const ms = Date.now() - t0
     const rel = relative(process.cwd(), outDir) || '.'
     print(`\n✔ Done in ${(ms / 1000).toFixed(1)} s. What a person would see on GitHub is in ${rel.startsWith('..') ? outDir : rel}/`)
     print(`  open ${join(rel.startsWith('..') ? outDir : rel, 'index.html')} in a browser; markdown: ${files.filter((f) => f.endsWith('.md')).join(', ')}`)
-    return { outDir, files, skipped: c.skipped, ms }
+    return { outDir, files, skipped: c.skipped, ms, serverUrl: emu.url, issues }
   } finally {
     await emu.close()
   }

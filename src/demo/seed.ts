@@ -10,6 +10,7 @@
 import type { Emulator } from '../emulator/index.js'
 import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } from '../domain/record.js'
 import type { Priority } from '../config/types.js'
+import type { Stage } from '../domain/stages.js'
 import { mulberry32 } from '../emulator/faults.js'
 
 const MIN = 60_000
@@ -111,7 +112,7 @@ export function seedHistory(emu: Emulator, repo: string, o: SeedOptions): Seeded
     const events: TimelineEvent[] = [
       { at: iso(declared), kind: 'declared', actor: author === BOT ? source : 'alice', via: source === 'form' ? 'form' : source === 'manual' ? 'label' : 'alert', to: priority },
     ]
-    let stage = 'triage'
+    let stage: Stage = 'triage'
     const t: Omit<SeededIncident, 'number' | 'title' | 'priority' | 'services' | 'source' | 'state' | 'stage' | 'carded'> = {
       startedAt: iso(started),
       declaredAt: iso(declared),
@@ -123,7 +124,7 @@ export function seedHistory(emu: Emulator, repo: string, o: SeedOptions): Seeded
     }
     let closeAt: number | null = null
     let closeReason: 'completed' | 'not_planned' = 'completed'
-    const move = (at: number, to: string, via: TimelineEvent['via'] = 'command'): boolean => {
+    const move = (at: number, to: Stage, via: TimelineEvent['via'] = 'command'): boolean => {
       if (at > present) return false
       events.push({ at: iso(at), kind: 'stage', actor: 'bob', via, from: stage, to })
       stage = to

@@ -2,7 +2,6 @@ import type { Config } from '../config/types.js'
 import type { IncidentFacts } from '../intake/facts.js'
 import type { BoardCache, IncidentRecord } from './record.js'
 import { milestones } from './milestones.js'
-import type { Stage } from './stages.js'
 
 export type FieldType = BoardCache['fields'][string]['type']
 
@@ -27,7 +26,7 @@ export interface FieldUpdate {
 export function desiredBoardValues(record: IncidentRecord, facts: IncidentFacts, config: Config): Record<string, string | null> {
   const p = config.project!
   const m = milestones(record)
-  const out: Record<string, string | null> = { [p.statusField]: config.stages[record.stage as Stage].column }
+  const out: Record<string, string | null> = { [p.statusField]: config.stages[record.stage].column }
   if (p.priorityField) out[p.priorityField] = record.priority
   if (p.startedField) out[p.startedField] = record.startedAt.slice(0, 10)
   if (p.resolvedField) out[p.resolvedField] = m.resolvedAt ? m.resolvedAt.slice(0, 10) : null

@@ -16,6 +16,7 @@ export type Command =
   | { name: 'postmortem'; done?: boolean }
   | { name: 'dismiss'; reason: string }
   | { name: 'help' }
+  | { name: 'summary' }
 
 export interface CommandProblem {
   line: string
@@ -111,6 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     parse: () => ({ name: 'postmortem', done: true }),
   },
   { words: ['dismiss'], usage: '`/dismiss <reason>`', help: 'a false alarm: closed as not planned, counted as noise', parse: (_arg, text) => ({ name: 'dismiss', reason: text }) },
+  { words: ['summary'], usage: '`/summary`', help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due', parse: () => ({ name: 'summary' }) },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Config, Priority } from '../config/types.js'
-import type { IssueContext, LabelSpec } from '../github/port.js'
+import type { IssueContext, LabelSpec } from './snapshot.js'
 import type { DesiredIssue } from '../plan.js'
 import { parseIssueForm } from '../intake/issue-form.js'
 import type { FormFieldSpec } from '../intake/form-spec.js'
@@ -17,6 +17,7 @@ import type { NormalizedAlert } from '../alerts/index.js'
 import { factsFromAlert, alertFields, alertMarker } from './alert-facts.js'
 import { code, inline, neutralizeMentions } from '../render/markdown.js'
 import { utc } from '../render/time.js'
+import { renderSummary } from '../render/summary.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -31,7 +32,20 @@ export const MAX_REFUSED_EVENTS = 20
 /** At most this many services ever get a `service/<name>` label on one incident. */
 export const MAX_SERVICE_LABELS = 10
 
+/** Something that happened on an issue of ours that belongs to an incident: its postmortem or a follow-up. */
+export interface RelatedEvent {
+  kind: 'related'
+  of: 'postmortem' | 'followup'
+  /** The postmortem's or follow-up's issue number (a merged postmortem pull request counts as the postmortem closed). */
+  number: number
+  action: 'closed' | 'reopened'
+  sender: string
+  /** When it happened (the related issue's close or last update, or the merge). */
+  at: string
+}
+
 export type IncidentEvent =
+  | RelatedEvent
   | {
       kind: 'issue'
       /** The webhook action: opened, edited, labeled, unlabeled, closed, reopened… */
@@ -144,7 +158,7 @@ export function decide(
   const digest = impactDigest(facts)
   const changes: string[] = []
   const replies: Reply[] = []
-  const sender = event.kind === 'issue' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops'
+  const sender = event.kind === 'issue' || event.kind === 'related' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops'
 
   let record: IncidentRecord
   if (!previous) {
@@ -211,6 +225,7 @@ export function decide(
     onComment(record, event, config, changes, replies)
   }
   else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
+  else if (event.kind === 'related') onRelated(record, event, config, changes)
   // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
   if (now) {
     const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : []
@@ -266,7 +281,7 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
     }
     const s = event.label.toLowerCase().startsWith(STAGE_PREFIX) ? stageByName(event.label, config) : undefined
     if (s && s !== record.stage && has(event.label)) {
-      const problem = transitionProblem(record.stage as Stage, s)
+      const problem = transitionProblem(record.stage, s)
       if (!problem) moveTo(record, s, { at, actor: event.sender, via: 'label' }, config, changes)
       else changes.push(`ignored the \`${event.label}\` label: ${problem}`)
     }
@@ -274,13 +289,13 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
   // GitHub lets an issue's author close and reopen it, whatever their role: from below triage that
   // changes nothing. The issue is put back as the record says (desiredIssue), the attempt is kept
   // in the timeline, and the person is told why, once.
-  const closing = event.action === 'closed' && issue.state === 'closed' && isActive(record.stage as Stage)
-  const reopening = event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage as Stage)
+  const closing = event.action === 'closed' && issue.state === 'closed' && isActive(record.stage)
+  const reopening = event.action === 'reopened' && issue.state === 'open' && !isActive(record.stage)
   if ((closing || reopening) && !mayDecide(event.role)) {
     const via: Via = closing ? 'close' : 'reopen'
     const kept = record.events.filter((e) => e.kind === 'refused').length
     if (kept < MAX_REFUSED_EVENTS) {
-      const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage as Stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage as Stage].name}`
+      const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage].name}`
       record.events.push({ at: closing ? (issue.closedAt ?? at) : at, kind: 'refused', actor: event.sender, via, text: what })
     }
     changes.push(`refused: ${event.sender} (role: ${event.role ?? 'unknown'}) ${closing ? 'closed' : 'reopened'} the issue; put back as the record says`)
@@ -300,22 +315,25 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
   if (reopening) {
     moveTo(record, 'investigating', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
-  // Events on our postmortem and follow-up issues, redirected to their incident by the handler.
-  if (event.action === 'postmortem-closed' && record.postmortem && !record.postmortem.done) {
+}
+
+/** Events on our postmortem and follow-up issues, redirected to their incident by the handler. */
+function onRelated(record: IncidentRecord, event: RelatedEvent, config: Config, changes: string[]): void {
+  const at = event.at
+  if (event.of === 'postmortem' && event.action === 'closed' && record.postmortem && !record.postmortem.done) {
     record.postmortem.done = true
     record.events.push({ at, kind: 'postmortem', actor: event.sender, via: 'close', text: 'done' })
     changes.push('postmortem done')
     if (record.stage === 'postmortem' || record.stage === 'resolved') moveTo(record, 'closed', { at, actor: event.sender, via: 'close' }, config, changes)
   }
-  if (event.action === 'postmortem-reopened' && record.postmortem?.done) {
+  if (event.of === 'postmortem' && event.action === 'reopened' && record.postmortem?.done) {
     record.postmortem.done = false
     changes.push('postmortem reopened')
     if (record.stage === 'closed') moveTo(record, 'postmortem', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
-  const f = /^followup-(closed|reopened):(\d+)$/.exec(event.action)
-  if (f) {
-    const item = record.followups?.find((x) => x.number === Number(f[2]))
-    const state = f[1] === 'closed' ? 'closed' : 'open'
+  if (event.of === 'followup') {
+    const item = record.followups?.find((x) => x.number === event.number)
+    const state = event.action === 'closed' ? 'closed' : 'open'
     if (item && item.state !== state) {
       item.state = state
       changes.push(`follow-up #${item.number} ${state}`)
@@ -347,6 +365,7 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
   for (const c of parsed.commands) {
     const problem = runCommand(record, c, e, config, changes, event.commentId)
     if (problem === 'help') replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` })
+    else if (problem === 'summary') replies.push({ marker: marker('summary', event.commentId), body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}` })
     else if (problem) problems.push(problem)
   }
   if (problems.length) {
@@ -405,7 +424,7 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
     // A PagerDuty acknowledge: the sender holds a token that can dispatch (write access), so it may
     // move the incident as `/ack` does, without naming a commander. The first one counts for MTTA.
     remember()
-    if (!isActive(record.stage as Stage)) return
+    if (!isActive(record.stage)) return
     if (!record.events.some((x) => x.kind === 'ack')) record.events.push({ ...at, kind: 'ack' })
     changes.push(`alert acknowledged (${a.source})`)
     if (record.stage === 'triage') moveTo(record, 'investigating', at, config, changes)
@@ -418,13 +437,13 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
     remember()
     record.events.push({ ...at, at: a.endsAt && a.endsAt <= now ? a.endsAt : now, kind: 'alert', text: 'resolved' })
     changes.push('alert resolved')
-    if (isActive(record.stage as Stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
+    if (isActive(record.stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
       if (config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
       else moveTo(record, 'monitoring', at, config, changes)
     } else if (record.stage === 'monitoring' && config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
     return
   }
-  const recurred = state.status === 'resolved' || !isActive(record.stage as Stage) || record.stage === 'monitoring'
+  const recurred = state.status === 'resolved' || !isActive(record.stage) || record.stage === 'monitoring'
   if (fresh) {
     state.occurrences = 1
     remember()
@@ -454,17 +473,19 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
   }
 }
 
-/** Runs one command on the record; returns a problem to tell the author, 'help', or null. */
-function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[], commentId: number): string | null | 'help' {
+/** Runs one command on the record; returns a problem to tell the author, a reply to render ('help', 'summary'), or null. */
+function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[], commentId: number): string | null | 'help' | 'summary' {
   switch (c.name) {
     case 'help':
       return 'help'
+    case 'summary':
+      return 'summary'
     case 'confirm':
-      if (!isActive(record.stage as Stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      if (!isActive(record.stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)
       return null
     case 'ack': {
-      if (!isActive(record.stage as Stage)) return `\`/ack\`: the incident is already ${config.stages[record.stage as Stage].name}.`
+      if (!isActive(record.stage)) return `\`/ack\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)
       const first = !record.events.some((x) => x.kind === 'ack')
       if (first || record.commander !== e.actor) record.events.push({ ...e, kind: 'ack' })
@@ -491,12 +512,12 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
       if (!to) return `\`/stage ${inline(c.stage, 40)}\`: unknown stage. Stages: ${STAGES.map((s) => `\`${config.stages[s].name}\``).join(', ')}.`
       if (to === record.stage) return null
       if (to === 'resolved') {
-        const problem = transitionProblem(record.stage as Stage, to)
+        const problem = transitionProblem(record.stage, to)
         if (problem) return `\`/stage ${config.stages[to].name}\`: ${problem}`
         resolve(record, e, config, changes)
         return null
       }
-      const problem = transitionProblem(record.stage as Stage, to)
+      const problem = transitionProblem(record.stage, to)
       if (problem) return `\`/stage ${config.stages[to].name}\`: ${problem}`
       moveTo(record, to, e, config, changes)
       return null
@@ -564,7 +585,7 @@ export function allowedFrom(from: Stage): Stage[] {
 function moveTo(record: IncidentRecord, to: Stage, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
   if (record.stage === to) return
   record.events.push({ ...e, kind: 'stage', from: record.stage, to })
-  changes.push(`stage ${config.stages[record.stage as Stage]?.name ?? record.stage} → ${config.stages[to].name}`)
+  changes.push(`stage ${config.stages[record.stage]?.name ?? record.stage} → ${config.stages[to].name}`)
   record.stage = to
 }
 
@@ -641,12 +662,12 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
   }
   add(config.labels.incident)
   add(priorityLabel(record.priority))
-  add(stageLabelOf(record.stage as Stage, config))
+  add(stageLabelOf(record.stage, config))
   for (const l of serviceLabelsFor(record, facts, config)) add(l)
 
   const once: Reply[] = []
   const policy = config.priorities[record.priority]
-  if (policy.crisis && config.crisis.mention.length && isActive(record.stage as Stage) && !record.unconfirmed) {
+  if (policy.crisis && config.crisis.mention.length && isActive(record.stage) && !record.unconfirmed) {
     const m = marker('crisis', 'declared')
     once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` })
   }

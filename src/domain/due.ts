@@ -1,7 +1,7 @@
 import type { Config } from '../config/types.js'
 import { formatDuration } from '../config/duration.js'
 import { milestones } from './milestones.js'
-import { isActive, stageIndex, type Stage } from './stages.js'
+import { isActive, stageIndex } from './stages.js'
 import { marker, postmortemWritten, type IncidentRecord, type TimelineEvent } from './record.js'
 import { inline, quote } from '../render/markdown.js'
 import { utc } from '../render/time.js'
@@ -70,7 +70,7 @@ export function applyDue(
 ): { replies: DueReply[]; changes: string[]; resolve: boolean } {
   const replies: DueReply[] = []
   const changes: string[] = []
-  const stage = r.stage as Stage
+  const stage = r.stage
   if (stage === 'postmortem' && r.postmortem && postmortemWritten(r) && !r.postmortem.done) {
     // A required postmortem still open: remind its owner once per chase period.
     const since = milestones(r).resolvedAt ?? r.declaredAt

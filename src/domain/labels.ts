@@ -1,5 +1,5 @@
 import type { Config, Priority } from '../config/types.js'
-import type { LabelSpec } from '../github/port.js'
+import type { LabelSpec } from './snapshot.js'
 import { fitLabelName } from '../github/content-limits.js'
 
 export const PRIORITY_PREFIX = 'priority/'

@@ -1,4 +1,5 @@
-import type { Priority } from '../config/types.js'
+import { PRIORITIES, type Priority } from '../config/types.js'
+import { isStage, type Stage } from './stages.js'
 
 /** How something happened, for the timeline and the metrics. */
 export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | 'reopen' | 'edit' | 'schedule'
@@ -37,7 +38,7 @@ export interface IncidentRecord {
   priority: Priority
   prioritySource: 'rules' | 'human'
   priorityReason: string
-  stage: string
+  stage: Stage
   /** Digest of the impact facts that drove classification, to notice edits that change them. */
   impactDigest: string
   events: TimelineEvent[]
@@ -125,9 +126,8 @@ export function decodeRecord(body: string): IncidentRecord | null {
   const m = RECORD_RE.exec(body)
   if (!m) return null
   try {
-    const r = JSON.parse(Buffer.from(m[1]!, 'base64').toString('utf8')) as IncidentRecord
-    if (r?.v !== 1 || typeof r.number !== 'number' || !Array.isArray(r.events) || typeof r.priority !== 'string') return null
-    return r
+    const r: unknown = JSON.parse(Buffer.from(m[1]!, 'base64').toString('utf8'))
+    return isRecord(r) ? r : null
   } catch {
     return null
   }
@@ -157,4 +157,25 @@ export function findMarked<C extends CommentLike>(comments: readonly C[], mark: 
 /** Whether the postmortem exists: its issue, its comment on the incident, or its pull request. */
 export function postmortemWritten(record: IncidentRecord): boolean {
   return !!(record.postmortem?.issue || record.postmortem?.comment || record.postmortem?.pr)
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v))
+
+/**
+ * Checks a decoded record against schema v1: the fields every reader relies on, with their types
+ * (a stage that is not one of STAGES, a priority that is not P1–P4, an event without a time…). A
+ * record that fails is treated as absent and rebuilt from the issue, never trusted half.
+ */
+export function isRecord(r: unknown): r is IncidentRecord {
+  if (!isObject(r) || r.v !== 1) return false
+  if (typeof r.number !== 'number' || !Number.isInteger(r.number) || r.number <= 0) return false
+  if (!isTime(r.declaredAt) || !isTime(r.startedAt)) return false
+  if (typeof r.priority !== 'string' || !(PRIORITIES as readonly string[]).includes(r.priority)) return false
+  if (r.prioritySource !== 'rules' && r.prioritySource !== 'human') return false
+  if (typeof r.priorityReason !== 'string' || typeof r.stage !== 'string' || !isStage(r.stage)) return false
+  if (!Array.isArray(r.events) || !r.events.every((e) => isObject(e) && isTime(e.at) && typeof e.kind === 'string')) return false
+  if (r.processed !== undefined && !(Array.isArray(r.processed) && r.processed.every((n) => typeof n === 'number'))) return false
+  if (r.commander !== undefined && r.commander !== null && typeof r.commander !== 'string') return false
+  return true
 }

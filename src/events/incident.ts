@@ -17,6 +17,9 @@ import { postmortemIncident } from '../postmortem/render.js'
 /** What arrived, before we know the author's role (looked up only when needed). */
 export type IncomingEvent =
   | Extract<IncidentEvent, { kind: 'issue' }>
+  | Extract<IncidentEvent, { kind: 'related' }>
+  /** The postmortem pull request `pr` was merged (routed by the marker in its body, which anyone can write). */
+  | { kind: 'merged'; pr: number; sender: string; at?: string }
   | Extract<IncidentEvent, { kind: 'tick' }>
   | Extract<IncidentEvent, { kind: 'alert' }>
   | { kind: 'comment'; commentId: number; body: string; author: string; createdAt: string }
@@ -81,18 +84,16 @@ export async function handleIncident(
     ctx = await port.loadIssueContext(parent, {})
     if (incoming.kind === 'issue') {
       if (incoming.action !== 'closed' && incoming.action !== 'reopened') return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] }
-      incoming = { ...incoming, action: isPm ? `postmortem-${incoming.action}` : `followup-${incoming.action}:${child}`, at: childAt }
+      incoming = { kind: 'related', of: isPm ? 'postmortem' : 'followup', number: child, action: incoming.action, sender: incoming.sender, at: childAt }
     }
   }
 
-  // A merged postmortem pull request, routed here by the marker in its body (which anyone can
-  // write): it counts only when the incident's record names that pull request.
-  const merged = incoming.kind === 'issue' ? /^postmortem-merged:(\d+)$/.exec(incoming.action) : null
-  if (merged && incoming.kind === 'issue') {
+  // A merged postmortem pull request counts only when the incident's record names that pull request.
+  if (incoming.kind === 'merged') {
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
     const pr = (card ? decodeRecord(card.body) : null)?.postmortem?.pr
-    if (pr !== Number(merged[1])) return { decision: { kind: 'skip', reason: `pull request #${merged[1]} is not the postmortem of #${ctx.issue?.number ?? '?'}` }, applied: [], problems: [] }
-    incoming = { ...incoming, action: 'postmortem-closed' }
+    if (pr !== incoming.pr) return { decision: { kind: 'skip', reason: `pull request #${incoming.pr} is not the postmortem of #${ctx.issue?.number ?? '?'}` }, applied: [], problems: [] }
+    incoming = { kind: 'related', of: 'postmortem', number: incoming.pr, action: 'closed', sender: incoming.sender, at: incoming.at ?? ctx.issue!.updatedAt }
   }
 
   const previous = (() => {

@@ -11,6 +11,7 @@
 import * as core from '@actions/core'
 import type { AppliedEffect } from '../apply.js'
 import { Executor } from '../apply.js'
+import type { RunOutcome } from '../outcome.js'
 import { loadConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
 import { OctokitPort, createOctokit } from '../github/octokit.js'
@@ -177,17 +178,14 @@ export interface ReportModeOptions {
   /** The config text from a checkout (see GatherOptions.local). */
   local: string | null | undefined
   budget: number
-  makePort?: (token: string, repo: RepoRef, baseUrl: string) => GitHubPort
 }
 
 /**
  * `mode: report` in the action: gathers, builds, publishes (issue, JSON file, job summary) and sets
  * the outputs `report-issue`, `report-json` and `actions`. Errors propagate to main.ts.
  */
-export async function runReportMode(o: ReportModeOptions): Promise<void> {
-  const ports = o.makePort
-    ? { portFor: (r: RepoRef) => o.makePort!(o.inputs.githubToken, r, o.baseUrl), now: () => new Date() }
-    : octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(logSafe(m)), o.inputs.limits)
+export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
+  const ports = octokitPorts(o.inputs.githubToken, o.baseUrl, (m) => core.warning(logSafe(m)), o.inputs.limits)
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
@@ -208,13 +206,12 @@ export async function runReportMode(o: ReportModeOptions): Promise<void> {
   writeReportJson(jsonPath, data)
   core.info(`Report data written to ${jsonPath}.`)
 
-  core.setOutput('report-issue', issue === null ? '' : String(issue))
-  core.setOutput('report-json', jsonPath)
-  core.setOutput('actions', JSON.stringify(applied))
-  if (o.env.GITHUB_STEP_SUMMARY) {
-    const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
-    const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._']
-    const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : ''
-    await core.summary.addRaw([markdown, '', '---', '', where, '', ...writes, ''].join('\n')).write()
+  const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
+  const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._']
+  const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : ''
+  return {
+    outputs: { 'report-issue': issue === null ? '' : String(issue), 'report-json': jsonPath, actions: JSON.stringify(applied) },
+    summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },
+    problems: [],
   }
 }

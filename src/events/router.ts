@@ -4,6 +4,8 @@ import type { Mode } from '../inputs.js'
 export type Route =
   | { kind: 'issue'; number: number; action: string; sender: string; label?: string; at?: string }
   | { kind: 'comment'; number: number; commentId: number; body: string; author: string; createdAt: string }
+  /** The postmortem pull request `pr` of incident `number` was merged (its marker says so; the record must agree). */
+  | { kind: 'merged'; number: number; pr: number; sender: string; at?: string }
   | { kind: 'alerts'; eventType: string; payload: unknown }
   | { kind: 'report' }
   | { kind: 'sweep' }
@@ -40,6 +42,9 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
   // The report needs no issue: it runs on any event (schedule, workflow_dispatch, …).
   if (mode === 'report') return { kind: 'report' }
   if (mode === 'sweep') return { kind: 'sweep' }
+  // `mode: intake` handles what people do on issues (and merged postmortems), never alerts or the sweep.
+  if (mode === 'intake' && !['issues', 'issue_comment', 'pull_request', 'pull_request_target'].includes(eventName))
+    return { kind: 'noop', notice: `mode: intake handles issues, issue_comment and pull_request events; ${eventName || 'this event'} was ignored (use mode: auto or sweep).` }
   switch (eventName) {
     case 'issues': {
       const action = str(payload, 'action', '')
@@ -82,7 +87,7 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
       if (pr.merged !== true) return { kind: 'noop', notice: `The postmortem pull request #${n} was closed without merging: the postmortem of #${incident[1]} stays open.` }
       const mergedAt = typeof pr.merged_at === 'string' && !Number.isNaN(Date.parse(pr.merged_at)) ? new Date(pr.merged_at).toISOString().replace('.000Z', 'Z') : undefined
       const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost'
-      return { kind: 'issue', number: Number(incident[1]), action: `postmortem-merged:${n}`, sender, ...(mergedAt ? { at: mergedAt } : {}) }
+      return { kind: 'merged', number: Number(incident[1]), pr: n, sender, ...(mergedAt ? { at: mergedAt } : {}) }
     }
     case 'repository_dispatch': {
       // The payload is parsed (and rejected, naming the field) once the config says which event types carry alerts.

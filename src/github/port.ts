@@ -8,53 +8,10 @@ export interface RepoRef {
   repo: string
 }
 
-export interface LabelSpec {
-  name: string
-  color: string
-  description: string
-}
+import type { CommentSnapshot, IssueContext, IssueSnapshot, LabelSpec } from '../domain/snapshot.js'
 
-export interface CommentSnapshot {
-  /** REST id (databaseId), used to edit the comment. */
-  databaseId: number
-  body: string
-  author: string | null
-  createdAt: string
-  updatedAt: string
-  /** True when the token's own identity wrote it: the only comments whose markers we trust. */
-  viewerDidAuthor: boolean
-  /** True for bots and apps: their comments never run commands. */
-  authorIsBot?: boolean
-}
-
-export interface IssueSnapshot {
-  nodeId: string
-  number: number
-  title: string
-  body: string
-  state: 'open' | 'closed'
-  stateReason: string | null
-  createdAt: string
-  updatedAt: string
-  closedAt: string | null
-  url: string
-  author: string | null
-  /** True when our own identity opened it (alert incidents, postmortems, reports): markers in its body are trusted. */
-  viewerDidAuthor: boolean
-  assignees: string[]
-  labels: string[]
-  comments: CommentSnapshot[]
-}
-
-/** What one read of an incident returns: the repository facts and the issue with its comments. */
-export interface IssueContext {
-  repositoryId: string
-  /** Every label of the repository (to know which of ours must be created). */
-  repoLabels: LabelSpec[]
-  /** The config file's text: null when there is none, undefined when not asked for. */
-  configText?: string | null
-  issue: IssueSnapshot | null
-}
+/** The domain's snapshot types, re-exported: the adapter produces them. */
+export type { CommentSnapshot, IssueContext, IssueSnapshot, LabelSpec }
 
 /** One page of incidents from the bulk query (100 a page); the first page also carries the extras asked for. */
 export interface IncidentPage {

@@ -23,6 +23,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import { parseAlertDispatch } from '../alerts/parse.js'
+import { incidentAlerts } from '../alerts/group.js'
 import type { NormalizedAlert } from '../alerts/schema.js'
 import { PayloadError, getErrorMessage } from '../errors.js'
 import { sendDispatch } from './github.js'
@@ -197,7 +198,7 @@ function slim(body: Record<string, unknown>): Record<string, unknown> {
 const size = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8')
 
 /** The client_payload for a request body, checked with the action's own parser; throws HttpError. */
-function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPayload: Record<string, unknown>; alerts: NormalizedAlert[] } {
+function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPayload: Record<string, unknown>; received: NormalizedAlert[]; keys: string[] } {
   let clientPayload: Record<string, unknown>
   if (kind === 'pagerduty' && isChangeEvent(body)) {
     // A change event is checked and forwarded; the action records it and opens no incident.
@@ -209,7 +210,7 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
       throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
     }
     if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES) throw new HttpError(413, 'The change event is larger than a repository_dispatch payload may be (64 KB).')
-    return { clientPayload, alerts: [] }
+    return { clientPayload, received: [], keys: [] }
   }
   if (kind === 'pagerduty') {
     // The routing key is the sender's PagerDuty credential: it is not forwarded.
@@ -221,9 +222,9 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
   } else {
     clientPayload = { incidentops: { [kind]: body } }
   }
-  let alerts: NormalizedAlert[]
+  let received: NormalizedAlert[]
   try {
-    alerts = parseAlertDispatch(eventType, clientPayload, { eventTypes: [eventType] })
+    received = parseAlertDispatch(eventType, clientPayload, { eventTypes: [eventType] })
   } catch (error: unknown) {
     throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
   }
@@ -236,7 +237,8 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
       413,
       `The alert is ${bytes} bytes as a repository_dispatch payload; GitHub accepts less than 64 KB. Send fewer alerts per request (Alertmanager: max_alerts; Grafana: Max Alerts).`,
     )
-  return { clientPayload, alerts }
+  // The keys the action dedups on: a group's, not its members' fingerprints.
+  return { clientPayload, received, keys: incidentAlerts(received, clientPayload).map((a) => a.key) }
 }
 
 function send(res: http.ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
@@ -245,11 +247,12 @@ function send(res: http.ServerResponse, status: number, body: Record<string, unk
   res.end(text)
 }
 
-function summary(alerts: NormalizedAlert[]): string {
+/** "3 alerts (2 firing, 1 resolved) as 1 incident key: alertmanager-group:…" for the log line. */
+function summary(alerts: NormalizedAlert[], keys: string[]): string {
   const firing = alerts.filter((a) => a.status === 'firing').length
-  const keys = alerts.map((a) => a.key)
   const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? `, … (${keys.length - 5} more)` : '')
-  return `${alerts.length} alert${alerts.length === 1 ? '' : 's'} (${firing} firing, ${alerts.length - firing} resolved): ${shown}`
+  const grouped = keys.length !== alerts.length ? ` as ${keys.length} incident key${keys.length === 1 ? '' : 's'}` : ''
+  return `${alerts.length} alert${alerts.length === 1 ? '' : 's'} (${firing} firing, ${alerts.length - firing} resolved)${grouped}: ${shown}`
 }
 
 /**
@@ -311,7 +314,7 @@ export function createRelay(opts: RelayOptions): http.Server {
       } catch {
         throw new HttpError(400, 'The body is not valid JSON.')
       }
-      const { clientPayload, alerts } = payloadFor(kind, body, eventType)
+      const { clientPayload, received, keys } = payloadFor(kind, body, eventType)
       // The caller is authenticated and its body is in: waiting for GitHub (retries included, each
       // attempt bounded) is our time, not the caller's idleness, so the socket timeout pauses.
       req.socket.setTimeout(0)
@@ -321,10 +324,11 @@ export function createRelay(opts: RelayOptions): http.Server {
       } catch (error: unknown) {
         throw new HttpError(502, `GitHub did not accept the dispatch: ${getErrorMessage(error)}`)
       }
-      line(202, `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(alerts)}`)
+      line(202, `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(received, keys)}`)
       // PagerDuty senders read `status`, `message` and `dedup_key` from the answer.
-      const pd = kind === 'pagerduty' ? { status: 'success', message: 'Event processed', ...(alerts[0] ? { dedup_key: pagerDutyDedupKey(body) ?? alerts[0].key } : {}) } : {}
-      return send(res, 202, { ...pd, forwarded: true, repo: opts.repo, event_type: eventType, alerts: alerts.length, keys: alerts.map((a) => a.key), attempts: result.attempts })
+      const pd = kind === 'pagerduty' ? { status: 'success', message: 'Event processed', ...(keys[0] ? { dedup_key: pagerDutyDedupKey(body) ?? keys[0] } : {}) } : {}
+      // `alerts`: how many the body held; `keys`: the keys the action dedups on (one per group).
+      return send(res, 202, { ...pd, forwarded: true, repo: opts.repo, event_type: eventType, alerts: received.length, keys, attempts: result.attempts })
     } catch (error: unknown) {
       const status = error instanceof HttpError ? error.status : 500
       const message = error instanceof HttpError ? error.message : `Internal error: ${getErrorMessage(error)}`

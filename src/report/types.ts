@@ -49,13 +49,6 @@ export interface ReportOptions {
   observedSince?: string
 }
 
-/** Defaults for the options a caller may leave out. */
-export const REPORT_DEFAULTS = {
-  windowDays: 7,
-  historyWeeks: 12,
-  downtimePriorities: ['P1', 'P2'] as Priority[],
-} as const
-
 /** An interval of time (start, end]: an instant on a boundary belongs to the earlier interval. */
 export interface Period {
   start: string

@@ -41,6 +41,9 @@ export { parseOutputs } from '../../src/demo/action-runner.js'
 /** The options of runAction: the shared runner's, with the bundle defaulting to this checkout's dist/index.js. */
 export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits' | 'removeTemp'>
 
+/** How much longer a test may take under the dry-run twin (every run is made twice): for explicit timeouts. */
+export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
+
 /**
  * The pace the tests run the action at: no spacing between writes and a millisecond for each second
  * of `retry-after` and back-off, so the retry paths still run, at the speed of the code. The

@@ -201,6 +201,32 @@ describe('the lifecycle by commands, with the board', () => {
   })
 })
 
+describe('/summary', () => {
+  it('replies once with the incident in one paragraph, as of the comment, pinging nobody', async () => {
+    const n = await open()
+    await say(n, 'alice', '/ack', '2026-11-25T14:10:00Z')
+    await say(n, 'alice', '/update rollback deployed, @bob is watching the error rate', '2026-11-25T14:20:00Z')
+    emu.clock.set('2026-11-25T14:30:00Z')
+    const c = emu.createComment(repo, n, { body: '/summary', user: 'triager' })
+    const before = record(n)
+    await run('issue_comment', commentPayload(emu, repo, n, c))
+    await run('issue_comment', commentPayload(emu, repo, n, c))
+    const replies = bot(n).filter((x) => x.body!.includes('incidentops:summary'))
+    expect(replies).toHaveLength(1)
+    const text = replies[0]!.body!.split('\n').slice(1).join('\n')
+    expect(text).toContain(`**${before.priority}** (`)
+    expect(text).toContain('investigating for 20m; ')
+    expect(text).toContain('started 2026-11-25 14:00 UTC, 30m ago.')
+    expect(text).toContain('Commander: `alice`.')
+    expect(text).toContain('Latest update (2026-11-25 14:20 UTC, `alice`): rollback deployed, @\u200bbob is watching the error rate. Next update due by 2026-11-25 15:20 UTC.')
+    expect(text).not.toMatch(/@bob/)
+    // Read-only: the record gains only the processed comment.
+    const after = record(n)
+    expect(after.events).toEqual(before.events)
+    expect(after.stage).toBe(before.stage)
+  })
+})
+
 describe('runs GitHub dropped', () => {
   it('a command whose run was cancelled in the concurrency queue is run by the next comment run', async () => {
     const n = await open()

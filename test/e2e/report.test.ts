@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { formatDuration } from '../../src/config/duration.js'
 import { CARD_MARKER, encodeRecord } from '../../src/domain/record.js'
-import { runAction, type ActionRun } from './harness.js'
+import { TWIN_SCALE, runAction, type ActionRun } from './harness.js'
 import { BOT, seedHistory, type SeededIncident } from '../../src/demo/seed.js'
 
 const PRESENT = '2026-11-30T09:00:00Z' // a Monday, 09:00 UTC: the weekly cron ran late
@@ -273,7 +273,7 @@ describe('the weekly report on a seeded history', () => {
   let seeded: SeededIncident[] = []
   let first: ActionRun
 
-  it('publishes an issue and a JSON file whose every figure matches an independent computation', { timeout: 120_000 }, async () => {
+  it('publishes an issue and a JSON file whose every figure matches an independent computation', { timeout: 120_000 * TWIN_SCALE }, async () => {
     emu.addRepo(repo, { files: { '.github/incidents.yml': CONFIG }, collaborators: { alice: 'write', bob: 'write' } })
     seeded = seedHistory(emu, repo, { now: PRESENT, count: 520, seed: 7, forged: 0.02, old: 0.02 })
     emu.resetCounters()
@@ -462,7 +462,7 @@ describe('the weekly report on a seeded history', () => {
     if (rows.length < e.list.length) expect(body).toContain(`_… and ${int(e.list.length - rows.length)} more incidents (of ${int(e.list.length)}), see the JSON file._`)
   })
 
-  it('a re-run finds the same issue: no write when nothing changed, one edit when the data did', { timeout: 60_000 }, async () => {
+  it('a re-run finds the same issue: no write when nothing changed, one edit when the data did', { timeout: 60_000 * TWIN_SCALE }, async () => {
     const number = Number(first.outputs['report-issue'])
     emu.resetCounters()
     const again = await report(repo)
@@ -482,7 +482,7 @@ describe('the weekly report on a seeded history', () => {
       priority: 'P1' as const,
       prioritySource: 'rules' as const,
       priorityReason: 'seeded',
-      stage: 'investigating',
+      stage: 'investigating' as const,
       impactDigest: 'x',
       events: [
         { at: '2026-11-29T10:00:00Z', kind: 'declared' as const, actor: 'alice', via: 'form' as const, to: 'P1' },
@@ -501,7 +501,7 @@ describe('the weekly report on a seeded history', () => {
     expect(after).toContain(`| ${link(repo, n)} | P1 | late arrival | — | form | 2026-11-29 10:00 UTC | 5m | ≥ 14h 10m so far | ≥ 14h 10m so far | acknowledged | missing |`)
   })
 
-  it('dry-run plans the write and writes nothing', { timeout: 60_000 }, async () => {
+  it('dry-run plans the write and writes nothing', { timeout: 60_000 * TWIN_SCALE }, async () => {
     const fresh = 'acme/dry'
     emu.addRepo(fresh)
     seedHistory(emu, fresh, { now: PRESENT, count: 30, seed: 3 })
@@ -516,7 +516,7 @@ describe('the weekly report on a seeded history', () => {
 })
 
 describe('the report at scale', () => {
-  it('reads 10,000 incidents with ⌈N/100⌉ requests and publishes with one write', { timeout: 300_000 }, async () => {
+  it('reads 10,000 incidents with ⌈N/100⌉ requests and publishes with one write', { timeout: 300_000 * TWIN_SCALE }, async () => {
     const repo = 'acme/big'
     emu.addRepo(repo)
     const seeded = seedHistory(emu, repo, { now: PRESENT, count: 10_000, seed: 11, chatter: 0 })
@@ -532,7 +532,7 @@ describe('the report at scale', () => {
 })
 
 describe('organisation scope and the CLI', () => {
-  it('reads every repository of the organisation that has incidents: one listing, then ⌈n/100⌉ per repository', { timeout: 120_000 }, async () => {
+  it('reads every repository of the organisation that has incidents: one listing, then ⌈n/100⌉ per repository', { timeout: 120_000 * TWIN_SCALE }, async () => {
     const org = 'globex'
     emu.addRepo(`${org}/ops`, { owner_type: 'Organization', files: { '.github/incidents.yml': 'report:\n  scope: organization\n' } })
     emu.addRepo(`${org}/web`, { owner_type: 'Organization' })
@@ -552,7 +552,7 @@ describe('organisation scope and the CLI', () => {
     expect(body).toMatch(new RegExp(`\\| ${org}/(web|api)#\\d+ \\|`))
   })
 
-  it('`incidentops report` prints the same report from a laptop and writes nothing', { timeout: 60_000 }, async () => {
+  it('`incidentops report` prints the same report from a laptop and writes nothing', { timeout: 60_000 * TWIN_SCALE }, async () => {
     const { reportCommand } = await import('../../src/cli/report.js')
     const out: string[] = []
     const err: string[] = []
@@ -575,7 +575,7 @@ describe('a report rebuilt later shows what was known at the end of its window',
     const n = emu.createIssue(repo, { title: '[Incident]: Login fails', labels: ['incident', 'priority/P2', 'stage/investigating'], user: 'alice' }).number
     // Resolved and closed on Saturday 12:00, reopened on Monday 08:00 (after the window's end, 00:00).
     const record = {
-      v: 1 as const, number: n, declaredAt: '2026-11-28T10:00:00Z', startedAt: '2026-11-28T10:00:00Z', priority: 'P2' as const, prioritySource: 'rules' as const, priorityReason: '', stage: 'investigating', impactDigest: '',
+      v: 1 as const, number: n, declaredAt: '2026-11-28T10:00:00Z', startedAt: '2026-11-28T10:00:00Z', priority: 'P2' as const, prioritySource: 'rules' as const, priorityReason: '', stage: 'investigating' as const, impactDigest: '',
       commander: 'alice',
       events: [
         { at: '2026-11-28T10:00:00Z', kind: 'declared' as const, actor: 'alice', via: 'form' as const, to: 'P2' },

@@ -44,18 +44,16 @@ beforeEach(() => {
 })
 
 describe('config regexes run in linear time (RE2)', () => {
-  it('(aa?)+$ and ^.*a.*a.*a.*b$ are accepted, a hostile 50-character summary is classified in a normal run time, and the rules still match', async () => {
+  it('(aa?)+$ and ^.*a.*a.*a.*b$ are accepted, a hostile 50-character summary is classified (the default priority), and the rules still match', async () => {
     emu.setFile(
       repo,
       '.github/incidents.yml',
       'classification:\n  rules:\n    - name: doubled\n      priority: P1\n      when: { field: summary, matches: "(aa?)+$" }\n    - name: spread\n      priority: P3\n      when: { field: summary, matches: "^.*a.*a.*a.*b$" }\n',
     )
-    const t0 = Date.now()
     const hostile = await opened('[Incident]: aaaa', form(`${'a'.repeat(49)}!`))
-    const ms = Date.now() - t0
     expect(hostile.run.code, hostile.run.stdout).toBe(0)
-    // A backtracking engine spends minutes to hours on this text; RE2 a few milliseconds. The run as a whole stays well under 20 s.
-    expect(ms).toBeLessThan(20_000)
+    // A backtracking engine spends minutes to hours on this text, past this test's 60 s timeout; RE2
+    // a few milliseconds (measured by `npm run bench -- --only=compute`, not timed here).
     expect(labelsOf(hostile.n)).toContain('priority/P2') // neither rule matches: the default applies
     const doubled = await opened('[Incident]: doubled', form('aaaa'))
     expect(labelsOf(doubled.n)).toContain('priority/P1')

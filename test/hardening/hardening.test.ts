@@ -8,7 +8,7 @@
 // exactly the reference state (issues, labels, comments, the record, board items).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
-import { commentPayload, dispatchPayload, issuesPayload, runAction, type ActionRun } from '../e2e/harness.js'
+import { TWIN_SCALE, commentPayload, dispatchPayload, issuesPayload, runAction, type ActionRun } from '../e2e/harness.js'
 import { BOT, REPO, World, duplicates, pool, type Mode, type Snapshot } from './world.js'
 import { SCENARIOS, formBody, recordOf, type Scenario } from './scenarios.js'
 import { CONFIG_FILE, cases, check, unsafe } from './corpus.js'
@@ -71,7 +71,7 @@ beforeAll(async () => {
   outcome.exhausted = exhausted()
   // Settle them all here (a rejection is reported by its own test).
   await Promise.allSettled(Object.values(outcome))
-}, 300_000)
+}, 300_000 * TWIN_SCALE)
 
 describe.each(SCENARIOS.map((s) => [s.name]))('scenario %s', (name) => {
   const get = () => results.get(name)!

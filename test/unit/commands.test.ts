@@ -70,15 +70,15 @@ describe('milestones', () => {
   it('takes the final mitigation and the last resolution, and forgets them when the incident comes back', () => {
     const r = {
       ...base,
-      stage: 'resolved',
+      stage: 'resolved' as const,
       events: [stage('T1', 'triage', 'investigating'), stage('T2', 'investigating', 'monitoring'), stage('T3', 'monitoring', 'fixing'), stage('T4', 'fixing', 'monitoring'), stage('T5', 'monitoring', 'resolved')],
     }
     expect(milestones(r)).toMatchObject({ acknowledgedAt: 'T1', mitigatedAt: 'T4', resolvedAt: 'T5', closedAt: null })
-    const back = { ...r, stage: 'investigating', events: [...r.events, stage('T6', 'resolved', 'investigating')] }
+    const back = { ...r, stage: 'investigating' as const, events: [...r.events, stage('T6', 'resolved', 'investigating')] }
     expect(milestones(back)).toMatchObject({ acknowledgedAt: 'T1', mitigatedAt: null, resolvedAt: null })
   })
   it('resolving straight from triage counts as acknowledged and mitigated then', () => {
-    const r = { ...base, stage: 'closed', events: [stage('T1', 'triage', 'resolved'), stage('T1', 'resolved', 'closed')] }
+    const r = { ...base, stage: 'closed' as const, events: [stage('T1', 'triage', 'resolved'), stage('T1', 'resolved', 'closed')] }
     expect(milestones(r)).toMatchObject({ acknowledgedAt: 'T1', mitigatedAt: 'T1', resolvedAt: 'T1', closedAt: 'T1' })
   })
 })

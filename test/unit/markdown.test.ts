@@ -12,11 +12,10 @@ describe('quoting user text back', () => {
       expect(out).toContain('acme/x#\u200b3')
       expect(out).toContain('GH\u200b-4')
     }
-    // Brackets that open nothing stay as written (a bot's login), and the work is linear.
+    // Brackets that open nothing stay as written (a bot's login). Every bracket of a 50,000-deep
+    // pile is defused (how fast: `npm run bench -- --only=compute`, not a timed test).
     expect(inline('shipit[bot] wrote [x]')).toBe('shipit[bot] wrote [x]')
-    const t0 = performance.now()
-    neutralizeLinks(`${'['.repeat(50_000)}](x)`)
-    expect(performance.now() - t0).toBeLessThan(1000)
+    expect(neutralizeLinks(`${'['.repeat(50_000)}](x)`)).toBe(`${'&#91;'.repeat(50_000)}](x)`)
   })
   it('defuses mentions of users and teams but not e-mail addresses', () => {
     expect(neutralizeMentions('ping @alice and @acme/sre')).toBe('ping @\u200balice and @\u200bacme/sre')

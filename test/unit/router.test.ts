@@ -12,7 +12,7 @@ const pr = (extra: Record<string, unknown> = {}, action = 'closed') => ({
 
 describe('route: pull_request', () => {
   it('a merged postmortem pull request goes to its incident, with the merge time', () => {
-    expect(route('pull_request', pr(), 'auto')).toEqual({ kind: 'issue', number: 7, action: 'postmortem-merged:12', sender: 'alice', at: '2026-11-27T10:00:00Z' })
+    expect(route('pull_request', pr(), 'auto')).toEqual({ kind: 'merged', number: 7, pr: 12, sender: 'alice', at: '2026-11-27T10:00:00Z' })
   })
 
   it('anything else is a no-op with a notice', () => {
@@ -26,5 +26,20 @@ describe('route: pull_request', () => {
     expect(() => route('pull_request', pr({ number: '12' }), 'auto')).toThrow(PayloadError)
     expect(() => route('pull_request', pr({ number: '12' }), 'auto')).toThrow("`pull_request.number` must be a positive whole number")
     expect(() => route('pull_request', { action: 'closed' }, 'auto')).toThrow('has no `pull_request` object')
+  })
+})
+
+describe('route: mode intake', () => {
+  it('routes issue events as auto does, and makes alerts and schedules a no-op with a notice', () => {
+    const issue = { action: 'opened', issue: { number: 3 }, sender: { login: 'rita' } }
+    expect(route('issues', issue, 'intake')).toEqual(route('issues', issue, 'auto'))
+    expect(route('issues', issue, 'intake')).toMatchObject({ kind: 'issue', number: 3 })
+    expect(route('pull_request', pr(), 'intake')).toMatchObject({ kind: 'merged', number: 7 })
+    expect(route('repository_dispatch', { action: 'alert', client_payload: {} }, 'intake')).toEqual({
+      kind: 'noop',
+      notice: 'mode: intake handles issues, issue_comment and pull_request events; repository_dispatch was ignored (use mode: auto or sweep).',
+    })
+    expect(route('schedule', {}, 'intake')).toMatchObject({ kind: 'noop' })
+    expect(route('schedule', {}, 'auto')).toEqual({ kind: 'sweep' })
   })
 })

@@ -1,4 +1,5 @@
 // The relay over real HTTP, forwarding to the local GitHub emulator.
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
@@ -11,6 +12,8 @@ const NATIVE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'alerts', 'n
 const alertmanagerBody = JSON.parse(readFileSync(resolve(NATIVE, 'alertmanager-webhook.json'), 'utf8')) as Record<string, unknown>
 const grafanaBody = JSON.parse(readFileSync(resolve(NATIVE, 'grafana-webhook.json'), 'utf8')) as Record<string, unknown>
 const RELAY_TOKEN = 'relay-secret-0123456789abcdef'
+/** A group's key, computed here as docs/monitoring.md describes it: `<source>-group:` and 32 hex digits of the SHA-256 of its groupKey. */
+const groupKey = (source: string, body: Record<string, unknown>): string => `${source}-group:${createHash('sha256').update(String(body.groupKey)).digest('hex').slice(0, 32)}`
 const REPO = 'acme/shop'
 
 let emu: Emulator
@@ -95,22 +98,36 @@ describe('incidentops relay', () => {
     await start()
     const r = await post('/alertmanager', alertmanagerBody)
     expect(r.status).toBe(202)
-    expect(r.json).toMatchObject({ forwarded: true, alerts: 3, keys: ['alertmanager:b5a4a7f6c3d2e1f0', 'alertmanager:0c1d2e3f4a5b6c7d', 'alertmanager:9f8e7d6c5b4a3928'], attempts: 1 })
+    // One group is one incident: the key printed is the group's (the one the action dedups on), not the members'.
+    expect(r.json).toMatchObject({ forwarded: true, alerts: 3, keys: [groupKey('alertmanager', alertmanagerBody)], attempts: 1 })
     expect(emu.dispatches).toHaveLength(1)
     expect(emu.dispatches[0]).toMatchObject({ repo: REPO, event_type: 'alert', actor: 'github-actions[bot]', client_payload: { incidentops: { alertmanager: alertmanagerBody } } })
     expect(logs).toHaveLength(1)
-    expect(logs[0]).toContain('→ 202 forwarded alertmanager to acme/shop as "alert" after 1 attempt: 3 alerts (2 firing, 1 resolved)')
+    expect(logs[0]).toContain(`→ 202 forwarded alertmanager to acme/shop as "alert" after 1 attempt: 3 alerts (2 firing, 1 resolved) as 1 incident key: ${groupKey('alertmanager', alertmanagerBody)} (`)
     expect(logs.join('\n')).not.toContain(RELAY_TOKEN)
     expect(logs.join('\n')).not.toContain(emu.botToken)
   })
 
   it('forwards Grafana bodies and our own schema', async () => {
     await start()
-    expect((await post('/grafana', grafanaBody)).status).toBe(202)
+    const grafana = await post('/grafana', grafanaBody)
+    expect(grafana.status).toBe(202)
+    expect(grafana.json.keys).toEqual([groupKey('grafana', grafanaBody)])
     const ours = { version: 1, alerts: [{ status: 'firing', key: 'db-disk', title: 'Disk full' }] }
-    expect((await post('/alert', ours)).status).toBe(202)
+    const mine = await post('/alert', ours)
+    expect(mine.status).toBe(202)
+    expect(mine.json).toMatchObject({ alerts: 1, keys: ['db-disk'] })
     expect((await post('/alert', { incidentops: ours })).status).toBe(202)
     expect(emu.dispatches.map((d) => d.client_payload)).toEqual([{ incidentops: { grafana: grafanaBody } }, { incidentops: ours }, { incidentops: ours }])
+  })
+
+  it('a group without a groupKey is no group: each member is its own alert, keyed by its fingerprint', async () => {
+    await start()
+    const { groupKey: _none, ...loose } = alertmanagerBody
+    const r = await post('/alertmanager', loose)
+    expect(r.status).toBe(202)
+    expect(r.json).toMatchObject({ alerts: 3, keys: ['alertmanager:b5a4a7f6c3d2e1f0', 'alertmanager:0c1d2e3f4a5b6c7d', 'alertmanager:9f8e7d6c5b4a3928'] })
+    expect(logs[0]).toContain(': 3 alerts (2 firing, 1 resolved): alertmanager:b5a4a7f6c3d2e1f0, ')
   })
 
   it('refuses a wrong or missing token with 401 and forwards nothing', async () => {

@@ -319,10 +319,13 @@ describe('against an independent computation on 3,000 generated incidents', () =
     expect(weeks.reduce((s, w) => s + w.byPriority.P1 + w.byPriority.P2 + w.byPriority.P3 + w.byPriority.P4 + w.dismissed, 0)).toBe(hist.length)
   })
 
-  it('computes 10,000 incidents well under a second', () => {
+  // How fast: bench/run.ts measures build + render at 10,000 and 50,000 incidents (target < 1 s);
+  // a timed assertion here would fail on a loaded machine without saying anything about the code.
+  it('builds a report over 10,000 incidents, every one of them counted', () => {
     const big = generate(10_000, 3)
-    const t0 = performance.now()
-    buildReport(big, options())
-    expect(performance.now() - t0).toBeLessThan(1000)
+    const b = buildReport(big, options())
+    const hist = big.filter((i) => inWindow(i, now - 12 * W, now))
+    expect(b.history.weeks.reduce((s, w) => s + w.byPriority.P1 + w.byPriority.P2 + w.byPriority.P3 + w.byPriority.P4 + w.dismissed, 0)).toBe(hist.length)
+    expect(b.risk.all.incidents).toBe(big.filter((i) => !i.dismissed && inWindow(i, now - 12 * W, now)).length)
   })
 })
