@@ -11,7 +11,7 @@ import { Octokit } from '@octokit/rest'
 import { loadConfig } from '../src/config/load.js'
 import { classify } from '../src/domain/classify.js'
 import { neutralizeLinks } from '../src/render/markdown.js'
-import { startEmulator } from '../test/emulator/index.js'
+import { startEmulator } from '../src/emulator/index.js'
 import { ATTACKS } from '../test/fixtures/regex-attacks.js'
 import { CONFIG_FILE, REGEX_ATTACKS, cases, runConfig } from '../test/hardening/corpus.js'
 import { median, type Row } from './table.js'
@@ -141,10 +141,10 @@ export async function computeRows(log: (s: string) => void): Promise<Row[]> {
 /** The demo (`npm start`) end to end on dist/index.js: was test/e2e/demo.test.ts "< 120 s". */
 export async function demoRow(log: (s: string) => void): Promise<Row> {
   log('the demo (npm start)')
-  const { demo } = await import('../test/demo/run.js')
+  const { demo } = await import('../src/demo/run.js')
   const dir = mkdtempSync(join(tmpdir(), 'incidentops-bench-demo-'))
   try {
-    const r = await demo(dir, () => {})
+    const r = await demo(dir, () => {}, { bundle: join(process.cwd(), 'dist', 'index.js') })
     log(`  demo: ${(r.ms / 1000).toFixed(1)} s`)
     return row('demo (`npm start`)', 'the whole story', r.ms, [{ what: 'wall time', limit: 120_000, actual: Math.round(r.ms), unit: 'ms' }], `${r.files.length} files written`)
   } finally {

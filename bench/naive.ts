@@ -9,7 +9,7 @@
  * No throttling plugin here: only the requests are compared, not the baseline's wall time.
  */
 import { Octokit } from '@octokit/rest'
-import type { Emulator } from '../test/emulator/index.js'
+import type { Emulator } from '../src/emulator/index.js'
 
 const CARD = '<!-- incidentops:card -->'
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { BUNDLE, parseOutputs, prepareRun } from '../test/e2e/harness.js'
-import type { Emulator, RequestLog } from '../test/emulator/index.js'
+import type { Emulator, RequestLog } from '../src/emulator/index.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 const TIME = '/usr/bin/time'

@@ -22,7 +22,7 @@ export interface DemoRun {
   issues: { form: number; postmortems: number[]; report: number | null }
 }
 
-/** One issue thread as the demo writes it (test/demo/run.ts renderThread): the body, then each comment's body. */
+/** One issue thread as the demo writes it (src/demo/run.ts renderThread): the body, then each comment's body. */
 export interface Thread {
   body: string
   comments: string[]
@@ -189,11 +189,11 @@ export function readmeWithExcerpts(readme: string, excerpts: Record<string, stri
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { demo } = await import('../test/demo/run.js')
+  const { demo } = await import('../src/demo/run.js')
   if (!existsSync('dist/index.js')) throw new Error('dist/index.js is missing: run `npm run bundle` first (the demo runs the bundle)')
   const dir = mkdtempSync(join(tmpdir(), 'incidentops-excerpts-'))
   try {
-    const run = await demo(dir, () => {})
+    const run = await demo(dir, () => {}, { bundle: join(process.cwd(), 'dist', 'index.js') })
     const before = readFileSync(README_FILE, 'utf8')
     const excerpts = demoExcerpts(run)
     const old = readmeExcerpts(before)

@@ -1,18 +1,21 @@
 /* The `incidentops` command (started by src/cli/bin.ts). Unlike the action, it talks to a person: plain stdout/stderr. */
 import { readFileSync, existsSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
 import pkg from '../../package.json' with { type: 'json' }
 import { loadConfig } from '../config/load.js'
 import { formatConfigDuration } from '../config/duration.js'
 import { ConfigError, getErrorMessage } from '../errors.js'
 import { parseCommand, type CommandSpec } from './args.js'
+import { actionBundle } from './package-root.js'
 
 const HELP = `incidentops — incident response inside your GitHub repository
 
 Usage:
   incidentops validate [file ...]  Check configuration files (default .github/incidents.yml).
-  incidentops demo [--out dir]     Run an incident through the action on a local GitHub emulator (from a source checkout: npm start).
+  incidentops demo [--out dir] [--quick]
+                                   Run incidents through the action bundle on a local GitHub emulator; writes what GitHub would show.
+  incidentops emulator [--port N] [--seed demo]
+                                   Start the local GitHub emulator (REST + GraphQL) and print its URL and tokens.
   incidentops relay --repo owner/name [--port 8080]
                                    Forward Alertmanager/Grafana webhooks to the repository as repository_dispatch.
   incidentops alert --repo owner/name --key k --title t [--status firing|resolved]
@@ -33,14 +36,18 @@ Checks IncidentOps configuration files against their schema and prints every pro
 file:line:column: message. With no file, checks .github/incidents.yml. Exit 0 when every file is
 valid, 1 when one is not (or is missing), 2 on a usage error.`
 
-export const DEMO_HELP = `incidentops demo [--out dir]
+export const DEMO_HELP = `incidentops demo [--out dir] [--quick]
 
-Runs the whole incident lifecycle through the action bundle against a local GitHub emulator, and
-writes what a person would see on GitHub into dir (default demo-output). From a source checkout:
-npm start. Exit 0 success, 1 failure, 2 usage error.`
+Runs the whole incident lifecycle through the real action bundle (dist/index.js) against a local
+GitHub emulator: no GitHub, no token. Writes what a person would see on GitHub (each issue thread,
+the board, the weekly report) as markdown and one offline HTML page, index.html, into dir
+(default demo-output). From a source checkout: npm start.
+  --out     the folder to write into (default demo-output)
+  --quick   the short story: one incident acknowledged and resolved, then the report (seconds, not a minute)
+Exit 0 success, 1 failure, 2 usage error.`
 
 const VALIDATE: CommandSpec<Record<string, never>> = { options: {}, maxPositionals: Number.POSITIVE_INFINITY, positionalName: 'file' }
-const DEMO = { options: { out: { type: 'string' } }, maxPositionals: 0 } satisfies CommandSpec<{ out: { type: 'string' } }>
+const DEMO = { options: { out: { type: 'string' }, quick: { type: 'boolean' } }, maxPositionals: 0 } satisfies CommandSpec<{ out: { type: 'string' }; quick: { type: 'boolean' } }>
 const TOP = { options: { version: { type: 'boolean', short: 'v' } }, maxPositionals: 0 } satisfies CommandSpec<{ version: { type: 'boolean'; short: 'v' } }>
 
 /** The package version, as `incidentops --version` prints it. */
@@ -75,16 +82,18 @@ export async function main(argv: string[], out: Print = (s) => process.stdout.wr
         return 0
       }
       if (parsed.kind === 'usage') return usage(err, parsed.message, DEMO_HELP)
-      // The demo drives the local GitHub emulator, which lives with the tests in a source checkout.
-      // Found from the running script's path (not import.meta.url, which the bundler would follow
-      // and copy the demo into dist/): src/cli/bin.ts → test/demo/run.ts in a source checkout.
-      const demoPath = pathToFileURL(resolve(dirname(process.argv[1] ?? '.'), '..', '..', 'test', 'demo', 'run.ts'))
-      if (!existsSync(demoPath) || !process.argv[1]?.endsWith('.ts')) {
-        err('The demo runs from a source checkout: git clone the repository, then `npm ci && npm start`.')
+      const bundle = actionBundle()
+      if ('error' in bundle) {
+        err(bundle.error)
         return 1
       }
-      const mod = (await import(demoPath.href)) as { runDemo: (args: string[], out: Print) => Promise<number> }
-      return mod.runDemo(parsed.values.out === undefined ? [] : ['--out', parsed.values.out], out)
+      const { demo } = await import('../demo/run.js')
+      await demo(resolve(parsed.values.out ?? 'demo-output'), out, { bundle: bundle.path, quick: parsed.values.quick === true })
+      return 0
+    }
+    case 'emulator': {
+      const { emulatorCommand } = await import('./emulator.js')
+      return emulatorCommand(rest, out, err)
     }
     case 'relay': {
       const { relayCommand } = await import('../relay/cli.js')

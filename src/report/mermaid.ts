@@ -43,6 +43,8 @@ export function mttrChart(weeks: readonly HistoryWeek[]): string | null {
   const top = Math.max(1, Math.ceil(Math.max(...values)))
   return [
     '```mermaid',
+    // Mermaid's default line colour is a pale grey that barely shows on a white page.
+    '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%',
     'xychart-beta',
     '  title "Mean time to resolve per week (hours, resolved incidents)"',
     `  x-axis [${points.map((w) => label(w.start)).join(', ')}]`,

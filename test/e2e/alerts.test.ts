@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { decodeRecord } from '../../src/domain/record.js'
 import { commentPayload, dispatchPayload, example, issuesPayload, runAction, snapshotRepo, type ActionRun } from './harness.js'
 

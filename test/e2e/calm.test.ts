@@ -1,7 +1,7 @@
 // "Sleep when calm": the sweep turns its own workflow off when no incident is open, and the runs
 // that open incidents turn it back on, failing safe (and loudly) whenever in doubt.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { commentPayload, dispatchPayload, example, issuesPayload, runAction, type ActionRun } from './harness.js'

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
-import type { Emulator } from '../emulator/index.js'
+import type { Emulator } from '../../src/emulator/index.js'
+import { prepareRun as sharedPrepareRun, runAction as sharedRunAction, type ActionRun, type PreparedRun, type RunOptions as SharedRunOptions } from '../../src/demo/action-runner.js'
 
 const require = createRequire(import.meta.url)
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -37,30 +35,11 @@ export function issuesPayload(emu: Emulator, repo: string, number: number, actio
   return { ...p, ...extra }
 }
 
-export interface ActionRun {
-  code: number
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-}
+export type { ActionRun, PreparedRun } from '../../src/demo/action-runner.js'
+export { parseOutputs } from '../../src/demo/action-runner.js'
 
-export interface RunOptions {
-  emu: Emulator
-  repo: string
-  event: string
-  payload: unknown
-  inputs?: Record<string, string>
-  token?: string
-  /** A checkout to read the config from; none by default (the config comes through the API). */
-  workspace?: string
-  /** Node binary (Node 24 smoke); default the current one. */
-  node?: string
-  /** GITHUB_RUN_ID: the same id is a re-run of the same delivery; default a new one per call. */
-  runId?: string
-}
-
-let runSeq = 1000
+/** The options of runAction: the shared runner's, with the bundle defaulting to this checkout's dist/index.js. */
+export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits' | 'removeTemp'>
 
 /** How much longer a test may take under the dry-run twin (every run is made twice): for explicit timeouts. */
 export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
@@ -73,58 +52,12 @@ export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
  */
 export const TEST_LIMITS = 'mutation-spacing=0 retry-base=1ms board-settle=0'
 
-export interface PreparedRun {
-  /** A fresh temporary directory (RUNNER_TEMP), holding the event, output and summary files. */
-  dir: string
-  env: Record<string, string>
-  outputPath: string
-  summaryPath: string
+/** The shared prepareRun at the tests' pace (TEST_LIMITS unless the inputs set `api-limits`). */
+export function prepareRun(o: Parameters<typeof sharedPrepareRun>[0]): PreparedRun {
+  return sharedPrepareRun({ apiLimits: TEST_LIMITS, ...o })
 }
 
-/**
- * What a runner gives the action, in a fresh directory: the event file, empty GITHUB_OUTPUT and
- * GITHUB_STEP_SUMMARY files, a workspace (unless one is given), the GITHUB_* variables pointing at
- * the emulator, and INPUT_* for the inputs over the defaults action.yml declares.
- */
-export function prepareRun(o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'payload' | 'inputs' | 'token' | 'workspace'> & { runId: string; prefix: string }): PreparedRun {
-  const dir = mkdtempSync(join(tmpdir(), o.prefix))
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, typeof o.payload === 'string' ? o.payload : JSON.stringify(o.payload))
-  const outputPath = join(dir, 'output')
-  const summaryPath = join(dir, 'summary.md')
-  writeFileSync(outputPath, '')
-  writeFileSync(summaryPath, '')
-  const inputs: Record<string, string> = {
-    'github-token': o.token ?? o.emu.botToken,
-    config: '.github/incidents.yml',
-    mode: 'auto',
-    'dry-run': 'false',
-    'project-token': '',
-    'api-limits': TEST_LIMITS,
-    ...o.inputs,
-  }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: o.event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: o.repo,
-    GITHUB_API_URL: o.emu.url,
-    GITHUB_GRAPHQL_URL: o.emu.graphqlUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: o.workspace ?? join(dir, 'workspace'),
-    RUNNER_TEMP: dir,
-    GITHUB_RUN_ID: o.runId,
-    GITHUB_RUN_ATTEMPT: '1',
-  }
-  if (!o.workspace) mkdirSync(env.GITHUB_WORKSPACE!, { recursive: true })
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  return { dir, env, outputPath, summaryPath }
-}
+let runSeq = 1000
 
 /**
  * Runs the built bundle exactly as a runner does: INPUT_* env, event file, output and summary files.
@@ -169,35 +102,8 @@ function normalizeCreated(plan: PlanLine[]): PlanLine[] {
   return plan.map((a) => ({ ...a, ...(a.issue !== undefined ? { issue: swap(a.issue) } : {}), description: a.description.replace(/#(\d+)/g, (m, d: string) => (ids.has(Number(d)) ? `#${swap(Number(d))}` : m)) }))
 }
 
-async function spawnRun(o: RunOptions & { runId: string }): Promise<ActionRun> {
-  const { env, outputPath, summaryPath } = prepareRun({ ...o, prefix: 'incidentops-run-' })
-  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
-  const child = spawn(o.node ?? process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)))
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') }
-}
-
-/** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
-export function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!)
-    if (m) {
-      const [, name, delim] = m
-      const value: string[] = []
-      while (++i < lines.length && lines[i] !== delim) value.push(lines[i]!)
-      out[name!] = value.join('\n')
-    } else if (lines[i]!.includes('=')) {
-      const [k, ...v] = lines[i]!.split('=')
-      out[k!] = v.join('=')
-    }
-  }
-  return out
+function spawnRun(o: RunOptions & { runId: string }): Promise<ActionRun> {
+  return sharedRunAction({ bundle: BUNDLE, apiLimits: TEST_LIMITS, ...o })
 }
 
 /** Everything a scenario's end state consists of, for comparing replays. */

@@ -1,7 +1,7 @@
 // Heartbeats (dead man's switches) and the sweep's own heartbeat, end to end: the bundle against
 // the emulator, with the emulator's clock moved as time passes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'

@@ -1,7 +1,7 @@
 // Rate limits at the end of the retries: the run says it is a limit, when it clears, and that
 // nothing was half-written; the next run finishes the job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { issuesPayload, runAction } from './harness.js'

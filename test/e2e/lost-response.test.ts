@@ -3,7 +3,7 @@
 // they were creating (by its marker) and adopt it. The emulator's 'lost-502' fault applies the
 // request and then answers 502 in its place.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { formatDuration } from '../../src/config/duration.js'
 import { CARD_MARKER, encodeRecord } from '../../src/domain/record.js'
 import { TWIN_SCALE, runAction, type ActionRun } from './harness.js'
-import { BOT, seedHistory, type SeededIncident } from './seed.js'
+import { BOT, seedHistory, type SeededIncident } from '../../src/demo/seed.js'
 
 const PRESENT = '2026-11-30T09:00:00Z' // a Monday, 09:00 UTC: the weekly cron ran late
 const END = Date.parse('2026-11-30T00:00:00Z') // the window ends at 00:00 UTC of the run's day

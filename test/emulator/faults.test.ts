@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest'
 import { retry } from '@octokit/plugin-retry'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from './index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 
 const repo = 'acme/shop'
 let emu: Emulator

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator, type ProjectHandle } from './index.js'
+import { startEmulator, type Emulator, type ProjectHandle } from '../../src/emulator/index.js'
 
 const repo = 'acme/shop'
 let emu: Emulator

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Octokit } from '@octokit/rest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from './index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 
 const repo = 'acme/shop'
 const at = { owner: 'acme', repo: 'shop' }

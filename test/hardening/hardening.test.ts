@@ -7,7 +7,7 @@
 // seeded random faults (two seeds) with failed runs re-run until they succeed. The others must end in
 // exactly the reference state (issues, labels, comments, the record, board items).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { TWIN_SCALE, commentPayload, dispatchPayload, issuesPayload, runAction, type ActionRun } from '../e2e/harness.js'
 import { BOT, REPO, World, duplicates, pool, type Mode, type Snapshot } from './world.js'
 import { SCENARIOS, formBody, recordOf, type Scenario } from './scenarios.js'

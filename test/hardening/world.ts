@@ -1,7 +1,7 @@
 // One isolated GitHub (its own emulator) per scenario run, so that faults, request logs and
 // kills never leak between scenarios, and the bundle driven as a runner drives it.
 import { spawn } from 'node:child_process'
-import { startEmulator, type Emulator, type FaultKind } from '../emulator/index.js'
+import { startEmulator, type Emulator, type FaultKind } from '../../src/emulator/index.js'
 import { BUNDLE, commentPayload, dispatchPayload, example, issuesPayload, prepareRun, runAction, type ActionRun } from '../e2e/harness.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 

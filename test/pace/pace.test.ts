@@ -2,7 +2,7 @@
 // spacing. It proves, from the emulator's arrival times, that writes are at least one second apart
 // and that reads are not spaced, and that the emulator's content-creation limit is never hit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator, type RequestLog } from '../emulator/index.js'
+import { startEmulator, type Emulator, type RequestLog } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { example, issuesPayload, runAction } from '../e2e/harness.js'

@@ -75,6 +75,7 @@ describe('incidentops (top level)', () => {
     const usages: Record<string, string> = {
       validate: 'incidentops validate [file ...]',
       demo: 'incidentops demo [--out dir]',
+      emulator: 'incidentops emulator [--port N] [--seed demo]',
       relay: 'incidentops relay --repo owner/name',
       alert: 'incidentops alert --repo owner/name --key KEY',
       report: 'incidentops report --repo owner/name [--since 7d]',
@@ -143,7 +144,10 @@ describe('incidentops validate: bad input', () => {
 
 describe('incidentops demo, relay, alert, report: bad input (exit 2 with the usage)', () => {
   const cases: { args: string[]; message: string; usage: string }[] = [
-    { args: ['demo', '--quick'], message: 'Unknown option "--quick"', usage: 'incidentops demo [--out dir]' },
+    { args: ['demo', '--fast'], message: 'Unknown option "--fast"', usage: 'incidentops demo [--out dir]' },
+    { args: ['emulator', '--bogus'], message: 'Unknown option "--bogus"', usage: 'incidentops emulator [--port N] [--seed demo]' },
+    { args: ['emulator', 'extra'], message: 'Unexpected argument "extra": this command takes no arguments', usage: 'incidentops emulator [--port N]' },
+    { args: ['emulator', '--port'], message: '--port needs a value', usage: 'incidentops emulator [--port N]' },
     { args: ['demo', 'extra'], message: 'Unexpected argument "extra": this command takes no arguments', usage: 'incidentops demo [--out dir]' },
     { args: ['demo', '--out'], message: '--out needs a value', usage: 'incidentops demo [--out dir]' },
     { args: ['relay', '--repo', 'acme/shop', '--bogus', '1'], message: 'Unknown option "--bogus"', usage: 'incidentops relay --repo owner/name' },
@@ -170,6 +174,9 @@ describe('incidentops demo, relay, alert, report: bad input (exit 2 with the usa
     const wrong: [string[], string][] = [
       [['relay', '--repo', 'acme/shop', '--port', 'http'], '--port must be a port number (0-65535); it is "http"'],
       [['relay', '--repo', 'acme'], '--repo must look like owner/name; it is "acme"'],
+      [['emulator', '--port', 'http'], '--port must be a port number (0-65535); it is "http"'],
+      [['emulator', '--port', '70000'], '--port must be a port number (0-65535); it is "70000"'],
+      [['emulator', '--seed', 'prod'], '--seed must be demo (the one seed there is); it is "prod"'],
       [['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--status', 'down'], '--status must be firing or resolved; it is "down"'],
       [['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', 'ftp://x'], '--api-url must be an http(s) URL'],
       [['report', '--repo', 'acme/shop', '--since', 'soon'], '--since must be a duration of at least an hour, like 7d, 30d or 2w; it is "soon"'],

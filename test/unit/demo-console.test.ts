@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { WIDTHS, plural, stepRow, wrapWords } from '../demo/console-table.js'
+import { WIDTHS, plural, stepRow, wrapWords } from '../../src/demo/console-table.js'
 
 describe("the demo's console table", () => {
   it('says 1 write, 2 writes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderPage } from '../demo/html.js'
-import { renderInline } from '../demo/markdown.js'
+import { renderPage } from '../../src/demo/html.js'
+import { renderInline, renderMarkdown } from '../../src/demo/markdown.js'
 
 const anchors = new Map([[1, 'issue-1'], [2, 'issue-2']])
 
@@ -19,6 +19,19 @@ describe("the demo page's links work offline", () => {
     expect(renderInline('acme/shop#9', o)).toBe('acme/shop#9')
     // Without the repository option nothing changes (the markdown export).
     expect(renderInline('[acme/shop#1](https://github.com/acme/shop/issues/1)', { anchors })).toBe('<a href="https://github.com/acme/shop/issues/1">acme/shop#1</a>')
+  })
+
+  it('shows character references as GitHub does (the action writes &#91; for a [ that must not link, &lt; in cells), never as markup', () => {
+    expect(renderInline('&#91;Incident]: Nobody can sign in', {})).toBe('&#91;Incident]: Nobody can sign in')
+    expect(renderInline('a &#x5B;b] &amp; c', {})).toBe('a &#x5B;b] &amp; c') // &amp; is an ampersand on GitHub too
+    expect(renderInline('&#60;script&#62;x', {})).toBe('&#60;script&#62;x') // drawn as text "<script>x"
+    expect(renderInline('&lt;!-- x --&gt; & &copy;', {})).toBe('&lt;!-- x --&gt; &amp; &amp;copy;') // the escapes the action writes; others stay text
+    expect(renderInline('`&#91;`', {})).toBe('<code>&amp;#91;</code>') // code spans show what was written
+  })
+
+  it('keeps the lines of a multi-line comment as lines, as GitHub shows comments', () => {
+    expect(renderMarkdown('/fixing\n/update rollback in progress')).toBe('<p>/fixing<br>\n/update rollback in progress</p>')
+    expect(renderMarkdown('one\n\ntwo')).toBe('<p>one</p>\n<p>two</p>')
   })
 
   it('never nests a link inside a link label', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXCERPTS, demoExcerpts, demoteHeadings, keepSections, parseThread, readmeExcerpts, readmeWithExcerpts } from '../../scripts/gen-readme-excerpts.js'
 
-/** A thread as test/demo/run.ts renderThread writes it. */
+/** A thread as src/demo/run.ts renderThread writes it. */
 const thread = (body: string, comments: [string, string][]): string =>
   [
     '# T #1',

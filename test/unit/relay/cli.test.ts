@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli/index.js'
 import { relayCommand } from '../../../src/relay/cli.js'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { startEmulator, type Emulator } from '../../../src/emulator/index.js'
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''

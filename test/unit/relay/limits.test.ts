@@ -7,7 +7,7 @@ import type { Server } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createRelay, type RelayOptions } from '../../../src/relay/server.js'
 import { relayCommand } from '../../../src/relay/cli.js'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { startEmulator, type Emulator } from '../../../src/emulator/index.js'
 
 const RELAY_TOKEN = 'relay-secret-0123456789abcdef'
 const REPO = 'acme/shop'

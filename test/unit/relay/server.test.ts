@@ -6,7 +6,7 @@ import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createRelay, type RelayOptions } from '../../../src/relay/server.js'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { startEmulator, type Emulator } from '../../../src/emulator/index.js'
 
 const NATIVE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'alerts', 'native')
 const alertmanagerBody = JSON.parse(readFileSync(resolve(NATIVE, 'alertmanager-webhook.json'), 'utf8')) as Record<string, unknown>

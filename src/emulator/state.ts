@@ -310,6 +310,10 @@ export class Clock {
     this.jumped += Math.max(0, ms)
     this.fixed = (this.fixed ?? Date.now()) + ms
   }
+  /** Back to real time (a long-running emulator after seeding a history at the present). */
+  resume(): void {
+    this.fixed = null
+  }
   /**
    * Simulated elapsed milliseconds for the secondary-limit windows: real time plus every forward
    * move of the clock. A test that moves the clock an hour between two runs has given GitHub's

@@ -26,7 +26,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql'
-import { schema as githubSchema } from '@octokit/graphql-schema'
+import { readFileSync } from 'node:fs'
 import {
   ApiError,
   DEFAULT_BRANCH,
@@ -58,12 +58,21 @@ const MAX_PAGE = 100
 let cachedSchema: GraphQLSchema | null = null
 
 /**
+ * Where GitHub's published SDL is: @octokit/graphql-schema's schema.graphql in a source checkout; in
+ * the CLI bundle, the copy ncc emits next to it (only the SDL: the package's index would also load
+ * its 4.8 MB schema.json, which nothing here uses).
+ */
+function schemaPath(): URL {
+  return new URL('../../node_modules/@octokit/graphql-schema/schema.graphql', import.meta.url)
+}
+
+/**
  * GitHub's schema, built once per process (it is big: ~300 ms).
  * assumeValidSDL: the published SDL repeats two EnterpriseOwnerInfo fields, which graphql-js'
  * SDL validation rejects; GitHub serves it fine, so we skip that check rather than edit it.
  */
 export function githubGraphqlSchema(): GraphQLSchema {
-  cachedSchema ??= buildSchema(githubSchema.idl, { assumeValidSDL: true })
+  cachedSchema ??= buildSchema(readFileSync(schemaPath(), 'utf8'), { assumeValidSDL: true })
   return cachedSchema
 }
 

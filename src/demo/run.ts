@@ -13,46 +13,34 @@
  * on GitHub (each issue thread, the board, the report) is written as markdown and as one static
  * HTML page (index.html) into the output folder.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { startEmulator, type Emulator, type RestIssue } from '../emulator/index.js'
-import { commentPayload, dispatchPayload, issuesPayload, runAction, type ActionRun } from '../e2e/harness.js'
-import { renderIssueForm } from '../../src/intake/issue-form.js'
-import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
-import { renderPage, type PageSection } from './html.js'
+import { renderIssueForm } from '../intake/issue-form.js'
+import { INCIDENT_FORM } from '../intake/form-spec.js'
+import { runAction, type ActionRun, type RunOptions } from './action-runner.js'
+import amGroup from './alertmanager-group.json' with { type: 'json' }
+import { commentPayload, dispatchPayload, issuesPayload } from './payloads.js'
+import { mermaidBundle, renderPage, type PageSection } from './html.js'
 import { stepRow } from './console-table.js'
+import { seedHistory } from './seed.js'
+import { COLUMNS, DEMO_REPO, OWNER, PROJECT, seedDemoWorld } from './world.js'
 
-export const DEMO_REPO = 'acme/shop'
-const OWNER = 'acme'
-const PROJECT = 1
-export const COLUMNS = ['Triage', 'Investigating', 'Fixing', 'Monitoring', 'Resolved', 'Postmortem', 'Closed']
+export { COLUMNS, DEMO_CONFIG, DEMO_REPO } from './world.js'
 
-/** The repository's `.github/incidents.yml` in the demo: a board, crisis mentions, an escalation chain, report figures. */
-export const DEMO_CONFIG = `# .github/incidents.yml of the demo repository
-project:
-  number: ${PROJECT}
-  priority_field: Priority
-  started_field: Started
-  resolved_field: Resolved
-  service_field: Service
-crisis:
-  mention: ["@acme/incident-response"]
-escalation:
-  - mention: ["@acme/oncall"]
-  - mention: ["@acme/engineering-leads"]
-    after: 30m
-response_team: ["@acme/oncall"]
-report:
-  slo_target: 0.999
-  cost_per_hour: { P1: 2000, P2: 400, P3: 50 }
-  currency: USD
-`
+/**
+ * The pace the demo runs the action at: no spacing between writes (the emulator needs none) and a
+ * millisecond per second of back-off, so the story takes seconds rather than GitHub's minutes.
+ */
+const DEMO_LIMITS = 'mutation-spacing=0 retry-base=1ms board-settle=0'
 
-const HELP = `incidentops demo [--out dir]
-
-Runs the whole incident lifecycle with the real action bundle (dist/index.js) against a local
-GitHub emulator: no GitHub, no token. Writes what a person would see on GitHub (the issue threads,
-the board, the report) as markdown and index.html into the folder (default: demo-output).`
+/** How to run the demo. */
+export interface DemoOptions {
+  /** The action bundle to run (dist/index.js of the checkout or of the installed package). */
+  bundle: string
+  /** The short story: one incident from the form, acknowledged and resolved, then the weekly report. */
+  quick?: boolean
+}
 
 /** What the demo produced, for the test and for the README's examples. */
 export interface DemoResult {
@@ -64,27 +52,12 @@ export interface DemoResult {
   /** The emulator's server URL (GITHUB_SERVER_URL in the runs): links in what was written start with it. */
   serverUrl: string
   /** The issue numbers behind the files: the form incident, the alert incident, the postmortems, the report. */
-  issues: { form: number; alert: number; postmortems: number[]; report: number | null }
-}
-
-/** The `incidentops demo` command: returns the exit code. */
-export async function runDemo(args: string[], out: (s: string) => void): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    out(HELP)
-    return 0
-  }
-  const i = args.indexOf('--out')
-  if (i >= 0 && !args[i + 1]) {
-    out('--out needs a folder, e.g. --out /tmp/incidentops-demo')
-    return 2
-  }
-  const outDir = resolve(i >= 0 ? args[i + 1]! : 'demo-output')
-  await demo(outDir, out)
-  return 0
+  issues: { form: number; alert: number | null; postmortems: number[]; report: number | null }
 }
 
 interface Ctx {
   day?: string
+  bundle: string
   emu: Emulator
   projectToken: string
   out: (s: string) => void
@@ -116,6 +89,11 @@ async function step(c: Ctx, at: string, what: string, fn: () => Promise<ActionRu
   return r
 }
 
+/** Runs the action bundle on an event in the demo repository, at the demo's pace. */
+function act(c: Ctx, o: Omit<RunOptions, 'bundle' | 'emu' | 'repo' | 'apiLimits' | 'removeTemp'>): Promise<ActionRun> {
+  return runAction({ bundle: c.bundle, emu: c.emu, repo: DEMO_REPO, apiLimits: DEMO_LIMITS, removeTemp: true, ...o })
+}
+
 function out(c: Ctx, s: string): void {
   c.out(s)
 }
@@ -140,50 +118,35 @@ function summarise(descriptions: string[]): string {
 async function comment(c: Ctx, n: number, user: string, text: string, at: string, what: string): Promise<ActionRun> {
   return step(c, at, what, async () => {
     const cm = c.emu.createComment(DEMO_REPO, n, { body: text, user })
-    return runAction({ emu: c.emu, repo: DEMO_REPO, event: 'issue_comment', payload: commentPayload(c.emu, DEMO_REPO, n, cm), inputs: { 'project-token': c.projectToken } })
+    return act(c, { event: 'issue_comment', payload: commentPayload(c.emu, DEMO_REPO, n, cm), inputs: { 'project-token': c.projectToken } })
   })
 }
 
 /** The scheduled sweep (cron every 10 minutes; mode auto picks the sweep from the event). */
 function sweep(c: Ctx, at: string, what: string): Promise<ActionRun> {
-  return step(c, at, what, () => runAction({ emu: c.emu, repo: DEMO_REPO, event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { 'project-token': c.projectToken } }))
+  return step(c, at, what, () => act(c, { event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { 'project-token': c.projectToken } }))
 }
-
-const AM_FIXTURE = new URL('../fixtures/alerts/native/alertmanager-webhook.json', import.meta.url)
 
 /** One Alertmanager group as the relay forwards it, every alert in `status`. */
 function alertmanager(status: 'firing' | 'resolved', at: string): unknown {
-  const body = JSON.parse(readFileSync(AM_FIXTURE, 'utf8')) as Record<string, unknown> & { alerts: Record<string, unknown>[] }
+  const body = structuredClone(amGroup) as Record<string, unknown> & { alerts: Record<string, unknown>[] }
   body.status = status
   body.alerts = body.alerts.map((a) => ({ ...a, status, startsAt: '2026-11-26T14:03:30Z', ...(status === 'resolved' ? { endsAt: at } : { endsAt: '0001-01-01T00:00:00Z' }) }))
   return { incidentops: { alertmanager: body } }
 }
 
 function deliverAlert(c: Ctx, status: 'firing' | 'resolved', at: string, what: string): Promise<ActionRun> {
-  return step(c, at, what, () => runAction({ emu: c.emu, repo: DEMO_REPO, event: 'repository_dispatch', payload: dispatchPayload(DEMO_REPO, 'alert', alertmanager(status, at)), inputs: { 'project-token': c.projectToken } }))
+  return step(c, at, what, () => act(c, { event: 'repository_dispatch', payload: dispatchPayload(DEMO_REPO, 'alert', alertmanager(status, at)), inputs: { 'project-token': c.projectToken } }))
 }
 
 /** Runs the demo into outDir; returns what it wrote. */
-export async function demo(outDir: string, print: (s: string) => void): Promise<DemoResult> {
+export async function demo(outDir: string, print: (s: string) => void, o: DemoOptions): Promise<DemoResult> {
   const t0 = Date.now()
+  const quick = o.quick === true
   const emu = await startEmulator({ now: '2026-11-26T14:00:00Z' })
-  const c: Ctx = { emu, projectToken: '', out: print, skipped: [] }
+  const c: Ctx = { bundle: o.bundle, emu, projectToken: '', out: print, skipped: [] }
   try {
-    for (const u of ['alice', 'bob', 'carol']) emu.addUser(u)
-    // The board is written with its own token (GITHUB_TOKEN cannot reach Projects v2).
-    c.projectToken = emu.addUser('board-bot').token
-    emu.addRepo(DEMO_REPO, { collaborators: { alice: 'write', bob: 'maintain', carol: 'triage' }, files: { '.github/incidents.yml': DEMO_CONFIG } })
-    emu.addProject(OWNER, {
-      number: PROJECT,
-      title: 'Incidents',
-      fields: [
-        { name: 'Status', dataType: 'SINGLE_SELECT', options: COLUMNS },
-        { name: 'Priority', dataType: 'SINGLE_SELECT', options: ['P1', 'P2', 'P3', 'P4'] },
-        { name: 'Started', dataType: 'DATE' },
-        { name: 'Resolved', dataType: 'DATE' },
-        { name: 'Service', dataType: 'TEXT' },
-      ],
-    })
+    c.projectToken = seedDemoWorld(emu).projectToken
     print(`IncidentOps demo: the real action bundle (dist/index.js) on a local GitHub emulator at ${emu.url}`)
     print(`Repository ${DEMO_REPO} with .github/incidents.yml (a board, an escalation chain, report figures) and the Projects board "Incidents".`)
     print('The emulator clock jumps between steps. Each line: time, step, API requests and writes, what was written.\n')
@@ -206,92 +169,26 @@ export async function demo(outDir: string, print: (s: string) => void): Promise<
     emu.clock.set('2026-11-26T14:02:00Z')
     const form = emu.createIssue(DEMO_REPO, { title: '[Incident]: Nobody can sign in', body, labels: ['incident'], user: 'alice' }).number
     const intake = await step(c, '2026-11-26T14:02:00Z', `#${form} opened with the form (issues.opened)`, () =>
-      runAction({ emu, repo: DEMO_REPO, event: 'issues', payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }),
+      act(c, { event: 'issues', payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }),
     )
     print(`       → stage ${intake.outputs.stage ?? '?'}: ${reasonOf(emu, form)}`)
     await step(c, '2026-11-26T14:02:30Z', `#${form} the same event redelivered`, () =>
-      runAction({ emu, repo: DEMO_REPO, event: 'issues', payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }),
+      act(c, { event: 'issues', payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }),
     )
 
-    // ---- 2. Monitoring: an Alertmanager group fires, and keeps firing.
-    print('\n— An alert storm from monitoring (Alertmanager → relay → repository_dispatch)')
-    const storm = await deliverAlert(c, 'firing', '2026-11-26T14:04:00Z', 'alert checkout 5xx fires (group of 3)')
-    const alert = Number(storm.outputs['incident-number'] || findIncident(emu, '[Alert]'))
-    print(`       → incident #${alert}: ${reasonOf(emu, alert)}`)
-    await deliverAlert(c, 'firing', '2026-11-26T14:04:20Z', 'the same group again, 20 s later')
-    await deliverAlert(c, 'firing', '2026-11-26T14:06:00Z', 'and again, 2 min later')
-    await deliverAlert(c, 'firing', '2026-11-26T14:09:00Z', 'and again, 5 min later')
-    const alertIssues = emu.listIssues(DEMO_REPO).filter((i) => i.title.startsWith('[Alert]'))
-    print(`       ${alertIssues.length} alert issue(s) for 4 deliveries; ${occurrences(emu, alert)}`)
-
-    // ---- 3. Nobody acknowledges: the sweep escalates.
-    print('\n— Nobody acknowledges: the scheduled sweep (every 10 min) escalates')
-    await sweep(c, '2026-11-26T14:10:00Z', 'sweep: nothing due yet')
-    await sweep(c, '2026-11-26T14:20:00Z', `sweep: ack deadline (15 min) passed`)
-    print(`       escalations: ${countMarked(emu, form, 'escalation')} on #${form}, ${countMarked(emu, alert, 'escalation')} on #${alert}`)
-
-    // ---- 4. The lifecycle by commands.
-    print('\n— The responders take over (slash commands in comments)')
-    await comment(c, form, 'alice', '/ack', '2026-11-26T14:24:00Z', `#${form} alice: /ack`)
-    await comment(c, alert, 'bob', '/ack\n/commander @bob', '2026-11-26T14:25:00Z', `#${alert} bob: /ack, /commander @bob`)
-    await comment(c, form, 'alice', '/update 500s come from the new session store client; rolling back auth to 2026.11.26-1', '2026-11-26T14:31:00Z', `#${form} alice: /update …`)
-    await comment(c, alert, 'bob', 'Same root cause as the login outage: checkout calls auth.\n/update waiting for the auth rollback', '2026-11-26T14:33:00Z', `#${alert} bob: /update …`)
-
-    print('\n— An update is missed (P1: every 30 min): the sweep reminds')
-    await sweep(c, '2026-11-26T14:50:00Z', 'sweep: updates not due yet')
-    await sweep(c, '2026-11-26T15:02:00Z', 'sweep: 30 min without an update')
-    print(`       reminders: ${countMarked(emu, form, 'reminder')} on #${form}, ${countMarked(emu, alert, 'reminder')} on #${alert}`)
-
-    print('\n— Mitigation, recovery, resolution')
-    await comment(c, form, 'alice', '/fixing\n/update rollback in progress', '2026-11-26T15:05:00Z', `#${form} alice: /fixing, /update`)
-    const boards = [renderBoard(emu, DEMO_REPO, 'during the incidents')]
-    await comment(c, form, 'alice', '/monitoring\n/update rollback done, sign-ins succeed again; watching error rates', '2026-11-26T15:14:00Z', `#${form} alice: /monitoring, /update`)
-    await deliverAlert(c, 'resolved', '2026-11-26T15:16:00Z', 'alert checkout 5xx resolves')
-    print(`       #${alert} is now ${stageOf(emu, alert)}`)
-    await comment(c, form, 'carol', '/note support confirms customers can sign in', '2026-11-26T15:30:00Z', `#${form} carol: /note …`)
-    await comment(c, form, 'alice', '/resolve', '2026-11-26T15:45:00Z', `#${form} alice: /resolve`)
-    const pm = postmortems(emu)
-    if (pm.length > 0) print(`       postmortem: ${pm.map((p) => `#${p.number} ${p.title}`).join(', ')}`)
-    else {
-      const note = 'No postmortem issue was created: the postmortem capability is not in this bundle yet.'
-      c.skipped.push(note)
-      print(`       ${note}`)
-    }
-    print(`       #${form} is ${stageOf(emu, form)} (${emu.getIssue(DEMO_REPO, form).state} on GitHub)`)
-
-    print('\n— The alert stays quiet: the sweep auto-resolves its incident after an hour in Monitoring')
-    await sweep(c, '2026-11-26T16:00:00Z', 'sweep: quiet for 44 min, not yet')
-    await sweep(c, '2026-11-26T16:20:00Z', 'sweep: quiet for over an hour')
-    print(`       #${alert} is ${stageOf(emu, alert)} (${emu.getIssue(DEMO_REPO, alert).state} on GitHub)`)
-    await sweep(c, '2026-11-26T16:30:00Z', 'sweep: everything is up to date')
-
-    if (pm.length > 0) {
-      print('\n— The next morning the postmortem is written; closing it closes the incident')
-      const pmIssue = pm.find((p) => (p.body ?? '').startsWith(`<!-- incidentops:postmortem:${form} -->`)) ?? pm[0]!
-      await step(c, '2026-11-27T11:00:00Z', `postmortem #${pmIssue.number} written and closed (issues.closed)`, () => {
-        emu.editIssue(DEMO_REPO, pmIssue.number, { state: 'closed', state_reason: 'completed' }, 'alice')
-        return runAction({ emu, repo: DEMO_REPO, event: 'issues', payload: issuesPayload(emu, DEMO_REPO, pmIssue.number, 'closed', 'alice'), inputs: { 'project-token': c.projectToken } })
-      })
-      print(`       #${form} is ${stageOf(emu, form)}`)
-    }
+    const { alert, boards } = quick ? await quickStory(c, form) : await fullStory(c, form)
 
     // ---- 5. The weekly report over a seeded history.
     print('\n— The weekly report (Monday 06:00, mode: report) over 12 weeks of seeded history')
     let reportIssue: number | null = null
-    const seedFile = new URL('../e2e/seed.ts', import.meta.url)
-    if (!existsSync(seedFile)) {
-      const note = 'Report skipped: test/e2e/seed.ts (the seeded history) is not in this checkout.'
-      c.skipped.push(note)
-      print(`       ${note}`)
-    } else {
-      const { seedHistory } = (await import('../e2e/seed.js')) as typeof import('../e2e/seed.js')
+    {
       const seeded = seedHistory(emu, DEMO_REPO, { now: '2026-11-30T06:00:00Z', count: 60, weeks: 12, seed: 42, chatter: 1, forged: 0, old: 0.02 })
       print(`       seeded ${seeded.length} past incidents (#${seeded[0]!.number}–#${seeded.at(-1)!.number}) with their cards, as the action would have written them`)
       const r = await step(
         c,
         '2026-11-30T06:00:00Z',
         'weekly report (schedule, mode: report)',
-        () => runAction({ emu, repo: DEMO_REPO, event: 'schedule', payload: { schedule: '0 6 * * 1' }, inputs: { mode: 'report' } }),
+        () => act(c, { event: 'schedule', payload: { schedule: '0 6 * * 1' }, inputs: { mode: 'report' } }),
         { mayFail: true },
       )
       if (r.code === 0 && r.outputs['report-issue']) {
@@ -317,6 +214,84 @@ export async function demo(outDir: string, print: (s: string) => void): Promise<
   } finally {
     await emu.close()
   }
+}
+
+/** Sections 2–4 of the story: the alert storm, escalation, the lifecycle by commands, reminders, resolution, postmortem. */
+async function fullStory(c: Ctx, form: number): Promise<{ alert: number; boards: string[] }> {
+  const { emu, out: print } = c
+  // ---- 2. Monitoring: an Alertmanager group fires, and keeps firing.
+  print('\n— An alert storm from monitoring (Alertmanager → relay → repository_dispatch)')
+  const storm = await deliverAlert(c, 'firing', '2026-11-26T14:04:00Z', 'alert checkout 5xx fires (group of 3)')
+  const alert = Number(storm.outputs['incident-number'] || findIncident(emu, '[Alert]'))
+  print(`       → incident #${alert}: ${reasonOf(emu, alert)}`)
+  await deliverAlert(c, 'firing', '2026-11-26T14:04:20Z', 'the same group again, 20 s later')
+  await deliverAlert(c, 'firing', '2026-11-26T14:06:00Z', 'and again, 2 min later')
+  await deliverAlert(c, 'firing', '2026-11-26T14:09:00Z', 'and again, 5 min later')
+  const alertIssues = emu.listIssues(DEMO_REPO).filter((i) => i.title.startsWith('[Alert]'))
+  print(`       ${alertIssues.length} alert issue(s) for 4 deliveries; ${occurrences(emu, alert)}`)
+
+  // ---- 3. Nobody acknowledges: the sweep escalates.
+  print('\n— Nobody acknowledges: the scheduled sweep (every 10 min) escalates')
+  await sweep(c, '2026-11-26T14:10:00Z', 'sweep: nothing due yet')
+  await sweep(c, '2026-11-26T14:20:00Z', `sweep: ack deadline (15 min) passed`)
+  print(`       escalations: ${countMarked(emu, form, 'escalation')} on #${form}, ${countMarked(emu, alert, 'escalation')} on #${alert}`)
+
+  // ---- 4. The lifecycle by commands.
+  print('\n— The responders take over (slash commands in comments)')
+  await comment(c, form, 'alice', '/ack', '2026-11-26T14:24:00Z', `#${form} alice: /ack`)
+  await comment(c, alert, 'bob', '/ack\n/commander @bob', '2026-11-26T14:25:00Z', `#${alert} bob: /ack, /commander @bob`)
+  await comment(c, form, 'alice', '/update 500s come from the new session store client; rolling back auth to 2026.11.26-1', '2026-11-26T14:31:00Z', `#${form} alice: /update …`)
+  await comment(c, alert, 'bob', 'Same root cause as the login outage: checkout calls auth.\n/update waiting for the auth rollback', '2026-11-26T14:33:00Z', `#${alert} bob: /update …`)
+
+  print('\n— An update is missed (P1: every 30 min): the sweep reminds')
+  await sweep(c, '2026-11-26T14:50:00Z', 'sweep: updates not due yet')
+  await sweep(c, '2026-11-26T15:02:00Z', 'sweep: 30 min without an update')
+  print(`       reminders: ${countMarked(emu, form, 'reminder')} on #${form}, ${countMarked(emu, alert, 'reminder')} on #${alert}`)
+
+  print('\n— Mitigation, recovery, resolution')
+  await comment(c, form, 'alice', '/fixing\n/update rollback in progress', '2026-11-26T15:05:00Z', `#${form} alice: /fixing, /update`)
+  const boards = [renderBoard(emu, DEMO_REPO, 'during the incidents')]
+  await comment(c, form, 'alice', '/monitoring\n/update rollback done, sign-ins succeed again; watching error rates', '2026-11-26T15:14:00Z', `#${form} alice: /monitoring, /update`)
+  await deliverAlert(c, 'resolved', '2026-11-26T15:16:00Z', 'alert checkout 5xx resolves')
+  print(`       #${alert} is now ${stageOf(emu, alert)}`)
+  await comment(c, form, 'carol', '/note support confirms customers can sign in', '2026-11-26T15:30:00Z', `#${form} carol: /note …`)
+  await comment(c, form, 'alice', '/resolve', '2026-11-26T15:45:00Z', `#${form} alice: /resolve`)
+  const pm = postmortems(emu)
+  if (pm.length > 0) print(`       postmortem: ${pm.map((p) => `#${p.number} ${p.title}`).join(', ')}`)
+  else {
+    const note = 'No postmortem issue was created: the postmortem capability is not in this bundle yet.'
+    c.skipped.push(note)
+    print(`       ${note}`)
+  }
+  print(`       #${form} is ${stageOf(emu, form)} (${emu.getIssue(DEMO_REPO, form).state} on GitHub)`)
+
+  print('\n— The alert stays quiet: the sweep auto-resolves its incident after an hour in Monitoring')
+  await sweep(c, '2026-11-26T16:00:00Z', 'sweep: quiet for 44 min, not yet')
+  await sweep(c, '2026-11-26T16:20:00Z', 'sweep: quiet for over an hour')
+  print(`       #${alert} is ${stageOf(emu, alert)} (${emu.getIssue(DEMO_REPO, alert).state} on GitHub)`)
+  await sweep(c, '2026-11-26T16:30:00Z', 'sweep: everything is up to date')
+
+  if (pm.length > 0) {
+    print('\n— The next morning the postmortem is written; closing it closes the incident')
+    const pmIssue = pm.find((p) => (p.body ?? '').startsWith(`<!-- incidentops:postmortem:${form} -->`)) ?? pm[0]!
+    await step(c, '2026-11-27T11:00:00Z', `postmortem #${pmIssue.number} written and closed (issues.closed)`, () => {
+      emu.editIssue(DEMO_REPO, pmIssue.number, { state: 'closed', state_reason: 'completed' }, 'alice')
+      return act(c, { event: 'issues', payload: issuesPayload(emu, DEMO_REPO, pmIssue.number, 'closed', 'alice'), inputs: { 'project-token': c.projectToken } })
+    })
+    print(`       #${form} is ${stageOf(emu, form)}`)
+  }
+  return { alert, boards }
+}
+
+/** The quick story (`demo --quick`): the form incident is acknowledged and resolved; no alert, no sweeps. */
+async function quickStory(c: Ctx, form: number): Promise<{ alert: null; boards: string[] }> {
+  c.out('\n— A responder takes over and resolves it (the quick demo: `incidentops demo` tells the whole story)')
+  await comment(c, form, 'alice', '/ack', '2026-11-26T14:24:00Z', `#${form} alice: /ack`)
+  await comment(c, form, 'alice', '/fixing\n/update rolling back auth to 2026.11.26-1', '2026-11-26T14:31:00Z', `#${form} alice: /fixing, /update`)
+  const boards = [renderBoard(c.emu, DEMO_REPO, 'during the incident')]
+  await comment(c, form, 'alice', '/resolve', '2026-11-26T14:45:00Z', `#${form} alice: /resolve`)
+  c.out(`       #${form} is ${stageOf(c.emu, form)} (${c.emu.getIssue(DEMO_REPO, form).state} on GitHub)`)
+  return { alert: null, boards }
 }
 
 // ---------- reading the emulator's state ----------
@@ -405,7 +380,8 @@ export function renderBoard(emu: Emulator, repo: string, when: string): string {
 
 interface Written {
   form: number
-  alert: number
+  /** The alert storm's incident; null in the quick demo. */
+  alert: number | null
   postmortems: number[]
   report: number | null
   skipped: string[]
@@ -422,7 +398,7 @@ function writeOutput(emu: Emulator, outDir: string, w: Written): string[] {
   }
   const threads: [string, number, string][] = [
     ['Incident from the form', w.form, `issue-${w.form}.md`],
-    ['Incident from the alert storm', w.alert, `issue-${w.alert}.md`],
+    ...(w.alert === null ? [] : [['Incident from the alert storm', w.alert, `issue-${w.alert}.md`] as [string, number, string]]),
     ...w.postmortems.map((n): [string, number, string] => ['Postmortem', n, `postmortem-${n}.md`]),
   ]
   for (const [label, n, file] of threads) {
@@ -447,7 +423,7 @@ function writeOutput(emu: Emulator, outDir: string, w: Written): string[] {
       notes,
       sections,
       repo: DEMO_REPO,
-    }),
+    }, mermaidBundle()),
   )
   write(
     'README.md',

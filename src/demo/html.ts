@@ -1,9 +1,8 @@
 /**
  * The demo's one static HTML page: every issue thread (the body and each comment in its own box,
  * as GitHub shows them), the board as columns of cards, and the report, rendered with the small
- * markdown renderer in markdown.ts. Self-contained: no network, no script, unless a copy of
- * Mermaid is available locally to inline (it is not a dependency: without it, charts show their
- * Mermaid source with a note).
+ * markdown renderer in markdown.ts. Self-contained and offline: the report's Mermaid charts are
+ * drawn by the `mermaid` package's browser bundle, inlined into the page (no CDN, no network).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -27,10 +26,14 @@ export interface Page {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** Mermaid's browser bundle if some package installed it locally; null otherwise (the usual case). */
-export function localMermaid(): string | null {
-  const path = fileURLToPath(new URL('../../node_modules/mermaid/dist/mermaid.min.js', import.meta.url))
-  return existsSync(path) ? readFileSync(path, 'utf8') : null
+/**
+ * Mermaid's browser bundle (mermaid/dist/mermaid.min.js), to inline into the page. The path is
+ * written out for ncc: it copies the file next to the CLI bundle, so the installed package has it.
+ */
+export function mermaidBundle(): string {
+  const url = new URL('../../node_modules/mermaid/dist/mermaid.min.js', import.meta.url)
+  if (!existsSync(url)) throw new Error(`Mermaid's browser bundle is missing (${fileURLToPath(url)}): in a source checkout, run npm ci.`)
+  return readFileSync(url, 'utf8')
 }
 
 const CSS = `
@@ -38,7 +41,7 @@ const CSS = `
 body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:#1f2328;margin:0;background:#f6f8fa}
 header.top{background:#24292f;color:#fff;padding:12px 24px}header.top h1{font-size:18px;margin:0}header.top p{margin:4px 0 0;color:#d0d7de;font-size:13px}
 nav{background:#fff;border-bottom:1px solid #d0d7de;padding:8px 24px;position:sticky;top:0;z-index:2}nav a{margin-right:16px;color:#0969da;text-decoration:none;font-weight:600}
-main{max-width:1100px;margin:0 auto;padding:16px 24px 64px}
+main{max-width:1240px;margin:0 auto;padding:16px 24px 64px}
 section.page{margin:24px 0 48px}
 .notes{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 16px;margin:16px 0}
 .issue-title{font-size:26px;font-weight:400;margin:0 0 8px}.issue-title .num{color:#59636e}
@@ -49,7 +52,7 @@ section.page{margin:24px 0 48px}
 .comment>.head.bot{background:#ddf4ff}
 .comment>.body{padding:8px 16px}
 .markdown h1,.markdown h2{border-bottom:1px solid #d8dee4;padding-bottom:.3em}.markdown h1{font-size:1.6em}.markdown h2{font-size:1.35em}.markdown h3{font-size:1.15em}
-.markdown .table{overflow-x:auto}.markdown table{border-collapse:collapse;margin:8px 0;width:max-content;min-width:50%}.markdown th,.markdown td{border:1px solid #d0d7de;padding:4px 10px;vertical-align:top;max-width:44ch}.markdown th{white-space:nowrap}.markdown tr:nth-child(2n) td{background:#f6f8fa}
+.markdown .table{overflow-x:auto}.markdown table{border-collapse:collapse;margin:8px 0;font-size:13px}.markdown th,.markdown td{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;max-width:44ch}.markdown th{white-space:nowrap}.markdown td.title{min-width:48ch;max-width:60ch}.markdown tr:nth-child(2n) td{background:#f6f8fa}
 .markdown code{background:rgba(175,184,193,.2);border-radius:6px;padding:.1em .4em;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .markdown pre{background:#f6f8fa;border-radius:6px;padding:12px 16px;overflow:auto}.markdown pre code{background:none;padding:0}
 .markdown blockquote{margin:0 0 8px;padding:0 1em;color:#59636e;border-left:.25em solid #d0d7de}
@@ -63,6 +66,14 @@ section.page{margin:24px 0 48px}
 .column h3{font-size:14px;margin:0 0 8px}.column h3 .count{background:#d0d7de;border-radius:2em;padding:0 6px;font-size:12px;margin-left:4px}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin-bottom:8px;font-size:13px}.card .facts{color:#59636e;font-size:12px}
 `
+
+/**
+ * Draws every chart once the page has loaded. securityLevel strict: the charts come from the report
+ * (our text), but labels never run as HTML. Marks the body when done (or failed) so a reader, or a
+ * headless browser, can tell the charts are drawn.
+ */
+const MERMAID_START = `mermaid.initialize({startOnLoad:false,securityLevel:'strict'});
+window.addEventListener('load',function(){mermaid.run({querySelector:'pre.mermaid'}).then(function(){document.body.dataset.mermaid='done'},function(e){document.body.dataset.mermaid='failed';console.error(e)})})`
 
 /** Splits a thread written by renderThread (run.ts) into its header, its body and its comments. */
 function threadHtml(md: string, o: RenderOptions): string {
@@ -118,8 +129,11 @@ function oneBoard(md: string, o: RenderOptions): string {
   return `<div class="markdown">${renderMarkdown(intro, o)}</div><div class="board">${columns.join('')}</div>`
 }
 
-/** The whole page. */
-export function renderPage(p: Page, mermaid: string | null = localMermaid()): string {
+/**
+ * The whole page. `mermaid` is Mermaid's browser bundle (mermaidBundle()); null leaves the charts
+ * as their source with a note (for tests of the page's HTML).
+ */
+export function renderPage(p: Page, mermaid: string | null): string {
   const anchors = new Map<number, string>()
   for (const s of p.sections) {
     const n = /#(\d+)$/.exec(s.nav)?.[1]
@@ -144,7 +158,7 @@ ${p.notes.map((n) => `<p class="notes">${esc(n)}</p>`).join('\n')}
 ${mermaidNote}
 ${body.join('\n')}
 </main>
-${mermaid ? `<script>${mermaid.replace(/<\/script/gi, '<\\/script')}</script><script>mermaid.initialize({startOnLoad:true})</script>` : ''}
+${mermaid && hasMermaid ? `<script>${mermaid.replace(/<\/script/gi, '<\\/script')}</script><script>${MERMAID_START}</script>` : ''}
 </body></html>
 `
 }

@@ -8,9 +8,9 @@
  * src/domain/milestones.ts derives them), so tests can compute every figure independently.
  */
 import type { Emulator } from '../emulator/index.js'
-import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } from '../../src/domain/record.js'
-import type { Priority } from '../../src/config/types.js'
-import type { Stage } from '../../src/domain/stages.js'
+import { CARD_MARKER, encodeRecord, type IncidentRecord, type TimelineEvent } from '../domain/record.js'
+import type { Priority } from '../config/types.js'
+import type { Stage } from '../domain/stages.js'
 import { mulberry32 } from '../emulator/faults.js'
 
 const MIN = 60_000

@@ -118,7 +118,7 @@ export interface Emulator {
    * (its sha moves), and the pull request is closed, merged, merged_by `user`, at the emulator's now.
    */
   mergePull(repo: string, number: number, user: string): RestPull
-  clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void }
+  clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; resume(): void }
   // Request accounting.
   requests: RequestLog[]
   counts(): Counts

@@ -69,6 +69,10 @@ export function renderInline(text: string, o: RenderOptions = {}): string {
     })
   }
   s = esc(s)
+  // Character references, as GitHub shows them: the action writes `&#91;` for a `[` that must not
+  // start a link, `&lt;` for a `<` in a table cell. Kept as references (the browser draws the
+  // character; a reference can never become markup).
+  s = s.replace(/&amp;(#\d{1,7}|#x[0-9a-f]{1,6}|lt|gt|amp|quot|apos|nbsp);/gi, '&$1;')
   s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>').replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>')
   s = s.replace(/(^|[^*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, '$1<em>$2</em>').replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1<em>$2</em>')
   s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '<del>$1</del>')
@@ -168,7 +172,10 @@ function blocks(lines: string[], o: RenderOptions): string[] {
     if (line.includes('|') && i + 1 < lines.length && TABLE_SEP.test(lines[i + 1]!)) {
       const head = splitRow(line)
       const align = splitRow(lines[i + 1]!).map((c) => (/^:-+:$/.test(c) ? 'center' : /-:$/.test(c) ? 'right' : /^:-/.test(c) ? 'left' : ''))
-      const cell = (tag: string, text: string, k: number): string => `<${tag}${align[k] ? ` style="text-align:${align[k]}"` : ''}>${renderInline(text, o)}</${tag}>`
+      // A Title column gets room (class "title", see the page's CSS): squeezed, titles wrapped onto many lines.
+      const title = head.map((h) => /^title$/i.test(h.trim()))
+      const cell = (tag: string, text: string, k: number): string =>
+        `<${tag}${title[k] ? ' class="title"' : ''}${align[k] ? ` style="text-align:${align[k]}"` : ''}>${renderInline(text, o)}</${tag}>`
       const rows: string[] = [`<thead><tr>${head.map((h, k) => cell('th', h, k)).join('')}</tr></thead>`, '<tbody>']
       i += 2
       while (i < lines.length && lines[i]!.trim() !== '' && lines[i]!.includes('|')) {
@@ -250,7 +257,8 @@ function blocks(lines: string[], o: RenderOptions): string[] {
     i++
     while (i < lines.length && lines[i]!.trim() !== '' && !startsBlock(lines[i]!, lines[i + 1])) para.push(lines[i++]!)
     const text = para.join('\n').replace(/^ +/gm, '')
-    html.push(`<p>${renderInline(text, o)}</p>`)
+    // GitHub keeps a comment's line breaks (a `/fixing` line then an `/update` line stay two lines).
+    html.push(`<p>${renderInline(text, o).replace(/\n/g, '<br>\n')}</p>`)
   }
   return html
 }
