@@ -60,7 +60,7 @@ export class Executor {
     return this.opts.dryRun
   }
 
-  /** Writes done so far in this run. */
+  /** Writes done (or, in a dry run, planned) so far in this run. */
   get written(): number {
     return this.used
   }
@@ -86,14 +86,16 @@ export class Executor {
       const description = describeEffect(e)
       const issue = 'issue' in e ? e.issue : undefined
       const kind = e.kind.startsWith('board-') ? 'board' : e.kind
-      if (this.opts.dryRun) {
-        this.opts.log(`[dry-run] would ${description}`)
-        out.push({ kind, issue, description, status: 'planned', ...this.placeholder(e) })
-        continue
-      }
-      if (o.after === false || this.used >= this.limit) {
+      // A dry run counts its planned writes against the budget too: it stops where the run would.
+      if ((o.after === false && !this.opts.dryRun) || this.used >= this.limit) {
         this.opts.log(`${o.after === false ? 'waits for a write that was not done' : `budget of ${this.limit} writes reached`}: left for the next run: ${description}`)
         out.push({ kind, issue, description, status: 'skipped' })
+        continue
+      }
+      if (this.opts.dryRun) {
+        this.used++
+        this.opts.log(`[dry-run] would ${description}`)
+        out.push({ kind, issue, description, status: 'planned', ...this.placeholder(e) })
         continue
       }
       const created = await this.execute(e)

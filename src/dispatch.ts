@@ -205,7 +205,8 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const outputs: Record<string, string> = main
       ? { 'incident-number': main.incident === null ? '' : String(main.incident), priority: main.priority ?? '', stage: main.stage ?? '', 'alert-key': main.key, 'alert-outcome': main.outcome }
       : {}
-    const reached = result.outcomes.some((o) => o.incident !== null)
+    // An incident reached, or opened (a dry run's is not numbered yet): the sweep must be on.
+    const reached = result.outcomes.some((o) => o.incident !== null || o.what === 'opened')
     const calm = reached ? await wakeSweep(open.first?.repoLabels ?? [], calmOpts) : NONE
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)

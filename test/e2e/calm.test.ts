@@ -13,7 +13,7 @@ let repo = ''
 let seq = 0
 
 const inputs = { 'sweep-workflow': WF }
-const sweep = () => runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs })
+const sweep = (noTwin?: string) => runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs, noTwin })
 const state = () => emu.workflow(repo, WF).state
 const hasMarker = () => emu.listLabels(repo).some((l) => l.name === MARKER)
 const ok = (r: ActionRun) => expect(r.code, r.stdout + r.stderr).toBe(0)
@@ -91,7 +91,7 @@ describe('sleep when calm', () => {
     emu.faults.latency(0)
     const body = renderIssueForm({ summary: 'Checkout down', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
     let opened = false
-    const run = sweep()
+    const run = sweep('an incident is opened while the run is in flight, after its first read')
     // Wait until the sweep has turned the workflow off, then open an incident (its intake run has not happened yet).
     for (let i = 0; i < 2000 && !opened; i++) {
       await new Promise((r) => setTimeout(r, 2))
@@ -116,7 +116,7 @@ describe('sleep when calm', () => {
 
   it('without actions: write the sweep keeps running and says why, and an intake that cannot turn it on fails loudly', async () => {
     emu.denyActionsWrite(repo)
-    const r = await sweep()
+    const r = await sweep('GitHub refuses the write (no actions: write), which a dry run cannot know')
     ok(r)
     expect(state()).toBe('active')
     expect(r.stdout).toMatch(/::warning::The sweep \(incidentops-sweep.yml\) stays on: turning it off was refused .*permissions: actions: write/)

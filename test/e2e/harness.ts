@@ -39,7 +39,13 @@ export type { ActionRun, PreparedRun } from '../../src/demo/action-runner.js'
 export { parseOutputs } from '../../src/demo/action-runner.js'
 
 /** The options of runAction: the shared runner's, with the bundle defaulting to this checkout's dist/index.js. */
-export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits' | 'removeTemp'>
+export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits' | 'removeTemp'> & {
+  /**
+   * Why this run has no dry-run twin: what makes its plan unknowable beforehand (a write GitHub
+   * refuses, an event the test injects while the run is in flight). Said, never silent.
+   */
+  noTwin?: string
+}
 
 /** How much longer a test may take under the dry-run twin (every run is made twice): for explicit timeouts. */
 export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
@@ -67,8 +73,10 @@ let runSeq = 1000
  * counts stay what they assert.
  */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
-  const run = { ...o, runId: o.runId ?? String(++runSeq) }
-  if (process.env.INCIDENTOPS_DRY_TWIN !== '1' || o.inputs?.['dry-run'] === 'true' || o.emu.faults.armed()) return spawnRun(run)
+  const { noTwin, ...rest } = o
+  const run = { ...rest, runId: o.runId ?? String(++runSeq) }
+  // Injected faults would hit the twin instead of the run they were armed for.
+  if (process.env.INCIDENTOPS_DRY_TWIN !== '1' || o.inputs?.['dry-run'] === 'true' || o.emu.faults.armed() || noTwin) return spawnRun(run)
   const before = o.emu.requests.length
   const at = o.emu.clock.now()
   const dry = await spawnRun({ ...run, inputs: { ...o.inputs, 'dry-run': 'true' } })

@@ -72,19 +72,23 @@ describe('Executor: one writer, one budget for the run', () => {
     expect(p.writes).toEqual(['comment #1', 'comment #2'])
   })
 
-  it('in a dry run writes nothing and plans everything, whatever the budget', async () => {
+  it('in a dry run writes nothing, plans what the run would write and stops at the same budget', async () => {
     const p = recordingPorts()
     const log: string[] = []
-    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: true, budget: 1, log: (l) => log.push(l) })
-    const r = await exec.apply([comment(7), add, fields, pull])
+    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: true, budget: 4, log: (l) => log.push(l) })
+    const r = await exec.apply([comment(7), add, fields, pull, comment(8)])
     expect(p.writes).toEqual([])
-    expect(r.map((x) => x.status)).toEqual(['planned', 'planned', 'planned', 'planned'])
+    expect(r.map((x) => x.status)).toEqual(['planned', 'planned', 'planned', 'planned', 'skipped'])
     expect(log).toEqual([
       '[dry-run] would #7: post x',
       '[dry-run] would #7: add to project o/1',
       '[dry-run] would #7: board Status = Fixing',
       '[dry-run] would propose the postmortem of #7 as p.md in a pull request',
+      'budget of 4 writes reached: left for the next run: #8: post x',
     ])
+    // What the writes would create gets placeholders, so that planning goes on as in the real run.
+    expect(r[1]).toMatchObject({ itemId: 'DRY_RUN_ITEM_1' })
+    expect(r[3]).toMatchObject({ kind: 'propose-file', issue: -1 })
   })
 
   it('effects that wait for an id a skipped write would have created are skipped, and planned in a dry run', async () => {
