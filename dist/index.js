@@ -28630,6 +28630,9 @@ function route(eventName, payload, mode) {
         return { kind: 'report' };
     if (mode === 'sweep')
         return { kind: 'sweep' };
+    // `mode: intake` handles what people do on issues (and merged postmortems), never alerts or the sweep.
+    if (mode === 'intake' && !['issues', 'issue_comment', 'pull_request', 'pull_request_target'].includes(eventName))
+        return { kind: 'noop', notice: `mode: intake handles issues, issue_comment and pull_request events; ${eventName || 'this event'} was ignored (use mode: auto or sweep).` };
     switch (eventName) {
         case 'issues': {
             const action = str(payload, 'action', '');
@@ -28685,11 +28688,18 @@ function route(eventName, payload, mode) {
                 return { kind: 'noop', notice: `The postmortem pull request #${n} was closed without merging: the postmortem of #${incident[1]} stays open.` };
             const mergedAt = typeof pr.merged_at === 'string' && !Number.isNaN(Date.parse(pr.merged_at)) ? new Date(pr.merged_at).toISOString().replace('.000Z', 'Z') : undefined;
             const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost';
-            return { kind: 'issue', number: Number(incident[1]), action: `postmortem-merged:${n}`, sender, ...(mergedAt ? { at: mergedAt } : {}) };
+            return { kind: 'merged', number: Number(incident[1]), pr: n, sender, ...(mergedAt ? { at: mergedAt } : {}) };
         }
         case 'repository_dispatch': {
             // The payload is parsed (and rejected, naming the field) once the config says which event types carry alerts.
             const eventType = str(payload, 'action', '');
+            if (eventType === 'heartbeat') {
+                const cp = payload.client_payload;
+                const name = isObj(cp) ? cp.name : undefined;
+                if (typeof name !== 'string' || name === '')
+                    throw new errors/* PayloadError */.tG('A `heartbeat` dispatch names its heartbeat in `client_payload.name` (a name from `heartbeats:` in .github/incidents.yml), e.g. {"event_type":"heartbeat","client_payload":{"name":"nightly-backup"}}.');
+                return { kind: 'heartbeat', name: name.slice(0, 200) };
+            }
             return { kind: 'alerts', eventType, payload: payload.client_payload };
         }
         case 'schedule':
@@ -28700,8 +28710,8 @@ function route(eventName, payload, mode) {
     }
 }
 
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __nccwpck_require__(8855);
+// EXTERNAL MODULE: ./src/outcome.ts + 1 modules
+var outcome = __nccwpck_require__(2827);
 // EXTERNAL MODULE: ./src/log-safe.ts
 var log_safe = __nccwpck_require__(6963);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -28718,7 +28728,7 @@ const MAX_EVENT_BYTES = 25 * 1024 * 1024;
  * The composition root: inputs → event → route; then (loaded on demand) config → load → decide →
  * reconcile → apply → outputs. The only place that fails the run.
  */
-async function run({ env, makePort, sleep }) {
+async function run({ env }) {
     try {
         const inputs = readInputs((name) => core/* getInput */.V4(name));
         core/* setSecret */.Pq(inputs.githubToken);
@@ -28729,12 +28739,10 @@ async function run({ env, makePort, sleep }) {
         const r = route(eventName, payload, inputs.mode);
         if (r.kind === 'noop') {
             core/* notice */.lm((0,log_safe/* logSafe */.s)(r.notice));
-            core/* setOutput */.uH('actions', '[]');
-            await (0,summary/* writeSummary */.S)([`**IncidentOps**: ${r.notice}`], []);
-            return;
+            return await (0,outcome/* finish */.O)((0,outcome/* nothing */.s)(`**IncidentOps**: ${r.notice}`));
         }
-        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5769));
-        await dispatch(r, inputs, { env, makePort, sleep });
+        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(63), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8853));
+        await (0,outcome/* finish */.O)(await dispatch(r, inputs, { env }));
     }
     catch (error) {
         if (error instanceof errors/* ConfigError */.xL || error instanceof errors/* PayloadError */.tG)
@@ -28762,6 +28770,60 @@ function readEvent(path) {
     catch (error) {
         throw new errors/* PayloadError */.tG(`The event payload at ${path} is not valid JSON: ${(0,errors/* getErrorMessage */.u1)(error)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O: () => (/* binding */ finish),
+  s: () => (/* binding */ nothing)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/log-safe.ts
+var log_safe = __nccwpck_require__(6963);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __nccwpck_require__(2495);
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+/** The run's plan and outcome in the job summary. */
+async function writeSummary(head, applied) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    // A write's description can quote a title or a label: one neutralised cell (pipes, HTML, mentions, markers).
+    const rows = applied.map((a) => `| ${a.status} | ${(0,markdown/* inline */.mG)(a.description, 500)} |`);
+    const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join('\n');
+    await core/* summary */.z.addRaw(body + '\n').write();
+}
+
+;// CONCATENATED MODULE: ./src/outcome.ts
+
+
+
+/** An outcome with nothing written: the `actions` output empty, one summary line. */
+function nothing(line, outputs = {}) {
+    return { outputs: { ...outputs, actions: '[]' }, summary: line === null ? null : { head: [line], applied: [] }, problems: [] };
+}
+/** Writes the outcome: outputs, job summary, then the failure if any problem is left. */
+async function finish(o) {
+    for (const [k, v] of Object.entries(o.outputs))
+        core/* setOutput */.uH(k, v);
+    if (o.summary && 'raw' in o.summary) {
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addRaw(o.summary.raw).write();
+    }
+    else if (o.summary)
+        await writeSummary(o.summary.head, o.summary.applied);
+    if (o.problems.length)
+        core/* setFailed */.C1(`Not everything could be brought up to date (everything else was done):\n${o.problems.map((p) => `- ${(0,log_safe/* logSafe */.s)(p)}`).join('\n')}`);
 }
 
 
@@ -28867,29 +28929,6 @@ function quote(text, max = 1500) {
 function code(text, max = 100) {
     const t = truncate(stripControls(text).replace(/\s+/g, ' '), max).replace(/`/g, 'ˋ');
     return `\`${neutralizeMarkers(t)}\``;
-}
-
-
-/***/ }),
-
-/***/ 8855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ writeSummary)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2495);
-
-
-/** The run's plan and outcome in the job summary. */
-async function writeSummary(head, applied) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    // A write's description can quote a title or a label: one neutralised cell (pipes, HTML, mentions, markers).
-    const rows = applied.map((a) => `| ${a.status} | ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(a.description, 500)} |`);
-    const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join('\n');
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(body + '\n').write();
 }
 
 
