@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config'
 //   pace (zero spacing, see test/e2e/harness.ts TEST_LIMITS); mostly waiting on child processes.
 // - pace: the bundle at GitHub's own limits, asserting the spacing from the emulator's side.
 // Workers: more than the 2 cores, since e2e files spend most of their time waiting on the bundle.
-const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
+const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 4 : 1
 
 export default defineConfig({
   plugins: [
@@ -23,7 +23,7 @@ export default defineConfig({
   ],
   test: {
     setupFiles: ['test/fast-check-setup.ts'],
-    // The dry-run twin (`npm run test:dry-twin`) runs every e2e run twice: three times the time allowed.
+    // The dry-run twin (`npm run test:dry-twin`) runs every e2e run twice: four times the time allowed.
     testTimeout: 60_000 * TWIN_SCALE,
     hookTimeout: 60_000 * TWIN_SCALE,
     pool: 'forks',

@@ -48,7 +48,7 @@ export type RunOptions = Omit<SharedRunOptions, 'bundle' | 'apiLimits' | 'remove
 }
 
 /** How much longer a test may take under the dry-run twin (every run is made twice): for explicit timeouts. */
-export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 3 : 1
+export const TWIN_SCALE = process.env.INCIDENTOPS_DRY_TWIN === '1' ? 4 : 1
 
 /**
  * The pace the tests run the action at: no spacing between writes and a millisecond for each second
@@ -75,24 +75,42 @@ let runSeq = 1000
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   const { noTwin, ...rest } = o
   const run = { ...rest, runId: o.runId ?? String(++runSeq) }
-  // Injected faults would hit the twin instead of the run they were armed for.
-  if (process.env.INCIDENTOPS_DRY_TWIN !== '1' || o.inputs?.['dry-run'] === 'true' || o.emu.faults.armed() || noTwin) return spawnRun(run)
-  const before = o.emu.requests.length
-  const at = o.emu.clock.now()
-  const dry = await spawnRun({ ...run, inputs: { ...o.inputs, 'dry-run': 'true' } })
-  const twin = o.emu.requests.splice(before)
-  // The real run starts at the twin's time: what is due, and every timestamp, is the same for both.
-  o.emu.clock.set(at)
-  const writes = twin.filter((r) => r.write).map((r) => r.route)
-  if (writes.length) throw new Error(`the dry-run twin wrote ${writes.length} time(s): ${writes.join(', ')}`)
-  const real = await spawnRun(run)
-  if (dry.code === 0 && real.code === 0) {
-    const planned = planOf(dry.outputs.actions)
-    const done = planOf(real.outputs.actions)
-    if (JSON.stringify(normalizeCreated(done)) !== JSON.stringify(planned))
-      throw new Error(`the dry-run twin planned a different plan from the one the run executed:\nplanned:  ${JSON.stringify(planned, null, 1)}\nexecuted: ${JSON.stringify(normalizeCreated(done), null, 1)}`)
+  const flight = inFlight(o.emu)
+  flight.started++
+  flight.running++
+  try {
+    // Injected faults would hit the twin instead of the run they were armed for; runs in parallel on
+    // one emulator (a race under test) mix their requests, so no twin can be told apart from them.
+    if (process.env.INCIDENTOPS_DRY_TWIN !== '1' || o.inputs?.['dry-run'] === 'true' || o.emu.faults.armed() || noTwin || flight.running > 1) return await spawnRun(run)
+    const started = flight.started
+    const before = o.emu.requests.length
+    const at = o.emu.clock.now()
+    const dry = await spawnRun({ ...run, inputs: { ...o.inputs, 'dry-run': 'true' } })
+    if (flight.started !== started || flight.running > 1) return await spawnRun(run) // another run began meanwhile: no verdict
+    const twin = o.emu.requests.splice(before)
+    // The real run starts at the twin's time: what is due, and every timestamp, is the same for both.
+    o.emu.clock.set(at)
+    const writes = twin.filter((r) => r.write).map((r) => r.route)
+    if (writes.length) throw new Error(`the dry-run twin wrote ${writes.length} time(s): ${writes.join(', ')}`)
+    const real = await spawnRun(run)
+    if (dry.code === 0 && real.code === 0) {
+      const planned = planOf(dry.outputs.actions)
+      const done = planOf(real.outputs.actions)
+      if (JSON.stringify(normalizeCreated(done)) !== JSON.stringify(planned))
+        throw new Error(`the dry-run twin planned a different plan from the one the run executed:\nplanned:  ${JSON.stringify(planned, null, 1)}\nexecuted: ${JSON.stringify(normalizeCreated(done), null, 1)}`)
+    }
+    return real
+  } finally {
+    flight.running--
   }
-  return real
+}
+
+/** Runs of each emulator: how many are going on now, and how many began in all. */
+const flights = new WeakMap<Emulator, { running: number; started: number }>()
+function inFlight(emu: Emulator): { running: number; started: number } {
+  let f = flights.get(emu)
+  if (!f) flights.set(emu, (f = { running: 0, started: 0 }))
+  return f
 }
 
 type PlanLine = { kind: string; issue?: number; description: string }
