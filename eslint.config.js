@@ -72,7 +72,8 @@ export default defineConfig(
         'error',
         {
           selector: `CallExpression[callee.property.name=/^(${WRITE_METHODS.join('|')})$/]`,
-          message: 'Only the executor (src/apply.ts) writes to GitHub: plan an Effect (src/plan.ts) and apply it with the run\'s Executor.',
+          message:
+            "Only the executor (src/apply.ts) writes to GitHub: plan an Effect (src/plan.ts) and apply it with the run's Executor.",
         },
       ],
     },
@@ -83,7 +84,14 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/github/port.js', '**/github/octokit.js', '**/github/board.js', '**/github/limiter.js'], message: 'The pure core depends on src/domain/snapshot.ts, not on the GitHub adapter.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/github/port.js', '**/github/octokit.js', '**/github/board.js', '**/github/limiter.js'],
+              message: 'The pure core depends on src/domain/snapshot.ts, not on the GitHub adapter.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -30,11 +30,19 @@ export default defineConfig({
     maxWorkers: 4,
     server: { deps: { inline: ['@actions/workflow-parser'] } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts', 'src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts', 'src/**/*.test.ts'] },
+      },
       // A scenario drives the bundle 20–40 times; on 2 shared cores the longest take about a minute.
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/hardening/**/*.test.ts'], testTimeout: 180_000 * TWIN_SCALE, hookTimeout: 180_000 * TWIN_SCALE },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts', 'test/hardening/**/*.test.ts'],
+          testTimeout: 180_000 * TWIN_SCALE,
+          hookTimeout: 180_000 * TWIN_SCALE,
+        },
       },
       { extends: true, test: { name: 'pace', include: ['test/pace/**/*.test.ts'] } },
     ],

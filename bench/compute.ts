@@ -43,17 +43,29 @@ const row = (scenario: string, size: string, wallMs: number, targets: Row['targe
 function regexes(log: (s: string) => void): Row {
   const times: number[] = []
   for (const [re, text] of ATTACKS) {
-    const cfg = loadConfig(`classification:\n  rules:\n    - name: hostile\n      priority: P1\n      when: { field: summary, matches: ${JSON.stringify(re)} }\n`, '.github/incidents.yml')
+    const cfg = loadConfig(
+      `classification:\n  rules:\n    - name: hostile\n      priority: P1\n      when: { field: summary, matches: ${JSON.stringify(re)} }\n`,
+      '.github/incidents.yml',
+    )
     // Three runs each; the slowest counts (the claim is about every classification).
     for (let k = 0; k < 3; k++) {
       const { ms, value } = timed(() => classify({ summary: text }, cfg))
-      if (value.rule === 'hostile') throw new Error(`${re} matched its hostile text: the bench measures the wrong thing`)
+      if (value.rule === 'hostile')
+        throw new Error(`${re} matched its hostile text: the bench measures the wrong thing`)
       times.push(ms)
     }
   }
   const worst = Math.max(...times)
-  log(`  config regexes: slowest of ${times.length} hostile classifications ${worst.toFixed(1)} ms, median ${median(times).toFixed(2)} ms`)
-  return row(`config regexes (RE2), hostile texts`, `${ATTACKS.length} patterns`, worst, [{ what: 'slowest classification', limit: 250, actual: +worst.toFixed(1), unit: 'ms' }], `median ${median(times).toFixed(2)} ms over ${times.length} classifications (3 per pattern)`)
+  log(
+    `  config regexes: slowest of ${times.length} hostile classifications ${worst.toFixed(1)} ms, median ${median(times).toFixed(2)} ms`,
+  )
+  return row(
+    `config regexes (RE2), hostile texts`,
+    `${ATTACKS.length} patterns`,
+    worst,
+    [{ what: 'slowest classification', limit: 250, actual: +worst.toFixed(1), unit: 'ms' }],
+    `median ${median(times).toFixed(2)} ms over ${times.length} classifications (3 per pattern)`,
+  )
 }
 
 /**
@@ -74,11 +86,19 @@ function hostileConfigs(log: (s: string) => void): Row {
     for (const summary of REGEX_ATTACKS) classifications.push(timed(() => classify({ summary }, cfg)).ms)
   }
   const worst = Math.max(...classifications)
-  log(`  hardening configs: ${configs.length} cases, slowest ${Math.round(slowestCase)} ms (${slowestName}); slowest of ${classifications.length} hostile classifications ${worst.toFixed(1)} ms`)
-  return row('hostile configs (hardening corpus)', `${configs.length} configs`, slowestCase, [
-    { what: 'slowest case (load + classify)', limit: 2000, actual: Math.round(slowestCase), unit: 'ms' },
-    { what: 'slowest hostile classification', limit: 500, actual: +worst.toFixed(1), unit: 'ms' },
-  ], `slowest: ${slowestName.replace(/\|/g, '\\|')}; ${classifications.length} classifications, median ${median(classifications).toFixed(2)} ms`)
+  log(
+    `  hardening configs: ${configs.length} cases, slowest ${Math.round(slowestCase)} ms (${slowestName}); slowest of ${classifications.length} hostile classifications ${worst.toFixed(1)} ms`,
+  )
+  return row(
+    'hostile configs (hardening corpus)',
+    `${configs.length} configs`,
+    slowestCase,
+    [
+      { what: 'slowest case (load + classify)', limit: 2000, actual: Math.round(slowestCase), unit: 'ms' },
+      { what: 'slowest hostile classification', limit: 500, actual: +worst.toFixed(1), unit: 'ms' },
+    ],
+    `slowest: ${slowestName.replace(/\|/g, '\\|')}; ${classifications.length} classifications, median ${median(classifications).toFixed(2)} ms`,
+  )
 }
 
 /** neutralizeLinks on 50,000 nested brackets: was test/unit/markdown.test.ts "< 1000 ms". */
@@ -87,12 +107,19 @@ function brackets(log: (s: string) => void): Row {
   const times: number[] = []
   for (let k = 0; k < 5; k++) {
     const { ms, value } = timed(() => neutralizeLinks(input))
-    if (value.length !== 50_000 * 5 + 4) throw new Error('neutralizeLinks did not defuse every bracket: the bench measures the wrong thing')
+    if (value.length !== 50_000 * 5 + 4)
+      throw new Error('neutralizeLinks did not defuse every bracket: the bench measures the wrong thing')
     times.push(ms)
   }
   const m = median(times)
   log(`  neutralizeLinks, 50,000 brackets: median ${m.toFixed(1)} ms of 5`)
-  return row('defusing links in user text (neutralizeLinks)', '50,000 brackets', m, [{ what: 'median of 5', limit: 1000, actual: +m.toFixed(1), unit: 'ms' }], `slowest ${Math.max(...times).toFixed(1)} ms`)
+  return row(
+    'defusing links in user text (neutralizeLinks)',
+    '50,000 brackets',
+    m,
+    [{ what: 'median of 5', limit: 1000, actual: +m.toFixed(1), unit: 'ms' }],
+    `slowest ${Math.max(...times).toFixed(1)} ms`,
+  )
 }
 
 /** The emulator at bench scale: was test/emulator/scale.test.ts "< 5000 ms" twice. */
@@ -103,7 +130,11 @@ async function emulatorScale(log: (s: string) => void): Promise<Row> {
     const create = timed(() => {
       for (let n = 0; n < 50_000; n++) {
         if (n % 50 === 0) emu.clock.advance(60_000)
-        emu.createIssue('acme/big', { title: `alert ${n}`, user: 'alice', labels: n % 5 ? ['incident'] : ['incident', 'sev/1'] })
+        emu.createIssue('acme/big', {
+          title: `alert ${n}`,
+          user: 'alice',
+          labels: n % 5 ? ['incident'] : ['incident', 'sev/1'],
+        })
       }
     }).ms
     const quiet = { debug() {}, info() {}, warn() {}, error() {} }
@@ -123,10 +154,16 @@ async function emulatorScale(log: (s: string) => void): Promise<Row> {
     const pages = performance.now() - t0
     if (seen !== 5_000) throw new Error(`50 pages of 100 gave ${seen} issues, not 5,000`)
     log(`  emulator: 50,000 issues created in ${Math.round(create)} ms, 50 GraphQL pages in ${Math.round(pages)} ms`)
-    return row('emulator (test infrastructure)', '50,000 issues', create + pages, [
-      { what: 'creating 50,000 issues', limit: 5000, actual: Math.round(create), unit: 'ms' },
-      { what: '50 GraphQL pages of 100', limit: 5000, actual: Math.round(pages), unit: 'ms' },
-    ], 'wall is both together')
+    return row(
+      'emulator (test infrastructure)',
+      '50,000 issues',
+      create + pages,
+      [
+        { what: 'creating 50,000 issues', limit: 5000, actual: Math.round(create), unit: 'ms' },
+        { what: '50 GraphQL pages of 100', limit: 5000, actual: Math.round(pages), unit: 'ms' },
+      ],
+      'wall is both together',
+    )
   } finally {
     await emu.close()
   }
@@ -146,7 +183,13 @@ export async function demoRow(log: (s: string) => void): Promise<Row> {
   try {
     const r = await demo(dir, () => {}, { bundle: join(process.cwd(), 'dist', 'index.js') })
     log(`  demo: ${(r.ms / 1000).toFixed(1)} s`)
-    return row('demo (`npm start`)', 'the whole story', r.ms, [{ what: 'wall time', limit: 120_000, actual: Math.round(r.ms), unit: 'ms' }], `${r.files.length} files written`)
+    return row(
+      'demo (`npm start`)',
+      'the whole story',
+      r.ms,
+      [{ what: 'wall time', limit: 120_000, actual: Math.round(r.ms), unit: 'ms' }],
+      `${r.files.length} files written`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -37,8 +37,11 @@ export async function naiveIntake(emu: Emulator, full: string, number: number, l
   await gh.rest.issues.get({ ...r, issue_number: number })
   await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: number, per_page: 100 })
   await tryGet(gh.rest.repos.getContent({ ...r, path: '.github/incidents.yml' }))
-  const have = new Set((await gh.paginate(gh.rest.issues.listLabelsForRepo, { ...r, per_page: 100 })).map((l) => l.name.toLowerCase()))
-  for (const name of labels) if (!have.has(name.toLowerCase())) await gh.rest.issues.createLabel({ ...r, name, color: 'ededed' })
+  const have = new Set(
+    (await gh.paginate(gh.rest.issues.listLabelsForRepo, { ...r, per_page: 100 })).map((l) => l.name.toLowerCase()),
+  )
+  for (const name of labels)
+    if (!have.has(name.toLowerCase())) await gh.rest.issues.createLabel({ ...r, name, color: 'ededed' })
   await gh.rest.issues.createComment({ ...r, issue_number: number, body: `${CARD}\nincident card` })
   await gh.rest.issues.addLabels({ ...r, issue_number: number, labels })
 }
@@ -48,7 +51,13 @@ export async function naiveIntake(emu: Emulator, full: string, number: number, l
  * permission, assign, swap the stage label (remove + add), edit the card; on the board: find the
  * project and the item, then one mutation per field changed.
  */
-export async function naiveCommand(emu: Emulator, full: string, number: number, author: string, board: { owner: string; number: number; token: string }): Promise<void> {
+export async function naiveCommand(
+  emu: Emulator,
+  full: string,
+  number: number,
+  author: string,
+  board: { owner: string; number: number; token: string },
+): Promise<void> {
   const gh = naiveClient(emu)
   const r = split(full)
   const issue = (await gh.rest.issues.get({ ...r, issue_number: number })).data
@@ -58,10 +67,16 @@ export async function naiveCommand(emu: Emulator, full: string, number: number, 
   await tryGet(gh.rest.issues.removeLabel({ ...r, issue_number: number, name: 'stage/triage' }))
   await gh.rest.issues.addLabels({ ...r, issue_number: number, labels: ['stage/investigating'] })
   const card = comments.find((c) => c.body?.startsWith(CARD))
-  if (card) await gh.rest.issues.updateComment({ ...r, comment_id: card.id, body: `${card.body ?? ''}\n(acknowledged)` })
+  if (card)
+    await gh.rest.issues.updateComment({ ...r, comment_id: card.id, body: `${card.body ?? ''}\n(acknowledged)` })
   const pb = new Octokit({ auth: board.token, baseUrl: emu.url })
   const read = await pb.graphql<{
-    repositoryOwner: { projectV2: { id: string; fields: { nodes: { id: string; name: string; options?: { id: string; name: string }[] }[] } } }
+    repositoryOwner: {
+      projectV2: {
+        id: string
+        fields: { nodes: { id: string; name: string; options?: { id: string; name: string }[] }[] }
+      }
+    }
     node: { projectItems: { nodes: { id: string; project: { id: string } }[] } }
   }>(
     `query NaiveBoard($owner: String!, $number: Int!, $issue: ID!) {
@@ -105,7 +120,14 @@ export async function naiveAlert(emu: Emulator, full: string, key: string, title
     await gh.rest.issues.createComment({ ...r, issue_number: found, body: `The alert \`${key}\` fired again.` })
     return 'repeat'
   }
-  const issue = (await gh.rest.issues.create({ ...r, title, body: title, labels: ['incident', 'priority/P2', 'stage/triage', 'service/api'] })).data
+  const issue = (
+    await gh.rest.issues.create({
+      ...r,
+      title,
+      body: title,
+      labels: ['incident', 'priority/P2', 'stage/triage', 'service/api'],
+    })
+  ).data
   await gh.rest.issues.createComment({ ...r, issue_number: issue.number, body: `${CARD}\n${marker}` })
   return 'new'
 }
@@ -114,8 +136,14 @@ export async function naiveAlert(emu: Emulator, full: string, key: string, title
 export async function naiveReport(emu: Emulator, full: string): Promise<number> {
   const gh = naiveClient(emu)
   const r = split(full)
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, state: 'all', labels: 'incident', per_page: 100 })
-  for (const i of issues) await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: i.number, per_page: 100 })
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+    ...r,
+    state: 'all',
+    labels: 'incident',
+    per_page: 100,
+  })
+  for (const i of issues)
+    await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: i.number, per_page: 100 })
   return issues.length
 }
 
@@ -129,7 +157,11 @@ export async function naiveSweep(emu: Emulator, full: string, isDue: (body: stri
     const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: i.number, per_page: 100 })
     const card = comments.find((c) => c.body?.startsWith(CARD))
     if (card?.body && isDue(card.body)) {
-      await gh.rest.issues.createComment({ ...r, issue_number: i.number, body: 'Reminder: this incident is waiting for an update.' })
+      await gh.rest.issues.createComment({
+        ...r,
+        issue_number: i.number,
+        body: 'Reminder: this incident is waiting for an update.',
+      })
       due++
     }
   }

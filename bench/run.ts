@@ -36,7 +36,16 @@ import { renderCard } from '../src/render/card.js'
 import { HAS_TIME, ROOT, currentBundle, firstError, freezeBundle, runBundle, tally, type Measured } from './runner.js'
 import { naiveAlert, naiveCommand, naiveIntake, naiveReport, naiveSweep } from './naive.js'
 import { computeRows, demoRow } from './compute.js'
-import { linearFit, markdownTable, median, missed, pagesPlusOne, verdict, withoutMeasuredExtrapolations, type Row } from './table.js'
+import {
+  linearFit,
+  markdownTable,
+  median,
+  missed,
+  pagesPlusOne,
+  verdict,
+  withoutMeasuredExtrapolations,
+  type Row,
+} from './table.js'
 
 // ---------- options ----------
 
@@ -63,7 +72,14 @@ const NOW = '2026-11-25T14:00:00Z'
 const rows: Row[] = []
 const log = (s: string): void => void process.stderr.write(`${s}\n`)
 
-function measuredRow(scenario: string, size: string, m: Measured, emu: Emulator, rest: Partial<Row>, t = tally(emu.requests)): Row {
+function measuredRow(
+  scenario: string,
+  size: string,
+  m: Measured,
+  emu: Emulator,
+  rest: Partial<Row>,
+  t = tally(emu.requests),
+): Row {
   const row: Row = {
     scenario,
     size,
@@ -83,12 +99,17 @@ function measuredRow(scenario: string, size: string, m: Measured, emu: Emulator,
     extra: { byRoute: JSON.stringify(t.byRoute), ...rest.extra },
   }
   if (m.code !== 0) row.note = `exit ${m.code}: ${firstError(m)}`
-  log(`  ${scenario} ${size}: ${t.total} requests (${t.rest} REST + ${t.graphql} GraphQL, ${t.points} points), ${t.writes} writes, ${Math.round(m.wallMs)} ms, ${m.peakRssMb?.toFixed(0) ?? '?'} MB`)
+  log(
+    `  ${scenario} ${size}: ${t.total} requests (${t.rest} REST + ${t.graphql} GraphQL, ${t.points} points), ${t.writes} writes, ${Math.round(m.wallMs)} ms, ${m.peakRssMb?.toFixed(0) ?? '?'} MB`,
+  )
   return row
 }
 
 /** Requests and writes the naive baseline made (counted by the emulator, then cleared). */
-async function countNaive(emu: Emulator, f: () => Promise<unknown>): Promise<{ requests: number; writes: number; run: true }> {
+async function countNaive(
+  emu: Emulator,
+  f: () => Promise<unknown>,
+): Promise<{ requests: number; writes: number; run: true }> {
   emu.resetCounters()
   await f()
   const t = tally(emu.requests)
@@ -97,14 +118,29 @@ async function countNaive(emu: Emulator, f: () => Promise<unknown>): Promise<{ r
 }
 
 /** A repository as after copying the form: only the `incident` label (issue #1 is an ordinary issue). */
-function freshRepo(emu: Emulator, repo: string, files: Record<string, string> = {}, collaborators: Record<string, 'write' | 'maintain'> = { alice: 'write' }): void {
+function freshRepo(
+  emu: Emulator,
+  repo: string,
+  files: Record<string, string> = {},
+  collaborators: Record<string, 'write' | 'maintain'> = { alice: 'write' },
+): void {
   emu.addRepo(repo, { files, collaborators })
   emu.createIssue(repo, { title: 'seed', user: 'alice' })
   emu.addLabelsAs(repo, 1, ['incident'], 'alice')
 }
 
 const formBody = (): string =>
-  renderIssueForm({ summary: 'Search returns errors', impact: 'Major degradation', users_affected: 'Many users (10–49%)', services: 'search', exposure: [], detection: 'Customer report' }, INCIDENT_FORM)
+  renderIssueForm(
+    {
+      summary: 'Search returns errors',
+      impact: 'Major degradation',
+      users_affected: 'Many users (10–49%)',
+      services: 'search',
+      exposure: [],
+      detection: 'Customer report',
+    },
+    INCIDENT_FORM,
+  )
 
 // ---------- scenarios ----------
 
@@ -112,17 +148,36 @@ async function intake(emu: Emulator): Promise<void> {
   log('intake of one form incident')
   for (const r of ['acme/intake', 'acme/intake-naive']) freshRepo(emu, r)
   emu.clock.set(NOW)
-  const n = emu.createIssue('acme/intake', { title: '[Incident]: Search is failing', body: formBody(), labels: ['incident'], user: 'alice' }).number
-  const nn = emu.createIssue('acme/intake-naive', { title: '[Incident]: Search is failing', body: formBody(), labels: ['incident'], user: 'alice' }).number
+  const n = emu.createIssue('acme/intake', {
+    title: '[Incident]: Search is failing',
+    body: formBody(),
+    labels: ['incident'],
+    user: 'alice',
+  }).number
+  const nn = emu.createIssue('acme/intake-naive', {
+    title: '[Incident]: Search is failing',
+    body: formBody(),
+    labels: ['incident'],
+    user: 'alice',
+  }).number
   emu.resetCounters()
-  const m = await runBundle({ emu, repo: 'acme/intake', event: 'issues', payload: issuesPayload(emu, 'acme/intake', n, 'opened', 'alice') })
+  const m = await runBundle({
+    emu,
+    repo: 'acme/intake',
+    event: 'issues',
+    payload: issuesPayload(emu, 'acme/intake', n, 'opened', 'alice'),
+  })
   const t = tally(emu.requests)
   const row = measuredRow('intake (form)', '1', m, emu, {
     min: 3,
-    minWhy: 'one read (issue, labels, config), the card, the labels (GitHub creates missing labels on add, without colours)',
+    minWhy:
+      'one read (issue, labels, config), the card, the labels (GitHub creates missing labels on add, without colours)',
     targets: [{ what: 'requests', limit: 6, actual: t.total, unit: 'requests' }],
   })
-  const labels = emu.getIssue('acme/intake', n).labels.map((l) => (typeof l === 'string' ? l : l.name!)).filter((l) => l !== 'incident')
+  const labels = emu
+    .getIssue('acme/intake', n)
+    .labels.map((l) => (typeof l === 'string' ? l : l.name!))
+    .filter((l) => l !== 'incident')
   row.naive = await countNaive(emu, () => naiveIntake(emu, 'acme/intake-naive', nn, labels))
   rows.push(row)
 }
@@ -134,7 +189,14 @@ async function command(emu: Emulator): Promise<void> {
   let number = 90
   const setup = async (repo: string): Promise<{ n: number; project: number }> => {
     const project = ++number
-    const config = ['project:', `  number: ${project}`, '  priority_field: Priority', '  started_field: Started', '  resolved_field: Resolved', '  service_field: Service'].join('\n')
+    const config = [
+      'project:',
+      `  number: ${project}`,
+      '  priority_field: Priority',
+      '  started_field: Started',
+      '  resolved_field: Resolved',
+      '  service_field: Service',
+    ].join('\n')
     freshRepo(emu, repo, { '.github/incidents.yml': config }, { alice: 'write', bob: 'maintain' })
     emu.addProject('acme', {
       number: project,
@@ -148,9 +210,20 @@ async function command(emu: Emulator): Promise<void> {
       ],
     })
     emu.clock.set(NOW)
-    const n = emu.createIssue(repo, { title: '[Incident]: Search is failing', body: formBody(), labels: ['incident'], user: 'alice' }).number
+    const n = emu.createIssue(repo, {
+      title: '[Incident]: Search is failing',
+      body: formBody(),
+      labels: ['incident'],
+      user: 'alice',
+    }).number
     // The incident is opened by the action itself (not measured), so the card and the board item exist.
-    const opened = await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs: { 'project-token': boardToken } })
+    const opened = await runBundle({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+      inputs: { 'project-token': boardToken },
+    })
     if (opened.code !== 0) log(`  setup failed: ${firstError(opened)}`)
     return { n, project }
   }
@@ -160,19 +233,30 @@ async function command(emu: Emulator): Promise<void> {
   const c = emu.createComment('acme/command', a.n, { body: '/ack', user: 'alice' })
   emu.createComment('acme/command-naive', b.n, { body: '/ack', user: 'alice' })
   emu.resetCounters()
-  const m = await runBundle({ emu, repo: 'acme/command', event: 'issue_comment', payload: commentPayload(emu, 'acme/command', a.n, c), inputs: { 'project-token': boardToken } })
+  const m = await runBundle({
+    emu,
+    repo: 'acme/command',
+    event: 'issue_comment',
+    payload: commentPayload(emu, 'acme/command', a.n, c),
+    inputs: { 'project-token': boardToken },
+  })
   const t = tally(emu.requests)
   const row = measuredRow('command (/ack, with board)', '1', m, emu, {
     min: 4,
     minWhy: 'one read, the card, one PATCH (labels + assignee), one board mutation (ids cached in the record)',
     targets: [{ what: 'requests', limit: 5, actual: t.total, unit: 'requests' }],
   })
-  row.naive = await countNaive(emu, () => naiveCommand(emu, 'acme/command-naive', b.n, 'alice', { owner: 'acme', number: b.project, token: boardToken }))
+  row.naive = await countNaive(emu, () =>
+    naiveCommand(emu, 'acme/command-naive', b.n, 'alice', { owner: 'acme', number: b.project, token: boardToken }),
+  )
   rows.push(row)
 }
 
 const genericAlert = (key: string, status: 'firing' | 'resolved' = 'firing') => ({
-  incidentops: { version: 1, alerts: [{ status, key, title: `Probe ${key} failing`, service: 'api', severity: 'high', source: 'uptime' }] },
+  incidentops: {
+    version: 1,
+    alerts: [{ status, key, title: `Probe ${key} failing`, service: 'api', severity: 'high', source: 'uptime' }],
+  },
 })
 
 async function alerts(emu: Emulator): Promise<void> {
@@ -182,7 +266,13 @@ async function alerts(emu: Emulator): Promise<void> {
   const deliver = async (at: string, runId: string): Promise<Measured> => {
     emu.clock.set(at)
     emu.resetCounters()
-    return runBundle({ emu, repo: 'acme/alert', event: 'repository_dispatch', payload: dispatchPayload('acme/alert', 'alert', genericAlert('probe-1')), runId })
+    return runBundle({
+      emu,
+      repo: 'acme/alert',
+      event: 'repository_dispatch',
+      payload: dispatchPayload('acme/alert', 'alert', genericAlert('probe-1')),
+      runId,
+    })
   }
   const first = await deliver(NOW, 'alert-1')
   const t1 = tally(emu.requests)
@@ -210,10 +300,30 @@ async function alerts(emu: Emulator): Promise<void> {
  */
 async function oncall(emu: Emulator): Promise<void> {
   log('on call: the requests a schedule and /cover overrides add')
-  const schedule = ['oncall:', '  schedules:', '    - name: platform', '      time_zone: Europe/Berlin', '      layers:', '        - members: [alice, bob]', '          rotation: weekly', '          start: "2026-11-23 09:00"', 'services:', '  - name: search', '    owners: ["schedule:platform"]', '    runbook: docs/runbooks/search.md', 'escalation:', '  - mention: ["schedule:platform"]'].join('\n')
+  const schedule = [
+    'oncall:',
+    '  schedules:',
+    '    - name: platform',
+    '      time_zone: Europe/Berlin',
+    '      layers:',
+    '        - members: [alice, bob]',
+    '          rotation: weekly',
+    '          start: "2026-11-23 09:00"',
+    'services:',
+    '  - name: search',
+    '    owners: ["schedule:platform"]',
+    '    runbook: docs/runbooks/search.md',
+    'escalation:',
+    '  - mention: ["schedule:platform"]',
+  ].join('\n')
   const repos = { oncall: 'acme/oncall', fixed: 'acme/oncall-fixed' }
   freshRepo(emu, repos.oncall, { '.github/incidents.yml': schedule }, { alice: 'write', bob: 'maintain' })
-  freshRepo(emu, repos.fixed, { '.github/incidents.yml': 'escalation:\n  - mention: ["@alice"]\n' }, { alice: 'write', bob: 'maintain' })
+  freshRepo(
+    emu,
+    repos.fixed,
+    { '.github/incidents.yml': 'escalation:\n  - mention: ["@alice"]\n' },
+    { alice: 'write', bob: 'maintain' },
+  )
   const comment = async (repo: string, n: number, user: string, body: string, at: string): Promise<Measured> => {
     emu.clock.set(at)
     const c = emu.createComment(repo, n, { body, user })
@@ -227,7 +337,12 @@ async function oncall(emu: Emulator): Promise<void> {
   await comment(repos.oncall, q, 'alice', '/oncall', '2026-11-25T13:00:00Z')
   const oc = emu.listIssues(repos.oncall).find((i) => i.title === 'On call')!.number
   await comment(repos.oncall, oc, 'bob', '/cover @bob until 2026-11-26 09:00', '2026-11-25T13:05:00Z')
-  const both = async (name: string, f: (repo: string) => Promise<Measured>, extraAllowed: number, minWhy: string): Promise<void> => {
+  const both = async (
+    name: string,
+    f: (repo: string) => Promise<Measured>,
+    extraAllowed: number,
+    minWhy: string,
+  ): Promise<void> => {
     const counts: number[] = []
     let row: Row | null = null
     for (const repo of [repos.oncall, repos.fixed]) {
@@ -243,24 +358,56 @@ async function oncall(emu: Emulator): Promise<void> {
     rows.push(row!)
   }
   const numbers: Record<string, number> = {}
-  await both('intake of an incident for a service', async (repo) => {
-    emu.clock.set(NOW)
-    const n = emu.createIssue(repo, { title: '[Incident]: Search is failing', body: formBody(), labels: ['incident'], user: 'alice' }).number
-    numbers[repo] = n
-    return runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
-  }, 0, 'the schedule is in the config: nothing to read')
-  await both('sweep escalating to schedule:<name> (override in force)', async (repo) => {
-    emu.clock.set('2026-11-25T14:30:00Z')
-    return runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/5 * * * *', ...example('watch'), action: undefined } })
-  }, 0, 'the on-call issue comes with the first page the sweep reads anyway')
-  await both('comment run that finds an escalation due', async (repo) => {
-    emu.clock.set('2026-11-25T14:40:00Z')
-    const n = emu.createIssue(repo, { title: '[Incident]: Search is failing again', body: formBody(), labels: ['incident'], user: 'alice' }).number
-    await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
-    emu.resetCounters()
-    return comment(repo, n, 'alice', 'looking into it', '2026-11-25T15:11:00Z')
-  }, 1, 'one read of the on-call issue, only because a due level names a schedule')
-  const esc = emu.listComments(repos.oncall, numbers[repos.oncall]!).find((c) => c.body!.startsWith('<!-- incidentops:escalation:1 -->'))
+  await both(
+    'intake of an incident for a service',
+    async (repo) => {
+      emu.clock.set(NOW)
+      const n = emu.createIssue(repo, {
+        title: '[Incident]: Search is failing',
+        body: formBody(),
+        labels: ['incident'],
+        user: 'alice',
+      }).number
+      numbers[repo] = n
+      return runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+    },
+    0,
+    'the schedule is in the config: nothing to read',
+  )
+  await both(
+    'sweep escalating to schedule:<name> (override in force)',
+    async (repo) => {
+      emu.clock.set('2026-11-25T14:30:00Z')
+      return runBundle({
+        emu,
+        repo,
+        event: 'schedule',
+        payload: { schedule: '*/5 * * * *', ...example('watch'), action: undefined },
+      })
+    },
+    0,
+    'the on-call issue comes with the first page the sweep reads anyway',
+  )
+  await both(
+    'comment run that finds an escalation due',
+    async (repo) => {
+      emu.clock.set('2026-11-25T14:40:00Z')
+      const n = emu.createIssue(repo, {
+        title: '[Incident]: Search is failing again',
+        body: formBody(),
+        labels: ['incident'],
+        user: 'alice',
+      }).number
+      await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+      emu.resetCounters()
+      return comment(repo, n, 'alice', 'looking into it', '2026-11-25T15:11:00Z')
+    },
+    1,
+    'one read of the on-call issue, only because a due level names a schedule',
+  )
+  const esc = emu
+    .listComments(repos.oncall, numbers[repos.oncall]!)
+    .find((c) => c.body!.startsWith('<!-- incidentops:escalation:1 -->'))
   log(`  escalation in ${repos.oncall}: ${esc?.body?.split('\n')[1]?.slice(-60) ?? 'none'}`)
 }
 
@@ -271,35 +418,56 @@ async function oncall(emu: Emulator): Promise<void> {
 async function heartbeat(emu: Emulator): Promise<void> {
   log('heartbeats: ping, late, late ping')
   const repo = 'acme/heartbeat'
-  freshRepo(emu, repo, { '.github/incidents.yml': 'heartbeats:\n  - name: nightly-backup\n    period: 1h\n    grace: 15m\n' })
+  freshRepo(emu, repo, {
+    '.github/incidents.yml': 'heartbeats:\n  - name: nightly-backup\n    period: 1h\n    grace: 15m\n',
+  })
   // Issue #1 carries the incident label: closed, so that the sweep has no card-less incident to adopt.
   emu.editIssue(repo, 1, { state: 'closed', state_reason: 'completed' }, 'alice')
   const ping = (at: string, runId: string) => {
     emu.clock.set(at)
     emu.resetCounters()
-    return runBundle({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'heartbeat', { name: 'nightly-backup' }), runId })
+    return runBundle({
+      emu,
+      repo,
+      event: 'repository_dispatch',
+      payload: dispatchPayload(repo, 'heartbeat', { name: 'nightly-backup' }),
+      runId,
+    })
   }
   await ping(NOW, 'hb-first') // the first ping opens the heartbeats issue (not measured)
   const onTime = await ping('2026-11-25T14:30:00Z', 'hb-2')
   const t = tally(emu.requests)
-  rows.push(measuredRow('heartbeat ping (on time)', '1', onTime, emu, {
-    min: 2,
-    minWhy: 'one read (open incidents, config, labels, the heartbeats issue), one comment edit',
-    targets: [{ what: 'requests', limit: 2, actual: t.total, unit: 'requests' }],
-  }))
+  rows.push(
+    measuredRow('heartbeat ping (on time)', '1', onTime, emu, {
+      min: 2,
+      minWhy: 'one read (open incidents, config, labels, the heartbeats issue), one comment edit',
+      targets: [{ what: 'requests', limit: 2, actual: t.total, unit: 'requests' }],
+    }),
+  )
   emu.clock.set('2026-11-25T15:46:00Z')
   emu.resetCounters()
-  const late = await runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { mode: 'sweep' } })
-  rows.push(measuredRow('heartbeat late (the sweep opens its incident)', '1', late, emu, {
-    min: 4,
-    minWhy: 'the sweep read, the labels, the issue, the card (the alert path also reads the closed incidents and re-reads the open ones for races)',
-    note: 'nothing was open: the sweep stays on while heartbeats are declared',
-  }))
+  const late = await runBundle({
+    emu,
+    repo,
+    event: 'schedule',
+    payload: { schedule: '*/10 * * * *' },
+    inputs: { mode: 'sweep' },
+  })
+  rows.push(
+    measuredRow('heartbeat late (the sweep opens its incident)', '1', late, emu, {
+      min: 4,
+      minWhy:
+        'the sweep read, the labels, the issue, the card (the alert path also reads the closed incidents and re-reads the open ones for races)',
+      note: 'nothing was open: the sweep stays on while heartbeats are declared',
+    }),
+  )
   const back = await ping('2026-11-25T16:10:00Z', 'hb-3')
-  rows.push(measuredRow('heartbeat late ping (resolves it)', '1', back, emu, {
-    min: 3,
-    minWhy: 'one read, the comment edit, the card; the stage labels in the same PATCH',
-  }))
+  rows.push(
+    measuredRow('heartbeat late ping (resolves it)', '1', back, emu, {
+      min: 3,
+      minWhy: 'one read, the comment edit, the card; the stage labels in the same PATCH',
+    }),
+  )
 }
 
 async function storm(emu: Emulator): Promise<void> {
@@ -320,7 +488,13 @@ async function storm(emu: Emulator): Promise<void> {
     const key = `storm-${i % 10}`
     emu.clock.set(new Date(start + i * 1000))
     emu.resetCounters()
-    const m = await runBundle({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', genericAlert(key)), runId: `storm-${i}` })
+    const m = await runBundle({
+      emu,
+      repo,
+      event: 'repository_dispatch',
+      payload: dispatchPayload(repo, 'alert', genericAlert(key)),
+      runId: `storm-${i}`,
+    })
     const t = tally(emu.requests)
     for (const k of Object.keys(all) as Sum[]) all[k] += t[k]
     wall += m.wallMs
@@ -336,8 +510,13 @@ async function storm(emu: Emulator): Promise<void> {
     if ((i + 1) % 50 === 0) log(`  … ${i + 1}/${STORM} events, ${all.total} requests so far`)
   }
   // Issue #1 is the seed that carries the `incident` label; the storm's incidents are the ones the action opened.
-  const incidents = emu.listIssues(repo).filter((i) => i.user?.login === BOT && i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
-  const comments = incidents.reduce((s, i) => s + emu.listComments(repo, i.number).filter((c) => c.user?.login === BOT).length, 0)
+  const incidents = emu
+    .listIssues(repo)
+    .filter((i) => i.user?.login === BOT && i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
+  const comments = incidents.reduce(
+    (s, i) => s + emu.listComments(repo, i.number).filter((c) => c.user?.login === BOT).length,
+    0,
+  )
   rows.push({
     scenario: `alert storm (10 keys, 1 event/s)${STORM === 1000 ? '' : ' — quick'}`,
     size: `${STORM} events`,
@@ -354,7 +533,13 @@ async function storm(emu: Emulator): Promise<void> {
     minWhy: 'one read per event, plus 10 issues (labels at creation) and 10 cards',
     naive,
     targets: [{ what: 'incidents', limit: 10, actual: incidents.length, unit: '' }],
-    extra: { incidents: incidents.length, comments, failedRuns: failed, requestsPerEvent: +(all.total / STORM).toFixed(2), writesPerEvent: +(all.writes / STORM).toFixed(2) },
+    extra: {
+      incidents: incidents.length,
+      comments,
+      failedRuns: failed,
+      requestsPerEvent: +(all.total / STORM).toFixed(2),
+      writesPerEvent: +(all.writes / STORM).toFixed(2),
+    },
     note: `${incidents.length} incidents (exactly 10 expected), ${comments} bot comments (cards included)${failed ? `, ${failed} runs failed: ${firstFailure}` : ''}; wall is the sum over the runs`,
   })
   log(`  storm: ${all.total} requests, ${all.writes} writes, ${incidents.length} incidents, ${comments} comments`)
@@ -388,7 +573,17 @@ async function stormConcurrent(emu: Emulator): Promise<void> {
     emu.resetCounters()
     const batch = keys.slice(b, b + WIDTH)
     const began = Date.now()
-    const runs = await Promise.all(batch.map((key, i) => runBundle({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', genericAlert(key)), runId: `storm10-${b + i}` })))
+    const runs = await Promise.all(
+      batch.map((key, i) =>
+        runBundle({
+          emu,
+          repo,
+          event: 'repository_dispatch',
+          payload: dispatchPayload(repo, 'alert', genericAlert(key)),
+          runId: `storm10-${b + i}`,
+        }),
+      ),
+    )
     wall += Date.now() - began
     const t = tally(emu.requests)
     for (const k of Object.keys(all) as Sum[]) all[k] += t[k]
@@ -401,12 +596,20 @@ async function stormConcurrent(emu: Emulator): Promise<void> {
         firstFailure ||= firstError(m)
       }
     }
-    if ((b + WIDTH) % 100 === 0) log(`  … ${b + WIDTH}/${STORM} events, ${all.total} requests, ${refused} refused so far`)
+    if ((b + WIDTH) % 100 === 0)
+      log(`  … ${b + WIDTH}/${STORM} events, ${all.total} requests, ${refused} refused so far`)
   }
-  const incidents = emu.listIssues(repo).filter((i) => i.user?.login === BOT && i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
+  const incidents = emu
+    .listIssues(repo)
+    .filter((i) => i.user?.login === BOT && i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
   const open = incidents.filter((i) => i.state === 'open')
-  const comments = incidents.reduce((s, i) => s + emu.listComments(repo, i.number).filter((c) => c.user?.login === BOT).length, 0)
-  const cards = open.map((i) => emu.listComments(repo, i.number).filter((c) => c.body?.startsWith('<!-- incidentops:card -->')).length)
+  const comments = incidents.reduce(
+    (s, i) => s + emu.listComments(repo, i.number).filter((c) => c.user?.login === BOT).length,
+    0,
+  )
+  const cards = open.map(
+    (i) => emu.listComments(repo, i.number).filter((c) => c.body?.startsWith('<!-- incidentops:card -->')).length,
+  )
   const perEvent = +(all.total / STORM).toFixed(2)
   rows.push({
     scenario: `alert storm, concurrency ${WIDTH} (10 random keys)${STORM === 1000 ? '' : ' — quick'}`,
@@ -428,10 +631,21 @@ async function stormConcurrent(emu: Emulator): Promise<void> {
       { what: 'refused writes (4xx)', limit: 0, actual: refused, unit: '' },
       { what: 'requests per event', limit: 1.3, actual: perEvent, unit: '' },
     ],
-    extra: { incidents: open.length, duplicatesClosed: incidents.length - open.length, comments, cardsPerIncident: cards.join(','), refused, failedRuns: failed, requestsPerEvent: perEvent, writesPerEvent: +(all.writes / STORM).toFixed(2) },
+    extra: {
+      incidents: open.length,
+      duplicatesClosed: incidents.length - open.length,
+      comments,
+      cardsPerIncident: cards.join(','),
+      refused,
+      failedRuns: failed,
+      requestsPerEvent: perEvent,
+      writesPerEvent: +(all.writes / STORM).toFixed(2),
+    },
     note: `${open.length} open incidents (exactly 10 expected), ${incidents.length - open.length} racing duplicates closed, cards per incident ${[...new Set(cards)].join('/')}, ${refused} refused${failed ? `, ${failed} runs failed: ${firstFailure}` : ''}; wall is per batch of ${WIDTH}`,
   })
-  log(`  storm, concurrency ${WIDTH}: ${all.total} requests (${perEvent}/event), ${all.writes} writes, ${refused} refused, ${open.length} open incidents (${incidents.length - open.length} duplicates closed), ${comments} comments`)
+  log(
+    `  storm, concurrency ${WIDTH}: ${all.total} requests (${perEvent}/event), ${all.writes} writes, ${refused} refused, ${open.length} open incidents (${incidents.length - open.length} duplicates closed), ${comments} comments`,
+  )
 }
 
 async function report(emu: Emulator): Promise<void> {
@@ -443,9 +657,30 @@ async function report(emu: Emulator): Promise<void> {
     emu.addRepo(repo)
     seedHistory(emu, repo, { now: REPORT_NOW, count: size, seed: 11, chatter: 0 })
     emu.resetCounters()
-    const m = await runBundle({ emu, repo, event: 'schedule', payload: { schedule: '0 6 * * 1' }, inputs: { mode: 'report' } })
+    const m = await runBundle({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '0 6 * * 1' },
+      inputs: { mode: 'report' },
+    })
     if (m.stdout.includes('is not available')) {
-      rows.push({ scenario: 'report', size: size.toLocaleString('en'), available: false, requests: null, rest: null, graphql: null, points: null, writes: null, wallMs: null, peakRssMb: null, min: pagesPlusOne(size), naive: null, targets: [], note: 'mode `report` is not wired in dist/index.js' })
+      rows.push({
+        scenario: 'report',
+        size: size.toLocaleString('en'),
+        available: false,
+        requests: null,
+        rest: null,
+        graphql: null,
+        points: null,
+        writes: null,
+        wallMs: null,
+        peakRssMb: null,
+        min: pagesPlusOne(size),
+        naive: null,
+        targets: [],
+        note: 'mode `report` is not wired in dist/index.js',
+      })
       continue
     }
     const t = tally(emu.requests)
@@ -458,16 +693,20 @@ async function report(emu: Emulator): Promise<void> {
     const compute = await inProcessCompute(emu, repo)
     const wallLimit: Record<number, number> = { 1000: 1500, 10_000: 8000, 50_000: 40_000 }
     row.targets.push(
-      ...(wallLimit[size] !== undefined ? [{ what: 'wall time', limit: wallLimit[size]!, actual: Math.round(m.wallMs), unit: 'ms' }] : []),
-      ...(size === 10_000 ? [{ what: 'compute (build + render)', limit: 1000, actual: compute?.ms ?? null, unit: 'ms' }] : []),
+      ...(wallLimit[size] !== undefined
+        ? [{ what: 'wall time', limit: wallLimit[size]!, actual: Math.round(m.wallMs), unit: 'ms' }]
+        : []),
+      ...(size === 10_000
+        ? [{ what: 'compute (build + render)', limit: 1000, actual: compute?.ms ?? null, unit: 'ms' }]
+        : []),
       ...(size === 50_000 ? [{ what: 'peak RSS', limit: 200, actual: m.peakRssMb, unit: 'MB' }] : []),
     )
     row.extra = {
-        ...row.extra,
-        computeBuildRenderMs: compute ? Math.round(compute.ms) : 'n/a',
-        childCpuMs: m.cpuMs === null ? 'n/a' : Math.round(m.cpuMs),
-        wallMinusEmulatorMs: Math.round(m.wallMs - m.emulatorMs),
-        emulatorMs: Math.round(m.emulatorMs),
+      ...row.extra,
+      computeBuildRenderMs: compute ? Math.round(compute.ms) : 'n/a',
+      childCpuMs: m.cpuMs === null ? 'n/a' : Math.round(m.cpuMs),
+      wallMinusEmulatorMs: Math.round(m.wallMs - m.emulatorMs),
+      emulatorMs: Math.round(m.emulatorMs),
     }
     row.note = `build+render ${compute ? Math.round(compute.ms) : 'n/a'} ms, action CPU ${m.cpuMs === null ? 'n/a' : Math.round(m.cpuMs)} ms, wall − emulator ${Math.round(m.wallMs - m.emulatorMs)} ms${row.note ? `; ${row.note}` : ''}`
     if (m.peakRssMb !== null) fitPoints.push([size, m.peakRssMb])
@@ -479,10 +718,21 @@ async function report(emu: Emulator): Promise<void> {
   if (fit && fitPoints.length >= 3) {
     const at50k = fit.a + fit.b * 50_000
     const last = rows.filter((r) => r.scenario === 'report').at(-1)!
-    last.extra = { ...last.extra, rssFit: `${fit.a.toFixed(0)} MB + ${(fit.b * 1000).toFixed(2)} MB per 1,000 incidents (R² ${fit.r2.toFixed(3)})`, rssAt50kMb: Math.round(at50k) }
+    last.extra = {
+      ...last.extra,
+      rssFit: `${fit.a.toFixed(0)} MB + ${(fit.b * 1000).toFixed(2)} MB per 1,000 incidents (R² ${fit.r2.toFixed(3)})`,
+      rssAt50kMb: Math.round(at50k),
+    }
     // Not a measurement: marked as such, and dropped from the table once a 50,000 row measures it.
     if (!REPORT_SIZES.includes(50_000))
-      last.targets.push({ what: 'peak RSS at 50,000 (`--full` measures it)', limit: 200, actual: Math.round(at50k), unit: 'MB', basis: 'extrapolated', at: (50_000).toLocaleString('en') })
+      last.targets.push({
+        what: 'peak RSS at 50,000 (`--full` measures it)',
+        limit: 200,
+        actual: Math.round(at50k),
+        unit: 'MB',
+        basis: 'extrapolated',
+        at: (50_000).toLocaleString('en'),
+      })
     log(`  memory: ${fit.a.toFixed(0)} MB + ${(fit.b * 1000).toFixed(2)} MB / 1,000 incidents, R² ${fit.r2.toFixed(3)}`)
   }
 }
@@ -492,10 +742,18 @@ async function inProcessCompute(emu: Emulator, full: string): Promise<{ ms: numb
   try {
     const { getOctokit } = await import('@actions/github')
     const { OctokitPort } = await import('../src/github/octokit.js')
-    const { gatherIncidents, composeReport, reportOptions, reportEnd, scopeName } = await import('../src/events/report.js')
+    const { gatherIncidents, composeReport, reportOptions, reportEnd, scopeName } =
+      await import('../src/events/report.js')
     const [owner, name] = full.split('/') as [string, string]
     const port = new OctokitPort(getOctokit(emu.botToken, { baseUrl: emu.url }), { owner, repo: name })
-    const g = await gatherIncidents({ port, repo: { owner, repo: name }, portFor: () => port, local: undefined, configPath: '.github/incidents.yml', log: () => {} })
+    const g = await gatherIncidents({
+      port,
+      repo: { owner, repo: name },
+      portFor: () => port,
+      local: undefined,
+      configPath: '.github/incidents.yml',
+      log: () => {},
+    })
     emu.resetCounters()
     const t0 = performance.now()
     composeReport(g, reportOptions(g.config, reportEnd(emu.clock.now()), scopeName(g.config, { owner, repo: name })))
@@ -515,22 +773,56 @@ function seedOpen(emu: Emulator, repo: string, count: number, due: number): void
   const now = Date.parse(NOW)
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
   const config = loadConfig(null, 'defaults')
-  const body = renderIssueForm({ summary: 'api errors', impact: 'Major degradation', users_affected: 'Many users (10–49%)', services: 'api', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
+  const body = renderIssueForm(
+    {
+      summary: 'api errors',
+      impact: 'Major degradation',
+      users_affected: 'Many users (10–49%)',
+      services: 'api',
+      exposure: [],
+      detection: 'Monitoring alert',
+    },
+    INCIDENT_FORM,
+  )
   for (let k = 0; k < count; k++) {
     const isDue = k % Math.round(count / Math.max(1, due)) === 0 && k / Math.round(count / Math.max(1, due)) < due
     const declared = now - 2 * 3_600_000
     emu.clock.set(iso(declared))
-    const issue = emu.createIssue(repo, { title: `api errors #${k + 1}`, body, labels: ['incident', 'priority/P2', 'stage/investigating', 'service/api'], user: 'alice', createdAt: iso(declared) })
+    const issue = emu.createIssue(repo, {
+      title: `api errors #${k + 1}`,
+      body,
+      labels: ['incident', 'priority/P2', 'stage/investigating', 'service/api'],
+      user: 'alice',
+      createdAt: iso(declared),
+    })
     const facts = factsFromForm(parseIssueForm(body, INCIDENT_FORM), INCIDENT_FORM, new Date(declared))
     const events: IncidentRecord['events'] = [
       { at: iso(declared), kind: 'declared', actor: 'alice', via: 'form', to: 'P2' },
       { at: iso(declared + 5 * 60_000), kind: 'ack', actor: 'bob', via: 'command' },
-      { at: iso(declared + 5 * 60_000), kind: 'stage', actor: 'bob', via: 'command', from: 'triage', to: 'investigating' },
+      {
+        at: iso(declared + 5 * 60_000),
+        kind: 'stage',
+        actor: 'bob',
+        via: 'command',
+        from: 'triage',
+        to: 'investigating',
+      },
       { at: iso(now - (isDue ? 70 : 5) * 60_000), kind: 'update', actor: 'bob', via: 'command', text: 'rolling back' },
     ]
     const record: IncidentRecord = {
-      v: 1, number: issue.number, declaredAt: iso(declared), startedAt: iso(declared), priority: 'P2', prioritySource: 'rules',
-      priorityReason: classify(fieldsOf(facts), config).reason, stage: 'investigating', impactDigest: impactDigest(facts), events, commander: null, processed: [], source: 'form',
+      v: 1,
+      number: issue.number,
+      declaredAt: iso(declared),
+      startedAt: iso(declared),
+      priority: 'P2',
+      prioritySource: 'rules',
+      priorityReason: classify(fieldsOf(facts), config).reason,
+      stage: 'investigating',
+      impactDigest: impactDigest(facts),
+      events,
+      commander: null,
+      processed: [],
+      source: 'form',
     }
     emu.createComment(repo, issue.number, { body: renderCard({ record, facts, config, ticked: new Set() }), user: BOT })
   }
@@ -550,44 +842,105 @@ async function sweep(emu: Emulator): Promise<void> {
       emu.addRepo(naiveRepo)
       seedOpen(emu, naiveRepo, size, due)
       emu.resetCounters()
-      const m = await runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/15 * * * *' }, inputs: { mode: 'sweep' } })
+      const m = await runBundle({
+        emu,
+        repo,
+        event: 'schedule',
+        payload: { schedule: '*/15 * * * *' },
+        inputs: { mode: 'sweep' },
+      })
       const min = Math.max(1, Math.ceil(size / 100)) + due
       const t = tally(emu.requests)
       const actionWrites = emu.requests.filter((q) => q.write).map((q) => q.path)
       // After the action's requests are tallied: counting the baseline resets the log.
-      const naive = size <= NAIVE_RUN_MAX ? await countNaive(emu, () => naiveSweep(emu, naiveRepo, (b) => decodeRecord(b)?.stage === 'triage')) : { requests: Math.ceil(size / 100) + size + due, writes: due, run: false }
+      const naive =
+        size <= NAIVE_RUN_MAX
+          ? await countNaive(emu, () => naiveSweep(emu, naiveRepo, (b) => decodeRecord(b)?.stage === 'triage'))
+          : { requests: Math.ceil(size / 100) + size + due, writes: due, run: false }
       if (m.stdout.includes('is not available')) {
-        rows.push({ scenario: 'sweep', size: label, available: false, requests: null, rest: null, graphql: null, points: null, writes: null, wallMs: null, peakRssMb: null, min, minWhy: '⌈N/100⌉ pages + one write per due incident', naive, targets: [], note: 'mode `sweep` is not wired in dist/index.js yet (the router answers "not available")' })
+        rows.push({
+          scenario: 'sweep',
+          size: label,
+          available: false,
+          requests: null,
+          rest: null,
+          graphql: null,
+          points: null,
+          writes: null,
+          wallMs: null,
+          peakRssMb: null,
+          min,
+          minWhy: '⌈N/100⌉ pages + one write per due incident',
+          naive,
+          targets: [],
+          note: 'mode `sweep` is not wired in dist/index.js yet (the router answers "not available")',
+        })
         log('  not available in dist/index.js')
         continue
       }
-      const creationsIn60s = maxInWindow(emu.requests.filter((q) => q.creation && q.status < 400).map((q) => q.at), 60_000)
+      const creationsIn60s = maxInWindow(
+        emu.requests.filter((q) => q.creation && q.status < 400).map((q) => q.at),
+        60_000,
+      )
       const refused = emu.limited().length
-      const row = measuredRow('sweep', label, m, emu, {
-        min,
-        minWhy: '⌈N/100⌉ pages + one write per due incident',
-        naive,
-        targets: due === 0
-          ? [
-              { what: 'requests', limit: pagesPlusOne(size), actual: t.total, unit: 'requests' },
-              { what: 'writes', limit: 0, actual: t.writes, unit: 'writes' },
-              ...(size === 1000 ? [{ what: 'wall time', limit: 1500, actual: Math.round(m.wallMs), unit: 'ms' }] : []),
-            ]
-          : [{ what: 'writes (one per due item)', limit: due, actual: t.writes, unit: 'writes' }],
-      }, t)
+      const row = measuredRow(
+        'sweep',
+        label,
+        m,
+        emu,
+        {
+          min,
+          minWhy: '⌈N/100⌉ pages + one write per due incident',
+          naive,
+          targets:
+            due === 0
+              ? [
+                  { what: 'requests', limit: pagesPlusOne(size), actual: t.total, unit: 'requests' },
+                  { what: 'writes', limit: 0, actual: t.writes, unit: 'writes' },
+                  ...(size === 1000
+                    ? [{ what: 'wall time', limit: 1500, actual: Math.round(m.wallMs), unit: 'ms' }]
+                    : []),
+                ]
+              : [{ what: 'writes (one per due item)', limit: due, actual: t.writes, unit: 'writes' }],
+        },
+        t,
+      )
       // The sweep stops at its write budget (config sweep.budget, 50 by default) and leaves the rest to the next run.
       const handled = new Set(actionWrites.map((path) => /\/issues\/(\d+)/.exec(path)?.[1]).filter(Boolean)).size
       if (due > 0) {
-        row.extra = { ...row.extra, dueHandled: handled, writesPerDueItem: handled ? +(t.writes / handled).toFixed(2) : 'n/a' }
+        row.extra = {
+          ...row.extra,
+          dueHandled: handled,
+          writesPerDueItem: handled ? +(t.writes / handled).toFixed(2) : 'n/a',
+        }
         const perMinute = t.writes / (m.wallMs / 60_000)
         row.targets = [
-          { what: 'writes per due item', limit: 1, actual: handled ? +(t.writes / handled).toFixed(2) : null, unit: '' },
+          {
+            what: 'writes per due item',
+            limit: 1,
+            actual: handled ? +(t.writes / handled).toFixed(2) : null,
+            unit: '',
+          },
           // ≥ 55 writes a minute, as a ceiling on the time per write (60/55 s).
-          ...(size === 1000 ? [{ what: 'seconds per write (≥ 55 writes a minute)', limit: 1.09, actual: +(m.wallMs / 1000 / Math.max(1, t.writes)).toFixed(3), unit: 's' }] : []),
+          ...(size === 1000
+            ? [
+                {
+                  what: 'seconds per write (≥ 55 writes a minute)',
+                  limit: 1.09,
+                  actual: +(m.wallMs / 1000 / Math.max(1, t.writes)).toFixed(3),
+                  unit: 's',
+                },
+              ]
+            : []),
           { what: 'content creations in any 60 s', limit: 80, actual: creationsIn60s, unit: '' },
           { what: 'writes refused by the emulator’s 80/min limit', limit: 0, actual: refused, unit: '' },
         ]
-        row.extra = { ...row.extra, writesPerMinute: +perMinute.toFixed(1), maxCreationsIn60s: creationsIn60s, refusedByLimit: refused }
+        row.extra = {
+          ...row.extra,
+          writesPerMinute: +perMinute.toFixed(1),
+          maxCreationsIn60s: creationsIn60s,
+          refusedByLimit: refused,
+        }
         row.note = `${handled} of ${due} due incidents handled${handled < due ? ' (write budget reached: the rest wait for the next run)' : ''}${row.note ? `; ${row.note}` : ''}`
       }
       rows.push(row)
@@ -621,7 +974,13 @@ async function coldStart(emu: Emulator): Promise<void> {
     min: 0,
     minWhy: 'a no-op needs no request',
     targets: [{ what: 'cold start (1.5 × bare + 50 ms)', limit: Math.round(limit), actual: Math.round(a), unit: 'ms' }],
-    extra: { bareNodeMedianMs: Math.round(b), actionMedianMs: Math.round(a), runs: RUNS, bundleBytes: size, bundleGzipBytes: gz },
+    extra: {
+      bareNodeMedianMs: Math.round(b),
+      actionMedianMs: Math.round(a),
+      runs: RUNS,
+      bundleBytes: size,
+      bundleGzipBytes: gz,
+    },
     note: `median ${Math.round(a)} ms vs bare node ${Math.round(b)} ms (${(a / b).toFixed(2)}×); dist/index.js ${(size / 1024 / 1024).toFixed(2)} MB (${(gz / 1024).toFixed(0)} KB gzipped)`,
   })
   rows.push(row)
@@ -650,7 +1009,10 @@ async function idleMonth(emu: Emulator): Promise<void> {
   const TICK = 10 * 60_000
   const TICKS = (30 * 86_400_000) / TICK
   const iso = (ms: number) => new Date(ms).toISOString()
-  for (const [name, incidents] of [['no incident', 0], ['4 incidents of 3 h', 4]] as const) {
+  for (const [name, incidents] of [
+    ['no incident', 0],
+    ['4 incidents of 3 h', 4],
+  ] as const) {
     log(`idle month: ${name}`)
     const repo = `acme/month-${incidents}`
     freshRepo(emu, repo)
@@ -693,9 +1055,30 @@ async function idleMonth(emu: Emulator): Promise<void> {
         emu.clock.set(iso(e.at))
         let m: Measured
         if (e.kind === 'declare') {
-          const n = emu.createIssue(repo, { title: `[Incident]: Checkout slow ${e.k + 1}`, body: renderIssueForm({ summary: 'checkout slow', impact: 'Minor degradation', users_affected: 'Few users (1–9%)', services: 'checkout', exposure: [], detection: 'Customer report' }, INCIDENT_FORM), labels: ['incident'], user: 'alice' }).number
+          const n = emu.createIssue(repo, {
+            title: `[Incident]: Checkout slow ${e.k + 1}`,
+            body: renderIssueForm(
+              {
+                summary: 'checkout slow',
+                impact: 'Minor degradation',
+                users_affected: 'Few users (1–9%)',
+                services: 'checkout',
+                exposure: [],
+                detection: 'Customer report',
+              },
+              INCIDENT_FORM,
+            ),
+            labels: ['incident'],
+            user: 'alice',
+          }).number
           numbers.set(e.k, n)
-          m = await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs })
+          m = await runBundle({
+            emu,
+            repo,
+            event: 'issues',
+            payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+            inputs,
+          })
         } else {
           const n = numbers.get(e.k)!
           const c = emu.createComment(repo, n, { body: '/resolve fixed', user: 'alice' })
@@ -706,7 +1089,13 @@ async function idleMonth(emu: Emulator): Promise<void> {
       }
       if (emu.workflow(repo, WF).state !== 'active') continue
       emu.clock.set(iso(now))
-      const m = await runBundle({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { ...inputs, mode: 'sweep' } })
+      const m = await runBundle({
+        emu,
+        repo,
+        event: 'schedule',
+        payload: { schedule: '*/10 * * * *' },
+        inputs: { ...inputs, mode: 'sweep' },
+      })
       runs++
       billed += count(m)
       wall += m.wallMs
@@ -728,7 +1117,12 @@ async function idleMonth(emu: Emulator): Promise<void> {
       runs,
       billedMinutes: billed,
       targets: [{ what: 'billed minutes of scheduled runs', limit: goal, actual: billed, unit: 'min' }],
-      extra: { scheduledRunsWithoutSleep: TICKS, billedMinutesWithoutSleep: TICKS, eventRuns, eventBilledMinutes: eventBilled },
+      extra: {
+        scheduledRunsWithoutSleep: TICKS,
+        billedMinutesWithoutSleep: TICKS,
+        eventRuns,
+        eventBilledMinutes: eventBilled,
+      },
       note: `${runs} scheduled runs (${billed} billed minutes) instead of ${TICKS.toLocaleString('en')}; plus ${eventRuns} intake/command runs (${eventBilled} min)${failed ? `; a run failed: ${failed}` : ''}`,
     }
     log(`  ${row.note}`)
@@ -747,11 +1141,14 @@ async function main(): Promise<void> {
   if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
   const started = Date.now()
   const frozen = freezeBundle()
-  const bundleHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)
+  const bundleHash = (path: string): string =>
+    createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)
   const hashBefore = bundleHash(frozen)
   const emu = await startEmulator({ now: NOW })
   for (const u of ['alice', 'bob']) emu.addUser(u)
-  log(`IncidentOps bench: ${FULL ? 'full' : 'quick (default)'} — peak RSS from ${HAS_TIME ? '/usr/bin/time -v' : 'a --import preload (process.resourceUsage)'}`)
+  log(
+    `IncidentOps bench: ${FULL ? 'full' : 'quick (default)'} — peak RSS from ${HAS_TIME ? '/usr/bin/time -v' : 'a --import preload (process.resourceUsage)'}`,
+  )
   try {
     if (want('intake')) await intake(emu)
     if (want('command')) await command(emu)
@@ -770,7 +1167,10 @@ async function main(): Promise<void> {
     await emu.close()
   }
   const hashAfter = bundleHash(BUNDLE)
-  if (hashAfter !== hashBefore) log(`note: dist/index.js was rebuilt during the run (${hashBefore} → ${hashAfter}); every row measured the copy taken at the start (${hashBefore}).`)
+  if (hashAfter !== hashBefore)
+    log(
+      `note: dist/index.js was rebuilt during the run (${hashBefore} → ${hashAfter}); every row measured the copy taken at the start (${hashBefore}).`,
+    )
   let all = rows
   if (MERGE && existsSync(OUT)) {
     const prev = JSON.parse(readFileSync(OUT, 'utf8')) as { rows: Row[] }
@@ -788,15 +1188,25 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
     peakRss: HAS_TIME ? '/usr/bin/time -v' : 'process.resourceUsage() preload',
-    bundle: { path: 'dist/index.js', sha256: hashBefore, rebuiltDuringRun: hashAfter !== hashBefore, bytes: statSync(frozen).size, gzipBytes: gzipSync(readFileSync(frozen)).length },
+    bundle: {
+      path: 'dist/index.js',
+      sha256: hashBefore,
+      rebuiltDuringRun: hashAfter !== hashBefore,
+      bytes: statSync(frozen).size,
+      gzipBytes: gzipSync(readFileSync(frozen)).length,
+    },
     durationS: Math.round((Date.now() - started) / 1000),
     rows: all,
   }
   writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n')
   process.stdout.write(`\n${markdownTable(all)}\n\n`)
   const misses = all.flatMap((r) => r.targets.filter(missed).map((t) => `${r.scenario} ${r.size}: ${verdict(t)}`))
-  process.stdout.write(misses.length ? `Missed targets:\n${misses.map((m) => `- ${m}`).join('\n')}\n` : 'Every measured target met.\n')
-  const guesses = all.flatMap((r) => r.targets.filter((t) => t.basis === 'extrapolated').map((t) => `${r.scenario} ${r.size}: ${verdict(t)}`))
+  process.stdout.write(
+    misses.length ? `Missed targets:\n${misses.map((m) => `- ${m}`).join('\n')}\n` : 'Every measured target met.\n',
+  )
+  const guesses = all.flatMap((r) =>
+    r.targets.filter((t) => t.basis === 'extrapolated').map((t) => `${r.scenario} ${r.size}: ${verdict(t)}`),
+  )
   if (guesses.length) process.stdout.write(`Extrapolated, not measured:\n${guesses.map((m) => `- ${m}`).join('\n')}\n`)
   const na = all.filter((r) => !r.available).map((r) => `${r.scenario} ${r.size}`)
   if (na.length) process.stdout.write(`Not available in this bundle: ${na.join(', ')}\n`)

@@ -33,7 +33,8 @@ export function freezeBundle(): string {
   if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
   const dir = mkdtempSync(join(tmpdir(), 'incidentops-bench-dist-'))
   // The whole dist/ folder: the action loads its handlers from chunk files beside index.js.
-  for (const f of readdirSync(dirname(BUNDLE))) if (f.endsWith('.js') || f === 'package.json') copyFileSync(join(dirname(BUNDLE), f), join(dir, f))
+  for (const f of readdirSync(dirname(BUNDLE)))
+    if (f.endsWith('.js') || f === 'package.json') copyFileSync(join(dirname(BUNDLE), f), join(dir, f))
   bundle = join(dir, 'index.js')
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
   return bundle
@@ -72,7 +73,12 @@ let seq = 50_000
 /** One run of the bundle, measured. */
 export async function runBundle(o: BundleRun): Promise<Measured> {
   // The bench measures the action at GitHub's own pace (the tests' zero spacing would flatter it).
-  const { dir, env, outputPath } = prepareRun({ ...o, inputs: { 'api-limits': '', ...o.inputs }, runId: o.runId ?? String(++seq), prefix: 'incidentops-bench-' })
+  const { dir, env, outputPath } = prepareRun({
+    ...o,
+    inputs: { 'api-limits': '', ...o.inputs },
+    runId: o.runId ?? String(++seq),
+    prefix: 'incidentops-bench-',
+  })
   try {
     if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run bundle` first')
 
@@ -114,11 +120,24 @@ export async function runBundle(o: BundleRun): Promise<Measured> {
       if (rss) peakRssMb = Number(rss[1]) / 1024
       if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000
     } else if (!o.plain && existsSync(rssFile)) {
-      const r = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number }
+      const r = JSON.parse(readFileSync(rssFile, 'utf8')) as {
+        maxRSS: number
+        userCPUTime: number
+        systemCPUTime: number
+      }
       peakRssMb = r.maxRSS / 1024
       cpuMs = (r.userCPUTime + r.systemCPUTime) / 1000
     }
-    return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), wallMs, peakRssMb, cpuMs, emulatorMs: elu.active }
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      wallMs,
+      peakRssMb,
+      cpuMs,
+      emulatorMs: elu.active,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -152,5 +171,8 @@ export function tally(requests: readonly RequestLog[]): Tally {
 
 /** The first `::error::` line of a failed run, for the table's note. */
 export function firstError(m: Pick<Measured, 'stdout' | 'stderr'>): string {
-  return (m.stdout.split('\n').find((l) => l.startsWith('::error')) ?? m.stderr.trim().split('\n')[0] ?? '').slice(0, 200)
+  return (m.stdout.split('\n').find((l) => l.startsWith('::error')) ?? m.stderr.trim().split('\n')[0] ?? '').slice(
+    0,
+    200,
+  )
 }

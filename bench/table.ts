@@ -70,7 +70,9 @@ export const missed = (t: Target): boolean => t.basis !== 'extrapolated' && t.ac
 export function withoutMeasuredExtrapolations(rows: Row[]): Row[] {
   const measured = new Set(rows.filter((r) => r.available).map((r) => `${r.scenario}|${r.size}`))
   return rows.map((r) => {
-    const targets = r.targets.filter((t) => !(t.basis === 'extrapolated' && t.at !== undefined && measured.has(`${r.scenario}|${t.at}`)))
+    const targets = r.targets.filter(
+      (t) => !(t.basis === 'extrapolated' && t.at !== undefined && measured.has(`${r.scenario}|${t.at}`)),
+    )
     return targets.length === r.targets.length ? r : { ...r, targets }
   })
 }
@@ -93,14 +95,20 @@ export const pagesPlusOne = (count: number): number => Math.max(1, Math.ceil(cou
 /** The markdown table of the rows (the README's, between its bench markers). */
 export function markdownTable(all: Row[]): string {
   const rows = withoutMeasuredExtrapolations(all)
-  const head = '| scenario | size | requests (REST + GraphQL) | GraphQL points | writes | wall | peak RSS | minimum | naive baseline | targets |'
+  const head =
+    '| scenario | size | requests (REST + GraphQL) | GraphQL points | writes | wall | peak RSS | minimum | naive baseline | targets |'
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'
   const lines = rows.map((r) => {
     const naive = r.naive ? `${r.naive.requests} req, ${r.naive.writes} writes${r.naive.run ? '' : ' (computed)'}` : '–'
     if (!r.available)
       return `| ${r.scenario} | ${r.size} | **not available** | – | – | – | – | ${n(r.min)} | ${naive} | ${r.note ?? ''} |`
     // The split is unknown when only the total was counted (the idle month sums many runs).
-    const req = r.requests === null ? '–' : r.rest === null || r.graphql === null ? String(r.requests) : `${r.requests} (${r.rest} + ${r.graphql})`
+    const req =
+      r.requests === null
+        ? '–'
+        : r.rest === null || r.graphql === null
+          ? String(r.requests)
+          : `${r.requests} (${r.rest} + ${r.graphql})`
     const targets = [...r.targets.map(verdict), ...(r.note ? [r.note] : [])].join('; ').replace(/\|/g, '\\|')
     return `| ${r.scenario} | ${r.size} | ${req} | ${n(r.points)} | ${n(r.writes)} | ${ms(r.wallMs)} | ${mb(r.peakRssMb)} | ${n(r.min)} | ${naive} | ${targets || '–'} |`
   })

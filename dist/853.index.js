@@ -49,7 +49,7 @@ const restriction = {
     type: 'object',
     additionalProperties: false,
     required: ['from', 'to'],
-    description: 'A weekly window in the schedule\'s time zone.',
+    description: "A weekly window in the schedule's time zone.",
     properties: {
         days: {
             type: 'array',
@@ -60,7 +60,11 @@ const restriction = {
             default: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
         },
         from: { type: 'string', pattern: CLOCK, description: 'Local start, `HH:MM`.' },
-        to: { type: 'string', pattern: CLOCK, description: 'Local end, `HH:MM` (`24:00` for midnight); earlier than `from` runs past midnight (nights: `from: "18:00"`, `to: "09:00"`).' },
+        to: {
+            type: 'string',
+            pattern: CLOCK,
+            description: 'Local end, `HH:MM` (`24:00` for midnight); earlier than `from` runs past midnight (nights: `from: "18:00"`, `to: "09:00"`).',
+        },
     },
 };
 const config_schema_layer = {
@@ -70,14 +74,30 @@ const config_schema_layer = {
     description: 'One rotation of people.',
     properties: {
         name: { type: 'string', pattern: NAME, description: 'Shown in answers (`layer`); default `layer-<n>`.' },
-        members: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', pattern: LOGIN }, description: 'GitHub logins, in rotation order.' },
+        members: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: { type: 'string', pattern: LOGIN },
+            description: 'GitHub logins, in rotation order.',
+        },
         rotation: {
             type: 'string',
             pattern: '^(daily|weekly|[1-9]\\d{0,3}[hdw])$',
             description: 'Shift length: `daily`, `weekly`, or every N hours, days or weeks (`12h`, `3d`, `2w`). Day and week shifts hand off at the same local time whatever the daylight-saving changes; hour shifts are exact elapsed hours.',
         },
-        start: { type: 'string', pattern: TIME, description: 'The first hand-off, local time in the schedule\'s zone (`2026-11-30 09:00`): the first member\'s first shift starts here, and its time of day is the hand-off time.' },
-        restrictions: { type: 'array', maxItems: 50, items: restriction, description: 'When this layer is on duty (e.g. business hours); empty: around the clock.', default: [] },
+        start: {
+            type: 'string',
+            pattern: TIME,
+            description: "The first hand-off, local time in the schedule's zone (`2026-11-30 09:00`): the first member's first shift starts here, and its time of day is the hand-off time.",
+        },
+        restrictions: {
+            type: 'array',
+            maxItems: 50,
+            items: restriction,
+            description: 'When this layer is on duty (e.g. business hours); empty: around the clock.',
+            default: [],
+        },
     },
 };
 const override = {
@@ -87,8 +107,16 @@ const override = {
     description: 'Someone covers the whole schedule from `from` (included) to `to` (excluded).',
     properties: {
         who: { type: 'string', pattern: LOGIN, description: 'GitHub login.' },
-        from: { type: 'string', pattern: TIME, description: 'Local time in the schedule\'s zone, or an instant with an offset.' },
-        to: { type: 'string', pattern: TIME, description: 'Local time in the schedule\'s zone, or an instant with an offset.' },
+        from: {
+            type: 'string',
+            pattern: TIME,
+            description: "Local time in the schedule's zone, or an instant with an offset.",
+        },
+        to: {
+            type: 'string',
+            pattern: TIME,
+            description: "Local time in the schedule's zone, or an instant with an offset.",
+        },
         reason: { type: 'string', maxLength: 200, description: 'Shown with the override.' },
     },
 };
@@ -98,11 +126,37 @@ const schedule = {
     required: ['name', 'time_zone', 'layers'],
     description: 'An on-call schedule.',
     properties: {
-        name: { type: 'string', pattern: NAME, description: 'Named in escalation levels and service owners as `schedule:<name>`.' },
-        time_zone: { type: 'string', minLength: 1, maxLength: 64, description: 'IANA time zone of the hand-off times and restrictions, e.g. `Europe/Berlin`, `America/New_York`, `UTC`.' },
-        layers: { type: 'array', minItems: 1, maxItems: 10, items: config_schema_layer, description: 'In priority order: at any instant the first layer with someone on duty decides who is on call; later layers fill the gaps (follow-the-sun, nights).' },
-        overrides: { type: 'array', maxItems: 200, items: override, description: 'Planned cover, reviewed in pull requests; a later one wins over an earlier one. Ad-hoc cover: `/cover` on the on-call issue (docs/oncall.md).', default: [] },
-        channel: { type: 'string', minLength: 1, maxLength: 100, description: 'A chat channel shown with hand-off notices (docs/oncall.md).' },
+        name: {
+            type: 'string',
+            pattern: NAME,
+            description: 'Named in escalation levels and service owners as `schedule:<name>`.',
+        },
+        time_zone: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            description: 'IANA time zone of the hand-off times and restrictions, e.g. `Europe/Berlin`, `America/New_York`, `UTC`.',
+        },
+        layers: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10,
+            items: config_schema_layer,
+            description: 'In priority order: at any instant the first layer with someone on duty decides who is on call; later layers fill the gaps (follow-the-sun, nights).',
+        },
+        overrides: {
+            type: 'array',
+            maxItems: 200,
+            items: override,
+            description: 'Planned cover, reviewed in pull requests; a later one wins over an earlier one. Ad-hoc cover: `/cover` on the on-call issue (docs/oncall.md).',
+            default: [],
+        },
+        channel: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description: 'A chat channel shown with hand-off notices (docs/oncall.md).',
+        },
     },
 };
 /** `oncall:` — schedules, and the issue that records `/cover` overrides. */
@@ -111,7 +165,13 @@ const ONCALL_SCHEMA = {
     additionalProperties: false,
     description: 'On-call schedules (docs/oncall.md). Escalation levels and service owners name them as `schedule:<name>`.',
     properties: {
-        label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the on-call issue, opened by IncidentOps, whose comments `/cover @user until …` add overrides and whose body records them.', default: 'incidentops-oncall' },
+        label: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 50,
+            description: 'Label of the on-call issue, opened by IncidentOps, whose comments `/cover @user until …` add overrides and whose body records them.',
+            default: 'incidentops-oncall',
+        },
         schedules: { type: 'array', maxItems: 50, items: schedule, description: 'The schedules.', default: [] },
     },
 };
@@ -119,29 +179,55 @@ const ONCALL_SCHEMA = {
 const SERVICES_SCHEMA = {
     type: 'array',
     maxItems: 500,
-    description: 'The services catalog (docs/oncall.md). An incident belongs to the first service that the form\'s services answer or the alert\'s `service` names (by name or alias, ignoring case); it then takes that service\'s escalation, and its card links the runbook.',
+    description: "The services catalog (docs/oncall.md). An incident belongs to the first service that the form's services answer or the alert's `service` names (by name or alias, ignoring case); it then takes that service's escalation, and its card links the runbook.",
     items: {
         type: 'object',
         additionalProperties: false,
         required: ['name'],
         properties: {
-            name: { type: 'string', pattern: NAME, description: 'As in the form\'s services answer and an alert\'s `service` (lowercase).' },
-            aliases: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 }, description: 'Other names alerts or people use for it.', default: [] },
+            name: {
+                type: 'string',
+                pattern: NAME,
+                description: "As in the form's services answer and an alert's `service` (lowercase).",
+            },
+            aliases: {
+                type: 'array',
+                maxItems: 20,
+                items: { type: 'string', minLength: 1, maxLength: 100 },
+                description: 'Other names alerts or people use for it.',
+                default: [],
+            },
             owners: targetList('Who owns it: `schedule:<name>`, `@org/team` (or `team:org/team`), `@person`. With no `escalation` here or at the top level, they are the one level of its escalation.', { default: [] }),
-            runbook: { type: 'string', minLength: 1, maxLength: 300, description: 'A link (https://…) or a path in this repository (docs/runbooks/checkout.md); the card links it.' },
-            paths: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Code paths of the service (globs), shown in the card.', default: [] },
+            runbook: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 300,
+                description: 'A link (https://…) or a path in this repository (docs/runbooks/checkout.md); the card links it.',
+            },
+            paths: {
+                type: 'array',
+                maxItems: 50,
+                items: { type: 'string', minLength: 1, maxLength: 200 },
+                description: 'Code paths of the service (globs), shown in the card.',
+                default: [],
+            },
             channel: { type: 'string', minLength: 1, maxLength: 100, description: 'Its chat channel, shown in the card.' },
             escalation: {
                 type: 'array',
                 maxItems: 10,
-                description: 'This service\'s escalation chain, used instead of the top-level `escalation` for its incidents.',
+                description: "This service's escalation chain, used instead of the top-level `escalation` for its incidents.",
                 items: {
                     type: 'object',
                     additionalProperties: false,
                     required: ['mention'],
                     properties: {
                         mention: targetList('Who is called at this level.', { minItems: 1 }),
-                        after: { type: 'string', format: 'duration', pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$', description: 'Time after the previous level (default: the priority\'s ack window).' },
+                        after: {
+                            type: 'string',
+                            format: 'duration',
+                            pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$',
+                            description: "Time after the previous level (default: the priority's ack window).",
+                        },
                     },
                 },
             },
@@ -164,11 +250,25 @@ const priorityPolicy = (p, d) => ({
     additionalProperties: false,
     description: `Policy for ${p}.`,
     properties: {
-        description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
+        description: {
+            type: 'string',
+            maxLength: 200,
+            description: 'What this priority means, shown in the card and the docs.',
+            default: d.description,
+        },
         ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
         update: duration('How often a progress update (`/update`) is expected. The clock restarts at each `/update` and each stage change, so a reminder is never due at the moment the stage changes.', d.update),
-        postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
-        crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
+        postmortem: {
+            type: 'string',
+            enum: ['required', 'optional', 'none'],
+            description: 'Whether resolving the incident requires a postmortem.',
+            default: d.postmortem,
+        },
+        crisis: {
+            type: 'boolean',
+            description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.',
+            default: d.crisis,
+        },
     },
 });
 const scalar = { type: ['string', 'number', 'boolean'] };
@@ -185,8 +285,18 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Label names. Priority, stage, service and source labels are `prefix/value`.',
             properties: {
-                incident: { type: 'string', minLength: 1, maxLength: 50, description: 'The label that marks an issue as an incident (the issue form applies it).', default: 'incident' },
-                services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service. The `service/` labels follow the current answer of the form (a label of a service no longer named is removed), and at most 10 services per incident ever get one, so edits cannot multiply the repository\'s labels.', default: true },
+                incident: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'The label that marks an issue as an incident (the issue form applies it).',
+                    default: 'incident',
+                },
+                services: {
+                    type: 'boolean',
+                    description: "Add a `service/<name>` label for each affected service. The `service/` labels follow the current answer of the form (a label of a service no longer named is removed), and at most 10 services per incident ever get one, so edits cannot multiply the repository's labels.",
+                    default: true,
+                },
                 allowed_services: {
                     type: 'array',
                     maxItems: 200,
@@ -201,10 +311,34 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Response policy per priority.',
             properties: {
-                P1: priorityPolicy('P1', { description: 'Crisis: full outage, data loss or security exposure', ack: '15m', update: '30m', postmortem: 'required', crisis: true }),
-                P2: priorityPolicy('P2', { description: 'Major degradation affecting many users', ack: '30m', update: '1h', postmortem: 'required', crisis: false }),
-                P3: priorityPolicy('P3', { description: 'Minor degradation affecting few users', ack: '4h', update: '4h', postmortem: 'optional', crisis: false }),
-                P4: priorityPolicy('P4', { description: 'No customer impact', ack: '1d', update: '1d', postmortem: 'none', crisis: false }),
+                P1: priorityPolicy('P1', {
+                    description: 'Crisis: full outage, data loss or security exposure',
+                    ack: '15m',
+                    update: '30m',
+                    postmortem: 'required',
+                    crisis: true,
+                }),
+                P2: priorityPolicy('P2', {
+                    description: 'Major degradation affecting many users',
+                    ack: '30m',
+                    update: '1h',
+                    postmortem: 'required',
+                    crisis: false,
+                }),
+                P3: priorityPolicy('P3', {
+                    description: 'Minor degradation affecting few users',
+                    ack: '4h',
+                    update: '4h',
+                    postmortem: 'optional',
+                    crisis: false,
+                }),
+                P4: priorityPolicy('P4', {
+                    description: 'No customer impact',
+                    ack: '1d',
+                    update: '1d',
+                    postmortem: 'none',
+                    crisis: false,
+                }),
             },
         },
         classification: {
@@ -212,7 +346,11 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'How impact becomes a priority. Rules are tried in order and the first that matches wins; when none matches, `default` applies. A priority set by a human (label or `/priority`) always wins over the rules.',
             properties: {
-                default: { ...priorityEnum, description: 'Priority when no rule matches (for example an incident written by hand without the form).', default: 'P2' },
+                default: {
+                    ...priorityEnum,
+                    description: 'Priority when no rule matches (for example an incident written by hand without the form).',
+                    default: 'P2',
+                },
                 score: {
                     type: 'array',
                     maxItems: 50,
@@ -264,8 +402,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The triage stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'triage',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Triage',
+                        },
                     },
                 },
                 investigating: {
@@ -273,8 +422,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The investigating stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'investigating',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Investigating',
+                        },
                     },
                 },
                 fixing: {
@@ -282,8 +442,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The fixing stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'fixing',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Fixing',
+                        },
                     },
                 },
                 monitoring: {
@@ -291,8 +462,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The monitoring stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'monitoring',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Monitoring',
+                        },
                     },
                 },
                 resolved: {
@@ -300,8 +482,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The resolved stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'resolved',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Resolved',
+                        },
                     },
                 },
                 postmortem: {
@@ -309,8 +502,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The postmortem stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'postmortem',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Postmortem',
+                        },
                     },
                 },
                 closed: {
@@ -318,8 +522,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The closed stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'closed',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Closed',
+                        },
                     },
                 },
             },
@@ -330,13 +545,30 @@ const CONFIG_SCHEMA = {
             required: ['number'],
             description: 'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
             properties: {
-                owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
+                owner: {
+                    type: 'string',
+                    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$',
+                    description: 'User or organisation that owns the project; default: the repository owner.',
+                },
                 number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
-                status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
+                status_field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Single-select field whose options are the stage columns.',
+                    default: 'Status',
+                },
                 priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
                 started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
-                resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
-                service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
+                resolved_field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Optional date field set to the resolution date.',
+                },
+                service_field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Optional text field set to the affected services.',
+                },
             },
         },
         alerts: {
@@ -352,7 +584,12 @@ const CONFIG_SCHEMA = {
                     description: 'The `repository_dispatch` event types that carry alerts.',
                     default: ['alert', 'incident'],
                 },
-                resolved_stage: { type: 'string', enum: ['monitoring', 'resolved'], description: 'Where a `resolved` alert moves its incident: Monitoring (verify first) or straight to Resolved.', default: 'monitoring' },
+                resolved_stage: {
+                    type: 'string',
+                    enum: ['monitoring', 'resolved'],
+                    description: 'Where a `resolved` alert moves its incident: Monitoring (verify first) or straight to Resolved.',
+                    default: 'monitoring',
+                },
                 reopen_window: duration('A firing alert within this time after its incident was resolved reopens it; later, it opens a new incident that links the earlier one.', '1h'),
                 comment_interval: duration('At most one "still firing" comment per incident per this interval, so a storm neither floods the thread nor hits the 80 content-creating requests a minute.', '30m'),
                 coalesce: duration('Repeats arriving within this time of the last recorded one are counted once (no write at all).', '1m'),
@@ -363,9 +600,27 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'The weekly reliability report (`mode: report`): one issue per window, the job summary and a JSON file. docs/metrics.md defines every figure.',
             properties: {
-                window_days: { type: 'integer', minimum: 1, maximum: 366, description: 'Length of the report window in days, ending at 00:00 UTC of the day the report runs; trends compare with the window before.', default: 7 },
-                history_weeks: { type: 'integer', minimum: 1, maximum: 104, description: 'Weeks of history for the charts, the failure rate λ, MTBF and the risk figures.', default: 12 },
-                slo_target: { type: 'number', minimum: 0.5, maximum: 1, description: 'Availability target over the window as a fraction, e.g. 0.999 for 99.9%: adds the error budget. No target, no SLO figures.', examples: [0.999] },
+                window_days: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 366,
+                    description: 'Length of the report window in days, ending at 00:00 UTC of the day the report runs; trends compare with the window before.',
+                    default: 7,
+                },
+                history_weeks: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 104,
+                    description: 'Weeks of history for the charts, the failure rate λ, MTBF and the risk figures.',
+                    default: 12,
+                },
+                slo_target: {
+                    type: 'number',
+                    minimum: 0.5,
+                    maximum: 1,
+                    description: 'Availability target over the window as a fraction, e.g. 0.999 for 99.9%: adds the error budget. No target, no SLO figures.',
+                    examples: [0.999],
+                },
                 cost_per_hour: {
                     type: 'object',
                     additionalProperties: false,
@@ -377,7 +632,12 @@ const CONFIG_SCHEMA = {
                         P4: { type: 'number', minimum: 0, description: 'Cost of one hour of P4 downtime.' },
                     },
                 },
-                currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of the costs, e.g. USD, EUR.', default: 'USD' },
+                currency: {
+                    type: 'string',
+                    pattern: '^[A-Z]{3}$',
+                    description: 'ISO 4217 code of the costs, e.g. USD, EUR.',
+                    default: 'USD',
+                },
                 downtime_priorities: {
                     type: 'array',
                     items: priorityEnum,
@@ -385,7 +645,13 @@ const CONFIG_SCHEMA = {
                     description: 'Priorities whose incidents count as downtime (availability, error budget, cost).',
                     default: ['P1', 'P2'],
                 },
-                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the report issues (one issue per window, found again by a hidden marker).', default: 'reliability-report' },
+                label: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'Label of the report issues (one issue per window, found again by a hidden marker).',
+                    default: 'reliability-report',
+                },
                 json: {
                     type: 'string',
                     minLength: 1,
@@ -405,14 +671,23 @@ const CONFIG_SCHEMA = {
         escalation: {
             type: 'array',
             maxItems: 10,
-            description: 'The escalation chain for incidents nobody acknowledges. Level 1 is notified at the priority\'s ack deadline, each next level after its `after` (default: the ack window again). Empty: one level that mentions the assignees.',
+            description: "The escalation chain for incidents nobody acknowledges. Level 1 is notified at the priority's ack deadline, each next level after its `after` (default: the ack window again). Empty: one level that mentions the assignees.",
             items: {
                 type: 'object',
                 additionalProperties: false,
                 required: ['mention'],
                 properties: {
-                    mention: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: TARGET_PATTERN }, description: 'Users or teams (`@org/team`) to mention at this level, or `schedule:<name>` for whoever is on call when the level fires (docs/oncall.md).' },
-                    after: { ...duration('Time after the previous level (default: the priority\'s ack window).', ''), default: undefined },
+                    mention: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 20,
+                        items: { type: 'string', pattern: TARGET_PATTERN },
+                        description: 'Users or teams (`@org/team`) to mention at this level, or `schedule:<name>` for whoever is on call when the level fires (docs/oncall.md).',
+                    },
+                    after: {
+                        ...duration("Time after the previous level (default: the priority's ack window).", ''),
+                        default: undefined,
+                    },
                 },
             },
             default: [],
@@ -429,9 +704,25 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'The scheduled sweep over open incidents (reminders, escalation, auto-resolve).',
             properties: {
-                budget: { type: 'integer', minimum: 1, maximum: 500, description: 'Writes allowed per run; the rest is left, and said, for the next run.', default: 50 },
-                auto_resolve_alerts: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).', default: '1h' },
-                auto_resolve_people: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'The same for incidents opened by people (off by default: a person decides).', default: 'off' },
+                budget: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 500,
+                    description: 'Writes allowed per run; the rest is left, and said, for the next run.',
+                    default: 50,
+                },
+                auto_resolve_alerts: {
+                    type: 'string',
+                    pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
+                    description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).',
+                    default: '1h',
+                },
+                auto_resolve_people: {
+                    type: 'string',
+                    pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
+                    description: 'The same for incidents opened by people (off by default: a person decides).',
+                    default: 'off',
+                },
                 interval: {
                     type: 'string',
                     pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
@@ -449,11 +740,23 @@ const CONFIG_SCHEMA = {
                 additionalProperties: false,
                 required: ['name', 'period'],
                 properties: {
-                    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,62}$', description: 'The name pings use (`client_payload.name`, or the relay\'s `/heartbeat/<name>`): lowercase letters, digits, `.`, `_` and `-`.' },
+                    name: {
+                        type: 'string',
+                        pattern: '^[a-z0-9][a-z0-9._-]{0,62}$',
+                        description: "The name pings use (`client_payload.name`, or the relay's `/heartbeat/<name>`): lowercase letters, digits, `.`, `_` and `-`.",
+                    },
                     period: { ...duration('How often a ping is expected.', ''), default: undefined },
                     grace: duration('How late a ping may be before the heartbeat counts as stopped.', '5m'),
-                    priority: { ...priorityEnum, description: 'The incident\'s severity `p1`…`p4`: the default rules make it that priority (your own rules see it as the alert field `severity`, with `source` `heartbeat` and `labels.heartbeat` the name).', default: 'P2' },
-                    service: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'The service the incident is about.' },
+                    priority: {
+                        ...priorityEnum,
+                        description: "The incident's severity `p1`…`p4`: the default rules make it that priority (your own rules see it as the alert field `severity`, with `source` `heartbeat` and `labels.heartbeat` the name).",
+                        default: 'P2',
+                    },
+                    service: {
+                        type: 'string',
+                        pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
+                        description: 'The service the incident is about.',
+                    },
                 },
             },
             default: [],
@@ -469,10 +772,34 @@ const CONFIG_SCHEMA = {
                     description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread; `pull_request`, a markdown file in `directory` proposed in a pull request (done when it is merged; needs `contents: write` and `pull-requests: write`, and the repository setting that allows Actions to create pull requests).',
                     default: 'issue',
                 },
-                directory: { type: 'string', minLength: 1, maxLength: 200, pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$', description: 'With `as: pull_request`: the folder of the postmortem files (`<directory>/<start date>-incident-<number>.md`).', default: 'docs/postmortems' },
-                template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
-                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
-                followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
+                directory: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                    pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$',
+                    description: 'With `as: pull_request`: the folder of the postmortem files (`<directory>/<start date>-incident-<number>.md`).',
+                    default: 'docs/postmortems',
+                },
+                template: {
+                    type: 'string',
+                    minLength: 1,
+                    pattern: '^[^/].*\\.md$',
+                    description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.',
+                },
+                label: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'Label of postmortem issues.',
+                    default: 'postmortem',
+                },
+                followup_label: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'Label of follow-up issues opened with `/followup`.',
+                    default: 'incident-followup',
+                },
                 chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
             },
         },
@@ -481,14 +808,24 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Chat notifications, sent to the webhooks given by the `notify-*` inputs (docs/notifications.md). A failing webhook is a warning, never a failed run.',
             properties: {
-                events: { type: 'array', items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] }, description: 'Which events are sent.', default: ['declared', 'priority', 'escalation', 'resolved'] },
-                priorities: { type: 'array', items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] }, description: 'For which priorities.', default: ['P1', 'P2', 'P3', 'P4'] },
+                events: {
+                    type: 'array',
+                    items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] },
+                    description: 'Which events are sent.',
+                    default: ['declared', 'priority', 'escalation', 'resolved'],
+                },
+                priorities: {
+                    type: 'array',
+                    items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] },
+                    description: 'For which priorities.',
+                    default: ['P1', 'P2', 'P3', 'P4'],
+                },
             },
         },
         form: {
             type: 'object',
             additionalProperties: false,
-            description: 'Maps the issue form to incident fields, for teams that changed the form\'s labels.',
+            description: "Maps the issue form to incident fields, for teams that changed the form's labels.",
             properties: {
                 headings: {
                     type: 'object',
@@ -519,9 +856,17 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             required: ['field'],
             properties: {
-                field: { type: 'string', minLength: 1, description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).' },
+                field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).',
+                },
                 weight: { type: 'number', description: 'Multiplies a numeric field (true counts as 1).' },
-                values: { type: 'object', additionalProperties: { type: 'number' }, description: 'Points per value of a choice field (matched case-insensitively).' },
+                values: {
+                    type: 'object',
+                    additionalProperties: { type: 'number' },
+                    description: 'Points per value of a choice field (matched case-insensitively).',
+                },
             },
         },
         rule: {
@@ -542,20 +887,61 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     required: ['field'],
                     properties: {
-                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.' },
-                        equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
+                        field: {
+                            type: 'string',
+                            minLength: 1,
+                            description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.',
+                        },
+                        equals: {
+                            ...scalar,
+                            description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.',
+                        },
                         one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
                         at_least: { type: 'number', description: 'A number ≥ this.' },
                         at_most: { type: 'number', description: 'A number ≤ this.' },
                         above: { type: 'number', description: 'A number > this.' },
                         below: { type: 'number', description: 'A number < this.' },
-                        matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive, RE2 syntax: matched in time linear in the text, so no pattern can hang a run; backreferences and lookarounds are refused).' },
+                        matches: {
+                            type: 'string',
+                            format: 'regex',
+                            maxLength: 200,
+                            description: 'A regular expression (case-insensitive, RE2 syntax: matched in time linear in the text, so no pattern can hang a run; backreferences and lookarounds are refused).',
+                        },
                         present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
                     },
                 },
-                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'Every condition holds.' } } },
-                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'At least one holds.' } } },
-                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition', description: 'The condition does not hold.' } } },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['all'],
+                    properties: {
+                        all: {
+                            type: 'array',
+                            minItems: 1,
+                            items: { $ref: '#/$defs/condition' },
+                            description: 'Every condition holds.',
+                        },
+                    },
+                },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['any'],
+                    properties: {
+                        any: {
+                            type: 'array',
+                            minItems: 1,
+                            items: { $ref: '#/$defs/condition' },
+                            description: 'At least one holds.',
+                        },
+                    },
+                },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['not'],
+                    properties: { not: { $ref: '#/$defs/condition', description: 'The condition does not hold.' } },
+                },
             ],
         },
     },
@@ -576,7 +962,11 @@ function parseDuration(text) {
     if (!m)
         return null;
     const [, w, d, h, mi, s] = m;
-    const ms = Number(w ?? 0) * UNITS.w + Number(d ?? 0) * UNITS.d + Number(h ?? 0) * UNITS.h + Number(mi ?? 0) * UNITS.m + Number(s ?? 0) * UNITS.s;
+    const ms = Number(w ?? 0) * UNITS.w +
+        Number(d ?? 0) * UNITS.d +
+        Number(h ?? 0) * UNITS.h +
+        Number(mi ?? 0) * UNITS.m +
+        Number(s ?? 0) * UNITS.s;
     return ms > 0 ? ms : null;
 }
 /** Formats milliseconds as a short human duration: `45s`, `12m`, `3h 05m`, `2d 4h`. */
@@ -612,7 +1002,12 @@ function formatConfigDuration(ms) {
         return String(ms);
     let s = Math.round(ms / 1000);
     let out = '';
-    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]]) {
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1],
+    ]) {
         const n = Math.floor(s / size);
         if (n > 0)
             out += `${n}${unit}`;
@@ -750,20 +1145,30 @@ function walk(root, schemaIn, value, path, out) {
     const t = typeOf(value);
     if (s.type) {
         const allowed = Array.isArray(s.type) ? s.type : [s.type];
-        const ok = allowed.some((a) => a === t || ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))));
+        const ok = allowed.some((a) => a === t ||
+            ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))));
         if (!ok) {
-            out.push({ path, message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}` });
+            out.push({
+                path,
+                message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}`,
+            });
             return;
         }
     }
     if (s.enum && !s.enum.includes(value)) {
-        out.push({ path, message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}` });
+        out.push({
+            path,
+            message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}`,
+        });
         return;
     }
     if (t === 'string') {
         const str = value;
         if (s.minLength !== undefined && str.length < s.minLength)
-            out.push({ path, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters` });
+            out.push({
+                path,
+                message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters`,
+            });
         if (s.maxLength !== undefined && str.length > s.maxLength)
             out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` });
         if (s.format === 'duration') {
@@ -822,7 +1227,10 @@ function walk(root, schemaIn, value, path, out) {
 function walkOneOf(root, s, value, path, out) {
     const branches = s.oneOf.map((b) => resolveRef(root, b));
     if (typeOf(value) !== 'object') {
-        out.push({ path, message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}` });
+        out.push({
+            path,
+            message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}`,
+        });
         return;
     }
     const obj = value;
@@ -832,7 +1240,10 @@ function walkOneOf(root, s, value, path, out) {
         return;
     }
     const keys = branches.map((b) => `\`${b.required?.[0]}\``).join(', ');
-    out.push({ path, message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}` });
+    out.push({
+        path,
+        message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}`,
+    });
 }
 function article(t) {
     if (t === 'object')
@@ -853,17 +1264,42 @@ function article(t) {
  * degradation, P4 no customer impact. Fields are those of the incident form (see docs/fields).
  */
 const DEFAULT_RULES = [
-    { name: 'data loss or security exposure', priority: 'P1', when: { any: [{ field: 'data_loss', equals: true }, { field: 'security', equals: true }] } },
+    {
+        name: 'data loss or security exposure',
+        priority: 'P1',
+        when: {
+            any: [
+                { field: 'data_loss', equals: true },
+                { field: 'security', equals: true },
+            ],
+        },
+    },
     { name: 'full outage', priority: 'P1', when: { field: 'impact', equals: 'full-outage' } },
     { name: 'major degradation', priority: 'P2', when: { field: 'impact', equals: 'major-degradation' } },
     { name: 'half or more of users affected', priority: 'P2', when: { field: 'users_affected', at_least: 50 } },
     { name: 'minor degradation', priority: 'P3', when: { field: 'impact', equals: 'minor-degradation' } },
     { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
     // Alerts carry a severity instead of an impact (their labels are fields too: `labels.<name>`).
-    { name: 'critical alert', priority: 'P1', when: { field: 'severity', one_of: ['critical', 'emergency', 'page', 'p1', 'sev1', 'fatal'] } },
-    { name: 'high-severity alert', priority: 'P2', when: { field: 'severity', one_of: ['high', 'error', 'major', 'p2', 'sev2'] } },
-    { name: 'warning alert', priority: 'P3', when: { field: 'severity', one_of: ['warning', 'warn', 'minor', 'medium', 'p3', 'sev3'] } },
-    { name: 'informational alert', priority: 'P4', when: { field: 'severity', one_of: ['info', 'low', 'p4', 'sev4', 'none'] } },
+    {
+        name: 'critical alert',
+        priority: 'P1',
+        when: { field: 'severity', one_of: ['critical', 'emergency', 'page', 'p1', 'sev1', 'fatal'] },
+    },
+    {
+        name: 'high-severity alert',
+        priority: 'P2',
+        when: { field: 'severity', one_of: ['high', 'error', 'major', 'p2', 'sev2'] },
+    },
+    {
+        name: 'warning alert',
+        priority: 'P3',
+        when: { field: 'severity', one_of: ['warning', 'warn', 'minor', 'medium', 'p3', 'sev3'] },
+    },
+    {
+        name: 'informational alert',
+        priority: 'P4',
+        when: { field: 'severity', one_of: ['info', 'low', 'p4', 'sev4', 'none'] },
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/domain/stages.ts
@@ -988,7 +1424,9 @@ function dayWindows(rs, zone, d) {
     const out = [];
     const wd = WEEKDAYS[d.weekday - 1];
     // A local time the clocks skip (02:30 on the March change) is moved forward by the gap, as Luxon does.
-    const at = (date, minutes) => minutes === 1440 ? date.plus({ days: 1 }).startOf('day').toMillis() : luxon/* DateTime */.c9.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+    const at = (date, minutes) => minutes === 1440
+        ? date.plus({ days: 1 }).startOf('day').toMillis()
+        : luxon/* DateTime */.c9.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
     for (const r of rs) {
         if (!r.days.includes(wd))
             continue;
@@ -1074,7 +1512,10 @@ function nextBoundary(c, t, overrides, a) {
 }
 const same = (a, b) => a.who === b.who && a.layer === b.layer && a.override === b.override;
 /** All schedule overrides for a query: the config's, then the extra ones (later wins). */
-const allOverrides = (s, extra) => [...s.overrides, ...extra.filter((o) => o.to > o.from)];
+const allOverrides = (s, extra) => [
+    ...s.overrides,
+    ...extra.filter((o) => o.to > o.from),
+];
 /**
  * Who is on call at `t` (epoch ms): the latest override that covers it, else the first layer (in
  * priority order) with someone on duty, else nobody. `until` is when that answer next changes.
@@ -1096,7 +1537,14 @@ function resolveAt(s, t, extra = []) {
             break;
         }
     }
-    return { schedule: s.name, time: iso(t), who: a.who, layer: a.layer, override: a.override, until: until === null ? null : iso(until) };
+    return {
+        schedule: s.name,
+        time: iso(t),
+        who: a.who,
+        layer: a.layer,
+        override: a.override,
+        until: until === null ? null : iso(until),
+    };
 }
 /**
  * The schedule between two instants as contiguous segments (`from` included, `to` excluded),
@@ -1170,7 +1618,10 @@ function oncallProblems(raw) {
         }
         const zoneOk = typeof s.time_zone === 'string' && isValidZone(s.time_zone);
         if (typeof s.time_zone === 'string' && !zoneOk)
-            out.push({ path: at('time_zone'), message: `is "${s.time_zone}", which is not an IANA time zone; write it like Europe/Berlin, America/New_York or UTC` });
+            out.push({
+                path: at('time_zone'),
+                message: `is "${s.time_zone}", which is not an IANA time zone; write it like Europe/Berlin, America/New_York or UTC`,
+            });
         const zone = zoneOk ? s.time_zone : 'UTC';
         const names = new Set();
         arr(s.layers).forEach((l, j) => {
@@ -1178,13 +1629,22 @@ function oncallProblems(raw) {
                 return;
             const name = typeof l.name === 'string' ? l.name : `layer-${j + 1}`;
             if (names.has(name))
-                out.push({ path: at('layers', j, 'name'), message: `repeats the layer name "${name}"; layer names in a schedule must differ` });
+                out.push({
+                    path: at('layers', j, 'name'),
+                    message: `repeats the layer name "${name}"; layer names in a schedule must differ`,
+                });
             names.add(name);
             if (typeof l.start === 'string' && !parseLocal(l.start, zone))
-                out.push({ path: at('layers', j, 'start'), message: `is "${l.start}", which is not a date: write it like 2026-11-30 09:00` });
+                out.push({
+                    path: at('layers', j, 'start'),
+                    message: `is "${l.start}", which is not a date: write it like 2026-11-30 09:00`,
+                });
             arr(l.restrictions).forEach((r, k) => {
                 if (obj(r) && typeof r.from === 'string' && r.from === r.to)
-                    out.push({ path: at('layers', j, 'restrictions', k), message: 'starts and ends at the same time; for the whole day write `from: "00:00"`, `to: "24:00"`, or leave the restriction out' });
+                    out.push({
+                        path: at('layers', j, 'restrictions', k),
+                        message: 'starts and ends at the same time; for the whole day write `from: "00:00"`, `to: "24:00"`, or leave the restriction out',
+                    });
                 if (obj(r) && r.from === '24:00')
                     out.push({ path: at('layers', j, 'restrictions', k, 'from'), message: 'cannot be 24:00; write 00:00' });
             });
@@ -1195,11 +1655,20 @@ function oncallProblems(raw) {
             const from = parseLocal(o.from, zone);
             const to = parseLocal(o.to, zone);
             if (!from)
-                out.push({ path: at('overrides', k, 'from'), message: `is "${o.from}", which is not a date: write it like 2026-12-06 09:00` });
+                out.push({
+                    path: at('overrides', k, 'from'),
+                    message: `is "${o.from}", which is not a date: write it like 2026-12-06 09:00`,
+                });
             if (!to)
-                out.push({ path: at('overrides', k, 'to'), message: `is "${o.to}", which is not a date: write it like 2026-12-06 09:00` });
+                out.push({
+                    path: at('overrides', k, 'to'),
+                    message: `is "${o.to}", which is not a date: write it like 2026-12-06 09:00`,
+                });
             if (from && to && to.toMillis() <= from.toMillis())
-                out.push({ path: at('overrides', k, 'to'), message: `(${o.to}) is not after \`from\` (${o.from}): an override must end after it starts` });
+                out.push({
+                    path: at('overrides', k, 'to'),
+                    message: `(${o.to}) is not after \`from\` (${o.from}): an override must end after it starts`,
+                });
         });
     });
     const checkTargets = (targets, path) => {
@@ -1211,9 +1680,15 @@ function oncallProblems(raw) {
                 return;
             const layers = layersOf.get(st.schedule);
             if (!layers)
-                out.push({ path: [...path, i], message: `names the schedule "${st.schedule}", which is not under \`oncall.schedules\`${layersOf.size ? ` (schedules: ${[...layersOf.keys()].join(', ')})` : ''}` });
+                out.push({
+                    path: [...path, i],
+                    message: `names the schedule "${st.schedule}", which is not under \`oncall.schedules\`${layersOf.size ? ` (schedules: ${[...layersOf.keys()].join(', ')})` : ''}`,
+                });
             else if (st.layer && !layers.includes(st.layer))
-                out.push({ path: [...path, i], message: `names the layer "${st.layer}", which schedule "${st.schedule}" does not have (layers: ${layers.join(', ')})` });
+                out.push({
+                    path: [...path, i],
+                    message: `names the layer "${st.layer}", which schedule "${st.schedule}" does not have (layers: ${layers.join(', ')})`,
+                });
         });
     };
     arr(raw?.escalation).forEach((l, i) => obj(l) && checkTargets(l.mention, ['escalation', i, 'mention']));
@@ -1223,12 +1698,18 @@ function oncallProblems(raw) {
             return;
         checkTargets(s.owners, ['services', i, 'owners']);
         arr(s.escalation).forEach((l, j) => obj(l) && checkTargets(l.mention, ['services', i, 'escalation', j, 'mention']));
-        for (const [n, path] of [[s.name, ['services', i, 'name']], ...arr(s.aliases).map((a, k) => [a, ['services', i, 'aliases', k]])]) {
+        for (const [n, path] of [
+            [s.name, ['services', i, 'name']],
+            ...arr(s.aliases).map((a, k) => [a, ['services', i, 'aliases', k]]),
+        ]) {
             if (typeof n !== 'string')
                 continue;
             const key = n.toLowerCase();
             if (seen.has(key))
-                out.push({ path, message: `"${n}" is already the name or an alias of service ${seen.get(key)}; each name must lead to one service` });
+                out.push({
+                    path,
+                    message: `"${n}" is already the name or an alias of service ${seen.get(key)}; each name must lead to one service`,
+                });
             else
                 seen.set(key, String(s.name));
         }
@@ -1245,7 +1726,11 @@ function resolveOncall(raw) {
             members: l.members.map(login),
             rotation: parseRotation(l.rotation),
             start: l.start,
-            restrictions: arr(l.restrictions).map((r) => ({ days: r.days ?? [...WEEKDAYS], from: parseClock(r.from), to: parseClock(r.to, true) })),
+            restrictions: arr(l.restrictions).map((r) => ({
+                days: r.days ?? [...WEEKDAYS],
+                from: parseClock(r.from),
+                to: parseClock(r.to, true),
+            })),
         })),
         overrides: arr(s.overrides).map((o) => ({
             who: login(o.who),
@@ -1256,7 +1741,10 @@ function resolveOncall(raw) {
         })),
         ...(s.channel ? { channel: s.channel } : {}),
     }));
-    const level = (l) => ({ mention: l.mention.map(target), after: l.after ? parseDuration(l.after) : null });
+    const level = (l) => ({
+        mention: l.mention.map(target),
+        after: l.after ? parseDuration(l.after) : null,
+    });
     const services = arr(raw.services).map((s) => ({
         name: s.name,
         aliases: arr(s.aliases),
@@ -1302,12 +1790,15 @@ function coverageProblems(config) {
         gapsOf.set(s.name, g);
         if (g.length) {
             const shown = g.slice(0, 3).map((x) => describeGap(x, s.timeZone));
-            warnings.push({ path: ['oncall', 'schedules', i, 'layers'], message: `leave nobody on call ${shown.join('; ')}${g.length > 3 ? ` (and ${g.length - 3} more stretches in the two weeks checked)` : ''}: an escalation to schedule:${s.name} then calls nobody. Add a layer or widen a restriction.` });
+            warnings.push({
+                path: ['oncall', 'schedules', i, 'layers'],
+                message: `leave nobody on call ${shown.join('; ')}${g.length > 3 ? ` (and ${g.length - 3} more stretches in the two weeks checked)` : ''}: an escalation to schedule:${s.name} then calls nobody. Add a layer or widen a restriction.`,
+            });
         }
     });
     const chains = [
         { path: ['escalation'], levels: config.escalation },
-        ...config.services.flatMap((s, i) => (s.escalation ? [{ path: ['services', i, 'escalation'], levels: s.escalation }] : [])),
+        ...config.services.flatMap((s, i) => s.escalation ? [{ path: ['services', i, 'escalation'], levels: s.escalation }] : []),
     ];
     for (const c of chains) {
         const targets = c.levels.flatMap((l) => l.mention);
@@ -1321,7 +1812,10 @@ function coverageProblems(config) {
         }
         if (common && common.length) {
             const s = config.oncall.schedules.find((x) => x.name === names[0]);
-            errors.push({ path: c.path, message: `can call nobody: every level names a schedule, and ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are all' : 'is'} uncovered ${describeGap({ from: common[0][0], to: common[0][1], who: null, layer: null, override: null }, s.timeZone)}. Add a person or team to a level, or cover the gap.` });
+            errors.push({
+                path: c.path,
+                message: `can call nobody: every level names a schedule, and ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are all' : 'is'} uncovered ${describeGap({ from: common[0][0], to: common[0][1], who: null, layer: null, override: null }, s.timeZone)}. Add a person or team to a level, or cover the gap.`,
+            });
         }
     }
     return { warnings, errors };
@@ -1356,7 +1850,14 @@ function loadConfig(text, file) {
     if (text === null)
         return resolveConfig({}, 'defaults');
     if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
-        throw configError(file, [{ file, line: 1, column: 1, message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB` }]);
+        throw configError(file, [
+            {
+                file,
+                line: 1,
+                column: 1,
+                message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB`,
+            },
+        ]);
     }
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -1373,15 +1874,25 @@ function loadConfig(text, file) {
         value = doc.toJS({ maxAliasCount: 50 });
     }
     catch (error) {
-        throw configError(file, [{ file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
+        throw configError(file, [
+            { file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` },
+        ]);
     }
     if (value === null || value === undefined)
         return resolveConfig({}, file);
     const found = validateAgainstSchema(CONFIG_SCHEMA, value);
-    const semantic = [...semanticProblems(value), ...(found.length ? [] : oncallProblems(value))];
+    const semantic = [
+        ...semanticProblems(value),
+        ...(found.length ? [] : oncallProblems(value)),
+    ];
     const place = (p) => {
         const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false);
-        return { file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` };
+        return {
+            file,
+            line: pos.line,
+            column: pos.col,
+            message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}`,
+        };
     };
     problems.push(...[...found, ...semantic].map(place));
     if (problems.length)
@@ -1399,12 +1910,27 @@ function loadConfig(text, file) {
  * and an alert's (src/domain/alert-facts.ts `alertFields`, plus `labels.<name>`). Any other name
  * would never match, silently: it is refused with the closest known name.
  */
-const RULE_FIELDS = ['impact', 'users_affected', 'data_loss', 'security', 'services', 'detection', 'summary', 'score', 'severity', 'service', 'source'];
+const RULE_FIELDS = [
+    'impact',
+    'users_affected',
+    'data_loss',
+    'security',
+    'services',
+    'detection',
+    'summary',
+    'score',
+    'severity',
+    'service',
+    'source',
+];
 function fieldProblem(field, path, allowed) {
     if (typeof field !== 'string' || allowed.includes(field) || /^labels\.[^.\s]+$/.test(field))
         return null;
     const hint = closest(field, [...allowed]);
-    return { path, message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)` };
+    return {
+        path,
+        message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)`,
+    };
 }
 function semanticProblems(raw) {
     const out = [];
@@ -1432,7 +1958,10 @@ function semanticProblems(raw) {
     for (const st of STAGES) {
         const n = raw?.stages?.[st]?.name ?? st;
         if (names.has(n))
-            out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` });
+            out.push({
+                path: ['stages', st, 'name'],
+                message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ`,
+            });
         names.set(n, st);
     }
     const beats = raw?.heartbeats;
@@ -1443,7 +1972,10 @@ function semanticProblems(raw) {
             if (typeof n !== 'string')
                 return;
             if (seen.has(n))
-                out.push({ path: ['heartbeats', i, 'name'], message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ` });
+                out.push({
+                    path: ['heartbeats', i, 'name'],
+                    message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ`,
+                });
             else
                 seen.set(n, i);
         });
@@ -1495,7 +2027,7 @@ function resolveConfig(raw, source) {
             rules: raw.classification?.rules ?? DEFAULT_RULES,
         },
         crisis: {
-            mention: (raw.crisis?.mention ?? crisisDefaults.mention.default).map((m) => (m.startsWith('@') ? m : `@${m}`)),
+            mention: (raw.crisis?.mention ?? crisisDefaults.mention.default).map((m) => m.startsWith('@') ? m : `@${m}`),
             checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
         },
         form: { headings: raw.form?.headings ?? {} },
@@ -1512,9 +2044,18 @@ function resolveConfig(raw, source) {
         },
         stages: Object.fromEntries(STAGES.map((st) => {
             const d = props.stages.properties[st].properties;
-            return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
+            return [
+                st,
+                {
+                    name: raw.stages?.[st]?.name ?? d.name.default,
+                    column: raw.stages?.[st]?.column ?? d.column.default,
+                },
+            ];
         })),
-        notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
+        notify: {
+            events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'],
+            priorities: raw.notify?.priorities ?? [...PRIORITIES],
+        },
         postmortem: {
             as: raw.postmortem?.as ?? 'issue',
             directory: (raw.postmortem?.directory ?? 'docs/postmortems').replace(/\/+$/, ''),
@@ -1523,7 +2064,10 @@ function resolveConfig(raw, source) {
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
             chaseAfter: parseDuration(raw.postmortem?.chase_after ?? '3d'),
         },
-        escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(target), after: l.after ? parseDuration(l.after) : null })),
+        escalation: (raw.escalation ?? []).map((l) => ({
+            mention: l.mention.map(target),
+            after: l.after ? parseDuration(l.after) : null,
+        })),
         ...resolveOncall(raw),
         warnings: [],
         responseTeam: (raw.response_team ?? []).map(at),
@@ -1581,7 +2125,10 @@ function positionOf(doc, lc, path, atKey) {
             }
             node = pair.value;
         }
-        else if (node && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
+        else if (node &&
+            typeof node === 'object' &&
+            'items' in node &&
+            Array.isArray(node.items)) {
             node = node.items[Number(seg)];
         }
         else
@@ -1623,7 +2170,9 @@ function classifyRequest(method, url, query) {
         return { resource: 'graphql', mutation, creation: false, points: mutation ? 5 : 1 };
     }
     const mutation = m !== 'GET' && m !== 'HEAD';
-    const creation = mutation && m === 'POST' && dist_bundle/* throttling */.A.triggersNotification(path);
+    const creation = mutation &&
+        m === 'POST' &&
+        dist_bundle/* throttling */.A.triggersNotification(path);
     return { resource: path.startsWith('/search/') ? 'search' : 'core', mutation, creation, points: 0 };
 }
 /** A wait that GitHub's limits require but that is longer than the run may wait (`max-wait`). */
@@ -1816,27 +2365,73 @@ function createOctokit(opts) {
  * `notifications` 3 s before every write, GraphQL reads included): runs each job at once.
  */
 const UNSPACED = {
-    key: () => ({ schedule: (_options, job, ...args) => Promise.resolve().then(() => job(...args)) }),
+    key: () => ({
+        schedule: (_options, job, ...args) => Promise.resolve().then(() => job(...args)),
+    }),
 };
 const ISSUE_CONTEXT = /* GraphQL */ `
   query IncidentContext($owner: String!, $name: String!, $number: Int!, $configExpr: String!, $withConfig: Boolean!) {
     repository(owner: $owner, name: $name) {
       id
       config: object(expression: $configExpr) @include(if: $withConfig) {
-        ... on Blob { text isBinary byteSize }
+        ... on Blob {
+          text
+          isBinary
+          byteSize
+        }
       }
       labels(first: 100) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name color description }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          color
+          description
+        }
       }
       issue(number: $number) {
-        id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
-        author { login }
-        assignees(first: 20) { nodes { login } }
-        labels(first: 100) { nodes { name } }
+        id
+        number
+        title
+        body
+        state
+        stateReason
+        createdAt
+        updatedAt
+        closedAt
+        url
+        viewerDidAuthor
+        author {
+          login
+        }
+        assignees(first: 20) {
+          nodes {
+            login
+          }
+        }
+        labels(first: 100) {
+          nodes {
+            name
+          }
+        }
         comments(first: 100) {
-          pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            databaseId
+            body
+            createdAt
+            updatedAt
+            viewerDidAuthor
+            author {
+              __typename
+              login
+            }
+          }
         }
       }
     }
@@ -1845,7 +2440,17 @@ const ISSUE_CONTEXT = /* GraphQL */ `
 const MORE_LABELS = /* GraphQL */ `
   query RepositoryLabels($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
-      labels(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { name color description } }
+      labels(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          color
+          description
+        }
+      }
     }
   }
 `;
@@ -1854,8 +2459,21 @@ const MORE_COMMENTS = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
         comments(first: 100, after: $after) {
-          pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            databaseId
+            body
+            createdAt
+            updatedAt
+            viewerDidAuthor
+            author {
+              __typename
+              login
+            }
+          }
         }
       }
     }
@@ -1863,30 +2481,131 @@ const MORE_COMMENTS = /* GraphQL */ `
 `;
 const INCIDENT_PAGE = /* GraphQL */ `
   query IncidentsPage(
-    $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
-    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!,
-    $heartbeats: String!, $withHeartbeats: Boolean!
+    $owner: String!
+    $name: String!
+    $label: String!
+    $states: [IssueState!]
+    $after: String
+    $since: DateTime
+    $configExpr: String!
+    $withConfig: Boolean!
+    $labelled: String!
+    $withLabelled: Boolean!
+    $withLabels: Boolean!
+    $heartbeats: String!
+    $withHeartbeats: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
-      repoLabels: labels(first: 100) @include(if: $withLabels) { nodes { name color description } }
-      config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
-      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
-        nodes { number title body state viewerDidAuthor }
-      }
-      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withHeartbeats) {
-        nodes { number body viewerDidAuthor comments(first: 100) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } } }
-      }
-      issues(first: 100, after: $after, labels: [$label], states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
+      repoLabels: labels(first: 100) @include(if: $withLabels) {
         nodes {
-          id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
-          author { login }
-          assignees(first: 10) { nodes { login } }
-          labels(first: 50) { nodes { name } }
-          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
-          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
+          name
+          color
+          description
+        }
+      }
+      config: object(expression: $configExpr) @include(if: $withConfig) {
+        ... on Blob {
+          text
+          isBinary
+        }
+      }
+      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC })
+        @include(if: $withLabelled) {
+        nodes {
+          number
+          title
+          body
+          state
+          viewerDidAuthor
+        }
+      }
+      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC })
+        @include(if: $withHeartbeats) {
+        nodes {
+          number
+          body
+          viewerDidAuthor
+          comments(first: 100) {
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
+        }
+      }
+      issues(
+        first: 100
+        after: $after
+        labels: [$label]
+        states: $states
+        filterBy: { since: $since }
+        orderBy: { field: CREATED_AT, direction: ASC }
+      ) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          number
+          title
+          body
+          state
+          stateReason
+          createdAt
+          updatedAt
+          closedAt
+          url
+          viewerDidAuthor
+          author {
+            login
+          }
+          assignees(first: 10) {
+            nodes {
+              login
+            }
+          }
+          labels(first: 50) {
+            nodes {
+              name
+            }
+          }
+          head: comments(first: 3) {
+            totalCount
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
+          tail: comments(last: 20) {
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
         }
       }
     }
@@ -1895,9 +2614,26 @@ const INCIDENT_PAGE = /* GraphQL */ `
 const ORG_REPOSITORIES = /* GraphQL */ `
   query OrgRepositories($org: String!, $after: String, $label: String!) {
     organization(login: $org) {
-      repositories(first: 100, after: $after, isArchived: false, hasIssuesEnabled: true, orderBy: { field: NAME, direction: ASC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name owner { login } incidents: issues(labels: [$label], first: 0) { totalCount } }
+      repositories(
+        first: 100
+        after: $after
+        isArchived: false
+        hasIssuesEnabled: true
+        orderBy: { field: NAME, direction: ASC }
+      ) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          owner {
+            login
+          }
+          incidents: issues(labels: [$label], first: 0) {
+            totalCount
+          }
+        }
       }
     }
   }
@@ -1911,7 +2647,11 @@ class OctokitPort {
     lastDate = null;
     constructor(octokit, repo, 
     /** Retries of a create whose answer was lost (see `create`), with (n + 1)² × baseMs between them, as plugin-retry does. */
-    createRetry = { retries: 4, baseMs: 1000, sleep: realClock.sleep }) {
+    createRetry = {
+        retries: 4,
+        baseMs: 1000,
+        sleep: realClock.sleep,
+    }) {
         this.octokit = octokit;
         this.repo = repo;
         this.createRetry = createRetry;
@@ -1942,7 +2682,10 @@ class OctokitPort {
         const labels = [...repo.labels.nodes];
         let page = repo.labels.pageInfo;
         while (page.hasNextPage) {
-            const more = await this.call('query RepositoryLabels', () => this.octokit.graphql(MORE_LABELS, { ...vars, after: page.endCursor }));
+            const more = await this.call('query RepositoryLabels', () => this.octokit.graphql(MORE_LABELS, {
+                ...vars,
+                after: page.endCursor,
+            }));
             labels.push(...more.repository.labels.nodes);
             page = more.repository.labels.pageInfo;
         }
@@ -1960,9 +2703,7 @@ class OctokitPort {
         const ctx = {
             repositoryId: repo.id,
             repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
-            issue: i
-                ? toIssue(i, comments.map(toComment))
-                : null,
+            issue: i ? toIssue(i, comments.map(toComment)) : null,
         };
         if (opts.configPath !== undefined)
             ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null;
@@ -1996,19 +2737,32 @@ class OctokitPort {
                 totalCount: repo.issues.totalCount,
                 incidents: repo.issues.nodes.map((i) => {
                     const seen = new Set();
-                    const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment);
+                    const comments = [...i.head.nodes, ...i.tail.nodes]
+                        .filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId))
+                        .map(toComment);
                     return { ...toIssue(i, comments), commentCount: i.head.totalCount };
                 }),
             };
             if (first && q.configPath !== undefined)
                 page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null;
             if (first && q.withRepoLabels)
-                page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' }));
+                page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({
+                    name: l.name,
+                    color: l.color,
+                    description: l.description ?? '',
+                }));
             if (first && q.labelled !== undefined) {
-                page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? 'open' : 'closed' }));
+                page.labelled = (repo.labelled?.nodes ?? [])
+                    .reverse()
+                    .map((l) => ({ ...l, state: l.state === 'OPEN' ? 'open' : 'closed' }));
             }
             if (first && q.heartbeats !== undefined)
-                page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({ number: h.number, body: h.body, viewerDidAuthor: h.viewerDidAuthor, comments: h.comments.nodes.map(toComment) }));
+                page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({
+                    number: h.number,
+                    body: h.body,
+                    viewerDidAuthor: h.viewerDidAuthor,
+                    comments: h.comments.nodes.map(toComment),
+                }));
             yield page;
             first = false;
             if (!repo.issues.pageInfo.hasNextPage)
@@ -2069,7 +2823,12 @@ class OctokitPort {
             // GitHub has gated createLabel behind a preview before: fall back to REST, one label at a time.
             for (const l of labels) {
                 try {
-                    await this.octokit.rest.issues.createLabel({ ...this.repo, name: l.name, color: l.color, description: l.description });
+                    await this.octokit.rest.issues.createLabel({
+                        ...this.repo,
+                        name: l.name,
+                        color: l.color,
+                        description: l.description,
+                    });
                 }
                 catch (e) {
                     if (!(typeof e === 'object' && e !== null && 'status' in e && e.status === 422))
@@ -2127,7 +2886,10 @@ class OctokitPort {
         await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }));
     }
     async createComment(issue, body) {
-        return this.create('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', body, async (request) => ({ databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request })).data.id }), 
+        return this.create('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', body, async (request) => ({
+            databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request }))
+                .data.id,
+        }), 
         // Our comments' markers are one per issue (the card) or one per cause (a reply): any one of
         // ours with the marker is the one this run meant to post, even a concurrent run's.
         async (marker) => {
@@ -2145,24 +2907,39 @@ class OctokitPort {
         const found = await existing();
         if (found !== null)
             return { number: found, created: false };
-        const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch;
+        const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo })))
+            .data.default_branch;
         const sha = (await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }))).data.object.sha;
         // Each step tolerates its own earlier success (a re-run after a failure, or a retried request whose answer was lost).
         await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }));
-        await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () => this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path: p.path, branch: p.branch, message: p.message, content: Buffer.from(p.content, 'utf8').toString('base64') }));
+        await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () => this.octokit.rest.repos.createOrUpdateFileContents({
+            ...this.repo,
+            path: p.path,
+            branch: p.branch,
+            message: p.message,
+            content: Buffer.from(p.content, 'utf8').toString('base64'),
+        }));
         try {
-            const res = await this.octokit.rest.pulls.create({ ...this.repo, head: p.branch, base, title: p.title, body: p.body });
+            const res = await this.octokit.rest.pulls.create({
+                ...this.repo,
+                head: p.branch,
+                base,
+                title: p.title,
+                body: p.body,
+            });
             return { number: res.data.number, created: true };
         }
         catch (error) {
-            const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422 ? await existing() : null;
+            const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422
+                ? await existing()
+                : null;
             if (again !== null)
                 return { number: again, created: false };
             throw toApiError(error, 'POST /repos/{owner}/{repo}/pulls');
         }
     }
     async pullBody(number) {
-        return (await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? '';
+        return ((await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? '');
     }
     async editPullBody(number, body) {
         await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }));
@@ -2218,7 +2995,9 @@ class OctokitPort {
                 return await post({ retries: 0 });
             }
             catch (error) {
-                const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0;
+                const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+                    ? error.status
+                    : 0;
                 const unknownOutcome = status === 0 || status >= 500;
                 if (!unknownOutcome || marker === null || attempt >= this.createRetry.retries)
                     throw toApiError(error, route);
@@ -2269,13 +3048,23 @@ function toIssue(i, comments) {
     };
 }
 function toComment(c) {
-    return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' };
+    return {
+        databaseId: c.databaseId,
+        body: c.body,
+        author: c.author?.login ?? null,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        viewerDidAuthor: c.viewerDidAuthor,
+        authorIsBot: c.author?.__typename === 'Bot',
+    };
 }
 /** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */
 function toApiError(error, route) {
     if (error instanceof errors/* GitHubApiError */.OS)
         return error;
-    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0;
+    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+        ? error.status
+        : 0;
     const msg = (0,errors/* getErrorMessage */.u1)(error);
     let hint = '';
     const headers = error?.response?.headers ?? {};
@@ -2365,7 +3154,11 @@ class OctokitBoardPort {
             if (!f.id || !f.name)
                 continue;
             const type = (['SINGLE_SELECT', 'DATE', 'TEXT', 'NUMBER'].includes(f.dataType ?? '') ? f.dataType : 'OTHER');
-            fields[f.name] = { id: f.id, type, ...(f.options ? { options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) } : {}) };
+            fields[f.name] = {
+                id: f.id,
+                type,
+                ...(f.options ? { options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) } : {}),
+            };
         }
         const node = res.node?.projectItems?.nodes.find((n) => n.project.id === project.id);
         const item = node
@@ -2373,7 +3166,12 @@ class OctokitBoardPort {
                 id: node.id,
                 values: Object.fromEntries(fieldNames.map((name, i) => {
                     const v = node[`v${i}`];
-                    return [name, v ? (v.name ?? v.date?.slice(0, 10) ?? v.text ?? (v.number !== undefined ? String(v.number) : null)) : null];
+                    return [
+                        name,
+                        v
+                            ? (v.name ?? v.date?.slice(0, 10) ?? v.text ?? (v.number !== undefined ? String(v.number) : null))
+                            : null,
+                    ];
                 })),
             }
             : null;
@@ -2396,10 +3194,19 @@ class OctokitBoardPort {
             vars[`field${i}`] = u.fieldId;
             if (u.value === null)
                 return `u${i}: clearProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i} }) { projectV2Item { id } }`;
-            vars[`value${i}`] = u.type === 'SINGLE_SELECT' ? { singleSelectOptionId: u.value } : u.type === 'DATE' ? { date: u.value } : u.type === 'NUMBER' ? { number: Number(u.value) } : { text: u.value };
+            vars[`value${i}`] =
+                u.type === 'SINGLE_SELECT'
+                    ? { singleSelectOptionId: u.value }
+                    : u.type === 'DATE'
+                        ? { date: u.value }
+                        : u.type === 'NUMBER'
+                            ? { number: Number(u.value) }
+                            : { text: u.value };
             return `u${i}: updateProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i}, value: $value${i} }) { projectV2Item { id } }`;
         });
-        const params = updates.map((u, i) => `$field${i}: ID!${u.value === null ? '' : `, $value${i}: ProjectV2FieldValue!`}`).join(', ');
+        const params = updates
+            .map((u, i) => `$field${i}: ID!${u.value === null ? '' : `, $value${i}: ProjectV2FieldValue!`}`)
+            .join(', ');
         try {
             await this.octokit.graphql(`mutation SetIncidentFields($project: ID!, $item: ID!, ${params}) {\n${ops.join('\n')}\n}`, vars);
         }
@@ -2695,7 +3502,13 @@ function asNumber(v) {
 }
 function scalarEquals(value, want) {
     if (typeof want === 'boolean' || typeof value === 'boolean') {
-        const norm = (x) => (typeof x === 'boolean' ? x : ['true', 'yes'].includes(String(x).toLowerCase()) ? true : ['false', 'no'].includes(String(x).toLowerCase()) ? false : null);
+        const norm = (x) => typeof x === 'boolean'
+            ? x
+            : ['true', 'yes'].includes(String(x).toLowerCase())
+                ? true
+                : ['false', 'no'].includes(String(x).toLowerCase())
+                    ? false
+                    : null;
         return norm(value) !== null && norm(value) === norm(want);
     }
     if (typeof want === 'number' || typeof value === 'number')
@@ -2773,11 +3586,21 @@ function classify(fields, config) {
         const r = rules[i];
         if (evaluate(r.when, all)) {
             const name = r.name ?? `rule ${i + 1}`;
-            return { priority: r.priority, rule: name, score, reason: `rule “${name}” matched${score !== null ? ` (impact score ${score})` : ''}` };
+            return {
+                priority: r.priority,
+                rule: name,
+                score,
+                reason: `rule “${name}” matched${score !== null ? ` (impact score ${score})` : ''}`,
+            };
         }
     }
     const d = config.classification.default;
-    return { priority: d, rule: null, score, reason: `no rule matched${score !== null ? ` (impact score ${score})` : ''}: the default priority applies` };
+    return {
+        priority: d,
+        rule: null,
+        score,
+        reason: `no rule matched${score !== null ? ` (impact score ${score})` : ''}: the default priority applies`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/intake/start-time.ts
@@ -2879,7 +3702,8 @@ const FIELD_NAMES = {
 function parseShare(text) {
     if (!text)
         return null;
-    const m = /(under|<|less than)?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[–-]\s*\d{1,3}\s*)?%/i.exec(text) ?? /^\s*(under|<)?\s*(\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
+    const m = /(under|<|less than)?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[–-]\s*\d{1,3}\s*)?%/i.exec(text) ??
+        /^\s*(under|<)?\s*(\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
     if (!m)
         return null;
     const n = Number(m[2]);
@@ -2998,7 +3822,9 @@ function decodeRecord(body) {
 }
 /** The incident card: the oldest comment carrying the card marker that we wrote ourselves. */
 function findCard(comments) {
-    return comments.filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0];
+    return comments
+        .filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0];
 }
 /** A keyed comment of ours (`<!-- incidentops:kind:key -->`), found to edit instead of posting twice. */
 function marker(kind, key) {
@@ -3157,7 +3983,11 @@ function labelSpec(name, config) {
         return { name, color: 'd73a4a', description: 'An incident, managed by IncidentOps' };
     if (lower.startsWith(PRIORITY_PREFIX)) {
         const p = name.slice(PRIORITY_PREFIX.length);
-        return { name, color: PRIORITY_COLORS[p] ?? 'cccccc', description: `${p}: ${config.priorities[p]?.description ?? ''}`.slice(0, 100) };
+        return {
+            name,
+            color: PRIORITY_COLORS[p] ?? 'cccccc',
+            description: `${p}: ${config.priorities[p]?.description ?? ''}`.slice(0, 100),
+        };
     }
     if (lower.startsWith(STAGE_PREFIX))
         return { name, color: '1d76db', description: `Incident stage: ${name.slice(STAGE_PREFIX.length)}` };
@@ -3189,9 +4019,20 @@ const ONCALL_HELP_ROWS = [
     '| `/oncall` | who is on call now and next, per schedule (anyone; any issue) |',
     '| `/cover @user until 2026-12-06 09:00` | an on-call override, on the on-call issue only (docs/oncall.md) |',
 ];
-const SHORTHANDS = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' };
+const SHORTHANDS = {
+    investigating: 'investigating',
+    fixing: 'fixing',
+    monitoring: 'monitoring',
+    resolve: 'resolved',
+    resolved: 'resolved',
+};
 const COMMANDS = [
-    { words: ['ack'], usage: '`/ack`', help: 'take command: you become the commander (assigned), Triage → Investigating', parse: () => ({ name: 'ack' }) },
+    {
+        words: ['ack'],
+        usage: '`/ack`',
+        help: 'take command: you become the commander (assigned), Triage → Investigating',
+        parse: () => ({ name: 'ack' }),
+    },
     {
         words: ['confirm'],
         usage: '`/confirm`',
@@ -3222,21 +4063,33 @@ const COMMANDS = [
         words: ['stage', ...Object.keys(SHORTHANDS)],
         usage: '`/investigating`, `/fixing`, `/monitoring`, `/resolve`',
         help: 'move to that stage (`/stage <name>` too)',
-        parse: (arg, _text, word) => word !== 'stage' ? { name: 'stage', stage: SHORTHANDS[word] } : arg ? { name: 'stage', stage: arg.split(/\s+/)[0].toLowerCase() } : { message: '`/stage` needs a stage: `/stage fixing`' },
+        parse: (arg, _text, word) => word !== 'stage'
+            ? { name: 'stage', stage: SHORTHANDS[word] }
+            : arg
+                ? { name: 'stage', stage: arg.split(/\s+/)[0].toLowerCase() }
+                : { message: '`/stage` needs a stage: `/stage fixing`' },
     },
     {
         words: ['update'],
         usage: '`/update <text>`',
         help: 'a status update: goes in the timeline and resets the update clock',
         multiline: true,
-        parse: (_arg, text) => (text ? { name: 'update', text } : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' }),
+        parse: (_arg, text) => text
+            ? { name: 'update', text }
+            : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' },
     },
-    { words: ['note'], usage: '`/note <text>`', help: 'a timeline entry', multiline: true, parse: (_arg, text) => (text ? { name: 'note', text } : { message: '`/note` needs a text' }) },
+    {
+        words: ['note'],
+        usage: '`/note <text>`',
+        help: 'a timeline entry',
+        multiline: true,
+        parse: (_arg, text) => (text ? { name: 'note', text } : { message: '`/note` needs a text' }),
+    },
     {
         words: ['followup'],
         usage: '`/followup <title>`',
         help: 'open a linked follow-up issue; the postmortem lists it with its state',
-        parse: (_arg, text) => (text ? { name: 'followup', title: text.split('\n')[0].slice(0, 200) } : { message: '`/followup` needs a title' }),
+        parse: (_arg, text) => text ? { name: 'followup', title: text.split('\n')[0].slice(0, 200) } : { message: '`/followup` needs a title' },
     },
     {
         words: ['postmortem'],
@@ -3250,8 +4103,18 @@ const COMMANDS = [
         help: 'finish a postmortem written as a comment (a postmortem issue is finished by closing it)',
         parse: () => ({ name: 'postmortem', done: true }),
     },
-    { words: ['dismiss'], usage: '`/dismiss <reason>`', help: 'a false alarm: closed as not planned, counted as noise', parse: (_arg, text) => ({ name: 'dismiss', reason: text }) },
-    { words: ['summary'], usage: '`/summary`', help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due', parse: () => ({ name: 'summary' }) },
+    {
+        words: ['dismiss'],
+        usage: '`/dismiss <reason>`',
+        help: 'a false alarm: closed as not planned, counted as noise',
+        parse: (_arg, text) => ({ name: 'dismiss', reason: text }),
+    },
+    {
+        words: ['summary'],
+        usage: '`/summary`',
+        help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due',
+        parse: () => ({ name: 'summary' }),
+    },
     { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ];
 const BY_WORD = new Map(COMMANDS.flatMap((c) => c.words.map((w) => [w, c])));
@@ -3320,7 +4183,12 @@ function hasCommands(body) {
     return p.commands.length + p.problems.length > 0;
 }
 /** The table `/help` replies with and docs/commands.md shows, from the command table (and the on-call commands, handled apart: src/events/oncall.ts). */
-const HELP_TEXT = ['| command | what it does |', '|---|---|', ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`), ...ONCALL_HELP_ROWS].join('\n');
+const HELP_TEXT = [
+    '| command | what it does |',
+    '|---|---|',
+    ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`),
+    ...ONCALL_HELP_ROWS,
+].join('\n');
 
 ;// CONCATENATED MODULE: ./src/domain/milestones.ts
 
@@ -3376,7 +4244,15 @@ function milestones(r, asOf) {
         closedAt = null;
     if (now < MON)
         mitigatedAt = null;
-    return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed };
+    return {
+        startedAt: r.startedAt,
+        declaredAt: r.declaredAt,
+        acknowledgedAt,
+        mitigatedAt,
+        resolvedAt,
+        closedAt,
+        dismissed,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/oncall/resolve.ts
@@ -3476,7 +4352,11 @@ function updatePeriod(r, config, now) {
     const cadence = config.priorities[r.priority].update;
     const last = Date.parse(lastUpdateAt(r));
     const k = Math.max(0, Math.floor((Date.parse(now) - last) / cadence));
-    return { k, dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(), nextDueAt: new Date(last + (k + 1) * cadence).toISOString() };
+    return {
+        k,
+        dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(),
+        nextDueAt: new Date(last + (k + 1) * cadence).toISOString(),
+    };
 }
 /**
  * When the ack clock starts: the report, or for an incident held as unconfirmed, its confirmation
@@ -3522,7 +4402,11 @@ oncall = null) {
         const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter);
         if (k >= 1) {
             const mk = marker('postmortem-chase', k);
-            const owner = r.commander ? `@${r.commander}` : assignees.length ? assignees.map((a) => `@${a}`).join(' ') : config.responseTeam.join(' ');
+            const owner = r.commander
+                ? `@${r.commander}`
+                : assignees.length
+                    ? assignees.map((a) => `@${a}`).join(' ')
+                    : config.responseTeam.join(' ');
             const open = `${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''}`;
             replies.push({
                 marker: mk,
@@ -3540,7 +4424,12 @@ oncall = null) {
     const t = Date.parse(now);
     const m = milestones(r);
     const policy = config.priorities[r.priority];
-    const at = (e) => ({ at: now, actor: 'incidentops', via: 'schedule', ...e });
+    const at = (e) => ({
+        at: now,
+        actor: 'incidentops',
+        via: 'schedule',
+        ...e,
+    });
     // An unconfirmed incident (declared by someone below triage, held) pages nobody until confirmed.
     if (!m.acknowledgedAt && !r.unconfirmed) {
         const done = escalatedLevel(r);
@@ -3561,7 +4450,10 @@ oncall = null) {
     }
     if (stage === 'monitoring') {
         const quiet = r.alert ? config.sweep.autoResolveAlerts : config.sweep.autoResolvePeople;
-        const since = [...r.events].reverse().find((e) => (e.kind === 'stage' && e.to === 'monitoring') || (e.kind === 'alert' && e.text !== 'resolved'))?.at ?? r.declaredAt;
+        const since = [...r.events]
+            .reverse()
+            .find((e) => (e.kind === 'stage' && e.to === 'monitoring') || (e.kind === 'alert' && e.text !== 'resolved'))
+            ?.at ?? r.declaredAt;
         const stillFiring = r.alert?.status === 'firing';
         if (quiet !== null && !stillFiring && t - Date.parse(since) >= quiet) {
             changes.push(`auto-resolved after ${formatDuration(quiet)} quiet in monitoring`);
@@ -3575,7 +4467,11 @@ oncall = null) {
             const mk = marker('reminder', p.dueAt);
             const last = [...r.events].reverse().find((e) => e.kind === 'update');
             const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt;
-            const ask = r.commander ? [`@${r.commander}`] : assignees.length ? assignees.map((a) => `@${a}`) : config.responseTeam;
+            const ask = r.commander
+                ? [`@${r.commander}`]
+                : assignees.length
+                    ? assignees.map((a) => `@${a}`)
+                    : config.responseTeam;
             const lines = [
                 mk,
                 `🔔 **Update due** on this ${r.priority} incident (every ${formatDuration(policy.update)}). It has been open ${formatDuration(t - Date.parse(r.startedAt))}, ${stage} for ${formatDuration(t - Date.parse(stageSince))}.`,
@@ -3616,7 +4512,10 @@ function serviceRow(s) {
     if (s.owners.length)
         parts.push(`owners ${s.owners.map((o) => (0,markdown/* code */.aY)(o, 60)).join(', ')}`);
     if (s.paths.length)
-        parts.push(`code ${s.paths.slice(0, 5).map((p) => (0,markdown/* code */.aY)(p, 80)).join(', ')}${s.paths.length > 5 ? ` and ${s.paths.length - 5} more` : ''}`);
+        parts.push(`code ${s.paths
+            .slice(0, 5)
+            .map((p) => (0,markdown/* code */.aY)(p, 80))
+            .join(', ')}${s.paths.length > 5 ? ` and ${s.paths.length - 5} more` : ''}`);
     return parts.join(' · ');
 }
 
@@ -3630,7 +4529,7 @@ function serviceRow(s) {
 const PRIORITY_ICON = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' };
 const title = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A login shown without pinging its owner (edits never notify, but the first post would). */
-const who = (login) => (login === 'incidentops' ? 'IncidentOps' : login.includes('[bot]') ? (0,markdown/* inline */.mG)(login) : (0,markdown/* neutralizeMentions */.tI)(`@${login}`));
+const who = (login) => login === 'incidentops' ? 'IncidentOps' : login.includes('[bot]') ? (0,markdown/* inline */.mG)(login) : (0,markdown/* neutralizeMentions */.tI)(`@${login}`);
 /**
  * The incident card: live status for people, the record hidden at the end for the machine.
  * Renders only from its inputs (times are absolute): the same record gives the same bytes.
@@ -3652,9 +4551,17 @@ function renderCard({ record: r, facts: f, config, ticked, warnings = [] }) {
         f.security ? '**security exposure**' : null,
     ].filter(Boolean);
     const rows = [
-        ['Priority', `**${r.priority}** (${(0,markdown/* inline */.mG)(policy.description, 120)}): ${r.prioritySource === 'human' ? (0,markdown/* inline */.mG)(r.priorityReason, 200) : (0,markdown/* inline */.mG)(r.priorityReason, 200)}`],
+        [
+            'Priority',
+            `**${r.priority}** (${(0,markdown/* inline */.mG)(policy.description, 120)}): ${r.prioritySource === 'human' ? (0,markdown/* inline */.mG)(r.priorityReason, 200) : (0,markdown/* inline */.mG)(r.priorityReason, 200)}`,
+        ],
         ['Stage', `${title(r.stage)} since ${utcShort(stageSince, r.declaredAt)}`],
-        ['Started', r.startedAt === r.declaredAt ? `${utc(r.startedAt)} (reported then)` : `${utc(r.startedAt)} · reported ${utcShort(r.declaredAt, r.startedAt)}`],
+        [
+            'Started',
+            r.startedAt === r.declaredAt
+                ? `${utc(r.startedAt)} (reported then)`
+                : `${utc(r.startedAt)} · reported ${utcShort(r.declaredAt, r.startedAt)}`,
+        ],
         ['Impact', impact.join(' · ')],
     ];
     if (f.services.length)
@@ -3672,18 +4579,32 @@ function renderCard({ record: r, facts: f, config, ticked, warnings = [] }) {
         ]);
     }
     if (r.unconfirmed)
-        rows.push(['Unconfirmed', 'declared by someone without the triage role: nobody is paged or escalated to until a responder comments `/confirm` (or `/ack`)']);
+        rows.push([
+            'Unconfirmed',
+            'declared by someone without the triage role: nobody is paged or escalated to until a responder comments `/confirm` (or `/ack`)',
+        ]);
     if (r.stage === 'triage') {
         rows.push(['Commander', 'nobody yet: comment `/ack` to take command']);
         if (!r.unconfirmed)
-            rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(ackClockStart(r)) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`]);
+            rows.push([
+                'Acknowledge by',
+                `${utcShort(new Date(Date.parse(ackClockStart(r)) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`,
+            ]);
     }
     if (r.postmortem?.issue)
         rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`]);
     else if (r.postmortem?.pr)
-        rows.push(['Postmortem', `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`]);
+        rows.push([
+            'Postmortem',
+            `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`,
+        ]);
     else if (r.postmortem?.comment)
-        rows.push(['Postmortem', r.postmortem.done ? 'in a comment below (done)' : 'in a comment below: fill it in, then comment `/postmortem done`']);
+        rows.push([
+            'Postmortem',
+            r.postmortem.done
+                ? 'in a comment below (done)'
+                : 'in a comment below: fill it in, then comment `/postmortem done`',
+        ]);
     if (r.followups?.length)
         rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')]);
     rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``]);
@@ -3699,7 +4620,10 @@ function renderCard({ record: r, facts: f, config, ticked, warnings = [] }) {
     lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|');
     // In the order things happened: some events are recorded after later ones (an alert's resolution
     // carries the monitor's time, which precedes the run that learns of it). Equal times keep record order.
-    const byTime = r.events.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.e);
+    const byTime = r.events
+        .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
+        .sort((a, b) => a.t - b.t || a.i - b.i)
+        .map((x) => x.e);
     const shown = byTime.slice(-30);
     if (shown.length < r.events.length)
         lines.push(`| | _${r.events.length - shown.length} earlier entries in the record_ | |`);
@@ -3735,7 +4659,11 @@ function describeEvent(e) {
         case 'escalation':
             return `Escalated (level ${e.to ?? '?'}): not acknowledged in time`;
         case 'postmortem':
-            return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment below)' : `Postmortem ${e.to ?? ''} opened`;
+            return e.text === 'done'
+                ? 'Postmortem done'
+                : e.to === 'comment'
+                    ? 'Postmortem written (a comment below)'
+                    : `Postmortem ${e.to ?? ''} opened`;
         case 'followup':
             return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${(0,markdown/* inline */.mG)(e.text, 120)}` : ''}`;
         case 'refused':
@@ -3784,7 +4712,13 @@ function factsFromAlert(a) {
 }
 /** The fields rules test for an alert: `severity`, `service`, `source`, `summary` and `labels.<name>`. */
 function alertFields(a) {
-    const f = { severity: a.severity, service: a.service, services: a.service ? [a.service] : [], source: a.source, summary: a.title };
+    const f = {
+        severity: a.severity,
+        service: a.service,
+        services: a.service ? [a.service] : [],
+        source: a.source,
+        summary: a.title,
+    };
     for (const [k, v] of Object.entries(a.labels))
         f[`labels.${k}`] = v;
     return f;
@@ -3816,7 +4750,9 @@ function renderSummary(r, config, at) {
         parts.push('No update posted yet.');
     if (isActive(r.stage)) {
         const next = updatePeriod(r, config, at);
-        parts.push(next.k > 0 ? `An update is overdue since ${utc(next.dueAt)}.` : `Next update due by ${utc(new Date(Date.parse(lastUpdateAt(r)) + config.priorities[r.priority].update).toISOString())}.`);
+        parts.push(next.k > 0
+            ? `An update is overdue since ${utc(next.dueAt)}.`
+            : `Next update due by ${utc(new Date(Date.parse(lastUpdateAt(r)) + config.priorities[r.priority].update).toISOString())}.`);
     }
     return parts.join(' ');
 }
@@ -3878,14 +4814,25 @@ oncall = null) {
     const card = findCard(issue.comments);
     const previous = card ? decodeRecord(card.body) : null;
     // An incident opened by monitoring is described by its alert (kept in the record), not by a form.
-    const alertState = previous?.alert ?? (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key)) ? newAlertState(event) : undefined);
+    const alertState = previous?.alert ??
+        (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key))
+            ? newAlertState(event)
+            : undefined);
     const form = parseIssueForm(alertState ? '' : issue.body, spec);
-    const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt), now ? new Date(now) : undefined);
+    const facts = alertState
+        ? factsFromAlert(alertState)
+        : factsFromForm(form, spec, new Date(issue.createdAt), now ? new Date(now) : undefined);
     const classification = classify(alertState ? alertFields(alertState) : fieldsOf(facts), config);
     const digest = impactDigest(facts);
     const changes = [];
     const replies = [];
-    const sender = event.kind === 'issue' || event.kind === 'related' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops';
+    const sender = event.kind === 'issue' || event.kind === 'related'
+        ? event.sender
+        : event.kind === 'comment'
+            ? event.author
+            : event.kind === 'alert'
+                ? event.alert.source
+                : 'incidentops';
     let record;
     if (!previous) {
         // A priority label already present before our first run was put there by a person: it wins.
@@ -3904,7 +4851,15 @@ oncall = null) {
             priorityReason: human ? `set by hand with the \`${priorityLabel(human)}\` label` : classification.reason,
             stage: 'triage',
             impactDigest: digest,
-            events: [{ at: issue.createdAt, kind: 'declared', actor: alertState ? alertState.source : (issue.author ?? 'ghost'), via: alertState ? 'alert' : form.fromForm ? 'form' : 'label', to: priority }],
+            events: [
+                {
+                    at: issue.createdAt,
+                    kind: 'declared',
+                    actor: alertState ? alertState.source : (issue.author ?? 'ghost'),
+                    via: alertState ? 'alert' : form.fromForm ? 'form' : 'label',
+                    to: priority,
+                },
+            ],
             commander: null,
             processed: [],
             source: alertState ? alertState.source : form.fromForm ? 'form' : 'manual',
@@ -3935,7 +4890,11 @@ oncall = null) {
             const upward = PRIORITIES.indexOf(classification.priority) < PRIORITIES.indexOf(record.priority);
             if (record.prioritySource === 'rules' && classification.priority !== record.priority) {
                 if (responder || (record.stage === 'triage' && upward)) {
-                    setPriority(record, classification.priority, 'rules', classification.reason, { at, actor: sender, via: 'rules' });
+                    setPriority(record, classification.priority, 'rules', classification.reason, {
+                        at,
+                        actor: sender,
+                        via: 'rules',
+                    });
                     changes.push(`re-classified as ${classification.priority}`);
                 }
                 else {
@@ -3968,7 +4927,9 @@ oncall = null) {
         delete record.service;
     // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
     if (now) {
-        const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : [];
+        const pending = config.priorities[record.priority].crisis
+            ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c))
+            : [];
         const due = applyDue(record, config, now, issue.assignees, pending, oncall);
         replies.push(...due.replies);
         changes.push(...due.changes);
@@ -4017,7 +4978,11 @@ function onIssueEvent(record, event, ctx, config, changes, replies) {
     if (event.action === 'labeled' && event.label) {
         const p = priorityLabelsOn([event.label])[0];
         if (p && p !== record.priority && has(event.label)) {
-            setPriority(record, p, 'human', `set by hand with the \`${priorityLabel(p)}\` label`, { at, actor: event.sender, via: 'label' });
+            setPriority(record, p, 'human', `set by hand with the \`${priorityLabel(p)}\` label`, {
+                at,
+                actor: event.sender,
+                via: 'label',
+            });
             changes.push(`priority set to ${p} by label`);
         }
         const s = event.label.toLowerCase().startsWith(STAGE_PREFIX) ? stageByName(event.label, config) : undefined;
@@ -4038,8 +5003,16 @@ function onIssueEvent(record, event, ctx, config, changes, replies) {
         const via = closing ? 'close' : 'reopen';
         const kept = record.events.filter((e) => e.kind === 'refused').length;
         if (kept < MAX_REFUSED_EVENTS) {
-            const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage].name}`;
-            record.events.push({ at: closing ? (issue.closedAt ?? at) : at, kind: 'refused', actor: event.sender, via, text: what });
+            const what = closing
+                ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage].name}`
+                : `reopened the issue: closed again, the incident stays ${config.stages[record.stage].name}`;
+            record.events.push({
+                at: closing ? (issue.closedAt ?? at) : at,
+                kind: 'refused',
+                actor: event.sender,
+                via,
+                text: what,
+            });
         }
         changes.push(`refused: ${event.sender} (role: ${event.role ?? 'unknown'}) ${closing ? 'closed' : 'reopened'} the issue; put back as the record says`);
         const m = marker('refused', event.sender.toLowerCase());
@@ -4111,14 +5084,23 @@ function onComment(record, event, config, changes, replies) {
     for (const c of parsed.commands) {
         const problem = runCommand(record, c, e, config, changes, event.commentId);
         if (problem === 'help')
-            replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` });
+            replies.push({
+                marker: marker('help', event.commentId),
+                body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}`,
+            });
         else if (problem === 'summary')
-            replies.push({ marker: marker('summary', event.commentId), body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}` });
+            replies.push({
+                marker: marker('summary', event.commentId),
+                body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}`,
+            });
         else if (problem)
             problems.push(problem);
     }
     if (problems.length) {
-        replies.push({ marker: marker('reply', event.commentId), body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}` });
+        replies.push({
+            marker: marker('reply', event.commentId),
+            body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}`,
+        });
     }
     markProcessed(record, event.commentId);
 }
@@ -4215,7 +5197,10 @@ function onAlert(record, event, config, changes, replies, fresh) {
         changes.push('alert fired again');
         if (record.stage !== 'investigating' && record.stage !== 'fixing')
             moveTo(record, 'investigating', at, config, changes);
-        replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 **The alert fired again** at ${now.slice(11, 16)} UTC: back to ${config.stages.investigating.name}.` });
+        replies.push({
+            marker: marker('alert', `${event.delivery}`),
+            body: `${marker('alert', `${event.delivery}`)}\n🔁 **The alert fired again** at ${now.slice(11, 16)} UTC: back to ${config.stages.investigating.name}.`,
+        });
         return;
     }
     // A repeat while still firing: coalesce, count, and comment at most once per interval.
@@ -4225,9 +5210,14 @@ function onAlert(record, event, config, changes, replies, fresh) {
     state.lastSeen = now;
     remember();
     changes.push(`alert repeat (${state.occurrences} occurrences)`);
-    if (state.lastComment === null ? Date.parse(now) - Date.parse(state.firstSeen) >= config.alerts.commentInterval : Date.parse(now) - Date.parse(state.lastComment) >= config.alerts.commentInterval) {
+    if (state.lastComment === null
+        ? Date.parse(now) - Date.parse(state.firstSeen) >= config.alerts.commentInterval
+        : Date.parse(now) - Date.parse(state.lastComment) >= config.alerts.commentInterval) {
         state.lastComment = now;
-        replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 Still firing: ${state.occurrences} occurrences since ${state.firstSeen.slice(11, 16)} UTC (last at ${now.slice(11, 16)} UTC).` });
+        replies.push({
+            marker: marker('alert', `${event.delivery}`),
+            body: `${marker('alert', `${event.delivery}`)}\n🔁 Still firing: ${state.occurrences} occurrences since ${state.firstSeen.slice(11, 16)} UTC (last at ${now.slice(11, 16)} UTC).`,
+        });
     }
 }
 /** Runs one command on the record; returns a problem to tell the author, a reply to render ('help', 'summary'), or null. */
@@ -4304,7 +5294,10 @@ function runCommand(record, c, e, config, changes, commentId) {
             return null;
         case 'followup':
             // Keyed by the comment and the title, so a half-applied run finds the issue it already opened.
-            record.pendingFollowups = [...(record.pendingFollowups ?? []), { key: `${commentId}-${hashTitle(c.title)}`, title: c.title }];
+            record.pendingFollowups = [
+                ...(record.pendingFollowups ?? []),
+                { key: `${commentId}-${hashTitle(c.title)}`, title: c.title },
+            ];
             changes.push(`follow-up requested: ${c.title}`);
             return null;
         case 'postmortem': {
@@ -4368,7 +5361,8 @@ function moveTo(record, to, e, config, changes) {
 /** Whether this incident gets a postmortem: its priority requires one, or someone asked with `/postmortem`. */
 function wantsPostmortem(record, config) {
     const dismissed = record.events.some((e) => e.kind === 'dismissed');
-    return !dismissed && (config.priorities[record.priority].postmortem === 'required' || record.postmortem?.requested === true);
+    return (!dismissed &&
+        (config.priorities[record.priority].postmortem === 'required' || record.postmortem?.requested === true));
 }
 /** Resolved, then Closed unless a postmortem is still to be written (it keeps the incident in Postmortem until done). */
 function resolve(record, e, config, changes) {
@@ -4409,7 +5403,11 @@ function describeImpact(f) {
 function upFrontLabels(config, needed) {
     return unique([...needed, ...PRIORITIES.map(priorityLabel), ...STAGES.map((st) => stageLabelOf(st, config))])
         .map((l) => labelSpec(l, config))
-        .concat({ name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' }, { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' });
+        .concat({ name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' }, {
+        name: config.postmortem.followupLabel,
+        color: 'c2e0c6',
+        description: 'A follow-up action from an incident (IncidentOps)',
+    });
 }
 function unique(labels) {
     const seen = new Set();
@@ -4417,7 +5415,10 @@ function unique(labels) {
 }
 function isManaged(label, config) {
     const l = label.toLowerCase();
-    return l === config.labels.incident.toLowerCase() || l.startsWith(PRIORITY_PREFIX) || l.startsWith(STAGE_PREFIX) || l.startsWith(SERVICE_PREFIX);
+    return (l === config.labels.incident.toLowerCase() ||
+        l.startsWith(PRIORITY_PREFIX) ||
+        l.startsWith(STAGE_PREFIX) ||
+        l.startsWith(SERVICE_PREFIX));
 }
 /**
  * The whole state the issue should be in, for this record. `warnings` are facts about the
@@ -4428,7 +5429,9 @@ function desiredIssue(ctx, record, facts, config, replies, warnings = []) {
     // Keep people's labels; ours (priority, stage, and service when on) follow the record and the form.
     const ours = (l) => {
         const x = l.toLowerCase();
-        return x.startsWith(PRIORITY_PREFIX) || x.startsWith(STAGE_PREFIX) || (config.labels.services && x.startsWith(SERVICE_PREFIX));
+        return (x.startsWith(PRIORITY_PREFIX) ||
+            x.startsWith(STAGE_PREFIX) ||
+            (config.labels.services && x.startsWith(SERVICE_PREFIX)));
     };
     const out = issue.labels.filter((l) => !ours(l));
     const add = (l) => {
@@ -4444,7 +5447,10 @@ function desiredIssue(ctx, record, facts, config, replies, warnings = []) {
     const policy = config.priorities[record.priority];
     if (policy.crisis && config.crisis.mention.length && isActive(record.stage) && !record.unconfirmed) {
         const m = marker('crisis', 'declared');
-        once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` });
+        once.push({
+            marker: m,
+            body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.`,
+        });
     }
     once.push(...replies);
     const dismissed = record.events.some((e) => e.kind === 'dismissed') && record.stage === 'closed';
@@ -4474,7 +5480,10 @@ function onStartTime(record, facts, first, event, at, changes, replies) {
     const refused = facts.startRefused;
     if (refused && refused.problem !== 'not-understood') {
         const mk = marker('start-refused', (0,external_node_crypto_.createHash)('sha256').update(`${refused.problem}:${refused.text}`).digest('hex').slice(0, 12));
-        replies.push({ marker: mk, body: `${mk}\n⚠️ The start time ${(0,markdown/* code */.aY)((0,markdown/* inline */.mG)(refused.text, 100))} was not used. ${refused.message}` });
+        replies.push({
+            marker: mk,
+            body: `${mk}\n⚠️ The start time ${(0,markdown/* code */.aY)((0,markdown/* inline */.mG)(refused.text, 100))} was not used. ${refused.message}`,
+        });
     }
     if (first || event.kind !== 'issue' || event.action !== 'edited')
         return;
@@ -4484,7 +5493,10 @@ function onStartTime(record, facts, first, event, at, changes, replies) {
     if (record.stage !== 'triage' && !(event.role && MAY_COMMAND.includes(event.role))) {
         changes.push(`start time edit by ${event.sender} not used (past Triage, needs triage or more)`);
         const mk = marker('start-denied', (0,external_node_crypto_.createHash)('sha256').update(`${event.sender}:${wanted}`).digest('hex').slice(0, 12));
-        replies.push({ marker: mk, body: `${mk}\nThe start time edited by ${(0,markdown/* neutralizeMentions */.tI)(`@${event.sender}`)} was not used: after Triage only people with triage access or more change it. The card keeps ${utc(record.startedAt)}.` });
+        replies.push({
+            marker: mk,
+            body: `${mk}\nThe start time edited by ${(0,markdown/* neutralizeMentions */.tI)(`@${event.sender}`)} was not used: after Triage only people with triage access or more change it. The card keeps ${utc(record.startedAt)}.`,
+        });
         return;
     }
     record.events.push({ at, kind: 'start', actor: event.sender, via: 'edit', from: record.startedAt, to: wanted });
@@ -4627,14 +5639,26 @@ function reconcile(wanted, ctx) {
     // re-run finds it by its marker and only writes the card. (A new card still comes first: the
     // crisis comment points at the card above it.)
     // One comment per marker, also within one run (twenty `/help` lines in a comment get one answer).
-    const once = desired.once.filter((c, i) => !findMarked(issue.comments, c.marker) && desired.once.findIndex((x) => x.marker === c.marker) === i);
-    const replies = once.map((c) => ({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body }));
+    const once = desired.once.filter((c, i) => !findMarked(issue.comments, c.marker) &&
+        desired.once.findIndex((x) => x.marker === c.marker) === i);
+    const replies = once.map((c) => ({
+        kind: 'create-comment',
+        issue: issue.number,
+        marker: c.marker,
+        body: c.body,
+    }));
     if (card)
         effects.push(...replies.splice(0));
     if (!card)
         effects.push({ kind: 'create-comment', issue: issue.number, marker: CARD_MARKER, body: desired.card });
     else if (card.body !== desired.card)
-        effects.push({ kind: 'update-comment', issue: issue.number, commentId: card.databaseId, marker: CARD_MARKER, body: desired.card });
+        effects.push({
+            kind: 'update-comment',
+            issue: issue.number,
+            commentId: card.databaseId,
+            marker: CARD_MARKER,
+            body: desired.card,
+        });
     const have = new Set(issue.labels.map(lower));
     const want = new Set(desired.labels.map(lower));
     const toAdd = desired.labels.filter((l) => !have.has(lower(l)));
@@ -4797,17 +5821,34 @@ class Executor {
         const port = this.ports.github;
         switch (e.kind) {
             case 'create-labels':
-                return port.createLabels(e.labels.map((l) => ({ name: content_limits_fitLabelName(l.name), color: l.color, description: fitLabelDescription(l.description) })));
+                return port.createLabels(e.labels.map((l) => ({
+                    name: content_limits_fitLabelName(l.name),
+                    color: l.color,
+                    description: fitLabelDescription(l.description),
+                })));
             case 'add-labels':
                 return port.addLabels(e.issue, fitLabels(e.labels));
             case 'set-labels':
                 return port.setLabels(e.issue, fitLabels(e.labels));
             case 'update-issue':
-                return port.updateIssue(e.issue, { labels: e.labels && fitLabels(e.labels), state: e.state, stateReason: e.stateReason, assignees: e.assignees });
+                return port.updateIssue(e.issue, {
+                    labels: e.labels && fitLabels(e.labels),
+                    state: e.state,
+                    stateReason: e.stateReason,
+                    assignees: e.assignees,
+                });
             case 'create-issue':
-                return port.createIssue({ title: fitTitle(e.title), body: fitBody(e.body), labels: fitLabels(e.labels), assignees: e.assignees });
+                return port.createIssue({
+                    title: fitTitle(e.title),
+                    body: fitBody(e.body),
+                    labels: fitLabels(e.labels),
+                    assignees: e.assignees,
+                });
             case 'edit-issue':
-                return port.editIssue(e.issue, { title: e.title === undefined ? undefined : fitTitle(e.title), body: e.body === undefined ? undefined : fitBody(e.body) });
+                return port.editIssue(e.issue, {
+                    title: e.title === undefined ? undefined : fitTitle(e.title),
+                    body: e.body === undefined ? undefined : fitBody(e.body),
+                });
             case 'create-comment':
                 await port.createComment(e.issue, fitBody(e.body));
                 return;
@@ -4820,8 +5861,18 @@ class Executor {
             case 'set-workflow':
                 return port.setWorkflowEnabled(e.workflow, e.enabled);
             case 'propose-file': {
-                const pr = await port.proposeFile({ branch: e.branch, path: e.path, content: e.content, message: e.message, title: fitTitle(e.title), body: fitBody(e.body) });
-                return { number: pr.number, note: pr.created ? `opened pull request #${pr.number}` : `found pull request #${pr.number}` };
+                const pr = await port.proposeFile({
+                    branch: e.branch,
+                    path: e.path,
+                    content: e.content,
+                    message: e.message,
+                    title: fitTitle(e.title),
+                    body: fitBody(e.body),
+                });
+                return {
+                    number: pr.number,
+                    note: pr.created ? `opened pull request #${pr.number}` : `found pull request #${pr.number}`,
+                };
             }
             case 'edit-pull-body':
                 return port.editPullBody(e.pr, fitBody(e.body));
@@ -4853,7 +5904,7 @@ class Executor {
 ;// CONCATENATED MODULE: ./src/postmortem/default-template.ts
 // Generated from templates/postmortem.md (a test fails when they differ): the built-in template, bundled
 // into dist/ so the action needs no file at run time. Users copy templates/postmortem.md to customise it.
-const DEFAULT_TEMPLATE = "# Postmortem: {{title}}\n\nIncident [{{repo}}#{{number}}]({{url}}) · **{{priority}}** · {{stage}} · commander {{commander}}\n\n| | |\n|---|---|\n| **Priority** | **{{priority}}**: {{priority_reason}} |\n| **Services** | {{services}} |\n| **Impact** | {{impact}} |\n| **What was broken** | {{summary}} |\n| **Detected by** | {{detection}} |\n\n## Key times\n\n| milestone | time | duration |\n|---|---|---|\n| Started | {{started}} | |\n| Detected (declared) | {{declared}} | time to detect: {{time_to_detect}} (from the start) |\n| Acknowledged | {{acknowledged}} | time to acknowledge: {{time_to_acknowledge}} (from detection) |\n| Mitigated | {{mitigated}} | time to mitigate: {{time_to_mitigate}} (from the start) |\n| Resolved | {{resolved}} | time to resolve: {{time_to_resolve}} (from the start) |\n\n## Timeline\n\n{{timeline}}\n\n## Participants\n\n{{participants}}\n\n## Links\n\n{{links}}\n\n## Summary\n\n_What happened, what it did to users, and how it was fixed, in a few sentences for someone who was not there._\n\n## Root cause\n\n_The underlying reason it broke: a condition in the system or the process, not a person._\n\n## Contributing factors\n\n- _What made it more likely, larger, or slower to detect and fix._\n\n## Five whys\n\n1. Why did it happen? _…_\n2. Why? _…_\n3. Why? _…_\n4. Why? _…_\n5. Why? _…_\n\n## What went well\n\n- _…_\n\n## What went badly\n\n- _…_\n\n## Where we got lucky\n\n- _…_\n\n## Action items\n\n- [ ] _Action, owner, due date. Open each one as a tracked follow-up with `/followup <title>`._\n\n## Follow-ups\n\n{{followups}}\n";
+const DEFAULT_TEMPLATE = '# Postmortem: {{title}}\n\nIncident [{{repo}}#{{number}}]({{url}}) · **{{priority}}** · {{stage}} · commander {{commander}}\n\n| | |\n|---|---|\n| **Priority** | **{{priority}}**: {{priority_reason}} |\n| **Services** | {{services}} |\n| **Impact** | {{impact}} |\n| **What was broken** | {{summary}} |\n| **Detected by** | {{detection}} |\n\n## Key times\n\n| milestone | time | duration |\n|---|---|---|\n| Started | {{started}} | |\n| Detected (declared) | {{declared}} | time to detect: {{time_to_detect}} (from the start) |\n| Acknowledged | {{acknowledged}} | time to acknowledge: {{time_to_acknowledge}} (from detection) |\n| Mitigated | {{mitigated}} | time to mitigate: {{time_to_mitigate}} (from the start) |\n| Resolved | {{resolved}} | time to resolve: {{time_to_resolve}} (from the start) |\n\n## Timeline\n\n{{timeline}}\n\n## Participants\n\n{{participants}}\n\n## Links\n\n{{links}}\n\n## Summary\n\n_What happened, what it did to users, and how it was fixed, in a few sentences for someone who was not there._\n\n## Root cause\n\n_The underlying reason it broke: a condition in the system or the process, not a person._\n\n## Contributing factors\n\n- _What made it more likely, larger, or slower to detect and fix._\n\n## Five whys\n\n1. Why did it happen? _…_\n2. Why? _…_\n3. Why? _…_\n4. Why? _…_\n5. Why? _…_\n\n## What went well\n\n- _…_\n\n## What went badly\n\n- _…_\n\n## Where we got lucky\n\n- _…_\n\n## Action items\n\n- [ ] _Action, owner, due date. Open each one as a tracked follow-up with `/followup <title>`._\n\n## Follow-ups\n\n{{followups}}\n';
 
 ;// CONCATENATED MODULE: ./src/postmortem/template.ts
 /**
@@ -4878,10 +5929,16 @@ const PLACEHOLDERS = {
     url: { description: 'The incident issue URL.', block: false },
     repo: { description: 'The repository, `owner/name`.', block: false },
     priority: { description: 'The priority now, e.g. `P2`.', block: false },
-    priority_reason: { description: 'How the priority was chosen: the matching rule, or who set it by hand and why.', block: false },
+    priority_reason: {
+        description: 'How the priority was chosen: the matching rule, or who set it by hand and why.',
+        block: false,
+    },
     stage: { description: 'The incident stage when the postmortem was written, e.g. `Resolved`.', block: false },
     services: { description: 'The affected services, or `none stated`.', block: false },
-    impact: { description: 'Customer impact level, share of users affected, data loss, security exposure.', block: false },
+    impact: {
+        description: 'Customer impact level, share of users affected, data loss, security exposure.',
+        block: false,
+    },
     summary: { description: 'What is broken, as the reporter wrote it (one line).', block: false },
     detection: { description: 'How it was detected (the form field), or `not stated`.', block: false },
     started: { description: 'When impact began (UTC).', block: false },
@@ -4894,7 +5951,10 @@ const PLACEHOLDERS = {
     time_to_mitigate: { description: 'started → mitigated.', block: false },
     time_to_resolve: { description: 'started → resolved.', block: false },
     timeline: { description: 'The timeline as a table (time, what, who), summarised when too long.', block: true },
-    participants: { description: 'Everyone who acted on the incident, comma-separated, without pinging them.', block: false },
+    participants: {
+        description: 'Everyone who acted on the incident, comma-separated, without pinging them.',
+        block: false,
+    },
     commander: { description: 'Who led the response, without pinging them, or `nobody`.', block: false },
     links: { description: 'A list: the incident, then the links given in the form.', block: true },
     followups: { description: 'The follow-up issues with their state, kept current by the action.', block: true },
@@ -4923,7 +5983,7 @@ function parseTemplate(text, file) {
         };
         const marker = MARKER_RE.exec(line);
         if (marker)
-            problem(marker.index, 'IncidentOps\' hidden `<!-- incidentops:… -->` markers cannot be written in a template (they are added by the action): use `{{followups}}` for the follow-up list');
+            problem(marker.index, "IncidentOps' hidden `<!-- incidentops:… -->` markers cannot be written in a template (they are added by the action): use `{{followups}}` for the follow-up list");
         if (i > 0)
             buf += '\n';
         let pos = 0;
@@ -5102,7 +6162,12 @@ function renderPostmortem(t, input, opts = {}) {
     const fixed = assemble('');
     if (fixed.length > max) {
         throw new errors/* ConfigError */.xL(`The postmortem template ${t.file} renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}: shorten it.`, [
-            { file: t.file, line: 1, column: 1, message: `renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}` },
+            {
+                file: t.file,
+                line: 1,
+                column: 1,
+                message: `renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}`,
+            },
         ]);
     }
     if (timelines === 0)
@@ -5113,7 +6178,7 @@ function renderPostmortem(t, input, opts = {}) {
 function placeholderValues({ record: r, facts: f, title, url, repo, followups }) {
     const m = milestones(r);
     const at = (iso) => (iso === null ? 'not reached' : utc(iso));
-    const between = (a, b) => (a === null || b === null ? 'not reached' : formatDuration(Date.parse(b) - Date.parse(a)));
+    const between = (a, b) => a === null || b === null ? 'not reached' : formatDuration(Date.parse(b) - Date.parse(a));
     const participants = participantsOf(r);
     const shownParticipants = participants.slice(0, 100);
     return {
@@ -5122,7 +6187,9 @@ function placeholderValues({ record: r, facts: f, title, url, repo, followups })
         url: safeUrl(url) ?? (0,markdown/* inline */.mG)(url, 300),
         repo: (0,markdown/* inline */.mG)(repo, 140),
         priority: (0,markdown/* inline */.mG)(r.priority, 10),
-        priority_reason: r.prioritySource === 'human' ? (0,markdown/* inline */.mG)(r.priorityReason, 300) : `classified by the rules: ${(0,markdown/* inline */.mG)(r.priorityReason, 300)}`,
+        priority_reason: r.prioritySource === 'human'
+            ? (0,markdown/* inline */.mG)(r.priorityReason, 300)
+            : `classified by the rules: ${(0,markdown/* inline */.mG)(r.priorityReason, 300)}`,
         stage: (0,markdown/* inline */.mG)(capital(r.stage), 40),
         services: f.services.length ? f.services.map((s) => (0,markdown/* code */.aY)(s, 40)).join(', ') : 'none stated',
         impact: impactOf(f),
@@ -5138,7 +6205,10 @@ function placeholderValues({ record: r, facts: f, title, url, repo, followups })
         time_to_mitigate: between(m.startedAt, m.mitigatedAt),
         time_to_resolve: between(m.startedAt, m.resolvedAt),
         participants: participants.length
-            ? shownParticipants.map(render_who).join(', ') + (participants.length > shownParticipants.length ? ` and ${thousands(participants.length - shownParticipants.length)} more` : '')
+            ? shownParticipants.map(render_who).join(', ') +
+                (participants.length > shownParticipants.length
+                    ? ` and ${thousands(participants.length - shownParticipants.length)} more`
+                    : '')
             : 'nobody recorded',
         commander: r.commander ? render_who(r.commander) : 'nobody',
         links: linksOf(r.number, title, url, repo, f.links),
@@ -5225,7 +6295,12 @@ function timelineWithin(input, budget) {
     const alertTitle = alertTitleOf(input.record);
     const rows = events.map((e, index) => {
         const kind = typeof e?.kind === 'string' ? e.kind : 'unknown';
-        return { index, kind, key: KEY_KINDS.has(kind) || index === 0 || index === events.length - 1, line: rowOf(e, alertTitle) };
+        return {
+            index,
+            kind,
+            key: KEY_KINDS.has(kind) || index === 0 || index === events.length - 1,
+            line: rowOf(e, alertTitle),
+        };
     });
     const full = [TABLE_HEAD, ...rows.map((r) => r.line)].join('\n');
     if (full.length <= budget)
@@ -5298,7 +6373,9 @@ function summarised(all, kept, incident, keysDropped) {
         const n = counts.get(k);
         return `${thousands(n)} ${names[k][n === 1 ? 0 : 1]}`;
     });
-    const kept_ = keysDropped ? 'the first and last entries are kept' : 'the first and last entries and every stage and priority change are kept';
+    const kept_ = keysDropped
+        ? 'the first and last entries are kept'
+        : 'the first and last entries and every stage and priority change are kept';
     const note = `_Summarised to fit GitHub's size limit: ${thousands(left)} of ${thousands(all.length)} entries left out (${list(what)}); ${kept_}. The full timeline is in the incident, ${incident}._`;
     const lines = [note, '', TABLE_HEAD];
     let prev = -1;
@@ -5314,7 +6391,12 @@ function summarised(all, kept, incident, keysDropped) {
 }
 const gap = (n) => `| ⋯ | _${thousands(n)} ${n === 1 ? 'entry' : 'entries'} left out_ | |`;
 function bucket(kind) {
-    if (kind === 'update' || kind === 'note' || kind === 'alert' || kind === 'impact' || kind === 'stage' || kind === 'priority')
+    if (kind === 'update' ||
+        kind === 'note' ||
+        kind === 'alert' ||
+        kind === 'impact' ||
+        kind === 'stage' ||
+        kind === 'priority')
         return kind;
     return 'other';
 }
@@ -5378,7 +6460,11 @@ function describe(e, alertTitle) {
         case 'escalation':
             return `Escalated to level ${to}: not acknowledged in time${via}`;
         case 'postmortem':
-            return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment on the incident)' : `Postmortem ${to} opened`;
+            return e.text === 'done'
+                ? 'Postmortem done'
+                : e.to === 'comment'
+                    ? 'Postmortem written (a comment on the incident)'
+                    : `Postmortem ${to} opened`;
         case 'followup':
             return withText(`Follow-up ${to} opened`, 200);
         case 'start':
@@ -5445,8 +6531,21 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         const m = followupMarker(r.number, f.key);
         let number = existing.find((i) => i.body.startsWith(m))?.number;
         if (!number) {
-            const body = [m, `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`, '', `**${(0,markdown/* inline */.mG)(f.title, 200)}**`].join('\n');
-            const done = await exec.apply([{ kind: 'create-issue', title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')), body, labels: [config.postmortem.followupLabel], marker: m }]);
+            const body = [
+                m,
+                `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`,
+                '',
+                `**${(0,markdown/* inline */.mG)(f.title, 200)}**`,
+            ].join('\n');
+            const done = await exec.apply([
+                {
+                    kind: 'create-issue',
+                    title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')),
+                    body,
+                    labels: [config.postmortem.followupLabel],
+                    marker: m,
+                },
+            ]);
             applied.push(...done);
             number = createdBy(done[0])?.issue;
         }
@@ -5467,8 +6566,17 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
     const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage);
     const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)));
     const m = postmortemMarker(r.number);
-    const template = due ? parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH) : null;
-    const render = () => renderPostmortem(template, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] });
+    const template = due
+        ? parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
+        : null;
+    const render = () => renderPostmortem(template, {
+        record: r,
+        facts: d.facts,
+        title: issue.title,
+        url: issue.url,
+        repo,
+        followups: r.followups ?? [],
+    });
     if (due && config.postmortem.as === 'comment') {
         // A comment on the incident: posted with the replies (before the card), found by its marker,
         // so a run that died after posting it does not post a second one.
@@ -5488,7 +6596,19 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
             '',
             followupsSection(r.followups ?? []),
         ].join('\n');
-        const done = await exec.apply([{ kind: 'propose-file', issue: r.number, branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body, marker: m }]);
+        const done = await exec.apply([
+            {
+                kind: 'propose-file',
+                issue: r.number,
+                branch: `incidentops/postmortem-${r.number}`,
+                path,
+                content: render(),
+                message: `Postmortem of incident #${r.number}`,
+                title,
+                body,
+                marker: m,
+            },
+        ]);
         applied.push(...done);
         const pr = createdBy(done[0])?.issue;
         if (pr) {
@@ -5504,7 +6624,14 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         let nodeId = found?.nodeId;
         if (!number) {
             const done = await exec.apply([
-                { kind: 'create-issue', title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m },
+                {
+                    kind: 'create-issue',
+                    title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`),
+                    body: render(),
+                    labels: [config.postmortem.label],
+                    assignees: r.commander ? [r.commander] : [],
+                    marker: m,
+                },
             ]);
             applied.push(...done);
             number = createdBy(done[0])?.issue;
@@ -5532,7 +6659,15 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         if (own) {
             const body = fitBody(replaceFollowups(own.body, r.followups ?? []));
             if (body !== own.body)
-                applied.push(...(await exec.apply([{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }])));
+                applied.push(...(await exec.apply([
+                    {
+                        kind: 'update-comment',
+                        issue: r.number,
+                        commentId: own.databaseId,
+                        body,
+                        marker: marker('followups', r.number),
+                    },
+                ])));
         }
     }
     if (followupsChanged && r.postmortem?.issue) {
@@ -5540,7 +6675,9 @@ async function postmortemPhase(port, ctx, d, config, repo, opts) {
         if (pm.issue?.viewerDidAuthor) {
             const body = fitBody(replaceFollowups(pm.issue.body, r.followups ?? []));
             if (body !== pm.issue.body)
-                applied.push(...(await exec.apply([{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }])));
+                applied.push(...(await exec.apply([
+                    { kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) },
+                ])));
         }
     }
     return applied;
@@ -5586,12 +6723,28 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
     if (parent !== null && parent !== ctx.issue.number) {
         const isPm = postmortemIncident(own) !== null;
         const child = ctx.issue.number;
-        const childAt = ctx.issue.closedAt && incoming.kind === 'issue' && incoming.action === 'closed' ? ctx.issue.closedAt : ctx.issue.updatedAt;
+        const childAt = ctx.issue.closedAt && incoming.kind === 'issue' && incoming.action === 'closed'
+            ? ctx.issue.closedAt
+            : ctx.issue.updatedAt;
         ctx = await port.loadIssueContext(parent, {});
         if (incoming.kind === 'issue') {
             if (incoming.action !== 'closed' && incoming.action !== 'reopened')
-                return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] };
-            incoming = { kind: 'related', of: isPm ? 'postmortem' : 'followup', number: child, action: incoming.action, sender: incoming.sender, at: childAt };
+                return {
+                    decision: {
+                        kind: 'skip',
+                        reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter`,
+                    },
+                    applied: [],
+                    problems: [],
+                };
+            incoming = {
+                kind: 'related',
+                of: isPm ? 'postmortem' : 'followup',
+                number: child,
+                action: incoming.action,
+                sender: incoming.sender,
+                at: childAt,
+            };
         }
     }
     // A merged postmortem pull request counts only when the incident's record names that pull request.
@@ -5599,8 +6752,22 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
         const card = ctx.issue ? findCard(ctx.issue.comments) : undefined;
         const pr = (card ? decodeRecord(card.body) : null)?.postmortem?.pr;
         if (pr !== incoming.pr)
-            return { decision: { kind: 'skip', reason: `pull request #${incoming.pr} is not the postmortem of #${ctx.issue?.number ?? '?'}` }, applied: [], problems: [] };
-        incoming = { kind: 'related', of: 'postmortem', number: incoming.pr, action: 'closed', sender: incoming.sender, at: incoming.at ?? ctx.issue.updatedAt };
+            return {
+                decision: {
+                    kind: 'skip',
+                    reason: `pull request #${incoming.pr} is not the postmortem of #${ctx.issue?.number ?? '?'}`,
+                },
+                applied: [],
+                problems: [],
+            };
+        incoming = {
+            kind: 'related',
+            of: 'postmortem',
+            number: incoming.pr,
+            action: 'closed',
+            sender: incoming.sender,
+            at: incoming.at ?? ctx.issue.updatedAt,
+        };
     }
     const previous = (() => {
         const card = ctx.issue ? findCard(ctx.issue.comments) : undefined;
@@ -5633,23 +6800,35 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
         }
         event = { ...incoming, role, earlier };
     }
-    else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config, opts.now())) {
+    else if (incoming.kind === 'issue' &&
+        isIncident &&
+        needsSenderRole(incoming.action, ctx, previous, config, opts.now())) {
         event = { ...incoming, role: await roleOf(incoming.sender) };
     }
     else
         event = incoming;
     // Held as unconfirmed needs the reporter's role, asked only with the option on and only at declaration.
-    const reporter = !previous && isIncident && config.intake.holdUnconfirmed && ctx.issue?.author && !ctx.issue.viewerDidAuthor ? await roleOf(ctx.issue.author) : undefined;
+    const reporter = !previous && isIncident && config.intake.holdUnconfirmed && ctx.issue?.author && !ctx.issue.viewerDidAuthor
+        ? await roleOf(ctx.issue.author)
+        : undefined;
     // A responder who labels someone else's issue as an incident has confirmed it by doing so.
-    const declarer = reporter !== undefined && !mayDecide(reporter) && incoming.kind === 'issue' && incoming.action === 'labeled' && incoming.sender.toLowerCase() !== ctx.issue.author.toLowerCase()
+    const declarer = reporter !== undefined &&
+        !mayDecide(reporter) &&
+        incoming.kind === 'issue' &&
+        incoming.action === 'labeled' &&
+        incoming.sender.toLowerCase() !== ctx.issue.author.toLowerCase()
         ? await roleOf(incoming.sender)
         : reporter;
     // A due escalation to a schedule resolves with the `/cover` overrides: read only then (decide is
     // pure, so a first pass without them tells whether they are needed).
     let oncall = null;
     if (opts.oncallView && config.oncall.schedules.length) {
-        const probe = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer });
-        if (probe.kind === 'incident' && probe.changes.some((c) => c.startsWith('escalated')) && chainNamesSchedule(probe.record.service, config))
+        const probe = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, {
+            reporter: declarer,
+        });
+        if (probe.kind === 'incident' &&
+            probe.changes.some((c) => c.startsWith('escalated')) &&
+            chainNamesSchedule(probe.record.service, config))
             oncall = await opts.oncallView();
     }
     const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer }, oncall);
@@ -5661,14 +6840,22 @@ async function handleIncident(port, board, ctx, incoming, config, opts) {
         return { decision, applied: [], problems: [] };
     const applied = [];
     const problems = [];
-    applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { exec: opts.exec, log: opts.log, now: opts.now() })));
-    const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage));
+    applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, {
+        exec: opts.exec,
+        log: opts.log,
+        now: opts.now(),
+    })));
+    const closing = (incoming.kind === 'issue' && incoming.action === 'closed') ||
+        (ctx.issue.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage));
     if (config.project) {
         if (!board) {
             opts.warn('The config has a `project`, but the `project-token` input is empty, so the board was skipped (everything else was done). GITHUB_TOKEN cannot reach Projects (v2): pass a fine-grained PAT or a GitHub App token with Projects read/write as `project-token`.');
         }
         else {
-            const r = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: closing || (incoming.kind === 'issue' && incoming.action === 'reopened') });
+            const r = await syncBoard(board, decision.record, decision.facts, config, ctx, {
+                ...opts,
+                fresh: closing || (incoming.kind === 'issue' && incoming.action === 'reopened'),
+            });
             applied.push(...r.applied);
             problems.push(...r.problems);
             if (r.cache)
@@ -5724,7 +6911,16 @@ async function syncBoard(board, record, facts, config, ctx, opts) {
             return { applied, problems, cache: cached };
         if (problems.length === 0) {
             try {
-                const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: n, projectId: cached.projectId, itemId: cached.itemId, updates, what: 'board' }]);
+                const done = await opts.exec.apply([
+                    {
+                        kind: 'board-set-fields',
+                        issue: n,
+                        projectId: cached.projectId,
+                        itemId: cached.itemId,
+                        updates,
+                        what: 'board',
+                    },
+                ]);
                 return { applied: done, problems: [], cache: createdBy(done[0]) ? withValues(cached, updates) : cached };
             }
             catch (error) {
@@ -5734,10 +6930,17 @@ async function syncBoard(board, record, facts, config, ctx, opts) {
     }
     const snap = await board.read(owner, p.number, ctx.issue.nodeId, Object.keys(desired));
     if (!snap)
-        return { applied, problems: [`project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`] };
+        return {
+            applied,
+            problems: [
+                `project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`,
+            ],
+        };
     let itemId = snap.item?.id;
     if (!itemId) {
-        const added = await opts.exec.apply([{ kind: 'board-add-item', issue: n, project: key, projectId: snap.projectId, contentId: ctx.issue.nodeId }]);
+        const added = await opts.exec.apply([
+            { kind: 'board-add-item', issue: n, project: key, projectId: snap.projectId, contentId: ctx.issue.nodeId },
+        ]);
         applied.push(...added);
         itemId = added[0]?.itemId;
     }
@@ -5746,14 +6949,29 @@ async function syncBoard(board, record, facts, config, ctx, opts) {
     if (updates.length) {
         // Without an item id (a dry run, or the budget reached before the add) the fields are planned
         // against a placeholder; the run that adds the item writes them.
-        const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: n, projectId: snap.projectId, itemId: itemId ?? NEW_ITEM, updates, what: 'board' }], { after: itemId !== undefined });
+        const done = await opts.exec.apply([
+            {
+                kind: 'board-set-fields',
+                issue: n,
+                projectId: snap.projectId,
+                itemId: itemId ?? NEW_ITEM,
+                updates,
+                what: 'board',
+            },
+        ], { after: itemId !== undefined });
         applied.push(...done);
         written = createdBy(done[0]) !== undefined;
     }
     if (!itemId)
         return { applied, problems };
     const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])));
-    const cache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } };
+    const cache = {
+        project: key,
+        projectId: snap.projectId,
+        itemId,
+        fields,
+        values: { ...(snap.item?.values ?? {}) },
+    };
     return { applied, problems, cache: written ? withValues(cache, updates) : cache };
 }
 /**
@@ -5767,7 +6985,9 @@ async function syncPostmortemItem(r, config, opts) {
     if (!pm?.issue || !pm.nodeId || !cache)
         return { applied: [], problems: [] };
     const p = config.project;
-    const desired = { [p.statusField]: config.stages[pm.done ? 'closed' : 'postmortem'].column };
+    const desired = {
+        [p.statusField]: config.stages[pm.done ? 'closed' : 'postmortem'].column,
+    };
     if (p.priorityField)
         desired[p.priorityField] = r.priority;
     // A missing field or column is already reported by the incident's own sync.
@@ -5779,20 +6999,45 @@ async function syncPostmortemItem(r, config, opts) {
         // Adding an issue that is already on the project returns its existing item.
         let item = pm.board?.item;
         if (!item) {
-            const added = await opts.exec.apply([{ kind: 'board-add-item', issue: pm.issue, project: cache.project, projectId: cache.projectId, contentId: pm.nodeId }]);
+            const added = await opts.exec.apply([
+                {
+                    kind: 'board-add-item',
+                    issue: pm.issue,
+                    project: cache.project,
+                    projectId: cache.projectId,
+                    contentId: pm.nodeId,
+                },
+            ]);
             applied.push(...added);
             item = added[0]?.itemId;
         }
-        const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: pm.issue, projectId: cache.projectId, itemId: item ?? NEW_ITEM, updates, what: 'postmortem on the board' }], { after: item !== undefined });
+        const done = await opts.exec.apply([
+            {
+                kind: 'board-set-fields',
+                issue: pm.issue,
+                projectId: cache.projectId,
+                itemId: item ?? NEW_ITEM,
+                updates,
+                what: 'postmortem on the board',
+            },
+        ], { after: item !== undefined });
         applied.push(...done);
         if (item && createdBy(done[0]))
-            pm.board = { item, values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } };
+            pm.board = {
+                item,
+                values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) },
+            };
         return { applied, problems: [] };
     }
     catch (error) {
         // A stale item (someone removed the card): forget it; the next run adds the issue again.
         delete pm.board;
-        return { applied, problems: [`the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`] };
+        return {
+            applied,
+            problems: [
+                `the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`,
+            ],
+        };
     }
 }
 function withValues(cache, updates) {
@@ -5808,11 +7053,35 @@ function notificationsFor(r, before, ctx, config, repo) {
         return out;
     const issue = ctx.issue;
     for (const e of r.events.slice(before)) {
-        const event = e.kind === 'declared' || e.kind === 'confirmed' ? 'declared' : e.kind === 'priority' ? 'priority' : e.kind === 'escalation' ? 'escalation' : e.kind === 'stage' && e.to === 'resolved' ? 'resolved' : null;
+        const event = e.kind === 'declared' || e.kind === 'confirmed'
+            ? 'declared'
+            : e.kind === 'priority'
+                ? 'priority'
+                : e.kind === 'escalation'
+                    ? 'escalation'
+                    : e.kind === 'stage' && e.to === 'resolved'
+                        ? 'resolved'
+                        : null;
         if (!event || !config.notify.events.includes(event))
             continue;
-        const text = event === 'declared' ? `${r.priority} incident declared: ${r.priorityReason}` : event === 'priority' ? `Priority ${e.from} → ${e.to}` : event === 'escalation' ? `Not acknowledged in time: escalated to level ${e.to}` : 'Resolved';
-        out.push({ event, repo, number: r.number, title: issue.title, url: issue.url, priority: r.priority, stage: r.stage, text, at: e.at });
+        const text = event === 'declared'
+            ? `${r.priority} incident declared: ${r.priorityReason}`
+            : event === 'priority'
+                ? `Priority ${e.from} → ${e.to}`
+                : event === 'escalation'
+                    ? `Not acknowledged in time: escalated to level ${e.to}`
+                    : 'Resolved';
+        out.push({
+            event,
+            repo,
+            number: r.number,
+            title: issue.title,
+            url: issue.url,
+            priority: r.priority,
+            stage: r.stage,
+            text,
+            at: e.at,
+        });
     }
     return out;
 }
@@ -5838,7 +7107,10 @@ function needsSenderRole(action, ctx, previous, config, now) {
     const reclassifies = previous.prioritySource === 'rules' && impactDigest(facts) !== previous.impactDigest;
     // The start decide would take (see onStartTime): a change of it past Triage needs triage or more.
     const wanted = facts.startedAt ?? (facts.startRefused ? null : previous.declaredAt);
-    const movesStart = !issue.viewerDidAuthor && previous.stage !== 'triage' && wanted !== null && Date.parse(wanted) !== Date.parse(previous.startedAt);
+    const movesStart = !issue.viewerDidAuthor &&
+        previous.stage !== 'triage' &&
+        wanted !== null &&
+        Date.parse(wanted) !== Date.parse(previous.startedAt);
     return reclassifies || movesStart;
 }
 /**
@@ -6058,8 +7330,16 @@ const SEVERE = ['P1', 'P2'];
 const NO_SERVICE = '(no service)';
 const rankOf = (p) => PRIORITIES.indexOf(p);
 const build_iso = (ms) => new Date(ms).toISOString();
-const period = (start, end) => ({ start: build_iso(start), end: build_iso(end), hours: (end - start) / MS_PER_HOUR });
-const ratio = (numerator, denominator) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : null });
+const period = (start, end) => ({
+    start: build_iso(start),
+    end: build_iso(end),
+    hours: (end - start) / MS_PER_HOUR,
+});
+const ratio = (numerator, denominator) => ({
+    numerator,
+    denominator,
+    value: denominator > 0 ? numerator / denominator : null,
+});
 const zeroes = () => ({ P1: 0, P2: 0, P3: 0, P4: 0 });
 function normalize(i, now) {
     const declared = Date.parse(i.declaredAt);
@@ -6174,7 +7454,14 @@ function trends(c, p) {
     const t = (key, unit, better, f) => {
         const current = f(c);
         const previous = f(p);
-        return { key, unit, better, current, previous, delta: current !== null && previous !== null ? current - previous : null };
+        return {
+            key,
+            unit,
+            better,
+            current,
+            previous,
+            delta: current !== null && previous !== null ? current - previous : null,
+        };
     };
     return [
         t('incidents', 'count', 'lower', (w) => w.incidents),
@@ -6212,7 +7499,10 @@ function breakdown(cur, prev, keys) {
         if (!n.src.dismissed)
             for (const k of keys(n))
                 row(k).previous++;
-    return [...rows.values()].sort((a, b) => b.current - a.current || b.previous - a.previous || b.dismissed - a.dismissed || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return [...rows.values()].sort((a, b) => b.current - a.current ||
+        b.previous - a.previous ||
+        b.dismissed - a.dismissed ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 const uniq = (xs) => [...new Set(xs)];
 function listed(n, carriedOver, now) {
@@ -6341,8 +7631,14 @@ function buildReport(incidents, opts) {
             mttr: { n: sorted.length, open: b.open, meanMs: mean(sorted), medianMs: medianSorted(sorted) },
         };
     });
-    const order = (a, b) => a.rank - b.rank || b.declared - a.declared || (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) || a.src.number - b.src.number;
-    const list = [...cur.sort(order).map((n) => listed(n, false, now)), ...carried.sort(order).map((n) => listed(n, true, now))];
+    const order = (a, b) => a.rank - b.rank ||
+        b.declared - a.declared ||
+        (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) ||
+        a.src.number - b.src.number;
+    const list = [
+        ...cur.sort(order).map((n) => listed(n, false, now)),
+        ...carried.sort(order).map((n) => listed(n, true, now)),
+    ];
     return {
         schemaVersion: 1,
         scope: opts.scope,
@@ -6401,7 +7697,7 @@ const format_duration = (ms) => (ok(ms) ? formatDuration(ms) : NONE);
 /** A duration in hours: `3h 05m`. */
 const hours = (h) => (ok(h) ? formatDuration(h * format_MS_PER_HOUR) : NONE);
 /** A measured duration: `3h 05m`, or `≥ 3h 05m so far` when the milestone is not reached. */
-const measured = (m) => (m === null ? NONE : m.open ? `≥ ${formatDuration(m.ms)} so far` : formatDuration(m.ms));
+const measured = (m) => m === null ? NONE : m.open ? `≥ ${formatDuration(m.ms)} so far` : formatDuration(m.ms);
 /**
  * A share as a percentage. Small and near-1 values keep the digits that matter: availability
  * 0.99952 reads `99.952%`, a probability 0.0082 reads `0.82%`.
@@ -6425,7 +7721,12 @@ function money(v, currency) {
     if (!ok(v))
         return NONE;
     try {
-        return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(v);
+        return new Intl.NumberFormat('en-US', {
+            style: 'currency',
+            currency,
+            maximumFractionDigits: 0,
+            minimumFractionDigits: 0,
+        }).format(v);
     }
     catch {
         return `${format_int.format(v)} ${currency.replace(/[^A-Za-z]/g, '').slice(0, 8)}`;
@@ -6508,7 +7809,11 @@ function sourceOf(r) {
  */
 function postmortemOf(r, dismissed, config) {
     const own = r.postmortem;
-    const state = typeof own === 'string' ? own : typeof own === 'object' && own !== null && 'state' in own ? own.state : undefined;
+    const state = typeof own === 'string'
+        ? own
+        : typeof own === 'object' && own !== null && 'state' in own
+            ? own.state
+            : undefined;
     if (typeof state === 'string' && POSTMORTEM_STATES.has(state))
         return state;
     if (dismissed || config.priorities[r.priority]?.postmortem !== 'required')
@@ -6716,11 +8021,16 @@ function headlines(d) {
     for (const t of d.trends) {
         if (t.key === 'cost' && !d.current.cost)
             continue;
-        lines.push(row([TREND_LABEL[t.key], trendValue(t, t.current, d.currency), trendValue(t, t.previous, d.currency), trendArrow(t, d.currency)]));
+        lines.push(row([
+            TREND_LABEL[t.key],
+            trendValue(t, t.current, d.currency),
+            trendValue(t, t.previous, d.currency),
+            trendArrow(t, d.currency),
+        ]));
     }
     return lines;
 }
-const bound = (v, open) => (v === null ? NONE : open > 0 ? `≥ ${format_duration(v)}` : format_duration(v));
+const bound = (v, open) => v === null ? NONE : open > 0 ? `≥ ${format_duration(v)}` : format_duration(v);
 const stats = (s) => [format_duration(s.meanMs), format_duration(s.medianMs), format_duration(s.p90Ms), format_duration(s.maxMs)];
 function response(d) {
     const r = d.current.response;
@@ -6732,12 +8042,23 @@ function response(d) {
     const lines = [
         '### Response',
         '',
-        row(['', 'Done', 'Not yet', 'Mean', 'Median', 'p90', 'Max', 'With open ones as lower bounds: mean · median · p90 · max']),
+        row([
+            '',
+            'Done',
+            'Not yet',
+            'Mean',
+            'Median',
+            'p90',
+            'Max',
+            'With open ones as lower bounds: mean · median · p90 · max',
+        ]),
         sep(['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
     ];
     for (const [name, m] of metrics) {
         const lb = m.lowerBound;
-        const lower = m.open === 0 ? 'same (none open)' : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ');
+        const lower = m.open === 0
+            ? 'same (none open)'
+            : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ');
         lines.push(row([name, count(m.completed.n), count(m.open), ...stats(m.completed), lower]));
     }
     lines.push('', `_Incidents not yet acknowledged, mitigated or resolved are counted under "Not yet" and never dropped. The first columns summarise the incidents that reached the milestone; the last one adds the open ones at their time so far, so each figure there is a lower bound (≥) of the true one. Dismissed incidents are noise and are left out._`);
@@ -6749,11 +8070,16 @@ function reliability(d) {
     const down = d.options.downtimePriorities.join(', ') || 'none';
     const obsWeeks = decimal(k.observation.hours / 168, 1);
     const rows = [
-        ['Availability', `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`],
+        [
+            'Availability',
+            `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`,
+        ],
     ];
     if (c.slo) {
         const s = c.slo;
-        const left = s.budgetLeftHours >= 0 ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})` : `**overspent by ${hours(-s.budgetLeftHours)}**`;
+        const left = s.budgetLeftHours >= 0
+            ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})`
+            : `**overspent by ${hours(-s.budgetLeftHours)}**`;
         rows.push([`Error budget (SLO ${percent(s.target)})`, `${hours(s.budgetHours)} in the window; ${left}`]);
     }
     const all = k.all;
@@ -6767,10 +8093,19 @@ function reliability(d) {
         `P(at least one ${k.severe.priorities.join('/')} in the next 7 days)`,
         `${percent(k.pSevereWithinHorizon)} = 1 − e^(−λt), λ = ${decimal(k.severe.perWeek)} per week (${count(k.severe.incidents)} in ${obsWeeks} weeks), t = 7 days`,
     ]);
-    rows.push(['Expected downtime, next 7 days', `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`]);
-    rows.push(['Recovery rate', `${percent(c.recovery.value)} (${count(c.recovery.numerator)} of ${count(c.recovery.denominator)} resolved)`]);
+    rows.push([
+        'Expected downtime, next 7 days',
+        `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`,
+    ]);
+    rows.push([
+        'Recovery rate',
+        `${percent(c.recovery.value)} (${count(c.recovery.numerator)} of ${count(c.recovery.denominator)} resolved)`,
+    ]);
     const pm = c.postmortems;
-    rows.push(['Postmortems', `${percent(pm.completion.value)} done (${count(pm.done)} of ${count(pm.required)} required; ${count(pm.open)} in progress, ${count(pm.missing)} missing)`]);
+    rows.push([
+        'Postmortems',
+        `${percent(pm.completion.value)} done (${count(pm.done)} of ${count(pm.required)} required; ${count(pm.open)} in progress, ${count(pm.missing)} missing)`,
+    ]);
     rows.push([
         'Follow-ups',
         `this window: ${count(c.followups.open)} open, ${count(c.followups.closed)} closed · all incidents: ${count(d.followupBacklog.open)} open, ${count(d.followupBacklog.closed)} closed`,
@@ -6835,13 +8170,24 @@ function definitions(d) {
 function statusOf(i) {
     if (i.dismissed)
         return 'dismissed';
-    const s = i.resolve && !i.resolve.open ? 'resolved' : i.mitigate && !i.mitigate.open ? 'mitigated' : i.acknowledge && !i.acknowledge.open ? 'acknowledged' : 'not acknowledged';
+    const s = i.resolve && !i.resolve.open
+        ? 'resolved'
+        : i.mitigate && !i.mitigate.open
+            ? 'mitigated'
+            : i.acknowledge && !i.acknowledge.open
+                ? 'acknowledged'
+                : 'not acknowledged';
     return i.carriedOver ? `${s} (from before the window)` : s;
 }
 function incidentRow(i, org) {
     const ref = org ? `${(0,markdown/* inline */.mG)(i.repo, 60)}#${i.number}` : `#${i.number}`;
     const link = /^https:\/\/[^\s()<>[\]]+$/.test(i.url) ? `[${ref}](${i.url})` : ref;
-    const services = i.services.length ? i.services.slice(0, 3).map((s) => (0,markdown/* inline */.mG)(s, 30)).join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '') : NONE;
+    const services = i.services.length
+        ? i.services
+            .slice(0, 3)
+            .map((s) => (0,markdown/* inline */.mG)(s, 30))
+            .join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '')
+        : NONE;
     return row([
         link,
         i.priority,
@@ -6911,7 +8257,19 @@ function incidentList(data, budget) {
     const header = [
         `### Incidents (${count(list.length)})`,
         '',
-        row(['Incident', 'Priority', 'Title', 'Services', 'Source', 'Declared', 'Acknowledge', 'Mitigate', 'Resolve', 'Status', 'Postmortem']),
+        row([
+            'Incident',
+            'Priority',
+            'Title',
+            'Services',
+            'Source',
+            'Declared',
+            'Acknowledge',
+            'Mitigate',
+            'Resolve',
+            'Status',
+            'Postmortem',
+        ]),
         sep(['l', 'l', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'l', 'l']),
     ].join('\n');
     if (list.length === 0) {
@@ -7042,11 +8400,17 @@ async function gatherIncidents(o) {
         pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label });
     }
     else {
-        pages = o.port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath: o.configPath, labelled: DEFAULT_REPORT_LABEL });
+        pages = o.port.incidentPages({
+            label: DEFAULT_INCIDENT_LABEL,
+            states: STATES,
+            configPath: o.configPath,
+            labelled: DEFAULT_REPORT_LABEL,
+        });
         const r = await pages.next();
         first = r.done ? undefined : r.value;
         config = loadConfig(first?.configText ?? null, o.configPath);
-        if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) || !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
+        if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) ||
+            !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
             // The config renames the labels: the page read with the defaults is not the right one.
             await pages.return(undefined);
             extra = first ? 1 : 0;
@@ -7095,7 +8459,7 @@ function reportOptions(config, end, scope, windowDays) {
     };
 }
 /** `owner/name`, or `org owner` in organisation scope. */
-const scopeName = (config, repo) => (config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo));
+const scopeName = (config, repo) => config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo);
 /**
  * The report as data and as markdown. Incidents counted without their card are said so under the
  * introduction (and in the JSON as `input.withoutCard`).
@@ -7138,7 +8502,15 @@ async function runReportMode(o) {
     const { portFor } = ports;
     const port = portFor(o.repo);
     core/* startGroup */.Oh('Reliability report: loading incidents');
-    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core/* info */.pq((0,log_safe/* logSafe */.s)(l)), asOf: () => reportEnd(ports.now()) });
+    const g = await gatherIncidents({
+        port,
+        repo: o.repo,
+        portFor,
+        local: o.local,
+        configPath: o.inputs.configPath,
+        log: (l) => core/* info */.pq((0,log_safe/* logSafe */.s)(l)),
+        asOf: () => reportEnd(ports.now()),
+    });
     core/* endGroup */.N4();
     const end = reportEnd(ports.now());
     const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)));
@@ -7155,10 +8527,16 @@ async function runReportMode(o) {
     writeReportJson(jsonPath, data);
     core/* info */.pq(`Report data written to ${jsonPath}.`);
     const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`);
-    const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._'];
+    const writes = rows.length
+        ? ['| status | write |', '|---|---|', ...rows]
+        : ['_No writes: the report issue is up to date._'];
     const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : '';
     return {
-        outputs: { 'report-issue': issue === null ? '' : String(issue), 'report-json': jsonPath, actions: JSON.stringify(applied) },
+        outputs: {
+            'report-issue': issue === null ? '' : String(issue),
+            'report-json': jsonPath,
+            actions: JSON.stringify(applied),
+        },
         summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },
         problems: [],
     };
@@ -7189,7 +8567,10 @@ function courseOf(i, config) {
     if (r)
         return { priority: r.priority, stage: r.stage };
     const stageLabel = i.labels.find((l) => l.toLowerCase().startsWith(STAGE_PREFIX));
-    return { priority: priorityLabelsOn(i.labels)[0] ?? null, stage: stageLabel ? (stageByName(stageLabel, config) ?? null) : null };
+    return {
+        priority: priorityLabelsOn(i.labels)[0] ?? null,
+        stage: stageLabel ? (stageByName(stageLabel, config) ?? null) : null,
+    };
 }
 /** Priority and stage from a decision (null when it skipped). */
 function courseOfDecision(d) {
@@ -7247,29 +8628,72 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
                 earlier = recent;
         }
         if (!target && alert.status !== 'firing') {
-            outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: `${alert.status}, but no open incident has this key` });
+            outcomes.push({
+                key: alert.key,
+                incident: null,
+                what: 'ignored',
+                outcome: 'ignored',
+                priority: null,
+                stage: null,
+                note: `${alert.status}, but no open incident has this key`,
+            });
             opts.log(`alert ${alert.key}: ${alert.status}, but no open incident has this key: nothing to do`);
             continue;
         }
         if (!target) {
             // Open a new incident. Its labels are set at creation; the ones missing in the repository are created first.
-            const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing', occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] };
+            const state = {
+                key: alert.key,
+                source: alert.source,
+                title: alert.title,
+                severity: alert.severity,
+                service: alert.service,
+                labels: alert.labels,
+                status: 'firing',
+                occurrences: 0,
+                firstSeen: now,
+                lastSeen: now,
+                lastComment: null,
+                deliveries: [],
+            };
             const priority = classify(alertFields(state), config).priority;
-            const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), content_limits_fitLabelName(`${SOURCE_PREFIX}${alert.source}`), ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])];
+            const labels = [
+                config.labels.incident,
+                priorityLabel(priority),
+                stageLabelOf('triage', config),
+                content_limits_fitLabelName(`${SOURCE_PREFIX}${alert.source}`),
+                ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : []),
+            ];
             const have = new Set(repoLabels.map((l) => l.name.toLowerCase()));
             const effects = [];
             const missing = upFrontLabels(config, labels)
-                .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
+                .map((l) => l.name.startsWith(SOURCE_PREFIX)
+                ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' }
+                : l)
                 .filter((l) => !have.has(l.name.toLowerCase()));
             if (missing.length)
                 effects.push({ kind: 'create-labels', labels: missing });
-            effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), labels, marker: alertMarker(alert.key) });
+            effects.push({
+                kind: 'create-issue',
+                title: fitTitle(`[Alert] ${alert.title}`),
+                body: alertIssueBody(alert, earlier, opts.runId),
+                labels,
+                marker: alertMarker(alert.key),
+            });
             const done = await opts.exec.apply(effects);
             applied.push(...done);
             repoLabels = [...repoLabels, ...missing];
             const opened = createdBy(done.find((d) => d.kind === 'create-issue'));
             if (opened?.issue === undefined) {
-                outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'write budget reached: left for the next delivery' });
+                outcomes.push({
+                    key: alert.key,
+                    incident: null,
+                    what: 'ignored',
+                    outcome: 'ignored',
+                    priority: null,
+                    stage: null,
+                    note: 'write budget reached: left for the next delivery',
+                });
                 continue;
             }
             const mine = opened.issue;
@@ -7277,14 +8701,39 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
                 // A dry run: the issue does not exist, so its card and the rest are planned on the issue as
                 // it would be created (no race to settle: nothing was opened).
                 const issue = {
-                    ...{ nodeId: opened.nodeId ?? '', number: mine, title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), state: 'open', stateReason: null },
-                    ...{ createdAt: now, updatedAt: now, closedAt: null, url: '', author: null, viewerDidAuthor: true, assignees: [], labels, comments: [], commentCount: 0 },
+                    ...{
+                        nodeId: opened.nodeId ?? '',
+                        number: mine,
+                        title: fitTitle(`[Alert] ${alert.title}`),
+                        body: alertIssueBody(alert, earlier, opts.runId),
+                        state: 'open',
+                        stateReason: null,
+                    },
+                    ...{
+                        createdAt: now,
+                        updatedAt: now,
+                        closedAt: null,
+                        url: '',
+                        author: null,
+                        viewerDidAuthor: true,
+                        assignees: [],
+                        labels,
+                        comments: [],
+                        commentCount: 0,
+                    },
                 };
                 openIncidents = [...openIncidents, issue];
                 const r = await handleIncident(port, board, { repositoryId: open.first?.repositoryId ?? '', repoLabels, issue }, { kind: 'alert', alert, now, delivery }, config, opts);
                 applied.push(...r.applied);
                 problems.push(...r.problems);
-                outcomes.push({ key: alert.key, incident: null, what: 'opened', outcome: 'new', ...courseOfDecision(r.decision), note: 'dry run' });
+                outcomes.push({
+                    key: alert.key,
+                    incident: null,
+                    what: 'opened',
+                    outcome: 'new',
+                    ...courseOfDecision(r.decision),
+                    note: 'dry run',
+                });
                 continue;
             }
             // Parallel first deliveries of one key may each have opened an issue. One rule, which every
@@ -7299,7 +8748,14 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
                 applied.push(...(await closeDuplicate(port, mine, keep, opts)));
                 const survivor = openIncidents.find((i) => i.number === keep);
                 openIncidents = openIncidents.filter((i) => i.number !== mine);
-                outcomes.push({ key: alert.key, incident: keep, what: 'merged', outcome: 'duplicate', ...(survivor ? courseOf(survivor, config) : { priority, stage: 'triage' }), note: `#${mine} was opened by a parallel delivery and closed as its duplicate` });
+                outcomes.push({
+                    key: alert.key,
+                    incident: keep,
+                    what: 'merged',
+                    outcome: 'duplicate',
+                    ...(survivor ? courseOf(survivor, config) : { priority, stage: 'triage' }),
+                    note: `#${mine} was opened by a parallel delivery and closed as its duplicate`,
+                });
                 continue;
             }
             const r = await handleIncident(port, board, await loadCtx(port, keep), { kind: 'alert', alert, now, delivery }, config, opts);
@@ -7316,8 +8772,19 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
         // The opener itself, re-run after it died between the issue and the card (GitHub's "re-run"
         // keeps GITHUB_RUN_ID), finishes its own job: the issue says which run opened it.
         const openedHere = target.body.split('\n', 3).includes(openedByMarker(opts.runId));
-        if (wasOpen && target.viewerDidAuthor && !openedHere && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
-            outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` });
+        if (wasOpen &&
+            target.viewerDidAuthor &&
+            !openedHere &&
+            !findCard(target.comments) &&
+            Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
+            outcomes.push({
+                key: alert.key,
+                incident: target.number,
+                what: 'updated',
+                outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge',
+                ...courseOf(target, config),
+                note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card`,
+            });
             opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`);
             continue;
         }
@@ -7332,16 +8799,35 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
             }
         }
         // The bulk read already holds the whole thread of most incidents: no second read for them.
-        const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null;
-        const ctx = complete ? { repositoryId: open.first.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number);
+        const complete = wasOpen &&
+            target.commentCount !== undefined &&
+            target.commentCount <= target.comments.length &&
+            open.first !== null;
+        const ctx = complete
+            ? { repositoryId: open.first.repositoryId, repoLabels: repoLabels, issue: target }
+            : await loadCtx(port, target.number);
         const r = await handleIncident(port, board, ctx, { kind: 'alert', alert, now, delivery }, config, opts);
         applied.push(...r.applied);
         problems.push(...r.problems);
         // Firing again after a resolve (still open, in Monitoring) or reopening a closed incident is a re-fire.
         const before = findCard(target.comments);
         const wasResolved = before ? decodeRecord(before.body)?.alert?.status === 'resolved' : false;
-        const outcome = !wasOpen ? 'refire' : alert.status === 'resolved' ? 'resolve' : alert.status === 'acknowledged' ? 'acknowledge' : wasResolved ? 'refire' : 'repeat';
-        outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened', outcome, ...courseOfDecision(r.decision) });
+        const outcome = !wasOpen
+            ? 'refire'
+            : alert.status === 'resolved'
+                ? 'resolve'
+                : alert.status === 'acknowledged'
+                    ? 'acknowledge'
+                    : wasResolved
+                        ? 'refire'
+                        : 'repeat';
+        outcomes.push({
+            key: alert.key,
+            incident: target.number,
+            what: wasOpen ? 'updated' : 'reopened',
+            outcome,
+            ...courseOfDecision(r.decision),
+        });
         if (!wasOpen)
             openIncidents = [...openIncidents, { ...target, state: 'open' }];
     }
@@ -7353,8 +8839,23 @@ async function loadCtx(port, n) {
 async function closeDuplicate(port, dup, keep, opts, comment = true) {
     const m = marker('duplicate', keep);
     const effects = [
-        ...(comment ? [{ kind: 'create-comment', issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` }] : []),
-        { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
+        ...(comment
+            ? [
+                {
+                    kind: 'create-comment',
+                    issue: dup,
+                    marker: m,
+                    body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.`,
+                },
+            ]
+            : []),
+        {
+            kind: 'update-issue',
+            issue: dup,
+            state: 'closed',
+            stateReason: 'not_planned',
+            why: [`close as a duplicate of #${keep}`],
+        },
     ];
     return opts.exec.apply(effects);
 }
@@ -7364,7 +8865,12 @@ function openedByMarker(runId) {
     return `<!-- incidentops:opened-by:${runId.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40)} -->`;
 }
 function alertIssueBody(a, earlier, runId) {
-    const lines = [alertMarker(a.key), ...(runId ? [openedByMarker(runId)] : []), `**${(0,markdown/* inline */.mG)(a.source, 40)} alert**: ${(0,markdown/* inline */.mG)(a.title, 250)}`, ''];
+    const lines = [
+        alertMarker(a.key),
+        ...(runId ? [openedByMarker(runId)] : []),
+        `**${(0,markdown/* inline */.mG)(a.source, 40)} alert**: ${(0,markdown/* inline */.mG)(a.title, 250)}`,
+        '',
+    ];
     if (a.description)
         lines.push((0,markdown/* quote */.hD)(a.description, 3000), '');
     const facts = [['Key', `\`${a.key}\``]];
@@ -7421,7 +8927,9 @@ const heartbeats_RECORD_RE = /<!-- incidentops:heartbeat-record:v1:([A-Za-z0-9+/
  * comment, or (on the very first pings) an issue: the latest ping wins, the lowest issue is used.
  */
 function readHeartbeats(issues) {
-    const ours = (issues ?? []).filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER)).sort((a, b) => a.number - b.number);
+    const ours = (issues ?? [])
+        .filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER))
+        .sort((a, b) => a.number - b.number);
     const beats = new Map();
     // Issues in number order, comments in id order: the first comment seen for a name is the one
     // every run edits (deterministic), and it carries the latest ping of all its duplicates.
@@ -7447,7 +8955,11 @@ function decodeHeartbeat(body) {
         return null;
     try {
         const r = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
-        if (r?.v !== 1 || typeof r.name !== 'string' || !HEARTBEAT_NAME.test(r.name) || typeof r.lastPing !== 'string' || Number.isNaN(Date.parse(r.lastPing)))
+        if (r?.v !== 1 ||
+            typeof r.name !== 'string' ||
+            !HEARTBEAT_NAME.test(r.name) ||
+            typeof r.lastPing !== 'string' ||
+            Number.isNaN(Date.parse(r.lastPing)))
             return null;
         return r;
     }
@@ -7595,7 +9107,16 @@ const ADOPT_AFTER_MS = 10 * 60_000;
 async function sweep(port, board, pages, config, opts, 
 /** GitHub's clock when the run started: what is due is computed against it. */
 now) {
-    const result = { scanned: 0, due: 0, handled: [], left: [], adopted: [], waiting: [], applied: [], problems: [] };
+    const result = {
+        scanned: 0,
+        due: 0,
+        handled: [],
+        left: [],
+        adopted: [],
+        waiting: [],
+        applied: [],
+        problems: [],
+    };
     // One list for the whole run: labels one incident creates are not created again for the next.
     let repoLabels;
     let repositoryId = '';
@@ -7621,7 +9142,10 @@ now) {
                 const pending = config.crisis.checklist.filter((c) => !tickedItems(card.body, config.crisis.checklist).has(c));
                 const due = applyDue(probe, config, now, incident.assignees, pending);
                 // A card still warning that the sweep had stopped is rewritten without it, now that it runs.
-                if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve && !card.body.includes(SWEEP_LATE_MARKER))
+                if (due.replies.length === 0 &&
+                    due.changes.length === 0 &&
+                    !due.resolve &&
+                    !card.body.includes(SWEEP_LATE_MARKER))
                     continue;
             }
             result.due++;
@@ -7633,7 +9157,10 @@ now) {
             const ctx = incident.commentCount > incident.comments.length
                 ? await port.loadIssueContext(incident.number, {})
                 : { repositoryId, repoLabels: repoLabels, issue: incident };
-            const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now });
+            const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, {
+                ...opts,
+                now: () => opts.now() ?? now,
+            });
             result.applied.push(...r.applied);
             result.problems.push(...r.problems);
             result.handled.push(incident.number);
@@ -7691,7 +9218,11 @@ async function wakeSweep(repoLabels, o) {
                 line: null,
                 problem: `The scheduled sweep (${o.workflow}) may be off, and this run's write budget was spent before it could turn it on: the next run on an open incident does. Until then no reminder or escalation is posted.`,
             };
-        return { applied, line: `The scheduled sweep (${o.workflow}) is on${turnedOn === 'planned' ? ' (dry run: would turn it on)' : ''}: an incident is open.`, problem: null };
+        return {
+            applied,
+            line: `The scheduled sweep (${o.workflow}) is on${turnedOn === 'planned' ? ' (dry run: would turn it on)' : ''}: an incident is open.`,
+            problem: null,
+        };
     }
     catch (error) {
         return {
@@ -7723,7 +9254,10 @@ async function sleepSweep(repoLabels, countOpen, o) {
     const applied = [];
     const keepOn = async (why) => {
         try {
-            applied.push(...(await o.exec.apply([{ kind: 'set-workflow', workflow: o.workflow, enabled: true, why }, { kind: 'create-labels', labels: [SWEEP_ON_LABEL] }])));
+            applied.push(...(await o.exec.apply([
+                { kind: 'set-workflow', workflow: o.workflow, enabled: true, why },
+                { kind: 'create-labels', labels: [SWEEP_ON_LABEL] },
+            ])));
             return { applied, line: `The sweep (${o.workflow}) stays on: ${why}.`, problem: null };
         }
         catch (error) {
@@ -7759,9 +9293,18 @@ async function sleepSweep(repoLabels, countOpen, o) {
     // Not turned off: a dry run says what it would do; a spent budget leaves the sweep on (fail-safe).
     const off = applied.find((a) => a.kind === 'set-workflow')?.status;
     if (off === 'planned')
-        return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null, asleep: true };
+        return {
+            applied,
+            line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`,
+            problem: null,
+            asleep: true,
+        };
     if (off === 'skipped')
-        return { applied, line: `No incident is open, but this run's write budget was spent: the sweep (${o.workflow}) stays on until a later run turns it off.`, problem: null };
+        return {
+            applied,
+            line: `No incident is open, but this run's write budget was spent: the sweep (${o.workflow}) stays on until a later run turns it off.`,
+            problem: null,
+        };
     let open;
     try {
         open = await countOpen();
@@ -7815,7 +9358,13 @@ async function handlePing(port, board, name, config, open, opts) {
             const have = (open.first?.repoLabels ?? []).some((l) => l.name.toLowerCase() === HEARTBEATS_LABEL.name);
             const done = await apply([
                 ...(have ? [] : [{ kind: 'create-labels', labels: [HEARTBEATS_LABEL] }]),
-                { kind: 'create-issue', title: 'IncidentOps heartbeats', body: heartbeatsIssueBody(), labels: [HEARTBEATS_LABEL.name], marker: HEARTBEATS_ISSUE_MARKER },
+                {
+                    kind: 'create-issue',
+                    title: 'IncidentOps heartbeats',
+                    body: heartbeatsIssueBody(),
+                    labels: [HEARTBEATS_LABEL.name],
+                    marker: HEARTBEATS_ISSUE_MARKER,
+                },
             ]);
             // In a dry run, the number the executor imagines for it (so the plan names the same issue).
             issue = createdBy(done.find((d) => d.kind === 'create-issue'))?.issue ?? null;
@@ -7823,7 +9372,11 @@ async function handlePing(port, board, name, config, open, opts) {
         const body = heartbeatComment(hb, now);
         const mark = heartbeatMarker(hb.name);
         // Without the issue (a dry run, or the budget spent before it) the comment waits for it: planned in a dry run, skipped otherwise.
-        await apply([stored ? { kind: 'update-comment', issue: issue ?? 0, commentId: stored.commentId, marker: mark, body } : { kind: 'create-comment', issue: issue ?? 0, marker: mark, body }], { after: issue !== null });
+        await apply([
+            stored
+                ? { kind: 'update-comment', issue: issue ?? 0, commentId: stored.commentId, marker: mark, body }
+                : { kind: 'create-comment', issue: issue ?? 0, marker: mark, body },
+        ], { after: issue !== null });
     }
     // A late ping: its incident is open and still firing. Resolved as any `resolved` alert is.
     let resolved = null;
@@ -7886,7 +9439,9 @@ async function watchHeartbeats(port, board, config, open, opts) {
         }
         if (mine.length === 0) {
             closed ??= await closedSince(port, config, earliest);
-            const shut = closed.filter((i) => keyOf(i) === key && alertedSince(i, deadline)).sort((a, b) => b.number - a.number)[0];
+            const shut = closed
+                .filter((i) => keyOf(i) === key && alertedSince(i, deadline))
+                .sort((a, b) => b.number - a.number)[0];
             if (shut) {
                 out.lines.push(`Heartbeat ${name}: late since ${utc(deadline)}; its incident #${shut.number} was closed while it was still late: nothing more until its next ping.`);
                 continue;
@@ -7981,7 +9536,19 @@ const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/;
 /** A label name: what Prometheus, Grafana and Datadog tag keys use. `__`-prefixed names are reserved. */
 const LABEL_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]{0,99}$/;
 /** The fields of an alert object in our schema; any other key is a mistake we report. */
-const GENERIC_ALERT_FIELDS = ['status', 'key', 'title', 'description', 'service', 'severity', 'labels', 'startsAt', 'endsAt', 'source', 'links'];
+const GENERIC_ALERT_FIELDS = [
+    'status',
+    'key',
+    'title',
+    'description',
+    'service',
+    'severity',
+    'labels',
+    'startsAt',
+    'endsAt',
+    'source',
+    'links',
+];
 
 ;// CONCATENATED MODULE: ./src/alerts/text.ts
 /**
@@ -8097,7 +9664,9 @@ function hashKey(prefix, ...parts) {
  */
 function derivedKey(prefix, raw) {
     const candidate = `${prefix}:${raw}`;
-    return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw) ? candidate : hashKey(prefix, raw);
+    return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw)
+        ? candidate
+        : hashKey(prefix, raw);
 }
 /** Go's zero time, which Alertmanager and Grafana send for "not set". */
 const GO_ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/;
@@ -8127,7 +9696,11 @@ function isoTime(v, path, opts = {}) {
     const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${frac}${zone}`);
     // Date.parse rolls 2024-02-31 over into March; a calendar check catches it.
     const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-    if (!Number.isFinite(t) || day.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59)
+    if (!Number.isFinite(t) ||
+        day.getUTCMonth() !== Number(mo) - 1 ||
+        Number(h) > 23 ||
+        Number(mi) > 59 ||
+        Number(sec ?? 0) > 59)
         fail(path, 'must be a valid date and time', v);
     const year = new Date(t).getUTCFullYear();
     if (year < 1970 || year > 9999)
@@ -8224,7 +9797,12 @@ function labels(v, path) {
         if (!LABEL_KEY_PATTERN.test(k) || k.startsWith('__'))
             throw new errors/* PayloadError */.tG(`${path} has a label named ${text_describe(k)}: label names must be 1 to ${LIMITS.labelKey} characters of letters, digits and _ . - / and must not start with "__".`);
         const value = str(raw, field(path, k));
-        Object.defineProperty(out, k, { value: plainLine(value, LIMITS.labelValue), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, k, {
+            value: plainLine(value, LIMITS.labelValue),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     return out;
 }
@@ -8317,8 +9895,13 @@ function oneAlert(a, path, body, flavour) {
     // Alertmanager added `fingerprint` in 0.19; before that, the sorted label set is the identity it stands for.
     const fp = typeof a.fingerprint === 'string'
         ? derivedKey(flavour, a.fingerprint)
-        : hashKey(flavour, ...Object.keys(labelsIn).sort().map((k) => `${k}=${String(labelsIn[k])}`));
-    const titleText = alertmanager_text(ann.summary) ?? alertmanager_text(labelsIn.alertname) ?? (flavour === 'grafana' ? alertmanager_text(body.title) : null) ?? `${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} alert`;
+        : hashKey(flavour, ...Object.keys(labelsIn)
+            .sort()
+            .map((k) => `${k}=${String(labelsIn[k])}`));
+    const titleText = alertmanager_text(ann.summary) ??
+        alertmanager_text(labelsIn.alertname) ??
+        (flavour === 'grafana' ? alertmanager_text(body.title) : null) ??
+        `${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} alert`;
     const descText = alertmanager_text(ann.description) ?? alertmanager_text(ann.message) ?? (flavour === 'grafana' ? alertmanager_text(body.message) : null);
     const startsAt = isoTime(a.startsAt, field(path, 'startsAt'));
     const endsAt = isoTime(a.endsAt, field(path, 'endsAt'));
@@ -8349,7 +9932,9 @@ function prometheusStyle(body, path, flavour) {
         fail(path, `must be the ${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} webhook body (a JSON object)`, body);
     if (flavour === 'alertmanager' && body.version !== undefined && body.version !== '4')
         fail(field(path, 'version'), 'must be "4" (the Alertmanager webhook payload version this adapter reads)', body.version);
-    if (flavour === 'grafana' && body.alerts === undefined && (body.ruleName !== undefined || body.evalMatches !== undefined))
+    if (flavour === 'grafana' &&
+        body.alerts === undefined &&
+        (body.ruleName !== undefined || body.evalMatches !== undefined))
         throw new errors/* PayloadError */.tG(`${path} is a legacy Grafana alerting body (ruleName/evalMatches); use Grafana's unified alerting webhook, which sends \`alerts\`.`);
     const alerts = body.alerts;
     if (!Array.isArray(alerts))
@@ -8380,7 +9965,17 @@ function prometheusStyle(body, path, flavour) {
 
 
 
-const DATADOG_FIELDS = ['alert_id', 'aggreg_key', 'transition', 'title', 'message', 'date', 'tags', 'link', 'priority'];
+const DATADOG_FIELDS = [
+    'alert_id',
+    'aggreg_key',
+    'transition',
+    'title',
+    'message',
+    'date',
+    'tags',
+    'link',
+    'priority',
+];
 const FIRING = ['triggered', 're-triggered', 'warn', 're-warn', 'no data', 're-no data', 'renotify'];
 const RESOLVED = ['recovered'];
 /** A template variable's value, or null when Datadog left it empty or unsubstituted (`$ALERT_PRIORITY`). */
@@ -8443,7 +10038,9 @@ function datadog(body, path) {
         fail(field(path, 'title'), 'must be a non-empty string ($EVENT_TITLE)', body.title);
     // "[Triggered] [P1] High CPU" → "[P1] High CPU": the transition is already the status.
     // A title of nothing but control characters is still an alert: never an empty issue title.
-    const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) || plainLine(rawTitle, LIMITS.title) || 'Datadog alert';
+    const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) ||
+        plainLine(rawTitle, LIMITS.title) ||
+        'Datadog alert';
     const message = filled(body.message, field(path, 'message'));
     const when = datadog_date(body.date, field(path, 'date'));
     const tagMap = tags(filled(body.tags, field(path, 'tags')));
@@ -8644,11 +10241,18 @@ function pagerDuty(body, path) {
     const component = optStr(p.component, field(pp, 'component'));
     const group = optStr(p.group, field(pp, 'group'));
     const cls = optStr(p.class, field(pp, 'class'));
-    const labels = lenientLabels({ source, ...(component ? { component } : {}), ...(group ? { group } : {}), ...(cls ? { class: cls } : {}) });
+    const labels = lenientLabels({
+        source,
+        ...(component ? { component } : {}),
+        ...(group ? { group } : {}),
+        ...(cls ? { class: cls } : {}),
+    });
     return [
         {
             status: 'firing',
-            key: dedupRaw !== null ? derivedKey('pagerduty', dedupRaw) : hashKey('pagerduty', source, component ?? '', summaryRaw),
+            key: dedupRaw !== null
+                ? derivedKey('pagerduty', dedupRaw)
+                : hashKey('pagerduty', source, component ?? '', summaryRaw),
             title,
             description: details(p.custom_details, field(pp, 'custom_details')),
             // PagerDuty's group is "a logical grouping of components of a service": the closest to our service.
@@ -8720,7 +10324,12 @@ function parse(eventType, clientPayload, eventTypes) {
         fail('client_payload', `must be an object with an \`${PAYLOAD_KEY}\` key`, clientPayload);
     const inner = clientPayload[PAYLOAD_KEY];
     if (inner === undefined)
-        throw new errors/* PayloadError */.tG(`client_payload must have an \`${PAYLOAD_KEY}\` key holding the alert (see docs/monitoring.md); it has ${Object.keys(clientPayload).length ? Object.keys(clientPayload).slice(0, 10).map((k) => text_describe(k)).join(', ') : 'no keys'}.`);
+        throw new errors/* PayloadError */.tG(`client_payload must have an \`${PAYLOAD_KEY}\` key holding the alert (see docs/monitoring.md); it has ${Object.keys(clientPayload).length
+            ? Object.keys(clientPayload)
+                .slice(0, 10)
+                .map((k) => text_describe(k))
+                .join(', ')
+            : 'no keys'}.`);
     if (!isObj(inner))
         fail(ROOT, 'must be an object', inner);
     for (const k of Object.keys(inner)) {
@@ -8803,12 +10412,20 @@ function collapseGroup(alerts, group) {
     const firing = alerts.filter((a) => a.status === 'firing');
     const lead = firing[0] ?? alerts[0];
     const common = Object.fromEntries(Object.entries(lead.labels).filter(([k, v]) => alerts.every((a) => a.labels[k] === v)));
-    const starts = alerts.map((a) => a.startsAt).filter((s) => s !== null).sort();
-    const ends = alerts.map((a) => a.endsAt).filter((s) => s !== null).sort();
+    const starts = alerts
+        .map((a) => a.startsAt)
+        .filter((s) => s !== null)
+        .sort();
+    const ends = alerts
+        .map((a) => a.endsAt)
+        .filter((s) => s !== null)
+        .sort();
     const services = [...new Set(alerts.map((a) => a.service).filter((s) => s !== null))];
     const title = alerts.length > 1 ? `${lead.title} (+${alerts.length - 1} more in the group)` : lead.title;
     const list = alerts.map((a) => `- ${a.status}: ${a.title}`).join('\n');
-    const description = alerts.length > 1 ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description) : lead.description;
+    const description = alerts.length > 1
+        ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description)
+        : lead.description;
     return {
         status: firing.length ? 'firing' : 'resolved',
         key: group.key,
@@ -8854,7 +10471,10 @@ function plain(text, max) {
     t = t.replace(/\s+/g, ' ').trim();
     const cps = Array.from(t);
     if (cps.length > max)
-        t = `${cps.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+        t = `${cps
+            .slice(0, Math.max(0, max - 1))
+            .join('')
+            .trimEnd()}…`;
     return t.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZWSP}`);
 }
 /**
@@ -8946,7 +10566,10 @@ function slack(c) {
         blocks: [
             {
                 type: 'section',
-                text: { type: 'mrkdwn', text: `*${c.priority} · ${c.label}*\n*${heading}*${c.text ? `\n${slackEscape(c.text)}` : ''}` },
+                text: {
+                    type: 'mrkdwn',
+                    text: `*${c.priority} · ${c.label}*\n*${heading}*${c.text ? `\n${slackEscape(c.text)}` : ''}`,
+                },
             },
             { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
         ],
@@ -8958,7 +10581,13 @@ function teams(c) {
     // Adaptive Card date functions render in the reader's time zone; they want RFC 3339 without ms.
     const when = c.iso ? `{{DATE(${c.iso}, SHORT)}} {{TIME(${c.iso})}}` : teamsEscape(c.when);
     const body = [
-        { type: 'TextBlock', text: `${c.priority} · ${c.label}`, weight: 'Bolder', color: c.event === 'resolved' ? 'Good' : TEAMS_COLORS[c.priority], wrap: true },
+        {
+            type: 'TextBlock',
+            text: `${c.priority} · ${c.label}`,
+            weight: 'Bolder',
+            color: c.event === 'resolved' ? 'Good' : TEAMS_COLORS[c.priority],
+            wrap: true,
+        },
         { type: 'TextBlock', text: teamsEscape(`#${c.number} ${c.title}`), size: 'Large', weight: 'Bolder', wrap: true },
     ];
     if (c.text)
@@ -8983,11 +10612,16 @@ function teams(c) {
     };
     if (c.link)
         card.actions = [{ type: 'Action.OpenUrl', title: `Open incident #${c.number}`, url: c.link }];
-    return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
+    return {
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+    };
 }
 function discord(c) {
     // Titles render little markdown; still, no `<@…>` and no `[text](link)` of theirs.
-    const title = Array.from(`#${c.number} ${c.title}`.replace(/</g, '<\u200b').replace(/\]\(/g, ']\u200b(')).slice(0, 256).join('');
+    const title = Array.from(`#${c.number} ${c.title}`.replace(/</g, '<\u200b').replace(/\]\(/g, ']\u200b('))
+        .slice(0, 256)
+        .join('');
     const embed = { title };
     if (c.link)
         embed.url = c.link;
@@ -9226,7 +10860,12 @@ function failureMessage(target, o, attempts, timeoutMs) {
     }
     return `${send_label(target)} failed: ${why}. The notification was not delivered; the incident is not affected.`;
 }
-const KIND_NAMES = { slack: 'Slack', teams: 'Microsoft Teams', discord: 'Discord', webhook: 'the generic webhook' };
+const KIND_NAMES = {
+    slack: 'Slack',
+    teams: 'Microsoft Teams',
+    discord: 'Discord',
+    webhook: 'the generic webhook',
+};
 /** `Notification to Slack (input notify-slack)`: the kind and the input, never the URL. */
 function send_label(target) {
     return `Notification to ${KIND_NAMES[target.kind] ?? 'a webhook'} (input ${NOTIFY_INPUTS[target.kind] ?? 'notify-?'})`;
@@ -9320,7 +10959,9 @@ function decodeOncall(body) {
 }
 /** The on-call issue among issues carrying its label: the lowest-numbered open one we opened (a race that opened two keeps the first). */
 function findOncallIssue(issues) {
-    return [...issues].filter((i) => i.viewerDidAuthor && i.state.toLowerCase() === 'open' && i.body.startsWith(ONCALL_MARKER)).sort((a, b) => a.number - b.number)[0] ?? null;
+    return ([...issues]
+        .filter((i) => i.viewerDidAuthor && i.state.toLowerCase() === 'open' && i.body.startsWith(ONCALL_MARKER))
+        .sort((a, b) => a.number - b.number)[0] ?? null);
 }
 /** The view the pure core needs (the overrides), from the on-call issue's body. */
 function viewOf(body) {
@@ -9366,7 +11007,20 @@ function parseOncallCommands(body) {
             out.push({ name: 'oncall', line });
         else if (/^\/cover\b/i.test(line)) {
             const m = COVER.exec(line.slice(0, 600));
-            out.push(m ? { name: 'cover', line, who: m[1], schedule: m[2]?.toLowerCase() ?? null, from: m[4] ?? null, to: (m[3] ?? m[5]), reason: (m[6] ?? '').trim().replace(/^[-—:]\s*/, '').slice(0, 200) } : { name: 'cover-invalid', line });
+            out.push(m
+                ? {
+                    name: 'cover',
+                    line,
+                    who: m[1],
+                    schedule: m[2]?.toLowerCase() ?? null,
+                    from: m[4] ?? null,
+                    to: (m[3] ?? m[5]),
+                    reason: (m[6] ?? '')
+                        .trim()
+                        .replace(/^[-—:]\s*/, '')
+                        .slice(0, 200),
+                }
+                : { name: 'cover-invalid', line });
         }
     }
     return out;
@@ -9394,8 +11048,18 @@ function coverOverride(c, config, by, commentId, createdAt) {
     if (to <= Date.parse(createdAt))
         return { problem: `the end (${localTime(to, s.timeZone)}) is already past` };
     if (to - from > MAX_COVER_MS)
-        return { problem: 'cover longer than 31 days belongs in the configuration (`overrides:` of the schedule), reviewed in a pull request' };
-    return { schedule, who: c.who, from, to, source: `comment:${commentId}`, by, ...(c.reason ? { reason: c.reason } : {}) };
+        return {
+            problem: 'cover longer than 31 days belongs in the configuration (`overrides:` of the schedule), reviewed in a pull request',
+        };
+    return {
+        schedule,
+        who: c.who,
+        from,
+        to,
+        source: `comment:${commentId}`,
+        by,
+        ...(c.reason ? { reason: c.reason } : {}),
+    };
 }
 /** The on-call issue's body: what it is for, the overrides in force or to come, and the record. */
 function renderOncallIssue(record, config, now) {
@@ -9413,7 +11077,7 @@ function renderOncallIssue(record, config, now) {
         '/cover @user <schedule> from 2026-12-24 00:00 to 2026-12-27 00:00 holidays',
         '```',
         '',
-        'Times are in the schedule\'s time zone unless they carry an offset (`Z`, `+01:00`). `/oncall` in any issue answers who is on call now and next.',
+        "Times are in the schedule's time zone unless they carry an offset (`Z`, `+01:00`). `/oncall` in any issue answers who is on call now and next.",
         '',
         '### Overrides',
         '',
@@ -9435,7 +11099,11 @@ function renderOncallAnswer(config, view, now) {
     for (const s of config.oncall.schedules) {
         const [first, ...next] = upcoming(s, t, 3, view.overrides.filter((o) => o.schedule === s.name));
         const show = (who) => (who ? (0,markdown/* neutralizeMentions */.tI)(`@${who}`) : '_nobody_');
-        const why = (r) => (r.override ? `override${r.override.by ? ` asked by ${(0,markdown/* neutralizeMentions */.tI)(`@${r.override.by}`)}` : ''}${r.override.reason ? `: ${(0,markdown/* inline */.mG)(r.override.reason, 120)}` : ''}` : r.layer ? `layer ${(0,markdown/* code */.aY)(r.layer, 40)}` : 'a gap');
+        const why = (r) => r.override
+            ? `override${r.override.by ? ` asked by ${(0,markdown/* neutralizeMentions */.tI)(`@${r.override.by}`)}` : ''}${r.override.reason ? `: ${(0,markdown/* inline */.mG)(r.override.reason, 120)}` : ''}`
+            : r.layer
+                ? `layer ${(0,markdown/* code */.aY)(r.layer, 40)}`
+                : 'a gap';
         out.push(`- **${(0,markdown/* inline */.mG)(s.name, 40)}**: ${show(first.who)} (${why(first)})${first.until ? ` until ${localTime(Date.parse(first.until), s.timeZone)}` : ''}`);
         for (const r of next)
             out.push(`  - then ${show(r.who)} (${why(r)}) from ${localTime(Date.parse(r.time), s.timeZone)}`);
@@ -9478,12 +11146,25 @@ async function handleOncallComment(port, ctx, comment, config, opts) {
     if (!config.oncall.schedules.length) {
         const mk = marker('oncall-reply', comment.commentId);
         if (!findMarked(issue.comments, mk))
-            effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\nThere are no on-call schedules in the configuration: add them under \`oncall.schedules\` (docs/oncall.md).` });
+            effects.push({
+                kind: 'create-comment',
+                issue: issue.number,
+                marker: mk,
+                body: `${mk}\nThere are no on-call schedules in the configuration: add them under \`oncall.schedules\` (docs/oncall.md).`,
+            });
         return { handled: true, applied: await opts.exec.apply(effects), changes: ['/oncall: no schedules configured'] };
     }
-    const here = issue.viewerDidAuthor && issue.body.startsWith('<!-- incidentops:oncall -->') && issue.labels.some((l) => l.toLowerCase() === config.oncall.label.toLowerCase());
-    const oncallIssue = here ? { number: issue.number, body: issue.body } : await readOncallIssue(port, config);
-    const previous = (oncallIssue && decodeOncall(oncallIssue.body)) || { v: 1, overrides: [], processed: [] };
+    const here = issue.viewerDidAuthor &&
+        issue.body.startsWith('<!-- incidentops:oncall -->') &&
+        issue.labels.some((l) => l.toLowerCase() === config.oncall.label.toLowerCase());
+    const oncallIssue = here
+        ? { number: issue.number, body: issue.body }
+        : await readOncallIssue(port, config);
+    const previous = (oncallIssue && decodeOncall(oncallIssue.body)) || {
+        v: 1,
+        overrides: [],
+        processed: [],
+    };
     const record = structuredClone(previous);
     if (here) {
         // This comment and earlier ones no run handled (GitHub drops queued runs of a concurrency group).
@@ -9496,7 +11177,14 @@ async function handleOncallComment(port, ctx, comment, config, opts) {
         const floor = previous.processed.length ? Math.min(...previous.processed) : 0;
         const pending = [
             ...issue.comments
-                .filter((c) => c.databaseId < comment.commentId && c.databaseId > floor && !previous.processed.includes(c.databaseId) && !c.viewerDidAuthor && !c.authorIsBot && c.author && c.updatedAt === c.createdAt && parseOncallCommands(c.body).some((x) => x.name !== 'oncall'))
+                .filter((c) => c.databaseId < comment.commentId &&
+                c.databaseId > floor &&
+                !previous.processed.includes(c.databaseId) &&
+                !c.viewerDidAuthor &&
+                !c.authorIsBot &&
+                c.author &&
+                c.updatedAt === c.createdAt &&
+                parseOncallCommands(c.body).some((x) => x.name !== 'oncall'))
                 .sort((a, b) => a.databaseId - b.databaseId)
                 .slice(-MAX_CATCH_UP)
                 .map((c) => ({ commentId: c.databaseId, body: c.body, author: c.author, createdAt: c.createdAt })),
@@ -9540,15 +11228,27 @@ async function handleOncallComment(port, ctx, comment, config, opts) {
     }
     else if (commands.some((x) => x.name !== 'oncall')) {
         const mk = marker('oncall-cover', comment.commentId);
-        const where = oncallIssue ? `the on-call issue #${oncallIssue.number}` : 'the on-call issue (comment `/oncall` once to have it opened)';
+        const where = oncallIssue
+            ? `the on-call issue #${oncallIssue.number}`
+            : 'the on-call issue (comment `/oncall` once to have it opened)';
         if (!findMarked(issue.comments, mk))
-            effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\n\`/cover\` counts only on ${where}, where every override is recorded with who asked; nothing changed here.` });
+            effects.push({
+                kind: 'create-comment',
+                issue: issue.number,
+                marker: mk,
+                body: `${mk}\n\`/cover\` counts only on ${where}, where every override is recorded with who asked; nothing changed here.`,
+            });
         changes.push('/cover outside the on-call issue: pointed there');
     }
     if (commands.some((x) => x.name === 'oncall')) {
         const mk = marker('oncall-reply', comment.commentId);
         if (!findMarked(issue.comments, mk))
-            effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\n${renderOncallAnswer(config, { overrides: record.overrides }, now)}` });
+            effects.push({
+                kind: 'create-comment',
+                issue: issue.number,
+                marker: mk,
+                body: `${mk}\n${renderOncallAnswer(config, { overrides: record.overrides }, now)}`,
+            });
         changes.push('/oncall answered');
     }
     // The record: overrides long over leave it (their comments stay); written only when it changed.
@@ -9557,7 +11257,13 @@ async function handleOncallComment(port, ctx, comment, config, opts) {
     record.processed = record.processed.slice(-300);
     const body = renderOncallIssue(record, config, now);
     if (!oncallIssue)
-        effects.push({ kind: 'create-issue', title: 'On call', body, labels: [config.oncall.label], marker: '<!-- incidentops:oncall -->' });
+        effects.push({
+            kind: 'create-issue',
+            title: 'On call',
+            body,
+            labels: [config.oncall.label],
+            marker: '<!-- incidentops:oncall -->',
+        });
     else if (JSON.stringify(record) !== JSON.stringify(previous))
         effects.push({ kind: 'edit-issue', issue: oncallIssue.number, body, marker: '<!-- incidentops:oncall -->' });
     return { handled: true, applied: await opts.exec.apply(effects), changes };
@@ -9600,7 +11306,14 @@ async function dispatch(r, inputs, { env }) {
     const repo = repoRef(env.GITHUB_REPOSITORY);
     const baseUrl = env.GITHUB_API_URL || 'https://api.github.com';
     if (r.kind === 'report')
-        return await runReportMode({ env, inputs, repo, baseUrl, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) });
+        return await runReportMode({
+            env,
+            inputs,
+            repo,
+            baseUrl,
+            budget: WRITE_BUDGET,
+            local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath),
+        });
     const wait = realClock.sleep;
     const limiter = new RequestLimiter(inputs.limits, { ...realClock, sleep: wait });
     const port = new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core/* warning */.$e((0,log_safe/* logSafe */.s)(m)), limiter }), repo, {
@@ -9611,7 +11324,13 @@ async function dispatch(r, inputs, { env }) {
     // The config comes from the checkout when there is one, otherwise from the same query as the issue.
     const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath);
     const boardFor = (config) => config.project && inputs.projectToken
-        ? new OctokitBoardPort(createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core/* warning */.$e((0,log_safe/* logSafe */.s)(m)), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }))
+        ? new OctokitBoardPort(createOctokit({
+            token: inputs.projectToken,
+            repo,
+            baseUrl,
+            warn: (m) => core/* warning */.$e((0,log_safe/* logSafe */.s)(m)),
+            limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }),
+        }))
         : null;
     // One executor per run, made once the config (and so the board) is known: the run's only writer,
     // with one budget for every write of the run and the only check of dry-run.
@@ -9638,13 +11357,23 @@ async function dispatch(r, inputs, { env }) {
         // The on-call issue and the heartbeats issue come with the first page the sweep reads anyway:
         // escalations to a schedule and the heartbeats' check cost no request.
         const oncallLabel = localConfig ? localConfig.oncall.label : 'incidentops-oncall';
-        const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, labelled: oncallLabel, heartbeats: HEARTBEATS_LABEL.name, ...(local === undefined ? { configPath: inputs.configPath } : {}) });
+        const pages = port.incidentPages({
+            label,
+            states: ['OPEN'],
+            withRepoLabels: true,
+            labelled: oncallLabel,
+            heartbeats: HEARTBEATS_LABEL.name,
+            ...(local === undefined ? { configPath: inputs.configPath } : {}),
+        });
         const first = await pages.next();
         const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath);
         if (config.labels.incident !== label)
             throw new errors/* ConfigError */.xL(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`);
         // The open incidents are kept as they stream by when heartbeats need them after the sweep.
-        const open = { first: first.done ? null : first.value, incidents: [] };
+        const open = {
+            first: first.done ? null : first.value,
+            incidents: [],
+        };
         async function* all() {
             if (!first.done)
                 yield first.value;
@@ -9665,13 +11394,22 @@ async function dispatch(r, inputs, { env }) {
         exec.capBudget(config.sweep.budget);
         const calmOpts = { workflow: inputs.sweepWorkflow, exec };
         const result = await sweep(port, board, kept(), config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded) }, now);
-        const beats = await watchHeartbeats(port, board, config, open, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded), now: () => port.serverTime() ?? now, runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}` });
+        const beats = await watchHeartbeats(port, board, config, open, {
+            ...handleOpts,
+            exec,
+            oncallView: oncallViewLoader(port, config, preloaded),
+            now: () => port.serverTime() ?? now,
+            runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+        });
         result.applied.push(...beats.applied);
         result.problems.push(...beats.problems);
         const repoLabels = first.done ? [] : (first.value.repoLabels ?? []);
         // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
         // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
-        const marker = (labels) => [...labels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME), { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }];
+        const marker = (labels) => [
+            ...labels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME),
+            { name: SWEEP_ON_LABEL_NAME, color: '', description: '' },
+        ];
         let calm;
         if (result.scanned === 0 && config.heartbeats.length === 0) {
             calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts);
@@ -9692,9 +11430,21 @@ async function dispatch(r, inputs, { env }) {
         const summary = [
             `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
             `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
-            ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
-            ...(result.adopted.length ? [`Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`] : []),
-            ...(result.waiting.length ? [`Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`] : []),
+            ...(result.left.length
+                ? [
+                    `Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`,
+                ]
+                : []),
+            ...(result.adopted.length
+                ? [
+                    `Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`,
+                ]
+                : []),
+            ...(result.waiting.length
+                ? [
+                    `Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`,
+                ]
+                : []),
             ...beats.lines.map((l) => `- ${l}`),
             ...(calm.line ? [calm.line] : []),
             ...result.problems.map((p) => `- ⚠️ ${p}`),
@@ -9704,13 +11454,22 @@ async function dispatch(r, inputs, { env }) {
             core/* notice */.lm((0,log_safe/* logSafe */.s)(summary[2]));
         if (calm.line)
             (calm.warn ? core/* warning */.$e : core/* info */.pq)(calm.line);
-        return { outputs: { actions: JSON.stringify(result.applied) }, summary: { head: summary, applied: result.applied }, problems: result.problems };
+        return {
+            outputs: { actions: JSON.stringify(result.applied) },
+            summary: { head: summary, applied: result.applied },
+            problems: result.problems,
+        };
     }
     if (r.kind === 'alerts') {
         const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident';
         const collect = async (lbl, withConfig) => {
             const out = { first: null, incidents: [] };
-            for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+            for await (const p of port.incidentPages({
+                label: lbl,
+                states: ['OPEN'],
+                withRepoLabels: true,
+                ...(withConfig ? { configPath: inputs.configPath } : {}),
+            })) {
                 out.first ??= p;
                 out.incidents.push(...p.incidents);
             }
@@ -9730,13 +11489,22 @@ async function dispatch(r, inputs, { env }) {
             // in the run's outputs, log and job summary, for the changes view to come (PRODUCT.md).
             core/* info */.pq(`PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`);
             return {
-                outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' },
+                outputs: {
+                    'incident-number': '',
+                    priority: '',
+                    stage: '',
+                    'alert-key': '',
+                    'alert-outcome': 'change',
+                    actions: '[]',
+                },
                 summary: {
                     head: [
                         '### IncidentOps: a change (PagerDuty change event), no incident',
                         `- ${change.summary}${change.source ? ` · source ${(0,markdown/* inline */.mG)(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
                         ...(change.details ? ['', (0,markdown/* quote */.hD)(change.details, 1500)] : []),
-                        ...(change.links.length ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`] : []),
+                        ...(change.links.length
+                            ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`]
+                            : []),
                     ],
                     applied: [],
                 },
@@ -9762,7 +11530,13 @@ async function dispatch(r, inputs, { env }) {
         // The outputs describe one alert: the first of the delivery that reached an incident (a group is one alert).
         const main = result.outcomes.find((o) => o.incident !== null) ?? result.outcomes[0];
         const outputs = main
-            ? { 'incident-number': main.incident === null ? '' : String(main.incident), priority: main.priority ?? '', stage: main.stage ?? '', 'alert-key': main.key, 'alert-outcome': main.outcome }
+            ? {
+                'incident-number': main.incident === null ? '' : String(main.incident),
+                priority: main.priority ?? '',
+                stage: main.stage ?? '',
+                'alert-key': main.key,
+                'alert-outcome': main.outcome,
+            }
             : {};
         // An incident reached, or opened (a dry run's is not numbered yet): the sweep must be on.
         const reached = result.outcomes.some((o) => o.incident !== null || o.what === 'opened');
@@ -9791,7 +11565,13 @@ async function dispatch(r, inputs, { env }) {
         const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident';
         const collect = async (lbl, withConfig) => {
             const out = { first: null, incidents: [] };
-            for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, heartbeats: HEARTBEATS_LABEL.name, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+            for await (const p of port.incidentPages({
+                label: lbl,
+                states: ['OPEN'],
+                withRepoLabels: true,
+                heartbeats: HEARTBEATS_LABEL.name,
+                ...(withConfig ? { configPath: inputs.configPath } : {}),
+            })) {
                 out.first ??= p;
                 out.incidents.push(...p.incidents);
             }
@@ -9810,8 +11590,18 @@ async function dispatch(r, inputs, { env }) {
             const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`;
             core/* notice */.lm((0,log_safe/* logSafe */.s)(notice));
             return {
-                outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' },
-                summary: { head: ['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], applied: [] },
+                outputs: {
+                    'incident-number': '',
+                    priority: '',
+                    stage: '',
+                    'alert-key': '',
+                    'alert-outcome': 'ignored',
+                    actions: '[]',
+                },
+                summary: {
+                    head: ['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])],
+                    applied: [],
+                },
                 problems: [],
             };
         }
@@ -9864,7 +11654,14 @@ async function dispatch(r, inputs, { env }) {
         oncallApplied.push(...oc.applied);
         const isIncident = ctx.issue?.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase()) ?? false;
         if (!isIncident) {
-            return { outputs: { actions: JSON.stringify(oc.applied) }, summary: { head: ['### IncidentOps: on call', ...oc.changes.map((c) => `- ${(0,markdown/* inline */.mG)(c, 300)}`)], applied: oc.applied }, problems: [] };
+            return {
+                outputs: { actions: JSON.stringify(oc.applied) },
+                summary: {
+                    head: ['### IncidentOps: on call', ...oc.changes.map((c) => `- ${(0,markdown/* inline */.mG)(c, 300)}`)],
+                    applied: oc.applied,
+                },
+                problems: [],
+            };
         }
     }
     const incoming = r.kind === 'comment'
@@ -9878,7 +11675,12 @@ async function dispatch(r, inputs, { env }) {
     const late = sweepLateNotice(ctx.repoLabels, config.sweep.interval, port.serverTime());
     if (late.line)
         core/* warning */.$e((0,log_safe/* logSafe */.s)(late.line));
-    const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config), cardWarnings: late.card });
+    const result = await handleIncident(port, board, ctx, incoming, config, {
+        ...handleOpts,
+        exec,
+        oncallView: oncallViewLoader(port, config),
+        cardWarnings: late.card,
+    });
     result.applied.unshift(...oncallApplied);
     const decision = result.decision;
     if (decision.kind === 'skip') {
@@ -9898,7 +11700,12 @@ async function dispatch(r, inputs, { env }) {
     if (calm.line)
         core/* info */.pq(calm.line);
     return {
-        outputs: { 'incident-number': String(decision.record.number), priority: decision.record.priority, stage: decision.record.stage, actions: JSON.stringify(result.applied) },
+        outputs: {
+            'incident-number': String(decision.record.number),
+            priority: decision.record.priority,
+            stage: decision.record.stage,
+            actions: JSON.stringify(result.applied),
+        },
         summary: {
             head: [
                 `### IncidentOps: incident #${decision.record.number}`,

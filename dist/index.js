@@ -28477,7 +28477,7 @@ function parseApiLimits(text) {
 }
 /** Prints limits the way the input takes them (for the log). */
 function formatApiLimits(l) {
-    const ms = (v) => (v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`);
+    const ms = (v) => v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`;
     return Object.entries(KEYS)
         .map(([k, { field, kind }]) => `${k}=${kind === 'duration' ? ms(l[field]) : l[field]}`)
         .join(' ');
@@ -28589,19 +28589,42 @@ function readInputs(get) {
     if (configPath.startsWith('/') || configPath.split('/').includes('..')) {
         throw new errors/* ConfigError */.xL(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`);
     }
-    const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() };
+    const notify = {
+        slack: get(INPUT.notifySlack).trim(),
+        teams: get(INPUT.notifyTeams).trim(),
+        discord: get(INPUT.notifyDiscord).trim(),
+        webhook: get(INPUT.notifyWebhook).trim(),
+    };
     const sweepWorkflow = get(INPUT.sweepWorkflow).trim();
     if (sweepWorkflow && !/^[A-Za-z0-9_.-]+\.ya?ml$/.test(sweepWorkflow)) {
         throw new errors/* ConfigError */.xL(`The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`);
     }
-    return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: (0,limits/* parseApiLimits */.GE)(get(INPUT.apiLimits)), sweepWorkflow };
+    return {
+        githubToken,
+        projectToken: get(INPUT.projectToken).trim(),
+        configPath,
+        mode,
+        dryRun: dry === 'true',
+        notify,
+        limits: (0,limits/* parseApiLimits */.GE)(get(INPUT.apiLimits)),
+        sweepWorkflow,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/events/router.ts
 
 /** Comments longer than this are not scanned for commands (GitHub's own limit is 65,536). */
 const MAX_COMMENT = 65_536;
-const ISSUE_ACTIONS = new Set(['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'assigned', 'unassigned']);
+const ISSUE_ACTIONS = new Set([
+    'opened',
+    'edited',
+    'labeled',
+    'unlabeled',
+    'reopened',
+    'closed',
+    'assigned',
+    'unassigned',
+]);
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 function str(o, key, where) {
     const v = o[key];
@@ -28615,7 +28638,7 @@ function issueNumber(payload) {
         throw new errors/* PayloadError */.tG('The event payload has no `issue` object.');
     const n = issue.number;
     if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
-        throw new errors/* PayloadError */.tG('The event payload\'s `issue.number` must be a positive whole number.');
+        throw new errors/* PayloadError */.tG("The event payload's `issue.number` must be a positive whole number.");
     return n;
 }
 /**
@@ -28632,7 +28655,10 @@ function route(eventName, payload, mode) {
         return { kind: 'sweep' };
     // `mode: intake` handles what people do on issues (and merged postmortems), never alerts or the sweep.
     if (mode === 'intake' && !['issues', 'issue_comment', 'pull_request', 'pull_request_target'].includes(eventName))
-        return { kind: 'noop', notice: `mode: intake handles issues, issue_comment and pull_request events; ${eventName || 'this event'} was ignored (use mode: auto or sweep).` };
+        return {
+            kind: 'noop',
+            notice: `mode: intake handles issues, issue_comment and pull_request events; ${eventName || 'this event'} was ignored (use mode: auto or sweep).`,
+        };
     switch (eventName) {
         case 'issues': {
             const action = str(payload, 'action', '');
@@ -28645,7 +28671,10 @@ function route(eventName, payload, mode) {
         case 'issue_comment': {
             const action = str(payload, 'action', '');
             if (action !== 'created')
-                return { kind: 'noop', notice: `issue_comment.${action}: only new comments run commands (an edited comment does not run again).` };
+                return {
+                    kind: 'noop',
+                    notice: `issue_comment.${action}: only new comments run commands (an edited comment does not run again).`,
+                };
             const issue = payload.issue;
             if (isObj(issue) && isObj(issue.pull_request))
                 return { kind: 'noop', notice: 'Comments on pull requests are not incidents.' };
@@ -28666,7 +28695,14 @@ function route(eventName, payload, mode) {
             const createdAt = str(comment, 'created_at', 'comment.');
             if (Number.isNaN(Date.parse(createdAt)))
                 throw new errors/* PayloadError */.tG("The event payload's `comment.created_at` is not a date.");
-            return { kind: 'comment', number: issueNumber(payload), commentId: id, body: body.slice(0, MAX_COMMENT), author, createdAt };
+            return {
+                kind: 'comment',
+                number: issueNumber(payload),
+                commentId: id,
+                body: body.slice(0, MAX_COMMENT),
+                author,
+                createdAt,
+            };
         }
         case 'pull_request':
         case 'pull_request_target': {
@@ -28685,8 +28721,13 @@ function route(eventName, payload, mode) {
             if (!incident)
                 return { kind: 'noop', notice: `Pull request #${n} is not a postmortem proposed by IncidentOps.` };
             if (pr.merged !== true)
-                return { kind: 'noop', notice: `The postmortem pull request #${n} was closed without merging: the postmortem of #${incident[1]} stays open.` };
-            const mergedAt = typeof pr.merged_at === 'string' && !Number.isNaN(Date.parse(pr.merged_at)) ? new Date(pr.merged_at).toISOString().replace('.000Z', 'Z') : undefined;
+                return {
+                    kind: 'noop',
+                    notice: `The postmortem pull request #${n} was closed without merging: the postmortem of #${incident[1]} stays open.`,
+                };
+            const mergedAt = typeof pr.merged_at === 'string' && !Number.isNaN(Date.parse(pr.merged_at))
+                ? new Date(pr.merged_at).toISOString().replace('.000Z', 'Z')
+                : undefined;
             const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost';
             return { kind: 'merged', number: Number(incident[1]), pr: n, sender, ...(mergedAt ? { at: mergedAt } : {}) };
         }
@@ -28706,7 +28747,10 @@ function route(eventName, payload, mode) {
         case 'workflow_dispatch':
             return { kind: 'sweep' };
         default:
-            return { kind: 'noop', notice: `IncidentOps does not handle the \`${eventName}\` event; nothing was done. It handles issues, issue_comment, pull_request (a merged postmortem), repository_dispatch, schedule and workflow_dispatch.` };
+            return {
+                kind: 'noop',
+                notice: `IncidentOps does not handle the \`${eventName}\` event; nothing was done. It handles issues, issue_comment, pull_request (a merged postmortem), repository_dispatch, schedule and workflow_dispatch.`,
+            };
     }
 }
 
@@ -28810,7 +28854,11 @@ async function writeSummary(head, applied) {
 
 /** An outcome with nothing written: the `actions` output empty, one summary line. */
 function nothing(line, outputs = {}) {
-    return { outputs: { ...outputs, actions: '[]' }, summary: line === null ? null : { head: [line], applied: [] }, problems: [] };
+    return {
+        outputs: { ...outputs, actions: '[]' },
+        summary: line === null ? null : { head: [line], applied: [] },
+        problems: [],
+    };
 }
 /** Writes the outcome: outputs, job summary, then the failure if any problem is left. */
 async function finish(o) {
@@ -28849,11 +28897,16 @@ const ZWSP = '\u200b';
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 function neutralizeMentions(text) {
     // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
-    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
+    return text
+        .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+        .replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
 }
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
-    return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/-->/g, '--&gt;')
+        .replace(/incidentops:/gi, `incidentops${ZWSP}:`);
 }
 /** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
 function neutralizeReferences(text) {

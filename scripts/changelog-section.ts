@@ -17,7 +17,10 @@ export function changelogSection(text: string, version: string): string | null {
   const rest = lines.slice(start + 1)
   const end = rest.findIndex((l) => /^## /.test(l))
   // Link references at the end of the file ([0.1.0]: https://…) belong to no section.
-  const body = (end < 0 ? rest : rest.slice(0, end)).filter((l) => !/^\[[^\]]+\]:\s/.test(l)).join('\n').trim()
+  const body = (end < 0 ? rest : rest.slice(0, end))
+    .filter((l) => !/^\[[^\]]+\]:\s/.test(l))
+    .join('\n')
+    .trim()
   return body === '' ? null : body
 }
 
@@ -29,7 +32,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const section = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), version)
   if (section === null) {
-    process.stderr.write(`CHANGELOG.md has no non-empty "## [${version}] - YYYY-MM-DD" section: move the entries of [Unreleased] under that heading, commit, and tag again (RELEASING.md).\n`)
+    process.stderr.write(
+      `CHANGELOG.md has no non-empty "## [${version}] - YYYY-MM-DD" section: move the entries of [Unreleased] under that heading, commit, and tag again (RELEASING.md).\n`,
+    )
     process.exit(1)
   }
   process.stdout.write(section + '\n')

@@ -32,7 +32,8 @@ const refName = (s: JsonSchema | undefined): string | undefined => s?.$ref?.repl
 function range(s: JsonSchema): string {
   const lo = s.minimum ?? s.minItems ?? s.minLength
   const hi = s.maximum ?? s.maxItems ?? s.maxLength
-  if (lo !== undefined && hi !== undefined) return ` (${lo}–${hi}${s.type === 'string' ? ' chars' : s.type === 'array' ? ' items' : ''})`
+  if (lo !== undefined && hi !== undefined)
+    return ` (${lo}–${hi}${s.type === 'string' ? ' chars' : s.type === 'array' ? ' items' : ''})`
   if (lo !== undefined && s.type !== 'string' && s.type !== 'array') return ` (≥ ${lo})`
   if (hi !== undefined) return ` (at most ${hi}${s.type === 'string' ? ' chars' : s.type === 'array' ? ' items' : ''})`
   return ''
@@ -48,12 +49,20 @@ export function typeOf(schema: JsonSchema): string {
   if (s.format === 'regex') return 'regular expression'
   if (s.type === 'array') {
     const item = s.items ? resolveRef(s.items) : undefined
-    const inner = s.items && refName(s.items) ? typeOf(s.items) : item?.type === 'object' ? 'objects (keys below)' : item ? typeOf(item) : 'values'
+    const inner =
+      s.items && refName(s.items)
+        ? typeOf(s.items)
+        : item?.type === 'object'
+          ? 'objects (keys below)'
+          : item
+            ? typeOf(item)
+            : 'values'
     return `list of ${inner}${range(s)}`
   }
   if (Array.isArray(s.type)) return s.type.join(' or ')
   if (s.type === 'object') {
-    if (s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties) return `map of name → ${typeOf(s.additionalProperties)}`
+    if (s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties)
+      return `map of name → ${typeOf(s.additionalProperties)}`
     return 'object'
   }
   if (s.pattern && /\(off\|/.test(s.pattern)) return '`off` or duration'
@@ -83,7 +92,12 @@ function rows(schema: JsonSchema, prefix: string): Row[] {
     const path = `${prefix}${key}`
     const v = raw
     const resolved = resolveRef(v)
-    out.push({ key: `\`${path}\``, type: typeOf(v), default: defaultOf(resolved), description: descriptionOf(resolved, required.has(key)) })
+    out.push({
+      key: `\`${path}\``,
+      type: typeOf(v),
+      default: defaultOf(resolved),
+      description: descriptionOf(resolved, required.has(key)),
+    })
     if (!v.$ref && resolved.type === 'object' && resolved.properties) out.push(...rows(resolved, `${path}.`))
     if (resolved.type === 'array' && resolved.items && !refName(resolved.items)) {
       const item = resolveRef(resolved.items)
@@ -94,7 +108,11 @@ function rows(schema: JsonSchema, prefix: string): Row[] {
 }
 
 function table(r: Row[]): string[] {
-  return ['| key | type | default | description |', '|---|---|---|---|', ...r.map((x) => `| ${cell(x.key)} | ${cell(x.type)} | ${cell(x.default)} | ${cell(x.description)} |`)]
+  return [
+    '| key | type | default | description |',
+    '|---|---|---|---|',
+    ...r.map((x) => `| ${cell(x.key)} | ${cell(x.type)} | ${cell(x.default)} | ${cell(x.description)} |`),
+  ]
 }
 
 /** The whole reference, as written to docs/configuration.md. */
@@ -112,7 +130,9 @@ export function configDocsText(): string {
     '',
     '## Sections',
     '',
-    ...Object.entries(CONFIG_SCHEMA.properties ?? {}).map(([k, v]) => `- [\`${k}\`](#${k.replace(/_/g, '_')}): ${(resolveRef(v).description ?? '').split(/(?<=\.)\s/)[0]}`),
+    ...Object.entries(CONFIG_SCHEMA.properties ?? {}).map(
+      ([k, v]) => `- [\`${k}\`](#${k.replace(/_/g, '_')}): ${(resolveRef(v).description ?? '').split(/(?<=\.)\s/)[0]}`,
+    ),
     '',
   ]
   for (const [key, raw] of Object.entries(CONFIG_SCHEMA.properties ?? {})) {
@@ -121,7 +141,14 @@ export function configDocsText(): string {
     if (s.type === 'object' && s.properties) {
       out.push(...table(rows(s, `${key}.`)), '')
     } else {
-      const r: Row[] = [{ key: `\`${key}\``, type: typeOf(raw), default: defaultOf(s), description: s.type === 'array' ? 'See above.' : descriptionOf(s, false) }]
+      const r: Row[] = [
+        {
+          key: `\`${key}\``,
+          type: typeOf(raw),
+          default: defaultOf(s),
+          description: s.type === 'array' ? 'See above.' : descriptionOf(s, false),
+        },
+      ]
       if (s.type === 'array' && s.items && !refName(s.items)) {
         const item = resolveRef(s.items)
         if (item.type === 'object' && item.properties) r.push(...rows(item, `${key}[].`))
@@ -142,7 +169,12 @@ export function configDocsText(): string {
       out.push(...table(rows(def, '')), '')
     }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

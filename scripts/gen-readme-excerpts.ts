@@ -114,12 +114,20 @@ export const EXCERPTS: ExcerptSpec[] = [
         .filter((l) => !l.startsWith('<!-- incidentops:record:'))
         .join('\n'),
   },
-  { name: 'escalation', make: (run, read) => comment(read(`issue-${run.issues.form}.md`), '<!-- incidentops:escalation:', 'escalation') },
-  { name: 'reminder', make: (run, read) => comment(read(`issue-${run.issues.form}.md`), '<!-- incidentops:reminder:', 'reminder') },
+  {
+    name: 'escalation',
+    make: (run, read) => comment(read(`issue-${run.issues.form}.md`), '<!-- incidentops:escalation:', 'escalation'),
+  },
+  {
+    name: 'reminder',
+    make: (run, read) => comment(read(`issue-${run.issues.form}.md`), '<!-- incidentops:reminder:', 'reminder'),
+  },
   {
     name: 'postmortem',
     make: (run, read) => {
-      const mine = run.issues.postmortems.map((n) => read(`postmortem-${n}.md`).body).find((b) => b.startsWith(`<!-- incidentops:postmortem:${run.issues.form} -->`))
+      const mine = run.issues.postmortems
+        .map((n) => read(`postmortem-${n}.md`).body)
+        .find((b) => b.startsWith(`<!-- incidentops:postmortem:${run.issues.form} -->`))
       if (mine === undefined) throw new Error(`the demo wrote no postmortem for #${run.issues.form}`)
       return keepSections(mine, ['Key times', 'Timeline'])
     },
@@ -141,7 +149,8 @@ export const EXCERPTS: ExcerptSpec[] = [
 export function demoExcerpts(run: DemoRun): Record<string, string> {
   const read = (file: string): Thread => parseThread(readFileSync(join(run.outDir, file), 'utf8'))
   const out: Record<string, string> = {}
-  for (const spec of EXCERPTS) out[spec.name] = demoteHeadings(spec.make(run, read)).split(run.serverUrl).join('https://github.com')
+  for (const spec of EXCERPTS)
+    out[spec.name] = demoteHeadings(spec.make(run, read)).split(run.serverUrl).join('https://github.com')
   return out
 }
 
@@ -176,9 +185,13 @@ export function readmeExcerpts(readme: string): Record<string, string> {
 export function readmeWithExcerpts(readme: string, excerpts: Record<string, string>): string {
   const present = readmeExcerpts(readme)
   const unknown = Object.keys(present).filter((n) => !(n in excerpts))
-  if (unknown.length) throw new Error(`${README_FILE} has excerpt markers this script does not generate: ${unknown.map(begin).join(', ')}`)
+  if (unknown.length)
+    throw new Error(
+      `${README_FILE} has excerpt markers this script does not generate: ${unknown.map(begin).join(', ')}`,
+    )
   const missing = Object.keys(excerpts).filter((n) => !(n in present))
-  if (missing.length) throw new Error(`${README_FILE} lacks the markers of: ${missing.map((n) => `${begin(n)} … ${end(n)}`).join(', ')}`)
+  if (missing.length)
+    throw new Error(`${README_FILE} lacks the markers of: ${missing.map((n) => `${begin(n)} … ${end(n)}`).join(', ')}`)
   let out = readme
   for (const [name, text] of Object.entries(excerpts)) {
     const a = out.indexOf(begin(name)) + begin(name).length
@@ -190,7 +203,8 @@ export function readmeWithExcerpts(readme: string, excerpts: Record<string, stri
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { demo } = await import('../src/demo/run.js')
-  if (!existsSync('dist/index.js')) throw new Error('dist/index.js is missing: run `npm run bundle` first (the demo runs the bundle)')
+  if (!existsSync('dist/index.js'))
+    throw new Error('dist/index.js is missing: run `npm run bundle` first (the demo runs the bundle)')
   const dir = mkdtempSync(join(tmpdir(), 'incidentops-excerpts-'))
   try {
     const run = await demo(dir, () => {}, { bundle: join(process.cwd(), 'dist', 'index.js') })
@@ -200,7 +214,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const after = readmeWithExcerpts(before, excerpts)
     writeFileSync(README_FILE, after)
     const changed = Object.keys(excerpts).filter((n) => old[n] !== excerpts[n])
-    process.stdout.write(`${README_FILE}: ${Object.keys(excerpts).length} excerpts from the demo; ${changed.length ? `changed: ${changed.join(', ')}` : 'none changed'}\n`)
+    process.stdout.write(
+      `${README_FILE}: ${Object.keys(excerpts).length} excerpts from the demo; ${changed.length ? `changed: ${changed.join(', ')}` : 'none changed'}\n`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -12,7 +12,8 @@ import { MAY_COMMAND } from '../src/domain/decide.js'
 
 export const README_FILE = 'README.md'
 export const COMMANDS_DOCS_FILE = 'docs/commands.md'
-export const BEGIN = '<!-- BEGIN generated from action.yml by scripts/gen-reference-docs.ts: edit action.yml, then run `npm run docs` -->'
+export const BEGIN =
+  '<!-- BEGIN generated from action.yml by scripts/gen-reference-docs.ts: edit action.yml, then run `npm run docs` -->'
 export const END = '<!-- END generated from action.yml -->'
 
 interface ActionYml {
@@ -20,7 +21,11 @@ interface ActionYml {
   outputs?: Record<string, { description?: string }>
 }
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s*\r?\n\s*/g, ' ').trim()
+const cell = (s: string): string =>
+  s
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .trim()
 
 /** The inputs and outputs tables of action.yml, as markdown. */
 export function actionTables(actionYml: string): string {
@@ -31,7 +36,8 @@ export function actionTables(actionYml: string): string {
     out.push(`| \`${name}\`${def.required ? ' (required)' : ''} | ${value} | ${cell(def.description ?? '')} |`)
   }
   out.push('', '| output | meaning |', '|---|---|')
-  for (const [name, def] of Object.entries(action.outputs ?? {})) out.push(`| \`${name}\` | ${cell(def.description ?? '')} |`)
+  for (const [name, def] of Object.entries(action.outputs ?? {}))
+    out.push(`| \`${name}\` | ${cell(def.description ?? '')} |`)
   return out.join('\n')
 }
 
@@ -56,19 +62,21 @@ export function commandsDocsText(): string {
     '',
     '## Who can run them',
     '',
-    `People with the ${MAY_COMMAND.slice(0, -1).map((r) => `**${r}**`).join(', ')} or **${MAY_COMMAND.at(-1)}** role on the repository. Anyone else's`,
+    `People with the ${MAY_COMMAND.slice(0, -1)
+      .map((r) => `**${r}**`)
+      .join(', ')} or **${MAY_COMMAND.at(-1)}** role on the repository. Anyone else's`,
     'commands change nothing; the action explains that once per person and incident.',
     '',
     '## How a comment is read',
     '',
     '- A command is a line that starts with `/word`. Lines inside fenced code blocks, HTML comments and',
-    '  `>` quotes are not commands, so quoting someone\'s `/resolve` does not resolve anything.',
+    "  `>` quotes are not commands, so quoting someone's `/resolve` does not resolve anything.",
     `- Several commands in one comment run in order, at most ${MAX_COMMANDS}.`,
     '- `/update` and `/note` also take the lines that follow, up to a blank line or the next command.',
     `- Texts are kept up to ${MAX_TEXT} characters; a \`/followup\` title is its first line, up to 200.`,
-    '- Unknown `/words` are ignored (they may be paths or another bot\'s commands); a known command',
+    "- Unknown `/words` are ignored (they may be paths or another bot's commands); a known command",
     '  with a missing or wrong argument gets a reply saying how to write it (`/priority P2 <reason>`).',
-    '- A comment\'s commands run once: re-running the workflow on the same comment does not run them again.',
+    "- A comment's commands run once: re-running the workflow on the same comment does not run them again.",
     '',
   ].join('\n')
 }

@@ -139,7 +139,9 @@ export function validateActionYaml(text: string, options: ActionYamlOptions = {}
   for (const pair of root.items) {
     const key = keyOf(pair)
     if (!ACTION_TOP_LEVEL_KEYS.includes(key)) {
-      problems.push(at(p, pair.key, file, `unknown top-level key '${key}' (allowed: ${ACTION_TOP_LEVEL_KEYS.join(', ')})`))
+      problems.push(
+        at(p, pair.key, file, `unknown top-level key '${key}' (allowed: ${ACTION_TOP_LEVEL_KEYS.join(', ')})`),
+      )
     }
   }
   for (const key of ['name', 'description']) {
@@ -208,11 +210,15 @@ export function validateActionYaml(text: string, options: ActionYamlOptions = {}
         const value = scalarString(pair.value)
         if (key === 'color') {
           if (!value || !BRANDING_COLORS.includes(value)) {
-            problems.push(at(p, pair.value, file, `branding.color '${value ?? ''}' is not one of: ${BRANDING_COLORS.join(', ')}`))
+            problems.push(
+              at(p, pair.value, file, `branding.color '${value ?? ''}' is not one of: ${BRANDING_COLORS.join(', ')}`),
+            )
           }
         } else if (key === 'icon') {
           if (!value || !brandingIcons().includes(value)) {
-            problems.push(at(p, pair.value, file, `branding.icon '${value ?? ''}' is not one of GitHub's allowed Feather icons`))
+            problems.push(
+              at(p, pair.value, file, `branding.icon '${value ?? ''}' is not one of GitHub's allowed Feather icons`),
+            )
           }
         } else {
           problems.push(at(p, pair.key, file, `unknown branding key '${key}' (allowed: icon, color)`))
@@ -249,7 +255,12 @@ export function validateActionYaml(text: string, options: ActionYamlOptions = {}
     for (const input of used) {
       if (!declared.has(input.name)) {
         const { line, col } = lineCol(options.inputsSource, input.offset)
-        problems.push({ file: inputsFile, line, col, message: `input '${input.name}' is read here but not declared in ${file}` })
+        problems.push({
+          file: inputsFile,
+          line,
+          col,
+          message: `input '${input.name}' is read here but not declared in ${file}`,
+        })
       }
     }
   }
@@ -332,7 +343,8 @@ export function validateIssueForm(text: string, file = '.github/ISSUE_TEMPLATE/f
     const node = getNode(root, key)
     if (node === undefined) continue
     if (isSeq(node)) {
-      for (const item of node.items) if (!isNonEmptyString(item)) push(item, `'${key}' entries must be non-empty strings`)
+      for (const item of node.items)
+        if (!isNonEmptyString(item)) push(item, `'${key}' entries must be non-empty strings`)
     } else if (!isNonEmptyString(node)) {
       push(node, `'${key}' must be a list of strings or a comma-separated string`)
     }
@@ -356,7 +368,8 @@ export function validateIssueForm(text: string, file = '.github/ISSUE_TEMPLATE/f
     }
     for (const pair of item.items) {
       const key = keyOf(pair)
-      if (!FORM_ELEMENT_KEYS.includes(key)) push(pair.key, `${where}: '${key}' is not a permitted key (allowed: ${FORM_ELEMENT_KEYS.join(', ')})`)
+      if (!FORM_ELEMENT_KEYS.includes(key))
+        push(pair.key, `${where}: '${key}' is not a permitted key (allowed: ${FORM_ELEMENT_KEYS.join(', ')})`)
     }
     const typeNode = getNode(item, 'type')
     const type = scalarString(typeNode)
@@ -385,7 +398,8 @@ export function validateIssueForm(text: string, file = '.github/ISSUE_TEMPLATE/f
     }
 
     if (type === 'markdown') {
-      if (!isNonEmptyString(getNode(attrs, 'value'))) push(attrs, `${where}: markdown needs a non-empty attributes.value`)
+      if (!isNonEmptyString(getNode(attrs, 'value')))
+        push(attrs, `${where}: markdown needs a non-empty attributes.value`)
     } else {
       const labelNode = getNode(attrs, 'label')
       const label = scalarString(labelNode)
@@ -439,7 +453,8 @@ export function validateIssueForm(text: string, file = '.github/ISSUE_TEMPLATE/f
         push(validationsNode, `${where}: 'validations' must be a mapping`)
       } else {
         for (const pair of validations.items) {
-          if (keyOf(pair) !== 'required') push(pair.key, `${where}: validations.${keyOf(pair)} is not permitted (only 'required')`)
+          if (keyOf(pair) !== 'required')
+            push(pair.key, `${where}: validations.${keyOf(pair)} is not permitted (only 'required')`)
         }
         const required = getNode(validations, 'required')
         if (required !== undefined && !(isScalar(required) && typeof required.value === 'boolean')) {
@@ -483,13 +498,16 @@ export function validateIssueConfig(text: string, file = '.github/ISSUE_TEMPLATE
           return
         }
         for (const pair of link.items) {
-          if (!['name', 'url', 'about'].includes(keyOf(pair))) push(pair.key, `contact_links[${i}]: '${keyOf(pair)}' is not permitted`)
+          if (!['name', 'url', 'about'].includes(keyOf(pair)))
+            push(pair.key, `contact_links[${i}]: '${keyOf(pair)}' is not permitted`)
         }
         for (const key of ['name', 'url', 'about']) {
-          if (!isNonEmptyString(getNode(link, key))) push(getNode(link, key) ?? link, `contact_links[${i}]: '${key}' is required and must be a non-empty string`)
+          if (!isNonEmptyString(getNode(link, key)))
+            push(getNode(link, key) ?? link, `contact_links[${i}]: '${key}' is required and must be a non-empty string`)
         }
         const url = scalarString(getNode(link, 'url'))
-        if (url && !/^https?:\/\//.test(url)) push(getNode(link, 'url'), `contact_links[${i}]: url must start with https:// or http://`)
+        if (url && !/^https?:\/\//.test(url))
+          push(getNode(link, 'url'), `contact_links[${i}]: url must start with https:// or http://`)
       })
     }
   }
@@ -545,14 +563,21 @@ export async function validateWorkflow(text: string, file: string, options: Work
     const uses = scalarString(node)
     if (!uses || uses.startsWith('./')) return
     if (uses.startsWith('docker://')) {
-      if (!/@sha256:[0-9a-f]{64}$/.test(uses)) push(node, `'${uses}' must be pinned by digest (docker://image@sha256:...)`)
+      if (!/@sha256:[0-9a-f]{64}$/.test(uses))
+        push(node, `'${uses}' must be pinned by digest (docker://image@sha256:...)`)
       return
     }
     const at = uses.lastIndexOf('@')
     const ref = at >= 0 ? uses.slice(at + 1) : ''
     const target = at >= 0 ? uses.slice(0, at) : uses
     if (/^[0-9a-f]{40}$/.test(ref)) return
-    if (isExample && options.selfName && target.split('/')[1] === options.selfName && !target.includes('/', target.indexOf('/') + 1)) return
+    if (
+      isExample &&
+      options.selfName &&
+      target.split('/')[1] === options.selfName &&
+      !target.includes('/', target.indexOf('/') + 1)
+    )
+      return
     push(node, `'${uses}' must be pinned to a full 40-character commit SHA (add the tag as a comment: @<sha> # v1.2.3)`)
   }
 
@@ -561,7 +586,10 @@ export async function validateWorkflow(text: string, file: string, options: Work
     const job = asMap(jobPair.value)
     if (!job) continue
     if (!topPermissions && getPair(job, 'permissions') === undefined) {
-      push(jobPair.key, `job '${jobId}' has no permissions block and the workflow has none at the top level (least privilege: add permissions:)`)
+      push(
+        jobPair.key,
+        `job '${jobId}' has no permissions block and the workflow has none at the top level (least privilege: add permissions:)`,
+      )
     }
     checkUses(getNode(job, 'uses'))
     const steps = getNode(job, 'steps')
@@ -693,7 +721,9 @@ if (invokedDirectly) {
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`validate-repo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.stderr.write(
+        `validate-repo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      )
       process.exitCode = 2
     },
   )

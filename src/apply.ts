@@ -88,7 +88,9 @@ export class Executor {
       const kind = e.kind.startsWith('board-') ? 'board' : e.kind
       // A dry run counts its planned writes against the budget too: it stops where the run would.
       if ((o.after === false && !this.opts.dryRun) || this.used >= this.limit) {
-        this.opts.log(`${o.after === false ? 'waits for a write that was not done' : `budget of ${this.limit} writes reached`}: left for the next run: ${description}`)
+        this.opts.log(
+          `${o.after === false ? 'waits for a write that was not done' : `budget of ${this.limit} writes reached`}: left for the next run: ${description}`,
+        )
         out.push({ kind, issue, description, status: 'skipped' })
         continue
       }
@@ -119,21 +121,42 @@ export class Executor {
    * already fits is sent as planned, a longer one is cut so that it fits and says so. The planners
    * that compare with GitHub's state use the same functions, so a cut value is not rewritten next run.
    */
-  private async execute(e: Effect): Promise<{ number?: number; nodeId?: string; itemId?: string; note?: string } | void> {
+  private async execute(
+    e: Effect,
+  ): Promise<{ number?: number; nodeId?: string; itemId?: string; note?: string } | void> {
     const port = this.ports.github
     switch (e.kind) {
       case 'create-labels':
-        return port.createLabels(e.labels.map((l) => ({ name: fitLabelName(l.name), color: l.color, description: fitLabelDescription(l.description) })))
+        return port.createLabels(
+          e.labels.map((l) => ({
+            name: fitLabelName(l.name),
+            color: l.color,
+            description: fitLabelDescription(l.description),
+          })),
+        )
       case 'add-labels':
         return port.addLabels(e.issue, fitLabels(e.labels))
       case 'set-labels':
         return port.setLabels(e.issue, fitLabels(e.labels))
       case 'update-issue':
-        return port.updateIssue(e.issue, { labels: e.labels && fitLabels(e.labels), state: e.state, stateReason: e.stateReason, assignees: e.assignees })
+        return port.updateIssue(e.issue, {
+          labels: e.labels && fitLabels(e.labels),
+          state: e.state,
+          stateReason: e.stateReason,
+          assignees: e.assignees,
+        })
       case 'create-issue':
-        return port.createIssue({ title: fitTitle(e.title), body: fitBody(e.body), labels: fitLabels(e.labels), assignees: e.assignees })
+        return port.createIssue({
+          title: fitTitle(e.title),
+          body: fitBody(e.body),
+          labels: fitLabels(e.labels),
+          assignees: e.assignees,
+        })
       case 'edit-issue':
-        return port.editIssue(e.issue, { title: e.title === undefined ? undefined : fitTitle(e.title), body: e.body === undefined ? undefined : fitBody(e.body) })
+        return port.editIssue(e.issue, {
+          title: e.title === undefined ? undefined : fitTitle(e.title),
+          body: e.body === undefined ? undefined : fitBody(e.body),
+        })
       case 'create-comment':
         await port.createComment(e.issue, fitBody(e.body))
         return
@@ -146,8 +169,18 @@ export class Executor {
       case 'set-workflow':
         return port.setWorkflowEnabled(e.workflow, e.enabled)
       case 'propose-file': {
-        const pr = await port.proposeFile({ branch: e.branch, path: e.path, content: e.content, message: e.message, title: fitTitle(e.title), body: fitBody(e.body) })
-        return { number: pr.number, note: pr.created ? `opened pull request #${pr.number}` : `found pull request #${pr.number}` }
+        const pr = await port.proposeFile({
+          branch: e.branch,
+          path: e.path,
+          content: e.content,
+          message: e.message,
+          title: fitTitle(e.title),
+          body: fitBody(e.body),
+        })
+        return {
+          number: pr.number,
+          note: pr.created ? `opened pull request #${pr.number}` : `found pull request #${pr.number}`,
+        }
       }
       case 'edit-pull-body':
         return port.editPullBody(e.pr, fitBody(e.body))
@@ -170,7 +203,8 @@ export class Executor {
   }
 
   private boardPort(): BoardPort {
-    if (!this.ports.board) throw new Error('a board write was planned without a project token (a bug: the board planner runs only with one)')
+    if (!this.ports.board)
+      throw new Error('a board write was planned without a project token (a bug: the board planner runs only with one)')
     return this.ports.board
   }
 }

@@ -41,24 +41,46 @@ export interface DispatchEnvironment {
  * Everything after routing: loaded only when there is work, so that a no-op event (the most
  * frequent kind in busy repositories) starts fast without parsing Octokit and the rest.
  */
-export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inputs, { env }: DispatchEnvironment): Promise<RunOutcome> {
+export async function dispatch(
+  r: Exclude<Route, { kind: 'noop' }>,
+  inputs: Inputs,
+  { env }: DispatchEnvironment,
+): Promise<RunOutcome> {
   const repo = repoRef(env.GITHUB_REPOSITORY)
   const baseUrl = env.GITHUB_API_URL || 'https://api.github.com'
-  if (r.kind === 'report') return await runReportMode({ env, inputs, repo, baseUrl, budget: WRITE_BUDGET, local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath) })
+  if (r.kind === 'report')
+    return await runReportMode({
+      env,
+      inputs,
+      repo,
+      baseUrl,
+      budget: WRITE_BUDGET,
+      local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath),
+    })
   const wait = realClock.sleep
   const limiter = new RequestLimiter(inputs.limits, { ...realClock, sleep: wait })
-  const port = new OctokitPort(createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }), repo, {
-    retries: 4,
-    baseMs: inputs.limits.retryBaseMs,
-    sleep: wait,
-  })
+  const port = new OctokitPort(
+    createOctokit({ token: inputs.githubToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter }),
+    repo,
+    {
+      retries: 4,
+      baseMs: inputs.limits.retryBaseMs,
+      sleep: wait,
+    },
+  )
 
   // The config comes from the checkout when there is one, otherwise from the same query as the issue.
   const local = localConfig(env.GITHUB_WORKSPACE, inputs.configPath)
   const boardFor = (config: Config): BoardPort | null =>
     config.project && inputs.projectToken
       ? new OctokitBoardPort(
-          createOctokit({ token: inputs.projectToken, repo, baseUrl, warn: (m) => core.warning(logSafe(m)), limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }) }),
+          createOctokit({
+            token: inputs.projectToken,
+            repo,
+            baseUrl,
+            warn: (m) => core.warning(logSafe(m)),
+            limiter: new RequestLimiter(inputs.limits, { ...realClock, sleep: wait }),
+          }),
         )
       : null
   // One executor per run, made once the config (and so the board) is known: the run's only writer,
@@ -66,7 +88,10 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   let runExec: Executor | null = null
   const writer = (config: Config): { board: BoardPort | null; exec: Executor } => {
     const board = boardFor(config)
-    runExec ??= new Executor({ github: port, board }, { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l: string) => core.info(logSafe(l)) })
+    runExec ??= new Executor(
+      { github: port, board },
+      { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l: string) => core.info(logSafe(l)) },
+    )
     return { board, exec: runExec }
   }
   const handleOpts = {
@@ -81,19 +106,34 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     notify: notifier(inputs),
   }
 
-
   if (r.kind === 'sweep') {
     const localConfig = local ? loadConfig(local, inputs.configPath) : null
     const label = localConfig ? localConfig.labels.incident : 'incident'
     // The on-call issue and the heartbeats issue come with the first page the sweep reads anyway:
     // escalations to a schedule and the heartbeats' check cost no request.
     const oncallLabel = localConfig ? localConfig.oncall.label : 'incidentops-oncall'
-    const pages = port.incidentPages({ label, states: ['OPEN'], withRepoLabels: true, labelled: oncallLabel, heartbeats: HEARTBEATS_LABEL.name, ...(local === undefined ? { configPath: inputs.configPath } : {}) })
+    const pages = port.incidentPages({
+      label,
+      states: ['OPEN'],
+      withRepoLabels: true,
+      labelled: oncallLabel,
+      heartbeats: HEARTBEATS_LABEL.name,
+      ...(local === undefined ? { configPath: inputs.configPath } : {}),
+    })
     const first = await pages.next()
-    const config = loadConfig(local !== undefined ? local : first.done ? null : (first.value.configText ?? null), inputs.configPath)
-    if (config.labels.incident !== label) throw new ConfigError(`labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`)
+    const config = loadConfig(
+      local !== undefined ? local : first.done ? null : (first.value.configText ?? null),
+      inputs.configPath,
+    )
+    if (config.labels.incident !== label)
+      throw new ConfigError(
+        `labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`,
+      )
     // The open incidents are kept as they stream by when heartbeats need them after the sweep.
-    const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: first.done ? null : first.value, incidents: [] }
+    const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = {
+      first: first.done ? null : first.value,
+      incidents: [],
+    }
     async function* all() {
       if (!first.done) yield first.value
       yield* pages
@@ -105,28 +145,50 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       }
     }
     const now = port.serverTime() ?? new Date().toISOString()
-    const found = !first.done && config.oncall.label === oncallLabel ? findOncallIssue(first.value.labelled ?? []) : undefined
-    const preloaded: OncallIssue | null | undefined = found === undefined ? undefined : found && { number: found.number, body: found.body }
+    const found =
+      !first.done && config.oncall.label === oncallLabel ? findOncallIssue(first.value.labelled ?? []) : undefined
+    const preloaded: OncallIssue | null | undefined =
+      found === undefined ? undefined : found && { number: found.number, body: found.body }
     const { board, exec } = writer(config)
     // The sweep has a budget of its own in the config, lower than a run's by default.
     exec.capBudget(config.sweep.budget)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
-    const result = await sweep(port, board, kept(), config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded) }, now)
-    const beats = await watchHeartbeats(port, board, config, open, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded), now: () => port.serverTime() ?? now, runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}` })
+    const result = await sweep(
+      port,
+      board,
+      kept(),
+      config,
+      { ...handleOpts, exec, oncallView: oncallViewLoader(port, config, preloaded) },
+      now,
+    )
+    const beats = await watchHeartbeats(port, board, config, open, {
+      ...handleOpts,
+      exec,
+      oncallView: oncallViewLoader(port, config, preloaded),
+      now: () => port.serverTime() ?? now,
+      runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    })
     result.applied.push(...beats.applied)
     result.problems.push(...beats.problems)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
     // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
     // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
-    const marker = (labels: readonly LabelSpec[]): LabelSpec[] => [...labels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME), { name: SWEEP_ON_LABEL_NAME, color: '', description: '' }]
+    const marker = (labels: readonly LabelSpec[]): LabelSpec[] => [
+      ...labels.filter((l) => l.name !== SWEEP_ON_LABEL_NAME),
+      { name: SWEEP_ON_LABEL_NAME, color: '', description: '' },
+    ]
     let calm: CalmOutcome
     if (result.scanned === 0 && config.heartbeats.length === 0) {
       calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
       const putBack = calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done')
-      if (!calm.asleep) calm.applied.push(...(await stampSweep(putBack ? marker(repoLabels) : repoLabels, config, now, exec)))
+      if (!calm.asleep)
+        calm.applied.push(...(await stampSweep(putBack ? marker(repoLabels) : repoLabels, config, now, exec)))
     } else {
       const stamped = await stampSweep(repoLabels, config, now, exec)
-      calm = await markSweepOn(stamped.some((a) => a.kind === 'create-labels') ? marker(repoLabels) : repoLabels, calmOpts)
+      calm = await markSweepOn(
+        stamped.some((a) => a.kind === 'create-labels') ? marker(repoLabels) : repoLabels,
+        calmOpts,
+      )
       calm = { ...calm, applied: [...stamped, ...calm.applied] }
       if (result.scanned === 0 && inputs.sweepWorkflow)
         calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
@@ -136,9 +198,21 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const summary = [
       `### IncidentOps sweep at ${now.slice(0, 16).replace('T', ' ')} UTC`,
       `${result.scanned} open incident${result.scanned === 1 ? '' : 's'} read, ${result.due} with something due, ${result.handled.length} handled.`,
-      ...(result.left.length ? [`Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`] : []),
-      ...(result.adopted.length ? [`Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`] : []),
-      ...(result.waiting.length ? [`Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`] : []),
+      ...(result.left.length
+        ? [
+            `Write budget (${config.sweep.budget}) reached: left for the next run: ${result.left.map((n) => `#${n}`).join(', ')}.`,
+          ]
+        : []),
+      ...(result.adopted.length
+        ? [
+            `Adopted ${result.adopted.length} incident${result.adopted.length === 1 ? '' : 's'} that had no card (labelled by hand or opened before IncidentOps): ${result.adopted.map((n) => `#${n}`).join(', ')}.`,
+          ]
+        : []),
+      ...(result.waiting.length
+        ? [
+            `Without a card yet, changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): ${result.waiting.map((n) => `#${n}`).join(', ')}.`,
+          ]
+        : []),
       ...beats.lines.map((l) => `- ${l}`),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
@@ -146,14 +220,23 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     core.info(logSafe(summary.slice(1).join(' ')))
     if (result.left.length) core.notice(logSafe(summary[2]!))
     if (calm.line) (calm.warn ? core.warning : core.info)(calm.line)
-    return { outputs: { actions: JSON.stringify(result.applied) }, summary: { head: summary, applied: result.applied }, problems: result.problems }
+    return {
+      outputs: { actions: JSON.stringify(result.applied) },
+      summary: { head: summary, applied: result.applied },
+      problems: result.problems,
+    }
   }
 
   if (r.kind === 'alerts') {
     const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
     const collect = async (lbl: string, withConfig: boolean) => {
       const out: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: null, incidents: [] }
-      for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+      for await (const p of port.incidentPages({
+        label: lbl,
+        states: ['OPEN'],
+        withRepoLabels: true,
+        ...(withConfig ? { configPath: inputs.configPath } : {}),
+      })) {
         out.first ??= p
         out.incidents.push(...p.incidents)
       }
@@ -163,22 +246,37 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const config = loadConfig(local !== undefined ? local : (open.first?.configText ?? null), inputs.configPath)
     if (config.labels.incident !== label) open = await collect(config.labels.incident, false)
     if (!config.alerts.eventTypes.includes(r.eventType)) {
-      core.notice(logSafe(`repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`))
+      core.notice(
+        logSafe(
+          `repository_dispatch "${r.eventType}" is not one of the alert event types (${config.alerts.eventTypes.join(', ')}); nothing was done.`,
+        ),
+      )
       return nothing(null)
     }
     const change = pagerDutyChangeOf(r.payload)
     if (change) {
       // A PagerDuty change event (a deploy, a config change) never opens an incident: it is recorded
       // in the run's outputs, log and job summary, for the changes view to come (PRODUCT.md).
-      core.info(`PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`)
+      core.info(
+        `PagerDuty change event: ${change.summary}${change.source ? ` (${change.source})` : ''}${change.timestamp ? ` at ${change.timestamp}` : ''}; no incident.`,
+      )
       return {
-        outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'change', actions: '[]' },
+        outputs: {
+          'incident-number': '',
+          priority: '',
+          stage: '',
+          'alert-key': '',
+          'alert-outcome': 'change',
+          actions: '[]',
+        },
         summary: {
           head: [
-          '### IncidentOps: a change (PagerDuty change event), no incident',
-          `- ${change.summary}${change.source ? ` · source ${inline(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
-          ...(change.details ? ['', quote(change.details, 1500)] : []),
-          ...(change.links.length ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`] : []),
+            '### IncidentOps: a change (PagerDuty change event), no incident',
+            `- ${change.summary}${change.source ? ` · source ${inline(change.source, 120)}` : ''}${change.timestamp ? ` · ${change.timestamp.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+            ...(change.details ? ['', quote(change.details, 1500)] : []),
+            ...(change.links.length
+              ? ['', `Links: ${change.links.map((l, i) => `[${i + 1}](${l})`).join(' · ')}`]
+              : []),
           ],
           applied: [],
         },
@@ -187,7 +285,11 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     }
     const parsed = parseAlertDispatch(r.eventType, r.payload, { eventTypes: config.alerts.eventTypes })
     const alerts = incidentAlerts(parsed, r.payload)
-    core.info(logSafe(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`))
+    core.info(
+      logSafe(
+        `${alerts.length} alert${alerts.length === 1 ? '' : 's'} from ${[...new Set(alerts.map((a) => a.source))].join(', ')}`,
+      ),
+    )
     const { board, exec } = writer(config)
     const calmOpts = { workflow: inputs.sweepWorkflow, exec }
     const late = sweepLateNotice(open.first?.repoLabels, config.sweep.interval, port.serverTime())
@@ -203,7 +305,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     // The outputs describe one alert: the first of the delivery that reached an incident (a group is one alert).
     const main = result.outcomes.find((o) => o.incident !== null) ?? result.outcomes[0]
     const outputs: Record<string, string> = main
-      ? { 'incident-number': main.incident === null ? '' : String(main.incident), priority: main.priority ?? '', stage: main.stage ?? '', 'alert-key': main.key, 'alert-outcome': main.outcome }
+      ? {
+          'incident-number': main.incident === null ? '' : String(main.incident),
+          priority: main.priority ?? '',
+          stage: main.stage ?? '',
+          'alert-key': main.key,
+          'alert-outcome': main.outcome,
+        }
       : {}
     // An incident reached, or opened (a dry run's is not numbered yet): the sweep must be on.
     const reached = result.outcomes.some((o) => o.incident !== null || o.what === 'opened')
@@ -214,14 +322,14 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       outputs: { ...outputs, actions: JSON.stringify(result.applied) },
       summary: {
         head: [
-        '### IncidentOps: alerts',
-        ...result.outcomes.map(
-          (o) =>
-            `- ${code(o.key, 200)}: ${o.outcome}${o.incident ? ` #${o.incident}` : ''}${o.priority ? ` · **${o.priority}** · stage **${o.stage ?? '?'}**` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`,
-        ),
-        ...(calm.line ? [calm.line] : []),
-        ...(late.line ? [late.line] : []),
-        ...result.problems.map((p) => `- ⚠️ ${p}`),
+          '### IncidentOps: alerts',
+          ...result.outcomes.map(
+            (o) =>
+              `- ${code(o.key, 200)}: ${o.outcome}${o.incident ? ` #${o.incident}` : ''}${o.priority ? ` · **${o.priority}** · stage **${o.stage ?? '?'}**` : ''}${o.note ? ` (${inline(o.note, 300)})` : ''}`,
+          ),
+          ...(calm.line ? [calm.line] : []),
+          ...(late.line ? [late.line] : []),
+          ...result.problems.map((p) => `- ⚠️ ${p}`),
         ],
         applied: result.applied,
       },
@@ -235,7 +343,13 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
     const label = local ? loadConfig(local, inputs.configPath).labels.incident : 'incident'
     const collect = async (lbl: string, withConfig: boolean) => {
       const out: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = { first: null, incidents: [] }
-      for await (const p of port.incidentPages({ label: lbl, states: ['OPEN'], withRepoLabels: true, heartbeats: HEARTBEATS_LABEL.name, ...(withConfig ? { configPath: inputs.configPath } : {}) })) {
+      for await (const p of port.incidentPages({
+        label: lbl,
+        states: ['OPEN'],
+        withRepoLabels: true,
+        heartbeats: HEARTBEATS_LABEL.name,
+        ...(withConfig ? { configPath: inputs.configPath } : {}),
+      })) {
         out.first ??= p
         out.incidents.push(...p.incidents)
       }
@@ -252,8 +366,18 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
       const notice = `No heartbeat is named ${shown} in ${config.source === 'defaults' ? 'the configuration (there is no .github/incidents.yml)' : config.source}; nothing was written. ${known.length ? `Known heartbeats: ${known.join(', ')}.` : 'Declare it under `heartbeats:` (docs/monitoring.md, Heartbeats).'}`
       core.notice(logSafe(notice))
       return {
-        outputs: { 'incident-number': '', priority: '', stage: '', 'alert-key': '', 'alert-outcome': 'ignored', actions: '[]' },
-        summary: { head: ['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])], applied: [] },
+        outputs: {
+          'incident-number': '',
+          priority: '',
+          stage: '',
+          'alert-key': '',
+          'alert-outcome': 'ignored',
+          actions: '[]',
+        },
+        summary: {
+          head: ['### IncidentOps: heartbeat ping', `- ⚠️ ${notice}`, ...(late.line ? [late.line] : [])],
+          applied: [],
+        },
         problems: [],
       }
     }
@@ -301,12 +425,25 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   // `/oncall` and `/cover` (any issue): answered and recorded before the incident's own handling.
   const oncallApplied: AppliedEffect[] = []
   if (r.kind === 'comment' && parseOncallCommands(r.body).length) {
-    const oc = await handleOncallComment(port, ctx, { commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt }, config, { exec: writer(config).exec, now: handleOpts.now })
+    const oc = await handleOncallComment(
+      port,
+      ctx,
+      { commentId: r.commentId, body: r.body, author: r.author, createdAt: r.createdAt },
+      config,
+      { exec: writer(config).exec, now: handleOpts.now },
+    )
     for (const c of oc.changes) core.info(logSafe(`on call: ${c}`))
     oncallApplied.push(...oc.applied)
     const isIncident = ctx.issue?.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase()) ?? false
     if (!isIncident) {
-      return { outputs: { actions: JSON.stringify(oc.applied) }, summary: { head: ['### IncidentOps: on call', ...oc.changes.map((c) => `- ${inline(c, 300)}`)], applied: oc.applied }, problems: [] }
+      return {
+        outputs: { actions: JSON.stringify(oc.applied) },
+        summary: {
+          head: ['### IncidentOps: on call', ...oc.changes.map((c) => `- ${inline(c, 300)}`)],
+          applied: oc.applied,
+        },
+        problems: [],
+      }
     }
   }
 
@@ -321,7 +458,12 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   const calmOpts = { workflow: inputs.sweepWorkflow, exec }
   const late = sweepLateNotice(ctx.repoLabels, config.sweep.interval, port.serverTime())
   if (late.line) core.warning(logSafe(late.line))
-  const result = await handleIncident(port, board, ctx, incoming, config, { ...handleOpts, exec, oncallView: oncallViewLoader(port, config), cardWarnings: late.card })
+  const result = await handleIncident(port, board, ctx, incoming, config, {
+    ...handleOpts,
+    exec,
+    oncallView: oncallViewLoader(port, config),
+    cardWarnings: late.card,
+  })
   result.applied.unshift(...oncallApplied)
   const decision = result.decision
   if (decision.kind === 'skip') {
@@ -338,16 +480,21 @@ export async function dispatch(r: Exclude<Route, { kind: 'noop' }>, inputs: Inpu
   if (calm.line) core.info(calm.line)
 
   return {
-    outputs: { 'incident-number': String(decision.record.number), priority: decision.record.priority, stage: decision.record.stage, actions: JSON.stringify(result.applied) },
+    outputs: {
+      'incident-number': String(decision.record.number),
+      priority: decision.record.priority,
+      stage: decision.record.stage,
+      actions: JSON.stringify(result.applied),
+    },
     summary: {
       head: [
-      `### IncidentOps: incident #${decision.record.number}`,
-      `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
-      // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
-      ...decision.changes.map((c) => `- ${inline(c, 500)}`),
-      ...(calm.line ? [calm.line] : []),
-      ...(late.line ? [late.line] : []),
-      ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
+        `### IncidentOps: incident #${decision.record.number}`,
+        `**${decision.record.priority}** · stage **${decision.record.stage}** · ${decision.record.priorityReason}${inputs.dryRun ? ' · _dry run: nothing was written_' : ''}`,
+        // Changes can quote a comment, a label or an edited field: neutralised as any quoted text.
+        ...decision.changes.map((c) => `- ${inline(c, 500)}`),
+        ...(calm.line ? [calm.line] : []),
+        ...(late.line ? [late.line] : []),
+        ...result.problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
       ],
       applied: result.applied,
     },
@@ -385,7 +532,6 @@ function localConfig(workspace: string | undefined, path: string): string | null
   const file = join(workspace, path)
   return existsSync(file) ? readFileSync(file, 'utf8') : null
 }
-
 
 /** How many incidents are open now (one GraphQL request: the first page's total). */
 async function countOpen(port: GitHubPort, label: string): Promise<number> {

@@ -35,19 +35,42 @@ export interface Inputs {
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
 export function readInputs(get: (name: string) => string): Inputs {
   const githubToken = get(INPUT.githubToken).trim()
-  if (!githubToken) throw new ConfigError('The `github-token` input is empty: leave it unset to use the workflow token, or pass a token.')
+  if (!githubToken)
+    throw new ConfigError(
+      'The `github-token` input is empty: leave it unset to use the workflow token, or pass a token.',
+    )
   const mode = (get(INPUT.mode).trim() || 'auto') as Mode
-  if (!MODES.includes(mode)) throw new ConfigError(`The \`mode\` input must be one of ${MODES.join(', ')}; it is "${mode}".`)
+  if (!MODES.includes(mode))
+    throw new ConfigError(`The \`mode\` input must be one of ${MODES.join(', ')}; it is "${mode}".`)
   const dry = get(INPUT.dryRun).trim().toLowerCase() || 'false'
-  if (!['true', 'false'].includes(dry)) throw new ConfigError(`The \`dry-run\` input must be true or false; it is "${dry}".`)
+  if (!['true', 'false'].includes(dry))
+    throw new ConfigError(`The \`dry-run\` input must be true or false; it is "${dry}".`)
   const configPath = (get(INPUT.config).trim() || '.github/incidents.yml').replace(/^\.\//, '')
   if (configPath.startsWith('/') || configPath.split('/').includes('..')) {
-    throw new ConfigError(`The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`)
+    throw new ConfigError(
+      `The \`config\` input must be a path inside the repository, like .github/incidents.yml; it is "${configPath}".`,
+    )
   }
-  const notify = { slack: get(INPUT.notifySlack).trim(), teams: get(INPUT.notifyTeams).trim(), discord: get(INPUT.notifyDiscord).trim(), webhook: get(INPUT.notifyWebhook).trim() }
+  const notify = {
+    slack: get(INPUT.notifySlack).trim(),
+    teams: get(INPUT.notifyTeams).trim(),
+    discord: get(INPUT.notifyDiscord).trim(),
+    webhook: get(INPUT.notifyWebhook).trim(),
+  }
   const sweepWorkflow = get(INPUT.sweepWorkflow).trim()
   if (sweepWorkflow && !/^[A-Za-z0-9_.-]+\.ya?ml$/.test(sweepWorkflow)) {
-    throw new ConfigError(`The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`)
+    throw new ConfigError(
+      `The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`,
+    )
   }
-  return { githubToken, projectToken: get(INPUT.projectToken).trim(), configPath, mode, dryRun: dry === 'true', notify, limits: parseApiLimits(get(INPUT.apiLimits)), sweepWorkflow }
+  return {
+    githubToken,
+    projectToken: get(INPUT.projectToken).trim(),
+    configPath,
+    mode,
+    dryRun: dry === 'true',
+    notify,
+    limits: parseApiLimits(get(INPUT.apiLimits)),
+    sweepWorkflow,
+  }
 }

@@ -46,11 +46,11 @@ function readEvent(path: string | undefined): unknown {
   } catch (error: unknown) {
     throw new PayloadError(`The event payload at ${path} (GITHUB_EVENT_PATH) cannot be read: ${getErrorMessage(error)}`)
   }
-  if (text.length > MAX_EVENT_BYTES) throw new PayloadError(`The event payload is larger than ${MAX_EVENT_BYTES} bytes.`)
+  if (text.length > MAX_EVENT_BYTES)
+    throw new PayloadError(`The event payload is larger than ${MAX_EVENT_BYTES} bytes.`)
   try {
     return JSON.parse(text)
   } catch (error: unknown) {
     throw new PayloadError(`The event payload at ${path} is not valid JSON: ${getErrorMessage(error)}`)
   }
 }
-

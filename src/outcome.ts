@@ -17,7 +17,11 @@ export interface RunOutcome {
 
 /** An outcome with nothing written: the `actions` output empty, one summary line. */
 export function nothing(line: string | null, outputs: Record<string, string> = {}): RunOutcome {
-  return { outputs: { ...outputs, actions: '[]' }, summary: line === null ? null : { head: [line], applied: [] }, problems: [] }
+  return {
+    outputs: { ...outputs, actions: '[]' },
+    summary: line === null ? null : { head: [line], applied: [] },
+    problems: [],
+  }
 }
 
 /** Writes the outcome: outputs, job summary, then the failure if any problem is left. */
@@ -26,5 +30,8 @@ export async function finish(o: RunOutcome): Promise<void> {
   if (o.summary && 'raw' in o.summary) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(o.summary.raw).write()
   } else if (o.summary) await writeSummary(o.summary.head, o.summary.applied)
-  if (o.problems.length) core.setFailed(`Not everything could be brought up to date (everything else was done):\n${o.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`)
+  if (o.problems.length)
+    core.setFailed(
+      `Not everything could be brought up to date (everything else was done):\n${o.problems.map((p) => `- ${logSafe(p)}`).join('\n')}`,
+    )
 }

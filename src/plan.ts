@@ -30,13 +30,30 @@ export type Effect =
   /** Turns an Actions workflow on or off (the sweep's sleep when no incident is open). */
   | { kind: 'set-workflow'; workflow: string; enabled: boolean; why: string }
   /** A file on a branch of our own, proposed in a pull request (found, not opened twice, on a re-run). */
-  | { kind: 'propose-file'; issue: number; branch: string; path: string; content: string; message: string; title: string; body: string; marker: string }
+  | {
+      kind: 'propose-file'
+      issue: number
+      branch: string
+      path: string
+      content: string
+      message: string
+      title: string
+      body: string
+      marker: string
+    }
   /** The body of a pull request we opened (its follow-up list). */
   | { kind: 'edit-pull-body'; issue: number; pr: number; body: string }
   /** Puts an issue on a Projects (v2) board; GitHub returns the existing item when it is there. */
   | { kind: 'board-add-item'; issue: number; project: string; projectId: string; contentId: string }
   /** Sets an item's fields in one request. `what` names the item in the log (the incident or its postmortem). */
-  | { kind: 'board-set-fields'; issue: number; projectId: string; itemId: string; updates: FieldUpdate[]; what: 'board' | 'postmortem on the board' }
+  | {
+      kind: 'board-set-fields'
+      issue: number
+      projectId: string
+      itemId: string
+      updates: FieldUpdate[]
+      what: 'board' | 'postmortem on the board'
+    }
 
 /** The state we want one issue to be in. Reconciling it against what GitHub has gives the effects. */
 export interface DesiredIssue {
@@ -90,11 +107,27 @@ export function reconcile(wanted: DesiredIssue, ctx: IssueContext): Effect[] {
   // re-run finds it by its marker and only writes the card. (A new card still comes first: the
   // crisis comment points at the card above it.)
   // One comment per marker, also within one run (twenty `/help` lines in a comment get one answer).
-  const once = desired.once.filter((c, i) => !findMarked<CommentSnapshot>(issue.comments, c.marker) && desired.once.findIndex((x) => x.marker === c.marker) === i)
-  const replies: Effect[] = once.map((c) => ({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body }))
+  const once = desired.once.filter(
+    (c, i) =>
+      !findMarked<CommentSnapshot>(issue.comments, c.marker) &&
+      desired.once.findIndex((x) => x.marker === c.marker) === i,
+  )
+  const replies: Effect[] = once.map((c) => ({
+    kind: 'create-comment',
+    issue: issue.number,
+    marker: c.marker,
+    body: c.body,
+  }))
   if (card) effects.push(...replies.splice(0))
   if (!card) effects.push({ kind: 'create-comment', issue: issue.number, marker: CARD_MARKER, body: desired.card })
-  else if (card.body !== desired.card) effects.push({ kind: 'update-comment', issue: issue.number, commentId: card.databaseId, marker: CARD_MARKER, body: desired.card })
+  else if (card.body !== desired.card)
+    effects.push({
+      kind: 'update-comment',
+      issue: issue.number,
+      commentId: card.databaseId,
+      marker: CARD_MARKER,
+      body: desired.card,
+    })
 
   const have = new Set(issue.labels.map(lower))
   const want = new Set(desired.labels.map(lower))
@@ -120,7 +153,8 @@ export function reconcile(wanted: DesiredIssue, ctx: IssueContext): Effect[] {
       why.push(`assign ${missingAssignees.join(', ')}`)
     }
     effects.push(e)
-  } else if (toRemove.length) effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove })
+  } else if (toRemove.length)
+    effects.push({ kind: 'set-labels', issue: issue.number, labels: desired.labels, removed: toRemove })
   else if (toAdd.length) effects.push({ kind: 'add-labels', issue: issue.number, labels: toAdd })
 
   effects.push(...replies)

@@ -7,6 +7,8 @@ export async function writeSummary(head: string[], applied: AppliedEffect[]): Pr
   if (!process.env.GITHUB_STEP_SUMMARY) return
   // A write's description can quote a title or a label: one neutralised cell (pipes, HTML, mentions, markers).
   const rows = applied.map((a) => `| ${a.status} | ${inline(a.description, 500)} |`)
-  const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join('\n')
+  const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join(
+    '\n',
+  )
   await core.summary.addRaw(body + '\n').write()
 }

@@ -4,7 +4,10 @@
 // `FC_SEED=<seed> npm run fuzz` replays a failure, and the counterexample belongs in a fixed test.
 import fc from 'fast-check'
 
-const seed = process.env.FC_SEED === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : Number(process.env.FC_SEED ?? 20261125)
+const seed =
+  process.env.FC_SEED === 'random'
+    ? Date.now() ^ (Math.random() * 0x100000000)
+    : Number(process.env.FC_SEED ?? 20261125)
 if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be an integer or "random", got ${process.env.FC_SEED}`)
 fc.configureGlobal({ seed })
 if (process.env.FC_SEED) console.log(`fast-check seed ${seed}`)

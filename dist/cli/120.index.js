@@ -401,7 +401,11 @@ function prepareRun(o) {
 async function runAction(o) {
     if (!(0,external_node_fs_.existsSync)(o.bundle))
         throw new Error(`${o.bundle} is missing: run \`npm run bundle\` first`);
-    const { dir, env, outputPath, summaryPath } = prepareRun({ ...o, runId: o.runId ?? String(++runSeq), prefix: 'incidentops-run-' });
+    const { dir, env, outputPath, summaryPath } = prepareRun({
+        ...o,
+        runId: o.runId ?? String(++runSeq),
+        prefix: 'incidentops-run-',
+    });
     try {
         const child = (0,external_node_child_process_.spawn)(o.node ?? process.execPath, [o.bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
@@ -412,7 +416,13 @@ async function runAction(o) {
             child.on('error', rej);
             child.on('close', (c) => res(c ?? -1));
         });
-        return { code, stdout, stderr, outputs: parseOutputs((0,external_node_fs_.readFileSync)(outputPath, 'utf8')), summary: (0,external_node_fs_.readFileSync)(summaryPath, 'utf8') };
+        return {
+            code,
+            stdout,
+            stderr,
+            outputs: parseOutputs((0,external_node_fs_.readFileSync)(outputPath, 'utf8')),
+            summary: (0,external_node_fs_.readFileSync)(summaryPath, 'utf8'),
+        };
     }
     finally {
         if (o.removeTemp)
@@ -457,11 +467,23 @@ function commentPayload(emu, repo, number, comment) {
     const c = emu.listComments(repo, number).find((x) => x.id === comment.id);
     if (!c)
         throw new Error(`no comment ${comment.id} on ${repo}#${number}`);
-    return { action: 'created', issue: emu.getIssue(repo, number), comment: c, repository: repository(repo), sender: user(c.user?.login ?? 'ghost') };
+    return {
+        action: 'created',
+        issue: emu.getIssue(repo, number),
+        comment: c,
+        repository: repository(repo),
+        sender: user(c.user?.login ?? 'ghost'),
+    };
 }
 /** A `repository_dispatch` payload with our event type and client_payload. */
 function dispatchPayload(repo, eventType, clientPayload) {
-    return { action: eventType, branch: 'main', client_payload: clientPayload, repository: repository(repo), sender: user('relay-bot') };
+    return {
+        action: eventType,
+        branch: 'main',
+        client_payload: clientPayload,
+        repository: repository(repo),
+        sender: user('relay-bot'),
+    };
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -529,8 +551,12 @@ function renderInline(text, o = {}) {
     // start a link, `&lt;` for a `<` in a table cell. Kept as references (the browser draws the
     // character; a reference can never become markup).
     s = s.replace(/&amp;(#\d{1,7}|#x[0-9a-f]{1,6}|lt|gt|amp|quot|apos|nbsp);/gi, '&$1;');
-    s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>').replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>');
-    s = s.replace(/(^|[^*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, '$1<em>$2</em>').replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1<em>$2</em>');
+    s = s
+        .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
+        .replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>');
+    s = s
+        .replace(/(^|[^*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, '$1<em>$2</em>')
+        .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1<em>$2</em>');
     s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '<del>$1</del>');
     // Mentions (ours carry a zero-width space after @ so they never ping) and issue references.
     s = s.replace(/(^|[^\w&/])@(\u200b?)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?)/g, '$1<span class="mention">@$2$3</span>');
@@ -555,7 +581,10 @@ function splitRow(line) {
     const cells = [];
     let cur = '';
     let code = 0;
-    const t = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+    const t = line
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/(?<!\\)\|$/, '');
     for (let i = 0; i < t.length; i++) {
         const ch = t[i];
         if (ch === '\\' && t[i + 1] === '|') {
@@ -577,7 +606,14 @@ function splitRow(line) {
     return cells;
 }
 function startsBlock(line, next) {
-    return FENCE.test(line) || HEADING.test(line) || HR.test(line) || QUOTE.test(line) || LIST.test(line) || HTML_BLOCK.test(line) || /^\s*<!--/.test(line) || (line.includes('|') && next !== undefined && TABLE_SEP.test(next));
+    return (FENCE.test(line) ||
+        HEADING.test(line) ||
+        HR.test(line) ||
+        QUOTE.test(line) ||
+        LIST.test(line) ||
+        HTML_BLOCK.test(line) ||
+        /^\s*<!--/.test(line) ||
+        (line.includes('|') && next !== undefined && TABLE_SEP.test(next)));
 }
 /** Renders a markdown document (or a block container's content) to HTML. */
 function renderMarkdown(markdown, o = {}) {
@@ -607,7 +643,8 @@ function blocks(lines, o) {
             const [, marker, lang] = fence;
             const body = [];
             i++;
-            while (i < lines.length && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[i]))
+            while (i < lines.length &&
+                !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[i]))
                 body.push(lines[i++]);
             i++;
             const code = esc(body.join('\n'));
@@ -632,7 +669,7 @@ function blocks(lines, o) {
         }
         if (line.includes('|') && i + 1 < lines.length && TABLE_SEP.test(lines[i + 1])) {
             const head = splitRow(line);
-            const align = splitRow(lines[i + 1]).map((c) => (/^:-+:$/.test(c) ? 'center' : /-:$/.test(c) ? 'right' : /^:-/.test(c) ? 'left' : ''));
+            const align = splitRow(lines[i + 1]).map((c) => /^:-+:$/.test(c) ? 'center' : /-:$/.test(c) ? 'right' : /^:-/.test(c) ? 'left' : '');
             // A Title column gets room (class "title", see the page's CSS): squeezed, titles wrapped onto many lines.
             const title = head.map((h) => /^title$/i.test(h.trim()));
             const cell = (tag, text, k) => `<${tag}${title[k] ? ' class="title"' : ''}${align[k] ? ` style="text-align:${align[k]}"` : ''}>${renderInline(text, o)}</${tag}>`;
@@ -713,7 +750,9 @@ function blocks(lines, o) {
                 let body = blocks(item, o).join('\n');
                 if (!loose)
                     body = body.replace(/^<p>([\s\S]*?)<\/p>/, '$1');
-                return task ? `<li class="task"><input type="checkbox" disabled${task[1] !== ' ' ? ' checked' : ''}> ${body}</li>` : `<li>${body}</li>`;
+                return task
+                    ? `<li class="task"><input type="checkbox" disabled${task[1] !== ' ' ? ' checked' : ''}> ${body}</li>`
+                    : `<li>${body}</li>`;
             });
             html.push(`<${tag}${ordered && start !== 1 ? ` start="${start}"` : ''}${hasTasks ? ' class="tasks"' : ''}>${lis.join('')}</${tag}>`);
             continue;
@@ -796,7 +835,10 @@ window.addEventListener('load',function(){mermaid.run({querySelector:'pre.mermai
 function threadHtml(md, o) {
     const [head = '', ...rest] = md.split('\n<!-- thread:body -->\n');
     const [body = '', ...comments] = rest.join('').split(/\n---\n\n<!-- thread:comment -->\n/);
-    const headLines = head.trim().split('\n').filter((l) => l.trim() !== '');
+    const headLines = head
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
     const title = /^# (.*) #(\d+)$/.exec(headLines[0] ?? '');
     const meta = headLines[1] ?? '';
     const labels = headLines[2] ?? '';
@@ -1018,7 +1060,11 @@ function summarise(descriptions) {
 async function comment(c, n, user, text, at, what) {
     return step(c, at, what, async () => {
         const cm = c.emu.createComment(world/* DEMO_REPO */.lT, n, { body: text, user });
-        return act(c, { event: 'issue_comment', payload: commentPayload(c.emu, world/* DEMO_REPO */.lT, n, cm), inputs: { 'project-token': c.projectToken } });
+        return act(c, {
+            event: 'issue_comment',
+            payload: commentPayload(c.emu, world/* DEMO_REPO */.lT, n, cm),
+            inputs: { 'project-token': c.projectToken },
+        });
     });
 }
 /** The scheduled sweep (cron every 10 minutes; mode auto picks the sweep from the event). */
@@ -1029,11 +1075,20 @@ function sweep(c, at, what) {
 function alertmanager(status, at) {
     const body = structuredClone(alertmanager_group_namespaceObject);
     body.status = status;
-    body.alerts = body.alerts.map((a) => ({ ...a, status, startsAt: '2026-11-26T14:03:30Z', ...(status === 'resolved' ? { endsAt: at } : { endsAt: '0001-01-01T00:00:00Z' }) }));
+    body.alerts = body.alerts.map((a) => ({
+        ...a,
+        status,
+        startsAt: '2026-11-26T14:03:30Z',
+        ...(status === 'resolved' ? { endsAt: at } : { endsAt: '0001-01-01T00:00:00Z' }),
+    }));
     return { incidentops: { alertmanager: body } };
 }
 function deliverAlert(c, status, at, what) {
-    return step(c, at, what, () => act(c, { event: 'repository_dispatch', payload: dispatchPayload(world/* DEMO_REPO */.lT, 'alert', alertmanager(status, at)), inputs: { 'project-token': c.projectToken } }));
+    return step(c, at, what, () => act(c, {
+        event: 'repository_dispatch',
+        payload: dispatchPayload(world/* DEMO_REPO */.lT, 'alert', alertmanager(status, at)),
+        inputs: { 'project-token': c.projectToken },
+    }));
 }
 /** Runs the demo into outDir; returns what it wrote. */
 async function demo(outDir, print, o) {
@@ -1059,16 +1114,37 @@ async function demo(outDir, print, o) {
             links: 'https://status.example.com',
         }, INCIDENT_FORM);
         emu.clock.set('2026-11-26T14:02:00Z');
-        const form = emu.createIssue(world/* DEMO_REPO */.lT, { title: '[Incident]: Nobody can sign in', body, labels: ['incident'], user: 'alice' }).number;
-        const intake = await step(c, '2026-11-26T14:02:00Z', `#${form} opened with the form (issues.opened)`, () => act(c, { event: 'issues', payload: issuesPayload(emu, world/* DEMO_REPO */.lT, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }));
+        const form = emu.createIssue(world/* DEMO_REPO */.lT, {
+            title: '[Incident]: Nobody can sign in',
+            body,
+            labels: ['incident'],
+            user: 'alice',
+        }).number;
+        const intake = await step(c, '2026-11-26T14:02:00Z', `#${form} opened with the form (issues.opened)`, () => act(c, {
+            event: 'issues',
+            payload: issuesPayload(emu, world/* DEMO_REPO */.lT, form, 'opened', 'alice'),
+            inputs: { 'project-token': c.projectToken },
+        }));
         print(`       → stage ${intake.outputs.stage ?? '?'}: ${reasonOf(emu, form)}`);
-        await step(c, '2026-11-26T14:02:30Z', `#${form} the same event redelivered`, () => act(c, { event: 'issues', payload: issuesPayload(emu, world/* DEMO_REPO */.lT, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }));
+        await step(c, '2026-11-26T14:02:30Z', `#${form} the same event redelivered`, () => act(c, {
+            event: 'issues',
+            payload: issuesPayload(emu, world/* DEMO_REPO */.lT, form, 'opened', 'alice'),
+            inputs: { 'project-token': c.projectToken },
+        }));
         const { alert, boards } = quick ? await quickStory(c, form) : await fullStory(c, form);
         // ---- 5. The weekly report over a seeded history.
         print('\n— The weekly report (Monday 06:00, mode: report) over 12 weeks of seeded history');
         let reportIssue = null;
         {
-            const seeded = (0,seed/* seedHistory */.Ej)(emu, world/* DEMO_REPO */.lT, { now: '2026-11-30T06:00:00Z', count: 60, weeks: 12, seed: 42, chatter: 1, forged: 0, old: 0.02 });
+            const seeded = (0,seed/* seedHistory */.Ej)(emu, world/* DEMO_REPO */.lT, {
+                now: '2026-11-30T06:00:00Z',
+                count: 60,
+                weeks: 12,
+                seed: 42,
+                chatter: 1,
+                forged: 0,
+                old: 0.02,
+            });
             print(`       seeded ${seeded.length} past incidents (#${seeded[0].number}–#${seeded.at(-1).number}) with their cards, as the action would have written them`);
             const r = await step(c, '2026-11-30T06:00:00Z', 'weekly report (schedule, mode: report)', () => act(c, { event: 'schedule', payload: { schedule: '0 6 * * 1' }, inputs: { mode: 'report' } }), { mayFail: true });
             if (r.code === 0 && r.outputs['report-issue']) {
@@ -1151,7 +1227,11 @@ async function fullStory(c, form) {
         const pmIssue = pm.find((p) => (p.body ?? '').startsWith(`<!-- incidentops:postmortem:${form} -->`)) ?? pm[0];
         await step(c, '2026-11-27T11:00:00Z', `postmortem #${pmIssue.number} written and closed (issues.closed)`, () => {
             emu.editIssue(world/* DEMO_REPO */.lT, pmIssue.number, { state: 'closed', state_reason: 'completed' }, 'alice');
-            return act(c, { event: 'issues', payload: issuesPayload(emu, world/* DEMO_REPO */.lT, pmIssue.number, 'closed', 'alice'), inputs: { 'project-token': c.projectToken } });
+            return act(c, {
+                event: 'issues',
+                payload: issuesPayload(emu, world/* DEMO_REPO */.lT, pmIssue.number, 'closed', 'alice'),
+                inputs: { 'project-token': c.projectToken },
+            });
         });
         print(`       #${form} is ${stageOf(emu, form)}`);
     }
@@ -1175,7 +1255,10 @@ function cardOf(emu, n) {
 function reasonOf(emu, n) {
     const card = cardOf(emu, n);
     const line = card.split('\n').find((l) => /rule|because|score|reason/i.test(l) && !l.startsWith('<!--'));
-    return (line ?? '').replace(/[*_`>|]/g, '').replace(/\s+/g, ' ').trim() || '(see the card)';
+    return ((line ?? '')
+        .replace(/[*_`>|]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim() || '(see the card)');
 }
 function stageOf(emu, n) {
     const stage = labelNames(emu.getIssue(world/* DEMO_REPO */.lT, n)).find((l) => l.startsWith('stage/'));
@@ -1192,7 +1275,9 @@ function findIncident(emu, prefix) {
     return emu.listIssues(world/* DEMO_REPO */.lT).find((i) => i.title.startsWith(prefix))?.number ?? 0;
 }
 function postmortems(emu) {
-    return emu.listIssues(world/* DEMO_REPO */.lT).filter((i) => labelNames(i).includes('postmortem') || (i.body ?? '').startsWith('<!-- incidentops:postmortem:'));
+    return emu
+        .listIssues(world/* DEMO_REPO */.lT)
+        .filter((i) => labelNames(i).includes('postmortem') || (i.body ?? '').startsWith('<!-- incidentops:postmortem:'));
 }
 // ---------- the output: markdown files and one HTML page ----------
 /** One issue thread as GitHub shows it: title, state, labels, assignees, body, then every comment in order. */
@@ -1223,9 +1308,17 @@ function renderThread(emu, repo, n) {
 function renderBoard(emu, repo, when) {
     const items = emu.projectItems(world/* OWNER */.yo, world/* PROJECT */.yl);
     const at = emu.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-    const lines = [`# Board "Incidents" ${when} (${at} UTC)`, '', 'The Projects (v2) board: one column per stage (the Status field); each card shows the fields IncidentOps keeps in step.', ''];
+    const lines = [
+        `# Board "Incidents" ${when} (${at} UTC)`,
+        '',
+        'The Projects (v2) board: one column per stage (the Status field); each card shows the fields IncidentOps keeps in step.',
+        '',
+    ];
     const known = new Set(world/* COLUMNS */.cZ);
-    const columns = [...world/* COLUMNS */.cZ, ...new Set(items.map((i) => i.fields.Status ?? 'No Status').filter((s) => !known.has(s)))];
+    const columns = [
+        ...world/* COLUMNS */.cZ,
+        ...new Set(items.map((i) => i.fields.Status ?? 'No Status').filter((s) => !known.has(s))),
+    ];
     for (const col of columns) {
         const cards = items.filter((i) => (i.fields.Status ?? 'No Status') === col);
         lines.push(`## ${col} (${cards.length})`, '');
@@ -1234,7 +1327,12 @@ function renderBoard(emu, repo, when) {
         for (const it of cards) {
             const issue = emu.getIssue(it.issue.repo, it.issue.number);
             const f = it.fields;
-            const facts = [f.Priority && `**${f.Priority}**`, f.Service && `service: ${f.Service}`, f.Started && `started ${f.Started}`, f.Resolved && `resolved ${f.Resolved}`].filter(Boolean);
+            const facts = [
+                f.Priority && `**${f.Priority}**`,
+                f.Service && `service: ${f.Service}`,
+                f.Started && `started ${f.Started}`,
+                f.Resolved && `resolved ${f.Resolved}`,
+            ].filter(Boolean);
             lines.push(`- **#${it.issue.number}** ${issue.title}${it.issue.repo !== repo ? ` (${it.issue.repo})` : ''}  `, `  ${facts.join(' · ') || '—'}`);
         }
         if (cards.length)
@@ -1252,7 +1350,9 @@ function writeOutput(emu, outDir, w) {
     };
     const threads = [
         ['Incident from the form', w.form, `issue-${w.form}.md`],
-        ...(w.alert === null ? [] : [['Incident from the alert storm', w.alert, `issue-${w.alert}.md`]]),
+        ...(w.alert === null
+            ? []
+            : [['Incident from the alert storm', w.alert, `issue-${w.alert}.md`]]),
         ...w.postmortems.map((n) => ['Postmortem', n, `postmortem-${n}.md`]),
     ];
     for (const [label, n, file] of threads) {

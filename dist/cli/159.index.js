@@ -27,7 +27,10 @@ tokens to use; it stays up until Ctrl-C (SIGINT) or SIGTERM. State lives in memo
            bob and carol, the Projects board "Incidents") and 12 weeks of past incidents
 Then, e.g.: GITHUB_TOKEN=<token> incidentops report --repo acme/shop --api-url <URL>
 Exit 0 when stopped, 1 when it cannot start (e.g. the port is taken), 2 usage error.`;
-const SPEC = { options: { port: { type: 'string' }, seed: { type: 'string' } }, maxPositionals: 0 };
+const SPEC = {
+    options: { port: { type: 'string' }, seed: { type: 'string' } },
+    maxPositionals: 0,
+};
 const SEEDS = ['demo'];
 function processStop() {
     const ctl = new AbortController();
@@ -60,7 +63,9 @@ async function emulatorCommand(args, out, err, stop) {
     }
     catch (error) {
         const code = error.code;
-        err(code === 'EADDRINUSE' ? `Port ${port} is already in use: pass another --port, or omit it for a free one.` : `The emulator did not start: ${String(error)}`);
+        err(code === 'EADDRINUSE'
+            ? `Port ${port} is already in use: pass another --port, or omit it for a free one.`
+            : `The emulator did not start: ${String(error)}`);
         return 1;
     }
     const signal = stop ?? processStop();
@@ -69,7 +74,15 @@ async function emulatorCommand(args, out, err, stop) {
         out(`Token: ${emu.botToken}  (github-actions[bot], what the action gets as GITHUB_TOKEN)`);
         if (seed === 'demo') {
             const world = (0,_demo_world_js__WEBPACK_IMPORTED_MODULE_2__/* .seedDemoWorld */ .NE)(emu);
-            const seeded = (0,_demo_seed_js__WEBPACK_IMPORTED_MODULE_1__/* .seedHistory */ .Ej)(emu, _demo_world_js__WEBPACK_IMPORTED_MODULE_2__/* .DEMO_REPO */ .lT, { now: emu.clock.now().toISOString(), count: 60, weeks: 12, seed: 42, chatter: 1, forged: 0, old: 0.02 });
+            const seeded = (0,_demo_seed_js__WEBPACK_IMPORTED_MODULE_1__/* .seedHistory */ .Ej)(emu, _demo_world_js__WEBPACK_IMPORTED_MODULE_2__/* .DEMO_REPO */ .lT, {
+                now: emu.clock.now().toISOString(),
+                count: 60,
+                weeks: 12,
+                seed: 42,
+                chatter: 1,
+                forged: 0,
+                old: 0.02,
+            });
             emu.clock.resume();
             out(`Seeded ${_demo_world_js__WEBPACK_IMPORTED_MODULE_2__/* .DEMO_REPO */ .lT}: .github/incidents.yml, the board "Incidents" (project 1), ${seeded.length} past incidents (#${seeded[0].number}–#${seeded.at(-1).number}).`);
             for (const [login, token] of Object.entries(world.tokens))

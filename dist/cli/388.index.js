@@ -155,14 +155,26 @@ function reconcile(wanted, ctx) {
     // re-run finds it by its marker and only writes the card. (A new card still comes first: the
     // crisis comment points at the card above it.)
     // One comment per marker, also within one run (twenty `/help` lines in a comment get one answer).
-    const once = desired.once.filter((c, i) => !findMarked(issue.comments, c.marker) && desired.once.findIndex((x) => x.marker === c.marker) === i);
-    const replies = once.map((c) => ({ kind: 'create-comment', issue: issue.number, marker: c.marker, body: c.body }));
+    const once = desired.once.filter((c, i) => !findMarked(issue.comments, c.marker) &&
+        desired.once.findIndex((x) => x.marker === c.marker) === i);
+    const replies = once.map((c) => ({
+        kind: 'create-comment',
+        issue: issue.number,
+        marker: c.marker,
+        body: c.body,
+    }));
     if (card)
         effects.push(...replies.splice(0));
     if (!card)
         effects.push({ kind: 'create-comment', issue: issue.number, marker: CARD_MARKER, body: desired.card });
     else if (card.body !== desired.card)
-        effects.push({ kind: 'update-comment', issue: issue.number, commentId: card.databaseId, marker: CARD_MARKER, body: desired.card });
+        effects.push({
+            kind: 'update-comment',
+            issue: issue.number,
+            commentId: card.databaseId,
+            marker: CARD_MARKER,
+            body: desired.card,
+        });
     const have = new Set(issue.labels.map(lower));
     const want = new Set(desired.labels.map(lower));
     const toAdd = desired.labels.filter((l) => !have.has(lower(l)));
@@ -325,17 +337,34 @@ class apply_Executor {
         const port = this.ports.github;
         switch (e.kind) {
             case 'create-labels':
-                return port.createLabels(e.labels.map((l) => ({ name: fitLabelName(l.name), color: l.color, description: fitLabelDescription(l.description) })));
+                return port.createLabels(e.labels.map((l) => ({
+                    name: fitLabelName(l.name),
+                    color: l.color,
+                    description: fitLabelDescription(l.description),
+                })));
             case 'add-labels':
                 return port.addLabels(e.issue, fitLabels(e.labels));
             case 'set-labels':
                 return port.setLabels(e.issue, fitLabels(e.labels));
             case 'update-issue':
-                return port.updateIssue(e.issue, { labels: e.labels && fitLabels(e.labels), state: e.state, stateReason: e.stateReason, assignees: e.assignees });
+                return port.updateIssue(e.issue, {
+                    labels: e.labels && fitLabels(e.labels),
+                    state: e.state,
+                    stateReason: e.stateReason,
+                    assignees: e.assignees,
+                });
             case 'create-issue':
-                return port.createIssue({ title: fitTitle(e.title), body: fitBody(e.body), labels: fitLabels(e.labels), assignees: e.assignees });
+                return port.createIssue({
+                    title: fitTitle(e.title),
+                    body: fitBody(e.body),
+                    labels: fitLabels(e.labels),
+                    assignees: e.assignees,
+                });
             case 'edit-issue':
-                return port.editIssue(e.issue, { title: e.title === undefined ? undefined : fitTitle(e.title), body: e.body === undefined ? undefined : fitBody(e.body) });
+                return port.editIssue(e.issue, {
+                    title: e.title === undefined ? undefined : fitTitle(e.title),
+                    body: e.body === undefined ? undefined : fitBody(e.body),
+                });
             case 'create-comment':
                 await port.createComment(e.issue, fitBody(e.body));
                 return;
@@ -348,8 +377,18 @@ class apply_Executor {
             case 'set-workflow':
                 return port.setWorkflowEnabled(e.workflow, e.enabled);
             case 'propose-file': {
-                const pr = await port.proposeFile({ branch: e.branch, path: e.path, content: e.content, message: e.message, title: fitTitle(e.title), body: fitBody(e.body) });
-                return { number: pr.number, note: pr.created ? `opened pull request #${pr.number}` : `found pull request #${pr.number}` };
+                const pr = await port.proposeFile({
+                    branch: e.branch,
+                    path: e.path,
+                    content: e.content,
+                    message: e.message,
+                    title: fitTitle(e.title),
+                    body: fitBody(e.body),
+                });
+                return {
+                    number: pr.number,
+                    note: pr.created ? `opened pull request #${pr.number}` : `found pull request #${pr.number}`,
+                };
             }
             case 'edit-pull-body':
                 return port.editPullBody(e.pr, fitBody(e.body));
@@ -402,7 +441,9 @@ function classifyRequest(method, url, query) {
         return { resource: 'graphql', mutation, creation: false, points: mutation ? 5 : 1 };
     }
     const mutation = m !== 'GET' && m !== 'HEAD';
-    const creation = mutation && m === 'POST' && dist_bundle/* throttling */.A.triggersNotification(path);
+    const creation = mutation &&
+        m === 'POST' &&
+        dist_bundle/* throttling */.A.triggersNotification(path);
     return { resource: path.startsWith('/search/') ? 'search' : 'core', mutation, creation, points: 0 };
 }
 /** A wait that GitHub's limits require but that is longer than the run may wait (`max-wait`). */
@@ -595,27 +636,73 @@ function createOctokit(opts) {
  * `notifications` 3 s before every write, GraphQL reads included): runs each job at once.
  */
 const UNSPACED = {
-    key: () => ({ schedule: (_options, job, ...args) => Promise.resolve().then(() => job(...args)) }),
+    key: () => ({
+        schedule: (_options, job, ...args) => Promise.resolve().then(() => job(...args)),
+    }),
 };
 const ISSUE_CONTEXT = /* GraphQL */ `
   query IncidentContext($owner: String!, $name: String!, $number: Int!, $configExpr: String!, $withConfig: Boolean!) {
     repository(owner: $owner, name: $name) {
       id
       config: object(expression: $configExpr) @include(if: $withConfig) {
-        ... on Blob { text isBinary byteSize }
+        ... on Blob {
+          text
+          isBinary
+          byteSize
+        }
       }
       labels(first: 100) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name color description }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          color
+          description
+        }
       }
       issue(number: $number) {
-        id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
-        author { login }
-        assignees(first: 20) { nodes { login } }
-        labels(first: 100) { nodes { name } }
+        id
+        number
+        title
+        body
+        state
+        stateReason
+        createdAt
+        updatedAt
+        closedAt
+        url
+        viewerDidAuthor
+        author {
+          login
+        }
+        assignees(first: 20) {
+          nodes {
+            login
+          }
+        }
+        labels(first: 100) {
+          nodes {
+            name
+          }
+        }
         comments(first: 100) {
-          pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            databaseId
+            body
+            createdAt
+            updatedAt
+            viewerDidAuthor
+            author {
+              __typename
+              login
+            }
+          }
         }
       }
     }
@@ -624,7 +711,17 @@ const ISSUE_CONTEXT = /* GraphQL */ `
 const MORE_LABELS = /* GraphQL */ `
   query RepositoryLabels($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
-      labels(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { name color description } }
+      labels(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          color
+          description
+        }
+      }
     }
   }
 `;
@@ -633,8 +730,21 @@ const MORE_COMMENTS = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
         comments(first: 100, after: $after) {
-          pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            databaseId
+            body
+            createdAt
+            updatedAt
+            viewerDidAuthor
+            author {
+              __typename
+              login
+            }
+          }
         }
       }
     }
@@ -642,30 +752,131 @@ const MORE_COMMENTS = /* GraphQL */ `
 `;
 const INCIDENT_PAGE = /* GraphQL */ `
   query IncidentsPage(
-    $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
-    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!,
-    $heartbeats: String!, $withHeartbeats: Boolean!
+    $owner: String!
+    $name: String!
+    $label: String!
+    $states: [IssueState!]
+    $after: String
+    $since: DateTime
+    $configExpr: String!
+    $withConfig: Boolean!
+    $labelled: String!
+    $withLabelled: Boolean!
+    $withLabels: Boolean!
+    $heartbeats: String!
+    $withHeartbeats: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
-      repoLabels: labels(first: 100) @include(if: $withLabels) { nodes { name color description } }
-      config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
-      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
-        nodes { number title body state viewerDidAuthor }
-      }
-      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withHeartbeats) {
-        nodes { number body viewerDidAuthor comments(first: 100) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } } }
-      }
-      issues(first: 100, after: $after, labels: [$label], states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
+      repoLabels: labels(first: 100) @include(if: $withLabels) {
         nodes {
-          id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
-          author { login }
-          assignees(first: 10) { nodes { login } }
-          labels(first: 50) { nodes { name } }
-          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
-          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
+          name
+          color
+          description
+        }
+      }
+      config: object(expression: $configExpr) @include(if: $withConfig) {
+        ... on Blob {
+          text
+          isBinary
+        }
+      }
+      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC })
+        @include(if: $withLabelled) {
+        nodes {
+          number
+          title
+          body
+          state
+          viewerDidAuthor
+        }
+      }
+      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC })
+        @include(if: $withHeartbeats) {
+        nodes {
+          number
+          body
+          viewerDidAuthor
+          comments(first: 100) {
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
+        }
+      }
+      issues(
+        first: 100
+        after: $after
+        labels: [$label]
+        states: $states
+        filterBy: { since: $since }
+        orderBy: { field: CREATED_AT, direction: ASC }
+      ) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          number
+          title
+          body
+          state
+          stateReason
+          createdAt
+          updatedAt
+          closedAt
+          url
+          viewerDidAuthor
+          author {
+            login
+          }
+          assignees(first: 10) {
+            nodes {
+              login
+            }
+          }
+          labels(first: 50) {
+            nodes {
+              name
+            }
+          }
+          head: comments(first: 3) {
+            totalCount
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
+          tail: comments(last: 20) {
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
         }
       }
     }
@@ -674,9 +885,26 @@ const INCIDENT_PAGE = /* GraphQL */ `
 const ORG_REPOSITORIES = /* GraphQL */ `
   query OrgRepositories($org: String!, $after: String, $label: String!) {
     organization(login: $org) {
-      repositories(first: 100, after: $after, isArchived: false, hasIssuesEnabled: true, orderBy: { field: NAME, direction: ASC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name owner { login } incidents: issues(labels: [$label], first: 0) { totalCount } }
+      repositories(
+        first: 100
+        after: $after
+        isArchived: false
+        hasIssuesEnabled: true
+        orderBy: { field: NAME, direction: ASC }
+      ) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          owner {
+            login
+          }
+          incidents: issues(labels: [$label], first: 0) {
+            totalCount
+          }
+        }
       }
     }
   }
@@ -690,7 +918,11 @@ class OctokitPort {
     lastDate = null;
     constructor(octokit, repo, 
     /** Retries of a create whose answer was lost (see `create`), with (n + 1)² × baseMs between them, as plugin-retry does. */
-    createRetry = { retries: 4, baseMs: 1000, sleep: realClock.sleep }) {
+    createRetry = {
+        retries: 4,
+        baseMs: 1000,
+        sleep: realClock.sleep,
+    }) {
         this.octokit = octokit;
         this.repo = repo;
         this.createRetry = createRetry;
@@ -721,7 +953,10 @@ class OctokitPort {
         const labels = [...repo.labels.nodes];
         let page = repo.labels.pageInfo;
         while (page.hasNextPage) {
-            const more = await this.call('query RepositoryLabels', () => this.octokit.graphql(MORE_LABELS, { ...vars, after: page.endCursor }));
+            const more = await this.call('query RepositoryLabels', () => this.octokit.graphql(MORE_LABELS, {
+                ...vars,
+                after: page.endCursor,
+            }));
             labels.push(...more.repository.labels.nodes);
             page = more.repository.labels.pageInfo;
         }
@@ -739,9 +974,7 @@ class OctokitPort {
         const ctx = {
             repositoryId: repo.id,
             repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
-            issue: i
-                ? toIssue(i, comments.map(toComment))
-                : null,
+            issue: i ? toIssue(i, comments.map(toComment)) : null,
         };
         if (opts.configPath !== undefined)
             ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null;
@@ -775,19 +1008,32 @@ class OctokitPort {
                 totalCount: repo.issues.totalCount,
                 incidents: repo.issues.nodes.map((i) => {
                     const seen = new Set();
-                    const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment);
+                    const comments = [...i.head.nodes, ...i.tail.nodes]
+                        .filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId))
+                        .map(toComment);
                     return { ...toIssue(i, comments), commentCount: i.head.totalCount };
                 }),
             };
             if (first && q.configPath !== undefined)
                 page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null;
             if (first && q.withRepoLabels)
-                page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' }));
+                page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({
+                    name: l.name,
+                    color: l.color,
+                    description: l.description ?? '',
+                }));
             if (first && q.labelled !== undefined) {
-                page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? 'open' : 'closed' }));
+                page.labelled = (repo.labelled?.nodes ?? [])
+                    .reverse()
+                    .map((l) => ({ ...l, state: l.state === 'OPEN' ? 'open' : 'closed' }));
             }
             if (first && q.heartbeats !== undefined)
-                page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({ number: h.number, body: h.body, viewerDidAuthor: h.viewerDidAuthor, comments: h.comments.nodes.map(toComment) }));
+                page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({
+                    number: h.number,
+                    body: h.body,
+                    viewerDidAuthor: h.viewerDidAuthor,
+                    comments: h.comments.nodes.map(toComment),
+                }));
             yield page;
             first = false;
             if (!repo.issues.pageInfo.hasNextPage)
@@ -848,7 +1094,12 @@ class OctokitPort {
             // GitHub has gated createLabel behind a preview before: fall back to REST, one label at a time.
             for (const l of labels) {
                 try {
-                    await this.octokit.rest.issues.createLabel({ ...this.repo, name: l.name, color: l.color, description: l.description });
+                    await this.octokit.rest.issues.createLabel({
+                        ...this.repo,
+                        name: l.name,
+                        color: l.color,
+                        description: l.description,
+                    });
                 }
                 catch (e) {
                     if (!(typeof e === 'object' && e !== null && 'status' in e && e.status === 422))
@@ -906,7 +1157,10 @@ class OctokitPort {
         await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }));
     }
     async createComment(issue, body) {
-        return this.create('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', body, async (request) => ({ databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request })).data.id }), 
+        return this.create('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', body, async (request) => ({
+            databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request }))
+                .data.id,
+        }), 
         // Our comments' markers are one per issue (the card) or one per cause (a reply): any one of
         // ours with the marker is the one this run meant to post, even a concurrent run's.
         async (marker) => {
@@ -924,24 +1178,39 @@ class OctokitPort {
         const found = await existing();
         if (found !== null)
             return { number: found, created: false };
-        const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch;
+        const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo })))
+            .data.default_branch;
         const sha = (await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }))).data.object.sha;
         // Each step tolerates its own earlier success (a re-run after a failure, or a retried request whose answer was lost).
         await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }));
-        await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () => this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path: p.path, branch: p.branch, message: p.message, content: Buffer.from(p.content, 'utf8').toString('base64') }));
+        await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () => this.octokit.rest.repos.createOrUpdateFileContents({
+            ...this.repo,
+            path: p.path,
+            branch: p.branch,
+            message: p.message,
+            content: Buffer.from(p.content, 'utf8').toString('base64'),
+        }));
         try {
-            const res = await this.octokit.rest.pulls.create({ ...this.repo, head: p.branch, base, title: p.title, body: p.body });
+            const res = await this.octokit.rest.pulls.create({
+                ...this.repo,
+                head: p.branch,
+                base,
+                title: p.title,
+                body: p.body,
+            });
             return { number: res.data.number, created: true };
         }
         catch (error) {
-            const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422 ? await existing() : null;
+            const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422
+                ? await existing()
+                : null;
             if (again !== null)
                 return { number: again, created: false };
             throw toApiError(error, 'POST /repos/{owner}/{repo}/pulls');
         }
     }
     async pullBody(number) {
-        return (await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? '';
+        return ((await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? '');
     }
     async editPullBody(number, body) {
         await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }));
@@ -997,7 +1266,9 @@ class OctokitPort {
                 return await post({ retries: 0 });
             }
             catch (error) {
-                const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0;
+                const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+                    ? error.status
+                    : 0;
                 const unknownOutcome = status === 0 || status >= 500;
                 if (!unknownOutcome || marker === null || attempt >= this.createRetry.retries)
                     throw toApiError(error, route);
@@ -1048,13 +1319,23 @@ function toIssue(i, comments) {
     };
 }
 function toComment(c) {
-    return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' };
+    return {
+        databaseId: c.databaseId,
+        body: c.body,
+        author: c.author?.login ?? null,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        viewerDidAuthor: c.viewerDidAuthor,
+        authorIsBot: c.author?.__typename === 'Bot',
+    };
 }
 /** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */
 function toApiError(error, route) {
     if (error instanceof errors/* GitHubApiError */.OS)
         return error;
-    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0;
+    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+        ? error.status
+        : 0;
     const msg = (0,errors/* getErrorMessage */.u1)(error);
     let hint = '';
     const headers = error?.response?.headers ?? {};
@@ -1131,7 +1412,7 @@ function parseApiLimits(text) {
 }
 /** Prints limits the way the input takes them (for the log). */
 function formatApiLimits(l) {
-    const ms = (v) => (v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`);
+    const ms = (v) => v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`;
     return Object.entries(KEYS)
         .map(([k, { field, kind }]) => `${k}=${kind === 'duration' ? ms(l[field]) : l[field]}`)
         .join(' ');
@@ -1324,8 +1605,16 @@ const SEVERE = ['P1', 'P2'];
 const NO_SERVICE = '(no service)';
 const rankOf = (p) => types/* PRIORITIES */.B.indexOf(p);
 const iso = (ms) => new Date(ms).toISOString();
-const period = (start, end) => ({ start: iso(start), end: iso(end), hours: (end - start) / MS_PER_HOUR });
-const ratio = (numerator, denominator) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : null });
+const period = (start, end) => ({
+    start: iso(start),
+    end: iso(end),
+    hours: (end - start) / MS_PER_HOUR,
+});
+const ratio = (numerator, denominator) => ({
+    numerator,
+    denominator,
+    value: denominator > 0 ? numerator / denominator : null,
+});
 const zeroes = () => ({ P1: 0, P2: 0, P3: 0, P4: 0 });
 function normalize(i, now) {
     const declared = Date.parse(i.declaredAt);
@@ -1440,7 +1729,14 @@ function trends(c, p) {
     const t = (key, unit, better, f) => {
         const current = f(c);
         const previous = f(p);
-        return { key, unit, better, current, previous, delta: current !== null && previous !== null ? current - previous : null };
+        return {
+            key,
+            unit,
+            better,
+            current,
+            previous,
+            delta: current !== null && previous !== null ? current - previous : null,
+        };
     };
     return [
         t('incidents', 'count', 'lower', (w) => w.incidents),
@@ -1478,7 +1774,10 @@ function breakdown(cur, prev, keys) {
         if (!n.src.dismissed)
             for (const k of keys(n))
                 row(k).previous++;
-    return [...rows.values()].sort((a, b) => b.current - a.current || b.previous - a.previous || b.dismissed - a.dismissed || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return [...rows.values()].sort((a, b) => b.current - a.current ||
+        b.previous - a.previous ||
+        b.dismissed - a.dismissed ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 const uniq = (xs) => [...new Set(xs)];
 function listed(n, carriedOver, now) {
@@ -1607,8 +1906,14 @@ function buildReport(incidents, opts) {
             mttr: { n: sorted.length, open: b.open, meanMs: mean(sorted), medianMs: medianSorted(sorted) },
         };
     });
-    const order = (a, b) => a.rank - b.rank || b.declared - a.declared || (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) || a.src.number - b.src.number;
-    const list = [...cur.sort(order).map((n) => listed(n, false, now)), ...carried.sort(order).map((n) => listed(n, true, now))];
+    const order = (a, b) => a.rank - b.rank ||
+        b.declared - a.declared ||
+        (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) ||
+        a.src.number - b.src.number;
+    const list = [
+        ...cur.sort(order).map((n) => listed(n, false, now)),
+        ...carried.sort(order).map((n) => listed(n, true, now)),
+    ];
     return {
         schemaVersion: 1,
         scope: opts.scope,
@@ -1667,7 +1972,7 @@ const format_duration = (ms) => (ok(ms) ? (0,duration/* formatDuration */.a3)(ms
 /** A duration in hours: `3h 05m`. */
 const hours = (h) => (ok(h) ? (0,duration/* formatDuration */.a3)(h * format_MS_PER_HOUR) : NONE);
 /** A measured duration: `3h 05m`, or `≥ 3h 05m so far` when the milestone is not reached. */
-const measured = (m) => (m === null ? NONE : m.open ? `≥ ${(0,duration/* formatDuration */.a3)(m.ms)} so far` : (0,duration/* formatDuration */.a3)(m.ms));
+const measured = (m) => m === null ? NONE : m.open ? `≥ ${(0,duration/* formatDuration */.a3)(m.ms)} so far` : (0,duration/* formatDuration */.a3)(m.ms);
 /**
  * A share as a percentage. Small and near-1 values keep the digits that matter: availability
  * 0.99952 reads `99.952%`, a probability 0.0082 reads `0.82%`.
@@ -1691,7 +1996,12 @@ function money(v, currency) {
     if (!ok(v))
         return NONE;
     try {
-        return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(v);
+        return new Intl.NumberFormat('en-US', {
+            style: 'currency',
+            currency,
+            maximumFractionDigits: 0,
+            minimumFractionDigits: 0,
+        }).format(v);
     }
     catch {
         return `${format_int.format(v)} ${currency.replace(/[^A-Za-z]/g, '').slice(0, 8)}`;
@@ -1792,7 +2102,15 @@ function milestones(r, asOf) {
         closedAt = null;
     if (now < MON)
         mitigatedAt = null;
-    return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed };
+    return {
+        startedAt: r.startedAt,
+        declaredAt: r.declaredAt,
+        acknowledgedAt,
+        mitigatedAt,
+        resolvedAt,
+        closedAt,
+        dismissed,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/domain/labels.ts
@@ -1812,7 +2130,11 @@ function labelSpec(name, config) {
         return { name, color: 'd73a4a', description: 'An incident, managed by IncidentOps' };
     if (lower.startsWith(PRIORITY_PREFIX)) {
         const p = name.slice(PRIORITY_PREFIX.length);
-        return { name, color: PRIORITY_COLORS[p] ?? 'cccccc', description: `${p}: ${config.priorities[p]?.description ?? ''}`.slice(0, 100) };
+        return {
+            name,
+            color: PRIORITY_COLORS[p] ?? 'cccccc',
+            description: `${p}: ${config.priorities[p]?.description ?? ''}`.slice(0, 100),
+        };
     }
     if (lower.startsWith(STAGE_PREFIX))
         return { name, color: '1d76db', description: `Incident stage: ${name.slice(STAGE_PREFIX.length)}` };
@@ -1873,7 +2195,11 @@ function sourceOf(r) {
  */
 function postmortemOf(r, dismissed, config) {
     const own = r.postmortem;
-    const state = typeof own === 'string' ? own : typeof own === 'object' && own !== null && 'state' in own ? own.state : undefined;
+    const state = typeof own === 'string'
+        ? own
+        : typeof own === 'object' && own !== null && 'state' in own
+            ? own.state
+            : undefined;
     if (typeof state === 'string' && POSTMORTEM_STATES.has(state))
         return state;
     if (dismissed || config.priorities[r.priority]?.postmortem !== 'required')
@@ -2100,11 +2426,16 @@ function headlines(d) {
     for (const t of d.trends) {
         if (t.key === 'cost' && !d.current.cost)
             continue;
-        lines.push(row([TREND_LABEL[t.key], trendValue(t, t.current, d.currency), trendValue(t, t.previous, d.currency), trendArrow(t, d.currency)]));
+        lines.push(row([
+            TREND_LABEL[t.key],
+            trendValue(t, t.current, d.currency),
+            trendValue(t, t.previous, d.currency),
+            trendArrow(t, d.currency),
+        ]));
     }
     return lines;
 }
-const bound = (v, open) => (v === null ? NONE : open > 0 ? `≥ ${format_duration(v)}` : format_duration(v));
+const bound = (v, open) => v === null ? NONE : open > 0 ? `≥ ${format_duration(v)}` : format_duration(v);
 const stats = (s) => [format_duration(s.meanMs), format_duration(s.medianMs), format_duration(s.p90Ms), format_duration(s.maxMs)];
 function response(d) {
     const r = d.current.response;
@@ -2116,12 +2447,23 @@ function response(d) {
     const lines = [
         '### Response',
         '',
-        row(['', 'Done', 'Not yet', 'Mean', 'Median', 'p90', 'Max', 'With open ones as lower bounds: mean · median · p90 · max']),
+        row([
+            '',
+            'Done',
+            'Not yet',
+            'Mean',
+            'Median',
+            'p90',
+            'Max',
+            'With open ones as lower bounds: mean · median · p90 · max',
+        ]),
         sep(['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
     ];
     for (const [name, m] of metrics) {
         const lb = m.lowerBound;
-        const lower = m.open === 0 ? 'same (none open)' : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ');
+        const lower = m.open === 0
+            ? 'same (none open)'
+            : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ');
         lines.push(row([name, format_count(m.completed.n), format_count(m.open), ...stats(m.completed), lower]));
     }
     lines.push('', `_Incidents not yet acknowledged, mitigated or resolved are counted under "Not yet" and never dropped. The first columns summarise the incidents that reached the milestone; the last one adds the open ones at their time so far, so each figure there is a lower bound (≥) of the true one. Dismissed incidents are noise and are left out._`);
@@ -2133,11 +2475,16 @@ function reliability(d) {
     const down = d.options.downtimePriorities.join(', ') || 'none';
     const obsWeeks = decimal(k.observation.hours / 168, 1);
     const rows = [
-        ['Availability', `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`],
+        [
+            'Availability',
+            `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`,
+        ],
     ];
     if (c.slo) {
         const s = c.slo;
-        const left = s.budgetLeftHours >= 0 ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})` : `**overspent by ${hours(-s.budgetLeftHours)}**`;
+        const left = s.budgetLeftHours >= 0
+            ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})`
+            : `**overspent by ${hours(-s.budgetLeftHours)}**`;
         rows.push([`Error budget (SLO ${percent(s.target)})`, `${hours(s.budgetHours)} in the window; ${left}`]);
     }
     const all = k.all;
@@ -2151,10 +2498,19 @@ function reliability(d) {
         `P(at least one ${k.severe.priorities.join('/')} in the next 7 days)`,
         `${percent(k.pSevereWithinHorizon)} = 1 − e^(−λt), λ = ${decimal(k.severe.perWeek)} per week (${format_count(k.severe.incidents)} in ${obsWeeks} weeks), t = 7 days`,
     ]);
-    rows.push(['Expected downtime, next 7 days', `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`]);
-    rows.push(['Recovery rate', `${percent(c.recovery.value)} (${format_count(c.recovery.numerator)} of ${format_count(c.recovery.denominator)} resolved)`]);
+    rows.push([
+        'Expected downtime, next 7 days',
+        `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`,
+    ]);
+    rows.push([
+        'Recovery rate',
+        `${percent(c.recovery.value)} (${format_count(c.recovery.numerator)} of ${format_count(c.recovery.denominator)} resolved)`,
+    ]);
     const pm = c.postmortems;
-    rows.push(['Postmortems', `${percent(pm.completion.value)} done (${format_count(pm.done)} of ${format_count(pm.required)} required; ${format_count(pm.open)} in progress, ${format_count(pm.missing)} missing)`]);
+    rows.push([
+        'Postmortems',
+        `${percent(pm.completion.value)} done (${format_count(pm.done)} of ${format_count(pm.required)} required; ${format_count(pm.open)} in progress, ${format_count(pm.missing)} missing)`,
+    ]);
     rows.push([
         'Follow-ups',
         `this window: ${format_count(c.followups.open)} open, ${format_count(c.followups.closed)} closed · all incidents: ${format_count(d.followupBacklog.open)} open, ${format_count(d.followupBacklog.closed)} closed`,
@@ -2219,13 +2575,24 @@ function definitions(d) {
 function statusOf(i) {
     if (i.dismissed)
         return 'dismissed';
-    const s = i.resolve && !i.resolve.open ? 'resolved' : i.mitigate && !i.mitigate.open ? 'mitigated' : i.acknowledge && !i.acknowledge.open ? 'acknowledged' : 'not acknowledged';
+    const s = i.resolve && !i.resolve.open
+        ? 'resolved'
+        : i.mitigate && !i.mitigate.open
+            ? 'mitigated'
+            : i.acknowledge && !i.acknowledge.open
+                ? 'acknowledged'
+                : 'not acknowledged';
     return i.carriedOver ? `${s} (from before the window)` : s;
 }
 function incidentRow(i, org) {
     const ref = org ? `${(0,markdown/* inline */.mG)(i.repo, 60)}#${i.number}` : `#${i.number}`;
     const link = /^https:\/\/[^\s()<>[\]]+$/.test(i.url) ? `[${ref}](${i.url})` : ref;
-    const services = i.services.length ? i.services.slice(0, 3).map((s) => (0,markdown/* inline */.mG)(s, 30)).join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '') : NONE;
+    const services = i.services.length
+        ? i.services
+            .slice(0, 3)
+            .map((s) => (0,markdown/* inline */.mG)(s, 30))
+            .join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '')
+        : NONE;
     return row([
         link,
         i.priority,
@@ -2295,7 +2662,19 @@ function incidentList(data, budget) {
     const header = [
         `### Incidents (${format_count(list.length)})`,
         '',
-        row(['Incident', 'Priority', 'Title', 'Services', 'Source', 'Declared', 'Acknowledge', 'Mitigate', 'Resolve', 'Status', 'Postmortem']),
+        row([
+            'Incident',
+            'Priority',
+            'Title',
+            'Services',
+            'Source',
+            'Declared',
+            'Acknowledge',
+            'Mitigate',
+            'Resolve',
+            'Status',
+            'Postmortem',
+        ]),
         sep(['l', 'l', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'l', 'l']),
     ].join('\n');
     if (list.length === 0) {
@@ -2458,11 +2837,17 @@ async function gatherIncidents(o) {
         pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label });
     }
     else {
-        pages = o.port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath: o.configPath, labelled: DEFAULT_REPORT_LABEL });
+        pages = o.port.incidentPages({
+            label: DEFAULT_INCIDENT_LABEL,
+            states: STATES,
+            configPath: o.configPath,
+            labelled: DEFAULT_REPORT_LABEL,
+        });
         const r = await pages.next();
         first = r.done ? undefined : r.value;
         config = (0,load/* loadConfig */.Z9)(first?.configText ?? null, o.configPath);
-        if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) || !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
+        if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) ||
+            !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
             // The config renames the labels: the page read with the defaults is not the right one.
             await pages.return(undefined);
             extra = first ? 1 : 0;
@@ -2511,7 +2896,7 @@ function reportOptions(config, end, scope, windowDays) {
     };
 }
 /** `owner/name`, or `org owner` in organisation scope. */
-const scopeName = (config, repo) => (config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo));
+const scopeName = (config, repo) => config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo);
 /**
  * The report as data and as markdown. Incidents counted without their card are said so under the
  * introduction (and in the JSON as `input.withoutCard`).
@@ -2554,7 +2939,15 @@ async function runReportMode(o) {
     const { portFor } = ports;
     const port = portFor(o.repo);
     core.startGroup('Reliability report: loading incidents');
-    const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)), asOf: () => reportEnd(ports.now()) });
+    const g = await gatherIncidents({
+        port,
+        repo: o.repo,
+        portFor,
+        local: o.local,
+        configPath: o.inputs.configPath,
+        log: (l) => core.info(logSafe(l)),
+        asOf: () => reportEnd(ports.now()),
+    });
     core.endGroup();
     const end = reportEnd(ports.now());
     const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)));
@@ -2571,10 +2964,16 @@ async function runReportMode(o) {
     writeReportJson(jsonPath, data);
     core.info(`Report data written to ${jsonPath}.`);
     const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`);
-    const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._'];
+    const writes = rows.length
+        ? ['| status | write |', '|---|---|', ...rows]
+        : ['_No writes: the report issue is up to date._'];
     const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : '';
     return {
-        outputs: { 'report-issue': issue === null ? '' : String(issue), 'report-json': jsonPath, actions: JSON.stringify(applied) },
+        outputs: {
+            'report-issue': issue === null ? '' : String(issue),
+            'report-json': jsonPath,
+            actions: JSON.stringify(applied),
+        },
         summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },
         problems: [],
     };
@@ -2599,7 +2998,15 @@ report issue), reading the incidents with one GraphQL request per 100. Writes no
   --json      also write the report data (docs/report.schema.json) to this file
 The token comes from GITHUB_TOKEN (or GH_TOKEN). Exit 0 success, 1 failure, 2 usage error.`;
 const cli_report_DAY = 86_400_000;
-const REPORT = { options: { repo: { type: 'string' }, since: { type: 'string' }, 'api-url': { type: 'string' }, json: { type: 'string' } }, maxPositionals: 0 };
+const REPORT = {
+    options: {
+        repo: { type: 'string' },
+        since: { type: 'string' },
+        'api-url': { type: 'string' },
+        json: { type: 'string' },
+    },
+    maxPositionals: 0,
+};
 /** Runs the command; returns the exit code. */
 async function reportCommand(args, out, err, env = process.env) {
     const parsed = (0,cli_args/* parseCommand */.R)(args, REPORT);
@@ -2628,14 +3035,22 @@ async function reportCommand(args, out, err, env = process.env) {
     }
     const token = (env.GITHUB_TOKEN || env.GH_TOKEN || '').trim();
     if (!token) {
-        err('Set GITHUB_TOKEN (a token that can read the repository\'s issues) to run the report.');
+        err("Set GITHUB_TOKEN (a token that can read the repository's issues) to run the report.");
         return 1;
     }
     const repo = { owner: repoMatch[1], repo: repoMatch[2] };
     const baseUrl = (flags['api-url'] || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     try {
         const ports = octokitPorts(token, baseUrl, (m) => err(m));
-        const g = await gatherIncidents({ port: ports.portFor(repo), repo, portFor: ports.portFor, local: undefined, configPath: '.github/incidents.yml', log: (l) => err(l), asOf: () => reportEnd(ports.now()) });
+        const g = await gatherIncidents({
+            port: ports.portFor(repo),
+            repo,
+            portFor: ports.portFor,
+            local: undefined,
+            configPath: '.github/incidents.yml',
+            log: (l) => err(l),
+            asOf: () => reportEnd(ports.now()),
+        });
         const { data, markdown } = composeReport(g, reportOptions(g.config, reportEnd(ports.now()), scopeName(g.config, repo), windowDays));
         if (flags.json) {
             const path = publish_reportJsonPath(flags.json, {}, process.cwd());
@@ -2647,7 +3062,9 @@ async function reportCommand(args, out, err, env = process.env) {
         return 0;
     }
     catch (error) {
-        err(error instanceof errors/* ConfigError */.xL || error instanceof errors/* GitHubApiError */.OS ? error.message : `incidentops report: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        err(error instanceof errors/* ConfigError */.xL || error instanceof errors/* GitHubApiError */.OS
+            ? error.message
+            : `incidentops report: ${(0,errors/* getErrorMessage */.u1)(error)}`);
         return 1;
     }
 }
@@ -2691,7 +3108,9 @@ function decodeRecord(body) {
 }
 /** The incident card: the oldest comment carrying the card marker that we wrote ourselves. */
 function findCard(comments) {
-    return comments.filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0];
+    return comments
+        .filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0];
 }
 /** A keyed comment of ours (`<!-- incidentops:kind:key -->`), found to edit instead of posting twice. */
 function marker(kind, key) {
@@ -2754,11 +3173,16 @@ const ZWSP = '\u200b';
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 function neutralizeMentions(text) {
     // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
-    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
+    return text
+        .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+        .replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
 }
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
-    return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/-->/g, '--&gt;')
+        .replace(/incidentops:/gi, `incidentops${ZWSP}:`);
 }
 /** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
 function neutralizeReferences(text) {

@@ -69,7 +69,19 @@ const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/;
 /** A label name: what Prometheus, Grafana and Datadog tag keys use. `__`-prefixed names are reserved. */
 const LABEL_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]{0,99}$/;
 /** The fields of an alert object in our schema; any other key is a mistake we report. */
-const GENERIC_ALERT_FIELDS = ['status', 'key', 'title', 'description', 'service', 'severity', 'labels', 'startsAt', 'endsAt', 'source', 'links'];
+const GENERIC_ALERT_FIELDS = [
+    'status',
+    'key',
+    'title',
+    'description',
+    'service',
+    'severity',
+    'labels',
+    'startsAt',
+    'endsAt',
+    'source',
+    'links',
+];
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -96,7 +108,13 @@ function asNumber(v) {
 }
 function scalarEquals(value, want) {
     if (typeof want === 'boolean' || typeof value === 'boolean') {
-        const norm = (x) => (typeof x === 'boolean' ? x : ['true', 'yes'].includes(String(x).toLowerCase()) ? true : ['false', 'no'].includes(String(x).toLowerCase()) ? false : null);
+        const norm = (x) => typeof x === 'boolean'
+            ? x
+            : ['true', 'yes'].includes(String(x).toLowerCase())
+                ? true
+                : ['false', 'no'].includes(String(x).toLowerCase())
+                    ? false
+                    : null;
         return norm(value) !== null && norm(value) === norm(want);
     }
     if (typeof want === 'number' || typeof value === 'number')
@@ -174,11 +192,21 @@ function classify(fields, config) {
         const r = rules[i];
         if (evaluate(r.when, all)) {
             const name = r.name ?? `rule ${i + 1}`;
-            return { priority: r.priority, rule: name, score, reason: `rule “${name}” matched${score !== null ? ` (impact score ${score})` : ''}` };
+            return {
+                priority: r.priority,
+                rule: name,
+                score,
+                reason: `rule “${name}” matched${score !== null ? ` (impact score ${score})` : ''}`,
+            };
         }
     }
     const d = config.classification.default;
-    return { priority: d, rule: null, score, reason: `no rule matched${score !== null ? ` (impact score ${score})` : ''}: the default priority applies` };
+    return {
+        priority: d,
+        rule: null,
+        score,
+        reason: `no rule matched${score !== null ? ` (impact score ${score})` : ''}: the default priority applies`,
+    };
 }
 
 // EXTERNAL MODULE: ./src/render/markdown.ts
@@ -297,7 +325,9 @@ function hashKey(prefix, ...parts) {
  */
 function derivedKey(prefix, raw) {
     const candidate = `${prefix}:${raw}`;
-    return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw) ? candidate : hashKey(prefix, raw);
+    return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw)
+        ? candidate
+        : hashKey(prefix, raw);
 }
 /** Go's zero time, which Alertmanager and Grafana send for "not set". */
 const GO_ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/;
@@ -327,7 +357,11 @@ function isoTime(v, path, opts = {}) {
     const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${frac}${zone}`);
     // Date.parse rolls 2024-02-31 over into March; a calendar check catches it.
     const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-    if (!Number.isFinite(t) || day.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59)
+    if (!Number.isFinite(t) ||
+        day.getUTCMonth() !== Number(mo) - 1 ||
+        Number(h) > 23 ||
+        Number(mi) > 59 ||
+        Number(sec ?? 0) > 59)
         fail(path, 'must be a valid date and time', v);
     const year = new Date(t).getUTCFullYear();
     if (year < 1970 || year > 9999)
@@ -424,7 +458,12 @@ function labels(v, path) {
         if (!LABEL_KEY_PATTERN.test(k) || k.startsWith('__'))
             throw new errors/* PayloadError */.tG(`${path} has a label named ${describe(k)}: label names must be 1 to ${LIMITS.labelKey} characters of letters, digits and _ . - / and must not start with "__".`);
         const value = str(raw, field(path, k));
-        Object.defineProperty(out, k, { value: plainLine(value, LIMITS.labelValue), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, k, {
+            value: plainLine(value, LIMITS.labelValue),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     return out;
 }
@@ -517,8 +556,13 @@ function oneAlert(a, path, body, flavour) {
     // Alertmanager added `fingerprint` in 0.19; before that, the sorted label set is the identity it stands for.
     const fp = typeof a.fingerprint === 'string'
         ? derivedKey(flavour, a.fingerprint)
-        : hashKey(flavour, ...Object.keys(labelsIn).sort().map((k) => `${k}=${String(labelsIn[k])}`));
-    const titleText = alertmanager_text(ann.summary) ?? alertmanager_text(labelsIn.alertname) ?? (flavour === 'grafana' ? alertmanager_text(body.title) : null) ?? `${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} alert`;
+        : hashKey(flavour, ...Object.keys(labelsIn)
+            .sort()
+            .map((k) => `${k}=${String(labelsIn[k])}`));
+    const titleText = alertmanager_text(ann.summary) ??
+        alertmanager_text(labelsIn.alertname) ??
+        (flavour === 'grafana' ? alertmanager_text(body.title) : null) ??
+        `${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} alert`;
     const descText = alertmanager_text(ann.description) ?? alertmanager_text(ann.message) ?? (flavour === 'grafana' ? alertmanager_text(body.message) : null);
     const startsAt = isoTime(a.startsAt, field(path, 'startsAt'));
     const endsAt = isoTime(a.endsAt, field(path, 'endsAt'));
@@ -549,7 +593,9 @@ function prometheusStyle(body, path, flavour) {
         fail(path, `must be the ${flavour === 'grafana' ? 'Grafana' : 'Alertmanager'} webhook body (a JSON object)`, body);
     if (flavour === 'alertmanager' && body.version !== undefined && body.version !== '4')
         fail(field(path, 'version'), 'must be "4" (the Alertmanager webhook payload version this adapter reads)', body.version);
-    if (flavour === 'grafana' && body.alerts === undefined && (body.ruleName !== undefined || body.evalMatches !== undefined))
+    if (flavour === 'grafana' &&
+        body.alerts === undefined &&
+        (body.ruleName !== undefined || body.evalMatches !== undefined))
         throw new errors/* PayloadError */.tG(`${path} is a legacy Grafana alerting body (ruleName/evalMatches); use Grafana's unified alerting webhook, which sends \`alerts\`.`);
     const alerts = body.alerts;
     if (!Array.isArray(alerts))
@@ -580,7 +626,17 @@ function prometheusStyle(body, path, flavour) {
 
 
 
-const DATADOG_FIELDS = ['alert_id', 'aggreg_key', 'transition', 'title', 'message', 'date', 'tags', 'link', 'priority'];
+const DATADOG_FIELDS = [
+    'alert_id',
+    'aggreg_key',
+    'transition',
+    'title',
+    'message',
+    'date',
+    'tags',
+    'link',
+    'priority',
+];
 const FIRING = ['triggered', 're-triggered', 'warn', 're-warn', 'no data', 're-no data', 'renotify'];
 const RESOLVED = ['recovered'];
 /** A template variable's value, or null when Datadog left it empty or unsubstituted (`$ALERT_PRIORITY`). */
@@ -643,7 +699,9 @@ function datadog(body, path) {
         fail(field(path, 'title'), 'must be a non-empty string ($EVENT_TITLE)', body.title);
     // "[Triggered] [P1] High CPU" → "[P1] High CPU": the transition is already the status.
     // A title of nothing but control characters is still an alert: never an empty issue title.
-    const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) || plainLine(rawTitle, LIMITS.title) || 'Datadog alert';
+    const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) ||
+        plainLine(rawTitle, LIMITS.title) ||
+        'Datadog alert';
     const message = filled(body.message, field(path, 'message'));
     const when = date(body.date, field(path, 'date'));
     const tagMap = tags(filled(body.tags, field(path, 'tags')));
@@ -844,11 +902,18 @@ function pagerDuty(body, path) {
     const component = optStr(p.component, field(pp, 'component'));
     const group = optStr(p.group, field(pp, 'group'));
     const cls = optStr(p.class, field(pp, 'class'));
-    const labels = lenientLabels({ source, ...(component ? { component } : {}), ...(group ? { group } : {}), ...(cls ? { class: cls } : {}) });
+    const labels = lenientLabels({
+        source,
+        ...(component ? { component } : {}),
+        ...(group ? { group } : {}),
+        ...(cls ? { class: cls } : {}),
+    });
     return [
         {
             status: 'firing',
-            key: dedupRaw !== null ? derivedKey('pagerduty', dedupRaw) : hashKey('pagerduty', source, component ?? '', summaryRaw),
+            key: dedupRaw !== null
+                ? derivedKey('pagerduty', dedupRaw)
+                : hashKey('pagerduty', source, component ?? '', summaryRaw),
             title,
             description: details(p.custom_details, field(pp, 'custom_details')),
             // PagerDuty's group is "a logical grouping of components of a service": the closest to our service.
@@ -920,7 +985,12 @@ function parse(eventType, clientPayload, eventTypes) {
         fail('client_payload', `must be an object with an \`${PAYLOAD_KEY}\` key`, clientPayload);
     const inner = clientPayload[PAYLOAD_KEY];
     if (inner === undefined)
-        throw new errors/* PayloadError */.tG(`client_payload must have an \`${PAYLOAD_KEY}\` key holding the alert (see docs/monitoring.md); it has ${Object.keys(clientPayload).length ? Object.keys(clientPayload).slice(0, 10).map((k) => describe(k)).join(', ') : 'no keys'}.`);
+        throw new errors/* PayloadError */.tG(`client_payload must have an \`${PAYLOAD_KEY}\` key holding the alert (see docs/monitoring.md); it has ${Object.keys(clientPayload).length
+            ? Object.keys(clientPayload)
+                .slice(0, 10)
+                .map((k) => describe(k))
+                .join(', ')
+            : 'no keys'}.`);
     if (!isObj(inner))
         fail(ROOT, 'must be an object', inner);
     for (const k of Object.keys(inner)) {
@@ -1090,12 +1160,20 @@ function collapseGroup(alerts, group) {
     const firing = alerts.filter((a) => a.status === 'firing');
     const lead = firing[0] ?? alerts[0];
     const common = Object.fromEntries(Object.entries(lead.labels).filter(([k, v]) => alerts.every((a) => a.labels[k] === v)));
-    const starts = alerts.map((a) => a.startsAt).filter((s) => s !== null).sort();
-    const ends = alerts.map((a) => a.endsAt).filter((s) => s !== null).sort();
+    const starts = alerts
+        .map((a) => a.startsAt)
+        .filter((s) => s !== null)
+        .sort();
+    const ends = alerts
+        .map((a) => a.endsAt)
+        .filter((s) => s !== null)
+        .sort();
     const services = [...new Set(alerts.map((a) => a.service).filter((s) => s !== null))];
     const title = alerts.length > 1 ? `${lead.title} (+${alerts.length - 1} more in the group)` : lead.title;
     const list = alerts.map((a) => `- ${a.status}: ${a.title}`).join('\n');
-    const description = alerts.length > 1 ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description) : lead.description;
+    const description = alerts.length > 1
+        ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description)
+        : lead.description;
     return {
         status: firing.length ? 'firing' : 'resolved',
         key: group.key,
@@ -1159,7 +1237,9 @@ const RECORD_RE = /<!-- incidentops:heartbeat-record:v1:([A-Za-z0-9+/=]+) -->/;
  * comment, or (on the very first pings) an issue: the latest ping wins, the lowest issue is used.
  */
 function readHeartbeats(issues) {
-    const ours = (issues ?? []).filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER)).sort((a, b) => a.number - b.number);
+    const ours = (issues ?? [])
+        .filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER))
+        .sort((a, b) => a.number - b.number);
     const beats = new Map();
     // Issues in number order, comments in id order: the first comment seen for a name is the one
     // every run edits (deterministic), and it carries the latest ping of all its duplicates.
@@ -1185,7 +1265,11 @@ function decodeHeartbeat(body) {
         return null;
     try {
         const r = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
-        if (r?.v !== 1 || typeof r.name !== 'string' || !HEARTBEAT_NAME.test(r.name) || typeof r.lastPing !== 'string' || Number.isNaN(Date.parse(r.lastPing)))
+        if (r?.v !== 1 ||
+            typeof r.name !== 'string' ||
+            !HEARTBEAT_NAME.test(r.name) ||
+            typeof r.lastPing !== 'string' ||
+            Number.isNaN(Date.parse(r.lastPing)))
             return null;
         return r;
     }
@@ -1347,7 +1431,9 @@ const SWEEP_ON_LABEL_NAME = 'incidentops/sweep-on';
 
 
 /** The dedup_key the sender gave, to echo back as PagerDuty does. */
-const pagerDutyDedupKey = (body) => typeof body === 'object' && body !== null && typeof body.dedup_key === 'string' ? body.dedup_key : null;
+const pagerDutyDedupKey = (body) => typeof body === 'object' && body !== null && typeof body.dedup_key === 'string'
+    ? body.dedup_key
+    : null;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_CONNECTIONS = 64;
 const DEFAULT_AUTH_FAILURES_ALLOWED = 5;
@@ -1396,7 +1482,14 @@ function isJsonContentType(header) {
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** GitHub: "The total size of the JSON payload must be less than 64KB"; we keep a margin. */
 const MAX_CLIENT_PAYLOAD_BYTES = 63 * 1024;
-const ROUTES = { '/alertmanager': 'alertmanager', '/grafana': 'grafana', '/alert': 'alert', '/pagerduty': 'pagerduty', '/v2/enqueue': 'pagerduty', '/v2/change/enqueue': 'pagerduty' };
+const ROUTES = {
+    '/alertmanager': 'alertmanager',
+    '/grafana': 'grafana',
+    '/alert': 'alert',
+    '/pagerduty': 'pagerduty',
+    '/v2/enqueue': 'pagerduty',
+    '/v2/change/enqueue': 'pagerduty',
+};
 class HttpError extends Error {
     status;
     constructor(status, message) {
@@ -1448,8 +1541,29 @@ function readBody(req, max) {
     });
 }
 const ANNOTATIONS_KEPT = ['summary', 'description', 'message', 'runbook_url', 'runbook', 'dashboard'];
-const ALERT_FIELDS_KEPT = ['status', 'labels', 'annotations', 'startsAt', 'endsAt', 'generatorURL', 'fingerprint', 'dashboardURL', 'panelURL', 'silenceURL'];
-const BODY_FIELDS_KEPT = ['version', 'status', 'groupKey', 'truncatedAlerts', 'receiver', 'externalURL', 'orgId', 'title', 'state'];
+const ALERT_FIELDS_KEPT = [
+    'status',
+    'labels',
+    'annotations',
+    'startsAt',
+    'endsAt',
+    'generatorURL',
+    'fingerprint',
+    'dashboardURL',
+    'panelURL',
+    'silenceURL',
+];
+const BODY_FIELDS_KEPT = [
+    'version',
+    'status',
+    'groupKey',
+    'truncatedAlerts',
+    'receiver',
+    'externalURL',
+    'orgId',
+    'title',
+    'state',
+];
 /**
  * A native body cut down to what the adapter reads (and long annotations clipped), for groups too
  * big for GitHub's 64 KB. Still a valid body of the same kind.
@@ -1493,7 +1607,9 @@ function payloadFor(kind, body, eventType) {
     if (kind === 'pagerduty') {
         // The routing key is the sender's PagerDuty credential: it is not forwarded.
         const { routing_key: _credential, ...rest } = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { body };
-        clientPayload = { incidentops: { pagerduty: typeof body === 'object' && body !== null && !Array.isArray(body) ? rest : body } };
+        clientPayload = {
+            incidentops: { pagerduty: typeof body === 'object' && body !== null && !Array.isArray(body) ? rest : body },
+        };
     }
     else if (kind === 'alert') {
         const wrapped = typeof body === 'object' && body !== null && !Array.isArray(body) && 'incidentops' in body;
@@ -1509,7 +1625,12 @@ function payloadFor(kind, body, eventType) {
     catch (error) {
         throw new HttpError(422, error instanceof errors/* PayloadError */.tG ? error.message : (0,errors/* getErrorMessage */.u1)(error));
     }
-    if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES && kind !== 'alert' && kind !== 'pagerduty' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES &&
+        kind !== 'alert' &&
+        kind !== 'pagerduty' &&
+        typeof body === 'object' &&
+        body !== null &&
+        !Array.isArray(body)) {
         clientPayload = { incidentops: { [kind]: slim(body) } };
     }
     const bytes = size(clientPayload);
@@ -1520,7 +1641,12 @@ function payloadFor(kind, body, eventType) {
 }
 function send(res, status, body, headers = {}) {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
+    res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+        ...headers,
+    });
     res.end(text);
 }
 /** "3 alerts (2 firing, 1 resolved) as 1 incident key: alertmanager-group:…" for the log line. */
@@ -1558,7 +1684,9 @@ function createRelay(opts) {
         const beat = /^\/heartbeat\/([^/]*)$/.exec(path);
         if (!kind && !beat) {
             line(404, 'no such route');
-            return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue), pings to /heartbeat/<name>; GET /healthz.` });
+            return send(res, 404, {
+                error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue), pings to /heartbeat/<name>; GET /healthz.`,
+            });
         }
         if (req.method !== 'POST') {
             line(405, 'wrong method');
@@ -1586,7 +1714,9 @@ function createRelay(opts) {
         if (!isJsonContentType(req.headers['content-type'])) {
             line(415, `content type ${JSON.stringify(req.headers['content-type'] ?? '')}`);
             req.resume();
-            return send(res, 415, { error: `The body must be JSON, sent with \`Content-Type: application/json\`; it was ${JSON.stringify(req.headers['content-type'] ?? 'not given')}.` }, { accept: 'application/json', connection: 'close' });
+            return send(res, 415, {
+                error: `The body must be JSON, sent with \`Content-Type: application/json\`; it was ${JSON.stringify(req.headers['content-type'] ?? 'not given')}.`,
+            }, { accept: 'application/json', connection: 'close' });
         }
         try {
             const raw = await readBody(req, max);
@@ -1603,16 +1733,38 @@ function createRelay(opts) {
             req.socket.setTimeout(0);
             let result;
             try {
-                result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType, clientPayload, retries: opts.retries, sleep: opts.sleep });
+                result = await sendDispatch({
+                    apiUrl: opts.apiUrl,
+                    token: opts.githubToken,
+                    repo: opts.repo,
+                    eventType,
+                    clientPayload,
+                    retries: opts.retries,
+                    sleep: opts.sleep,
+                });
             }
             catch (error) {
                 throw new HttpError(502, `GitHub did not accept the dispatch: ${(0,errors/* getErrorMessage */.u1)(error)}`);
             }
             line(202, `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(received, keys)}`);
             // PagerDuty senders read `status`, `message` and `dedup_key` from the answer.
-            const pd = kind === 'pagerduty' ? { status: 'success', message: 'Event processed', ...(keys[0] ? { dedup_key: pagerDutyDedupKey(body) ?? keys[0] } : {}) } : {};
+            const pd = kind === 'pagerduty'
+                ? {
+                    status: 'success',
+                    message: 'Event processed',
+                    ...(keys[0] ? { dedup_key: pagerDutyDedupKey(body) ?? keys[0] } : {}),
+                }
+                : {};
             // `alerts`: how many the body held; `keys`: the keys the action dedups on (one per group).
-            return send(res, 202, { ...pd, forwarded: true, repo: opts.repo, event_type: eventType, alerts: received.length, keys, attempts: result.attempts });
+            return send(res, 202, {
+                ...pd,
+                forwarded: true,
+                repo: opts.repo,
+                event_type: eventType,
+                alerts: received.length,
+                keys,
+                attempts: result.attempts,
+            });
         }
         catch (error) {
             const status = error instanceof HttpError ? error.status : 500;
@@ -1636,13 +1788,29 @@ function createRelay(opts) {
         }
         if (!HEARTBEAT_NAME.test(name)) {
             line(422, 'not a heartbeat name');
-            return send(res, 422, { error: 'A heartbeat name is 1–63 of a-z, 0-9, `.`, `_`, `-`, starting with a letter or digit, as declared under `heartbeats:` in .github/incidents.yml.' });
+            return send(res, 422, {
+                error: 'A heartbeat name is 1–63 of a-z, 0-9, `.`, `_`, `-`, starting with a letter or digit, as declared under `heartbeats:` in .github/incidents.yml.',
+            });
         }
         req.socket.setTimeout(0);
         try {
-            const result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType: HEARTBEAT_EVENT_TYPE, clientPayload: { name }, retries: opts.retries, sleep: opts.sleep });
+            const result = await sendDispatch({
+                apiUrl: opts.apiUrl,
+                token: opts.githubToken,
+                repo: opts.repo,
+                eventType: HEARTBEAT_EVENT_TYPE,
+                clientPayload: { name },
+                retries: opts.retries,
+                sleep: opts.sleep,
+            });
             line(202, `forwarded the ping of ${name} to ${opts.repo} as "${HEARTBEAT_EVENT_TYPE}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`);
-            return send(res, 202, { forwarded: true, repo: opts.repo, event_type: HEARTBEAT_EVENT_TYPE, heartbeat: name, attempts: result.attempts });
+            return send(res, 202, {
+                forwarded: true,
+                repo: opts.repo,
+                event_type: HEARTBEAT_EVENT_TYPE,
+                heartbeat: name,
+                attempts: result.attempts,
+            });
         }
         catch (error) {
             const message = `GitHub did not accept the dispatch: ${(0,errors/* getErrorMessage */.u1)(error)}`;
@@ -1711,7 +1879,10 @@ Exit codes: 0 sent, 1 the alert or GitHub refused it, 2 usage error.`;
  * printing the help (0) or the usage error with the usage (2).
  */
 function flags(args, allowed, help, out, err) {
-    const parsed = (0,cli_args/* parseCommand */.R)(args, { options: Object.fromEntries(allowed.map((f) => [f, { type: 'string' }])), maxPositionals: 0 });
+    const parsed = (0,cli_args/* parseCommand */.R)(args, {
+        options: Object.fromEntries(allowed.map((f) => [f, { type: 'string' }])),
+        maxPositionals: 0,
+    });
     if (parsed.kind === 'help') {
         out(help);
         return 0;
@@ -1771,7 +1942,13 @@ async function relayCommand(args, out, err, env = process.env, hooks = {}) {
         err('INCIDENTOPS_RELAY_TOKEN is not set or shorter than 16 characters: it is the secret monitors send as "Authorization: Bearer …" (e.g. `openssl rand -hex 32`).');
         return 2;
     }
-    const server = createRelay({ githubToken, repo, apiUrl, relayToken, log: (l) => out(`${new Date().toISOString()} ${l}`) });
+    const server = createRelay({
+        githubToken,
+        repo,
+        apiUrl,
+        relayToken,
+        log: (l) => out(`${new Date().toISOString()} ${l}`),
+    });
     return new Promise((resolve) => {
         let stopping = false;
         const stop = () => {
@@ -1825,7 +2002,14 @@ async function alertCommand(args, out, err, env = process.env, sleep) {
         return 2;
     }
     const now = new Date().toISOString();
-    const alert = { status, key: f.key, title: f.title, source: 'cli', startsAt: status === 'firing' ? now : null, endsAt: status === 'resolved' ? now : null };
+    const alert = {
+        status,
+        key: f.key,
+        title: f.title,
+        source: 'cli',
+        startsAt: status === 'firing' ? now : null,
+        endsAt: status === 'resolved' ? now : null,
+    };
     if (f.service)
         alert.service = f.service;
     if (f.severity)
@@ -1872,11 +2056,16 @@ const ZWSP = '\u200b';
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 function neutralizeMentions(text) {
     // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
-    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
+    return text
+        .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+        .replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
 }
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
-    return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/-->/g, '--&gt;')
+        .replace(/incidentops:/gi, `incidentops${ZWSP}:`);
 }
 /** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
 function neutralizeReferences(text) {

@@ -62,14 +62,22 @@ function seedHistory(emu, repo, o) {
         const priority = old ? (rnd() < 0.5 ? 'P3' : 'P4') : pick(PRIORITIES);
         const source = pick(SOURCES);
         const nServices = Math.floor(rnd() * 3);
-        const services = [...new Set(Array.from({ length: nServices }, () => SERVICES[Math.floor(rnd() * SERVICES.length)]))];
+        const services = [
+            ...new Set(Array.from({ length: nServices }, () => SERVICES[Math.floor(rnd() * SERVICES.length)])),
+        ];
         const started = rnd() < 0.7 ? declared - Math.floor(rnd() * 90 * MIN) : declared;
         const forged = rnd() < (o.forged ?? 0.01);
         const dismissed = !old && rnd() < 0.08;
         const title = `${services[0] ?? 'site'} ${['errors', 'latency', 'outage', 'timeouts'][k % 4]} #${k + 1}`;
         const author = source === 'alertmanager' || source === 'grafana' ? BOT : 'alice';
         const events = [
-            { at: iso(declared), kind: 'declared', actor: author === BOT ? source : 'alice', via: source === 'form' ? 'form' : source === 'manual' ? 'label' : 'alert', to: priority },
+            {
+                at: iso(declared),
+                kind: 'declared',
+                actor: author === BOT ? source : 'alice',
+                via: source === 'form' ? 'form' : source === 'manual' ? 'label' : 'alert',
+                to: priority,
+            },
         ];
         let stage = 'triage';
         const t = {
@@ -159,7 +167,13 @@ function seedHistory(emu, repo, o) {
         }
         const labels = ['incident', `priority/${priority}`, `stage/${stage}`, ...services.map((s) => `service/${s}`)];
         emu.clock.set(iso(declared));
-        const issue = emu.createIssue(repo, { title, body: `### What is broken\n\n${title}`, labels, user: author, createdAt: iso(declared) });
+        const issue = emu.createIssue(repo, {
+            title,
+            body: `### What is broken\n\n${title}`,
+            labels,
+            user: author,
+            createdAt: iso(declared),
+        });
         const record = {
             v: 1,
             number: issue.number,
@@ -189,7 +203,17 @@ function seedHistory(emu, repo, o) {
             emu.editIssue(repo, issue.number, { state: 'closed', state_reason: closeReason }, 'bob');
         }
         const state = closeAt !== null ? 'closed' : 'open';
-        const seeded = { number: issue.number, title, priority, services, source, state, stage, carded: !forged, ...t };
+        const seeded = {
+            number: issue.number,
+            title,
+            priority,
+            services,
+            source,
+            state,
+            stage,
+            carded: !forged,
+            ...t,
+        };
         if (forged) {
             // Nothing of the forged record is trusted: the issue's own dates.
             const closedAt = closeAt !== null ? iso(closeAt) : null;
@@ -309,7 +333,9 @@ function decodeRecord(body) {
 }
 /** The incident card: the oldest comment carrying the card marker that we wrote ourselves. */
 function findCard(comments) {
-    return comments.filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0];
+    return comments
+        .filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0];
 }
 /** A keyed comment of ours (`<!-- incidentops:kind:key -->`), found to edit instead of posting twice. */
 function marker(kind, key) {
@@ -617,7 +643,13 @@ class State {
             version: 0,
             listCache: new Map(),
         };
-        repo.branches.set(DEFAULT_BRANCH, { name: DEFAULT_BRANCH, sha: this.nextCommitSha(), files, forkedFiles: null, ahead: 0 });
+        repo.branches.set(DEFAULT_BRANCH, {
+            name: DEFAULT_BRANCH,
+            sha: this.nextCommitSha(),
+            files,
+            forkedFiles: null,
+            ahead: 0,
+        });
         this.repos.set(fullName.toLowerCase(), repo);
         this.register({ kind: 'Repository', value: repo });
         return repo;
@@ -673,13 +705,29 @@ class State {
             throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }]);
         validateLabelName(trimmed);
         if (description !== null && description.length > MAX_LABEL_DESCRIPTION)
-            throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'custom', field: 'description', message: `description is too long (maximum is ${MAX_LABEL_DESCRIPTION} characters)` }], 'UNPROCESSABLE');
+            throw new ApiError(422, 'Validation Failed', [
+                {
+                    resource: 'Label',
+                    code: 'custom',
+                    field: 'description',
+                    message: `description is too long (maximum is ${MAX_LABEL_DESCRIPTION} characters)`,
+                },
+            ], 'UNPROCESSABLE');
         if (repo.labels.has(trimmed.toLowerCase()))
             throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }], 'UNPROCESSABLE');
         const c = normalizeColor(color);
         const id = this.nextId();
         const now = this.now();
-        const label = { id, nodeId: this.nodeId('Label', id), repo, name: trimmed, color: c, description, createdAt: now, updatedAt: now };
+        const label = {
+            id,
+            nodeId: this.nodeId('Label', id),
+            repo,
+            name: trimmed,
+            color: c,
+            description,
+            createdAt: now,
+            updatedAt: now,
+        };
         repo.labels.set(trimmed.toLowerCase(), label);
         this.register({ kind: 'Label', value: label });
         return label;
@@ -726,7 +774,14 @@ class State {
             after.add(key);
         }
         if (after.size > MAX_LABELS_PER_ISSUE)
-            throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'custom', field: 'labels', message: `labels is too long (maximum is ${MAX_LABELS_PER_ISSUE} labels)` }], 'UNPROCESSABLE');
+            throw new ApiError(422, 'Validation Failed', [
+                {
+                    resource: 'Issue',
+                    code: 'custom',
+                    field: 'labels',
+                    message: `labels is too long (maximum is ${MAX_LABELS_PER_ISSUE} labels)`,
+                },
+            ], 'UNPROCESSABLE');
     }
     /** Like GitHub's issue endpoints: a label name that does not exist yet is created (color ededed). */
     labelOrCreate(repo, name) {
@@ -890,7 +945,15 @@ class State {
         validateBody('IssueComment', body);
         const id = this.nextId();
         const at = this.now();
-        const c = { id, nodeId: this.nodeId('IssueComment', id), issue, body, author: actor, createdAt: at, updatedAt: at };
+        const c = {
+            id,
+            nodeId: this.nodeId('IssueComment', id),
+            issue,
+            body,
+            author: actor,
+            createdAt: at,
+            updatedAt: at,
+        };
         issue.comments.push(c);
         this.comments.set(id, c);
         this.register({ kind: 'IssueComment', value: c });
@@ -948,7 +1011,14 @@ class State {
     }
     /** Records a commit on `branch` (its files already changed) and moves the branch to it. */
     commit(branch, actor, message) {
-        const c = { sha: this.nextCommitSha(), tree: treeSha(branch.files), parents: [branch.sha], message, author: actor, date: this.now() };
+        const c = {
+            sha: this.nextCommitSha(),
+            tree: treeSha(branch.files),
+            parents: [branch.sha],
+            message,
+            author: actor,
+            date: this.now(),
+        };
         branch.sha = c.sha;
         branch.ahead++;
         return c;
@@ -973,7 +1043,9 @@ class State {
             throw new ApiError(404, `Branch ${f.branch} not found`);
         const current = branch.files.get(f.path);
         if (current !== undefined && f.sha === undefined)
-            throw new ApiError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', [{ resource: 'Contents', code: 'missing_field', field: 'sha' }]);
+            throw new ApiError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', [
+                { resource: 'Contents', code: 'missing_field', field: 'sha' },
+            ]);
         // A sha for a file that does not exist matches nothing either.
         if (f.sha !== undefined && (current === undefined || gitBlobSha(current) !== f.sha))
             throw new ApiError(409, `${f.path} does not match ${f.sha}`);
@@ -1033,7 +1105,13 @@ class State {
     assertNoOpenPull(repo, head, base, except) {
         for (const o of repo.pulls.values()) {
             if (o !== except && o.state === 'open' && o.head === head && o.base === base)
-                throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner.login}:${head}.` }], 'UNPROCESSABLE');
+                throw new ApiError(422, 'Validation Failed', [
+                    {
+                        resource: 'PullRequest',
+                        code: 'custom',
+                        message: `A pull request already exists for ${repo.owner.login}:${head}.`,
+                    },
+                ], 'UNPROCESSABLE');
         }
     }
     updatePull(pull, patch) {
@@ -1043,9 +1121,23 @@ class State {
             validateBody('PullRequest', patch.body);
         if (patch.state === 'open' && pull.state === 'closed') {
             if (pull.merged)
-                throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The pull request has been merged.' }], 'UNPROCESSABLE');
+                throw new ApiError(422, 'Validation Failed', [
+                    {
+                        resource: 'PullRequest',
+                        code: 'custom',
+                        field: 'state',
+                        message: 'state cannot be changed. The pull request has been merged.',
+                    },
+                ], 'UNPROCESSABLE');
             if (!pull.repo.branches.has(pull.head))
-                throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The head branch was deleted.' }], 'UNPROCESSABLE');
+                throw new ApiError(422, 'Validation Failed', [
+                    {
+                        resource: 'PullRequest',
+                        code: 'custom',
+                        field: 'state',
+                        message: 'state cannot be changed. The head branch was deleted.',
+                    },
+                ], 'UNPROCESSABLE');
             this.assertNoOpenPull(pull.repo, pull.head, pull.base, pull);
         }
         const now = this.now();
@@ -1144,7 +1236,9 @@ class State {
     listPulls(repo, f = {}) {
         const state = f.state ?? 'open';
         return [...repo.pulls.values()]
-            .filter((p) => (state === 'all' || p.state === state) && (f.head === undefined || p.head === f.head) && (f.base === undefined || p.base === f.base))
+            .filter((p) => (state === 'all' || p.state === state) &&
+            (f.head === undefined || p.head === f.head) &&
+            (f.base === undefined || p.base === f.base))
             .sort((a, b) => compareKeys([Date.parse(b.createdAt), b.number], [Date.parse(a.createdAt), a.number]));
     }
     // ---------- listing ----------
@@ -1154,7 +1248,16 @@ class State {
      * descending with the direction, so the order is total and cursors can binary-search it.
      */
     listIssues(repo, f) {
-        const key = JSON.stringify([f.state ?? 'open', f.labels?.map((l) => l.toLowerCase()).sort() ?? [], f.anyLabels?.map((l) => l.toLowerCase()).sort() ?? [], f.since ?? '', f.creator ?? '', f.assignee ?? '', f.sort ?? 'created', f.direction ?? 'desc']);
+        const key = JSON.stringify([
+            f.state ?? 'open',
+            f.labels?.map((l) => l.toLowerCase()).sort() ?? [],
+            f.anyLabels?.map((l) => l.toLowerCase()).sort() ?? [],
+            f.since ?? '',
+            f.creator ?? '',
+            f.assignee ?? '',
+            f.sort ?? 'created',
+            f.direction ?? 'desc',
+        ]);
         const hit = repo.listCache.get(key);
         if (hit && hit.version === repo.version)
             return hit.list;
@@ -1175,7 +1278,10 @@ class State {
                 return false;
             if (assignee === '*' && !i.assignees.length)
                 return false;
-            if (assignee && assignee !== 'none' && assignee !== '*' && !i.assignees.some((a) => a.login.toLowerCase() === assignee))
+            if (assignee &&
+                assignee !== 'none' &&
+                assignee !== '*' &&
+                !i.assignees.some((a) => a.login.toLowerCase() === assignee))
                 return false;
             for (const w of wanted)
                 if (!i.labels.some((l) => l.name.toLowerCase() === w))
@@ -1221,7 +1327,10 @@ class State {
                 name: f.name,
                 dataType: f.dataType,
                 // Option ids on GitHub are short hex strings, unique within the field.
-                options: (f.options ?? []).map((name, n) => ({ id: (0,external_node_crypto_.createHash)('sha1').update(`${fid}:${n}:${name}`).digest('hex').slice(0, 8), name })),
+                options: (f.options ?? []).map((name, n) => ({
+                    id: (0,external_node_crypto_.createHash)('sha1').update(`${fid}:${n}:${name}`).digest('hex').slice(0, 8),
+                    name,
+                })),
                 createdAt: now,
             };
             project.fields.push(field);
@@ -1318,7 +1427,14 @@ function validateTitle(title, resource = 'Issue') {
 }
 function validateLabelName(name) {
     if (name.length > MAX_LABEL_NAME)
-        throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'custom', field: 'name', message: `name is too long (maximum is ${MAX_LABEL_NAME} characters)` }], 'UNPROCESSABLE');
+        throw new ApiError(422, 'Validation Failed', [
+            {
+                resource: 'Label',
+                code: 'custom',
+                field: 'name',
+                message: `name is too long (maximum is ${MAX_LABEL_NAME} characters)`,
+            },
+        ], 'UNPROCESSABLE');
 }
 function validateBody(resource, body) {
     if (typeof body === 'string' && body.length > MAX_BODY)
@@ -1398,7 +1514,18 @@ class Shapes {
         };
     }
     reactions(url) {
-        return { url: `${url}/reactions`, total_count: 0, '+1': 0, '-1': 0, laugh: 0, confused: 0, heart: 0, hooray: 0, eyes: 0, rocket: 0 };
+        return {
+            url: `${url}/reactions`,
+            total_count: 0,
+            '+1': 0,
+            '-1': 0,
+            laugh: 0,
+            confused: 0,
+            heart: 0,
+            hooray: 0,
+            eyes: 0,
+            rocket: 0,
+        };
     }
     association(repo, a, perm) {
         if (a.id === repo.owner.id)
@@ -1573,7 +1700,11 @@ class Shapes {
         const content = branch.files.get(path) ?? '';
         const sha = gitBlobSha(content);
         const { self, git, html, download } = this.contentLinks(repo, path, sha, branch.name);
-        const person = { date: c.date, name: c.author.login, email: `${c.author.id}+${c.author.login}@users.noreply.github.com` };
+        const person = {
+            date: c.date,
+            name: c.author.login,
+            email: `${c.author.id}+${c.author.login}@users.noreply.github.com`,
+        };
         return {
             content: {
                 name: path.split('/').pop() ?? path,
@@ -1596,7 +1727,11 @@ class Shapes {
                 committer: person,
                 message: c.message,
                 tree: { url: this.api(`/repos/${repo.fullName}/git/trees/${c.tree}`), sha: c.tree },
-                parents: c.parents.map((sha) => ({ url: this.api(`/repos/${repo.fullName}/git/commits/${sha}`), html_url: this.html(`${repo.fullName}/commit/${sha}`), sha })),
+                parents: c.parents.map((sha) => ({
+                    url: this.api(`/repos/${repo.fullName}/git/commits/${sha}`),
+                    html_url: this.html(`${repo.fullName}/commit/${sha}`),
+                    sha,
+                })),
                 verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
             },
         };
@@ -1611,7 +1746,11 @@ class Shapes {
         };
     }
     branch(repo, b) {
-        return { name: b.name, commit: { sha: b.sha, url: this.api(`/repos/${repo.fullName}/commits/${b.sha}`) }, protected: false };
+        return {
+            name: b.name,
+            commit: { sha: b.sha, url: this.api(`/repos/${repo.fullName}/commits/${b.sha}`) },
+            protected: false,
+        };
     }
     /** The `repository` object inside a pull request's head and base. */
     pullRepo(r, viewerPerm, openIssues) {
@@ -1838,7 +1977,11 @@ function forbidden(message = 'Must have admin rights to Repository.') {
     return { status: 403, body: { message, documentation_url: DOCS, status: '403' } };
 }
 function unprocessable(message, errors) {
-    const body = { message, documentation_url: DOCS, ...(errors ? { errors } : {}) };
+    const body = {
+        message,
+        documentation_url: DOCS,
+        ...(errors ? { errors } : {}),
+    };
     return { status: 422, body };
 }
 /** Runs a handler and turns thrown ApiErrors into GitHub's error bodies. */
@@ -1853,7 +1996,10 @@ function runRest(method, pathname, req, ctx) {
         if (e instanceof ApiError) {
             if (e.status === 422)
                 return { template: m.route.template, res: unprocessable(e.message, e.errors) };
-            return { template: m.route.template, res: { status: e.status, body: { message: e.message, documentation_url: DOCS } } };
+            return {
+                template: m.route.template,
+                res: { status: e.status, body: { message: e.message, documentation_url: DOCS } },
+            };
         }
         throw e;
     }
@@ -1921,7 +2067,9 @@ function paginate(list, url, cap = Infinity) {
     const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1));
     const reachable = Math.min(list.length, cap);
     if (cap !== Infinity && (page - 1) * perPage >= cap)
-        throw new ApiError(422, 'Only the first 1000 search results are available', [{ resource: 'Search', code: 'invalid', field: 'page' }]);
+        throw new ApiError(422, 'Only the first 1000 search results are available', [
+            { resource: 'Search', code: 'invalid', field: 'page' },
+        ]);
     const last = Math.max(1, Math.ceil(reachable / perPage));
     const start = (page - 1) * perPage;
     const items = list.slice(start, Math.min(start + perPage, reachable));
@@ -1956,14 +2104,21 @@ function issueFilter(q) {
     const state = q.get('state') ?? 'open';
     const sort = q.get('sort') ?? 'created';
     const direction = q.get('direction') ?? 'desc';
-    if (!['open', 'closed', 'all'].includes(state) || !['created', 'updated', 'comments'].includes(sort) || !['asc', 'desc'].includes(direction))
+    if (!['open', 'closed', 'all'].includes(state) ||
+        !['created', 'updated', 'comments'].includes(sort) ||
+        !['asc', 'desc'].includes(direction))
         throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state' }]);
     const labels = q.get('labels');
     return {
         state: state,
         sort: sort,
         direction: direction,
-        labels: labels ? labels.split(',').map((l) => l.trim()).filter(Boolean) : undefined,
+        labels: labels
+            ? labels
+                .split(',')
+                .map((l) => l.trim())
+                .filter(Boolean)
+            : undefined,
         since: q.get('since') ?? undefined,
         creator: q.get('creator') ?? undefined,
         assignee: q.get('assignee') ?? undefined,
@@ -1978,7 +2133,9 @@ route('POST', '/repos/{owner}/{repo}/issues', (req, ctx) => {
     const repo = repoOf(req, ctx);
     const b = obj(req.body);
     if (typeof b.title !== 'string' && typeof b.title !== 'number')
-        throw new ApiError(422, 'Invalid request.\n\n"title" wasn\'t supplied.', [{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+        throw new ApiError(422, 'Invalid request.\n\n"title" wasn\'t supplied.', [
+            { resource: 'Issue', code: 'missing_field', field: 'title' },
+        ]);
     // "Only users with push access can set labels/assignees for new issues. [They] are silently dropped otherwise."
     const push = can(ctx, repo, req.viewer, 'write');
     const issue = ctx.state.createIssue(repo, req.viewer, {
@@ -1987,7 +2144,11 @@ route('POST', '/repos/{owner}/{repo}/issues', (req, ctx) => {
         labels: push ? labelNames(b.labels) : [],
         assignees: push ? strings(b.assignees, 'assignees').concat(typeof b.assignee === 'string' ? [b.assignee] : []) : [],
     });
-    return { status: 201, body: ctx.shapes.issue(issue, perm(ctx, repo)), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/${issue.number}`) } };
+    return {
+        status: 201,
+        body: ctx.shapes.issue(issue, perm(ctx, repo)),
+        headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/${issue.number}`) },
+    };
 });
 route('GET', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
     const { repo, issue } = issueOf(req, ctx);
@@ -2006,7 +2167,9 @@ route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
     if (b.state !== undefined && b.state !== 'open' && b.state !== 'closed')
         throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state' }]);
     const reason = b.state_reason;
-    if (reason !== undefined && reason !== null && !['completed', 'not_planned', 'reopened', 'duplicate'].includes(String(reason)))
+    if (reason !== undefined &&
+        reason !== null &&
+        !['completed', 'not_planned', 'reopened', 'duplicate'].includes(String(reason)))
         throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state_reason' }]);
     // Validate everything before changing anything: a rejected PATCH changes nothing.
     const labels = b.labels !== undefined ? labelNames(b.labels) : undefined;
@@ -2014,7 +2177,10 @@ route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
     if (labels && push)
         ctx.state.checkLabels(repo, issue, labels, true);
     if (title !== undefined || body !== undefined)
-        ctx.state.updateIssue(issue, req.viewer, { ...(title !== undefined && title !== null ? { title } : {}), ...(body !== undefined ? { body } : {}) });
+        ctx.state.updateIssue(issue, req.viewer, {
+            ...(title !== undefined && title !== null ? { title } : {}),
+            ...(body !== undefined ? { body } : {}),
+        });
     if (b.state === 'closed' || b.state === 'open')
         ctx.state.setState(issue, req.viewer, b.state, reason ?? undefined);
     else if (reason && issue.state === 'closed')
@@ -2065,9 +2231,15 @@ route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (req, ctx)
     const { repo, issue } = issueOf(req, ctx);
     const body = obj(req.body).body;
     if (typeof body !== 'string')
-        throw new ApiError(422, 'Invalid request.\n\n"body" wasn\'t supplied.', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }]);
+        throw new ApiError(422, 'Invalid request.\n\n"body" wasn\'t supplied.', [
+            { resource: 'IssueComment', code: 'missing_field', field: 'body' },
+        ]);
     const c = ctx.state.createComment(issue, req.viewer, body);
-    return { status: 201, body: ctx.shapes.comment(c, perm(ctx, repo)), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/comments/${c.id}`) } };
+    return {
+        status: 201,
+        body: ctx.shapes.comment(c, perm(ctx, repo)),
+        headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/comments/${c.id}`) },
+    };
 });
 // --- labels on an issue ---
 function issueLabels(ctx, issue) {
@@ -2160,7 +2332,10 @@ function labelOf(req, ctx) {
         throw new ApiError(404, 'Not Found');
     return { repo, label };
 }
-route('GET', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => ({ status: 200, body: ctx.shapes.label(labelOf(req, ctx).label) }));
+route('GET', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => ({
+    status: 200,
+    body: ctx.shapes.label(labelOf(req, ctx).label),
+}));
 route('PATCH', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => {
     const { repo, label } = labelOf(req, ctx);
     if (!can(ctx, repo, req.viewer, 'write'))
@@ -2212,10 +2387,14 @@ route('PUT', '/repos/{owner}/{repo}/contents/{path}', (req, ctx) => {
     const path = contentPath(req);
     for (const field of ['message', 'content'])
         if (typeof b[field] !== 'string')
-            throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'Contents', code: 'missing_field', field }]);
+            throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [
+                { resource: 'Contents', code: 'missing_field', field },
+            ]);
     const content = decodeBase64(b.content);
     if (content === null)
-        throw new ApiError(422, 'content is not valid Base64', [{ resource: 'Contents', code: 'invalid', field: 'content' }]);
+        throw new ApiError(422, 'content is not valid Base64', [
+            { resource: 'Contents', code: 'invalid', field: 'content' },
+        ]);
     const branch = optString(b.branch, 'branch', 'Contents') ?? DEFAULT_BRANCH;
     const sha = optString(b.sha, 'sha', 'Contents') ?? undefined;
     const put = ctx.state.putFile(repo, req.viewer, { branch, path, content, message: b.message, sha });
@@ -2237,7 +2416,9 @@ route('POST', '/repos/{owner}/{repo}/git/refs', (req, ctx) => {
     const b = obj(req.body);
     for (const field of ['ref', 'sha'])
         if (typeof b[field] !== 'string')
-            throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'Reference', code: 'missing_field', field }]);
+            throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [
+                { resource: 'Reference', code: 'missing_field', field },
+            ]);
     const ref = b.ref;
     const name = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
     if (!ref.startsWith('refs/') || ref.split('/').length < 3)
@@ -2246,7 +2427,11 @@ route('POST', '/repos/{owner}/{repo}/git/refs', (req, ctx) => {
     if (!name || /(^|\/)\.|\.\.|[\s~^:?*[\\]|\/$|\.lock$/.test(name))
         throw new ApiError(422, 'Reference name is invalid');
     const branch = ctx.state.createBranch(repo, name, b.sha);
-    return { status: 201, body: ctx.shapes.gitRef(repo, branch), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/git/${ref}`) } };
+    return {
+        status: 201,
+        body: ctx.shapes.gitRef(repo, branch),
+        headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/git/${ref}`) },
+    };
 });
 // --- pull requests ---
 function pullOf(req, ctx) {
@@ -2275,7 +2460,9 @@ route('GET', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
     const headParam = q.get('head');
     const head = headParam === null ? undefined : branchOfLabel(repo, headParam);
     // A head of another owner matches nothing (GitHub answers an empty list, not an error).
-    const list = head === null ? [] : ctx.state.listPulls(repo, { state: state, head, base: q.get('base') ?? undefined });
+    const list = head === null
+        ? []
+        : ctx.state.listPulls(repo, { state: state, head, base: q.get('base') ?? undefined });
     const { items, headers } = paginate(list, req.url);
     return { status: 200, body: items.map((p) => ctx.shapes.pullSimple(pullBody(req, ctx, repo, p))), headers };
 });
@@ -2286,7 +2473,9 @@ route('POST', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
     const b = obj(req.body);
     for (const field of ['head', 'base'])
         if (typeof b[field] !== 'string')
-            throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'PullRequest', code: 'missing_field', field }]);
+            throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [
+                { resource: 'PullRequest', code: 'missing_field', field },
+            ]);
     if (typeof b.title !== 'string')
         throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'missing_field', field: 'title' }]);
     const head = branchOfLabel(repo, b.head);
@@ -2301,7 +2490,11 @@ route('POST', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
         body: optString(b.body, 'body', 'PullRequest'),
         draft: b.draft === true,
     });
-    return { status: 201, body: pullBody(req, ctx, repo, pull), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/pulls/${pull.number}`) } };
+    return {
+        status: 201,
+        body: pullBody(req, ctx, repo, pull),
+        headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/pulls/${pull.number}`) },
+    };
 });
 route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (req, ctx) => {
     const { repo, pull } = pullOf(req, ctx);
@@ -2330,13 +2523,17 @@ route('POST', '/repos/{owner}/{repo}/dispatches', (req, ctx) => {
         return notFound();
     const b = obj(req.body);
     if (typeof b.event_type !== 'string' || !b.event_type)
-        throw new ApiError(422, 'Invalid request.\n\n"event_type" wasn\'t supplied.', [{ resource: 'Repository', code: 'missing_field', field: 'event_type' }]);
+        throw new ApiError(422, 'Invalid request.\n\n"event_type" wasn\'t supplied.', [
+            { resource: 'Repository', code: 'missing_field', field: 'event_type' },
+        ]);
     const payload = b.client_payload ?? {};
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
         throw new ApiError(422, 'Invalid request.', [{ resource: 'Repository', code: 'invalid', field: 'client_payload' }]);
     const keys = Object.keys(payload).length;
     if (keys > 10)
-        throw new ApiError(422, `Invalid request.\n\nNo more than 10 properties are allowed; ${keys} were supplied.`, [{ resource: 'Repository', code: 'invalid', field: 'client_payload' }]);
+        throw new ApiError(422, `Invalid request.\n\nNo more than 10 properties are allowed; ${keys} were supplied.`, [
+            { resource: 'Repository', code: 'invalid', field: 'client_payload' },
+        ]);
     ctx.state.dispatches.push({
         repo: repo.fullName,
         event_type: b.event_type,
@@ -2358,7 +2555,10 @@ function workflowOf(req, ctx) {
 }
 route('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', (req, ctx) => {
     const { wf } = workflowOf(req, ctx);
-    return { status: 200, body: { id: wf.id, node_id: `W_kwDO${wf.id}`, name: wf.path.replace(/^.*\//, ''), path: wf.path, state: wf.state } };
+    return {
+        status: 200,
+        body: { id: wf.id, node_id: `W_kwDO${wf.id}`, name: wf.path.replace(/^.*\//, ''), path: wf.path, state: wf.state },
+    };
 });
 for (const action of ['enable', 'disable']) {
     route('PUT', `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/${action}`, (req, ctx) => {
@@ -2443,7 +2643,14 @@ route('GET', '/search/issues', (req, ctx) => {
             const r = ctx.state.repo(val);
             // GitHub rejects a repo qualifier naming nothing it can see.
             if (!r)
-                throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'invalid', field: 'q', message: `The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.` }]);
+                throw new ApiError(422, 'Validation Failed', [
+                    {
+                        resource: 'Search',
+                        code: 'invalid',
+                        field: 'q',
+                        message: `The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.`,
+                    },
+                ]);
             repos = [...(repos ?? []), r];
         }
         else if (key === 'is' || key === 'type' || key === 'state') {
@@ -2461,7 +2668,12 @@ route('GET', '/search/issues', (req, ctx) => {
         }
         else if (key === 'created' || key === 'updated' || key === 'closed') {
             const d = dateTest(val);
-            t = key === 'created' ? (i) => d(i.createdAt) : key === 'updated' ? (i) => d(i.updatedAt) : (i) => i.closedAt !== null && d(i.closedAt);
+            t =
+                key === 'created'
+                    ? (i) => d(i.createdAt)
+                    : key === 'updated'
+                        ? (i) => d(i.updatedAt)
+                        : (i) => i.closedAt !== null && d(i.closedAt);
         }
         else if (key === 'author') {
             t = (i) => i.author.login.toLowerCase() === val.toLowerCase();
@@ -2482,7 +2694,11 @@ route('GET', '/search/issues', (req, ctx) => {
     const sort = req.url.searchParams.get('sort');
     const asc = req.url.searchParams.get('order') === 'asc';
     if (sort === 'created' || sort === 'updated' || sort === 'comments') {
-        const key = sort === 'comments' ? (i) => i.comments.length : sort === 'created' ? (i) => Date.parse(i.createdAt) : (i) => Date.parse(i.updatedAt);
+        const key = sort === 'comments'
+            ? (i) => i.comments.length
+            : sort === 'created'
+                ? (i) => Date.parse(i.createdAt)
+                : (i) => Date.parse(i.updatedAt);
         hits.sort((a, b) => (asc ? 1 : -1) * (key(a) - key(b) || a.id - b.id));
     }
     else {
@@ -2530,7 +2746,12 @@ function githubGraphqlSchema() {
 function prepareGraphql(body) {
     const b = (body ?? {});
     if (typeof b.query !== 'string') {
-        return { operationName: null, mutation: false, document: null, parseError: { message: 'A query attribute must be specified and must be a string.' } };
+        return {
+            operationName: null,
+            mutation: false,
+            document: null,
+            parseError: { message: 'A query attribute must be specified and must be a string.' },
+        };
     }
     let document;
     try {
@@ -2538,11 +2759,21 @@ function prepareGraphql(body) {
     }
     catch (e) {
         const err = e instanceof graphql/* GraphQLError */.eOn ? e : new graphql/* GraphQLError */.eOn(String(e));
-        return { operationName: null, mutation: false, document: null, parseError: { message: err.message, ...(err.locations ? { locations: err.locations } : {}) } };
+        return {
+            operationName: null,
+            mutation: false,
+            document: null,
+            parseError: { message: err.message, ...(err.locations ? { locations: err.locations } : {}) },
+        };
     }
     const opName = typeof b.operationName === 'string' ? b.operationName : undefined;
     const op = (0,graphql/* getOperationAST */.APv)(document, opName);
-    return { operationName: op?.name?.value ?? opName ?? null, mutation: op?.operation === 'mutation', document, parseError: null };
+    return {
+        operationName: op?.name?.value ?? opName ?? null,
+        mutation: op?.operation === 'mutation',
+        document,
+        parseError: null,
+    };
 }
 /** Validate, analyse (pagination limits, cost) and execute a prepared GraphQL request. */
 function runGraphql(prepared, body, ctx, charge) {
@@ -2592,11 +2823,19 @@ function githubValidationError(e) {
     const base = { ...(e.locations ? { locations: e.locations } : {}) };
     let m = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(e.message);
     if (m) {
-        return { ...base, message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`, extensions: { code: 'undefinedField', typeName: m[2], fieldName: m[1] } };
+        return {
+            ...base,
+            message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`,
+            extensions: { code: 'undefinedField', typeName: m[2], fieldName: m[1] },
+        };
     }
     m = /^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./.exec(e.message);
     if (m) {
-        return { ...base, message: `Field '${m[2]}' doesn't accept argument '${m[1]}'`, extensions: { code: 'argumentNotAccepted', name: m[2], typeName: 'Field', argumentName: m[1] } };
+        return {
+            ...base,
+            message: `Field '${m[2]}' doesn't accept argument '${m[1]}'`,
+            extensions: { code: 'argumentNotAccepted', name: m[2], typeName: 'Field', argumentName: m[1] },
+        };
     }
     return { ...base, message: e.message };
 }
@@ -2604,7 +2843,8 @@ function executionError(e) {
     const orig = e.originalError;
     const out = { message: e.message };
     if (orig instanceof ApiError) {
-        out.type = orig.graphqlType ?? (orig.status === 404 ? 'NOT_FOUND' : orig.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE');
+        out.type =
+            orig.graphqlType ?? (orig.status === 404 ? 'NOT_FOUND' : orig.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE');
         out.message = orig.errors?.length ? orig.errors.map(humanize).join(', ') : orig.message;
     }
     if (e.path)
@@ -2691,16 +2931,26 @@ function analyse(schema, document, op, variables) {
             const last = intArg(sel, 'last');
             const loc = sel.loc ? [{ line: sel.loc.startToken.line, column: sel.loc.startToken.column }] : undefined;
             if (first === null && last === null) {
-                errors.push({ type: 'MISSING_PAGINATION_BOUNDARIES', path: fieldPath, ...(loc ? { locations: loc } : {}), message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.` });
+                errors.push({
+                    type: 'MISSING_PAGINATION_BOUNDARIES',
+                    path: fieldPath,
+                    ...(loc ? { locations: loc } : {}),
+                    message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.`,
+                });
                 continue;
             }
-            for (const [name, n] of [['first', first], ['last', last]]) {
+            for (const [name, n] of [
+                ['first', first],
+                ['last', last],
+            ]) {
                 if (n !== null && (n > MAX_PAGE || n < 0))
                     errors.push({
                         type: 'EXCESSIVE_PAGINATION',
                         path: fieldPath,
                         ...(loc ? { locations: loc } : {}),
-                        message: n < 0 ? `\`${name}\` on the \`${sel.name.value}\` connection cannot be less than zero.` : `Requesting ${n} records on the \`${sel.name.value}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE} records.`,
+                        message: n < 0
+                            ? `\`${name}\` on the \`${sel.name.value}\` connection cannot be less than zero.`
+                            : `Requesting ${n} records on the \`${sel.name.value}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE} records.`,
                     });
             }
             const size = Math.max(first ?? 0, last ?? 0);
@@ -2722,7 +2972,9 @@ const fieldResolver = (source, args, context, info) => {
     if (!(name in source))
         throw new Error(`emulator does not implement ${info.parentType.name}.${name}`);
     const value = source[name];
-    return typeof value === 'function' ? value.call(source, args, context) : value;
+    return typeof value === 'function'
+        ? value.call(source, args, context)
+        : value;
 };
 function encodeCursor(key) {
     return Buffer.from(`cursor:v2:${JSON.stringify(key)}`).toString('base64');
@@ -2907,7 +3159,9 @@ class RepoNode {
             id: `${this.r.nodeId}:main`,
             name: DEFAULT_BRANCH,
             prefix: 'refs/heads/',
-            target: main ? { __typename: 'Commit', id: `C_${main.sha}`, oid: main.sha, abbreviatedOid: main.sha.slice(0, 7) } : null,
+            target: main
+                ? { __typename: 'Commit', id: `C_${main.sha}`, oid: main.sha, abbreviatedOid: main.sha.slice(0, 7) }
+                : null,
         };
     }
     get viewerPermission() {
@@ -3216,8 +3470,16 @@ function timelineItem(e, issue, ctx) {
         url,
         resourcePath: `/${issue.repo.fullName}/issues/${issue.number}#event-${e.id}`,
         ...(e.label ? { label: new LabelNode(e.label, ctx), labelable: subject } : {}),
-        ...(e.kind === 'closed' || e.kind === 'reopened' ? { closable: subject, closer: null, stateReason: enumOf(e.stateReason ?? null) } : {}),
-        ...(e.assignee ? { assignee: account(e.assignee, ctx), assignable: subject, user: e.assignee.type === 'User' ? account(e.assignee, ctx) : null } : {}),
+        ...(e.kind === 'closed' || e.kind === 'reopened'
+            ? { closable: subject, closer: null, stateReason: enumOf(e.stateReason ?? null) }
+            : {}),
+        ...(e.assignee
+            ? {
+                assignee: account(e.assignee, ctx),
+                assignable: subject,
+                user: e.assignee.type === 'User' ? account(e.assignee, ctx) : null,
+            }
+            : {}),
     };
 }
 class ProjectNode {
@@ -3292,7 +3554,14 @@ class ProjectFieldNode {
             Object.defineProperty(this, 'options', {
                 value: (args) => f.options
                     .filter((o) => !args.names || args.names.includes(o.name))
-                    .map((o) => ({ id: o.id, name: o.name, nameHTML: o.name, color: 'GRAY', description: '', descriptionHTML: '' })),
+                    .map((o) => ({
+                    id: o.id,
+                    name: o.name,
+                    nameHTML: o.name,
+                    color: 'GRAY',
+                    description: '',
+                    descriptionHTML: '',
+                })),
             });
         }
     }
@@ -3382,7 +3651,16 @@ function fieldValue(item, field, ctx) {
     switch (v.kind) {
         case 'SINGLE_SELECT': {
             const o = field.options.find((x) => x.id === v.optionId);
-            return { ...common, __typename: 'ProjectV2ItemFieldSingleSelectValue', name: o?.name ?? null, nameHTML: o?.name ?? null, optionId: v.optionId, color: 'GRAY', description: null, descriptionHTML: null };
+            return {
+                ...common,
+                __typename: 'ProjectV2ItemFieldSingleSelectValue',
+                name: o?.name ?? null,
+                nameHTML: o?.name ?? null,
+                optionId: v.optionId,
+                color: 'GRAY',
+                description: null,
+                descriptionHTML: null,
+            };
         }
         case 'TEXT':
             return { ...common, __typename: 'ProjectV2ItemFieldTextValue', text: v.text };
@@ -3452,7 +3730,14 @@ class QueryRoot {
     }
     rateLimit(_args, ctx) {
         const w = ctx.rate();
-        return { cost: ctx.cost, limit: w.limit, nodeCount: ctx.nodeCount, remaining: Math.max(0, w.limit - w.used), used: w.used, resetAt: w.resetAt.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+        return {
+            cost: ctx.cost,
+            limit: w.limit,
+            nodeCount: ctx.nodeCount,
+            remaining: Math.max(0, w.limit - w.used),
+            used: w.used,
+            resetAt: w.resetAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        };
     }
 }
 /** The entity behind a node id, or GitHub's NOT_FOUND error when it is missing or of another kind. */
@@ -3493,29 +3778,43 @@ class MutationRoot {
         });
         return { clientMutationId: input.clientMutationId ?? null, label: new LabelNode(l, ctx) };
     }
-    createIssue({ input }, ctx) {
+    createIssue({ input, }, ctx) {
         const repo = entity(ctx, input.repositoryId, 'Repository', 'Repository');
         const push = atLeast(ctx.state.permission(repo, ctx.viewer), 'write');
         const labels = push ? labelsByIds(ctx, repo, input.labelIds ?? []).map((l) => l.name) : [];
-        const assignees = push ? (input.assigneeIds ?? []).map((id) => entity(ctx, id, 'Account', 'User').login) : [];
-        const i = ctx.state.createIssue(repo, ctx.viewer, { title: input.title, body: input.body ?? null, labels, assignees });
+        const assignees = push
+            ? (input.assigneeIds ?? []).map((id) => entity(ctx, id, 'Account', 'User').login)
+            : [];
+        const i = ctx.state.createIssue(repo, ctx.viewer, {
+            title: input.title,
+            body: input.body ?? null,
+            labels,
+            assignees,
+        });
         return { clientMutationId: input.clientMutationId ?? null, issue: new IssueNode(i, ctx) };
     }
-    updateIssue({ input }, ctx) {
+    updateIssue({ input, }, ctx) {
         const issue = issueById(ctx, input.id);
         if (!canEditIssue(ctx, issue))
             throw graphql_forbidden(ctx.viewer, 'UpdateIssue');
         const labels = input.labelIds ? labelsByIds(ctx, issue.repo, input.labelIds) : null;
         if (labels)
             ctx.state.checkLabels(issue.repo, issue, labels.map((l) => l.name), true);
-        ctx.state.updateIssue(issue, ctx.viewer, { ...(input.title ? { title: input.title } : {}), ...(input.body !== undefined && input.body !== null ? { body: input.body } : {}) });
+        ctx.state.updateIssue(issue, ctx.viewer, {
+            ...(input.title ? { title: input.title } : {}),
+            ...(input.body !== undefined && input.body !== null ? { body: input.body } : {}),
+        });
         if (input.state)
             ctx.state.setState(issue, ctx.viewer, input.state === 'OPEN' ? 'open' : 'closed');
         if (labels)
             ctx.state.setLabels(issue, ctx.viewer, labels.map((l) => l.name));
         if (input.assigneeIds)
             ctx.state.setAssignees(issue, ctx.viewer, input.assigneeIds.map((id) => entity(ctx, id, 'Account', 'User').login));
-        return { clientMutationId: input.clientMutationId ?? null, actor: account(ctx.viewer, ctx), issue: new IssueNode(issue, ctx) };
+        return {
+            clientMutationId: input.clientMutationId ?? null,
+            actor: account(ctx.viewer, ctx),
+            issue: new IssueNode(issue, ctx),
+        };
     }
     addComment({ input }, ctx) {
         const issue = issueById(ctx, input.subjectId);
@@ -3580,7 +3879,7 @@ class MutationRoot {
         const item = ctx.state.addProjectItem(project, content.value, ctx.viewer);
         return { clientMutationId: input.clientMutationId ?? null, item: new ItemNode(item, ctx) };
     }
-    updateProjectV2ItemFieldValue({ input }, ctx) {
+    updateProjectV2ItemFieldValue({ input, }, ctx) {
         const { item, field } = itemAndField(ctx, input);
         const v = input.value;
         const given = Object.entries(v).filter(([, x]) => x !== null && x !== undefined);
@@ -3740,7 +4039,11 @@ async function startEmulator(opts = {}) {
             return;
         }
         const text = JSON.stringify(body);
-        res.writeHead(status, { ...h, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+        res.writeHead(status, {
+            ...h,
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': String(Buffer.byteLength(text)),
+        });
         res.end(text);
     }
     async function handle(req, res) {
@@ -3777,7 +4080,14 @@ async function startEmulator(opts = {}) {
             write = method !== 'GET' && method !== 'HEAD';
         }
         const resource = isGraphql ? 'graphql' : pathname.startsWith('/search/') ? 'search' : 'core';
-        const entry = { method, path: `${reqUrl.pathname}${reqUrl.search}`, route, status: 0, write, at: performance.now() };
+        const entry = {
+            method,
+            path: `${reqUrl.pathname}${reqUrl.search}`,
+            route,
+            status: 0,
+            write,
+            at: performance.now(),
+        };
         if (isGraphql && prepared)
             entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 };
         requests.push(entry);
@@ -3798,7 +4108,10 @@ async function startEmulator(opts = {}) {
             if (fault === 'secondary-403' || fault === 429) {
                 const id = (0,external_node_crypto_.randomBytes)(4).toString('hex').toUpperCase();
                 entry.status = fault === 429 ? 429 : 403;
-                send(res, entry.status, { message: `${SECONDARY_MESSAGE}${id}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, resource, { 'retry-after': '1' });
+                send(res, entry.status, {
+                    message: `${SECONDARY_MESSAGE}${id}.`,
+                    documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+                }, resource, { 'retry-after': '1' });
                 return;
             }
             entry.status = fault;
@@ -3819,13 +4132,18 @@ async function startEmulator(opts = {}) {
             const now = state.clock.elapsed();
             const times = (created.get(viewer.login) ?? []).filter((t) => t > now - 3_600_000);
             const lastMinute = times.filter((t) => t > now - 60_000);
-            const over = lastMinute.length >= limits.creationsPerMinute ? lastMinute[lastMinute.length - limits.creationsPerMinute] + 60_000
-                : times.length >= limits.creationsPerHour ? times[times.length - limits.creationsPerHour] + 3_600_000
+            const over = lastMinute.length >= limits.creationsPerMinute
+                ? lastMinute[lastMinute.length - limits.creationsPerMinute] + 60_000
+                : times.length >= limits.creationsPerHour
+                    ? times[times.length - limits.creationsPerHour] + 3_600_000
                     : null;
             if (over !== null) {
                 entry.status = 403;
                 const id = (0,external_node_crypto_.randomBytes)(4).toString('hex').toUpperCase();
-                send(res, 403, { message: `${SECONDARY_MESSAGE}${id}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, resource, {
+                send(res, 403, {
+                    message: `${SECONDARY_MESSAGE}${id}.`,
+                    documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+                }, resource, {
                     'retry-after': String(Math.max(1, Math.ceil((over - now) / 1000))),
                 });
                 return;
@@ -3839,10 +4157,15 @@ async function startEmulator(opts = {}) {
             return;
         }
         if (isGraphql && prepared) {
-            const result = runGraphql(prepared, body, { state, shapes, viewer, rate: () => {
+            const result = runGraphql(prepared, body, {
+                state,
+                shapes,
+                viewer,
+                rate: () => {
                     const w = windowOf('graphql');
                     return { limit: RATE_LIMIT.graphql, used: w.used, resetAt: new Date(w.reset * 1000) };
-                } }, (cost) => {
+                },
+            }, (cost) => {
                 windowOf('graphql').used += cost;
             });
             entry.status = lost ? 502 : 200;
@@ -3958,7 +4281,10 @@ async function startEmulator(opts = {}) {
             const actor = state.accountOrCreate(user);
             try {
                 if (patch.title !== undefined || patch.body !== undefined)
-                    state.updateIssue(issue, actor, { ...(patch.title !== undefined ? { title: patch.title } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}) });
+                    state.updateIssue(issue, actor, {
+                        ...(patch.title !== undefined ? { title: patch.title } : {}),
+                        ...(patch.body !== undefined ? { body: patch.body } : {}),
+                    });
                 if (patch.state)
                     state.setState(issue, actor, patch.state, patch.state_reason ?? undefined);
                 else if (patch.state_reason && issue.state === 'closed')
@@ -4063,7 +4389,10 @@ async function startEmulator(opts = {}) {
             return {
                 id: p.nodeId,
                 number: p.number,
-                fields: Object.fromEntries(p.fields.map((f) => [f.name, { id: f.nodeId, options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) }])),
+                fields: Object.fromEntries(p.fields.map((f) => [
+                    f.name,
+                    { id: f.nodeId, options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) },
+                ])),
             };
         },
         projectItems(owner, number) {

@@ -38,7 +38,10 @@ var markdown = __webpack_require__(2495);
 
 
 /** `20261130T080000Z`. */
-const stamp = (t) => new Date(t).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (t) => new Date(t)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 /** TEXT value escaping (RFC 5545 §3.3.11), after defusing what a reader could take for a mention or our markers. */
 function icsText(text) {
     // eslint-disable-next-line no-control-regex
@@ -74,7 +77,15 @@ function describe(g) {
  * file changes only when the schedule does (DTSTAMP is the window's start, not the time of writing).
  */
 function scheduleIcs(s, from, to, extra = []) {
-    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//IncidentOps//On call//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(`On call: ${s.name}`)}`, `X-WR-TIMEZONE:${s.timeZone}`];
+    const lines = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//IncidentOps//On call//EN',
+        'CALSCALE:GREGORIAN',
+        'METHOD:PUBLISH',
+        `X-WR-CALNAME:${icsText(`On call: ${s.name}`)}`,
+        `X-WR-TIMEZONE:${s.timeZone}`,
+    ];
     for (const g of (0,schedule/* timeline */.IO)(s, from, to, extra)) {
         if (g.who === null)
             continue;
@@ -125,9 +136,17 @@ const SPEC = {
 };
 /** The JSON form of an override (documented in the help and docs/oncall.md). */
 function overrideJson(o) {
-    return o ? { who: o.who, from: (0,schedule/* iso */.KH)(o.from), to: (0,schedule/* iso */.KH)(o.to), source: o.source, by: o.by ?? null, reason: o.reason ?? null } : null;
+    return o
+        ? { who: o.who, from: (0,schedule/* iso */.KH)(o.from), to: (0,schedule/* iso */.KH)(o.to), source: o.source, by: o.by ?? null, reason: o.reason ?? null }
+        : null;
 }
-const answerJson = (r) => ({ time: r.time, who: r.who, layer: r.layer, until: r.until, override: overrideJson(r.override) });
+const answerJson = (r) => ({
+    time: r.time,
+    who: r.who,
+    layer: r.layer,
+    until: r.until,
+    override: overrideJson(r.override),
+});
 /** Runs `incidentops oncall`; `now` (the machine's clock) and `write` (raw stdout, for the CRLF calendar) are injectable. */
 function oncallCommand(args, out, err, now = Date.now, write = (t) => process.stdout.write(t)) {
     const parsed = (0,cli_args/* parseCommand */.R)(args, SPEC);
@@ -142,7 +161,9 @@ function oncallCommand(args, out, err, now = Date.now, write = (t) => process.st
         if (text === undefined)
             return def;
         const n = Number(text);
-        return Number.isInteger(n) && n >= 0 && n <= max ? n : `--${name} must be a whole number from 0 to ${max}, not "${text}".`;
+        return Number.isInteger(n) && n >= 0 && n <= max
+            ? n
+            : `--${name} must be a whole number from 0 to ${max}, not "${text}".`;
     };
     const next = count('next', v.next, 0, 500);
     const days = count('days', v.days, 56, 800);
@@ -213,7 +234,11 @@ function oncallCommand(args, out, err, now = Date.now, write = (t) => process.st
 function describeAnswer(r, zone, first) {
     const when = first ? 'now' : `from ${(0,schedule/* localTime */.HJ)(Date.parse(r.time), zone)}`;
     const who = r.who ? `@${r.who}` : 'nobody';
-    const why = r.override ? `override${r.override.by ? ` by @${r.override.by}` : ''}${r.override.reason ? `: ${r.override.reason}` : ''}` : r.layer ? `layer ${r.layer}` : 'a gap';
+    const why = r.override
+        ? `override${r.override.by ? ` by @${r.override.by}` : ''}${r.override.reason ? `: ${r.override.reason}` : ''}`
+        : r.layer
+            ? `layer ${r.layer}`
+            : 'a gap';
     return `${when}: ${who} (${why})${r.until ? `, until ${(0,schedule/* localTime */.HJ)(Date.parse(r.until), zone)}` : ''}`;
 }
 
@@ -238,11 +263,16 @@ const ZWSP = '\u200b';
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 function neutralizeMentions(text) {
     // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
-    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
+    return text
+        .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+        .replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`);
 }
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 function neutralizeMarkers(text) {
-    return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`);
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/-->/g, '--&gt;')
+        .replace(/incidentops:/gi, `incidentops${ZWSP}:`);
 }
 /** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */
 function neutralizeReferences(text) {

@@ -40,11 +40,20 @@ function parseCommand(args, spec) {
         return { kind: 'help' };
     if (parsed.positionals.length > spec.maxPositionals) {
         const extra = parsed.positionals.slice(spec.maxPositionals);
-        const what = spec.maxPositionals === 0 ? 'takes no arguments' : `takes at most ${spec.maxPositionals} ${spec.positionalName ?? 'argument'}${spec.maxPositionals === 1 ? '' : 's'}`;
-        return { kind: 'usage', message: `Unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(', ')}: this command ${what}.` };
+        const what = spec.maxPositionals === 0
+            ? 'takes no arguments'
+            : `takes at most ${spec.maxPositionals} ${spec.positionalName ?? 'argument'}${spec.maxPositionals === 1 ? '' : 's'}`;
+        return {
+            kind: 'usage',
+            message: `Unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(', ')}: this command ${what}.`,
+        };
     }
     const { help: _help, ...values } = parsed.values;
-    return { kind: 'ok', values: values, positionals: parsed.positionals };
+    return {
+        kind: 'ok',
+        values: values,
+        positionals: parsed.positionals,
+    };
 }
 function usageMessage(error, spec) {
     const code = error.code;
@@ -134,10 +143,14 @@ function packageRoot(script = process.argv[1]) {
 function actionBundle(script) {
     const root = packageRoot(script);
     if (root === null)
-        return { error: 'Cannot find the incidentops package around the running script, so not its action bundle (dist/index.js).' };
+        return {
+            error: 'Cannot find the incidentops package around the running script, so not its action bundle (dist/index.js).',
+        };
     const path = (0,external_node_path_.join)(root, 'dist', 'index.js');
     if (!(0,external_node_fs_.existsSync)(path))
-        return { error: `${path} is missing: in a source checkout, run \`npm run bundle\` first (npm start does); an installed package ships it.` };
+        return {
+            error: `${path} is missing: in a source checkout, run \`npm run bundle\` first (npm start does); an installed package ships it.`,
+        };
     return { path };
 }
 
@@ -186,8 +199,15 @@ the board, the weekly report) as markdown and one offline HTML page, index.html,
   --out     the folder to write into (default demo-output)
   --quick   the short story: one incident acknowledged and resolved, then the report (seconds, not a minute)
 Exit 0 success, 1 failure, 2 usage error.`;
-const VALIDATE = { options: {}, maxPositionals: Number.POSITIVE_INFINITY, positionalName: 'file' };
-const DEMO = { options: { out: { type: 'string' }, quick: { type: 'boolean' } }, maxPositionals: 0 };
+const VALIDATE = {
+    options: {},
+    maxPositionals: Number.POSITIVE_INFINITY,
+    positionalName: 'file',
+};
+const DEMO = {
+    options: { out: { type: 'string' }, quick: { type: 'boolean' } },
+    maxPositionals: 0,
+};
 const TOP = { options: { version: { type: 'boolean', short: 'v' } }, maxPositionals: 0 };
 /** The package version, as `incidentops --version` prints it. */
 const VERSION = package_namespaceObject.rE;
@@ -226,7 +246,10 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
                 return 1;
             }
             const { demo } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(669), __nccwpck_require__.e(120)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6120));
-            await demo((0,external_node_path_.resolve)(parsed.values.out ?? 'demo-output'), out, { bundle: bundle.path, quick: parsed.values.quick === true });
+            await demo((0,external_node_path_.resolve)(parsed.values.out ?? 'demo-output'), out, {
+                bundle: bundle.path,
+                quick: parsed.values.quick === true,
+            });
             return 0;
         }
         case 'emulator': {
@@ -277,8 +300,12 @@ function validateCommand(args, out, err) {
         }
         try {
             const config = (0,load/* loadConfig */.Z9)((0,external_node_fs_.readFileSync)(file, 'utf8'), file);
-            const priorities = Object.entries(config.priorities).map(([p, v]) => `${p} ack ${(0,duration/* formatConfigDuration */.U9)(v.ack)}`).join(', ');
-            const oncall = config.oncall.schedules.length || config.services.length ? `; ${config.oncall.schedules.length} on-call schedule${config.oncall.schedules.length === 1 ? '' : 's'}, ${config.services.length} service${config.services.length === 1 ? '' : 's'}` : '';
+            const priorities = Object.entries(config.priorities)
+                .map(([p, v]) => `${p} ack ${(0,duration/* formatConfigDuration */.U9)(v.ack)}`)
+                .join(', ');
+            const oncall = config.oncall.schedules.length || config.services.length
+                ? `; ${config.oncall.schedules.length} on-call schedule${config.oncall.schedules.length === 1 ? '' : 's'}, ${config.services.length} service${config.services.length === 1 ? '' : 's'}`
+                : '';
             out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules${oncall}.`);
             // Warnings leave the file valid (exit 0): a gap in a schedule may be intended (business hours).
             for (const w of config.warnings)
@@ -317,7 +344,11 @@ function parseDuration(text) {
     if (!m)
         return null;
     const [, w, d, h, mi, s] = m;
-    const ms = Number(w ?? 0) * UNITS.w + Number(d ?? 0) * UNITS.d + Number(h ?? 0) * UNITS.h + Number(mi ?? 0) * UNITS.m + Number(s ?? 0) * UNITS.s;
+    const ms = Number(w ?? 0) * UNITS.w +
+        Number(d ?? 0) * UNITS.d +
+        Number(h ?? 0) * UNITS.h +
+        Number(mi ?? 0) * UNITS.m +
+        Number(s ?? 0) * UNITS.s;
     return ms > 0 ? ms : null;
 }
 /** Formats milliseconds as a short human duration: `45s`, `12m`, `3h 05m`, `2d 4h`. */
@@ -353,7 +384,12 @@ function formatConfigDuration(ms) {
         return String(ms);
     let s = Math.round(ms / 1000);
     let out = '';
-    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]]) {
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1],
+    ]) {
         const n = Math.floor(s / size);
         if (n > 0)
             out += `${n}${unit}`;
@@ -402,7 +438,7 @@ const restriction = {
     type: 'object',
     additionalProperties: false,
     required: ['from', 'to'],
-    description: 'A weekly window in the schedule\'s time zone.',
+    description: "A weekly window in the schedule's time zone.",
     properties: {
         days: {
             type: 'array',
@@ -413,7 +449,11 @@ const restriction = {
             default: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
         },
         from: { type: 'string', pattern: CLOCK, description: 'Local start, `HH:MM`.' },
-        to: { type: 'string', pattern: CLOCK, description: 'Local end, `HH:MM` (`24:00` for midnight); earlier than `from` runs past midnight (nights: `from: "18:00"`, `to: "09:00"`).' },
+        to: {
+            type: 'string',
+            pattern: CLOCK,
+            description: 'Local end, `HH:MM` (`24:00` for midnight); earlier than `from` runs past midnight (nights: `from: "18:00"`, `to: "09:00"`).',
+        },
     },
 };
 const config_schema_layer = {
@@ -423,14 +463,30 @@ const config_schema_layer = {
     description: 'One rotation of people.',
     properties: {
         name: { type: 'string', pattern: NAME, description: 'Shown in answers (`layer`); default `layer-<n>`.' },
-        members: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', pattern: LOGIN }, description: 'GitHub logins, in rotation order.' },
+        members: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: { type: 'string', pattern: LOGIN },
+            description: 'GitHub logins, in rotation order.',
+        },
         rotation: {
             type: 'string',
             pattern: '^(daily|weekly|[1-9]\\d{0,3}[hdw])$',
             description: 'Shift length: `daily`, `weekly`, or every N hours, days or weeks (`12h`, `3d`, `2w`). Day and week shifts hand off at the same local time whatever the daylight-saving changes; hour shifts are exact elapsed hours.',
         },
-        start: { type: 'string', pattern: TIME, description: 'The first hand-off, local time in the schedule\'s zone (`2026-11-30 09:00`): the first member\'s first shift starts here, and its time of day is the hand-off time.' },
-        restrictions: { type: 'array', maxItems: 50, items: restriction, description: 'When this layer is on duty (e.g. business hours); empty: around the clock.', default: [] },
+        start: {
+            type: 'string',
+            pattern: TIME,
+            description: "The first hand-off, local time in the schedule's zone (`2026-11-30 09:00`): the first member's first shift starts here, and its time of day is the hand-off time.",
+        },
+        restrictions: {
+            type: 'array',
+            maxItems: 50,
+            items: restriction,
+            description: 'When this layer is on duty (e.g. business hours); empty: around the clock.',
+            default: [],
+        },
     },
 };
 const override = {
@@ -440,8 +496,16 @@ const override = {
     description: 'Someone covers the whole schedule from `from` (included) to `to` (excluded).',
     properties: {
         who: { type: 'string', pattern: LOGIN, description: 'GitHub login.' },
-        from: { type: 'string', pattern: TIME, description: 'Local time in the schedule\'s zone, or an instant with an offset.' },
-        to: { type: 'string', pattern: TIME, description: 'Local time in the schedule\'s zone, or an instant with an offset.' },
+        from: {
+            type: 'string',
+            pattern: TIME,
+            description: "Local time in the schedule's zone, or an instant with an offset.",
+        },
+        to: {
+            type: 'string',
+            pattern: TIME,
+            description: "Local time in the schedule's zone, or an instant with an offset.",
+        },
         reason: { type: 'string', maxLength: 200, description: 'Shown with the override.' },
     },
 };
@@ -451,11 +515,37 @@ const schedule = {
     required: ['name', 'time_zone', 'layers'],
     description: 'An on-call schedule.',
     properties: {
-        name: { type: 'string', pattern: NAME, description: 'Named in escalation levels and service owners as `schedule:<name>`.' },
-        time_zone: { type: 'string', minLength: 1, maxLength: 64, description: 'IANA time zone of the hand-off times and restrictions, e.g. `Europe/Berlin`, `America/New_York`, `UTC`.' },
-        layers: { type: 'array', minItems: 1, maxItems: 10, items: config_schema_layer, description: 'In priority order: at any instant the first layer with someone on duty decides who is on call; later layers fill the gaps (follow-the-sun, nights).' },
-        overrides: { type: 'array', maxItems: 200, items: override, description: 'Planned cover, reviewed in pull requests; a later one wins over an earlier one. Ad-hoc cover: `/cover` on the on-call issue (docs/oncall.md).', default: [] },
-        channel: { type: 'string', minLength: 1, maxLength: 100, description: 'A chat channel shown with hand-off notices (docs/oncall.md).' },
+        name: {
+            type: 'string',
+            pattern: NAME,
+            description: 'Named in escalation levels and service owners as `schedule:<name>`.',
+        },
+        time_zone: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            description: 'IANA time zone of the hand-off times and restrictions, e.g. `Europe/Berlin`, `America/New_York`, `UTC`.',
+        },
+        layers: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10,
+            items: config_schema_layer,
+            description: 'In priority order: at any instant the first layer with someone on duty decides who is on call; later layers fill the gaps (follow-the-sun, nights).',
+        },
+        overrides: {
+            type: 'array',
+            maxItems: 200,
+            items: override,
+            description: 'Planned cover, reviewed in pull requests; a later one wins over an earlier one. Ad-hoc cover: `/cover` on the on-call issue (docs/oncall.md).',
+            default: [],
+        },
+        channel: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description: 'A chat channel shown with hand-off notices (docs/oncall.md).',
+        },
     },
 };
 /** `oncall:` — schedules, and the issue that records `/cover` overrides. */
@@ -464,7 +554,13 @@ const ONCALL_SCHEMA = {
     additionalProperties: false,
     description: 'On-call schedules (docs/oncall.md). Escalation levels and service owners name them as `schedule:<name>`.',
     properties: {
-        label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the on-call issue, opened by IncidentOps, whose comments `/cover @user until …` add overrides and whose body records them.', default: 'incidentops-oncall' },
+        label: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 50,
+            description: 'Label of the on-call issue, opened by IncidentOps, whose comments `/cover @user until …` add overrides and whose body records them.',
+            default: 'incidentops-oncall',
+        },
         schedules: { type: 'array', maxItems: 50, items: schedule, description: 'The schedules.', default: [] },
     },
 };
@@ -472,29 +568,55 @@ const ONCALL_SCHEMA = {
 const SERVICES_SCHEMA = {
     type: 'array',
     maxItems: 500,
-    description: 'The services catalog (docs/oncall.md). An incident belongs to the first service that the form\'s services answer or the alert\'s `service` names (by name or alias, ignoring case); it then takes that service\'s escalation, and its card links the runbook.',
+    description: "The services catalog (docs/oncall.md). An incident belongs to the first service that the form's services answer or the alert's `service` names (by name or alias, ignoring case); it then takes that service's escalation, and its card links the runbook.",
     items: {
         type: 'object',
         additionalProperties: false,
         required: ['name'],
         properties: {
-            name: { type: 'string', pattern: NAME, description: 'As in the form\'s services answer and an alert\'s `service` (lowercase).' },
-            aliases: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 }, description: 'Other names alerts or people use for it.', default: [] },
+            name: {
+                type: 'string',
+                pattern: NAME,
+                description: "As in the form's services answer and an alert's `service` (lowercase).",
+            },
+            aliases: {
+                type: 'array',
+                maxItems: 20,
+                items: { type: 'string', minLength: 1, maxLength: 100 },
+                description: 'Other names alerts or people use for it.',
+                default: [],
+            },
             owners: targetList('Who owns it: `schedule:<name>`, `@org/team` (or `team:org/team`), `@person`. With no `escalation` here or at the top level, they are the one level of its escalation.', { default: [] }),
-            runbook: { type: 'string', minLength: 1, maxLength: 300, description: 'A link (https://…) or a path in this repository (docs/runbooks/checkout.md); the card links it.' },
-            paths: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Code paths of the service (globs), shown in the card.', default: [] },
+            runbook: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 300,
+                description: 'A link (https://…) or a path in this repository (docs/runbooks/checkout.md); the card links it.',
+            },
+            paths: {
+                type: 'array',
+                maxItems: 50,
+                items: { type: 'string', minLength: 1, maxLength: 200 },
+                description: 'Code paths of the service (globs), shown in the card.',
+                default: [],
+            },
             channel: { type: 'string', minLength: 1, maxLength: 100, description: 'Its chat channel, shown in the card.' },
             escalation: {
                 type: 'array',
                 maxItems: 10,
-                description: 'This service\'s escalation chain, used instead of the top-level `escalation` for its incidents.',
+                description: "This service's escalation chain, used instead of the top-level `escalation` for its incidents.",
                 items: {
                     type: 'object',
                     additionalProperties: false,
                     required: ['mention'],
                     properties: {
                         mention: targetList('Who is called at this level.', { minItems: 1 }),
-                        after: { type: 'string', format: 'duration', pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$', description: 'Time after the previous level (default: the priority\'s ack window).' },
+                        after: {
+                            type: 'string',
+                            format: 'duration',
+                            pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$',
+                            description: "Time after the previous level (default: the priority's ack window).",
+                        },
                     },
                 },
             },
@@ -517,11 +639,25 @@ const priorityPolicy = (p, d) => ({
     additionalProperties: false,
     description: `Policy for ${p}.`,
     properties: {
-        description: { type: 'string', maxLength: 200, description: 'What this priority means, shown in the card and the docs.', default: d.description },
+        description: {
+            type: 'string',
+            maxLength: 200,
+            description: 'What this priority means, shown in the card and the docs.',
+            default: d.description,
+        },
         ack: duration('How soon a human must acknowledge (`/ack`) before escalation.', d.ack),
         update: duration('How often a progress update (`/update`) is expected. The clock restarts at each `/update` and each stage change, so a reminder is never due at the moment the stage changes.', d.update),
-        postmortem: { type: 'string', enum: ['required', 'optional', 'none'], description: 'Whether resolving the incident requires a postmortem.', default: d.postmortem },
-        crisis: { type: 'boolean', description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.', default: d.crisis },
+        postmortem: {
+            type: 'string',
+            enum: ['required', 'optional', 'none'],
+            description: 'Whether resolving the incident requires a postmortem.',
+            default: d.postmortem,
+        },
+        crisis: {
+            type: 'boolean',
+            description: 'A crisis gets crisis management: the crisis mentions and the communication checklist.',
+            default: d.crisis,
+        },
     },
 });
 const scalar = { type: ['string', 'number', 'boolean'] };
@@ -538,8 +674,18 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Label names. Priority, stage, service and source labels are `prefix/value`.',
             properties: {
-                incident: { type: 'string', minLength: 1, maxLength: 50, description: 'The label that marks an issue as an incident (the issue form applies it).', default: 'incident' },
-                services: { type: 'boolean', description: 'Add a `service/<name>` label for each affected service. The `service/` labels follow the current answer of the form (a label of a service no longer named is removed), and at most 10 services per incident ever get one, so edits cannot multiply the repository\'s labels.', default: true },
+                incident: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'The label that marks an issue as an incident (the issue form applies it).',
+                    default: 'incident',
+                },
+                services: {
+                    type: 'boolean',
+                    description: "Add a `service/<name>` label for each affected service. The `service/` labels follow the current answer of the form (a label of a service no longer named is removed), and at most 10 services per incident ever get one, so edits cannot multiply the repository's labels.",
+                    default: true,
+                },
                 allowed_services: {
                     type: 'array',
                     maxItems: 200,
@@ -554,10 +700,34 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Response policy per priority.',
             properties: {
-                P1: priorityPolicy('P1', { description: 'Crisis: full outage, data loss or security exposure', ack: '15m', update: '30m', postmortem: 'required', crisis: true }),
-                P2: priorityPolicy('P2', { description: 'Major degradation affecting many users', ack: '30m', update: '1h', postmortem: 'required', crisis: false }),
-                P3: priorityPolicy('P3', { description: 'Minor degradation affecting few users', ack: '4h', update: '4h', postmortem: 'optional', crisis: false }),
-                P4: priorityPolicy('P4', { description: 'No customer impact', ack: '1d', update: '1d', postmortem: 'none', crisis: false }),
+                P1: priorityPolicy('P1', {
+                    description: 'Crisis: full outage, data loss or security exposure',
+                    ack: '15m',
+                    update: '30m',
+                    postmortem: 'required',
+                    crisis: true,
+                }),
+                P2: priorityPolicy('P2', {
+                    description: 'Major degradation affecting many users',
+                    ack: '30m',
+                    update: '1h',
+                    postmortem: 'required',
+                    crisis: false,
+                }),
+                P3: priorityPolicy('P3', {
+                    description: 'Minor degradation affecting few users',
+                    ack: '4h',
+                    update: '4h',
+                    postmortem: 'optional',
+                    crisis: false,
+                }),
+                P4: priorityPolicy('P4', {
+                    description: 'No customer impact',
+                    ack: '1d',
+                    update: '1d',
+                    postmortem: 'none',
+                    crisis: false,
+                }),
             },
         },
         classification: {
@@ -565,7 +735,11 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'How impact becomes a priority. Rules are tried in order and the first that matches wins; when none matches, `default` applies. A priority set by a human (label or `/priority`) always wins over the rules.',
             properties: {
-                default: { ...priorityEnum, description: 'Priority when no rule matches (for example an incident written by hand without the form).', default: 'P2' },
+                default: {
+                    ...priorityEnum,
+                    description: 'Priority when no rule matches (for example an incident written by hand without the form).',
+                    default: 'P2',
+                },
                 score: {
                     type: 'array',
                     maxItems: 50,
@@ -617,8 +791,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The triage stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'triage' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Triage' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'triage',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Triage',
+                        },
                     },
                 },
                 investigating: {
@@ -626,8 +811,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The investigating stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'investigating' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Investigating' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'investigating',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Investigating',
+                        },
                     },
                 },
                 fixing: {
@@ -635,8 +831,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The fixing stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'fixing' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Fixing' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'fixing',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Fixing',
+                        },
                     },
                 },
                 monitoring: {
@@ -644,8 +851,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The monitoring stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'monitoring' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Monitoring' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'monitoring',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Monitoring',
+                        },
                     },
                 },
                 resolved: {
@@ -653,8 +871,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The resolved stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'resolved' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Resolved' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'resolved',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Resolved',
+                        },
                     },
                 },
                 postmortem: {
@@ -662,8 +891,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The postmortem stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'postmortem' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Postmortem' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'postmortem',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Postmortem',
+                        },
                     },
                 },
                 closed: {
@@ -671,8 +911,19 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     description: 'The closed stage.',
                     properties: {
-                        name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,30}$', description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.', default: 'closed' },
-                        column: { type: 'string', minLength: 1, maxLength: 100, description: 'Board column (Status option) for this stage.', default: 'Closed' },
+                        name: {
+                            type: 'string',
+                            pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+                            description: 'Name in labels (`stage/<name>`) and in `/stage <name>`.',
+                            default: 'closed',
+                        },
+                        column: {
+                            type: 'string',
+                            minLength: 1,
+                            maxLength: 100,
+                            description: 'Board column (Status option) for this stage.',
+                            default: 'Closed',
+                        },
                     },
                 },
             },
@@ -683,13 +934,30 @@ const CONFIG_SCHEMA = {
             required: ['number'],
             description: 'The Projects (v2) board that mirrors the stages. Needs the `project-token` input (a fine-grained PAT or GitHub App token with Projects read/write); without it the board is skipped with a warning.',
             properties: {
-                owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$', description: 'User or organisation that owns the project; default: the repository owner.' },
+                owner: {
+                    type: 'string',
+                    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$',
+                    description: 'User or organisation that owns the project; default: the repository owner.',
+                },
                 number: { type: 'integer', minimum: 1, description: 'The project number (from its URL: /projects/<number>).' },
-                status_field: { type: 'string', minLength: 1, description: 'Single-select field whose options are the stage columns.', default: 'Status' },
+                status_field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Single-select field whose options are the stage columns.',
+                    default: 'Status',
+                },
                 priority_field: { type: 'string', minLength: 1, description: 'Optional single-select field set to P1..P4.' },
                 started_field: { type: 'string', minLength: 1, description: 'Optional date field set to the start date.' },
-                resolved_field: { type: 'string', minLength: 1, description: 'Optional date field set to the resolution date.' },
-                service_field: { type: 'string', minLength: 1, description: 'Optional text field set to the affected services.' },
+                resolved_field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Optional date field set to the resolution date.',
+                },
+                service_field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Optional text field set to the affected services.',
+                },
             },
         },
         alerts: {
@@ -705,7 +973,12 @@ const CONFIG_SCHEMA = {
                     description: 'The `repository_dispatch` event types that carry alerts.',
                     default: ['alert', 'incident'],
                 },
-                resolved_stage: { type: 'string', enum: ['monitoring', 'resolved'], description: 'Where a `resolved` alert moves its incident: Monitoring (verify first) or straight to Resolved.', default: 'monitoring' },
+                resolved_stage: {
+                    type: 'string',
+                    enum: ['monitoring', 'resolved'],
+                    description: 'Where a `resolved` alert moves its incident: Monitoring (verify first) or straight to Resolved.',
+                    default: 'monitoring',
+                },
                 reopen_window: duration('A firing alert within this time after its incident was resolved reopens it; later, it opens a new incident that links the earlier one.', '1h'),
                 comment_interval: duration('At most one "still firing" comment per incident per this interval, so a storm neither floods the thread nor hits the 80 content-creating requests a minute.', '30m'),
                 coalesce: duration('Repeats arriving within this time of the last recorded one are counted once (no write at all).', '1m'),
@@ -716,9 +989,27 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'The weekly reliability report (`mode: report`): one issue per window, the job summary and a JSON file. docs/metrics.md defines every figure.',
             properties: {
-                window_days: { type: 'integer', minimum: 1, maximum: 366, description: 'Length of the report window in days, ending at 00:00 UTC of the day the report runs; trends compare with the window before.', default: 7 },
-                history_weeks: { type: 'integer', minimum: 1, maximum: 104, description: 'Weeks of history for the charts, the failure rate λ, MTBF and the risk figures.', default: 12 },
-                slo_target: { type: 'number', minimum: 0.5, maximum: 1, description: 'Availability target over the window as a fraction, e.g. 0.999 for 99.9%: adds the error budget. No target, no SLO figures.', examples: [0.999] },
+                window_days: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 366,
+                    description: 'Length of the report window in days, ending at 00:00 UTC of the day the report runs; trends compare with the window before.',
+                    default: 7,
+                },
+                history_weeks: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 104,
+                    description: 'Weeks of history for the charts, the failure rate λ, MTBF and the risk figures.',
+                    default: 12,
+                },
+                slo_target: {
+                    type: 'number',
+                    minimum: 0.5,
+                    maximum: 1,
+                    description: 'Availability target over the window as a fraction, e.g. 0.999 for 99.9%: adds the error budget. No target, no SLO figures.',
+                    examples: [0.999],
+                },
                 cost_per_hour: {
                     type: 'object',
                     additionalProperties: false,
@@ -730,7 +1021,12 @@ const CONFIG_SCHEMA = {
                         P4: { type: 'number', minimum: 0, description: 'Cost of one hour of P4 downtime.' },
                     },
                 },
-                currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of the costs, e.g. USD, EUR.', default: 'USD' },
+                currency: {
+                    type: 'string',
+                    pattern: '^[A-Z]{3}$',
+                    description: 'ISO 4217 code of the costs, e.g. USD, EUR.',
+                    default: 'USD',
+                },
                 downtime_priorities: {
                     type: 'array',
                     items: priorityEnum,
@@ -738,7 +1034,13 @@ const CONFIG_SCHEMA = {
                     description: 'Priorities whose incidents count as downtime (availability, error budget, cost).',
                     default: ['P1', 'P2'],
                 },
-                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the report issues (one issue per window, found again by a hidden marker).', default: 'reliability-report' },
+                label: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'Label of the report issues (one issue per window, found again by a hidden marker).',
+                    default: 'reliability-report',
+                },
                 json: {
                     type: 'string',
                     minLength: 1,
@@ -758,14 +1060,23 @@ const CONFIG_SCHEMA = {
         escalation: {
             type: 'array',
             maxItems: 10,
-            description: 'The escalation chain for incidents nobody acknowledges. Level 1 is notified at the priority\'s ack deadline, each next level after its `after` (default: the ack window again). Empty: one level that mentions the assignees.',
+            description: "The escalation chain for incidents nobody acknowledges. Level 1 is notified at the priority's ack deadline, each next level after its `after` (default: the ack window again). Empty: one level that mentions the assignees.",
             items: {
                 type: 'object',
                 additionalProperties: false,
                 required: ['mention'],
                 properties: {
-                    mention: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: TARGET_PATTERN }, description: 'Users or teams (`@org/team`) to mention at this level, or `schedule:<name>` for whoever is on call when the level fires (docs/oncall.md).' },
-                    after: { ...duration('Time after the previous level (default: the priority\'s ack window).', ''), default: undefined },
+                    mention: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 20,
+                        items: { type: 'string', pattern: TARGET_PATTERN },
+                        description: 'Users or teams (`@org/team`) to mention at this level, or `schedule:<name>` for whoever is on call when the level fires (docs/oncall.md).',
+                    },
+                    after: {
+                        ...duration("Time after the previous level (default: the priority's ack window).", ''),
+                        default: undefined,
+                    },
                 },
             },
             default: [],
@@ -782,9 +1093,25 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'The scheduled sweep over open incidents (reminders, escalation, auto-resolve).',
             properties: {
-                budget: { type: 'integer', minimum: 1, maximum: 500, description: 'Writes allowed per run; the rest is left, and said, for the next run.', default: 50 },
-                auto_resolve_alerts: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).', default: '1h' },
-                auto_resolve_people: { type: 'string', pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$', description: 'The same for incidents opened by people (off by default: a person decides).', default: 'off' },
+                budget: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 500,
+                    description: 'Writes allowed per run; the rest is left, and said, for the next run.',
+                    default: 50,
+                },
+                auto_resolve_alerts: {
+                    type: 'string',
+                    pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
+                    description: 'Monitoring → Resolved after this quiet time without new firings, for incidents opened by monitoring (`off` to disable).',
+                    default: '1h',
+                },
+                auto_resolve_people: {
+                    type: 'string',
+                    pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
+                    description: 'The same for incidents opened by people (off by default: a person decides).',
+                    default: 'off',
+                },
                 interval: {
                     type: 'string',
                     pattern: '^(off|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)$',
@@ -802,11 +1129,23 @@ const CONFIG_SCHEMA = {
                 additionalProperties: false,
                 required: ['name', 'period'],
                 properties: {
-                    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,62}$', description: 'The name pings use (`client_payload.name`, or the relay\'s `/heartbeat/<name>`): lowercase letters, digits, `.`, `_` and `-`.' },
+                    name: {
+                        type: 'string',
+                        pattern: '^[a-z0-9][a-z0-9._-]{0,62}$',
+                        description: "The name pings use (`client_payload.name`, or the relay's `/heartbeat/<name>`): lowercase letters, digits, `.`, `_` and `-`.",
+                    },
                     period: { ...duration('How often a ping is expected.', ''), default: undefined },
                     grace: duration('How late a ping may be before the heartbeat counts as stopped.', '5m'),
-                    priority: { ...priorityEnum, description: 'The incident\'s severity `p1`…`p4`: the default rules make it that priority (your own rules see it as the alert field `severity`, with `source` `heartbeat` and `labels.heartbeat` the name).', default: 'P2' },
-                    service: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'The service the incident is about.' },
+                    priority: {
+                        ...priorityEnum,
+                        description: "The incident's severity `p1`…`p4`: the default rules make it that priority (your own rules see it as the alert field `severity`, with `source` `heartbeat` and `labels.heartbeat` the name).",
+                        default: 'P2',
+                    },
+                    service: {
+                        type: 'string',
+                        pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
+                        description: 'The service the incident is about.',
+                    },
                 },
             },
             default: [],
@@ -822,10 +1161,34 @@ const CONFIG_SCHEMA = {
                     description: 'Where the postmortem is written: `issue`, a linked issue (done when it is closed); `comment`, a comment on the incident (done on `/postmortem done`), for teams that want it all in one thread; `pull_request`, a markdown file in `directory` proposed in a pull request (done when it is merged; needs `contents: write` and `pull-requests: write`, and the repository setting that allows Actions to create pull requests).',
                     default: 'issue',
                 },
-                directory: { type: 'string', minLength: 1, maxLength: 200, pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$', description: 'With `as: pull_request`: the folder of the postmortem files (`<directory>/<start date>-incident-<number>.md`).', default: 'docs/postmortems' },
-                template: { type: 'string', minLength: 1, pattern: '^[^/].*\\.md$', description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.' },
-                label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of postmortem issues.', default: 'postmortem' },
-                followup_label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of follow-up issues opened with `/followup`.', default: 'incident-followup' },
+                directory: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                    pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$',
+                    description: 'With `as: pull_request`: the folder of the postmortem files (`<directory>/<start date>-incident-<number>.md`).',
+                    default: 'docs/postmortems',
+                },
+                template: {
+                    type: 'string',
+                    minLength: 1,
+                    pattern: '^[^/].*\\.md$',
+                    description: 'A markdown template in the repository with `{{placeholders}}`; default: the built-in templates/postmortem.md.',
+                },
+                label: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'Label of postmortem issues.',
+                    default: 'postmortem',
+                },
+                followup_label: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 50,
+                    description: 'Label of follow-up issues opened with `/followup`.',
+                    default: 'incident-followup',
+                },
                 chase_after: duration('A required postmortem still open this long after resolution gets a reminder to its owner (then again each such period).', '3d'),
             },
         },
@@ -834,14 +1197,24 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             description: 'Chat notifications, sent to the webhooks given by the `notify-*` inputs (docs/notifications.md). A failing webhook is a warning, never a failed run.',
             properties: {
-                events: { type: 'array', items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] }, description: 'Which events are sent.', default: ['declared', 'priority', 'escalation', 'resolved'] },
-                priorities: { type: 'array', items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] }, description: 'For which priorities.', default: ['P1', 'P2', 'P3', 'P4'] },
+                events: {
+                    type: 'array',
+                    items: { type: 'string', enum: ['declared', 'priority', 'escalation', 'resolved'] },
+                    description: 'Which events are sent.',
+                    default: ['declared', 'priority', 'escalation', 'resolved'],
+                },
+                priorities: {
+                    type: 'array',
+                    items: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] },
+                    description: 'For which priorities.',
+                    default: ['P1', 'P2', 'P3', 'P4'],
+                },
             },
         },
         form: {
             type: 'object',
             additionalProperties: false,
-            description: 'Maps the issue form to incident fields, for teams that changed the form\'s labels.',
+            description: "Maps the issue form to incident fields, for teams that changed the form's labels.",
             properties: {
                 headings: {
                     type: 'object',
@@ -872,9 +1245,17 @@ const CONFIG_SCHEMA = {
             additionalProperties: false,
             required: ['field'],
             properties: {
-                field: { type: 'string', minLength: 1, description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).' },
+                field: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Incident field (`impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, or `labels.<name>` for alerts).',
+                },
                 weight: { type: 'number', description: 'Multiplies a numeric field (true counts as 1).' },
-                values: { type: 'object', additionalProperties: { type: 'number' }, description: 'Points per value of a choice field (matched case-insensitively).' },
+                values: {
+                    type: 'object',
+                    additionalProperties: { type: 'number' },
+                    description: 'Points per value of a choice field (matched case-insensitively).',
+                },
             },
         },
         rule: {
@@ -895,20 +1276,61 @@ const CONFIG_SCHEMA = {
                     additionalProperties: false,
                     required: ['field'],
                     properties: {
-                        field: { type: 'string', minLength: 1, description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.' },
-                        equals: { ...scalar, description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.' },
+                        field: {
+                            type: 'string',
+                            minLength: 1,
+                            description: 'The field tested: `impact`, `users_affected`, `data_loss`, `security`, `services`, `detection`, `summary`, `score`, and for alerts `severity`, `service`, `source`, `labels.<name>`. Any other name is refused at its line and column, with the closest known name.',
+                        },
+                        equals: {
+                            ...scalar,
+                            description: 'Equal, ignoring case, spaces and punctuation (`Full outage` = `full-outage`); for a list field, any element.',
+                        },
                         one_of: { type: 'array', items: scalar, minItems: 1, description: 'Equal to one of these.' },
                         at_least: { type: 'number', description: 'A number ≥ this.' },
                         at_most: { type: 'number', description: 'A number ≤ this.' },
                         above: { type: 'number', description: 'A number > this.' },
                         below: { type: 'number', description: 'A number < this.' },
-                        matches: { type: 'string', format: 'regex', maxLength: 200, description: 'A regular expression (case-insensitive, RE2 syntax: matched in time linear in the text, so no pattern can hang a run; backreferences and lookarounds are refused).' },
+                        matches: {
+                            type: 'string',
+                            format: 'regex',
+                            maxLength: 200,
+                            description: 'A regular expression (case-insensitive, RE2 syntax: matched in time linear in the text, so no pattern can hang a run; backreferences and lookarounds are refused).',
+                        },
                         present: { type: 'boolean', description: 'true: the field has a value; false: it is missing.' },
                     },
                 },
-                { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'Every condition holds.' } } },
-                { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'At least one holds.' } } },
-                { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition', description: 'The condition does not hold.' } } },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['all'],
+                    properties: {
+                        all: {
+                            type: 'array',
+                            minItems: 1,
+                            items: { $ref: '#/$defs/condition' },
+                            description: 'Every condition holds.',
+                        },
+                    },
+                },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['any'],
+                    properties: {
+                        any: {
+                            type: 'array',
+                            minItems: 1,
+                            items: { $ref: '#/$defs/condition' },
+                            description: 'At least one holds.',
+                        },
+                    },
+                },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['not'],
+                    properties: { not: { $ref: '#/$defs/condition', description: 'The condition does not hold.' } },
+                },
             ],
         },
     },
@@ -977,20 +1399,30 @@ function walk(root, schemaIn, value, path, out) {
     const t = typeOf(value);
     if (s.type) {
         const allowed = Array.isArray(s.type) ? s.type : [s.type];
-        const ok = allowed.some((a) => a === t || ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))));
+        const ok = allowed.some((a) => a === t ||
+            ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))));
         if (!ok) {
-            out.push({ path, message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}` });
+            out.push({
+                path,
+                message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}`,
+            });
             return;
         }
     }
     if (s.enum && !s.enum.includes(value)) {
-        out.push({ path, message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}` });
+        out.push({
+            path,
+            message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}`,
+        });
         return;
     }
     if (t === 'string') {
         const str = value;
         if (s.minLength !== undefined && str.length < s.minLength)
-            out.push({ path, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters` });
+            out.push({
+                path,
+                message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters`,
+            });
         if (s.maxLength !== undefined && str.length > s.maxLength)
             out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` });
         if (s.format === 'duration') {
@@ -1049,7 +1481,10 @@ function walk(root, schemaIn, value, path, out) {
 function walkOneOf(root, s, value, path, out) {
     const branches = s.oneOf.map((b) => resolveRef(root, b));
     if (typeOf(value) !== 'object') {
-        out.push({ path, message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}` });
+        out.push({
+            path,
+            message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}`,
+        });
         return;
     }
     const obj = value;
@@ -1059,7 +1494,10 @@ function walkOneOf(root, s, value, path, out) {
         return;
     }
     const keys = branches.map((b) => `\`${b.required?.[0]}\``).join(', ');
-    out.push({ path, message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}` });
+    out.push({
+        path,
+        message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}`,
+    });
 }
 function article(t) {
     if (t === 'object')
@@ -1080,17 +1518,42 @@ function article(t) {
  * degradation, P4 no customer impact. Fields are those of the incident form (see docs/fields).
  */
 const DEFAULT_RULES = [
-    { name: 'data loss or security exposure', priority: 'P1', when: { any: [{ field: 'data_loss', equals: true }, { field: 'security', equals: true }] } },
+    {
+        name: 'data loss or security exposure',
+        priority: 'P1',
+        when: {
+            any: [
+                { field: 'data_loss', equals: true },
+                { field: 'security', equals: true },
+            ],
+        },
+    },
     { name: 'full outage', priority: 'P1', when: { field: 'impact', equals: 'full-outage' } },
     { name: 'major degradation', priority: 'P2', when: { field: 'impact', equals: 'major-degradation' } },
     { name: 'half or more of users affected', priority: 'P2', when: { field: 'users_affected', at_least: 50 } },
     { name: 'minor degradation', priority: 'P3', when: { field: 'impact', equals: 'minor-degradation' } },
     { name: 'no customer impact', priority: 'P4', when: { field: 'impact', equals: 'no-customer-impact' } },
     // Alerts carry a severity instead of an impact (their labels are fields too: `labels.<name>`).
-    { name: 'critical alert', priority: 'P1', when: { field: 'severity', one_of: ['critical', 'emergency', 'page', 'p1', 'sev1', 'fatal'] } },
-    { name: 'high-severity alert', priority: 'P2', when: { field: 'severity', one_of: ['high', 'error', 'major', 'p2', 'sev2'] } },
-    { name: 'warning alert', priority: 'P3', when: { field: 'severity', one_of: ['warning', 'warn', 'minor', 'medium', 'p3', 'sev3'] } },
-    { name: 'informational alert', priority: 'P4', when: { field: 'severity', one_of: ['info', 'low', 'p4', 'sev4', 'none'] } },
+    {
+        name: 'critical alert',
+        priority: 'P1',
+        when: { field: 'severity', one_of: ['critical', 'emergency', 'page', 'p1', 'sev1', 'fatal'] },
+    },
+    {
+        name: 'high-severity alert',
+        priority: 'P2',
+        when: { field: 'severity', one_of: ['high', 'error', 'major', 'p2', 'sev2'] },
+    },
+    {
+        name: 'warning alert',
+        priority: 'P3',
+        when: { field: 'severity', one_of: ['warning', 'warn', 'minor', 'medium', 'p3', 'sev3'] },
+    },
+    {
+        name: 'informational alert',
+        priority: 'P4',
+        when: { field: 'severity', one_of: ['info', 'low', 'p4', 'sev4', 'none'] },
+    },
 ];
 
 // EXTERNAL MODULE: ./src/domain/stages.ts
@@ -1124,7 +1587,10 @@ function oncallProblems(raw) {
         }
         const zoneOk = typeof s.time_zone === 'string' && (0,oncall_schedule/* isValidZone */.Dw)(s.time_zone);
         if (typeof s.time_zone === 'string' && !zoneOk)
-            out.push({ path: at('time_zone'), message: `is "${s.time_zone}", which is not an IANA time zone; write it like Europe/Berlin, America/New_York or UTC` });
+            out.push({
+                path: at('time_zone'),
+                message: `is "${s.time_zone}", which is not an IANA time zone; write it like Europe/Berlin, America/New_York or UTC`,
+            });
         const zone = zoneOk ? s.time_zone : 'UTC';
         const names = new Set();
         arr(s.layers).forEach((l, j) => {
@@ -1132,13 +1598,22 @@ function oncallProblems(raw) {
                 return;
             const name = typeof l.name === 'string' ? l.name : `layer-${j + 1}`;
             if (names.has(name))
-                out.push({ path: at('layers', j, 'name'), message: `repeats the layer name "${name}"; layer names in a schedule must differ` });
+                out.push({
+                    path: at('layers', j, 'name'),
+                    message: `repeats the layer name "${name}"; layer names in a schedule must differ`,
+                });
             names.add(name);
             if (typeof l.start === 'string' && !(0,oncall_schedule/* parseLocal */.Pk)(l.start, zone))
-                out.push({ path: at('layers', j, 'start'), message: `is "${l.start}", which is not a date: write it like 2026-11-30 09:00` });
+                out.push({
+                    path: at('layers', j, 'start'),
+                    message: `is "${l.start}", which is not a date: write it like 2026-11-30 09:00`,
+                });
             arr(l.restrictions).forEach((r, k) => {
                 if (obj(r) && typeof r.from === 'string' && r.from === r.to)
-                    out.push({ path: at('layers', j, 'restrictions', k), message: 'starts and ends at the same time; for the whole day write `from: "00:00"`, `to: "24:00"`, or leave the restriction out' });
+                    out.push({
+                        path: at('layers', j, 'restrictions', k),
+                        message: 'starts and ends at the same time; for the whole day write `from: "00:00"`, `to: "24:00"`, or leave the restriction out',
+                    });
                 if (obj(r) && r.from === '24:00')
                     out.push({ path: at('layers', j, 'restrictions', k, 'from'), message: 'cannot be 24:00; write 00:00' });
             });
@@ -1149,11 +1624,20 @@ function oncallProblems(raw) {
             const from = (0,oncall_schedule/* parseLocal */.Pk)(o.from, zone);
             const to = (0,oncall_schedule/* parseLocal */.Pk)(o.to, zone);
             if (!from)
-                out.push({ path: at('overrides', k, 'from'), message: `is "${o.from}", which is not a date: write it like 2026-12-06 09:00` });
+                out.push({
+                    path: at('overrides', k, 'from'),
+                    message: `is "${o.from}", which is not a date: write it like 2026-12-06 09:00`,
+                });
             if (!to)
-                out.push({ path: at('overrides', k, 'to'), message: `is "${o.to}", which is not a date: write it like 2026-12-06 09:00` });
+                out.push({
+                    path: at('overrides', k, 'to'),
+                    message: `is "${o.to}", which is not a date: write it like 2026-12-06 09:00`,
+                });
             if (from && to && to.toMillis() <= from.toMillis())
-                out.push({ path: at('overrides', k, 'to'), message: `(${o.to}) is not after \`from\` (${o.from}): an override must end after it starts` });
+                out.push({
+                    path: at('overrides', k, 'to'),
+                    message: `(${o.to}) is not after \`from\` (${o.from}): an override must end after it starts`,
+                });
         });
     });
     const checkTargets = (targets, path) => {
@@ -1165,9 +1649,15 @@ function oncallProblems(raw) {
                 return;
             const layers = layersOf.get(st.schedule);
             if (!layers)
-                out.push({ path: [...path, i], message: `names the schedule "${st.schedule}", which is not under \`oncall.schedules\`${layersOf.size ? ` (schedules: ${[...layersOf.keys()].join(', ')})` : ''}` });
+                out.push({
+                    path: [...path, i],
+                    message: `names the schedule "${st.schedule}", which is not under \`oncall.schedules\`${layersOf.size ? ` (schedules: ${[...layersOf.keys()].join(', ')})` : ''}`,
+                });
             else if (st.layer && !layers.includes(st.layer))
-                out.push({ path: [...path, i], message: `names the layer "${st.layer}", which schedule "${st.schedule}" does not have (layers: ${layers.join(', ')})` });
+                out.push({
+                    path: [...path, i],
+                    message: `names the layer "${st.layer}", which schedule "${st.schedule}" does not have (layers: ${layers.join(', ')})`,
+                });
         });
     };
     arr(raw?.escalation).forEach((l, i) => obj(l) && checkTargets(l.mention, ['escalation', i, 'mention']));
@@ -1177,12 +1667,18 @@ function oncallProblems(raw) {
             return;
         checkTargets(s.owners, ['services', i, 'owners']);
         arr(s.escalation).forEach((l, j) => obj(l) && checkTargets(l.mention, ['services', i, 'escalation', j, 'mention']));
-        for (const [n, path] of [[s.name, ['services', i, 'name']], ...arr(s.aliases).map((a, k) => [a, ['services', i, 'aliases', k]])]) {
+        for (const [n, path] of [
+            [s.name, ['services', i, 'name']],
+            ...arr(s.aliases).map((a, k) => [a, ['services', i, 'aliases', k]]),
+        ]) {
             if (typeof n !== 'string')
                 continue;
             const key = n.toLowerCase();
             if (seen.has(key))
-                out.push({ path, message: `"${n}" is already the name or an alias of service ${seen.get(key)}; each name must lead to one service` });
+                out.push({
+                    path,
+                    message: `"${n}" is already the name or an alias of service ${seen.get(key)}; each name must lead to one service`,
+                });
             else
                 seen.set(key, String(s.name));
         }
@@ -1199,7 +1695,11 @@ function resolveOncall(raw) {
             members: l.members.map(login),
             rotation: (0,oncall_schedule/* parseRotation */.qT)(l.rotation),
             start: l.start,
-            restrictions: arr(l.restrictions).map((r) => ({ days: r.days ?? [...oncall_schedule/* WEEKDAYS */.w4], from: (0,oncall_schedule/* parseClock */.gS)(r.from), to: (0,oncall_schedule/* parseClock */.gS)(r.to, true) })),
+            restrictions: arr(l.restrictions).map((r) => ({
+                days: r.days ?? [...oncall_schedule/* WEEKDAYS */.w4],
+                from: (0,oncall_schedule/* parseClock */.gS)(r.from),
+                to: (0,oncall_schedule/* parseClock */.gS)(r.to, true),
+            })),
         })),
         overrides: arr(s.overrides).map((o) => ({
             who: login(o.who),
@@ -1210,7 +1710,10 @@ function resolveOncall(raw) {
         })),
         ...(s.channel ? { channel: s.channel } : {}),
     }));
-    const level = (l) => ({ mention: l.mention.map(target), after: l.after ? (0,config_duration/* parseDuration */.E9)(l.after) : null });
+    const level = (l) => ({
+        mention: l.mention.map(target),
+        after: l.after ? (0,config_duration/* parseDuration */.E9)(l.after) : null,
+    });
     const services = arr(raw.services).map((s) => ({
         name: s.name,
         aliases: arr(s.aliases),
@@ -1256,12 +1759,15 @@ function coverageProblems(config) {
         gapsOf.set(s.name, g);
         if (g.length) {
             const shown = g.slice(0, 3).map((x) => describeGap(x, s.timeZone));
-            warnings.push({ path: ['oncall', 'schedules', i, 'layers'], message: `leave nobody on call ${shown.join('; ')}${g.length > 3 ? ` (and ${g.length - 3} more stretches in the two weeks checked)` : ''}: an escalation to schedule:${s.name} then calls nobody. Add a layer or widen a restriction.` });
+            warnings.push({
+                path: ['oncall', 'schedules', i, 'layers'],
+                message: `leave nobody on call ${shown.join('; ')}${g.length > 3 ? ` (and ${g.length - 3} more stretches in the two weeks checked)` : ''}: an escalation to schedule:${s.name} then calls nobody. Add a layer or widen a restriction.`,
+            });
         }
     });
     const chains = [
         { path: ['escalation'], levels: config.escalation },
-        ...config.services.flatMap((s, i) => (s.escalation ? [{ path: ['services', i, 'escalation'], levels: s.escalation }] : [])),
+        ...config.services.flatMap((s, i) => s.escalation ? [{ path: ['services', i, 'escalation'], levels: s.escalation }] : []),
     ];
     for (const c of chains) {
         const targets = c.levels.flatMap((l) => l.mention);
@@ -1275,7 +1781,10 @@ function coverageProblems(config) {
         }
         if (common && common.length) {
             const s = config.oncall.schedules.find((x) => x.name === names[0]);
-            errors.push({ path: c.path, message: `can call nobody: every level names a schedule, and ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are all' : 'is'} uncovered ${describeGap({ from: common[0][0], to: common[0][1], who: null, layer: null, override: null }, s.timeZone)}. Add a person or team to a level, or cover the gap.` });
+            errors.push({
+                path: c.path,
+                message: `can call nobody: every level names a schedule, and ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are all' : 'is'} uncovered ${describeGap({ from: common[0][0], to: common[0][1], who: null, layer: null, override: null }, s.timeZone)}. Add a person or team to a level, or cover the gap.`,
+            });
         }
     }
     return { warnings, errors };
@@ -1310,7 +1819,14 @@ function loadConfig(text, file) {
     if (text === null)
         return resolveConfig({}, 'defaults');
     if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
-        throw configError(file, [{ file, line: 1, column: 1, message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB` }]);
+        throw configError(file, [
+            {
+                file,
+                line: 1,
+                column: 1,
+                message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB`,
+            },
+        ]);
     }
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -1327,15 +1843,25 @@ function loadConfig(text, file) {
         value = doc.toJS({ maxAliasCount: 50 });
     }
     catch (error) {
-        throw configError(file, [{ file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
+        throw configError(file, [
+            { file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` },
+        ]);
     }
     if (value === null || value === undefined)
         return resolveConfig({}, file);
     const found = validateAgainstSchema(CONFIG_SCHEMA, value);
-    const semantic = [...semanticProblems(value), ...(found.length ? [] : oncallProblems(value))];
+    const semantic = [
+        ...semanticProblems(value),
+        ...(found.length ? [] : oncallProblems(value)),
+    ];
     const place = (p) => {
         const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false);
-        return { file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` };
+        return {
+            file,
+            line: pos.line,
+            column: pos.col,
+            message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}`,
+        };
     };
     problems.push(...[...found, ...semantic].map(place));
     if (problems.length)
@@ -1353,12 +1879,27 @@ function loadConfig(text, file) {
  * and an alert's (src/domain/alert-facts.ts `alertFields`, plus `labels.<name>`). Any other name
  * would never match, silently: it is refused with the closest known name.
  */
-const RULE_FIELDS = ['impact', 'users_affected', 'data_loss', 'security', 'services', 'detection', 'summary', 'score', 'severity', 'service', 'source'];
+const RULE_FIELDS = [
+    'impact',
+    'users_affected',
+    'data_loss',
+    'security',
+    'services',
+    'detection',
+    'summary',
+    'score',
+    'severity',
+    'service',
+    'source',
+];
 function fieldProblem(field, path, allowed) {
     if (typeof field !== 'string' || allowed.includes(field) || /^labels\.[^.\s]+$/.test(field))
         return null;
     const hint = closest(field, [...allowed]);
-    return { path, message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)` };
+    return {
+        path,
+        message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)`,
+    };
 }
 function semanticProblems(raw) {
     const out = [];
@@ -1386,7 +1927,10 @@ function semanticProblems(raw) {
     for (const st of stages/* STAGES */.an) {
         const n = raw?.stages?.[st]?.name ?? st;
         if (names.has(n))
-            out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` });
+            out.push({
+                path: ['stages', st, 'name'],
+                message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ`,
+            });
         names.set(n, st);
     }
     const beats = raw?.heartbeats;
@@ -1397,7 +1941,10 @@ function semanticProblems(raw) {
             if (typeof n !== 'string')
                 return;
             if (seen.has(n))
-                out.push({ path: ['heartbeats', i, 'name'], message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ` });
+                out.push({
+                    path: ['heartbeats', i, 'name'],
+                    message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ`,
+                });
             else
                 seen.set(n, i);
         });
@@ -1449,7 +1996,7 @@ function resolveConfig(raw, source) {
             rules: raw.classification?.rules ?? DEFAULT_RULES,
         },
         crisis: {
-            mention: (raw.crisis?.mention ?? crisisDefaults.mention.default).map((m) => (m.startsWith('@') ? m : `@${m}`)),
+            mention: (raw.crisis?.mention ?? crisisDefaults.mention.default).map((m) => m.startsWith('@') ? m : `@${m}`),
             checklist: raw.crisis?.checklist ?? crisisDefaults.checklist.default,
         },
         form: { headings: raw.form?.headings ?? {} },
@@ -1466,9 +2013,18 @@ function resolveConfig(raw, source) {
         },
         stages: Object.fromEntries(stages/* STAGES */.an.map((st) => {
             const d = props.stages.properties[st].properties;
-            return [st, { name: raw.stages?.[st]?.name ?? d.name.default, column: raw.stages?.[st]?.column ?? d.column.default }];
+            return [
+                st,
+                {
+                    name: raw.stages?.[st]?.name ?? d.name.default,
+                    column: raw.stages?.[st]?.column ?? d.column.default,
+                },
+            ];
         })),
-        notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...types/* PRIORITIES */.B] },
+        notify: {
+            events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'],
+            priorities: raw.notify?.priorities ?? [...types/* PRIORITIES */.B],
+        },
         postmortem: {
             as: raw.postmortem?.as ?? 'issue',
             directory: (raw.postmortem?.directory ?? 'docs/postmortems').replace(/\/+$/, ''),
@@ -1477,7 +2033,10 @@ function resolveConfig(raw, source) {
             followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
             chaseAfter: (0,config_duration/* parseDuration */.E9)(raw.postmortem?.chase_after ?? '3d'),
         },
-        escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(target), after: l.after ? (0,config_duration/* parseDuration */.E9)(l.after) : null })),
+        escalation: (raw.escalation ?? []).map((l) => ({
+            mention: l.mention.map(target),
+            after: l.after ? (0,config_duration/* parseDuration */.E9)(l.after) : null,
+        })),
         ...resolveOncall(raw),
         warnings: [],
         responseTeam: (raw.response_team ?? []).map(at),
@@ -1535,7 +2094,10 @@ function positionOf(doc, lc, path, atKey) {
             }
             node = pair.value;
         }
-        else if (node && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
+        else if (node &&
+            typeof node === 'object' &&
+            'items' in node &&
+            Array.isArray(node.items)) {
             node = node.items[Number(seg)];
         }
         else
@@ -16798,7 +17360,9 @@ function dayWindows(rs, zone, d) {
     const out = [];
     const wd = WEEKDAYS[d.weekday - 1];
     // A local time the clocks skip (02:30 on the March change) is moved forward by the gap, as Luxon does.
-    const at = (date, minutes) => minutes === 1440 ? date.plus({ days: 1 }).startOf('day').toMillis() : DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+    const at = (date, minutes) => minutes === 1440
+        ? date.plus({ days: 1 }).startOf('day').toMillis()
+        : DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
     for (const r of rs) {
         if (!r.days.includes(wd))
             continue;
@@ -16884,7 +17448,10 @@ function nextBoundary(c, t, overrides, a) {
 }
 const same = (a, b) => a.who === b.who && a.layer === b.layer && a.override === b.override;
 /** All schedule overrides for a query: the config's, then the extra ones (later wins). */
-const allOverrides = (s, extra) => [...s.overrides, ...extra.filter((o) => o.to > o.from)];
+const allOverrides = (s, extra) => [
+    ...s.overrides,
+    ...extra.filter((o) => o.to > o.from),
+];
 /**
  * Who is on call at `t` (epoch ms): the latest override that covers it, else the first layer (in
  * priority order) with someone on duty, else nobody. `until` is when that answer next changes.
@@ -16906,7 +17473,14 @@ function resolveAt(s, t, extra = []) {
             break;
         }
     }
-    return { schedule: s.name, time: iso(t), who: a.who, layer: a.layer, override: a.override, until: until === null ? null : iso(until) };
+    return {
+        schedule: s.name,
+        time: iso(t),
+        who: a.who,
+        layer: a.layer,
+        override: a.override,
+        until: until === null ? null : iso(until),
+    };
 }
 /**
  * The schedule between two instants as contiguous segments (`from` included, `to` excluded),

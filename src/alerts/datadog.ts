@@ -13,9 +13,31 @@
  */
 import { PayloadError } from '../errors.js'
 import { LIMITS, type NormalizedAlert } from './schema.js'
-import { collectLinks, derivedKey, fail, field, isObj, isoTime, lenientLabels, multiline, plainLine, slugOrNull, str } from './text.js'
+import {
+  collectLinks,
+  derivedKey,
+  fail,
+  field,
+  isObj,
+  isoTime,
+  lenientLabels,
+  multiline,
+  plainLine,
+  slugOrNull,
+  str,
+} from './text.js'
 
-export const DATADOG_FIELDS = ['alert_id', 'aggreg_key', 'transition', 'title', 'message', 'date', 'tags', 'link', 'priority'] as const
+export const DATADOG_FIELDS = [
+  'alert_id',
+  'aggreg_key',
+  'transition',
+  'title',
+  'message',
+  'date',
+  'tags',
+  'link',
+  'priority',
+] as const
 
 const FIRING = ['triggered', 're-triggered', 'warn', 're-warn', 'no data', 're-no data', 'renotify']
 const RESOLVED = ['recovered']
@@ -60,21 +82,31 @@ export function datadog(body: unknown, path: string): NormalizedAlert[] {
   if (!isObj(body)) fail(path, 'must be the Datadog webhook payload (an object; see docs/monitoring.md)', body)
   for (const k of Object.keys(body)) {
     if (!(DATADOG_FIELDS as readonly string[]).includes(k))
-      throw new PayloadError(`${field(path, k)} is not a field of the Datadog payload; the fields are ${DATADOG_FIELDS.join(', ')}.`)
+      throw new PayloadError(
+        `${field(path, k)} is not a field of the Datadog payload; the fields are ${DATADOG_FIELDS.join(', ')}.`,
+      )
   }
   const transition = filled(body.transition, field(path, 'transition'))
   const t = transition?.toLowerCase().replace(/_/g, ' ') ?? ''
   if (!FIRING.includes(t) && !RESOLVED.includes(t))
-    fail(field(path, 'transition'), 'must be a Datadog $ALERT_TRANSITION: Triggered, Re-Triggered, Warn, Re-Warn, No Data, Re-No Data, Renotify or Recovered', body.transition)
+    fail(
+      field(path, 'transition'),
+      'must be a Datadog $ALERT_TRANSITION: Triggered, Re-Triggered, Warn, Re-Warn, No Data, Re-No Data, Renotify or Recovered',
+      body.transition,
+    )
   const resolved = RESOLVED.includes(t)
   const aggreg = filled(body.aggreg_key, field(path, 'aggreg_key'))
   const alertId = filled(body.alert_id, field(path, 'alert_id'))
-  if (!aggreg && !alertId) fail(field(path, 'aggreg_key'), 'must be set ($AGGREG_KEY), or alert_id ($ALERT_ID) must be', body.aggreg_key)
+  if (!aggreg && !alertId)
+    fail(field(path, 'aggreg_key'), 'must be set ($AGGREG_KEY), or alert_id ($ALERT_ID) must be', body.aggreg_key)
   const rawTitle = filled(body.title, field(path, 'title'))
   if (!rawTitle) fail(field(path, 'title'), 'must be a non-empty string ($EVENT_TITLE)', body.title)
   // "[Triggered] [P1] High CPU" → "[P1] High CPU": the transition is already the status.
   // A title of nothing but control characters is still an alert: never an empty issue title.
-  const title = plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) || plainLine(rawTitle, LIMITS.title) || 'Datadog alert'
+  const title =
+    plainLine(rawTitle.replace(/^\s*\[(re-)?(triggered|recovered|warn|no data|renotify)\]\s*/i, ''), LIMITS.title) ||
+    plainLine(rawTitle, LIMITS.title) ||
+    'Datadog alert'
   const message = filled(body.message, field(path, 'message'))
   const when = date(body.date, field(path, 'date'))
   const tagMap = tags(filled(body.tags, field(path, 'tags')))

@@ -13,7 +13,8 @@ export function groupKeyOf(clientPayload: unknown): { source: 'alertmanager' | '
   const inner = clientPayload.incidentops
   for (const source of ['alertmanager', 'grafana'] as const) {
     const body = inner[source]
-    if (isObj(body) && typeof body.groupKey === 'string' && body.groupKey.trim()) return { source, key: hashKey(`${source}-group`, body.groupKey) }
+    if (isObj(body) && typeof body.groupKey === 'string' && body.groupKey.trim())
+      return { source, key: hashKey(`${source}-group`, body.groupKey) }
   }
   return null
 }
@@ -22,13 +23,24 @@ export function groupKeyOf(clientPayload: unknown): { source: 'alertmanager' | '
 export function collapseGroup(alerts: NormalizedAlert[], group: { key: string }): NormalizedAlert {
   const firing = alerts.filter((a) => a.status === 'firing')
   const lead = firing[0] ?? alerts[0]!
-  const common = Object.fromEntries(Object.entries(lead.labels).filter(([k, v]) => alerts.every((a) => a.labels[k] === v)))
-  const starts = alerts.map((a) => a.startsAt).filter((s): s is string => s !== null).sort()
-  const ends = alerts.map((a) => a.endsAt).filter((s): s is string => s !== null).sort()
+  const common = Object.fromEntries(
+    Object.entries(lead.labels).filter(([k, v]) => alerts.every((a) => a.labels[k] === v)),
+  )
+  const starts = alerts
+    .map((a) => a.startsAt)
+    .filter((s): s is string => s !== null)
+    .sort()
+  const ends = alerts
+    .map((a) => a.endsAt)
+    .filter((s): s is string => s !== null)
+    .sort()
   const services = [...new Set(alerts.map((a) => a.service).filter((s): s is string => s !== null))]
   const title = alerts.length > 1 ? `${lead.title} (+${alerts.length - 1} more in the group)` : lead.title
   const list = alerts.map((a) => `- ${a.status}: ${a.title}`).join('\n')
-  const description = alerts.length > 1 ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description) : lead.description
+  const description =
+    alerts.length > 1
+      ? `${lead.description ? `${lead.description}\n\n` : ''}${list}`.slice(0, LIMITS.description)
+      : lead.description
   return {
     status: firing.length ? 'firing' : 'resolved',
     key: group.key,

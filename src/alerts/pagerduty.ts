@@ -16,7 +16,23 @@
  * The routing key is never kept or echoed: it is the sender's credential.
  */
 import { LIMITS, type NormalizedAlert } from './schema.js'
-import { collectLinks, derivedKey, fail, field, hashKey, isObj, isoTime, lenientLabels, multiline, optStr, plainLine, requiredLine, slugOrNull, str, type Obj } from './text.js'
+import {
+  collectLinks,
+  derivedKey,
+  fail,
+  field,
+  hashKey,
+  isObj,
+  isoTime,
+  lenientLabels,
+  multiline,
+  optStr,
+  plainLine,
+  requiredLine,
+  slugOrNull,
+  str,
+  type Obj,
+} from './text.js'
 
 export const PAGERDUTY_ACTIONS = ['trigger', 'acknowledge', 'resolve'] as const
 const SEVERITIES = ['critical', 'error', 'warning', 'info']
@@ -42,7 +58,8 @@ export function isChangeEvent(body: unknown): boolean {
 }
 
 function unknownKeys(o: Obj, allowed: string[], path: string): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) fail(field(path, k), `is not a PagerDuty Events v2 field (${allowed.join(', ')})`, o[k])
+  for (const k of Object.keys(o))
+    if (!allowed.includes(k)) fail(field(path, k), `is not a PagerDuty Events v2 field (${allowed.join(', ')})`, o[k])
 }
 
 /** custom_details (any JSON) as readable `key: value` lines. */
@@ -81,11 +98,16 @@ export function pagerDuty(body: unknown, path: string): NormalizedAlert[] {
   unknownKeys(body, BODY_FIELDS, path)
   const action = body.event_action
   if (typeof action !== 'string' || !(PAGERDUTY_ACTIONS as readonly string[]).includes(action))
-    fail(field(path, 'event_action'), 'must be "trigger", "acknowledge" or "resolve" (a change event has no event_action and a payload)', action)
+    fail(
+      field(path, 'event_action'),
+      'must be "trigger", "acknowledge" or "resolve" (a change event has no event_action and a payload)',
+      action,
+    )
   const dedupRaw = optStr(body.dedup_key, field(path, 'dedup_key'))
   if (dedupRaw !== null && (dedupRaw.length === 0 || dedupRaw.length > DEDUP_MAX))
     fail(field(path, 'dedup_key'), `must be 1 to ${DEDUP_MAX} characters`, dedupRaw)
-  if (action !== 'trigger' && dedupRaw === null) fail(field(path, 'dedup_key'), `is required to ${action} (it names the alert to ${action})`, body.dedup_key)
+  if (action !== 'trigger' && dedupRaw === null)
+    fail(field(path, 'dedup_key'), `is required to ${action} (it names the alert to ${action})`, body.dedup_key)
   const links = linksOf(body, path)
   const p = body.payload
   if (action !== 'trigger') {
@@ -110,19 +132,29 @@ export function pagerDuty(body: unknown, path: string): NormalizedAlert[] {
   if (!isObj(p)) fail(pp, 'must be an object with summary, source and severity (required to trigger)', p)
   unknownKeys(p, PAYLOAD_FIELDS, pp)
   const summaryRaw = str(p.summary, field(pp, 'summary'))
-  if (summaryRaw.length > SUMMARY_MAX) fail(field(pp, 'summary'), `must be at most ${SUMMARY_MAX} characters (PagerDuty's limit)`, summaryRaw)
+  if (summaryRaw.length > SUMMARY_MAX)
+    fail(field(pp, 'summary'), `must be at most ${SUMMARY_MAX} characters (PagerDuty's limit)`, summaryRaw)
   const title = requiredLine(summaryRaw, field(pp, 'summary'), LIMITS.title)
   const source = requiredLine(p.source, field(pp, 'source'), 255)
   const severity = str(p.severity, field(pp, 'severity'))
-  if (!SEVERITIES.includes(severity)) fail(field(pp, 'severity'), 'must be "critical", "error", "warning" or "info"', severity)
+  if (!SEVERITIES.includes(severity))
+    fail(field(pp, 'severity'), 'must be "critical", "error", "warning" or "info"', severity)
   const component = optStr(p.component, field(pp, 'component'))
   const group = optStr(p.group, field(pp, 'group'))
   const cls = optStr(p.class, field(pp, 'class'))
-  const labels = lenientLabels({ source, ...(component ? { component } : {}), ...(group ? { group } : {}), ...(cls ? { class: cls } : {}) })
+  const labels = lenientLabels({
+    source,
+    ...(component ? { component } : {}),
+    ...(group ? { group } : {}),
+    ...(cls ? { class: cls } : {}),
+  })
   return [
     {
       status: 'firing',
-      key: dedupRaw !== null ? derivedKey('pagerduty', dedupRaw) : hashKey('pagerduty', source, component ?? '', summaryRaw),
+      key:
+        dedupRaw !== null
+          ? derivedKey('pagerduty', dedupRaw)
+          : hashKey('pagerduty', source, component ?? '', summaryRaw),
       title,
       description: details(p.custom_details, field(pp, 'custom_details')),
       // PagerDuty's group is "a logical grouping of components of a service": the closest to our service.
@@ -146,7 +178,8 @@ export function pagerDutyChange(body: unknown, path: string): ChangeEvent {
   if (!isObj(p)) fail(pp, 'must be an object with summary', p)
   unknownKeys(p, ['summary', 'source', 'timestamp', 'custom_details'], pp)
   const summaryRaw = str(p.summary, field(pp, 'summary'))
-  if (summaryRaw.length > SUMMARY_MAX) fail(field(pp, 'summary'), `must be at most ${SUMMARY_MAX} characters (PagerDuty's limit)`, summaryRaw)
+  if (summaryRaw.length > SUMMARY_MAX)
+    fail(field(pp, 'summary'), `must be at most ${SUMMARY_MAX} characters (PagerDuty's limit)`, summaryRaw)
   return {
     summary: requiredLine(summaryRaw, field(pp, 'summary'), LIMITS.title),
     source: p.source === undefined || p.source === null ? null : plainLine(str(p.source, field(pp, 'source')), 255),

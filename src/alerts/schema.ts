@@ -100,4 +100,16 @@ export interface GenericAlertInput {
 }
 
 /** The fields of an alert object in our schema; any other key is a mistake we report. */
-export const GENERIC_ALERT_FIELDS = ['status', 'key', 'title', 'description', 'service', 'severity', 'labels', 'startsAt', 'endsAt', 'source', 'links'] as const
+export const GENERIC_ALERT_FIELDS = [
+  'status',
+  'key',
+  'title',
+  'description',
+  'service',
+  'severity',
+  'labels',
+  'startsAt',
+  'endsAt',
+  'source',
+  'links',
+] as const

@@ -79,7 +79,8 @@ export function multiline(text: string, max: number): string | null {
 /** A string field: the right type and not absurdly long (GitHub caps the whole payload at 64 KB anyway). */
 export function str(v: unknown, path: string): string {
   if (typeof v !== 'string') fail(path, 'must be a string', v)
-  if (v.length > LIMITS.rawString) throw new PayloadError(`${path} must be at most ${LIMITS.rawString} characters; it has ${v.length}.`)
+  if (v.length > LIMITS.rawString)
+    throw new PayloadError(`${path} must be at most ${LIMITS.rawString} characters; it has ${v.length}.`)
   return v
 }
 
@@ -114,7 +115,9 @@ export function hashKey(prefix: string, ...parts: string[]): string {
  */
 export function derivedKey(prefix: string, raw: string): string {
   const candidate = `${prefix}:${raw}`
-  return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw) ? candidate : hashKey(prefix, raw)
+  return /^[A-Za-z0-9][A-Za-z0-9._:/=+-]{0,199}$/.test(candidate) && !/incidentops:/i.test(raw)
+    ? candidate
+    : hashKey(prefix, raw)
 }
 
 /** Go's zero time, which Alertmanager and Grafana send for "not set". */
@@ -141,7 +144,13 @@ export function isoTime(v: unknown, path: string, opts: { assumeUtc?: boolean } 
   const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${frac}${zone}`)
   // Date.parse rolls 2024-02-31 over into March; a calendar check catches it.
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
-  if (!Number.isFinite(t) || day.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59)
+  if (
+    !Number.isFinite(t) ||
+    day.getUTCMonth() !== Number(mo) - 1 ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(sec ?? 0) > 59
+  )
     fail(path, 'must be a valid date and time', v)
   const year = new Date(t).getUTCFullYear()
   if (year < 1970 || year > 9999) fail(path, 'must be a time between 1970 and 9999', v)

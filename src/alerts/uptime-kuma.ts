@@ -11,7 +11,18 @@
  */
 import { PayloadError } from '../errors.js'
 import { LIMITS, type NormalizedAlert } from './schema.js'
-import { collectLinks, derivedKey, fail, field, isObj, isoTime, lenientLabels, multiline, plainLine, slugOrNull } from './text.js'
+import {
+  collectLinks,
+  derivedKey,
+  fail,
+  field,
+  isObj,
+  isoTime,
+  lenientLabels,
+  multiline,
+  plainLine,
+  slugOrNull,
+} from './text.js'
 
 const STATUS_NAMES: Record<number, string> = { 0: 'down', 1: 'up', 2: 'pending', 3: 'maintenance' }
 
@@ -21,18 +32,26 @@ export function uptimeKuma(body: unknown, path: string): NormalizedAlert[] {
   const mon = body.monitor
   // The Test button sends no heartbeat and no monitor; through our Liquid recipe they arrive as
   // objects of nulls instead.
-  const blank = (o: unknown, ...keys: string[]) => o === null || o === undefined || (isObj(o) && keys.every((k) => o[k] === null || o[k] === undefined))
+  const blank = (o: unknown, ...keys: string[]) =>
+    o === null || o === undefined || (isObj(o) && keys.every((k) => o[k] === null || o[k] === undefined))
   if (blank(hb, 'status', 'monitorID') && blank(mon, 'id'))
-    throw new PayloadError(`${path}.heartbeat is null: this is Uptime Kuma's test notification, which carries no monitor; nothing to do.`)
+    throw new PayloadError(
+      `${path}.heartbeat is null: this is Uptime Kuma's test notification, which carries no monitor; nothing to do.`,
+    )
   if (!isObj(hb)) fail(field(path, 'heartbeat'), 'must be the heartbeat object', hb)
   if (!isObj(mon)) fail(field(path, 'monitor'), 'must be the monitor object', mon)
   const st = hb.status
   if (st !== 0 && st !== 1)
-    fail(field(field(path, 'heartbeat'), 'status'), `must be 0 (down) or 1 (up)${typeof st === 'number' && STATUS_NAMES[st] ? ` — ${STATUS_NAMES[st]} is not an alert` : ''}`, st)
+    fail(
+      field(field(path, 'heartbeat'), 'status'),
+      `must be 0 (down) or 1 (up)${typeof st === 'number' && STATUS_NAMES[st] ? ` — ${STATUS_NAMES[st]} is not an alert` : ''}`,
+      st,
+    )
   const id = mon.id ?? hb.monitorID
   if (!((typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && id.trim())))
     fail(field(field(path, 'monitor'), 'id'), 'must be the monitor id (a number)', id)
-  const name = typeof mon.name === 'string' && mon.name.trim() ? mon.name.slice(0, LIMITS.rawString) : `monitor ${String(id)}`
+  const name =
+    typeof mon.name === 'string' && mon.name.trim() ? mon.name.slice(0, LIMITS.rawString) : `monitor ${String(id)}`
   const down = st === 0
   const detail = typeof hb.msg === 'string' && hb.msg.trim() ? hb.msg : typeof body.msg === 'string' ? body.msg : null
   const time = isoTime(hb.time, field(field(path, 'heartbeat'), 'time'), { assumeUtc: true })

@@ -18,7 +18,11 @@ export interface CommandSpec<O extends Options> {
 
 /** The parsed command line, or a usage message when it is wrong, or `help` when --help was given. */
 export type Parsed<O extends Options> =
-  | { kind: 'ok'; values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }; positionals: string[] }
+  | {
+      kind: 'ok'
+      values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }
+      positionals: string[]
+    }
   | { kind: 'help' }
   | { kind: 'usage'; message: string }
 
@@ -43,11 +47,21 @@ export function parseCommand<O extends Options>(args: string[], spec: CommandSpe
   if (parsed.values.help === true) return { kind: 'help' }
   if (parsed.positionals.length > spec.maxPositionals) {
     const extra = parsed.positionals.slice(spec.maxPositionals)
-    const what = spec.maxPositionals === 0 ? 'takes no arguments' : `takes at most ${spec.maxPositionals} ${spec.positionalName ?? 'argument'}${spec.maxPositionals === 1 ? '' : 's'}`
-    return { kind: 'usage', message: `Unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(', ')}: this command ${what}.` }
+    const what =
+      spec.maxPositionals === 0
+        ? 'takes no arguments'
+        : `takes at most ${spec.maxPositionals} ${spec.positionalName ?? 'argument'}${spec.maxPositionals === 1 ? '' : 's'}`
+    return {
+      kind: 'usage',
+      message: `Unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(', ')}: this command ${what}.`,
+    }
   }
   const { help: _help, ...values } = parsed.values
-  return { kind: 'ok', values: values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }, positionals: parsed.positionals }
+  return {
+    kind: 'ok',
+    values: values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string },
+    positionals: parsed.positionals,
+  }
 }
 
 function usageMessage(error: unknown, spec: CommandSpec<Options>): string {
@@ -60,7 +74,8 @@ function usageMessage(error: unknown, spec: CommandSpec<Options>): string {
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /'(--[a-z-]+)/.exec(text)?.[1]
-    if (flag && spec.options[flag.slice(2)]?.type === 'string') return `${flag} needs a value (${flag} VALUE or ${flag}=VALUE).`
+    if (flag && spec.options[flag.slice(2)]?.type === 'string')
+      return `${flag} needs a value (${flag} VALUE or ${flag}=VALUE).`
     if (flag) return `${flag} does not take a value.`
   }
   return text.split('\n')[0]!

@@ -46,9 +46,18 @@ the board, the weekly report) as markdown and one offline HTML page, index.html,
   --quick   the short story: one incident acknowledged and resolved, then the report (seconds, not a minute)
 Exit 0 success, 1 failure, 2 usage error.`
 
-const VALIDATE: CommandSpec<Record<string, never>> = { options: {}, maxPositionals: Number.POSITIVE_INFINITY, positionalName: 'file' }
-const DEMO = { options: { out: { type: 'string' }, quick: { type: 'boolean' } }, maxPositionals: 0 } satisfies CommandSpec<{ out: { type: 'string' }; quick: { type: 'boolean' } }>
-const TOP = { options: { version: { type: 'boolean', short: 'v' } }, maxPositionals: 0 } satisfies CommandSpec<{ version: { type: 'boolean'; short: 'v' } }>
+const VALIDATE: CommandSpec<Record<string, never>> = {
+  options: {},
+  maxPositionals: Number.POSITIVE_INFINITY,
+  positionalName: 'file',
+}
+const DEMO = {
+  options: { out: { type: 'string' }, quick: { type: 'boolean' } },
+  maxPositionals: 0,
+} satisfies CommandSpec<{ out: { type: 'string' }; quick: { type: 'boolean' } }>
+const TOP = { options: { version: { type: 'boolean', short: 'v' } }, maxPositionals: 0 } satisfies CommandSpec<{
+  version: { type: 'boolean'; short: 'v' }
+}>
 
 /** The package version, as `incidentops --version` prints it. */
 export const VERSION: string = pkg.version
@@ -56,7 +65,11 @@ export const VERSION: string = pkg.version
 type Print = (s: string) => void
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], out: Print = (s) => process.stdout.write(s + '\n'), err: Print = (s) => process.stderr.write(s + '\n')): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Print = (s) => process.stdout.write(s + '\n'),
+  err: Print = (s) => process.stderr.write(s + '\n'),
+): Promise<number> {
   const [cmd, ...rest] = argv
   if (cmd === undefined || cmd === 'help') {
     out(HELP)
@@ -88,7 +101,10 @@ export async function main(argv: string[], out: Print = (s) => process.stdout.wr
         return 1
       }
       const { demo } = await import('../demo/run.js')
-      await demo(resolve(parsed.values.out ?? 'demo-output'), out, { bundle: bundle.path, quick: parsed.values.quick === true })
+      await demo(resolve(parsed.values.out ?? 'demo-output'), out, {
+        bundle: bundle.path,
+        quick: parsed.values.quick === true,
+      })
       return 0
     }
     case 'emulator': {
@@ -140,9 +156,16 @@ function validateCommand(args: string[], out: Print, err: Print): number {
     }
     try {
       const config = loadConfig(readFileSync(file, 'utf8'), file)
-      const priorities = Object.entries(config.priorities).map(([p, v]) => `${p} ack ${formatConfigDuration(v.ack)}`).join(', ')
-      const oncall = config.oncall.schedules.length || config.services.length ? `; ${config.oncall.schedules.length} on-call schedule${config.oncall.schedules.length === 1 ? '' : 's'}, ${config.services.length} service${config.services.length === 1 ? '' : 's'}` : ''
-      out(`${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules${oncall}.`)
+      const priorities = Object.entries(config.priorities)
+        .map(([p, v]) => `${p} ack ${formatConfigDuration(v.ack)}`)
+        .join(', ')
+      const oncall =
+        config.oncall.schedules.length || config.services.length
+          ? `; ${config.oncall.schedules.length} on-call schedule${config.oncall.schedules.length === 1 ? '' : 's'}, ${config.services.length} service${config.services.length === 1 ? '' : 's'}`
+          : ''
+      out(
+        `${file}: valid. Priorities: ${priorities}; ${config.classification.rules.length} classification rules${oncall}.`,
+      )
       // Warnings leave the file valid (exit 0): a gap in a schedule may be intended (business hours).
       for (const w of config.warnings) out(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`)
     } catch (error: unknown) {

@@ -52,13 +52,27 @@ type Print = (s: string) => void
 
 /** The JSON form of an override (documented in the help and docs/oncall.md). */
 export function overrideJson(o: Override | null): Record<string, string | null> | null {
-  return o ? { who: o.who, from: iso(o.from), to: iso(o.to), source: o.source, by: o.by ?? null, reason: o.reason ?? null } : null
+  return o
+    ? { who: o.who, from: iso(o.from), to: iso(o.to), source: o.source, by: o.by ?? null, reason: o.reason ?? null }
+    : null
 }
 
-const answerJson = (r: Resolution) => ({ time: r.time, who: r.who, layer: r.layer, until: r.until, override: overrideJson(r.override) })
+const answerJson = (r: Resolution) => ({
+  time: r.time,
+  who: r.who,
+  layer: r.layer,
+  until: r.until,
+  override: overrideJson(r.override),
+})
 
 /** Runs `incidentops oncall`; `now` (the machine's clock) and `write` (raw stdout, for the CRLF calendar) are injectable. */
-export function oncallCommand(args: string[], out: Print, err: Print, now: () => number = Date.now, write: Print = (t) => process.stdout.write(t)): number {
+export function oncallCommand(
+  args: string[],
+  out: Print,
+  err: Print,
+  now: () => number = Date.now,
+  write: Print = (t) => process.stdout.write(t),
+): number {
   const parsed = parseCommand(args, SPEC)
   if (parsed.kind === 'help') {
     out(ONCALL_HELP)
@@ -69,19 +83,24 @@ export function oncallCommand(args: string[], out: Print, err: Print, now: () =>
   const count = (name: string, text: string | undefined, def: number, max: number): number | string => {
     if (text === undefined) return def
     const n = Number(text)
-    return Number.isInteger(n) && n >= 0 && n <= max ? n : `--${name} must be a whole number from 0 to ${max}, not "${text}".`
+    return Number.isInteger(n) && n >= 0 && n <= max
+      ? n
+      : `--${name} must be a whole number from 0 to ${max}, not "${text}".`
   }
   const next = count('next', v.next, 0, 500)
   const days = count('days', v.days, 56, 800)
   if (typeof next === 'string') return usage(err, next, ONCALL_HELP)
   if (typeof days === 'string') return usage(err, days, ONCALL_HELP)
   const at = v.at === undefined ? now() : Date.parse(v.at)
-  if (Number.isNaN(at) || (v.at !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(v.at))) return usage(err, `--at must be an ISO date and time, e.g. 2026-12-06T09:00:00Z, not "${v.at}".`, ONCALL_HELP)
+  if (Number.isNaN(at) || (v.at !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(v.at)))
+    return usage(err, `--at must be an ISO date and time, e.g. 2026-12-06T09:00:00Z, not "${v.at}".`, ONCALL_HELP)
   if (v.out !== undefined && !v.ics) return usage(err, '--out goes with --ics.', ONCALL_HELP)
 
   const file = v.config ?? '.github/incidents.yml'
   if (!existsSync(file)) {
-    err(`${file}: no such file. On-call schedules are read from the configuration; pass --config FILE for another path.`)
+    err(
+      `${file}: no such file. On-call schedules are read from the configuration; pass --config FILE for another path.`,
+    )
     return 1
   }
   let schedules: Schedule[]
@@ -106,7 +125,12 @@ export function oncallCommand(args: string[], out: Print, err: Print, now: () =>
   if (v.ics) {
     const to = at + days * 86_400_000
     if (v.out === undefined) {
-      if (schedules.length > 1) return usage(err, `--ics prints one schedule: pick it with --schedule (${schedules.map((s) => s.name).join(', ')}), or write them all with --out DIR.`, ONCALL_HELP)
+      if (schedules.length > 1)
+        return usage(
+          err,
+          `--ics prints one schedule: pick it with --schedule (${schedules.map((s) => s.name).join(', ')}), or write them all with --out DIR.`,
+          ONCALL_HELP,
+        )
       write(scheduleIcs(schedules[0]!, at, to))
       return 0
     }
@@ -124,7 +148,13 @@ export function oncallCommand(args: string[], out: Print, err: Print, now: () =>
     return { s, first: first!, rest }
   })
   if (v.json) {
-    out(JSON.stringify(answers.map((a) => ({ schedule: a.s.name, ...answerJson(a.first), next: a.rest.map(answerJson) })), null, 2))
+    out(
+      JSON.stringify(
+        answers.map((a) => ({ schedule: a.s.name, ...answerJson(a.first), next: a.rest.map(answerJson) })),
+        null,
+        2,
+      ),
+    )
     return 0
   }
   for (const a of answers) {
@@ -137,6 +167,10 @@ export function oncallCommand(args: string[], out: Print, err: Print, now: () =>
 function describeAnswer(r: Resolution, zone: string, first: boolean): string {
   const when = first ? 'now' : `from ${localTime(Date.parse(r.time), zone)}`
   const who = r.who ? `@${r.who}` : 'nobody'
-  const why = r.override ? `override${r.override.by ? ` by @${r.override.by}` : ''}${r.override.reason ? `: ${r.override.reason}` : ''}` : r.layer ? `layer ${r.layer}` : 'a gap'
+  const why = r.override
+    ? `override${r.override.by ? ` by @${r.override.by}` : ''}${r.override.reason ? `: ${r.override.reason}` : ''}`
+    : r.layer
+      ? `layer ${r.layer}`
+      : 'a gap'
   return `${when}: ${who} (${why})${r.until ? `, until ${localTime(Date.parse(r.until), zone)}` : ''}`
 }

@@ -34,8 +34,14 @@ export function packageRoot(script: string | undefined = process.argv[1]): strin
 /** The action bundle (dist/index.js) next to the running CLI, or a message saying what is missing. */
 export function actionBundle(script?: string): { path: string } | { error: string } {
   const root = packageRoot(script)
-  if (root === null) return { error: 'Cannot find the incidentops package around the running script, so not its action bundle (dist/index.js).' }
+  if (root === null)
+    return {
+      error: 'Cannot find the incidentops package around the running script, so not its action bundle (dist/index.js).',
+    }
   const path = join(root, 'dist', 'index.js')
-  if (!existsSync(path)) return { error: `${path} is missing: in a source checkout, run \`npm run bundle\` first (npm start does); an installed package ships it.` }
+  if (!existsSync(path))
+    return {
+      error: `${path} is missing: in a source checkout, run \`npm run bundle\` first (npm start does); an installed package ships it.`,
+    }
   return { path }
 }

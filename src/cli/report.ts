@@ -16,7 +16,15 @@ report issue), reading the incidents with one GraphQL request per 100. Writes no
 The token comes from GITHUB_TOKEN (or GH_TOKEN). Exit 0 success, 1 failure, 2 usage error.`
 
 const DAY = 86_400_000
-const REPORT = { options: { repo: { type: 'string' }, since: { type: 'string' }, 'api-url': { type: 'string' }, json: { type: 'string' } }, maxPositionals: 0 } satisfies CommandSpec<Record<'repo' | 'since' | 'api-url' | 'json', { type: 'string' }>>
+const REPORT = {
+  options: {
+    repo: { type: 'string' },
+    since: { type: 'string' },
+    'api-url': { type: 'string' },
+    json: { type: 'string' },
+  },
+  maxPositionals: 0,
+} satisfies CommandSpec<Record<'repo' | 'since' | 'api-url' | 'json', { type: 'string' }>>
 
 /** Runs the command; returns the exit code. */
 export async function reportCommand(
@@ -51,15 +59,26 @@ export async function reportCommand(
   }
   const token = (env.GITHUB_TOKEN || env.GH_TOKEN || '').trim()
   if (!token) {
-    err('Set GITHUB_TOKEN (a token that can read the repository\'s issues) to run the report.')
+    err("Set GITHUB_TOKEN (a token that can read the repository's issues) to run the report.")
     return 1
   }
   const repo = { owner: repoMatch[1]!, repo: repoMatch[2]! }
   const baseUrl = (flags['api-url'] || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   try {
     const ports = octokitPorts(token, baseUrl, (m) => err(m))
-    const g = await gatherIncidents({ port: ports.portFor(repo), repo, portFor: ports.portFor, local: undefined, configPath: '.github/incidents.yml', log: (l) => err(l), asOf: () => reportEnd(ports.now()) })
-    const { data, markdown } = composeReport(g, reportOptions(g.config, reportEnd(ports.now()), scopeName(g.config, repo), windowDays))
+    const g = await gatherIncidents({
+      port: ports.portFor(repo),
+      repo,
+      portFor: ports.portFor,
+      local: undefined,
+      configPath: '.github/incidents.yml',
+      log: (l) => err(l),
+      asOf: () => reportEnd(ports.now()),
+    })
+    const { data, markdown } = composeReport(
+      g,
+      reportOptions(g.config, reportEnd(ports.now()), scopeName(g.config, repo), windowDays),
+    )
     if (flags.json) {
       const path = reportJsonPath(flags.json, {}, process.cwd())
       writeReportJson(path, data)
@@ -69,7 +88,11 @@ export async function reportCommand(
     out(markdown)
     return 0
   } catch (error: unknown) {
-    err(error instanceof ConfigError || error instanceof GitHubApiError ? error.message : `incidentops report: ${getErrorMessage(error)}`)
+    err(
+      error instanceof ConfigError || error instanceof GitHubApiError
+        ? error.message
+        : `incidentops report: ${getErrorMessage(error)}`,
+    )
     return 1
   }
 }

@@ -12,7 +12,11 @@ export function parseDuration(text: string): number | null {
   if (!m) return null
   const [, w, d, h, mi, s] = m
   const ms =
-    Number(w ?? 0) * UNITS.w! + Number(d ?? 0) * UNITS.d! + Number(h ?? 0) * UNITS.h! + Number(mi ?? 0) * UNITS.m! + Number(s ?? 0) * UNITS.s!
+    Number(w ?? 0) * UNITS.w! +
+    Number(d ?? 0) * UNITS.d! +
+    Number(h ?? 0) * UNITS.h! +
+    Number(mi ?? 0) * UNITS.m! +
+    Number(s ?? 0) * UNITS.s!
   return ms > 0 ? ms : null
 }
 
@@ -44,7 +48,12 @@ export function formatConfigDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return String(ms)
   let s = Math.round(ms / 1000)
   let out = ''
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const n = Math.floor(s / size)
     if (n > 0) out += `${n}${unit}`
     s -= n * size

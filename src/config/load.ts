@@ -20,7 +20,14 @@ const TESTS = ['equals', 'one_of', 'at_least', 'at_most', 'above', 'below', 'mat
 export function loadConfig(text: string | null, file: string): Config {
   if (text === null) return resolveConfig({}, 'defaults')
   if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
-    throw configError(file, [{ file, line: 1, column: 1, message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB` }])
+    throw configError(file, [
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few KB`,
+      },
+    ])
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true })
@@ -36,15 +43,25 @@ export function loadConfig(text: string | null, file: string): Config {
     // A small alias budget defuses "billion laughs" alias bombs.
     value = doc.toJS({ maxAliasCount: 50 })
   } catch (error: unknown) {
-    throw configError(file, [{ file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }])
+    throw configError(file, [
+      { file, line: 1, column: 1, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` },
+    ])
   }
   if (value === null || value === undefined) return resolveConfig({}, file)
 
   const found = validateAgainstSchema(CONFIG_SCHEMA, value)
-  const semantic = [...semanticProblems(value as RawConfig), ...(found.length ? [] : oncallProblems(value as RawConfig))]
+  const semantic = [
+    ...semanticProblems(value as RawConfig),
+    ...(found.length ? [] : oncallProblems(value as RawConfig)),
+  ]
   const place = (p: SchemaProblem): ConfigProblem => {
     const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false)
-    return { file, line: pos.line, column: pos.col, message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}` }
+    return {
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: p.atKey ? p.message : `${describePath(p.path)} ${p.message}`,
+    }
   }
   problems.push(...[...found, ...semantic].map(place))
   if (problems.length) throw configError(file, problems)
@@ -60,7 +77,11 @@ type RawConfig = RawOncallConfig & {
   labels?: { incident?: string; services?: boolean; allowed_services?: string[] }
   intake?: { hold_unconfirmed?: boolean }
   priorities?: Partial<Record<Priority, Partial<Record<keyof PriorityPolicy, unknown>>>>
-  classification?: { default?: Priority; score?: Config['classification']['score']; rules?: Config['classification']['rules'] }
+  classification?: {
+    default?: Priority
+    score?: Config['classification']['score']
+    rules?: Config['classification']['rules']
+  }
   crisis?: { mention?: string[]; checklist?: string[] }
   form?: { headings?: Record<string, string> }
   report?: {
@@ -76,11 +97,24 @@ type RawConfig = RawOncallConfig & {
   }
   stages?: Partial<Record<Stage, { name?: string; column?: string }>>
   notify?: { events?: Config['notify']['events']; priorities?: Priority[] }
-  postmortem?: { as?: 'issue' | 'comment' | 'pull_request'; directory?: string; template?: string; label?: string; followup_label?: string; chase_after?: string }
+  postmortem?: {
+    as?: 'issue' | 'comment' | 'pull_request'
+    directory?: string
+    template?: string
+    label?: string
+    followup_label?: string
+    chase_after?: string
+  }
   response_team?: string[]
   sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string; interval?: string }
   heartbeats?: { name: string; period: string; grace?: string; priority?: Priority; service?: string }[]
-  alerts?: { event_types?: string[]; resolved_stage?: 'monitoring' | 'resolved'; reopen_window?: string; comment_interval?: string; coalesce?: string }
+  alerts?: {
+    event_types?: string[]
+    resolved_stage?: 'monitoring' | 'resolved'
+    reopen_window?: string
+    comment_interval?: string
+    coalesce?: string
+  }
   project?: {
     owner?: string
     number: number
@@ -97,12 +131,27 @@ type RawConfig = RawOncallConfig & {
  * and an alert's (src/domain/alert-facts.ts `alertFields`, plus `labels.<name>`). Any other name
  * would never match, silently: it is refused with the closest known name.
  */
-export const RULE_FIELDS = ['impact', 'users_affected', 'data_loss', 'security', 'services', 'detection', 'summary', 'score', 'severity', 'service', 'source'] as const
+export const RULE_FIELDS = [
+  'impact',
+  'users_affected',
+  'data_loss',
+  'security',
+  'services',
+  'detection',
+  'summary',
+  'score',
+  'severity',
+  'service',
+  'source',
+] as const
 
 function fieldProblem(field: unknown, path: Path, allowed: readonly string[]): SchemaProblem | null {
   if (typeof field !== 'string' || allowed.includes(field) || /^labels\.[^.\s]+$/.test(field)) return null
   const hint = closest(field, [...allowed])
-  return { path, message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)` }
+  return {
+    path,
+    message: `is \`${field}\`, which is not a field${hint ? `; did you mean \`${hint}\`?` : ''} (fields: ${allowed.join(', ')}, or \`labels.<name>\` for an alert's labels)`,
+  }
 }
 
 function semanticProblems(raw: RawConfig): SchemaProblem[] {
@@ -114,7 +163,8 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
       if (bad) out.push(bad)
       const tests = TESTS.filter((t) => t in c)
       if (tests.length === 0) out.push({ path, message: `tests nothing: add one of ${TESTS.join(', ')}` })
-      if (tests.length > 1) out.push({ path, message: `has several tests (${tests.join(', ')}); use \`all\` to combine them` })
+      if (tests.length > 1)
+        out.push({ path, message: `has several tests (${tests.join(', ')}); use \`all\` to combine them` })
     } else if ('all' in c && Array.isArray(c.all)) c.all.forEach((x, i) => visit(x, [...path, 'all', i]))
     else if ('any' in c && Array.isArray(c.any)) c.any.forEach((x, i) => visit(x, [...path, 'any', i]))
     else if ('not' in c) visit(c.not, [...path, 'not'])
@@ -122,7 +172,11 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
   const names = new Map<string, string>()
   for (const st of STAGES) {
     const n = raw?.stages?.[st]?.name ?? st
-    if (names.has(n)) out.push({ path: ['stages', st, 'name'], message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ` })
+    if (names.has(n))
+      out.push({
+        path: ['stages', st, 'name'],
+        message: `repeats the name "${n}" of stage ${names.get(n)}; stage names must differ`,
+      })
     names.set(n, st)
   }
   const beats = raw?.heartbeats
@@ -131,7 +185,11 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
     beats.forEach((h, i) => {
       const n = (h as { name?: unknown } | null)?.name
       if (typeof n !== 'string') return
-      if (seen.has(n)) out.push({ path: ['heartbeats', i, 'name'], message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ` })
+      if (seen.has(n))
+        out.push({
+          path: ['heartbeats', i, 'name'],
+          message: `repeats the name "${n}" of heartbeats[${seen.get(n)}]; heartbeat names must differ`,
+        })
       else seen.set(n, i)
     })
   }
@@ -141,7 +199,11 @@ function semanticProblems(raw: RawConfig): SchemaProblem[] {
   if (Array.isArray(terms)) {
     terms.forEach((t, i) => {
       // A score term cannot use the score it adds up to.
-      const bad = fieldProblem((t as { field?: unknown } | null)?.field, ['classification', 'score', i, 'field'], RULE_FIELDS.filter((f) => f !== 'score'))
+      const bad = fieldProblem(
+        (t as { field?: unknown } | null)?.field,
+        ['classification', 'score', i, 'field'],
+        RULE_FIELDS.filter((f) => f !== 'score'),
+      )
       if (bad) out.push(bad)
     })
   }
@@ -181,7 +243,9 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       rules: raw.classification?.rules ?? DEFAULT_RULES,
     },
     crisis: {
-      mention: (raw.crisis?.mention ?? (crisisDefaults.mention!.default as string[])).map((m) => (m.startsWith('@') ? m : `@${m}`)),
+      mention: (raw.crisis?.mention ?? (crisisDefaults.mention!.default as string[])).map((m) =>
+        m.startsWith('@') ? m : `@${m}`,
+      ),
       checklist: raw.crisis?.checklist ?? (crisisDefaults.checklist!.default as string[]),
     },
     form: { headings: raw.form?.headings ?? {} },
@@ -199,10 +263,19 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
     stages: Object.fromEntries(
       STAGES.map((st) => {
         const d = props.stages!.properties![st]!.properties!
-        return [st, { name: raw.stages?.[st]?.name ?? (d.name!.default as string), column: raw.stages?.[st]?.column ?? (d.column!.default as string) }]
+        return [
+          st,
+          {
+            name: raw.stages?.[st]?.name ?? (d.name!.default as string),
+            column: raw.stages?.[st]?.column ?? (d.column!.default as string),
+          },
+        ]
       }),
     ) as Config['stages'],
-    notify: { events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'], priorities: raw.notify?.priorities ?? [...PRIORITIES] },
+    notify: {
+      events: raw.notify?.events ?? ['declared', 'priority', 'escalation', 'resolved'],
+      priorities: raw.notify?.priorities ?? [...PRIORITIES],
+    },
     postmortem: {
       as: raw.postmortem?.as ?? 'issue',
       directory: (raw.postmortem?.directory ?? 'docs/postmortems').replace(/\/+$/, ''),
@@ -211,7 +284,10 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       followupLabel: raw.postmortem?.followup_label ?? 'incident-followup',
       chaseAfter: parseDuration(raw.postmortem?.chase_after ?? '3d')!,
     },
-    escalation: (raw.escalation ?? []).map((l) => ({ mention: l.mention.map(target), after: l.after ? parseDuration(l.after) : null })),
+    escalation: (raw.escalation ?? []).map((l) => ({
+      mention: l.mention.map(target),
+      after: l.after ? parseDuration(l.after) : null,
+    })),
     ...resolveOncall(raw),
     warnings: [],
     responseTeam: (raw.response_team ?? []).map(at),
@@ -254,7 +330,10 @@ const offOr = (v: string): number | null => (v === 'off' ? null : parseDuration(
 
 function configError(file: string, problems: ConfigProblem[]): ConfigError {
   const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)
-  return new ConfigError(`Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, problems)
+  return new ConfigError(
+    `Invalid configuration in ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+    problems,
+  )
 }
 
 function positionOf(doc: Document, lc: LineCounter, path: Path, atKey: boolean): { line: number; col: number } {
@@ -270,7 +349,12 @@ function positionOf(doc: Document, lc: LineCounter, path: Path, atKey: boolean):
         break
       }
       node = pair.value
-    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+    } else if (
+      node &&
+      typeof node === 'object' &&
+      'items' in node &&
+      Array.isArray((node as { items: unknown[] }).items)
+    ) {
       node = (node as { items: unknown[] }).items[Number(seg)]
     } else break
     if (node && typeof node === 'object' && 'range' in node) lastGood = node as Node

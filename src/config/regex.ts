@@ -46,11 +46,13 @@ const UNSUPPORTED: { test: RegExp; message: string }[] = [
   },
   {
     test: unescaped('\\\\u(?:[0-9a-fA-F]{4}|\\{)'),
-    message: 'uses a `\\u` escape, which RE2 does not know; write `\\x{00e9}` instead of `\\u00e9`, or the character itself',
+    message:
+      'uses a `\\u` escape, which RE2 does not know; write `\\x{00e9}` instead of `\\u00e9`, or the character itself',
   },
   {
     test: unescaped('[+*?}][+]'),
-    message: 'uses a possessive quantifier (`a++`, `a*+`), which RE2 does not know; write `a+` or `a*` (RE2 never backtracks, so it is not needed)',
+    message:
+      'uses a possessive quantifier (`a++`, `a*+`), which RE2 does not know; write `a+` or `a*` (RE2 never backtracks, so it is not needed)',
   },
 ]
 
@@ -67,7 +69,8 @@ export function regexProblem(source: string): string | undefined {
     const known = UNSUPPORTED.find((u) => u.test.test(source))
     if (known) return known.message
     const why = error instanceof RE2JSException ? error.message.replace(/^error parsing regexp: /, '') : String(error)
-    if (/too large/.test(why)) return `is too large for the matcher (${why}); use smaller repeat counts or split it into several rules`
+    if (/too large/.test(why))
+      return `is too large for the matcher (${why}); use smaller repeat counts or split it into several rules`
     if (/repeat count/.test(why)) return `is not a valid regular expression (${why}); repeat counts go up to 1000`
     return `is not a valid regular expression (${why}); see the RE2 syntax (https://github.com/google/re2/wiki/Syntax)`
   }

@@ -68,7 +68,14 @@ export interface Config {
   sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null; interval: number | null }
   /** Dead man's switches watched by the sweep (docs/monitoring.md, Heartbeats). */
   heartbeats: HeartbeatConfig[]
-  postmortem: { as: 'issue' | 'comment' | 'pull_request'; directory: string; template: string | null; label: string; followupLabel: string; chaseAfter: number }
+  postmortem: {
+    as: 'issue' | 'comment' | 'pull_request'
+    directory: string
+    template: string | null
+    label: string
+    followupLabel: string
+    chaseAfter: number
+  }
   notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
   /** On-call schedules (docs/oncall.md) and the label of the issue that records `/cover` overrides. */
   oncall: { label: string; schedules: Schedule[] }

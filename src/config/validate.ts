@@ -69,22 +69,38 @@ function walk(root: JsonSchema, schemaIn: JsonSchema, value: unknown, path: Path
   const t = typeOf(value)
   if (s.type) {
     const allowed = Array.isArray(s.type) ? s.type : [s.type]
-    const ok = allowed.some((a) => a === t || ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))))
+    const ok = allowed.some(
+      (a) =>
+        a === t ||
+        ((a === 'number' || a === 'integer') && t === 'number' && (a === 'number' || Number.isInteger(value))),
+    )
     if (!ok) {
-      out.push({ path, message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}` })
+      out.push({
+        path,
+        message: `must be ${allowed.map(article).join(' or ')}, not ${article(t)}${t === 'string' || t === 'number' ? ` (${JSON.stringify(value)})` : ''}`,
+      })
       return
     }
   }
   if (s.enum && !s.enum.includes(value as string)) {
-    out.push({ path, message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}` })
+    out.push({
+      path,
+      message: `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}`,
+    })
     return
   }
   if (t === 'string') {
     const str = value as string
-    if (s.minLength !== undefined && str.length < s.minLength) out.push({ path, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters` })
-    if (s.maxLength !== undefined && str.length > s.maxLength) out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` })
+    if (s.minLength !== undefined && str.length < s.minLength)
+      out.push({
+        path,
+        message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters`,
+      })
+    if (s.maxLength !== undefined && str.length > s.maxLength)
+      out.push({ path, message: `must be at most ${s.maxLength} characters (it has ${str.length})` })
     if (s.format === 'duration') {
-      if (parseDuration(str) === null) out.push({ path, message: `is not a duration: ${JSON.stringify(str)}; write it like 15m, 1h30m, 2d or 1w` })
+      if (parseDuration(str) === null)
+        out.push({ path, message: `is not a duration: ${JSON.stringify(str)}; write it like 15m, 1h30m, 2d or 1w` })
     } else if (s.format === 'regex') {
       const p = regexProblem(str)
       if (p) out.push({ path, message: p })
@@ -99,8 +115,10 @@ function walk(root: JsonSchema, schemaIn: JsonSchema, value: unknown, path: Path
   }
   if (t === 'array') {
     const arr = value as unknown[]
-    if (s.minItems !== undefined && arr.length < s.minItems) out.push({ path, message: `must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}` })
-    if (s.maxItems !== undefined && arr.length > s.maxItems) out.push({ path, message: `must have at most ${s.maxItems} items (it has ${arr.length})` })
+    if (s.minItems !== undefined && arr.length < s.minItems)
+      out.push({ path, message: `must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}` })
+    if (s.maxItems !== undefined && arr.length > s.maxItems)
+      out.push({ path, message: `must have at most ${s.maxItems} items (it has ${arr.length})` })
     if (s.items) arr.forEach((item, i) => walk(root, s.items!, item, [...path, i], out))
   }
   if (t === 'object') {
@@ -127,7 +145,10 @@ function walk(root: JsonSchema, schemaIn: JsonSchema, value: unknown, path: Path
 function walkOneOf(root: JsonSchema, s: JsonSchema, value: unknown, path: Path, out: SchemaProblem[]): void {
   const branches = s.oneOf!.map((b) => resolveRef(root, b))
   if (typeOf(value) !== 'object') {
-    out.push({ path, message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}` })
+    out.push({
+      path,
+      message: `must be a mapping with one of the keys ${branches.map((b) => `\`${b.required?.[0]}\``).join(', ')}`,
+    })
     return
   }
   const obj = value as Record<string, unknown>
@@ -137,7 +158,10 @@ function walkOneOf(root: JsonSchema, s: JsonSchema, value: unknown, path: Path, 
     return
   }
   const keys = branches.map((b) => `\`${b.required?.[0]}\``).join(', ')
-  out.push({ path, message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}` })
+  out.push({
+    path,
+    message: matching.length === 0 ? `needs one of the keys ${keys}` : `must use only one of the keys ${keys}`,
+  })
 }
 
 function article(t: string): string {

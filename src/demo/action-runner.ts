@@ -55,7 +55,10 @@ let runSeq = 1000
  * the emulator, and INPUT_* for the inputs over the defaults action.yml declares.
  */
 export function prepareRun(
-  o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'payload' | 'inputs' | 'token' | 'workspace' | 'apiLimits'> & { runId: string; prefix: string },
+  o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'payload' | 'inputs' | 'token' | 'workspace' | 'apiLimits'> & {
+    runId: string
+    prefix: string
+  },
 ): PreparedRun {
   const dir = mkdtempSync(join(tmpdir(), o.prefix))
   const eventPath = join(dir, 'event.json')
@@ -99,7 +102,11 @@ export function prepareRun(
 /** Runs the bundle once as a runner does; returns its exit code, output, outputs and step summary. */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   if (!existsSync(o.bundle)) throw new Error(`${o.bundle} is missing: run \`npm run bundle\` first`)
-  const { dir, env, outputPath, summaryPath } = prepareRun({ ...o, runId: o.runId ?? String(++runSeq), prefix: 'incidentops-run-' })
+  const { dir, env, outputPath, summaryPath } = prepareRun({
+    ...o,
+    runId: o.runId ?? String(++runSeq),
+    prefix: 'incidentops-run-',
+  })
   try {
     const child = spawn(o.node ?? process.execPath, [o.bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -110,7 +117,13 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
       child.on('error', rej)
       child.on('close', (c) => res(c ?? -1))
     })
-    return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') }
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8'),
+    }
   } finally {
     if (o.removeTemp) rmSync(dir, { recursive: true, force: true })
   }

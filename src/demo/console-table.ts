@@ -32,7 +32,14 @@ export function wrapWords(text: string, width: number): string[] {
 }
 
 /** One step's row, as one or more console lines. */
-export function stepRow(cells: { time: string; what: string; requests: number; writes: number; ms: number; did: string }): string[] {
+export function stepRow(cells: {
+  time: string
+  what: string
+  requests: number
+  writes: number
+  ms: number
+  did: string
+}): string[] {
   const what = wrapWords(cells.what, WIDTHS.what)
   const did = wrapWords(cells.did, WIDTHS.did)
   const cost = `${cells.requests} req, ${plural(cells.writes, 'write')}`

@@ -24,7 +24,8 @@ export interface Page {
   repo?: string
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
  * Mermaid's browser bundle (mermaid/dist/mermaid.min.js), to inline into the page. The path is
@@ -32,7 +33,8 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
  */
 export function mermaidBundle(): string {
   const url = new URL('../../node_modules/mermaid/dist/mermaid.min.js', import.meta.url)
-  if (!existsSync(url)) throw new Error(`Mermaid's browser bundle is missing (${fileURLToPath(url)}): in a source checkout, run npm ci.`)
+  if (!existsSync(url))
+    throw new Error(`Mermaid's browser bundle is missing (${fileURLToPath(url)}): in a source checkout, run npm ci.`)
   return readFileSync(url, 'utf8')
 }
 
@@ -79,7 +81,10 @@ window.addEventListener('load',function(){mermaid.run({querySelector:'pre.mermai
 function threadHtml(md: string, o: RenderOptions): string {
   const [head = '', ...rest] = md.split('\n<!-- thread:body -->\n')
   const [body = '', ...comments] = rest.join('').split(/\n---\n\n<!-- thread:comment -->\n/)
-  const headLines = head.trim().split('\n').filter((l) => l.trim() !== '')
+  const headLines = head
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
   const title = /^# (.*) #(\d+)$/.exec(headLines[0] ?? '')
   const meta = headLines[1] ?? ''
   const labels = headLines[2] ?? ''
@@ -146,7 +151,10 @@ export function renderPage(p: Page, mermaid: string | null): string {
       ? ''
       : '<p class="notes">The report\'s charts are Mermaid blocks. GitHub draws them; this offline page has no copy of Mermaid (no CDN), so it shows their source.</p>'
     : ''
-  const body = p.sections.map((s) => `<section class="page" id="${esc(s.id)}">${s.kind === 'board' ? boardHtml(s.markdown, o) : threadHtml(s.markdown, o)}</section>`)
+  const body = p.sections.map(
+    (s) =>
+      `<section class="page" id="${esc(s.id)}">${s.kind === 'board' ? boardHtml(s.markdown, o) : threadHtml(s.markdown, o)}</section>`,
+  )
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(p.title)}</title><style>${CSS}</style></head>

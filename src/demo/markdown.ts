@@ -9,7 +9,8 @@
  * a copy of Mermaid is available to inline (see html.ts).
  */
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Tags kept as HTML (without attributes, except `open` on details). Everything else is shown as text. */
 const INLINE_TAGS = /<(\/?)(br|sub|sup|kbd|b|i|em|strong|ins|del|s|details|summary|code|p)(\s+open)?\s*\/?>/gi
@@ -48,18 +49,28 @@ export function renderInline(text: string, o: RenderOptions = {}): string {
   const hold = (html: string): string => `\uE000${slots.push(html) - 1}\uE000`
   let s = text
   // Code spans first: nothing inside them is markdown.
-  s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _t: string, code: string) => hold(`<code>${esc(code.replace(/^ (.*) $/, '$1'))}</code>`))
+  s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _t: string, code: string) =>
+    hold(`<code>${esc(code.replace(/^ (.*) $/, '$1'))}</code>`),
+  )
   s = s.replace(/<!--[\s\S]*?-->/g, '')
   s = s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, (_, ch: string) => hold(esc(ch)))
-  s = s.replace(INLINE_TAGS, (_, close: string, tag: string, open: string | undefined) => hold(`<${close}${tag.toLowerCase()}${open && !close ? ' open' : ''}>`))
+  s = s.replace(INLINE_TAGS, (_, close: string, tag: string, open: string | undefined) =>
+    hold(`<${close}${tag.toLowerCase()}${open && !close ? ' open' : ''}>`),
+  )
   s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_, url: string) => hold(`<a href="${esc(href(url, o))}">${esc(url)}</a>`))
   // Images are shown as their alt text linked to the image (the page is offline).
-  s = s.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, alt: string, url: string) => hold(`<a href="${esc(safeUrl(url))}">🖼 ${esc(alt || url)}</a>`))
-  s = s.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"([^"]*)")?\)/g, (_, label: string, url: string, title: string | undefined) =>
-    // The label gets no links of its own: an <a> inside an <a> is not HTML.
-    hold(`<a href="${esc(href(url, o))}"${title ? ` title="${esc(title)}"` : ''}>${renderInline(label, {})}</a>`),
+  s = s.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, alt: string, url: string) =>
+    hold(`<a href="${esc(safeUrl(url))}">🖼 ${esc(alt || url)}</a>`),
   )
-  s = s.replace(/\bhttps?:\/\/[^\s<>()]*[^\s<>().,;:!?'"*_]/g, (url) => hold(`<a href="${esc(href(url, o))}">${esc(url)}</a>`))
+  s = s.replace(
+    /\[([^\]]+)\]\(([^)\s]+)(?:\s+"([^"]*)")?\)/g,
+    (_, label: string, url: string, title: string | undefined) =>
+      // The label gets no links of its own: an <a> inside an <a> is not HTML.
+      hold(`<a href="${esc(href(url, o))}"${title ? ` title="${esc(title)}"` : ''}>${renderInline(label, {})}</a>`),
+  )
+  s = s.replace(/\bhttps?:\/\/[^\s<>()]*[^\s<>().,;:!?'"*_]/g, (url) =>
+    hold(`<a href="${esc(href(url, o))}">${esc(url)}</a>`),
+  )
   // `owner/name#N` of the page's repository, unlinked in the text.
   if (o.repo && o.anchors) {
     const repo = o.repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -73,18 +84,26 @@ export function renderInline(text: string, o: RenderOptions = {}): string {
   // start a link, `&lt;` for a `<` in a table cell. Kept as references (the browser draws the
   // character; a reference can never become markup).
   s = s.replace(/&amp;(#\d{1,7}|#x[0-9a-f]{1,6}|lt|gt|amp|quot|apos|nbsp);/gi, '&$1;')
-  s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>').replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>')
-  s = s.replace(/(^|[^*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, '$1<em>$2</em>').replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1<em>$2</em>')
+  s = s
+    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>')
+  s = s
+    .replace(/(^|[^*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, '$1<em>$2</em>')
+    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1<em>$2</em>')
   s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '<del>$1</del>')
   // Mentions (ours carry a zero-width space after @ so they never ping) and issue references.
-  s = s.replace(/(^|[^\w&/])@(\u200b?)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?)/g, '$1<span class="mention">@$2$3</span>')
+  s = s.replace(
+    /(^|[^\w&/])@(\u200b?)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?)/g,
+    '$1<span class="mention">@$2$3</span>',
+  )
   s = s.replace(/(^|[\s(])#(\d+)\b/g, (m, pre: string, num: string) => {
     const id = o.anchors?.get(Number(num))
     return id ? `${pre}<a href="#${id}">#${num}</a>` : m
   })
   s = s.replace(/ {2,}\n|\\\n/g, '<br>\n')
   // Restore held pieces (they may nest: a link label holds code).
-  for (let k = 0; k < 3 && s.includes('\uE000'); k++) s = s.replace(/\uE000(\d+)\uE000/g, (_, n: string) => slots[Number(n)] ?? '')
+  for (let k = 0; k < 3 && s.includes('\uE000'); k++)
+    s = s.replace(/\uE000(\d+)\uE000/g, (_, n: string) => slots[Number(n)] ?? '')
   return s
 }
 
@@ -100,7 +119,10 @@ function splitRow(line: string): string[] {
   const cells: string[] = []
   let cur = ''
   let code = 0
-  const t = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
+  const t = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
   for (let i = 0; i < t.length; i++) {
     const ch = t[i]!
     if (ch === '\\' && t[i + 1] === '|') {
@@ -119,7 +141,16 @@ function splitRow(line: string): string[] {
 }
 
 function startsBlock(line: string, next: string | undefined): boolean {
-  return FENCE.test(line) || HEADING.test(line) || HR.test(line) || QUOTE.test(line) || LIST.test(line) || HTML_BLOCK.test(line) || /^\s*<!--/.test(line) || (line.includes('|') && next !== undefined && TABLE_SEP.test(next))
+  return (
+    FENCE.test(line) ||
+    HEADING.test(line) ||
+    HR.test(line) ||
+    QUOTE.test(line) ||
+    LIST.test(line) ||
+    HTML_BLOCK.test(line) ||
+    /^\s*<!--/.test(line) ||
+    (line.includes('|') && next !== undefined && TABLE_SEP.test(next))
+  )
 }
 
 /** Renders a markdown document (or a block container's content) to HTML. */
@@ -149,11 +180,17 @@ function blocks(lines: string[], o: RenderOptions): string[] {
       const [, marker, lang] = fence
       const body: string[] = []
       i++
-      while (i < lines.length && !new RegExp(`^ {0,3}${marker![0] === '`' ? '`' : '~'}{${marker!.length},}\\s*$`).test(lines[i]!)) body.push(lines[i++]!)
+      while (
+        i < lines.length &&
+        !new RegExp(`^ {0,3}${marker![0] === '`' ? '`' : '~'}{${marker!.length},}\\s*$`).test(lines[i]!)
+      )
+        body.push(lines[i++]!)
       i++
       const code = esc(body.join('\n'))
       if (lang === 'mermaid') {
-        html.push(`<figure class="mermaid-figure"><pre class="mermaid">${code}</pre><figcaption>Mermaid chart (GitHub draws it).</figcaption></figure>`)
+        html.push(
+          `<figure class="mermaid-figure"><pre class="mermaid">${code}</pre><figcaption>Mermaid chart (GitHub draws it).</figcaption></figure>`,
+        )
       } else html.push(`<pre><code${lang ? ` class="language-${esc(lang)}"` : ''}>${code}</code></pre>`)
       continue
     }
@@ -171,7 +208,9 @@ function blocks(lines: string[], o: RenderOptions): string[] {
     }
     if (line.includes('|') && i + 1 < lines.length && TABLE_SEP.test(lines[i + 1]!)) {
       const head = splitRow(line)
-      const align = splitRow(lines[i + 1]!).map((c) => (/^:-+:$/.test(c) ? 'center' : /-:$/.test(c) ? 'right' : /^:-/.test(c) ? 'left' : ''))
+      const align = splitRow(lines[i + 1]!).map((c) =>
+        /^:-+:$/.test(c) ? 'center' : /-:$/.test(c) ? 'right' : /^:-/.test(c) ? 'left' : '',
+      )
       // A Title column gets room (class "title", see the page's CSS): squeezed, titles wrapped onto many lines.
       const title = head.map((h) => /^title$/i.test(h.trim()))
       const cell = (tag: string, text: string, k: number): string =>
@@ -193,7 +232,9 @@ function blocks(lines: string[], o: RenderOptions): string[] {
       const alert = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i.exec(inner[0] ?? '')
       if (alert) {
         const kind = alert[1]!.toLowerCase()
-        html.push(`<div class="alert alert-${kind}"><p class="alert-title">${alert[1]![0]}${kind.slice(1)}</p>${blocks(inner.slice(1), o).join('\n')}</div>`)
+        html.push(
+          `<div class="alert alert-${kind}"><p class="alert-title">${alert[1]![0]}${kind.slice(1)}</p>${blocks(inner.slice(1), o).join('\n')}</div>`,
+        )
       } else html.push(`<blockquote>${blocks(inner, o).join('\n')}</blockquote>`)
       continue
     }
@@ -224,7 +265,8 @@ function blocks(lines: string[], o: RenderOptions): string[] {
             }
             const lead = l.length - l.trimStart().length
             if (lead > indent) item.push(l.slice(Math.min(lead, contentIndent)))
-            else if (!startsBlock(l, lines[i + 1]) && item.at(-1)?.trim() !== '') item.push(l) // lazy continuation
+            else if (!startsBlock(l, lines[i + 1]) && item.at(-1)?.trim() !== '')
+              item.push(l) // lazy continuation
             else break
             i++
           }
@@ -243,9 +285,13 @@ function blocks(lines: string[], o: RenderOptions): string[] {
         if (task) item[0] = item[0]!.slice(task[0].length)
         let body = blocks(item, o).join('\n')
         if (!loose) body = body.replace(/^<p>([\s\S]*?)<\/p>/, '$1')
-        return task ? `<li class="task"><input type="checkbox" disabled${task[1] !== ' ' ? ' checked' : ''}> ${body}</li>` : `<li>${body}</li>`
+        return task
+          ? `<li class="task"><input type="checkbox" disabled${task[1] !== ' ' ? ' checked' : ''}> ${body}</li>`
+          : `<li>${body}</li>`
       })
-      html.push(`<${tag}${ordered && start !== 1 ? ` start="${start}"` : ''}${hasTasks ? ' class="tasks"' : ''}>${lis.join('')}</${tag}>`)
+      html.push(
+        `<${tag}${ordered && start !== 1 ? ` start="${start}"` : ''}${hasTasks ? ' class="tasks"' : ''}>${lis.join('')}</${tag}>`,
+      )
       continue
     }
     if (HTML_BLOCK.test(line)) {

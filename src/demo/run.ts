@@ -64,13 +64,20 @@ interface Ctx {
   skipped: string[]
 }
 
-const labelNames = (issue: RestIssue): string[] => issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).sort()
+const labelNames = (issue: RestIssue): string[] =>
+  issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).sort()
 
 /**
  * Runs one step: moves the clock, runs the action (or a person's act), prints one line with
  * what happened and the API requests and writes it cost. Fails the demo if the run failed.
  */
-async function step(c: Ctx, at: string, what: string, fn: () => Promise<ActionRun>, opts: { mayFail?: boolean } = {}): Promise<ActionRun> {
+async function step(
+  c: Ctx,
+  at: string,
+  what: string,
+  fn: () => Promise<ActionRun>,
+  opts: { mayFail?: boolean } = {},
+): Promise<ActionRun> {
   c.emu.clock.set(at)
   if (c.day !== at.slice(0, 10)) {
     c.day = at.slice(0, 10)
@@ -82,10 +89,12 @@ async function step(c: Ctx, at: string, what: string, fn: () => Promise<ActionRu
   const ms = Date.now() - started
   const n = c.emu.counts()
   const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'))
-  if (r.code !== 0 && !opts.mayFail) throw new Error(`${what}: the action failed (exit ${r.code}):\n${errors.join('\n') || r.stdout + r.stderr}`)
+  if (r.code !== 0 && !opts.mayFail)
+    throw new Error(`${what}: the action failed (exit ${r.code}):\n${errors.join('\n') || r.stdout + r.stderr}`)
   const actions = safeActions(r.outputs.actions)
   const did = actions.length === 0 ? 'nothing to write' : summarise(actions.map((a) => a.description))
-  for (const line of stepRow({ time: at.slice(11, 16), what, requests: n.total, writes: n.writes, ms, did })) out(c, line)
+  for (const line of stepRow({ time: at.slice(11, 16), what, requests: n.total, writes: n.writes, ms, did }))
+    out(c, line)
   return r
 }
 
@@ -118,25 +127,42 @@ function summarise(descriptions: string[]): string {
 async function comment(c: Ctx, n: number, user: string, text: string, at: string, what: string): Promise<ActionRun> {
   return step(c, at, what, async () => {
     const cm = c.emu.createComment(DEMO_REPO, n, { body: text, user })
-    return act(c, { event: 'issue_comment', payload: commentPayload(c.emu, DEMO_REPO, n, cm), inputs: { 'project-token': c.projectToken } })
+    return act(c, {
+      event: 'issue_comment',
+      payload: commentPayload(c.emu, DEMO_REPO, n, cm),
+      inputs: { 'project-token': c.projectToken },
+    })
   })
 }
 
 /** The scheduled sweep (cron every 10 minutes; mode auto picks the sweep from the event). */
 function sweep(c: Ctx, at: string, what: string): Promise<ActionRun> {
-  return step(c, at, what, () => act(c, { event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { 'project-token': c.projectToken } }))
+  return step(c, at, what, () =>
+    act(c, { event: 'schedule', payload: { schedule: '*/10 * * * *' }, inputs: { 'project-token': c.projectToken } }),
+  )
 }
 
 /** One Alertmanager group as the relay forwards it, every alert in `status`. */
 function alertmanager(status: 'firing' | 'resolved', at: string): unknown {
   const body = structuredClone(amGroup) as Record<string, unknown> & { alerts: Record<string, unknown>[] }
   body.status = status
-  body.alerts = body.alerts.map((a) => ({ ...a, status, startsAt: '2026-11-26T14:03:30Z', ...(status === 'resolved' ? { endsAt: at } : { endsAt: '0001-01-01T00:00:00Z' }) }))
+  body.alerts = body.alerts.map((a) => ({
+    ...a,
+    status,
+    startsAt: '2026-11-26T14:03:30Z',
+    ...(status === 'resolved' ? { endsAt: at } : { endsAt: '0001-01-01T00:00:00Z' }),
+  }))
   return { incidentops: { alertmanager: body } }
 }
 
 function deliverAlert(c: Ctx, status: 'firing' | 'resolved', at: string, what: string): Promise<ActionRun> {
-  return step(c, at, what, () => act(c, { event: 'repository_dispatch', payload: dispatchPayload(DEMO_REPO, 'alert', alertmanager(status, at)), inputs: { 'project-token': c.projectToken } }))
+  return step(c, at, what, () =>
+    act(c, {
+      event: 'repository_dispatch',
+      payload: dispatchPayload(DEMO_REPO, 'alert', alertmanager(status, at)),
+      inputs: { 'project-token': c.projectToken },
+    }),
+  )
 }
 
 /** Runs the demo into outDir; returns what it wrote. */
@@ -148,7 +174,9 @@ export async function demo(outDir: string, print: (s: string) => void, o: DemoOp
   try {
     c.projectToken = seedDemoWorld(emu).projectToken
     print(`IncidentOps demo: the real action bundle (dist/index.js) on a local GitHub emulator at ${emu.url}`)
-    print(`Repository ${DEMO_REPO} with .github/incidents.yml (a board, an escalation chain, report figures) and the Projects board "Incidents".`)
+    print(
+      `Repository ${DEMO_REPO} with .github/incidents.yml (a board, an escalation chain, report figures) and the Projects board "Incidents".`,
+    )
     print('The emulator clock jumps between steps. Each line: time, step, API requests and writes, what was written.\n')
 
     // ---- 1. A person declares an incident with the form.
@@ -167,13 +195,26 @@ export async function demo(outDir: string, print: (s: string) => void, o: DemoOp
       INCIDENT_FORM,
     )
     emu.clock.set('2026-11-26T14:02:00Z')
-    const form = emu.createIssue(DEMO_REPO, { title: '[Incident]: Nobody can sign in', body, labels: ['incident'], user: 'alice' }).number
+    const form = emu.createIssue(DEMO_REPO, {
+      title: '[Incident]: Nobody can sign in',
+      body,
+      labels: ['incident'],
+      user: 'alice',
+    }).number
     const intake = await step(c, '2026-11-26T14:02:00Z', `#${form} opened with the form (issues.opened)`, () =>
-      act(c, { event: 'issues', payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }),
+      act(c, {
+        event: 'issues',
+        payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'),
+        inputs: { 'project-token': c.projectToken },
+      }),
     )
     print(`       → stage ${intake.outputs.stage ?? '?'}: ${reasonOf(emu, form)}`)
     await step(c, '2026-11-26T14:02:30Z', `#${form} the same event redelivered`, () =>
-      act(c, { event: 'issues', payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'), inputs: { 'project-token': c.projectToken } }),
+      act(c, {
+        event: 'issues',
+        payload: issuesPayload(emu, DEMO_REPO, form, 'opened', 'alice'),
+        inputs: { 'project-token': c.projectToken },
+      }),
     )
 
     const { alert, boards } = quick ? await quickStory(c, form) : await fullStory(c, form)
@@ -182,8 +223,18 @@ export async function demo(outDir: string, print: (s: string) => void, o: DemoOp
     print('\n— The weekly report (Monday 06:00, mode: report) over 12 weeks of seeded history')
     let reportIssue: number | null = null
     {
-      const seeded = seedHistory(emu, DEMO_REPO, { now: '2026-11-30T06:00:00Z', count: 60, weeks: 12, seed: 42, chatter: 1, forged: 0, old: 0.02 })
-      print(`       seeded ${seeded.length} past incidents (#${seeded[0]!.number}–#${seeded.at(-1)!.number}) with their cards, as the action would have written them`)
+      const seeded = seedHistory(emu, DEMO_REPO, {
+        now: '2026-11-30T06:00:00Z',
+        count: 60,
+        weeks: 12,
+        seed: 42,
+        chatter: 1,
+        forged: 0,
+        old: 0.02,
+      })
+      print(
+        `       seeded ${seeded.length} past incidents (#${seeded[0]!.number}–#${seeded.at(-1)!.number}) with their cards, as the action would have written them`,
+      )
       const r = await step(
         c,
         '2026-11-30T06:00:00Z',
@@ -208,8 +259,12 @@ export async function demo(outDir: string, print: (s: string) => void, o: DemoOp
     const files = writeOutput(emu, outDir, { ...issues, skipped: c.skipped, boards })
     const ms = Date.now() - t0
     const rel = relative(process.cwd(), outDir) || '.'
-    print(`\n✔ Done in ${(ms / 1000).toFixed(1)} s. What a person would see on GitHub is in ${rel.startsWith('..') ? outDir : rel}/`)
-    print(`  open ${join(rel.startsWith('..') ? outDir : rel, 'index.html')} in a browser; markdown: ${files.filter((f) => f.endsWith('.md')).join(', ')}`)
+    print(
+      `\n✔ Done in ${(ms / 1000).toFixed(1)} s. What a person would see on GitHub is in ${rel.startsWith('..') ? outDir : rel}/`,
+    )
+    print(
+      `  open ${join(rel.startsWith('..') ? outDir : rel, 'index.html')} in a browser; markdown: ${files.filter((f) => f.endsWith('.md')).join(', ')}`,
+    )
     return { outDir, files, skipped: c.skipped, ms, serverUrl: emu.url, issues }
   } finally {
     await emu.close()
@@ -234,27 +289,73 @@ async function fullStory(c: Ctx, form: number): Promise<{ alert: number; boards:
   print('\n— Nobody acknowledges: the scheduled sweep (every 10 min) escalates')
   await sweep(c, '2026-11-26T14:10:00Z', 'sweep: nothing due yet')
   await sweep(c, '2026-11-26T14:20:00Z', `sweep: ack deadline (15 min) passed`)
-  print(`       escalations: ${countMarked(emu, form, 'escalation')} on #${form}, ${countMarked(emu, alert, 'escalation')} on #${alert}`)
+  print(
+    `       escalations: ${countMarked(emu, form, 'escalation')} on #${form}, ${countMarked(emu, alert, 'escalation')} on #${alert}`,
+  )
 
   // ---- 4. The lifecycle by commands.
   print('\n— The responders take over (slash commands in comments)')
   await comment(c, form, 'alice', '/ack', '2026-11-26T14:24:00Z', `#${form} alice: /ack`)
-  await comment(c, alert, 'bob', '/ack\n/commander @bob', '2026-11-26T14:25:00Z', `#${alert} bob: /ack, /commander @bob`)
-  await comment(c, form, 'alice', '/update 500s come from the new session store client; rolling back auth to 2026.11.26-1', '2026-11-26T14:31:00Z', `#${form} alice: /update …`)
-  await comment(c, alert, 'bob', 'Same root cause as the login outage: checkout calls auth.\n/update waiting for the auth rollback', '2026-11-26T14:33:00Z', `#${alert} bob: /update …`)
+  await comment(
+    c,
+    alert,
+    'bob',
+    '/ack\n/commander @bob',
+    '2026-11-26T14:25:00Z',
+    `#${alert} bob: /ack, /commander @bob`,
+  )
+  await comment(
+    c,
+    form,
+    'alice',
+    '/update 500s come from the new session store client; rolling back auth to 2026.11.26-1',
+    '2026-11-26T14:31:00Z',
+    `#${form} alice: /update …`,
+  )
+  await comment(
+    c,
+    alert,
+    'bob',
+    'Same root cause as the login outage: checkout calls auth.\n/update waiting for the auth rollback',
+    '2026-11-26T14:33:00Z',
+    `#${alert} bob: /update …`,
+  )
 
   print('\n— An update is missed (P1: every 30 min): the sweep reminds')
   await sweep(c, '2026-11-26T14:50:00Z', 'sweep: updates not due yet')
   await sweep(c, '2026-11-26T15:02:00Z', 'sweep: 30 min without an update')
-  print(`       reminders: ${countMarked(emu, form, 'reminder')} on #${form}, ${countMarked(emu, alert, 'reminder')} on #${alert}`)
+  print(
+    `       reminders: ${countMarked(emu, form, 'reminder')} on #${form}, ${countMarked(emu, alert, 'reminder')} on #${alert}`,
+  )
 
   print('\n— Mitigation, recovery, resolution')
-  await comment(c, form, 'alice', '/fixing\n/update rollback in progress', '2026-11-26T15:05:00Z', `#${form} alice: /fixing, /update`)
+  await comment(
+    c,
+    form,
+    'alice',
+    '/fixing\n/update rollback in progress',
+    '2026-11-26T15:05:00Z',
+    `#${form} alice: /fixing, /update`,
+  )
   const boards = [renderBoard(emu, DEMO_REPO, 'during the incidents')]
-  await comment(c, form, 'alice', '/monitoring\n/update rollback done, sign-ins succeed again; watching error rates', '2026-11-26T15:14:00Z', `#${form} alice: /monitoring, /update`)
+  await comment(
+    c,
+    form,
+    'alice',
+    '/monitoring\n/update rollback done, sign-ins succeed again; watching error rates',
+    '2026-11-26T15:14:00Z',
+    `#${form} alice: /monitoring, /update`,
+  )
   await deliverAlert(c, 'resolved', '2026-11-26T15:16:00Z', 'alert checkout 5xx resolves')
   print(`       #${alert} is now ${stageOf(emu, alert)}`)
-  await comment(c, form, 'carol', '/note support confirms customers can sign in', '2026-11-26T15:30:00Z', `#${form} carol: /note …`)
+  await comment(
+    c,
+    form,
+    'carol',
+    '/note support confirms customers can sign in',
+    '2026-11-26T15:30:00Z',
+    `#${form} carol: /note …`,
+  )
   await comment(c, form, 'alice', '/resolve', '2026-11-26T15:45:00Z', `#${form} alice: /resolve`)
   const pm = postmortems(emu)
   if (pm.length > 0) print(`       postmortem: ${pm.map((p) => `#${p.number} ${p.title}`).join(', ')}`)
@@ -276,7 +377,11 @@ async function fullStory(c: Ctx, form: number): Promise<{ alert: number; boards:
     const pmIssue = pm.find((p) => (p.body ?? '').startsWith(`<!-- incidentops:postmortem:${form} -->`)) ?? pm[0]!
     await step(c, '2026-11-27T11:00:00Z', `postmortem #${pmIssue.number} written and closed (issues.closed)`, () => {
       emu.editIssue(DEMO_REPO, pmIssue.number, { state: 'closed', state_reason: 'completed' }, 'alice')
-      return act(c, { event: 'issues', payload: issuesPayload(emu, DEMO_REPO, pmIssue.number, 'closed', 'alice'), inputs: { 'project-token': c.projectToken } })
+      return act(c, {
+        event: 'issues',
+        payload: issuesPayload(emu, DEMO_REPO, pmIssue.number, 'closed', 'alice'),
+        inputs: { 'project-token': c.projectToken },
+      })
     })
     print(`       #${form} is ${stageOf(emu, form)}`)
   }
@@ -287,7 +392,14 @@ async function fullStory(c: Ctx, form: number): Promise<{ alert: number; boards:
 async function quickStory(c: Ctx, form: number): Promise<{ alert: null; boards: string[] }> {
   c.out('\n— A responder takes over and resolves it (the quick demo: `incidentops demo` tells the whole story)')
   await comment(c, form, 'alice', '/ack', '2026-11-26T14:24:00Z', `#${form} alice: /ack`)
-  await comment(c, form, 'alice', '/fixing\n/update rolling back auth to 2026.11.26-1', '2026-11-26T14:31:00Z', `#${form} alice: /fixing, /update`)
+  await comment(
+    c,
+    form,
+    'alice',
+    '/fixing\n/update rolling back auth to 2026.11.26-1',
+    '2026-11-26T14:31:00Z',
+    `#${form} alice: /fixing, /update`,
+  )
   const boards = [renderBoard(c.emu, DEMO_REPO, 'during the incident')]
   await comment(c, form, 'alice', '/resolve', '2026-11-26T14:45:00Z', `#${form} alice: /resolve`)
   c.out(`       #${form} is ${stageOf(c.emu, form)} (${c.emu.getIssue(DEMO_REPO, form).state} on GitHub)`)
@@ -304,7 +416,12 @@ function cardOf(emu: Emulator, n: number): string {
 function reasonOf(emu: Emulator, n: number): string {
   const card = cardOf(emu, n)
   const line = card.split('\n').find((l) => /rule|because|score|reason/i.test(l) && !l.startsWith('<!--'))
-  return (line ?? '').replace(/[*_`>|]/g, '').replace(/\s+/g, ' ').trim() || '(see the card)'
+  return (
+    (line ?? '')
+      .replace(/[*_`>|]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || '(see the card)'
+  )
 }
 
 function stageOf(emu: Emulator, n: number): string {
@@ -326,7 +443,9 @@ function findIncident(emu: Emulator, prefix: string): number {
 }
 
 function postmortems(emu: Emulator): RestIssue[] {
-  return emu.listIssues(DEMO_REPO).filter((i) => labelNames(i).includes('postmortem') || (i.body ?? '').startsWith('<!-- incidentops:postmortem:'))
+  return emu
+    .listIssues(DEMO_REPO)
+    .filter((i) => labelNames(i).includes('postmortem') || (i.body ?? '').startsWith('<!-- incidentops:postmortem:'))
 }
 
 // ---------- the output: markdown files and one HTML page ----------
@@ -336,7 +455,8 @@ export function renderThread(emu: Emulator, repo: string, n: number): string {
   const issue = emu.getIssue(repo, n)
   const labels = labelNames(issue)
   const assignees = (issue.assignees ?? []).map((a) => `@${a.login}`)
-  const state = issue.state === 'open' ? 'Open' : `Closed${issue.state_reason ? ` (${issue.state_reason.replace('_', ' ')})` : ''}`
+  const state =
+    issue.state === 'open' ? 'Open' : `Closed${issue.state_reason ? ` (${issue.state_reason.replace('_', ' ')})` : ''}`
   const parts = [
     `# ${issue.title} #${n}`,
     '',
@@ -351,7 +471,15 @@ export function renderThread(emu: Emulator, repo: string, n: number): string {
   for (const c of emu.listComments(repo, n)) {
     const when = c.created_at.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, ' UTC')
     const edited = c.updated_at && c.updated_at !== c.created_at ? ` (edited ${c.updated_at.slice(11, 16)})` : ''
-    parts.push('', '---', '', `<!-- thread:comment -->`, `**@${c.user?.login ?? 'ghost'}** commented at ${when}${edited}:`, '', c.body ?? '')
+    parts.push(
+      '',
+      '---',
+      '',
+      `<!-- thread:comment -->`,
+      `**@${c.user?.login ?? 'ghost'}** commented at ${when}${edited}:`,
+      '',
+      c.body ?? '',
+    )
   }
   return parts.join('\n') + '\n'
 }
@@ -360,9 +488,17 @@ export function renderThread(emu: Emulator, repo: string, n: number): string {
 export function renderBoard(emu: Emulator, repo: string, when: string): string {
   const items = emu.projectItems(OWNER, PROJECT)
   const at = emu.clock.now().toISOString().slice(0, 16).replace('T', ' ')
-  const lines = [`# Board "Incidents" ${when} (${at} UTC)`, '', 'The Projects (v2) board: one column per stage (the Status field); each card shows the fields IncidentOps keeps in step.', '']
+  const lines = [
+    `# Board "Incidents" ${when} (${at} UTC)`,
+    '',
+    'The Projects (v2) board: one column per stage (the Status field); each card shows the fields IncidentOps keeps in step.',
+    '',
+  ]
   const known = new Set(COLUMNS)
-  const columns = [...COLUMNS, ...new Set(items.map((i) => i.fields.Status ?? 'No Status').filter((s) => !known.has(s)))]
+  const columns = [
+    ...COLUMNS,
+    ...new Set(items.map((i) => i.fields.Status ?? 'No Status').filter((s) => !known.has(s))),
+  ]
   for (const col of columns) {
     const cards = items.filter((i) => (i.fields.Status ?? 'No Status') === col)
     lines.push(`## ${col} (${cards.length})`, '')
@@ -370,8 +506,16 @@ export function renderBoard(emu: Emulator, repo: string, when: string): string {
     for (const it of cards) {
       const issue = emu.getIssue(it.issue.repo, it.issue.number)
       const f = it.fields
-      const facts = [f.Priority && `**${f.Priority}**`, f.Service && `service: ${f.Service}`, f.Started && `started ${f.Started}`, f.Resolved && `resolved ${f.Resolved}`].filter(Boolean)
-      lines.push(`- **#${it.issue.number}** ${issue.title}${it.issue.repo !== repo ? ` (${it.issue.repo})` : ''}  `, `  ${facts.join(' · ') || '—'}`)
+      const facts = [
+        f.Priority && `**${f.Priority}**`,
+        f.Service && `service: ${f.Service}`,
+        f.Started && `started ${f.Started}`,
+        f.Resolved && `resolved ${f.Resolved}`,
+      ].filter(Boolean)
+      lines.push(
+        `- **#${it.issue.number}** ${issue.title}${it.issue.repo !== repo ? ` (${it.issue.repo})` : ''}  `,
+        `  ${facts.join(' · ') || '—'}`,
+      )
     }
     if (cards.length) lines.push('')
   }
@@ -398,7 +542,9 @@ function writeOutput(emu: Emulator, outDir: string, w: Written): string[] {
   }
   const threads: [string, number, string][] = [
     ['Incident from the form', w.form, `issue-${w.form}.md`],
-    ...(w.alert === null ? [] : [['Incident from the alert storm', w.alert, `issue-${w.alert}.md`] as [string, number, string]]),
+    ...(w.alert === null
+      ? []
+      : [['Incident from the alert storm', w.alert, `issue-${w.alert}.md`] as [string, number, string]]),
     ...w.postmortems.map((n): [string, number, string] => ['Postmortem', n, `postmortem-${n}.md`]),
   ]
   for (const [label, n, file] of threads) {
@@ -417,13 +563,16 @@ function writeOutput(emu: Emulator, outDir: string, w: Written): string[] {
   const notes = w.skipped.length ? w.skipped : []
   write(
     'index.html',
-    renderPage({
-      title: `IncidentOps demo — ${DEMO_REPO}`,
-      intro: `What a person would see on GitHub after the demo: the real action bundle ran every step against a local GitHub emulator. Generated ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC (emulated time: 2026-11-26 → 2026-11-30).`,
-      notes,
-      sections,
-      repo: DEMO_REPO,
-    }, mermaidBundle()),
+    renderPage(
+      {
+        title: `IncidentOps demo — ${DEMO_REPO}`,
+        intro: `What a person would see on GitHub after the demo: the real action bundle ran every step against a local GitHub emulator. Generated ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC (emulated time: 2026-11-26 → 2026-11-30).`,
+        notes,
+        sections,
+        repo: DEMO_REPO,
+      },
+      mermaidBundle(),
+    ),
   )
   write(
     'README.md',

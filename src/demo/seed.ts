@@ -102,7 +102,9 @@ export function seedHistory(emu: Emulator, repo: string, o: SeedOptions): Seeded
     const priority = old ? (rnd() < 0.5 ? 'P3' : 'P4') : pick(PRIORITIES)
     const source = pick(SOURCES)
     const nServices = Math.floor(rnd() * 3)
-    const services = [...new Set(Array.from({ length: nServices }, () => SERVICES[Math.floor(rnd() * SERVICES.length)]!))]
+    const services = [
+      ...new Set(Array.from({ length: nServices }, () => SERVICES[Math.floor(rnd() * SERVICES.length)]!)),
+    ]
     const started = rnd() < 0.7 ? declared - Math.floor(rnd() * 90 * MIN) : declared
     const forged = rnd() < (o.forged ?? 0.01)
     const dismissed = !old && rnd() < 0.08
@@ -110,10 +112,19 @@ export function seedHistory(emu: Emulator, repo: string, o: SeedOptions): Seeded
     const author = source === 'alertmanager' || source === 'grafana' ? BOT : 'alice'
 
     const events: TimelineEvent[] = [
-      { at: iso(declared), kind: 'declared', actor: author === BOT ? source : 'alice', via: source === 'form' ? 'form' : source === 'manual' ? 'label' : 'alert', to: priority },
+      {
+        at: iso(declared),
+        kind: 'declared',
+        actor: author === BOT ? source : 'alice',
+        via: source === 'form' ? 'form' : source === 'manual' ? 'label' : 'alert',
+        to: priority,
+      },
     ]
     let stage: Stage = 'triage'
-    const t: Omit<SeededIncident, 'number' | 'title' | 'priority' | 'services' | 'source' | 'state' | 'stage' | 'carded'> = {
+    const t: Omit<
+      SeededIncident,
+      'number' | 'title' | 'priority' | 'services' | 'source' | 'state' | 'stage' | 'carded'
+    > = {
       startedAt: iso(started),
       declaredAt: iso(declared),
       acknowledgedAt: null,
@@ -194,7 +205,13 @@ export function seedHistory(emu: Emulator, repo: string, o: SeedOptions): Seeded
 
     const labels = ['incident', `priority/${priority}`, `stage/${stage}`, ...services.map((s) => `service/${s}`)]
     emu.clock.set(iso(declared))
-    const issue = emu.createIssue(repo, { title, body: `### What is broken\n\n${title}`, labels, user: author, createdAt: iso(declared) })
+    const issue = emu.createIssue(repo, {
+      title,
+      body: `### What is broken\n\n${title}`,
+      labels,
+      user: author,
+      createdAt: iso(declared),
+    })
     const record: IncidentRecord = {
       v: 1,
       number: issue.number,
@@ -223,7 +240,17 @@ export function seedHistory(emu: Emulator, repo: string, o: SeedOptions): Seeded
       emu.editIssue(repo, issue.number, { state: 'closed', state_reason: closeReason }, 'bob')
     }
     const state: 'open' | 'closed' = closeAt !== null ? 'closed' : 'open'
-    const seeded: SeededIncident = { number: issue.number, title, priority, services, source, state, stage, carded: !forged, ...t }
+    const seeded: SeededIncident = {
+      number: issue.number,
+      title,
+      priority,
+      services,
+      source,
+      state,
+      stage,
+      carded: !forged,
+      ...t,
+    }
     if (forged) {
       // Nothing of the forged record is trusted: the issue's own dates.
       const closedAt = closeAt !== null ? iso(closeAt) : null

@@ -29,7 +29,13 @@ export function factsFromAlert(a: AlertState): IncidentFacts {
 
 /** The fields rules test for an alert: `severity`, `service`, `source`, `summary` and `labels.<name>`. */
 export function alertFields(a: AlertState): Fields {
-  const f: Fields = { severity: a.severity, service: a.service, services: a.service ? [a.service] : [], source: a.source, summary: a.title }
+  const f: Fields = {
+    severity: a.severity,
+    service: a.service,
+    services: a.service ? [a.service] : [],
+    source: a.source,
+    summary: a.title,
+  }
   for (const [k, v] of Object.entries(a.labels)) f[`labels.${k}`] = v
   return f
 }

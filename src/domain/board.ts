@@ -23,7 +23,11 @@ export interface FieldUpdate {
 }
 
 /** Field name → the value the board should show for this incident. */
-export function desiredBoardValues(record: IncidentRecord, facts: IncidentFacts, config: Config): Record<string, string | null> {
+export function desiredBoardValues(
+  record: IncidentRecord,
+  facts: IncidentFacts,
+  config: Config,
+): Record<string, string | null> {
   const p = config.project!
   const m = milestones(record)
   const out: Record<string, string | null> = { [p.statusField]: config.stages[record.stage].column }
@@ -55,7 +59,9 @@ export function boardUpdates(
     if (f.type === 'SINGLE_SELECT' && want !== null) {
       const optionId = f.options?.[want]
       if (!optionId) {
-        problems.push(`the field "${name}" has no option "${want}" (options: ${Object.keys(f.options ?? {}).join(', ') || 'none'}); add it to the project or rename it under \`stages\` in the config`)
+        problems.push(
+          `the field "${name}" has no option "${want}" (options: ${Object.keys(f.options ?? {}).join(', ') || 'none'}); add it to the project or rename it under \`stages\` in the config`,
+        )
         continue
       }
       updates.push({ field: name, fieldId: f.id, type: f.type, value: optionId, shown: want })

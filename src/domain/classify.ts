@@ -32,7 +32,14 @@ function asNumber(v: FieldValue): number | null {
 
 function scalarEquals(value: Exclude<FieldValue, string[] | null | undefined>, want: Scalar): boolean {
   if (typeof want === 'boolean' || typeof value === 'boolean') {
-    const norm = (x: Scalar): boolean | null => (typeof x === 'boolean' ? x : ['true', 'yes'].includes(String(x).toLowerCase()) ? true : ['false', 'no'].includes(String(x).toLowerCase()) ? false : null)
+    const norm = (x: Scalar): boolean | null =>
+      typeof x === 'boolean'
+        ? x
+        : ['true', 'yes'].includes(String(x).toLowerCase())
+          ? true
+          : ['false', 'no'].includes(String(x).toLowerCase())
+            ? false
+            : null
     return norm(value) !== null && norm(value) === norm(want)
   }
   if (typeof want === 'number' || typeof value === 'number') return asNumber(value) === asNumber(want as FieldValue)
@@ -95,9 +102,19 @@ export function classify(fields: Fields, config: Config): Classification {
     const r = rules[i]!
     if (evaluate(r.when, all)) {
       const name = r.name ?? `rule ${i + 1}`
-      return { priority: r.priority, rule: name, score, reason: `rule “${name}” matched${score !== null ? ` (impact score ${score})` : ''}` }
+      return {
+        priority: r.priority,
+        rule: name,
+        score,
+        reason: `rule “${name}” matched${score !== null ? ` (impact score ${score})` : ''}`,
+      }
     }
   }
   const d = config.classification.default
-  return { priority: d, rule: null, score, reason: `no rule matched${score !== null ? ` (impact score ${score})` : ''}: the default priority applies` }
+  return {
+    priority: d,
+    rule: null,
+    score,
+    reason: `no rule matched${score !== null ? ` (impact score ${score})` : ''}: the default priority applies`,
+  }
 }

@@ -54,10 +54,21 @@ export interface CommandSpec {
   multiline?: boolean
 }
 
-const SHORTHANDS: Record<string, string> = { investigating: 'investigating', fixing: 'fixing', monitoring: 'monitoring', resolve: 'resolved', resolved: 'resolved' }
+const SHORTHANDS: Record<string, string> = {
+  investigating: 'investigating',
+  fixing: 'fixing',
+  monitoring: 'monitoring',
+  resolve: 'resolved',
+  resolved: 'resolved',
+}
 
 export const COMMANDS: readonly CommandSpec[] = [
-  { words: ['ack'], usage: '`/ack`', help: 'take command: you become the commander (assigned), Triage → Investigating', parse: () => ({ name: 'ack' }) },
+  {
+    words: ['ack'],
+    usage: '`/ack`',
+    help: 'take command: you become the commander (assigned), Triage → Investigating',
+    parse: () => ({ name: 'ack' }),
+  },
   {
     words: ['confirm'],
     usage: '`/confirm`',
@@ -89,21 +100,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '`/investigating`, `/fixing`, `/monitoring`, `/resolve`',
     help: 'move to that stage (`/stage <name>` too)',
     parse: (arg, _text, word) =>
-      word !== 'stage' ? { name: 'stage', stage: SHORTHANDS[word]! } : arg ? { name: 'stage', stage: arg.split(/\s+/)[0]!.toLowerCase() } : { message: '`/stage` needs a stage: `/stage fixing`' },
+      word !== 'stage'
+        ? { name: 'stage', stage: SHORTHANDS[word]! }
+        : arg
+          ? { name: 'stage', stage: arg.split(/\s+/)[0]!.toLowerCase() }
+          : { message: '`/stage` needs a stage: `/stage fixing`' },
   },
   {
     words: ['update'],
     usage: '`/update <text>`',
     help: 'a status update: goes in the timeline and resets the update clock',
     multiline: true,
-    parse: (_arg, text) => (text ? { name: 'update', text } : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' }),
+    parse: (_arg, text) =>
+      text
+        ? { name: 'update', text }
+        : { message: '`/update` needs the news: `/update rollback deployed, error rate falling`' },
   },
-  { words: ['note'], usage: '`/note <text>`', help: 'a timeline entry', multiline: true, parse: (_arg, text) => (text ? { name: 'note', text } : { message: '`/note` needs a text' }) },
+  {
+    words: ['note'],
+    usage: '`/note <text>`',
+    help: 'a timeline entry',
+    multiline: true,
+    parse: (_arg, text) => (text ? { name: 'note', text } : { message: '`/note` needs a text' }),
+  },
   {
     words: ['followup'],
     usage: '`/followup <title>`',
     help: 'open a linked follow-up issue; the postmortem lists it with its state',
-    parse: (_arg, text) => (text ? { name: 'followup', title: text.split('\n')[0]!.slice(0, 200) } : { message: '`/followup` needs a title' }),
+    parse: (_arg, text) =>
+      text ? { name: 'followup', title: text.split('\n')[0]!.slice(0, 200) } : { message: '`/followup` needs a title' },
   },
   {
     words: ['postmortem'],
@@ -117,8 +142,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     help: 'finish a postmortem written as a comment (a postmortem issue is finished by closing it)',
     parse: () => ({ name: 'postmortem', done: true }),
   },
-  { words: ['dismiss'], usage: '`/dismiss <reason>`', help: 'a false alarm: closed as not planned, counted as noise', parse: (_arg, text) => ({ name: 'dismiss', reason: text }) },
-  { words: ['summary'], usage: '`/summary`', help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due', parse: () => ({ name: 'summary' }) },
+  {
+    words: ['dismiss'],
+    usage: '`/dismiss <reason>`',
+    help: 'a false alarm: closed as not planned, counted as noise',
+    parse: (_arg, text) => ({ name: 'dismiss', reason: text }),
+  },
+  {
+    words: ['summary'],
+    usage: '`/summary`',
+    help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due',
+    parse: () => ({ name: 'summary' }),
+  },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]
 
@@ -144,7 +179,8 @@ export function parseCommands(body: string): ParsedCommands {
     }
     const f = /^(`{3,}|~{3,})/.exec(line)
     if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.slice(f[1]!.length).trim() === '') fence = null
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.slice(f[1]!.length).trim() === '')
+        fence = null
       continue
     }
     if (f) {
@@ -165,7 +201,8 @@ export function parseCommands(body: string): ParsedCommands {
     // `/update` and `/note` take the lines that follow, up to the next command or blank line.
     if (spec.multiline) {
       const more: string[] = []
-      while (i + 1 < lines.length && lines[i + 1]!.trim() !== '' && !/^\s*\/[a-z]+\b/i.test(lines[i + 1]!)) more.push(lines[++i]!.trim())
+      while (i + 1 < lines.length && lines[i + 1]!.trim() !== '' && !/^\s*\/[a-z]+\b/i.test(lines[i + 1]!))
+        more.push(lines[++i]!.trim())
       arg = [arg, ...more].filter(Boolean).join('\n')
     }
     const c = spec.parse(arg, arg.slice(0, MAX_TEXT), word)
@@ -182,4 +219,9 @@ export function hasCommands(body: string): boolean {
 }
 
 /** The table `/help` replies with and docs/commands.md shows, from the command table (and the on-call commands, handled apart: src/events/oncall.ts). */
-export const HELP_TEXT = ['| command | what it does |', '|---|---|', ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`), ...ONCALL_HELP_ROWS].join('\n')
+export const HELP_TEXT = [
+  '| command | what it does |',
+  '|---|---|',
+  ...COMMANDS.map((c) => `| ${c.usage} | ${c.help} |`),
+  ...ONCALL_HELP_ROWS,
+].join('\n')

@@ -6,8 +6,25 @@ import { parseIssueForm } from '../intake/issue-form.js'
 import type { FormFieldSpec } from '../intake/form-spec.js'
 import { factsFromForm, fieldsOf, type IncidentFacts } from '../intake/facts.js'
 import { classify, type Classification } from './classify.js'
-import { decodeRecord, findCard, marker, postmortemWritten, type AlertState, type IncidentRecord, type TimelineEvent, type Via } from './record.js'
-import { labelSpec, priorityLabel, priorityLabelsOn, serviceLabel, PRIORITY_PREFIX, STAGE_PREFIX, SERVICE_PREFIX } from './labels.js'
+import {
+  decodeRecord,
+  findCard,
+  marker,
+  postmortemWritten,
+  type AlertState,
+  type IncidentRecord,
+  type TimelineEvent,
+  type Via,
+} from './record.js'
+import {
+  labelSpec,
+  priorityLabel,
+  priorityLabelsOn,
+  serviceLabel,
+  PRIORITY_PREFIX,
+  STAGE_PREFIX,
+  SERVICE_PREFIX,
+} from './labels.js'
 import { STAGES, isActive, stageIndex, type Stage } from './stages.js'
 import { PRIORITIES } from '../config/types.js'
 import { HELP_TEXT, parseCommands, type Command } from './commands.js'
@@ -154,14 +171,27 @@ export function decide(
   const card = findCard(issue.comments)
   const previous = card ? decodeRecord(card.body) : null
   // An incident opened by monitoring is described by its alert (kept in the record), not by a form.
-  const alertState = previous?.alert ?? (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key)) ? newAlertState(event) : undefined)
+  const alertState =
+    previous?.alert ??
+    (event.kind === 'alert' && issue.viewerDidAuthor && issue.body.includes(alertMarker(event.alert.key))
+      ? newAlertState(event)
+      : undefined)
   const form = parseIssueForm(alertState ? '' : issue.body, spec)
-  const facts = alertState ? factsFromAlert(alertState) : factsFromForm(form, spec, new Date(issue.createdAt), now ? new Date(now) : undefined)
+  const facts = alertState
+    ? factsFromAlert(alertState)
+    : factsFromForm(form, spec, new Date(issue.createdAt), now ? new Date(now) : undefined)
   const classification = classify(alertState ? alertFields(alertState) : fieldsOf(facts), config)
   const digest = impactDigest(facts)
   const changes: string[] = []
   const replies: Reply[] = []
-  const sender = event.kind === 'issue' || event.kind === 'related' ? event.sender : event.kind === 'comment' ? event.author : event.kind === 'alert' ? event.alert.source : 'incidentops'
+  const sender =
+    event.kind === 'issue' || event.kind === 'related'
+      ? event.sender
+      : event.kind === 'comment'
+        ? event.author
+        : event.kind === 'alert'
+          ? event.alert.source
+          : 'incidentops'
 
   let record: IncidentRecord
   if (!previous) {
@@ -181,7 +211,15 @@ export function decide(
       priorityReason: human ? `set by hand with the \`${priorityLabel(human)}\` label` : classification.reason,
       stage: 'triage',
       impactDigest: digest,
-      events: [{ at: issue.createdAt, kind: 'declared', actor: alertState ? alertState.source : (issue.author ?? 'ghost'), via: alertState ? 'alert' : form.fromForm ? 'form' : 'label', to: priority }],
+      events: [
+        {
+          at: issue.createdAt,
+          kind: 'declared',
+          actor: alertState ? alertState.source : (issue.author ?? 'ghost'),
+          via: alertState ? 'alert' : form.fromForm ? 'form' : 'label',
+          to: priority,
+        },
+      ],
       commander: null,
       processed: [],
       source: alertState ? alertState.source : form.fromForm ? 'form' : 'manual',
@@ -192,7 +230,9 @@ export function decide(
     // someone below triage waits for a responder before it pages anyone (alerts come from a token).
     if (config.intake.holdUnconfirmed && !alertState && !mayDecide(access.reporter)) {
       record.unconfirmed = true
-      changes.push(`held as unconfirmed: declared by ${issue.author ?? 'ghost'} (role: ${access.reporter ?? 'unknown'}); a responder confirms with /confirm or /ack`)
+      changes.push(
+        `held as unconfirmed: declared by ${issue.author ?? 'ghost'} (role: ${access.reporter ?? 'unknown'}); a responder confirms with /confirm or /ack`,
+      )
     }
   } else {
     record = structuredClone(previous)
@@ -211,11 +251,17 @@ export function decide(
       const upward = PRIORITIES.indexOf(classification.priority) < PRIORITIES.indexOf(record.priority)
       if (record.prioritySource === 'rules' && classification.priority !== record.priority) {
         if (responder || (record.stage === 'triage' && upward)) {
-          setPriority(record, classification.priority, 'rules', classification.reason, { at, actor: sender, via: 'rules' })
+          setPriority(record, classification.priority, 'rules', classification.reason, {
+            at,
+            actor: sender,
+            via: 'rules',
+          })
           changes.push(`re-classified as ${classification.priority}`)
         } else {
           ev.text = `${ev.text} (kept ${record.priority}: ${record.stage === 'triage' ? 'an edit by someone below triage only raises the priority' : 'after triage, only a responder re-prioritises, with `/priority`'})`
-          changes.push(`kept ${record.priority}: the edit would re-classify it as ${classification.priority}, and edits from below triage re-classify only upward, in Triage`)
+          changes.push(
+            `kept ${record.priority}: the edit would re-classify it as ${classification.priority}, and edits from below triage re-classify only upward, in Triage`,
+          )
         }
       } else if (record.prioritySource === 'rules' && responder) record.priorityReason = classification.reason
     }
@@ -226,8 +272,7 @@ export function decide(
   else if (event.kind === 'comment') {
     for (const c of event.earlier ?? []) onComment(record, { kind: 'comment', ...c }, config, changes, replies)
     onComment(record, event, config, changes, replies)
-  }
-  else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
+  } else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
   else if (event.kind === 'related') onRelated(record, event, config, changes)
   // The catalog service follows the current answer (form or alert): its chain and runbook apply.
   const service = serviceFor(facts.services, config)
@@ -235,7 +280,9 @@ export function decide(
   else delete record.service
   // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
   if (now) {
-    const pending = config.priorities[record.priority].crisis ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c)) : []
+    const pending = config.priorities[record.priority].crisis
+      ? config.crisis.checklist.filter((c) => !tickedItems(card?.body, config.crisis.checklist).has(c))
+      : []
     const due = applyDue(record, config, now, issue.assignees, pending, oncall)
     replies.push(...due.replies)
     changes.push(...due.changes)
@@ -258,7 +305,8 @@ function allowedServices(facts: IncidentFacts, config: Config): string[] {
 function serviceLabelsEver(record: IncidentRecord, facts: IncidentFacts, config: Config): string[] {
   const ever = [...(record.serviceLabels ?? [])]
   if (!config.labels.services) return ever
-  for (const s of allowedServices(facts, config)) if (!ever.includes(s) && ever.length < MAX_SERVICE_LABELS) ever.push(s)
+  for (const s of allowedServices(facts, config))
+    if (!ever.includes(s) && ever.length < MAX_SERVICE_LABELS) ever.push(s)
   return ever
 }
 
@@ -276,14 +324,25 @@ export function serviceLabelsFor(record: IncidentRecord, facts: IncidentFacts, c
  * merely differs from the record (a half-applied earlier run) is repaired to the record instead.
  * Each also checks the fresh state, so a stale redelivery (label since removed) does nothing.
  */
-function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'issue' }>, ctx: IssueContext, config: Config, changes: string[], replies: Reply[]): void {
+function onIssueEvent(
+  record: IncidentRecord,
+  event: Extract<IncidentEvent, { kind: 'issue' }>,
+  ctx: IssueContext,
+  config: Config,
+  changes: string[],
+  replies: Reply[],
+): void {
   const issue = ctx.issue!
   const has = (label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase())
   const at = event.at ?? issue.updatedAt
   if (event.action === 'labeled' && event.label) {
     const p = priorityLabelsOn([event.label])[0]
     if (p && p !== record.priority && has(event.label)) {
-      setPriority(record, p, 'human', `set by hand with the \`${priorityLabel(p)}\` label`, { at, actor: event.sender, via: 'label' })
+      setPriority(record, p, 'human', `set by hand with the \`${priorityLabel(p)}\` label`, {
+        at,
+        actor: event.sender,
+        via: 'label',
+      })
       changes.push(`priority set to ${p} by label`)
     }
     const s = event.label.toLowerCase().startsWith(STAGE_PREFIX) ? stageByName(event.label, config) : undefined
@@ -302,10 +361,20 @@ function onIssueEvent(record: IncidentRecord, event: Extract<IncidentEvent, { ki
     const via: Via = closing ? 'close' : 'reopen'
     const kept = record.events.filter((e) => e.kind === 'refused').length
     if (kept < MAX_REFUSED_EVENTS) {
-      const what = closing ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage].name}` : `reopened the issue: closed again, the incident stays ${config.stages[record.stage].name}`
-      record.events.push({ at: closing ? (issue.closedAt ?? at) : at, kind: 'refused', actor: event.sender, via, text: what })
+      const what = closing
+        ? `closed the issue${issue.stateReason?.toLowerCase() === 'not_planned' ? ' as not planned' : ''}: reopened, the incident stays ${config.stages[record.stage].name}`
+        : `reopened the issue: closed again, the incident stays ${config.stages[record.stage].name}`
+      record.events.push({
+        at: closing ? (issue.closedAt ?? at) : at,
+        kind: 'refused',
+        actor: event.sender,
+        via,
+        text: what,
+      })
     }
-    changes.push(`refused: ${event.sender} (role: ${event.role ?? 'unknown'}) ${closing ? 'closed' : 'reopened'} the issue; put back as the record says`)
+    changes.push(
+      `refused: ${event.sender} (role: ${event.role ?? 'unknown'}) ${closing ? 'closed' : 'reopened'} the issue; put back as the record says`,
+    )
     const m = marker('refused', event.sender.toLowerCase())
     replies.push({
       marker: m,
@@ -331,12 +400,14 @@ function onRelated(record: IncidentRecord, event: RelatedEvent, config: Config, 
     record.postmortem.done = true
     record.events.push({ at, kind: 'postmortem', actor: event.sender, via: 'close', text: 'done' })
     changes.push('postmortem done')
-    if (record.stage === 'postmortem' || record.stage === 'resolved') moveTo(record, 'closed', { at, actor: event.sender, via: 'close' }, config, changes)
+    if (record.stage === 'postmortem' || record.stage === 'resolved')
+      moveTo(record, 'closed', { at, actor: event.sender, via: 'close' }, config, changes)
   }
   if (event.of === 'postmortem' && event.action === 'reopened' && record.postmortem?.done) {
     record.postmortem.done = false
     changes.push('postmortem reopened')
-    if (record.stage === 'closed') moveTo(record, 'postmortem', { at, actor: event.sender, via: 'reopen' }, config, changes)
+    if (record.stage === 'closed')
+      moveTo(record, 'postmortem', { at, actor: event.sender, via: 'reopen' }, config, changes)
   }
   if (event.of === 'followup') {
     const item = record.followups?.find((x) => x.number === event.number)
@@ -352,7 +423,13 @@ function hashTitle(t: string): string {
   return createHash('sha256').update(t).digest('hex').slice(0, 8)
 }
 
-function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'comment' }>, config: Config, changes: string[], replies: Reply[]): void {
+function onComment(
+  record: IncidentRecord,
+  event: Extract<IncidentEvent, { kind: 'comment' }>,
+  config: Config,
+  changes: string[],
+  replies: Reply[],
+): void {
   if (record.processed!.includes(event.commentId)) return
   const parsed = parseCommands(event.body)
   if (parsed.commands.length === 0 && parsed.problems.length === 0) return
@@ -371,12 +448,23 @@ function onComment(record: IncidentRecord, event: Extract<IncidentEvent, { kind:
   const problems: string[] = parsed.problems.map((p) => `${code(p.line, 60)}: ${p.message}`)
   for (const c of parsed.commands) {
     const problem = runCommand(record, c, e, config, changes, event.commentId)
-    if (problem === 'help') replies.push({ marker: marker('help', event.commentId), body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}` })
-    else if (problem === 'summary') replies.push({ marker: marker('summary', event.commentId), body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}` })
+    if (problem === 'help')
+      replies.push({
+        marker: marker('help', event.commentId),
+        body: `${marker('help', event.commentId)}\n**IncidentOps commands** (triage or write role needed):\n\n${HELP_TEXT}`,
+      })
+    else if (problem === 'summary')
+      replies.push({
+        marker: marker('summary', event.commentId),
+        body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}`,
+      })
     else if (problem) problems.push(problem)
   }
   if (problems.length) {
-    replies.push({ marker: marker('reply', event.commentId), body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}` })
+    replies.push({
+      marker: marker('reply', event.commentId),
+      body: `${marker('reply', event.commentId)}\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    })
   }
   markProcessed(record, event.commentId)
 }
@@ -418,7 +506,14 @@ function newAlertState(event: Extract<IncidentEvent, { kind: 'alert' }>): AlertS
  * window). Repeats are counted, coalesced and commented at most once per interval; `resolved`
  * moves to Monitoring (or Resolved); firing again after that brings the incident back.
  */
-function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: 'alert' }>, config: Config, changes: string[], replies: Reply[], fresh: boolean): void {
+function onAlert(
+  record: IncidentRecord,
+  event: Extract<IncidentEvent, { kind: 'alert' }>,
+  config: Config,
+  changes: string[],
+  replies: Reply[],
+  fresh: boolean,
+): void {
   const a = event.alert
   const state = (record.alert ??= newAlertState(event))
   if (state.deliveries.includes(event.delivery)) return
@@ -447,7 +542,8 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
     if (isActive(record.stage) && stageIndex(record.stage) < stageIndex('monitoring')) {
       if (config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
       else moveTo(record, 'monitoring', at, config, changes)
-    } else if (record.stage === 'monitoring' && config.alerts.resolvedStage === 'resolved') resolve(record, at, config, changes)
+    } else if (record.stage === 'monitoring' && config.alerts.resolvedStage === 'resolved')
+      resolve(record, at, config, changes)
     return
   }
   const recurred = state.status === 'resolved' || !isActive(record.stage) || record.stage === 'monitoring'
@@ -464,8 +560,12 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
     remember()
     record.events.push({ ...at, kind: 'alert', text: 'firing again' })
     changes.push('alert fired again')
-    if (record.stage !== 'investigating' && record.stage !== 'fixing') moveTo(record, 'investigating', at, config, changes)
-    replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 **The alert fired again** at ${now.slice(11, 16)} UTC: back to ${config.stages.investigating.name}.` })
+    if (record.stage !== 'investigating' && record.stage !== 'fixing')
+      moveTo(record, 'investigating', at, config, changes)
+    replies.push({
+      marker: marker('alert', `${event.delivery}`),
+      body: `${marker('alert', `${event.delivery}`)}\n🔁 **The alert fired again** at ${now.slice(11, 16)} UTC: back to ${config.stages.investigating.name}.`,
+    })
     return
   }
   // A repeat while still firing: coalesce, count, and comment at most once per interval.
@@ -474,14 +574,28 @@ function onAlert(record: IncidentRecord, event: Extract<IncidentEvent, { kind: '
   state.lastSeen = now
   remember()
   changes.push(`alert repeat (${state.occurrences} occurrences)`)
-  if (state.lastComment === null ? Date.parse(now) - Date.parse(state.firstSeen) >= config.alerts.commentInterval : Date.parse(now) - Date.parse(state.lastComment) >= config.alerts.commentInterval) {
+  if (
+    state.lastComment === null
+      ? Date.parse(now) - Date.parse(state.firstSeen) >= config.alerts.commentInterval
+      : Date.parse(now) - Date.parse(state.lastComment) >= config.alerts.commentInterval
+  ) {
     state.lastComment = now
-    replies.push({ marker: marker('alert', `${event.delivery}`), body: `${marker('alert', `${event.delivery}`)}\n🔁 Still firing: ${state.occurrences} occurrences since ${state.firstSeen.slice(11, 16)} UTC (last at ${now.slice(11, 16)} UTC).` })
+    replies.push({
+      marker: marker('alert', `${event.delivery}`),
+      body: `${marker('alert', `${event.delivery}`)}\n🔁 Still firing: ${state.occurrences} occurrences since ${state.firstSeen.slice(11, 16)} UTC (last at ${now.slice(11, 16)} UTC).`,
+    })
   }
 }
 
 /** Runs one command on the record; returns a problem to tell the author, a reply to render ('help', 'summary'), or null. */
-function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[], commentId: number): string | null | 'help' | 'summary' {
+function runCommand(
+  record: IncidentRecord,
+  c: Command,
+  e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>,
+  config: Config,
+  changes: string[],
+  commentId: number,
+): string | null | 'help' | 'summary' {
   switch (c.name) {
     case 'help':
       return 'help'
@@ -511,12 +625,20 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
       return null
     case 'priority':
       if (record.priority === c.priority && record.prioritySource === 'human') return null
-      setPriority(record, c.priority, 'human', c.reason ? `set by ${e.actor}: ${c.reason}` : `set by ${e.actor}`, e, c.reason)
+      setPriority(
+        record,
+        c.priority,
+        'human',
+        c.reason ? `set by ${e.actor}: ${c.reason}` : `set by ${e.actor}`,
+        e,
+        c.reason,
+      )
       changes.push(`priority set to ${c.priority} by command`)
       return null
     case 'stage': {
       const to = stageByName(c.stage, config)
-      if (!to) return `\`/stage ${inline(c.stage, 40)}\`: unknown stage. Stages: ${STAGES.map((s) => `\`${config.stages[s].name}\``).join(', ')}.`
+      if (!to)
+        return `\`/stage ${inline(c.stage, 40)}\`: unknown stage. Stages: ${STAGES.map((s) => `\`${config.stages[s].name}\``).join(', ')}.`
       if (to === record.stage) return null
       if (to === 'resolved') {
         const problem = transitionProblem(record.stage, to)
@@ -543,15 +665,21 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
       return null
     case 'followup':
       // Keyed by the comment and the title, so a half-applied run finds the issue it already opened.
-      record.pendingFollowups = [...(record.pendingFollowups ?? []), { key: `${commentId}-${hashTitle(c.title)}`, title: c.title }]
+      record.pendingFollowups = [
+        ...(record.pendingFollowups ?? []),
+        { key: `${commentId}-${hashTitle(c.title)}`, title: c.title },
+      ]
       changes.push(`follow-up requested: ${c.title}`)
       return null
     case 'postmortem': {
       if (c.done) {
         const pm = record.postmortem
-        if (!pm || !postmortemWritten(record)) return '`/postmortem done`: there is no postmortem yet; `/postmortem` writes one.'
-        if (pm.issue) return `\`/postmortem done\`: the postmortem is #${pm.issue}; close it when it is done, and the incident closes with it.`
-        if (pm.pr) return `\`/postmortem done\`: the postmortem is the pull request #${pm.pr}; merge it when it is done, and the incident closes with it.`
+        if (!pm || !postmortemWritten(record))
+          return '`/postmortem done`: there is no postmortem yet; `/postmortem` writes one.'
+        if (pm.issue)
+          return `\`/postmortem done\`: the postmortem is #${pm.issue}; close it when it is done, and the incident closes with it.`
+        if (pm.pr)
+          return `\`/postmortem done\`: the postmortem is the pull request #${pm.pr}; merge it when it is done, and the incident closes with it.`
         if (pm.done) return null
         pm.done = true
         record.events.push({ ...e, kind: 'postmortem', text: 'done' })
@@ -559,7 +687,8 @@ function runCommand(record: IncidentRecord, c: Command, e: Pick<TimelineEvent, '
         if (record.stage === 'postmortem' || record.stage === 'resolved') moveTo(record, 'closed', e, config, changes)
         return null
       }
-      if (record.events.some((x) => x.kind === 'dismissed')) return '`/postmortem`: a dismissed false alarm gets no postmortem.'
+      if (record.events.some((x) => x.kind === 'dismissed'))
+        return '`/postmortem`: a dismissed false alarm gets no postmortem.'
       record.postmortem = { issue: null, done: false, ...record.postmortem, requested: true }
       changes.push('postmortem requested')
       // Already closed without one (an optional postmortem): back to Resolved until it is written.
@@ -589,7 +718,13 @@ export function allowedFrom(from: Stage): Stage[] {
   return ['investigating', 'fixing', 'monitoring']
 }
 
-function moveTo(record: IncidentRecord, to: Stage, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
+function moveTo(
+  record: IncidentRecord,
+  to: Stage,
+  e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>,
+  config: Config,
+  changes: string[],
+): void {
   if (record.stage === to) return
   record.events.push({ ...e, kind: 'stage', from: record.stage, to })
   changes.push(`stage ${config.stages[record.stage]?.name ?? record.stage} → ${config.stages[to].name}`)
@@ -599,24 +734,44 @@ function moveTo(record: IncidentRecord, to: Stage, e: Pick<TimelineEvent, 'at' |
 /** Whether this incident gets a postmortem: its priority requires one, or someone asked with `/postmortem`. */
 export function wantsPostmortem(record: IncidentRecord, config: Config): boolean {
   const dismissed = record.events.some((e) => e.kind === 'dismissed')
-  return !dismissed && (config.priorities[record.priority].postmortem === 'required' || record.postmortem?.requested === true)
+  return (
+    !dismissed &&
+    (config.priorities[record.priority].postmortem === 'required' || record.postmortem?.requested === true)
+  )
 }
 
 /** Resolved, then Closed unless a postmortem is still to be written (it keeps the incident in Postmortem until done). */
-function resolve(record: IncidentRecord, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, config: Config, changes: string[]): void {
+function resolve(
+  record: IncidentRecord,
+  e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>,
+  config: Config,
+  changes: string[],
+): void {
   moveTo(record, 'resolved', e, config, changes)
   if (!wantsPostmortem(record, config) || record.postmortem?.done) moveTo(record, 'closed', e, config, changes)
   else if (postmortemWritten(record)) moveTo(record, 'postmortem', e, config, changes)
 }
 
-function dismiss(record: IncidentRecord, reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, changes: string[]): void {
+function dismiss(
+  record: IncidentRecord,
+  reason: string,
+  e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>,
+  changes: string[],
+): void {
   record.events.push({ ...e, kind: 'dismissed', text: reason || undefined })
   record.events.push({ ...e, kind: 'stage', from: record.stage, to: 'closed' })
   record.stage = 'closed'
   changes.push('dismissed as a false alarm')
 }
 
-function setPriority(r: IncidentRecord, to: Priority, source: 'rules' | 'human', reason: string, e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>, text?: string): void {
+function setPriority(
+  r: IncidentRecord,
+  to: Priority,
+  source: 'rules' | 'human',
+  reason: string,
+  e: Pick<TimelineEvent, 'at' | 'actor' | 'via'>,
+  text?: string,
+): void {
   r.events.push({ ...e, kind: 'priority', from: r.priority, to, ...(text ? { text } : {}) })
   r.priority = to
   r.prioritySource = source
@@ -641,7 +796,11 @@ export function upFrontLabels(config: Config, needed: readonly string[]): LabelS
     .map((l) => labelSpec(l, config))
     .concat(
       { name: config.postmortem.label, color: '5319e7', description: 'A postmortem of an incident (IncidentOps)' },
-      { name: config.postmortem.followupLabel, color: 'c2e0c6', description: 'A follow-up action from an incident (IncidentOps)' },
+      {
+        name: config.postmortem.followupLabel,
+        color: 'c2e0c6',
+        description: 'A follow-up action from an incident (IncidentOps)',
+      },
     )
 }
 
@@ -652,19 +811,35 @@ function unique(labels: string[]): string[] {
 
 function isManaged(label: string, config: Config): boolean {
   const l = label.toLowerCase()
-  return l === config.labels.incident.toLowerCase() || l.startsWith(PRIORITY_PREFIX) || l.startsWith(STAGE_PREFIX) || l.startsWith(SERVICE_PREFIX)
+  return (
+    l === config.labels.incident.toLowerCase() ||
+    l.startsWith(PRIORITY_PREFIX) ||
+    l.startsWith(STAGE_PREFIX) ||
+    l.startsWith(SERVICE_PREFIX)
+  )
 }
 
 /**
  * The whole state the issue should be in, for this record. `warnings` are facts about the
  * installation this run found (the sweep stopped running), shown at the top of the card.
  */
-export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: IncidentFacts, config: Config, replies: readonly Reply[], warnings: readonly string[] = []): DesiredIssue {
+export function desiredIssue(
+  ctx: IssueContext,
+  record: IncidentRecord,
+  facts: IncidentFacts,
+  config: Config,
+  replies: readonly Reply[],
+  warnings: readonly string[] = [],
+): DesiredIssue {
   const issue = ctx.issue!
   // Keep people's labels; ours (priority, stage, and service when on) follow the record and the form.
   const ours = (l: string): boolean => {
     const x = l.toLowerCase()
-    return x.startsWith(PRIORITY_PREFIX) || x.startsWith(STAGE_PREFIX) || (config.labels.services && x.startsWith(SERVICE_PREFIX))
+    return (
+      x.startsWith(PRIORITY_PREFIX) ||
+      x.startsWith(STAGE_PREFIX) ||
+      (config.labels.services && x.startsWith(SERVICE_PREFIX))
+    )
   }
   const out = issue.labels.filter((l) => !ours(l))
   const add = (l: string): void => {
@@ -679,7 +854,10 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
   const policy = config.priorities[record.priority]
   if (policy.crisis && config.crisis.mention.length && isActive(record.stage) && !record.unconfirmed) {
     const m = marker('crisis', 'declared')
-    once.push({ marker: m, body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.` })
+    once.push({
+      marker: m,
+      body: `${m}\n🚨 **Crisis declared (${record.priority}).** ${config.crisis.mention.join(' ')}: please join the response. The communication checklist is in the incident card above.`,
+    })
   }
   once.push(...replies)
 
@@ -691,7 +869,10 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
     labels: out,
     // Every priority and stage label is created with the first incident, in the same single request,
     // so later transitions never pay for a label creation.
-    labelSpecs: upFrontLabels(config, out.filter((l) => isManaged(l, config))),
+    labelSpecs: upFrontLabels(
+      config,
+      out.filter((l) => isManaged(l, config)),
+    ),
     card: renderCard({ record, facts, config, ticked: tickedItems(card?.body, config.crisis.checklist), warnings }),
     once,
     state: closed ? 'closed' : 'open',
@@ -707,19 +888,39 @@ export function desiredIssue(ctx: IssueContext, record: IncidentRecord, facts: I
  * that cannot be used (in the future, after the report, not understood) is refused with a reply
  * saying why, once per text. Removing it from the form falls back to the report time.
  */
-function onStartTime(record: IncidentRecord, facts: IncidentFacts, first: boolean, event: IncidentEvent, at: string, changes: string[], replies: Reply[]): void {
+function onStartTime(
+  record: IncidentRecord,
+  facts: IncidentFacts,
+  first: boolean,
+  event: IncidentEvent,
+  at: string,
+  changes: string[],
+  replies: Reply[],
+): void {
   const refused = facts.startRefused
   if (refused && refused.problem !== 'not-understood') {
-    const mk = marker('start-refused', createHash('sha256').update(`${refused.problem}:${refused.text}`).digest('hex').slice(0, 12))
-    replies.push({ marker: mk, body: `${mk}\n⚠️ The start time ${code(inline(refused.text, 100))} was not used. ${refused.message}` })
+    const mk = marker(
+      'start-refused',
+      createHash('sha256').update(`${refused.problem}:${refused.text}`).digest('hex').slice(0, 12),
+    )
+    replies.push({
+      marker: mk,
+      body: `${mk}\n⚠️ The start time ${code(inline(refused.text, 100))} was not used. ${refused.message}`,
+    })
   }
   if (first || event.kind !== 'issue' || event.action !== 'edited') return
   const wanted = facts.startedAt ?? (refused ? null : record.declaredAt)
   if (wanted === null || Date.parse(wanted) === Date.parse(record.startedAt)) return
   if (record.stage !== 'triage' && !(event.role && MAY_COMMAND.includes(event.role))) {
     changes.push(`start time edit by ${event.sender} not used (past Triage, needs triage or more)`)
-    const mk = marker('start-denied', createHash('sha256').update(`${event.sender}:${wanted}`).digest('hex').slice(0, 12))
-    replies.push({ marker: mk, body: `${mk}\nThe start time edited by ${neutralizeMentions(`@${event.sender}`)} was not used: after Triage only people with triage access or more change it. The card keeps ${utc(record.startedAt)}.` })
+    const mk = marker(
+      'start-denied',
+      createHash('sha256').update(`${event.sender}:${wanted}`).digest('hex').slice(0, 12),
+    )
+    replies.push({
+      marker: mk,
+      body: `${mk}\nThe start time edited by ${neutralizeMentions(`@${event.sender}`)} was not used: after Triage only people with triage access or more change it. The card keeps ${utc(record.startedAt)}.`,
+    })
     return
   }
   record.events.push({ at, kind: 'start', actor: event.sender, via: 'edit', from: record.startedAt, to: wanted })

@@ -25,11 +25,19 @@ export function lastUpdateAt(r: IncidentRecord): string {
 }
 
 /** The current due period of the update clock: k ≥ 1 when an update is overdue, with the period's start. */
-export function updatePeriod(r: IncidentRecord, config: Config, now: string): { k: number; dueAt: string; nextDueAt: string } {
+export function updatePeriod(
+  r: IncidentRecord,
+  config: Config,
+  now: string,
+): { k: number; dueAt: string; nextDueAt: string } {
   const cadence = config.priorities[r.priority].update
   const last = Date.parse(lastUpdateAt(r))
   const k = Math.max(0, Math.floor((Date.parse(now) - last) / cadence))
-  return { k, dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(), nextDueAt: new Date(last + (k + 1) * cadence).toISOString() }
+  return {
+    k,
+    dueAt: new Date(last + Math.max(1, k) * cadence).toISOString(),
+    nextDueAt: new Date(last + (k + 1) * cadence).toISOString(),
+  }
 }
 
 /**
@@ -44,7 +52,10 @@ export function ackClockStart(r: IncidentRecord): string {
  * The escalation deadlines, level 1 first: the ack deadline, then each level's `after` (default the
  * ack window). The chain is the incident's service's, else the top-level one (oncall/resolve.ts).
  */
-export function escalationDeadlines(r: IncidentRecord, config: Config): { level: number; at: number; mention: string[] }[] {
+export function escalationDeadlines(
+  r: IncidentRecord,
+  config: Config,
+): { level: number; at: number; mention: string[] }[] {
   const ack = config.priorities[r.priority].ack
   const own = escalationChain(r.service, config)
   const chain = own.length ? own : [{ mention: [] as string[], after: null }]
@@ -55,7 +66,8 @@ export function escalationDeadlines(r: IncidentRecord, config: Config): { level:
   })
 }
 
-const escalatedLevel = (r: IncidentRecord): number => r.events.reduce((m, e) => (e.kind === 'escalation' ? Math.max(m, Number(e.to) || 0) : m), 0)
+const escalatedLevel = (r: IncidentRecord): number =>
+  r.events.reduce((m, e) => (e.kind === 'escalation' ? Math.max(m, Number(e.to) || 0) : m), 0)
 
 /**
  * What is due for one incident at `now`, computed from timestamps only (never from "this run"), so
@@ -84,7 +96,11 @@ export function applyDue(
     const k = Math.floor((Date.parse(now) - Date.parse(since)) / config.postmortem.chaseAfter)
     if (k >= 1) {
       const mk = marker('postmortem-chase', k)
-      const owner = r.commander ? `@${r.commander}` : assignees.length ? assignees.map((a) => `@${a}`).join(' ') : config.responseTeam.join(' ')
+      const owner = r.commander
+        ? `@${r.commander}`
+        : assignees.length
+          ? assignees.map((a) => `@${a}`).join(' ')
+          : config.responseTeam.join(' ')
       const open = `${formatDuration(Date.parse(now) - Date.parse(since))} after resolution.${owner ? ` ${owner}:` : ''}`
       replies.push({
         marker: mk,
@@ -101,7 +117,12 @@ export function applyDue(
   const t = Date.parse(now)
   const m = milestones(r)
   const policy = config.priorities[r.priority]
-  const at = (e: Omit<TimelineEvent, 'at' | 'actor' | 'via'>): TimelineEvent => ({ at: now, actor: 'incidentops', via: 'schedule', ...e })
+  const at = (e: Omit<TimelineEvent, 'at' | 'actor' | 'via'>): TimelineEvent => ({
+    at: now,
+    actor: 'incidentops',
+    via: 'schedule',
+    ...e,
+  })
 
   // An unconfirmed incident (declared by someone below triage, held) pages nobody until confirmed.
   if (!m.acknowledgedAt && !r.unconfirmed) {
@@ -124,7 +145,11 @@ export function applyDue(
 
   if (stage === 'monitoring') {
     const quiet = r.alert ? config.sweep.autoResolveAlerts : config.sweep.autoResolvePeople
-    const since = [...r.events].reverse().find((e) => (e.kind === 'stage' && e.to === 'monitoring') || (e.kind === 'alert' && e.text !== 'resolved'))?.at ?? r.declaredAt
+    const since =
+      [...r.events]
+        .reverse()
+        .find((e) => (e.kind === 'stage' && e.to === 'monitoring') || (e.kind === 'alert' && e.text !== 'resolved'))
+        ?.at ?? r.declaredAt
     const stillFiring = r.alert?.status === 'firing'
     if (quiet !== null && !stillFiring && t - Date.parse(since) >= quiet) {
       changes.push(`auto-resolved after ${formatDuration(quiet)} quiet in monitoring`)
@@ -139,15 +164,27 @@ export function applyDue(
       const mk = marker('reminder', p.dueAt)
       const last = [...r.events].reverse().find((e) => e.kind === 'update')
       const stageSince = [...r.events].reverse().find((e) => e.kind === 'stage')?.at ?? r.declaredAt
-      const ask = r.commander ? [`@${r.commander}`] : assignees.length ? assignees.map((a) => `@${a}`) : config.responseTeam
+      const ask = r.commander
+        ? [`@${r.commander}`]
+        : assignees.length
+          ? assignees.map((a) => `@${a}`)
+          : config.responseTeam
       const lines = [
         mk,
         `🔔 **Update due** on this ${r.priority} incident (every ${formatDuration(policy.update)}). It has been open ${formatDuration(t - Date.parse(r.startedAt))}, ${stage} for ${formatDuration(t - Date.parse(stageSince))}.`,
         '',
         last ? `Last update, ${utc(last.at)}:\n${quote(last.text ?? '', 500)}` : '_No update yet._',
       ]
-      if (policy.crisis && pendingChecklist.length) lines.push('', 'Still pending (crisis communication):', ...pendingChecklist.map((c) => `- [ ] ${inline(c, 200)}`))
-      lines.push('', `${ask.length ? `${ask.join(' ')}: ` : ''}please post \`/update <what changed>\`. Next update due ${utc(p.nextDueAt)}.`)
+      if (policy.crisis && pendingChecklist.length)
+        lines.push(
+          '',
+          'Still pending (crisis communication):',
+          ...pendingChecklist.map((c) => `- [ ] ${inline(c, 200)}`),
+        )
+      lines.push(
+        '',
+        `${ask.length ? `${ask.join(' ')}: ` : ''}please post \`/update <what changed>\`. Next update due ${utc(p.nextDueAt)}.`,
+      )
       replies.push({ marker: mk, body: lines.join('\n') })
     }
   }

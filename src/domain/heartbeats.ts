@@ -72,7 +72,9 @@ export interface HeartbeatIssue {
  * comment, or (on the very first pings) an issue: the latest ping wins, the lowest issue is used.
  */
 export function readHeartbeats(issues: readonly HeartbeatIssue[] | undefined): HeartbeatStore {
-  const ours = (issues ?? []).filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER)).sort((a, b) => a.number - b.number)
+  const ours = (issues ?? [])
+    .filter((i) => i.viewerDidAuthor && i.body.startsWith(HEARTBEATS_ISSUE_MARKER))
+    .sort((a, b) => a.number - b.number)
   const beats = new Map<string, StoredHeartbeat>()
   // Issues in number order, comments in id order: the first comment seen for a name is the one
   // every run edits (deterministic), and it carries the latest ping of all its duplicates.
@@ -94,7 +96,14 @@ export function decodeHeartbeat(body: string): HeartbeatRecord | null {
   if (!m) return null
   try {
     const r = JSON.parse(Buffer.from(m[1]!, 'base64').toString('utf8')) as HeartbeatRecord
-    if (r?.v !== 1 || typeof r.name !== 'string' || !HEARTBEAT_NAME.test(r.name) || typeof r.lastPing !== 'string' || Number.isNaN(Date.parse(r.lastPing))) return null
+    if (
+      r?.v !== 1 ||
+      typeof r.name !== 'string' ||
+      !HEARTBEAT_NAME.test(r.name) ||
+      typeof r.lastPing !== 'string' ||
+      Number.isNaN(Date.parse(r.lastPing))
+    )
+      return null
     return r
   } catch {
     return null
@@ -134,7 +143,11 @@ export type HeartbeatState =
   | { kind: 'late'; lastPing: string; deadline: string }
 
 /** Whether a heartbeat is late at `now`: strictly after its last ping + period + grace. */
-export function heartbeatState(hb: Pick<HeartbeatConfig, 'period' | 'grace'>, lastPing: string | null, now: string): HeartbeatState {
+export function heartbeatState(
+  hb: Pick<HeartbeatConfig, 'period' | 'grace'>,
+  lastPing: string | null,
+  now: string,
+): HeartbeatState {
   if (lastPing === null) return { kind: 'waiting' }
   const d = deadline(hb, lastPing)
   const at = new Date(d).toISOString()
@@ -151,7 +164,12 @@ export function pingNeedsWrite(stored: HeartbeatRecord | undefined, now: string)
  * NormalizedAlert every monitor's payload becomes, so dedup, repeat, reopen and resolve are shared.
  * The incident starts when the missed ping was due (last ping + period), not when it was noticed.
  */
-export function heartbeatAlert(hb: HeartbeatConfig, status: 'firing' | 'resolved', lastPing: string, now: string): NormalizedAlert {
+export function heartbeatAlert(
+  hb: HeartbeatConfig,
+  status: 'firing' | 'resolved',
+  lastPing: string,
+  now: string,
+): NormalizedAlert {
   const due = new Date(Date.parse(lastPing) + hb.period).toISOString()
   return {
     status,
@@ -230,7 +248,11 @@ export function sweepLateWarning(lastRun: string, interval: number): string {
  * SWEEP_LATE_MARKER, so the sweep clears it when it runs again) and the job summary's line. Nothing
  * when the sweep is on time, sleeps on purpose, or is not watched (`sweep.interval: off`).
  */
-export function sweepLateNotice(labels: readonly LabelSpec[] | undefined, interval: number | null, now: string | null): { card: string[]; line: string | null } {
+export function sweepLateNotice(
+  labels: readonly LabelSpec[] | undefined,
+  interval: number | null,
+  now: string | null,
+): { card: string[]; line: string | null } {
   const label = (labels ?? []).find((l) => l.name.toLowerCase() === SWEEP_ON_LABEL_NAME)
   const last = now ? sweepOverdue(label, interval, now) : null
   if (last === null || interval === null) return { card: [], line: null }

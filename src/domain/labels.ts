@@ -16,12 +16,18 @@ export const serviceLabel = (s: string): string => fitLabelName(`${SERVICE_PREFI
 /** The label specs (name, colour, description) the action creates when missing. */
 export function labelSpec(name: string, config: Config): LabelSpec {
   const lower = name.toLowerCase()
-  if (lower === config.labels.incident.toLowerCase()) return { name, color: 'd73a4a', description: 'An incident, managed by IncidentOps' }
+  if (lower === config.labels.incident.toLowerCase())
+    return { name, color: 'd73a4a', description: 'An incident, managed by IncidentOps' }
   if (lower.startsWith(PRIORITY_PREFIX)) {
     const p = name.slice(PRIORITY_PREFIX.length) as Priority
-    return { name, color: PRIORITY_COLORS[p] ?? 'cccccc', description: `${p}: ${config.priorities[p]?.description ?? ''}`.slice(0, 100) }
+    return {
+      name,
+      color: PRIORITY_COLORS[p] ?? 'cccccc',
+      description: `${p}: ${config.priorities[p]?.description ?? ''}`.slice(0, 100),
+    }
   }
-  if (lower.startsWith(STAGE_PREFIX)) return { name, color: '1d76db', description: `Incident stage: ${name.slice(STAGE_PREFIX.length)}` }
+  if (lower.startsWith(STAGE_PREFIX))
+    return { name, color: '1d76db', description: `Incident stage: ${name.slice(STAGE_PREFIX.length)}` }
   if (lower.startsWith(SERVICE_PREFIX)) return { name, color: 'c5def5', description: 'Service affected by an incident' }
   return { name, color: 'ededed', description: '' }
 }

@@ -60,5 +60,13 @@ export function milestones(r: IncidentRecord, asOf?: string): Milestones {
   if (now < RES) resolvedAt = null
   if (now < CLO) closedAt = null
   if (now < MON) mitigatedAt = null
-  return { startedAt: r.startedAt, declaredAt: r.declaredAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, dismissed }
+  return {
+    startedAt: r.startedAt,
+    declaredAt: r.declaredAt,
+    acknowledgedAt,
+    mitigatedAt,
+    resolvedAt,
+    closedAt,
+    dismissed,
+  }
 }

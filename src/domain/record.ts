@@ -15,7 +15,23 @@ export interface TimelineEvent {
    * unconfirmed (declared by someone below triage, with `intake.hold_unconfirmed`); start: the
    * start time edited in the form (from → to).
    */
-  kind: 'declared' | 'priority' | 'stage' | 'impact' | 'update' | 'note' | 'ack' | 'commander' | 'dismissed' | 'alert' | 'escalation' | 'postmortem' | 'followup' | 'refused' | 'confirmed' | 'start'
+  kind:
+    | 'declared'
+    | 'priority'
+    | 'stage'
+    | 'impact'
+    | 'update'
+    | 'note'
+    | 'ack'
+    | 'commander'
+    | 'dismissed'
+    | 'alert'
+    | 'escalation'
+    | 'postmortem'
+    | 'followup'
+    | 'refused'
+    | 'confirmed'
+    | 'start'
   actor: string
   via: Via
   from?: string
@@ -110,7 +126,10 @@ export interface BoardCache {
   projectId: string
   itemId: string
   /** Field name → id, type and (single-select) option name → id. */
-  fields: Record<string, { id: string; type: 'SINGLE_SELECT' | 'DATE' | 'TEXT' | 'NUMBER' | 'OTHER'; options?: Record<string, string> }>
+  fields: Record<
+    string,
+    { id: string; type: 'SINGLE_SELECT' | 'DATE' | 'TEXT' | 'NUMBER' | 'OTHER'; options?: Record<string, string> }
+  >
   /** Field name → the value we last set (option name, YYYY-MM-DD, or text). */
   values: Record<string, string | null>
 }
@@ -144,7 +163,9 @@ export interface CommentLike {
 
 /** The incident card: the oldest comment carrying the card marker that we wrote ourselves. */
 export function findCard<C extends CommentLike>(comments: readonly C[]): C | undefined {
-  return comments.filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0]
+  return comments
+    .filter((c) => c.viewerDidAuthor && c.body.startsWith(CARD_MARKER))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId)[0]
 }
 
 /** A keyed comment of ours (`<!-- incidentops:kind:key -->`), found to edit instead of posting twice. */
@@ -176,8 +197,10 @@ export function isRecord(r: unknown): r is IncidentRecord {
   if (typeof r.priority !== 'string' || !(PRIORITIES as readonly string[]).includes(r.priority)) return false
   if (r.prioritySource !== 'rules' && r.prioritySource !== 'human') return false
   if (typeof r.priorityReason !== 'string' || typeof r.stage !== 'string' || !isStage(r.stage)) return false
-  if (!Array.isArray(r.events) || !r.events.every((e) => isObject(e) && isTime(e.at) && typeof e.kind === 'string')) return false
-  if (r.processed !== undefined && !(Array.isArray(r.processed) && r.processed.every((n) => typeof n === 'number'))) return false
+  if (!Array.isArray(r.events) || !r.events.every((e) => isObject(e) && isTime(e.at) && typeof e.kind === 'string'))
+    return false
+  if (r.processed !== undefined && !(Array.isArray(r.processed) && r.processed.every((n) => typeof n === 'number')))
+    return false
   if (r.commander !== undefined && r.commander !== null && typeof r.commander !== 'string') return false
   return true
 }

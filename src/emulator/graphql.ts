@@ -117,22 +117,42 @@ export interface PreparedGraphql {
 export function prepareGraphql(body: unknown): PreparedGraphql {
   const b = (body ?? {}) as { query?: unknown; operationName?: unknown }
   if (typeof b.query !== 'string') {
-    return { operationName: null, mutation: false, document: null, parseError: { message: 'A query attribute must be specified and must be a string.' } }
+    return {
+      operationName: null,
+      mutation: false,
+      document: null,
+      parseError: { message: 'A query attribute must be specified and must be a string.' },
+    }
   }
   let document: DocumentNode
   try {
     document = parse(b.query)
   } catch (e) {
     const err = e instanceof GraphQLError ? e : new GraphQLError(String(e))
-    return { operationName: null, mutation: false, document: null, parseError: { message: err.message, ...(err.locations ? { locations: err.locations } : {}) } }
+    return {
+      operationName: null,
+      mutation: false,
+      document: null,
+      parseError: { message: err.message, ...(err.locations ? { locations: err.locations } : {}) },
+    }
   }
   const opName = typeof b.operationName === 'string' ? b.operationName : undefined
   const op = getOperationAST(document, opName)
-  return { operationName: op?.name?.value ?? opName ?? null, mutation: op?.operation === 'mutation', document, parseError: null }
+  return {
+    operationName: op?.name?.value ?? opName ?? null,
+    mutation: op?.operation === 'mutation',
+    document,
+    parseError: null,
+  }
 }
 
 /** Validate, analyse (pagination limits, cost) and execute a prepared GraphQL request. */
-export function runGraphql(prepared: PreparedGraphql, body: unknown, ctx: Omit<GqlContext, 'cost' | 'nodeCount'>, charge: (cost: number) => void): GraphqlResult {
+export function runGraphql(
+  prepared: PreparedGraphql,
+  body: unknown,
+  ctx: Omit<GqlContext, 'cost' | 'nodeCount'>,
+  charge: (cost: number) => void,
+): GraphqlResult {
   const { operationName, mutation } = prepared
   const fail = (errors: JsonError[], cost = 1): GraphqlResult => {
     charge(cost)
@@ -174,11 +194,19 @@ function githubValidationError(e: GraphQLError): JsonError {
   const base = { ...(e.locations ? { locations: e.locations } : {}) }
   let m = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(e.message)
   if (m) {
-    return { ...base, message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`, extensions: { code: 'undefinedField', typeName: m[2], fieldName: m[1] } }
+    return {
+      ...base,
+      message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`,
+      extensions: { code: 'undefinedField', typeName: m[2], fieldName: m[1] },
+    }
   }
   m = /^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./.exec(e.message)
   if (m) {
-    return { ...base, message: `Field '${m[2]}' doesn't accept argument '${m[1]}'`, extensions: { code: 'argumentNotAccepted', name: m[2], typeName: 'Field', argumentName: m[1] } }
+    return {
+      ...base,
+      message: `Field '${m[2]}' doesn't accept argument '${m[1]}'`,
+      extensions: { code: 'argumentNotAccepted', name: m[2], typeName: 'Field', argumentName: m[1] },
+    }
   }
   return { ...base, message: e.message }
 }
@@ -187,7 +215,8 @@ function executionError(e: GraphQLError): JsonError {
   const orig = e.originalError
   const out: JsonError = { message: e.message }
   if (orig instanceof ApiError) {
-    out.type = orig.graphqlType ?? (orig.status === 404 ? 'NOT_FOUND' : orig.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE')
+    out.type =
+      orig.graphqlType ?? (orig.status === 404 ? 'NOT_FOUND' : orig.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE')
     out.message = orig.errors?.length ? orig.errors.map(humanize).join(', ') : orig.message
   }
   if (e.path) out.path = e.path
@@ -210,7 +239,12 @@ function notFound(message: string): ApiError {
 }
 
 function forbidden(viewer: Account, mutation: string): ApiError {
-  return new ApiError(403, `${gqlLogin(viewer)} does not have the correct permissions to execute \`${mutation}\``, undefined, 'FORBIDDEN')
+  return new ApiError(
+    403,
+    `${gqlLogin(viewer)} does not have the correct permissions to execute \`${mutation}\``,
+    undefined,
+    'FORBIDDEN',
+  )
 }
 
 // ---------- static analysis: pagination limits and cost ----------
@@ -220,8 +254,15 @@ function forbidden(viewer: Account, mutation: string): ApiError {
  * `last` (max 100), and the cost is the number of connection requests (each nested one
  * multiplied by its parents' page sizes) divided by 100, at least 1.
  */
-function analyse(schema: GraphQLSchema, document: DocumentNode, op: OperationDefinitionNode, variables: Record<string, unknown>) {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])))
+function analyse(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  op: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+) {
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  )
   const defaults = new Map(op.variableDefinitions?.map((v) => [v.variable.name.value, v.defaultValue] as const) ?? [])
   const errors: JsonError[] = []
   let requests = 0
@@ -242,7 +283,12 @@ function analyse(schema: GraphQLSchema, document: DocumentNode, op: OperationDef
     return value(arg?.value)
   }
 
-  const walk = (set: SelectionSetNode | undefined, parent: GraphQLNamedType, multiplier: number, path: string[]): void => {
+  const walk = (
+    set: SelectionSetNode | undefined,
+    parent: GraphQLNamedType,
+    multiplier: number,
+    path: string[],
+  ): void => {
     if (!set) return
     for (const sel of set.selections) {
       if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -269,16 +315,27 @@ function analyse(schema: GraphQLSchema, document: DocumentNode, op: OperationDef
       const last = intArg(sel, 'last')
       const loc = sel.loc ? [{ line: sel.loc.startToken.line, column: sel.loc.startToken.column }] : undefined
       if (first === null && last === null) {
-        errors.push({ type: 'MISSING_PAGINATION_BOUNDARIES', path: fieldPath, ...(loc ? { locations: loc } : {}), message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.` })
+        errors.push({
+          type: 'MISSING_PAGINATION_BOUNDARIES',
+          path: fieldPath,
+          ...(loc ? { locations: loc } : {}),
+          message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.`,
+        })
         continue
       }
-      for (const [name, n] of [['first', first], ['last', last]] as const) {
+      for (const [name, n] of [
+        ['first', first],
+        ['last', last],
+      ] as const) {
         if (n !== null && (n > MAX_PAGE || n < 0))
           errors.push({
             type: 'EXCESSIVE_PAGINATION',
             path: fieldPath,
             ...(loc ? { locations: loc } : {}),
-            message: n < 0 ? `\`${name}\` on the \`${sel.name.value}\` connection cannot be less than zero.` : `Requesting ${n} records on the \`${sel.name.value}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE} records.`,
+            message:
+              n < 0
+                ? `\`${name}\` on the \`${sel.name.value}\` connection cannot be less than zero.`
+                : `Requesting ${n} records on the \`${sel.name.value}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE} records.`,
           })
       }
       const size = Math.max(first ?? 0, last ?? 0)
@@ -299,7 +356,9 @@ const fieldResolver: GraphQLFieldResolver<unknown, GqlContext> = (source, args, 
   const name = info.fieldName
   if (!(name in source)) throw new Error(`emulator does not implement ${info.parentType.name}.${name}`)
   const value: unknown = (source as Record<string, unknown>)[name]
-  return typeof value === 'function' ? (value as (a: unknown, c: GqlContext) => unknown).call(source, args, context) : value
+  return typeof value === 'function'
+    ? (value as (a: unknown, c: GqlContext) => unknown).call(source, args, context)
+    : value
 }
 
 interface PageArgs {
@@ -343,7 +402,13 @@ function seek<T>(all: readonly T[], keyOf: (t: T) => SortKey, desc: boolean, key
  * A Relay connection over a sorted list. Cursors carry the item's sort key, not its offset,
  * so paging stays correct while items are added or drop out of the filter (like GitHub).
  */
-function connection<T>(all: readonly T[], args: PageArgs, keyOf: (t: T) => SortKey, desc: boolean, wrap: (t: T) => unknown) {
+function connection<T>(
+  all: readonly T[],
+  args: PageArgs,
+  keyOf: (t: T) => SortKey,
+  desc: boolean,
+  wrap: (t: T) => unknown,
+) {
   let start = 0
   let end = all.length
   if (args.after) start = seek(all, keyOf, desc, decodeCursor(args.after), false)
@@ -488,7 +553,9 @@ class RepoNode {
       id: `${this.r.nodeId}:main`,
       name: DEFAULT_BRANCH,
       prefix: 'refs/heads/',
-      target: main ? { __typename: 'Commit', id: `C_${main.sha}`, oid: main.sha, abbreviatedOid: main.sha.slice(0, 7) } : null,
+      target: main
+        ? { __typename: 'Commit', id: `C_${main.sha}`, oid: main.sha, abbreviatedOid: main.sha.slice(0, 7) }
+        : null,
     }
   }
   get viewerPermission() {
@@ -501,7 +568,8 @@ class RepoNode {
     const m = /^([^:]*):(.+)$/.exec(args.expression ?? '')
     if (!m?.[2]) return null
     const ref = (m[1] ?? '').replace(/^refs\/heads\//, '')
-    const files = !ref || ref === 'HEAD' ? this.r.files : (this.r.branches.get(ref) ?? this.ctx.state.branchAt(this.r, ref))?.files
+    const files =
+      !ref || ref === 'HEAD' ? this.r.files : (this.r.branches.get(ref) ?? this.ctx.state.branchAt(this.r, ref))?.files
     if (!files) return null
     const path = m[2].replace(/^\/+/, '')
     const text = files.get(path)
@@ -519,12 +587,20 @@ class RepoNode {
       states?: string[] | null
       labels?: string[] | null
       orderBy?: { field: string; direction: string } | null
-      filterBy?: { since?: string | null; labels?: string[] | null; states?: string[] | null; assignee?: string | null; createdBy?: string | null } | null
+      filterBy?: {
+        since?: string | null
+        labels?: string[] | null
+        states?: string[] | null
+        assignee?: string | null
+        createdBy?: string | null
+      } | null
     },
   ) {
     const states = args.states ?? args.filterBy?.states ?? null
-    const state: IssueFilter['state'] = !states || states.length !== 1 ? 'all' : states[0] === 'OPEN' ? 'open' : 'closed'
-    const sort = args.orderBy?.field === 'UPDATED_AT' ? 'updated' : args.orderBy?.field === 'COMMENTS' ? 'comments' : 'created'
+    const state: IssueFilter['state'] =
+      !states || states.length !== 1 ? 'all' : states[0] === 'OPEN' ? 'open' : 'closed'
+    const sort =
+      args.orderBy?.field === 'UPDATED_AT' ? 'updated' : args.orderBy?.field === 'COMMENTS' ? 'comments' : 'created'
     const desc = args.orderBy?.direction === 'DESC'
     const list = this.ctx.state.listIssues(this.r, {
       state,
@@ -541,7 +617,8 @@ class RepoNode {
   labels(args: PageArgs & { query?: string | null; orderBy?: { field: string; direction: string } | null }) {
     let list = [...this.r.labels.values()]
     const q = args.query?.toLowerCase()
-    if (q) list = list.filter((l) => l.name.toLowerCase().includes(q) || (l.description ?? '').toLowerCase().includes(q))
+    if (q)
+      list = list.filter((l) => l.name.toLowerCase().includes(q) || (l.description ?? '').toLowerCase().includes(q))
     return labelConnection(list, args, this.ctx)
   }
   label(args: { name: string }) {
@@ -550,7 +627,11 @@ class RepoNode {
   }
 }
 
-function labelConnection(list: Label[], args: PageArgs & { orderBy?: { field: string; direction: string } | null }, ctx: GqlContext) {
+function labelConnection(
+  list: Label[],
+  args: PageArgs & { orderBy?: { field: string; direction: string } | null },
+  ctx: GqlContext,
+) {
   const byName = args.orderBy?.field === 'NAME'
   const desc = args.orderBy?.direction === 'DESC'
   const keyOf = byName ? (l: Label): SortKey => [l.name.toLowerCase(), l.id] : byId
@@ -715,7 +796,9 @@ class IssueNode {
   timelineItems(args: PageArgs & { itemTypes?: string[] | null; since?: string | null }) {
     const types = args.itemTypes?.length ? new Set(args.itemTypes) : null
     const since = args.since ? Date.parse(args.since) : null
-    const list = this.i.events.filter((e) => (!types || types.has(TIMELINE_TYPE[e.kind])) && (since === null || Date.parse(e.createdAt) >= since))
+    const list = this.i.events.filter(
+      (e) => (!types || types.has(TIMELINE_TYPE[e.kind])) && (since === null || Date.parse(e.createdAt) >= since),
+    )
     const conn = connection(list, args, byId, false, (e) => timelineItem(e, this.i, this.ctx))
     return { ...conn, filteredCount: list.length, pageCount: conn.nodes.length, updatedAt: this.i.updatedAt }
   }
@@ -795,8 +878,16 @@ function timelineItem(e: IssueEvent, issue: Issue, ctx: GqlContext): unknown {
     url,
     resourcePath: `/${issue.repo.fullName}/issues/${issue.number}#event-${e.id}`,
     ...(e.label ? { label: new LabelNode(e.label, ctx), labelable: subject } : {}),
-    ...(e.kind === 'closed' || e.kind === 'reopened' ? { closable: subject, closer: null, stateReason: enumOf(e.stateReason ?? null) } : {}),
-    ...(e.assignee ? { assignee: account(e.assignee, ctx), assignable: subject, user: e.assignee.type === 'User' ? account(e.assignee, ctx) : null } : {}),
+    ...(e.kind === 'closed' || e.kind === 'reopened'
+      ? { closable: subject, closer: null, stateReason: enumOf(e.stateReason ?? null) }
+      : {}),
+    ...(e.assignee
+      ? {
+          assignee: account(e.assignee, ctx),
+          assignable: subject,
+          user: e.assignee.type === 'User' ? account(e.assignee, ctx) : null,
+        }
+      : {}),
   }
 }
 
@@ -871,7 +962,14 @@ class ProjectFieldNode {
         value: (args: { names?: string[] | null }) =>
           f.options
             .filter((o) => !args.names || args.names.includes(o.name))
-            .map((o) => ({ id: o.id, name: o.name, nameHTML: o.name, color: 'GRAY', description: '', descriptionHTML: '' })),
+            .map((o) => ({
+              id: o.id,
+              name: o.name,
+              nameHTML: o.name,
+              color: 'GRAY',
+              description: '',
+              descriptionHTML: '',
+            })),
       })
     }
   }
@@ -960,7 +1058,16 @@ function fieldValue(item: ProjectItem, field: ProjectField, ctx: GqlContext): un
   switch (v.kind) {
     case 'SINGLE_SELECT': {
       const o = field.options.find((x) => x.id === v.optionId)
-      return { ...common, __typename: 'ProjectV2ItemFieldSingleSelectValue', name: o?.name ?? null, nameHTML: o?.name ?? null, optionId: v.optionId, color: 'GRAY', description: null, descriptionHTML: null }
+      return {
+        ...common,
+        __typename: 'ProjectV2ItemFieldSingleSelectValue',
+        name: o?.name ?? null,
+        nameHTML: o?.name ?? null,
+        optionId: v.optionId,
+        color: 'GRAY',
+        description: null,
+        descriptionHTML: null,
+      }
     }
     case 'TEXT':
       return { ...common, __typename: 'ProjectV2ItemFieldTextValue', text: v.text }
@@ -1020,7 +1127,8 @@ class QueryRoot {
   }
   organization(args: { login: string }, ctx: GqlContext) {
     const a = ctx.state.account(args.login)
-    if (!a || a.type !== 'Organization') throw notFound(`Could not resolve to an Organization with the login of '${args.login}'.`)
+    if (!a || a.type !== 'Organization')
+      throw notFound(`Could not resolve to an Organization with the login of '${args.login}'.`)
     return new AccountNode(a, ctx)
   }
   repositoryOwner(args: { login: string }, ctx: GqlContext) {
@@ -1029,7 +1137,14 @@ class QueryRoot {
   }
   rateLimit(_args: { dryRun?: boolean | null }, ctx: GqlContext) {
     const w = ctx.rate()
-    return { cost: ctx.cost, limit: w.limit, nodeCount: ctx.nodeCount, remaining: Math.max(0, w.limit - w.used), used: w.used, resetAt: w.resetAt.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+    return {
+      cost: ctx.cost,
+      limit: w.limit,
+      nodeCount: ctx.nodeCount,
+      remaining: Math.max(0, w.limit - w.used),
+      used: w.used,
+      resetAt: w.resetAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }
   }
 }
 
@@ -1059,14 +1174,20 @@ function canEditIssue(ctx: GqlContext, issue: Issue): boolean {
 type Input<T> = { input: T & { clientMutationId?: string | null } }
 
 class MutationRoot {
-  createLabel({ input }: Input<{ repositoryId: string; name: string; color: string; description?: string | null }>, ctx: GqlContext) {
+  createLabel(
+    { input }: Input<{ repositoryId: string; name: string; color: string; description?: string | null }>,
+    ctx: GqlContext,
+  ) {
     const repo = entity(ctx, input.repositoryId, 'Repository', 'Repository') as Repo
     need(ctx, repo, 'write', 'CreateLabel')
     const l = ctx.state.createLabel(repo, input.name, input.color, input.description ?? null)
     return { clientMutationId: input.clientMutationId ?? null, label: new LabelNode(l, ctx) }
   }
 
-  updateLabel({ input }: Input<{ id: string; name?: string | null; color?: string | null; description?: string | null }>, ctx: GqlContext) {
+  updateLabel(
+    { input }: Input<{ id: string; name?: string | null; color?: string | null; description?: string | null }>,
+    ctx: GqlContext,
+  ) {
     const l = entity(ctx, input.id, 'Label', 'Label') as Label
     need(ctx, l.repo, 'write', 'UpdateLabel')
     ctx.state.updateLabel(l, {
@@ -1077,25 +1198,78 @@ class MutationRoot {
     return { clientMutationId: input.clientMutationId ?? null, label: new LabelNode(l, ctx) }
   }
 
-  createIssue({ input }: Input<{ repositoryId: string; title: string; body?: string | null; labelIds?: string[] | null; assigneeIds?: string[] | null }>, ctx: GqlContext) {
+  createIssue(
+    {
+      input,
+    }: Input<{
+      repositoryId: string
+      title: string
+      body?: string | null
+      labelIds?: string[] | null
+      assigneeIds?: string[] | null
+    }>,
+    ctx: GqlContext,
+  ) {
     const repo = entity(ctx, input.repositoryId, 'Repository', 'Repository') as Repo
     const push = atLeast(ctx.state.permission(repo, ctx.viewer), 'write')
     const labels = push ? labelsByIds(ctx, repo, input.labelIds ?? []).map((l) => l.name) : []
-    const assignees = push ? (input.assigneeIds ?? []).map((id) => (entity(ctx, id, 'Account', 'User') as Account).login) : []
-    const i = ctx.state.createIssue(repo, ctx.viewer, { title: input.title, body: input.body ?? null, labels, assignees })
+    const assignees = push
+      ? (input.assigneeIds ?? []).map((id) => (entity(ctx, id, 'Account', 'User') as Account).login)
+      : []
+    const i = ctx.state.createIssue(repo, ctx.viewer, {
+      title: input.title,
+      body: input.body ?? null,
+      labels,
+      assignees,
+    })
     return { clientMutationId: input.clientMutationId ?? null, issue: new IssueNode(i, ctx) }
   }
 
-  updateIssue({ input }: Input<{ id: string; title?: string | null; body?: string | null; state?: string | null; labelIds?: string[] | null; assigneeIds?: string[] | null }>, ctx: GqlContext) {
+  updateIssue(
+    {
+      input,
+    }: Input<{
+      id: string
+      title?: string | null
+      body?: string | null
+      state?: string | null
+      labelIds?: string[] | null
+      assigneeIds?: string[] | null
+    }>,
+    ctx: GqlContext,
+  ) {
     const issue = issueById(ctx, input.id)
     if (!canEditIssue(ctx, issue)) throw forbidden(ctx.viewer, 'UpdateIssue')
     const labels = input.labelIds ? labelsByIds(ctx, issue.repo, input.labelIds) : null
-    if (labels) ctx.state.checkLabels(issue.repo, issue, labels.map((l) => l.name), true)
-    ctx.state.updateIssue(issue, ctx.viewer, { ...(input.title ? { title: input.title } : {}), ...(input.body !== undefined && input.body !== null ? { body: input.body } : {}) })
+    if (labels)
+      ctx.state.checkLabels(
+        issue.repo,
+        issue,
+        labels.map((l) => l.name),
+        true,
+      )
+    ctx.state.updateIssue(issue, ctx.viewer, {
+      ...(input.title ? { title: input.title } : {}),
+      ...(input.body !== undefined && input.body !== null ? { body: input.body } : {}),
+    })
     if (input.state) ctx.state.setState(issue, ctx.viewer, input.state === 'OPEN' ? 'open' : 'closed')
-    if (labels) ctx.state.setLabels(issue, ctx.viewer, labels.map((l) => l.name))
-    if (input.assigneeIds) ctx.state.setAssignees(issue, ctx.viewer, input.assigneeIds.map((id) => (entity(ctx, id, 'Account', 'User') as Account).login))
-    return { clientMutationId: input.clientMutationId ?? null, actor: account(ctx.viewer, ctx), issue: new IssueNode(issue, ctx) }
+    if (labels)
+      ctx.state.setLabels(
+        issue,
+        ctx.viewer,
+        labels.map((l) => l.name),
+      )
+    if (input.assigneeIds)
+      ctx.state.setAssignees(
+        issue,
+        ctx.viewer,
+        input.assigneeIds.map((id) => (entity(ctx, id, 'Account', 'User') as Account).login),
+      )
+    return {
+      clientMutationId: input.clientMutationId ?? null,
+      actor: account(ctx.viewer, ctx),
+      issue: new IssueNode(issue, ctx),
+    }
   }
 
   addComment({ input }: Input<{ subjectId: string; body: string }>, ctx: GqlContext) {
@@ -1129,7 +1303,11 @@ class MutationRoot {
     const issue = issueById(ctx, input.labelableId)
     need(ctx, issue.repo, 'triage', 'AddLabelsToLabelable')
     const labels = labelsByIds(ctx, issue.repo, input.labelIds)
-    ctx.state.addLabels(issue, ctx.viewer, labels.map((l) => l.name))
+    ctx.state.addLabels(
+      issue,
+      ctx.viewer,
+      labels.map((l) => l.name),
+    )
     return { clientMutationId: input.clientMutationId ?? null, labelable: new IssueNode(issue, ctx) }
   }
 
@@ -1158,19 +1336,34 @@ class MutationRoot {
   addProjectV2ItemById({ input }: Input<{ projectId: string; contentId: string }>, ctx: GqlContext) {
     const project = entity(ctx, input.projectId, 'ProjectV2', 'ProjectV2') as Project
     const content = ctx.state.nodes.get(input.contentId)
-    if (!content || content.kind !== 'Issue') throw notFound(`Could not resolve to a node with the global id of '${input.contentId}'`)
+    if (!content || content.kind !== 'Issue')
+      throw notFound(`Could not resolve to a node with the global id of '${input.contentId}'`)
     const item = ctx.state.addProjectItem(project, content.value, ctx.viewer)
     return { clientMutationId: input.clientMutationId ?? null, item: new ItemNode(item, ctx) }
   }
 
   updateProjectV2ItemFieldValue(
-    { input }: Input<{ projectId: string; itemId: string; fieldId: string; value: { text?: string | null; number?: number | null; date?: string | null; singleSelectOptionId?: string | null; iterationId?: string | null } }>,
+    {
+      input,
+    }: Input<{
+      projectId: string
+      itemId: string
+      fieldId: string
+      value: {
+        text?: string | null
+        number?: number | null
+        date?: string | null
+        singleSelectOptionId?: string | null
+        iterationId?: string | null
+      }
+    }>,
     ctx: GqlContext,
   ) {
     const { item, field } = itemAndField(ctx, input)
     const v = input.value
     const given = Object.entries(v).filter(([, x]) => x !== null && x !== undefined)
-    if (given.length !== 1) throw new ApiError(422, 'Exactly one value must be provided for the field.', undefined, 'UNPROCESSABLE')
+    if (given.length !== 1)
+      throw new ApiError(422, 'Exactly one value must be provided for the field.', undefined, 'UNPROCESSABLE')
     let value: FieldValue
     if (field.dataType === 'SINGLE_SELECT' && typeof v.singleSelectOptionId === 'string') {
       if (!field.options.some((o) => o.id === v.singleSelectOptionId))
@@ -1183,13 +1376,21 @@ class MutationRoot {
     } else if (field.dataType === 'DATE' && typeof v.date === 'string' && !Number.isNaN(Date.parse(v.date))) {
       value = { kind: 'DATE', date: new Date(v.date).toISOString().slice(0, 10) }
     } else {
-      throw new ApiError(422, `Did not receive a ${field.dataType.toLowerCase().replace('_', ' ')} value to update a field of type ${field.dataType.toLowerCase()}`, undefined, 'UNPROCESSABLE')
+      throw new ApiError(
+        422,
+        `Did not receive a ${field.dataType.toLowerCase().replace('_', ' ')} value to update a field of type ${field.dataType.toLowerCase()}`,
+        undefined,
+        'UNPROCESSABLE',
+      )
     }
     ctx.state.setProjectValue(item, field, value, ctx.viewer)
     return { clientMutationId: input.clientMutationId ?? null, projectV2Item: new ItemNode(item, ctx) }
   }
 
-  clearProjectV2ItemFieldValue({ input }: Input<{ projectId: string; itemId: string; fieldId: string }>, ctx: GqlContext) {
+  clearProjectV2ItemFieldValue(
+    { input }: Input<{ projectId: string; itemId: string; fieldId: string }>,
+    ctx: GqlContext,
+  ) {
     const { item, field } = itemAndField(ctx, input)
     ctx.state.setProjectValue(item, field, null, ctx.viewer)
     return { clientMutationId: input.clientMutationId ?? null, projectV2Item: new ItemNode(item, ctx) }
@@ -1198,7 +1399,8 @@ class MutationRoot {
   deleteProjectV2Item({ input }: Input<{ projectId: string; itemId: string }>, ctx: GqlContext) {
     const project = entity(ctx, input.projectId, 'ProjectV2', 'ProjectV2') as Project
     const item = entity(ctx, input.itemId, 'ProjectV2Item', 'ProjectV2Item') as ProjectItem
-    if (item.project !== project) throw notFound(`Could not resolve to ProjectV2Item with the global id of '${input.itemId}'.`)
+    if (item.project !== project)
+      throw notFound(`Could not resolve to ProjectV2Item with the global id of '${input.itemId}'.`)
     project.items.splice(project.items.indexOf(item), 1)
     project.itemByIssue.delete(item.issue.id)
     item.issue.projectItems.splice(item.issue.projectItems.indexOf(item), 1)
@@ -1211,7 +1413,9 @@ function itemAndField(ctx: GqlContext, input: { projectId: string; itemId: strin
   const project = entity(ctx, input.projectId, 'ProjectV2', 'ProjectV2') as Project
   const item = entity(ctx, input.itemId, 'ProjectV2Item', 'ProjectV2Item') as ProjectItem
   const field = entity(ctx, input.fieldId, 'ProjectV2Field', 'ProjectV2Field') as ProjectField
-  if (item.project !== project) throw notFound(`Could not resolve to ProjectV2Item with the global id of '${input.itemId}'.`)
-  if (field.project !== project) throw notFound(`Could not resolve to ProjectV2Field with the global id of '${input.fieldId}'.`)
+  if (item.project !== project)
+    throw notFound(`Could not resolve to ProjectV2Item with the global id of '${input.itemId}'.`)
+  if (field.project !== project)
+    throw notFound(`Could not resolve to ProjectV2Field with the global id of '${input.fieldId}'.`)
   return { item, field }
 }

@@ -2,7 +2,19 @@
 // @octokit/openapi-types, so the compiler holds our shapes to GitHub's description.
 
 import type { components } from '@octokit/openapi-types'
-import { gitBlobSha, type Account, type Branch, type Comment, type Commit, type Issue, type IssueEvent, type Label, type Permission, type PullRequest, type Repo } from './state.js'
+import {
+  gitBlobSha,
+  type Account,
+  type Branch,
+  type Comment,
+  type Commit,
+  type Issue,
+  type IssueEvent,
+  type Label,
+  type Permission,
+  type PullRequest,
+  type Repo,
+} from './state.js'
 
 type S = components['schemas']
 export type RestUser = S['simple-user']
@@ -80,7 +92,18 @@ export class Shapes {
   }
 
   private reactions(url: string): S['reaction-rollup'] {
-    return { url: `${url}/reactions`, total_count: 0, '+1': 0, '-1': 0, laugh: 0, confused: 0, heart: 0, hooray: 0, eyes: 0, rocket: 0 }
+    return {
+      url: `${url}/reactions`,
+      total_count: 0,
+      '+1': 0,
+      '-1': 0,
+      laugh: 0,
+      confused: 0,
+      heart: 0,
+      hooray: 0,
+      eyes: 0,
+      rocket: 0,
+    }
   }
 
   private association(repo: Repo, a: Account, perm: Permission): S['author-association'] {
@@ -261,7 +284,11 @@ export class Shapes {
     const content = branch.files.get(path) ?? ''
     const sha = gitBlobSha(content)
     const { self, git, html, download } = this.contentLinks(repo, path, sha, branch.name)
-    const person = { date: c.date, name: c.author.login, email: `${c.author.id}+${c.author.login}@users.noreply.github.com` }
+    const person = {
+      date: c.date,
+      name: c.author.login,
+      email: `${c.author.id}+${c.author.login}@users.noreply.github.com`,
+    }
     return {
       content: {
         name: path.split('/').pop() ?? path,
@@ -284,7 +311,11 @@ export class Shapes {
         committer: person,
         message: c.message,
         tree: { url: this.api(`/repos/${repo.fullName}/git/trees/${c.tree}`), sha: c.tree },
-        parents: c.parents.map((sha) => ({ url: this.api(`/repos/${repo.fullName}/git/commits/${sha}`), html_url: this.html(`${repo.fullName}/commit/${sha}`), sha })),
+        parents: c.parents.map((sha) => ({
+          url: this.api(`/repos/${repo.fullName}/git/commits/${sha}`),
+          html_url: this.html(`${repo.fullName}/commit/${sha}`),
+          sha,
+        })),
         verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
       },
     }
@@ -301,7 +332,11 @@ export class Shapes {
   }
 
   branch(repo: Repo, b: Branch): RestBranch {
-    return { name: b.name, commit: { sha: b.sha, url: this.api(`/repos/${repo.fullName}/commits/${b.sha}`) }, protected: false }
+    return {
+      name: b.name,
+      commit: { sha: b.sha, url: this.api(`/repos/${repo.fullName}/commits/${b.sha}`) },
+      protected: false,
+    }
   }
 
   /** The `repository` object inside a pull request's head and base. */
@@ -314,7 +349,13 @@ export class Shapes {
    * A pull request as GET /pulls/{number} returns it. `viewerPerm` fills the embedded
    * repositories' `permissions`; `openIssues` their counters.
    */
-  pull(p: PullRequest, perm: (a: Account) => Permission, viewerPerm: Permission, openIssues: number, stats: { commits: number; additions: number; deletions: number; changedFiles: number }): RestPull {
+  pull(
+    p: PullRequest,
+    perm: (a: Account) => Permission,
+    viewerPerm: Permission,
+    openIssues: number,
+    stats: { commits: number; additions: number; deletions: number; changedFiles: number },
+  ): RestPull {
     const repo = p.repo
     const url = this.api(`/repos/${repo.fullName}/pulls/${p.number}`)
     const issueUrl = this.api(`/repos/${repo.fullName}/issues/${p.number}`)

@@ -93,12 +93,21 @@ function forbidden(message = 'Must have admin rights to Repository.'): RestRespo
 }
 
 function unprocessable(message: string, errors?: ErrorDetail[]): RestResponse {
-  const body: components['schemas']['validation-error'] = { message, documentation_url: DOCS, ...(errors ? { errors } : {}) }
+  const body: components['schemas']['validation-error'] = {
+    message,
+    documentation_url: DOCS,
+    ...(errors ? { errors } : {}),
+  }
   return { status: 422, body }
 }
 
 /** Runs a handler and turns thrown ApiErrors into GitHub's error bodies. */
-export function runRest(method: string, pathname: string, req: Omit<RestRequest, 'params' | 'method'>, ctx: RestContext): { template: string | null; res: RestResponse } {
+export function runRest(
+  method: string,
+  pathname: string,
+  req: Omit<RestRequest, 'params' | 'method'>,
+  ctx: RestContext,
+): { template: string | null; res: RestResponse } {
   const m = matchRoute(method, pathname)
   if (!m) return { template: null, res: notFound() }
   try {
@@ -106,7 +115,10 @@ export function runRest(method: string, pathname: string, req: Omit<RestRequest,
   } catch (e) {
     if (e instanceof ApiError) {
       if (e.status === 422) return { template: m.route.template, res: unprocessable(e.message, e.errors) }
-      return { template: m.route.template, res: { status: e.status, body: { message: e.message, documentation_url: DOCS } } }
+      return {
+        template: m.route.template,
+        res: { status: e.status, body: { message: e.message, documentation_url: DOCS } },
+      }
     }
     throw e
   }
@@ -148,7 +160,8 @@ function labelNames(v: unknown, field = 'labels'): string[] {
   if (!Array.isArray(v)) throw new ApiError(422, 'Invalid request.', [{ resource: 'Issue', code: 'invalid', field }])
   return v.map((x: unknown) => {
     if (typeof x === 'string') return x
-    if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name
+    if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string')
+      return (x as { name: string }).name
     throw new ApiError(422, 'Invalid request.', [{ resource: 'Issue', code: 'invalid', field }])
   })
 }
@@ -169,12 +182,18 @@ function optString(v: unknown, field: string, resource: string): string | null |
  * One page of `list` with GitHub's `Link` header (prev, next, last, first).
  * `cap` limits how far one may page (search serves only the first 1,000 results).
  */
-export function paginate<T>(list: readonly T[], url: URL, cap = Infinity): { items: T[]; headers: Record<string, string> } {
+export function paginate<T>(
+  list: readonly T[],
+  url: URL,
+  cap = Infinity,
+): { items: T[]; headers: Record<string, string> } {
   const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page')) || 30))
   const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1))
   const reachable = Math.min(list.length, cap)
   if (cap !== Infinity && (page - 1) * perPage >= cap)
-    throw new ApiError(422, 'Only the first 1000 search results are available', [{ resource: 'Search', code: 'invalid', field: 'page' }])
+    throw new ApiError(422, 'Only the first 1000 search results are available', [
+      { resource: 'Search', code: 'invalid', field: 'page' },
+    ])
   const last = Math.max(1, Math.ceil(reachable / perPage))
   const start = (page - 1) * perPage
   const items = list.slice(start, Math.min(start + perPage, reachable))
@@ -211,14 +230,23 @@ function issueFilter(q: URLSearchParams): IssueFilter {
   const state = q.get('state') ?? 'open'
   const sort = q.get('sort') ?? 'created'
   const direction = q.get('direction') ?? 'desc'
-  if (!['open', 'closed', 'all'].includes(state) || !['created', 'updated', 'comments'].includes(sort) || !['asc', 'desc'].includes(direction))
+  if (
+    !['open', 'closed', 'all'].includes(state) ||
+    !['created', 'updated', 'comments'].includes(sort) ||
+    !['asc', 'desc'].includes(direction)
+  )
     throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state' }])
   const labels = q.get('labels')
   return {
     state: state as IssueFilter['state'],
     sort: sort as IssueFilter['sort'],
     direction: direction as IssueFilter['direction'],
-    labels: labels ? labels.split(',').map((l) => l.trim()).filter(Boolean) : undefined,
+    labels: labels
+      ? labels
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : undefined,
     since: q.get('since') ?? undefined,
     creator: q.get('creator') ?? undefined,
     assignee: q.get('assignee') ?? undefined,
@@ -235,7 +263,9 @@ route('POST', '/repos/{owner}/{repo}/issues', (req, ctx) => {
   const repo = repoOf(req, ctx)
   const b = obj(req.body)
   if (typeof b.title !== 'string' && typeof b.title !== 'number')
-    throw new ApiError(422, 'Invalid request.\n\n"title" wasn\'t supplied.', [{ resource: 'Issue', code: 'missing_field', field: 'title' }])
+    throw new ApiError(422, 'Invalid request.\n\n"title" wasn\'t supplied.', [
+      { resource: 'Issue', code: 'missing_field', field: 'title' },
+    ])
   // "Only users with push access can set labels/assignees for new issues. [They] are silently dropped otherwise."
   const push = can(ctx, repo, req.viewer, 'write')
   const issue = ctx.state.createIssue(repo, req.viewer, {
@@ -244,7 +274,11 @@ route('POST', '/repos/{owner}/{repo}/issues', (req, ctx) => {
     labels: push ? labelNames(b.labels) : [],
     assignees: push ? strings(b.assignees, 'assignees').concat(typeof b.assignee === 'string' ? [b.assignee] : []) : [],
   })
-  return { status: 201, body: ctx.shapes.issue(issue, perm(ctx, repo)), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/${issue.number}`) } }
+  return {
+    status: 201,
+    body: ctx.shapes.issue(issue, perm(ctx, repo)),
+    headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/${issue.number}`) },
+  }
 })
 
 route('GET', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
@@ -264,16 +298,25 @@ route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (req, ctx) => {
   if (b.state !== undefined && b.state !== 'open' && b.state !== 'closed')
     throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state' }])
   const reason = b.state_reason
-  if (reason !== undefined && reason !== null && !['completed', 'not_planned', 'reopened', 'duplicate'].includes(String(reason)))
+  if (
+    reason !== undefined &&
+    reason !== null &&
+    !['completed', 'not_planned', 'reopened', 'duplicate'].includes(String(reason))
+  )
     throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', code: 'invalid', field: 'state_reason' }])
   // Validate everything before changing anything: a rejected PATCH changes nothing.
   const labels = b.labels !== undefined ? labelNames(b.labels) : undefined
   const assignees = b.assignees !== undefined ? strings(b.assignees, 'assignees') : undefined
   if (labels && push) ctx.state.checkLabels(repo, issue, labels, true)
-  if (title !== undefined || body !== undefined) ctx.state.updateIssue(issue, req.viewer, { ...(title !== undefined && title !== null ? { title } : {}), ...(body !== undefined ? { body } : {}) })
+  if (title !== undefined || body !== undefined)
+    ctx.state.updateIssue(issue, req.viewer, {
+      ...(title !== undefined && title !== null ? { title } : {}),
+      ...(body !== undefined ? { body } : {}),
+    })
   if (b.state === 'closed' || b.state === 'open')
     ctx.state.setState(issue, req.viewer, b.state, (reason as Issue['stateReason'] | undefined) ?? undefined)
-  else if (reason && issue.state === 'closed') ctx.state.setState(issue, req.viewer, 'closed', reason as Issue['stateReason'])
+  else if (reason && issue.state === 'closed')
+    ctx.state.setState(issue, req.viewer, 'closed', reason as Issue['stateReason'])
   if (labels && push) ctx.state.setLabels(issue, req.viewer, labels)
   if (assignees && push) ctx.state.setAssignees(issue, req.viewer, assignees)
   return { status: 200, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
@@ -297,7 +340,8 @@ route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (req, ctx) 
   const { repo, c } = commentOf(req, ctx)
   if (c.author.id !== req.viewer.id && !can(ctx, repo, req.viewer, 'write')) return forbidden()
   const body = obj(req.body).body
-  if (typeof body !== 'string') throw new ApiError(422, 'Validation Failed', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }])
+  if (typeof body !== 'string')
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }])
   ctx.state.updateComment(c, body)
   return { status: 200, body: ctx.shapes.comment(c, perm(ctx, repo)) }
 })
@@ -320,9 +364,16 @@ route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (req, ctx) 
 route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (req, ctx) => {
   const { repo, issue } = issueOf(req, ctx)
   const body = obj(req.body).body
-  if (typeof body !== 'string') throw new ApiError(422, 'Invalid request.\n\n"body" wasn\'t supplied.', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }])
+  if (typeof body !== 'string')
+    throw new ApiError(422, 'Invalid request.\n\n"body" wasn\'t supplied.', [
+      { resource: 'IssueComment', code: 'missing_field', field: 'body' },
+    ])
   const c = ctx.state.createComment(issue, req.viewer, body)
-  return { status: 201, body: ctx.shapes.comment(c, perm(ctx, repo)), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/comments/${c.id}`) } }
+  return {
+    status: 201,
+    body: ctx.shapes.comment(c, perm(ctx, repo)),
+    headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/issues/comments/${c.id}`) },
+  }
 })
 
 // --- labels on an issue ---
@@ -335,7 +386,8 @@ function labelsBody(b: unknown): string[] {
   // Accepts {labels:[...]}, a bare array, or {labels:[{name}]}, as GitHub does.
   if (Array.isArray(b)) return labelNames(b)
   const o = obj(b)
-  if (o.labels === undefined) throw new ApiError(422, 'Invalid request.', [{ resource: 'Label', code: 'missing_field', field: 'labels' }])
+  if (o.labels === undefined)
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'Label', code: 'missing_field', field: 'labels' }])
   return labelNames(o.labels)
 }
 
@@ -379,13 +431,15 @@ route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', (re
 
 route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', (req, ctx) => {
   const { repo, issue } = issueOf(req, ctx)
-  if (can(ctx, repo, req.viewer, 'triage')) ctx.state.addAssignees(issue, req.viewer, strings(obj(req.body).assignees, 'assignees'))
+  if (can(ctx, repo, req.viewer, 'triage'))
+    ctx.state.addAssignees(issue, req.viewer, strings(obj(req.body).assignees, 'assignees'))
   return { status: 201, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
 })
 
 route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', (req, ctx) => {
   const { repo, issue } = issueOf(req, ctx)
-  if (can(ctx, repo, req.viewer, 'triage')) ctx.state.removeAssignees(issue, req.viewer, strings(obj(req.body).assignees, 'assignees'))
+  if (can(ctx, repo, req.viewer, 'triage'))
+    ctx.state.removeAssignees(issue, req.viewer, strings(obj(req.body).assignees, 'assignees'))
   return { status: 200, body: ctx.shapes.issue(issue, perm(ctx, repo)) }
 })
 
@@ -409,8 +463,14 @@ route('POST', '/repos/{owner}/{repo}/labels', (req, ctx) => {
   const repo = repoOf(req, ctx)
   if (!can(ctx, repo, req.viewer, 'write')) return forbidden()
   const b = obj(req.body)
-  if (typeof b.name !== 'string') throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }])
-  const label = ctx.state.createLabel(repo, b.name, typeof b.color === 'string' ? b.color : 'ededed', optString(b.description, 'description', 'Label') ?? null)
+  if (typeof b.name !== 'string')
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }])
+  const label = ctx.state.createLabel(
+    repo,
+    b.name,
+    typeof b.color === 'string' ? b.color : 'ededed',
+    optString(b.description, 'description', 'Label') ?? null,
+  )
   return { status: 201, body: ctx.shapes.label(label) }
 })
 
@@ -421,7 +481,10 @@ function labelOf(req: RestRequest, ctx: RestContext) {
   return { repo, label }
 }
 
-route('GET', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => ({ status: 200, body: ctx.shapes.label(labelOf(req, ctx).label) }))
+route('GET', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => ({
+  status: 200,
+  body: ctx.shapes.label(labelOf(req, ctx).label),
+}))
 
 route('PATCH', '/repos/{owner}/{repo}/labels/{name}', (req, ctx) => {
   const { repo, label } = labelOf(req, ctx)
@@ -474,9 +537,14 @@ route('PUT', '/repos/{owner}/{repo}/contents/{path}', (req, ctx) => {
   const path = contentPath(req)
   for (const field of ['message', 'content'] as const)
     if (typeof b[field] !== 'string')
-      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'Contents', code: 'missing_field', field }])
+      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [
+        { resource: 'Contents', code: 'missing_field', field },
+      ])
   const content = decodeBase64(b.content as string)
-  if (content === null) throw new ApiError(422, 'content is not valid Base64', [{ resource: 'Contents', code: 'invalid', field: 'content' }])
+  if (content === null)
+    throw new ApiError(422, 'content is not valid Base64', [
+      { resource: 'Contents', code: 'invalid', field: 'content' },
+    ])
   const branch = optString(b.branch, 'branch', 'Contents') ?? DEFAULT_BRANCH
   const sha = optString(b.sha, 'sha', 'Contents') ?? undefined
   const put = ctx.state.putFile(repo, req.viewer, { branch, path, content, message: b.message as string, sha })
@@ -499,14 +567,20 @@ route('POST', '/repos/{owner}/{repo}/git/refs', (req, ctx) => {
   const b = obj(req.body)
   for (const field of ['ref', 'sha'] as const)
     if (typeof b[field] !== 'string')
-      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'Reference', code: 'missing_field', field }])
+      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [
+        { resource: 'Reference', code: 'missing_field', field },
+      ])
   const ref = b.ref as string
   const name = /^refs\/heads\/(.+)$/.exec(ref)?.[1]
   if (!ref.startsWith('refs/') || ref.split('/').length < 3) throw new ApiError(422, 'Reference name is invalid')
   // Tags and other namespaces are not part of the emulator.
   if (!name || /(^|\/)\.|\.\.|[\s~^:?*[\\]|\/$|\.lock$/.test(name)) throw new ApiError(422, 'Reference name is invalid')
   const branch = ctx.state.createBranch(repo, name, b.sha as string)
-  return { status: 201, body: ctx.shapes.gitRef(repo, branch), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/git/${ref}`) } }
+  return {
+    status: 201,
+    body: ctx.shapes.gitRef(repo, branch),
+    headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/git/${ref}`) },
+  }
 })
 
 // --- pull requests ---
@@ -519,7 +593,13 @@ function pullOf(req: RestRequest, ctx: RestContext): { repo: Repo; pull: PullReq
 }
 
 function pullBody(req: RestRequest, ctx: RestContext, repo: Repo, pull: PullRequest) {
-  return ctx.shapes.pull(pull, perm(ctx, repo), ctx.state.permission(repo, req.viewer), ctx.state.openCount(repo), ctx.state.pullStats(pull))
+  return ctx.shapes.pull(
+    pull,
+    perm(ctx, repo),
+    ctx.state.permission(repo, req.viewer),
+    ctx.state.openCount(repo),
+    ctx.state.pullStats(pull),
+  )
 }
 
 /** `owner:branch` or `branch`; the emulator has no forks, so another owner names no branch here. */
@@ -533,11 +613,15 @@ route('GET', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
   const repo = repoOf(req, ctx)
   const q = req.url.searchParams
   const state = q.get('state') ?? 'open'
-  if (!['open', 'closed', 'all'].includes(state)) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'state' }])
+  if (!['open', 'closed', 'all'].includes(state))
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'state' }])
   const headParam = q.get('head')
   const head = headParam === null ? undefined : branchOfLabel(repo, headParam)
   // A head of another owner matches nothing (GitHub answers an empty list, not an error).
-  const list = head === null ? [] : ctx.state.listPulls(repo, { state: state as 'open' | 'closed' | 'all', head, base: q.get('base') ?? undefined })
+  const list =
+    head === null
+      ? []
+      : ctx.state.listPulls(repo, { state: state as 'open' | 'closed' | 'all', head, base: q.get('base') ?? undefined })
   const { items, headers } = paginate(list, req.url)
   return { status: 200, body: items.map((p) => ctx.shapes.pullSimple(pullBody(req, ctx, repo, p))), headers }
 })
@@ -548,11 +632,16 @@ route('POST', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
   const b = obj(req.body)
   for (const field of ['head', 'base'] as const)
     if (typeof b[field] !== 'string')
-      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [{ resource: 'PullRequest', code: 'missing_field', field }])
-  if (typeof b.title !== 'string') throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'missing_field', field: 'title' }])
+      throw new ApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, [
+        { resource: 'PullRequest', code: 'missing_field', field },
+      ])
+  if (typeof b.title !== 'string')
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'missing_field', field: 'title' }])
   const head = branchOfLabel(repo, b.head as string)
-  if (head === null) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }])
-  if (b.draft !== undefined && typeof b.draft !== 'boolean') throw new ApiError(422, 'Invalid request.', [{ resource: 'PullRequest', code: 'invalid', field: 'draft' }])
+  if (head === null)
+    throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }])
+  if (b.draft !== undefined && typeof b.draft !== 'boolean')
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'PullRequest', code: 'invalid', field: 'draft' }])
   const pull = ctx.state.createPull(repo, req.viewer, {
     title: b.title,
     head,
@@ -560,7 +649,11 @@ route('POST', '/repos/{owner}/{repo}/pulls', (req, ctx) => {
     body: optString(b.body, 'body', 'PullRequest'),
     draft: b.draft === true,
   })
-  return { status: 201, body: pullBody(req, ctx, repo, pull), headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/pulls/${pull.number}`) } }
+  return {
+    status: 201,
+    body: pullBody(req, ctx, repo, pull),
+    headers: { location: ctx.shapes.api(`/repos/${repo.fullName}/pulls/${pull.number}`) },
+  }
 })
 
 route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (req, ctx) => {
@@ -571,7 +664,8 @@ route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (req, ctx) => {
 route('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}', (req, ctx) => {
   const { repo, pull } = pullOf(req, ctx)
   // Like issues: the author may edit their own pull request; anyone else needs push access.
-  if (pull.author.id !== req.viewer.id && !can(ctx, repo, req.viewer, 'write')) return forbidden('Resource not accessible by integration')
+  if (pull.author.id !== req.viewer.id && !can(ctx, repo, req.viewer, 'write'))
+    return forbidden('Resource not accessible by integration')
   const b = obj(req.body)
   const title = optString(b.title, 'title', 'PullRequest')
   const body = optString(b.body, 'body', 'PullRequest')
@@ -590,13 +684,17 @@ route('POST', '/repos/{owner}/{repo}/dispatches', (req, ctx) => {
   if (!can(ctx, repo, req.viewer, 'write')) return notFound()
   const b = obj(req.body)
   if (typeof b.event_type !== 'string' || !b.event_type)
-    throw new ApiError(422, 'Invalid request.\n\n"event_type" wasn\'t supplied.', [{ resource: 'Repository', code: 'missing_field', field: 'event_type' }])
+    throw new ApiError(422, 'Invalid request.\n\n"event_type" wasn\'t supplied.', [
+      { resource: 'Repository', code: 'missing_field', field: 'event_type' },
+    ])
   const payload = b.client_payload ?? {}
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
     throw new ApiError(422, 'Invalid request.', [{ resource: 'Repository', code: 'invalid', field: 'client_payload' }])
   const keys = Object.keys(payload).length
   if (keys > 10)
-    throw new ApiError(422, `Invalid request.\n\nNo more than 10 properties are allowed; ${keys} were supplied.`, [{ resource: 'Repository', code: 'invalid', field: 'client_payload' }])
+    throw new ApiError(422, `Invalid request.\n\nNo more than 10 properties are allowed; ${keys} were supplied.`, [
+      { resource: 'Repository', code: 'invalid', field: 'client_payload' },
+    ])
   ctx.state.dispatches.push({
     repo: repo.fullName,
     event_type: b.event_type,
@@ -620,7 +718,10 @@ function workflowOf(req: RestRequest, ctx: RestContext) {
 
 route('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', (req, ctx) => {
   const { wf } = workflowOf(req, ctx)
-  return { status: 200, body: { id: wf.id, node_id: `W_kwDO${wf.id}`, name: wf.path.replace(/^.*\//, ''), path: wf.path, state: wf.state } }
+  return {
+    status: 200,
+    body: { id: wf.id, node_id: `W_kwDO${wf.id}`, name: wf.path.replace(/^.*\//, ''), path: wf.path, state: wf.state },
+  }
 })
 
 for (const action of ['enable', 'disable'] as const) {
@@ -660,7 +761,8 @@ function unquote(s: string): string {
 function dateTest(expr: string): (iso: string) => boolean {
   const day = (s: string, end: boolean) => {
     const t = Date.parse(/T/.test(s) ? s : `${s}T00:00:00Z`)
-    if (Number.isNaN(t)) throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'invalid', field: 'q' }])
+    if (Number.isNaN(t))
+      throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'invalid', field: 'q' }])
     // A bare date as an upper bound covers that whole day.
     return end && !/T/.test(s) ? t + 86_400_000 - 1 : t
   }
@@ -708,7 +810,15 @@ route('GET', '/search/issues', (req, ctx) => {
     if (key === 'repo') {
       const r = ctx.state.repo(val)
       // GitHub rejects a repo qualifier naming nothing it can see.
-      if (!r) throw new ApiError(422, 'Validation Failed', [{ resource: 'Search', code: 'invalid', field: 'q', message: `The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.` }])
+      if (!r)
+        throw new ApiError(422, 'Validation Failed', [
+          {
+            resource: 'Search',
+            code: 'invalid',
+            field: 'q',
+            message: `The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.`,
+          },
+        ])
       repos = [...(repos ?? []), r]
     } else if (key === 'is' || key === 'type' || key === 'state') {
       const v = val.toLowerCase()
@@ -720,7 +830,12 @@ route('GET', '/search/issues', (req, ctx) => {
       t = (i) => i.labels.some((l) => names.includes(l.name.toLowerCase()))
     } else if (key === 'created' || key === 'updated' || key === 'closed') {
       const d = dateTest(val)
-      t = key === 'created' ? (i) => d(i.createdAt) : key === 'updated' ? (i) => d(i.updatedAt) : (i) => i.closedAt !== null && d(i.closedAt)
+      t =
+        key === 'created'
+          ? (i) => d(i.createdAt)
+          : key === 'updated'
+            ? (i) => d(i.updatedAt)
+            : (i) => i.closedAt !== null && d(i.closedAt)
     } else if (key === 'author') {
       t = (i) => i.author.login.toLowerCase() === val.toLowerCase()
     } else if (key === 'assignee') {
@@ -738,12 +853,19 @@ route('GET', '/search/issues', (req, ctx) => {
   const sort = req.url.searchParams.get('sort')
   const asc = req.url.searchParams.get('order') === 'asc'
   if (sort === 'created' || sort === 'updated' || sort === 'comments') {
-    const key = sort === 'comments' ? (i: Issue) => i.comments.length : sort === 'created' ? (i: Issue) => Date.parse(i.createdAt) : (i: Issue) => Date.parse(i.updatedAt)
+    const key =
+      sort === 'comments'
+        ? (i: Issue) => i.comments.length
+        : sort === 'created'
+          ? (i: Issue) => Date.parse(i.createdAt)
+          : (i: Issue) => Date.parse(i.updatedAt)
     hits.sort((a, b) => (asc ? 1 : -1) * (key(a) - key(b) || a.id - b.id))
   } else {
     hits.sort((a, b) => b.id - a.id) // "best match": newest first is as good as any
   }
   const { items, headers } = paginate(hits, req.url, SEARCH_CAP)
-  const body: components['schemas']['issue-search-result-item'][] = items.map((i) => ctx.shapes.searchItem(i, (a) => ctx.state.permission(i.repo, a)))
+  const body: components['schemas']['issue-search-result-item'][] = items.map((i) =>
+    ctx.shapes.searchItem(i, (a) => ctx.state.permission(i.repo, a)),
+  )
   return { status: 200, body: { total_count: hits.length, incomplete_results: false, items: body }, headers }
 })

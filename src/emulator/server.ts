@@ -6,13 +6,42 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { components } from '@octokit/openapi-types'
-import { ApiError, DEFAULT_BRANCH, State, type Dispatch, type Permission, type ProjectFieldType, type PullRequest, type Workflow } from './state.js'
-import { Shapes, type RestBranch, type RestComment, type RestIssue, type RestLabel, type RestPull, type TimelineEvent } from './rest-shapes.js'
+import {
+  ApiError,
+  DEFAULT_BRANCH,
+  State,
+  type Dispatch,
+  type Permission,
+  type ProjectFieldType,
+  type PullRequest,
+  type Workflow,
+} from './state.js'
+import {
+  Shapes,
+  type RestBranch,
+  type RestComment,
+  type RestIssue,
+  type RestLabel,
+  type RestPull,
+  type TimelineEvent,
+} from './rest-shapes.js'
 import { matchRoute, runRest, type RestResponse } from './rest.js'
 import { githubGraphqlSchema, prepareGraphql, runGraphql, type PreparedGraphql, type RateWindow } from './graphql.js'
 import { FaultInjector, type FaultKind, type Faults } from './faults.js'
 
-export type { Permission, FaultKind, Faults, Dispatch, Workflow, RestIssue, RestComment, RestLabel, RestPull, RestBranch, TimelineEvent }
+export type {
+  Permission,
+  FaultKind,
+  Faults,
+  Dispatch,
+  Workflow,
+  RestIssue,
+  RestComment,
+  RestLabel,
+  RestPull,
+  RestBranch,
+  TimelineEvent,
+}
 
 export interface RequestLog {
   method: string
@@ -81,7 +110,14 @@ export interface Emulator {
   /** Token of 'github-actions[bot]' (type Bot), the GITHUB_TOKEN identity; write access everywhere. */
   botToken: string
   addUser(login: string, opts?: { type?: 'User' | 'Bot'; token?: string }): { login: string; id: number; token: string }
-  addRepo(fullName: string, opts?: { files?: Record<string, string>; collaborators?: Record<string, Permission>; owner_type?: 'User' | 'Organization' }): void
+  addRepo(
+    fullName: string,
+    opts?: {
+      files?: Record<string, string>
+      collaborators?: Record<string, Permission>
+      owner_type?: 'User' | 'Organization'
+    },
+  ): void
   setPermission(repo: string, login: string, p: Permission): void
   /**
    * null deletes; served by the contents API and GraphQL object(expression: "HEAD:path").
@@ -93,12 +129,21 @@ export interface Emulator {
   /** Every branch, `main` first, then in creation order. */
   listBranches(repo: string): RestBranch[]
   // Acting as a person (what a human does in the UI); not API requests, never faulted or counted.
-  createIssue(repo: string, i: { title: string; body?: string; labels?: string[]; user: string; createdAt?: string }): RestIssue
+  createIssue(
+    repo: string,
+    i: { title: string; body?: string; labels?: string[]; user: string; createdAt?: string },
+  ): RestIssue
   createComment(repo: string, issue: number, c: { body: string; user: string }): RestComment
   editIssue(
     repo: string,
     number: number,
-    patch: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null; labels?: string[] },
+    patch: {
+      title?: string
+      body?: string
+      state?: 'open' | 'closed'
+      state_reason?: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null
+      labels?: string[]
+    },
     user: string,
   ): RestIssue
   /** Records 'labeled' timeline events with that actor. */
@@ -149,7 +194,9 @@ const SECONDARY_MESSAGE =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID '
 
 /** Start an emulator on 127.0.0.1 (random port unless given). */
-export async function startEmulator(opts: { now?: Date | string; port?: number; limits?: Partial<EmulatorLimits> } = {}): Promise<Emulator> {
+export async function startEmulator(
+  opts: { now?: Date | string; port?: number; limits?: Partial<EmulatorLimits> } = {},
+): Promise<Emulator> {
   githubGraphqlSchema() // build the big schema now, not inside the first request's timing
   const state = new State()
   if (opts.now !== undefined) state.clock.set(opts.now)
@@ -185,7 +232,9 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       // A bug in the emulator: answer 500 with the reason, so the failing test shows it.
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
-        res.end(JSON.stringify({ message: `emulator error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` }))
+        res.end(
+          JSON.stringify({ message: `emulator error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` }),
+        )
       } else res.destroy()
     })
   })
@@ -208,7 +257,13 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       timers.add(t)
     })
 
-  function send(res: ServerResponse, status: number, body: unknown, resource: Resource, headers: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    resource: Resource,
+    headers: Record<string, string> = {},
+  ): void {
     const rate = rateOf(resource)
     const h: Record<string, string> = {
       'x-ratelimit-limit': String(rate.limit),
@@ -230,7 +285,11 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       return
     }
     const text = JSON.stringify(body)
-    res.writeHead(status, { ...h, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) })
+    res.writeHead(status, {
+      ...h,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+    })
     res.end(text)
   }
 
@@ -266,8 +325,16 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       write = method !== 'GET' && method !== 'HEAD'
     }
     const resource: Resource = isGraphql ? 'graphql' : pathname.startsWith('/search/') ? 'search' : 'core'
-    const entry: RequestLog = { method, path: `${reqUrl.pathname}${reqUrl.search}`, route, status: 0, write, at: performance.now() }
-    if (isGraphql && prepared) entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 }
+    const entry: RequestLog = {
+      method,
+      path: `${reqUrl.pathname}${reqUrl.search}`,
+      route,
+      status: 0,
+      write,
+      at: performance.now(),
+    }
+    if (isGraphql && prepared)
+      entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 }
     requests.push(entry)
 
     const fault = faults.pick(route)
@@ -285,7 +352,17 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       if (fault === 'secondary-403' || fault === 429) {
         const id = randomBytes(4).toString('hex').toUpperCase()
         entry.status = fault === 429 ? 429 : 403
-        send(res, entry.status, { message: `${SECONDARY_MESSAGE}${id}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, resource, { 'retry-after': '1' })
+        send(
+          res,
+          entry.status,
+          {
+            message: `${SECONDARY_MESSAGE}${id}.`,
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          },
+          resource,
+          { 'retry-after': '1' },
+        )
         return
       }
       entry.status = fault
@@ -297,7 +374,12 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
     const viewer = auth?.[1] ? state.tokens.get(auth[1]) : undefined
     if (!viewer) {
       entry.status = 401
-      send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }, resource)
+      send(
+        res,
+        401,
+        { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' },
+        resource,
+      )
       return
     }
     entry.viewer = viewer.login
@@ -307,15 +389,28 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       const now = state.clock.elapsed()
       const times = (created.get(viewer.login) ?? []).filter((t) => t > now - 3_600_000)
       const lastMinute = times.filter((t) => t > now - 60_000)
-      const over = lastMinute.length >= limits.creationsPerMinute ? lastMinute[lastMinute.length - limits.creationsPerMinute]! + 60_000
-        : times.length >= limits.creationsPerHour ? times[times.length - limits.creationsPerHour]! + 3_600_000
-        : null
+      const over =
+        lastMinute.length >= limits.creationsPerMinute
+          ? lastMinute[lastMinute.length - limits.creationsPerMinute]! + 60_000
+          : times.length >= limits.creationsPerHour
+            ? times[times.length - limits.creationsPerHour]! + 3_600_000
+            : null
       if (over !== null) {
         entry.status = 403
         const id = randomBytes(4).toString('hex').toUpperCase()
-        send(res, 403, { message: `${SECONDARY_MESSAGE}${id}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, resource, {
-          'retry-after': String(Math.max(1, Math.ceil((over - now) / 1000))),
-        })
+        send(
+          res,
+          403,
+          {
+            message: `${SECONDARY_MESSAGE}${id}.`,
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          },
+          resource,
+          {
+            'retry-after': String(Math.max(1, Math.ceil((over - now) / 1000))),
+          },
+        )
         return
       }
       times.push(now)
@@ -323,17 +418,32 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
     }
     if (badJson) {
       entry.status = 400
-      send(res, 400, { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest', status: '400' }, resource)
+      send(
+        res,
+        400,
+        { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest', status: '400' },
+        resource,
+      )
       return
     }
 
     if (isGraphql && prepared) {
-      const result = runGraphql(prepared, body, { state, shapes, viewer, rate: (): RateWindow => {
-        const w = windowOf('graphql')
-        return { limit: RATE_LIMIT.graphql, used: w.used, resetAt: new Date(w.reset * 1000) }
-      } }, (cost) => {
-        windowOf('graphql').used += cost
-      })
+      const result = runGraphql(
+        prepared,
+        body,
+        {
+          state,
+          shapes,
+          viewer,
+          rate: (): RateWindow => {
+            const w = windowOf('graphql')
+            return { limit: RATE_LIMIT.graphql, used: w.used, resetAt: new Date(w.reset * 1000) }
+          },
+        },
+        (cost) => {
+          windowOf('graphql').used += cost
+        },
+      )
       entry.status = lost ? 502 : 200
       entry.graphql = { operationName: result.operationName, mutation: result.mutation, cost: result.cost }
       if (lost) send(res, 502, { message: 'Server Error' }, resource)
@@ -345,14 +455,19 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
     let out: RestResponse
     if (method === 'HEAD') out = { status: 200 }
     else {
-      out = runRest(method, pathname, { url: reqUrl, body, viewer }, {
-        state,
-        shapes,
-        rateLimit: () => ({
-          resources: { core: rateOf('core'), graphql: rateOf('graphql'), search: rateOf('search') },
-          rate: rateOf('core'),
-        }),
-      }).res
+      out = runRest(
+        method,
+        pathname,
+        { url: reqUrl, body, viewer },
+        {
+          state,
+          shapes,
+          rateLimit: () => ({
+            resources: { core: rateOf('core'), graphql: rateOf('graphql'), search: rateOf('search') },
+            rate: rateOf('core'),
+          }),
+        },
+      ).res
     }
     entry.status = lost ? 502 : out.status
     if (lost) send(res, 502, { message: 'Server Error' }, resource)
@@ -369,7 +484,8 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
   const pullShape = (p: PullRequest): RestPull =>
     shapes.pull(p, (a) => state.permission(p.repo, a), 'none', state.openCount(p.repo), state.pullStats(p))
   const apiError = (e: unknown): never => {
-    if (e instanceof ApiError) throw new Error(`emulator: ${e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)
+    if (e instanceof ApiError)
+      throw new Error(`emulator: ${e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)
     throw e
   }
 
@@ -440,9 +556,13 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       const actor = state.accountOrCreate(user)
       try {
         if (patch.title !== undefined || patch.body !== undefined)
-          state.updateIssue(issue, actor, { ...(patch.title !== undefined ? { title: patch.title } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}) })
+          state.updateIssue(issue, actor, {
+            ...(patch.title !== undefined ? { title: patch.title } : {}),
+            ...(patch.body !== undefined ? { body: patch.body } : {}),
+          })
         if (patch.state) state.setState(issue, actor, patch.state, patch.state_reason ?? undefined)
-        else if (patch.state_reason && issue.state === 'closed') state.setState(issue, actor, 'closed', patch.state_reason)
+        else if (patch.state_reason && issue.state === 'closed')
+          state.setState(issue, actor, 'closed', patch.state_reason)
         if (patch.labels) state.setLabels(issue, actor, patch.labels)
       } catch (e) {
         return apiError(e)
@@ -533,7 +653,12 @@ export async function startEmulator(opts: { now?: Date | string; port?: number; 
       return {
         id: p.nodeId,
         number: p.number,
-        fields: Object.fromEntries(p.fields.map((f) => [f.name, { id: f.nodeId, options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) }])),
+        fields: Object.fromEntries(
+          p.fields.map((f) => [
+            f.name,
+            { id: f.nodeId, options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) },
+          ]),
+        ),
       }
     },
     projectItems(owner, number) {

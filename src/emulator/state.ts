@@ -407,7 +407,8 @@ export class State {
 
   addRepo(fullName: string, ownerType: 'User' | 'Organization'): Repo {
     const [ownerLogin, name, extra] = fullName.split('/')
-    if (!ownerLogin || !name || extra !== undefined) throw new Error(`emulator: repo must be "owner/name", got ${fullName}`)
+    if (!ownerLogin || !name || extra !== undefined)
+      throw new Error(`emulator: repo must be "owner/name", got ${fullName}`)
     if (this.repos.has(fullName.toLowerCase())) throw new Error(`emulator: repo ${fullName} already exists`)
     const owner = this.account(ownerLogin) ?? this.addAccount(ownerLogin, ownerType)
     const id = this.nextId()
@@ -430,7 +431,13 @@ export class State {
       version: 0,
       listCache: new Map(),
     }
-    repo.branches.set(DEFAULT_BRANCH, { name: DEFAULT_BRANCH, sha: this.nextCommitSha(), files, forkedFiles: null, ahead: 0 })
+    repo.branches.set(DEFAULT_BRANCH, {
+      name: DEFAULT_BRANCH,
+      sha: this.nextCommitSha(),
+      files,
+      forkedFiles: null,
+      ahead: 0,
+    })
     this.repos.set(fullName.toLowerCase(), repo)
     this.register({ kind: 'Repository', value: repo })
     return repo
@@ -480,16 +487,43 @@ export class State {
 
   createLabel(repo: Repo, name: string, color = 'ededed', description: string | null = null): Label {
     const trimmed = name.trim()
-    if (!trimmed) throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }])
+    if (!trimmed)
+      throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }])
     validateLabelName(trimmed)
     if (description !== null && description.length > MAX_LABEL_DESCRIPTION)
-      throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'custom', field: 'description', message: `description is too long (maximum is ${MAX_LABEL_DESCRIPTION} characters)` }], 'UNPROCESSABLE')
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [
+          {
+            resource: 'Label',
+            code: 'custom',
+            field: 'description',
+            message: `description is too long (maximum is ${MAX_LABEL_DESCRIPTION} characters)`,
+          },
+        ],
+        'UNPROCESSABLE',
+      )
     if (repo.labels.has(trimmed.toLowerCase()))
-      throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }], 'UNPROCESSABLE')
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+        'UNPROCESSABLE',
+      )
     const c = normalizeColor(color)
     const id = this.nextId()
     const now = this.now()
-    const label: Label = { id, nodeId: this.nodeId('Label', id), repo, name: trimmed, color: c, description, createdAt: now, updatedAt: now }
+    const label: Label = {
+      id,
+      nodeId: this.nodeId('Label', id),
+      repo,
+      name: trimmed,
+      color: c,
+      description,
+      createdAt: now,
+      updatedAt: now,
+    }
     repo.labels.set(trimmed.toLowerCase(), label)
     this.register({ kind: 'Label', value: label })
     return label
@@ -500,7 +534,12 @@ export class State {
     if (patch.name !== undefined) validateLabelName(patch.name.trim())
     if (patch.name !== undefined && patch.name.toLowerCase() !== label.name.toLowerCase()) {
       if (repo.labels.has(patch.name.toLowerCase()))
-        throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }], 'UNPROCESSABLE')
+        throw new ApiError(
+          422,
+          'Validation Failed',
+          [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+          'UNPROCESSABLE',
+        )
       repo.labels.delete(label.name.toLowerCase())
       repo.labels.set(patch.name.toLowerCase(), label)
     }
@@ -536,7 +575,14 @@ export class State {
       throw new ApiError(
         422,
         'Validation Failed',
-        [{ resource: 'Issue', code: 'custom', field: 'labels', message: `labels is too long (maximum is ${MAX_LABELS_PER_ISSUE} labels)` }],
+        [
+          {
+            resource: 'Issue',
+            code: 'custom',
+            field: 'labels',
+            message: `labels is too long (maximum is ${MAX_LABELS_PER_ISSUE} labels)`,
+          },
+        ],
         'UNPROCESSABLE',
       )
   }
@@ -592,7 +638,13 @@ export class State {
     issue.repo.version++
   }
 
-  private event(issue: Issue, kind: EventKind, actor: Account, at: string, extra: Partial<IssueEvent> = {}): IssueEvent {
+  private event(
+    issue: Issue,
+    kind: EventKind,
+    actor: Account,
+    at: string,
+    extra: Partial<IssueEvent> = {},
+  ): IssueEvent {
     const id = this.nextId()
     const e: IssueEvent = { id, nodeId: this.nodeId('Event', id), kind, actor, createdAt: at, ...extra }
     issue.events.push(e)
@@ -657,7 +709,11 @@ export class State {
     this.checkLabels(issue.repo, issue, names, true)
     const wanted = names.map((n) => this.labelOrCreate(issue.repo, n))
     for (const l of [...issue.labels]) if (!wanted.includes(l)) this.removeLabel(issue, actor, l)
-    this.addLabels(issue, actor, wanted.map((l) => l.name))
+    this.addLabels(
+      issue,
+      actor,
+      wanted.map((l) => l.name),
+    )
     return issue.labels
   }
 
@@ -702,11 +758,24 @@ export class State {
 
   createComment(issue: Issue, actor: Account, body: string): Comment {
     if (!body || !body.trim())
-      throw new ApiError(422, 'Validation Failed', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], 'UNPROCESSABLE')
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }],
+        'UNPROCESSABLE',
+      )
     validateBody('IssueComment', body)
     const id = this.nextId()
     const at = this.now()
-    const c: Comment = { id, nodeId: this.nodeId('IssueComment', id), issue, body, author: actor, createdAt: at, updatedAt: at }
+    const c: Comment = {
+      id,
+      nodeId: this.nodeId('IssueComment', id),
+      issue,
+      body,
+      author: actor,
+      createdAt: at,
+      updatedAt: at,
+    }
     issue.comments.push(c)
     this.comments.set(id, c)
     this.register({ kind: 'IssueComment', value: c })
@@ -767,7 +836,14 @@ export class State {
 
   /** Records a commit on `branch` (its files already changed) and moves the branch to it. */
   private commit(branch: Branch, actor: Account, message: string): Commit {
-    const c: Commit = { sha: this.nextCommitSha(), tree: treeSha(branch.files), parents: [branch.sha], message, author: actor, date: this.now() }
+    const c: Commit = {
+      sha: this.nextCommitSha(),
+      tree: treeSha(branch.files),
+      parents: [branch.sha],
+      message,
+      author: actor,
+      date: this.now(),
+    }
     branch.sha = c.sha
     branch.ahead++
     return c
@@ -795,9 +871,12 @@ export class State {
     if (!branch) throw new ApiError(404, `Branch ${f.branch} not found`)
     const current = branch.files.get(f.path)
     if (current !== undefined && f.sha === undefined)
-      throw new ApiError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', [{ resource: 'Contents', code: 'missing_field', field: 'sha' }])
+      throw new ApiError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', [
+        { resource: 'Contents', code: 'missing_field', field: 'sha' },
+      ])
     // A sha for a file that does not exist matches nothing either.
-    if (f.sha !== undefined && (current === undefined || gitBlobSha(current) !== f.sha)) throw new ApiError(409, `${f.path} does not match ${f.sha}`)
+    if (f.sha !== undefined && (current === undefined || gitBlobSha(current) !== f.sha))
+      throw new ApiError(409, `${f.path} does not match ${f.sha}`)
     const commit = this.writeFile(repo, branch, f.path, f.content, actor, f.message)
     return { branch, commit, created: current === undefined }
   }
@@ -813,16 +892,37 @@ export class State {
     }
   }
 
-  createPull(repo: Repo, actor: Account, p: { title: string; head: string; base: string; body?: string | null; draft?: boolean }): PullRequest {
+  createPull(
+    repo: Repo,
+    actor: Account,
+    p: { title: string; head: string; base: string; body?: string | null; draft?: boolean },
+  ): PullRequest {
     validateTitle(p.title, 'PullRequest')
     validateBody('PullRequest', p.body)
     const head = repo.branches.get(p.head)
     const base = repo.branches.get(p.base)
-    if (!base) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'base' }], 'UNPROCESSABLE')
-    if (!head) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }], 'UNPROCESSABLE')
+    if (!base)
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [{ resource: 'PullRequest', code: 'invalid', field: 'base' }],
+        'UNPROCESSABLE',
+      )
+    if (!head)
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [{ resource: 'PullRequest', code: 'invalid', field: 'head' }],
+        'UNPROCESSABLE',
+      )
     this.assertNoOpenPull(repo, p.head, p.base)
     if (head.sha === base.sha)
-      throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${p.base} and ${p.head}` }], 'UNPROCESSABLE')
+      throw new ApiError(
+        422,
+        'Validation Failed',
+        [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${p.base} and ${p.head}` }],
+        'UNPROCESSABLE',
+      )
     const id = this.nextId()
     const now = this.now()
     const pull: PullRequest = {
@@ -855,7 +955,18 @@ export class State {
   private assertNoOpenPull(repo: Repo, head: string, base: string, except?: PullRequest): void {
     for (const o of repo.pulls.values()) {
       if (o !== except && o.state === 'open' && o.head === head && o.base === base)
-        throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner.login}:${head}.` }], 'UNPROCESSABLE')
+        throw new ApiError(
+          422,
+          'Validation Failed',
+          [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${repo.owner.login}:${head}.`,
+            },
+          ],
+          'UNPROCESSABLE',
+        )
     }
   }
 
@@ -863,9 +974,34 @@ export class State {
     if (patch.title !== undefined) validateTitle(patch.title, 'PullRequest')
     if (patch.body !== undefined) validateBody('PullRequest', patch.body)
     if (patch.state === 'open' && pull.state === 'closed') {
-      if (pull.merged) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The pull request has been merged.' }], 'UNPROCESSABLE')
+      if (pull.merged)
+        throw new ApiError(
+          422,
+          'Validation Failed',
+          [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              field: 'state',
+              message: 'state cannot be changed. The pull request has been merged.',
+            },
+          ],
+          'UNPROCESSABLE',
+        )
       if (!pull.repo.branches.has(pull.head))
-        throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', field: 'state', message: 'state cannot be changed. The head branch was deleted.' }], 'UNPROCESSABLE')
+        throw new ApiError(
+          422,
+          'Validation Failed',
+          [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              field: 'state',
+              message: 'state cannot be changed. The head branch was deleted.',
+            },
+          ],
+          'UNPROCESSABLE',
+        )
       this.assertNoOpenPull(pull.repo, pull.head, pull.base, pull)
     }
     const now = this.now()
@@ -902,7 +1038,11 @@ export class State {
       if (now === undefined) base.files.delete(path)
       else base.files.set(path, now)
     }
-    const c = this.commit(base, actor, `Merge pull request #${pull.number} from ${repo.owner.login}/${pull.head}\n\n${pull.title}`)
+    const c = this.commit(
+      base,
+      actor,
+      `Merge pull request #${pull.number} from ${repo.owner.login}/${pull.head}\n\n${pull.title}`,
+    )
     c.parents.push(head.sha)
     this.followBranches(repo)
     // The head's changes are in the base now: the merge base moves up to the head.
@@ -951,7 +1091,12 @@ export class State {
   listPulls(repo: Repo, f: { state?: 'open' | 'closed' | 'all'; head?: string; base?: string } = {}): PullRequest[] {
     const state = f.state ?? 'open'
     return [...repo.pulls.values()]
-      .filter((p) => (state === 'all' || p.state === state) && (f.head === undefined || p.head === f.head) && (f.base === undefined || p.base === f.base))
+      .filter(
+        (p) =>
+          (state === 'all' || p.state === state) &&
+          (f.head === undefined || p.head === f.head) &&
+          (f.base === undefined || p.base === f.base),
+      )
       .sort((a, b) => compareKeys([Date.parse(b.createdAt), b.number], [Date.parse(a.createdAt), a.number]))
   }
 
@@ -963,7 +1108,16 @@ export class State {
    * descending with the direction, so the order is total and cursors can binary-search it.
    */
   listIssues(repo: Repo, f: IssueFilter): Issue[] {
-    const key = JSON.stringify([f.state ?? 'open', f.labels?.map((l) => l.toLowerCase()).sort() ?? [], f.anyLabels?.map((l) => l.toLowerCase()).sort() ?? [], f.since ?? '', f.creator ?? '', f.assignee ?? '', f.sort ?? 'created', f.direction ?? 'desc'])
+    const key = JSON.stringify([
+      f.state ?? 'open',
+      f.labels?.map((l) => l.toLowerCase()).sort() ?? [],
+      f.anyLabels?.map((l) => l.toLowerCase()).sort() ?? [],
+      f.since ?? '',
+      f.creator ?? '',
+      f.assignee ?? '',
+      f.sort ?? 'created',
+      f.direction ?? 'desc',
+    ])
     const hit = repo.listCache.get(key)
     if (hit && hit.version === repo.version) return hit.list
     const state = f.state ?? 'open'
@@ -978,7 +1132,12 @@ export class State {
       if (creator && i.author.login.toLowerCase() !== creator) return false
       if (assignee === 'none' && i.assignees.length) return false
       if (assignee === '*' && !i.assignees.length) return false
-      if (assignee && assignee !== 'none' && assignee !== '*' && !i.assignees.some((a) => a.login.toLowerCase() === assignee))
+      if (
+        assignee &&
+        assignee !== 'none' &&
+        assignee !== '*' &&
+        !i.assignees.some((a) => a.login.toLowerCase() === assignee)
+      )
         return false
       for (const w of wanted) if (!i.labels.some((l) => l.name.toLowerCase() === w)) return false
       if (any && !i.labels.some((l) => any.has(l.name.toLowerCase()))) return false
@@ -1024,7 +1183,10 @@ export class State {
         name: f.name,
         dataType: f.dataType,
         // Option ids on GitHub are short hex strings, unique within the field.
-        options: (f.options ?? []).map((name, n) => ({ id: createHash('sha1').update(`${fid}:${n}:${name}`).digest('hex').slice(0, 8), name })),
+        options: (f.options ?? []).map((name, n) => ({
+          id: createHash('sha1').update(`${fid}:${n}:${name}`).digest('hex').slice(0, 8),
+          name,
+        })),
         createdAt: now,
       }
       project.fields.push(field)
@@ -1110,7 +1272,12 @@ export function issueSortKey(sort: 'created' | 'updated' | 'comments'): (i: Issu
 function normalizeColor(color: string): string {
   const c = color.replace(/^#/, '')
   if (!/^[0-9a-fA-F]{6}$/.test(c))
-    throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'invalid', field: 'color' }], 'UNPROCESSABLE')
+    throw new ApiError(
+      422,
+      'Validation Failed',
+      [{ resource: 'Label', code: 'invalid', field: 'color' }],
+      'UNPROCESSABLE',
+    )
   return c.toLowerCase()
 }
 
@@ -1118,12 +1285,29 @@ function validateTitle(title: unknown, resource = 'Issue'): void {
   if (typeof title !== 'string' || !title.trim())
     throw new ApiError(422, 'Validation Failed', [{ resource, code: 'missing_field', field: 'title' }], 'UNPROCESSABLE')
   if (title.length > MAX_TITLE)
-    throw new ApiError(422, 'Validation Failed', [{ resource, code: 'custom', field: 'title', message: `title is too long (maximum is ${MAX_TITLE} characters)` }], 'UNPROCESSABLE')
+    throw new ApiError(
+      422,
+      'Validation Failed',
+      [{ resource, code: 'custom', field: 'title', message: `title is too long (maximum is ${MAX_TITLE} characters)` }],
+      'UNPROCESSABLE',
+    )
 }
 
 function validateLabelName(name: string): void {
   if (name.length > MAX_LABEL_NAME)
-    throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'custom', field: 'name', message: `name is too long (maximum is ${MAX_LABEL_NAME} characters)` }], 'UNPROCESSABLE')
+    throw new ApiError(
+      422,
+      'Validation Failed',
+      [
+        {
+          resource: 'Label',
+          code: 'custom',
+          field: 'name',
+          message: `name is too long (maximum is ${MAX_LABEL_NAME} characters)`,
+        },
+      ],
+      'UNPROCESSABLE',
+    )
 }
 
 function validateBody(resource: string, body: unknown): void {

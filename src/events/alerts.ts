@@ -35,7 +35,8 @@ export interface AlertRunOptions extends HandleOptions {
  * duplicate (this run lost a race and closed the issue it opened); ignored (a resolve with no open
  * incident, or the write budget reached); a change (a PagerDuty change event, recorded, no incident).
  */
-export type AlertOutcomeKind = 'new' | 'repeat' | 'resolve' | 'acknowledge' | 'refire' | 'duplicate' | 'ignored' | 'change'
+export type AlertOutcomeKind =
+  'new' | 'repeat' | 'resolve' | 'acknowledge' | 'refire' | 'duplicate' | 'ignored' | 'change'
 
 export interface AlertOutcome {
   key: string
@@ -54,7 +55,10 @@ function courseOf(i: Incident, config: Config): { priority: Priority | null; sta
   const r = card ? decodeRecord(card.body) : null
   if (r) return { priority: r.priority, stage: r.stage }
   const stageLabel = i.labels.find((l) => l.toLowerCase().startsWith(STAGE_PREFIX))
-  return { priority: priorityLabelsOn(i.labels)[0] ?? null, stage: stageLabel ? (stageByName(stageLabel, config) ?? null) : null }
+  return {
+    priority: priorityLabelsOn(i.labels)[0] ?? null,
+    stage: stageLabel ? (stageByName(stageLabel, config) ?? null) : null,
+  }
 }
 
 /** Priority and stage from a decision (null when it skipped). */
@@ -72,7 +76,9 @@ export function keyOf(i: Incident): string | null {
   return i.viewerDidAuthor ? alertKeyOf(i.body) : null
 }
 
-async function collect(pages: AsyncGenerator<IncidentPage>): Promise<{ first: IncidentPage | null; incidents: Incident[] }> {
+async function collect(
+  pages: AsyncGenerator<IncidentPage>,
+): Promise<{ first: IncidentPage | null; incidents: Incident[] }> {
   let first: IncidentPage | null = null
   const incidents: Incident[] = []
   for await (const p of pages) {
@@ -113,38 +119,85 @@ export async function handleAlerts(
   for (const alert of alerts) {
     const delivery = `${opts.runId}:${alert.key}`
     const now = opts.now()
-    const byKey = (list: Incident[]): Incident[] => list.filter((i) => keyOf(i) === alert.key).sort((a, b) => a.number - b.number)
+    const byKey = (list: Incident[]): Incident[] =>
+      list.filter((i) => keyOf(i) === alert.key).sort((a, b) => a.number - b.number)
     let target: Incident | undefined = byKey(openIncidents)[0]
     let earlier: Incident | undefined
     if (!target && alert.status === 'firing') {
       const recent = byKey(await closedSince()).sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0]
-      if (recent && recent.closedAt && Date.parse(now) - Date.parse(recent.closedAt) <= config.alerts.reopenWindow) target = recent
+      if (recent && recent.closedAt && Date.parse(now) - Date.parse(recent.closedAt) <= config.alerts.reopenWindow)
+        target = recent
       else earlier = recent
     }
     if (!target && alert.status !== 'firing') {
-      outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: `${alert.status}, but no open incident has this key` })
+      outcomes.push({
+        key: alert.key,
+        incident: null,
+        what: 'ignored',
+        outcome: 'ignored',
+        priority: null,
+        stage: null,
+        note: `${alert.status}, but no open incident has this key`,
+      })
       opts.log(`alert ${alert.key}: ${alert.status}, but no open incident has this key: nothing to do`)
       continue
     }
 
     if (!target) {
       // Open a new incident. Its labels are set at creation; the ones missing in the repository are created first.
-      const state = { key: alert.key, source: alert.source, title: alert.title, severity: alert.severity, service: alert.service, labels: alert.labels, status: 'firing' as const, occurrences: 0, firstSeen: now, lastSeen: now, lastComment: null, deliveries: [] }
+      const state = {
+        key: alert.key,
+        source: alert.source,
+        title: alert.title,
+        severity: alert.severity,
+        service: alert.service,
+        labels: alert.labels,
+        status: 'firing' as const,
+        occurrences: 0,
+        firstSeen: now,
+        lastSeen: now,
+        lastComment: null,
+        deliveries: [],
+      }
       const priority = classify(alertFields(state), config).priority
-      const labels = [config.labels.incident, priorityLabel(priority), stageLabelOf('triage', config), fitLabelName(`${SOURCE_PREFIX}${alert.source}`), ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : [])]
+      const labels = [
+        config.labels.incident,
+        priorityLabel(priority),
+        stageLabelOf('triage', config),
+        fitLabelName(`${SOURCE_PREFIX}${alert.source}`),
+        ...(alert.service && config.labels.services ? [serviceLabel(alert.service)] : []),
+      ]
       const have = new Set(repoLabels.map((l) => l.name.toLowerCase()))
       const effects: Effect[] = []
       const missing = upFrontLabels(config, labels)
-        .map((l) => (l.name.startsWith(SOURCE_PREFIX) ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' } : l))
+        .map((l) =>
+          l.name.startsWith(SOURCE_PREFIX)
+            ? { name: l.name, color: 'bfd4f2', description: 'Where the incident came from' }
+            : l,
+        )
         .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
-      effects.push({ kind: 'create-issue', title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), labels, marker: alertMarker(alert.key) })
+      effects.push({
+        kind: 'create-issue',
+        title: fitTitle(`[Alert] ${alert.title}`),
+        body: alertIssueBody(alert, earlier, opts.runId),
+        labels,
+        marker: alertMarker(alert.key),
+      })
       const done = await opts.exec.apply(effects)
       applied.push(...done)
       repoLabels = [...repoLabels, ...missing]
       const opened = createdBy(done.find((d) => d.kind === 'create-issue'))
       if (opened?.issue === undefined) {
-        outcomes.push({ key: alert.key, incident: null, what: 'ignored', outcome: 'ignored', priority: null, stage: null, note: 'write budget reached: left for the next delivery' })
+        outcomes.push({
+          key: alert.key,
+          incident: null,
+          what: 'ignored',
+          outcome: 'ignored',
+          priority: null,
+          stage: null,
+          note: 'write budget reached: left for the next delivery',
+        })
         continue
       }
       const mine = opened.issue
@@ -152,14 +205,46 @@ export async function handleAlerts(
         // A dry run: the issue does not exist, so its card and the rest are planned on the issue as
         // it would be created (no race to settle: nothing was opened).
         const issue: Incident = {
-          ...{ nodeId: opened.nodeId ?? '', number: mine, title: fitTitle(`[Alert] ${alert.title}`), body: alertIssueBody(alert, earlier, opts.runId), state: 'open', stateReason: null },
-          ...{ createdAt: now, updatedAt: now, closedAt: null, url: '', author: null, viewerDidAuthor: true, assignees: [], labels, comments: [], commentCount: 0 },
+          ...{
+            nodeId: opened.nodeId ?? '',
+            number: mine,
+            title: fitTitle(`[Alert] ${alert.title}`),
+            body: alertIssueBody(alert, earlier, opts.runId),
+            state: 'open',
+            stateReason: null,
+          },
+          ...{
+            createdAt: now,
+            updatedAt: now,
+            closedAt: null,
+            url: '',
+            author: null,
+            viewerDidAuthor: true,
+            assignees: [],
+            labels,
+            comments: [],
+            commentCount: 0,
+          },
         }
         openIncidents = [...openIncidents, issue]
-        const r = await handleIncident(port, board, { repositoryId: open.first?.repositoryId ?? '', repoLabels, issue }, { kind: 'alert', alert, now, delivery }, config, opts)
+        const r = await handleIncident(
+          port,
+          board,
+          { repositoryId: open.first?.repositoryId ?? '', repoLabels, issue },
+          { kind: 'alert', alert, now, delivery },
+          config,
+          opts,
+        )
         applied.push(...r.applied)
         problems.push(...r.problems)
-        outcomes.push({ key: alert.key, incident: null, what: 'opened', outcome: 'new', ...courseOfDecision(r.decision), note: 'dry run' })
+        outcomes.push({
+          key: alert.key,
+          incident: null,
+          what: 'opened',
+          outcome: 'new',
+          ...courseOfDecision(r.decision),
+          note: 'dry run',
+        })
         continue
       }
       // Parallel first deliveries of one key may each have opened an issue. One rule, which every
@@ -174,10 +259,24 @@ export async function handleAlerts(
         applied.push(...(await closeDuplicate(port, mine, keep, opts)))
         const survivor = openIncidents.find((i) => i.number === keep)
         openIncidents = openIncidents.filter((i) => i.number !== mine)
-        outcomes.push({ key: alert.key, incident: keep, what: 'merged', outcome: 'duplicate', ...(survivor ? courseOf(survivor, config) : { priority, stage: 'triage' as const }), note: `#${mine} was opened by a parallel delivery and closed as its duplicate` })
+        outcomes.push({
+          key: alert.key,
+          incident: keep,
+          what: 'merged',
+          outcome: 'duplicate',
+          ...(survivor ? courseOf(survivor, config) : { priority, stage: 'triage' as const }),
+          note: `#${mine} was opened by a parallel delivery and closed as its duplicate`,
+        })
         continue
       }
-      const r = await handleIncident(port, board, await loadCtx(port, keep), { kind: 'alert', alert, now, delivery }, config, opts)
+      const r = await handleIncident(
+        port,
+        board,
+        await loadCtx(port, keep),
+        { kind: 'alert', alert, now, delivery },
+        config,
+        opts,
+      )
       applied.push(...r.applied)
       problems.push(...r.problems)
       outcomes.push({ key: alert.key, incident: keep, what: 'opened', outcome: 'new', ...courseOfDecision(r.decision) })
@@ -192,32 +291,70 @@ export async function handleAlerts(
     // The opener itself, re-run after it died between the issue and the card (GitHub's "re-run"
     // keeps GITHUB_RUN_ID), finishes its own job: the issue says which run opened it.
     const openedHere = target.body.split('\n', 3).includes(openedByMarker(opts.runId))
-    if (wasOpen && target.viewerDidAuthor && !openedHere && !findCard(target.comments) && Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS) {
-      outcomes.push({ key: alert.key, incident: target.number, what: 'updated', outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge', ...courseOf(target, config), note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card` })
-      opts.log(`alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`)
+    if (
+      wasOpen &&
+      target.viewerDidAuthor &&
+      !openedHere &&
+      !findCard(target.comments) &&
+      Date.parse(now) - Date.parse(target.createdAt) < OPENER_GRACE_MS
+    ) {
+      outcomes.push({
+        key: alert.key,
+        incident: target.number,
+        what: 'updated',
+        outcome: alert.status === 'firing' ? 'repeat' : alert.status === 'resolved' ? 'resolve' : 'acknowledge',
+        ...courseOf(target, config),
+        note: `#${target.number} was opened moments ago by a parallel delivery, which writes its card`,
+      })
+      opts.log(
+        `alert ${alert.key}: #${target.number} was opened moments ago by a parallel delivery; its card is left to that run`,
+      )
       continue
     }
     // A duplicate left open by a racing run that died before closing it (older than the opener's
     // grace, so its run is over): closed now under the same rule, with its one comment unless that
     // run posted it already.
     if (wasOpen) {
-      for (const stale of byKey(openIncidents).filter((i) => i.number > target.number && i.viewerDidAuthor && Date.parse(now) - Date.parse(i.createdAt) >= OPENER_GRACE_MS)) {
+      for (const stale of byKey(openIncidents).filter(
+        (i) =>
+          i.number > target.number && i.viewerDidAuthor && Date.parse(now) - Date.parse(i.createdAt) >= OPENER_GRACE_MS,
+      )) {
         const commented = findMarked(stale.comments, marker('duplicate', target.number)) !== undefined
         applied.push(...(await closeDuplicate(port, stale.number, target.number, opts, !commented)))
         openIncidents = openIncidents.filter((i) => i.number !== stale.number)
       }
     }
     // The bulk read already holds the whole thread of most incidents: no second read for them.
-    const complete = wasOpen && target.commentCount !== undefined && target.commentCount <= target.comments.length && open.first !== null
-    const ctx = complete ? { repositoryId: open.first!.repositoryId, repoLabels: repoLabels, issue: target } : await loadCtx(port, target.number)
+    const complete =
+      wasOpen &&
+      target.commentCount !== undefined &&
+      target.commentCount <= target.comments.length &&
+      open.first !== null
+    const ctx = complete
+      ? { repositoryId: open.first!.repositoryId, repoLabels: repoLabels, issue: target }
+      : await loadCtx(port, target.number)
     const r = await handleIncident(port, board, ctx, { kind: 'alert', alert, now, delivery }, config, opts)
     applied.push(...r.applied)
     problems.push(...r.problems)
     // Firing again after a resolve (still open, in Monitoring) or reopening a closed incident is a re-fire.
     const before = findCard(target.comments)
     const wasResolved = before ? decodeRecord(before.body)?.alert?.status === 'resolved' : false
-    const outcome: AlertOutcomeKind = !wasOpen ? 'refire' : alert.status === 'resolved' ? 'resolve' : alert.status === 'acknowledged' ? 'acknowledge' : wasResolved ? 'refire' : 'repeat'
-    outcomes.push({ key: alert.key, incident: target.number, what: wasOpen ? 'updated' : 'reopened', outcome, ...courseOfDecision(r.decision) })
+    const outcome: AlertOutcomeKind = !wasOpen
+      ? 'refire'
+      : alert.status === 'resolved'
+        ? 'resolve'
+        : alert.status === 'acknowledged'
+          ? 'acknowledge'
+          : wasResolved
+            ? 'refire'
+            : 'repeat'
+    outcomes.push({
+      key: alert.key,
+      incident: target.number,
+      what: wasOpen ? 'updated' : 'reopened',
+      outcome,
+      ...courseOfDecision(r.decision),
+    })
     if (!wasOpen) openIncidents = [...openIncidents, { ...target, state: 'open' }]
   }
   return { outcomes, applied, problems }
@@ -227,11 +364,32 @@ async function loadCtx(port: GitHubPort, n: number) {
   return port.loadIssueContext(n, {})
 }
 
-async function closeDuplicate(port: GitHubPort, dup: number, keep: number, opts: AlertRunOptions, comment = true): Promise<AppliedEffect[]> {
+async function closeDuplicate(
+  port: GitHubPort,
+  dup: number,
+  keep: number,
+  opts: AlertRunOptions,
+  comment = true,
+): Promise<AppliedEffect[]> {
   const m = marker('duplicate', keep)
   const effects: Effect[] = [
-    ...(comment ? [{ kind: 'create-comment' as const, issue: dup, marker: m, body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.` }] : []),
-    { kind: 'update-issue', issue: dup, state: 'closed', stateReason: 'not_planned', why: [`close as a duplicate of #${keep}`] },
+    ...(comment
+      ? [
+          {
+            kind: 'create-comment' as const,
+            issue: dup,
+            marker: m,
+            body: `${m}\nDuplicate of #${keep}: two deliveries of the same alert raced. This alert's history continues there.`,
+          },
+        ]
+      : []),
+    {
+      kind: 'update-issue',
+      issue: dup,
+      state: 'closed',
+      stateReason: 'not_planned',
+      why: [`close as a duplicate of #${keep}`],
+    },
   ]
   return opts.exec.apply(effects)
 }
@@ -243,7 +401,12 @@ function openedByMarker(runId: string): string {
 }
 
 export function alertIssueBody(a: NormalizedAlert, earlier?: Incident, runId?: string): string {
-  const lines = [alertMarker(a.key), ...(runId ? [openedByMarker(runId)] : []), `**${inline(a.source, 40)} alert**: ${inline(a.title, 250)}`, '']
+  const lines = [
+    alertMarker(a.key),
+    ...(runId ? [openedByMarker(runId)] : []),
+    `**${inline(a.source, 40)} alert**: ${inline(a.title, 250)}`,
+    '',
+  ]
   if (a.description) lines.push(quote(a.description, 3000), '')
   const facts: [string, string][] = [['Key', `\`${a.key}\``]]
   if (a.severity) facts.push(['Severity', inline(a.severity, 40)])

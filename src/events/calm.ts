@@ -69,7 +69,11 @@ export async function wakeSweep(repoLabels: readonly LabelSpec[], o: CalmOptions
         line: null,
         problem: `The scheduled sweep (${o.workflow}) may be off, and this run's write budget was spent before it could turn it on: the next run on an open incident does. Until then no reminder or escalation is posted.`,
       }
-    return { applied, line: `The scheduled sweep (${o.workflow}) is on${turnedOn === 'planned' ? ' (dry run: would turn it on)' : ''}: an incident is open.`, problem: null }
+    return {
+      applied,
+      line: `The scheduled sweep (${o.workflow}) is on${turnedOn === 'planned' ? ' (dry run: would turn it on)' : ''}: an incident is open.`,
+      problem: null,
+    }
   } catch (error: unknown) {
     return {
       applied: [],
@@ -92,7 +96,11 @@ export async function markSweepOn(repoLabels: readonly LabelSpec[], o: CalmOptio
  * The sweep found no open incident: marker off, workflow off, then a second count. Anything open by
  * then, or any doubt (an error at any step), turns it back on; a failure to do even that is said.
  */
-export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: () => Promise<number>, o: CalmOptions): Promise<CalmOutcome> {
+export async function sleepSweep(
+  repoLabels: readonly LabelSpec[],
+  countOpen: () => Promise<number>,
+  o: CalmOptions,
+): Promise<CalmOutcome> {
   if (!o.workflow) return NONE
   const plan: Effect[] = [
     ...(hasMarker(repoLabels) ? [{ kind: 'delete-label' as const, name: SWEEP_ON_LABEL.name }] : []),
@@ -101,7 +109,12 @@ export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: ()
   const applied: AppliedEffect[] = []
   const keepOn = async (why: string): Promise<CalmOutcome> => {
     try {
-      applied.push(...(await o.exec.apply([{ kind: 'set-workflow', workflow: o.workflow, enabled: true, why }, { kind: 'create-labels', labels: [SWEEP_ON_LABEL] }])))
+      applied.push(
+        ...(await o.exec.apply([
+          { kind: 'set-workflow', workflow: o.workflow, enabled: true, why },
+          { kind: 'create-labels', labels: [SWEEP_ON_LABEL] },
+        ])),
+      )
       return { applied, line: `The sweep (${o.workflow}) stays on: ${why}.`, problem: null }
     } catch (error: unknown) {
       return {
@@ -117,7 +130,8 @@ export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: ()
     const status = error instanceof GitHubApiError ? error.status : 0
     // A 4xx (no `actions: write`, say) changed nothing: the sweep is still on. Anything else may
     // have turned it off without an answer: turn it on again to be sure.
-    if (status < 400 || status >= 500 || status === 429) return keepOn(`turning it off may have failed halfway (${getErrorMessage(error)})`)
+    if (status < 400 || status >= 500 || status === 429)
+      return keepOn(`turning it off may have failed halfway (${getErrorMessage(error)})`)
     try {
       applied.push(...(await o.exec.apply([{ kind: 'create-labels', labels: [SWEEP_ON_LABEL] }])))
     } catch {
@@ -132,8 +146,19 @@ export async function sleepSweep(repoLabels: readonly LabelSpec[], countOpen: ()
   }
   // Not turned off: a dry run says what it would do; a spent budget leaves the sweep on (fail-safe).
   const off = applied.find((a) => a.kind === 'set-workflow')?.status
-  if (off === 'planned') return { applied, line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`, problem: null, asleep: true }
-  if (off === 'skipped') return { applied, line: `No incident is open, but this run's write budget was spent: the sweep (${o.workflow}) stays on until a later run turns it off.`, problem: null }
+  if (off === 'planned')
+    return {
+      applied,
+      line: `No incident is open: the sweep (${o.workflow}) would turn itself off (dry run).`,
+      problem: null,
+      asleep: true,
+    }
+  if (off === 'skipped')
+    return {
+      applied,
+      line: `No incident is open, but this run's write budget was spent: the sweep (${o.workflow}) stays on until a later run turns it off.`,
+      problem: null,
+    }
   let open: number
   try {
     open = await countOpen()

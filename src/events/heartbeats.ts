@@ -47,7 +47,14 @@ export interface PingResult {
  * first page's read and one comment edit; a ping within a minute of the recorded one, only the read.
  * An unknown name writes nothing.
  */
-export async function handlePing(port: GitHubPort, board: BoardPort | null, name: string, config: Config, open: OpenIncidents, opts: AlertRunOptions): Promise<PingResult> {
+export async function handlePing(
+  port: GitHubPort,
+  board: BoardPort | null,
+  name: string,
+  config: Config,
+  open: OpenIncidents,
+  opts: AlertRunOptions,
+): Promise<PingResult> {
   const hb = config.heartbeats.find((h) => h.name === name)
   if (!hb) return { outcome: 'unknown', resolved: null, applied: [], problems: [] }
   const now = opts.now()
@@ -67,7 +74,13 @@ export async function handlePing(port: GitHubPort, board: BoardPort | null, name
       const have = (open.first?.repoLabels ?? []).some((l) => l.name.toLowerCase() === HEARTBEATS_LABEL.name)
       const done = await apply([
         ...(have ? [] : [{ kind: 'create-labels' as const, labels: [HEARTBEATS_LABEL] }]),
-        { kind: 'create-issue', title: 'IncidentOps heartbeats', body: heartbeatsIssueBody(), labels: [HEARTBEATS_LABEL.name], marker: HEARTBEATS_ISSUE_MARKER },
+        {
+          kind: 'create-issue',
+          title: 'IncidentOps heartbeats',
+          body: heartbeatsIssueBody(),
+          labels: [HEARTBEATS_LABEL.name],
+          marker: HEARTBEATS_ISSUE_MARKER,
+        },
       ])
       // In a dry run, the number the executor imagines for it (so the plan names the same issue).
       issue = createdBy(done.find((d) => d.kind === 'create-issue'))?.issue ?? null
@@ -75,13 +88,27 @@ export async function handlePing(port: GitHubPort, board: BoardPort | null, name
     const body = heartbeatComment(hb, now)
     const mark = heartbeatMarker(hb.name)
     // Without the issue (a dry run, or the budget spent before it) the comment waits for it: planned in a dry run, skipped otherwise.
-    await apply([stored ? { kind: 'update-comment', issue: issue ?? 0, commentId: stored.commentId, marker: mark, body } : { kind: 'create-comment', issue: issue ?? 0, marker: mark, body }], { after: issue !== null })
+    await apply(
+      [
+        stored
+          ? { kind: 'update-comment', issue: issue ?? 0, commentId: stored.commentId, marker: mark, body }
+          : { kind: 'create-comment', issue: issue ?? 0, marker: mark, body },
+      ],
+      { after: issue !== null },
+    )
   }
   // A late ping: its incident is open and still firing. Resolved as any `resolved` alert is.
   let resolved: AlertOutcome | null = null
   const problems: string[] = []
   if (open.incidents.some((i) => keyOf(i) === heartbeatKey(hb.name) && alertStatus(i) !== 'resolved')) {
-    const r = await handleAlerts(port, board, [heartbeatAlert(hb, 'resolved', stored?.lastPing ?? now, now)], config, open, opts)
+    const r = await handleAlerts(
+      port,
+      board,
+      [heartbeatAlert(hb, 'resolved', stored?.lastPing ?? now, now)],
+      config,
+      open,
+      opts,
+    )
     applied.push(...r.applied)
     problems.push(...r.problems)
     resolved = r.outcomes[0] ?? null
@@ -123,7 +150,13 @@ export interface WatchResult {
  * Costs nothing beyond the sweep's own read, except one read of recently closed incidents when a
  * late heartbeat has no open incident.
  */
-export async function watchHeartbeats(port: GitHubPort, board: BoardPort | null, config: Config, open: OpenIncidents, opts: AlertRunOptions): Promise<WatchResult> {
+export async function watchHeartbeats(
+  port: GitHubPort,
+  board: BoardPort | null,
+  config: Config,
+  open: OpenIncidents,
+  opts: AlertRunOptions,
+): Promise<WatchResult> {
   const out: WatchResult = { lines: [], alerted: [], applied: [], problems: [] }
   if (config.heartbeats.length === 0) return out
   const now = opts.now()
@@ -131,7 +164,8 @@ export async function watchHeartbeats(port: GitHubPort, board: BoardPort | null,
   const late: { hb: HeartbeatConfig; lastPing: string; deadline: string }[] = []
   for (const hb of config.heartbeats) {
     const st = heartbeatState(hb, store.beats.get(hb.name)?.lastPing ?? null, now)
-    if (st.kind === 'waiting') out.lines.push(`Heartbeat ${code(hb.name, 70)}: no ping yet (watched from its first ping).`)
+    if (st.kind === 'waiting')
+      out.lines.push(`Heartbeat ${code(hb.name, 70)}: no ping yet (watched from its first ping).`)
     else if (st.kind === 'late') late.push({ hb, lastPing: st.lastPing, deadline: st.deadline })
   }
   let closed: Incident[] | null = null
@@ -142,14 +176,20 @@ export async function watchHeartbeats(port: GitHubPort, board: BoardPort | null,
     const mine = open.incidents.filter((i) => keyOf(i) === key).sort((a, b) => a.number - b.number)
     const speaking = mine.find((i) => alertedSince(i, deadline))
     if (speaking) {
-      out.lines.push(`Heartbeat ${name}: late since ${utc(deadline)} (no ping since ${utc(lastPing)}): incident #${speaking.number}.`)
+      out.lines.push(
+        `Heartbeat ${name}: late since ${utc(deadline)} (no ping since ${utc(lastPing)}): incident #${speaking.number}.`,
+      )
       continue
     }
     if (mine.length === 0) {
       closed ??= await closedSince(port, config, earliest!)
-      const shut = closed.filter((i) => keyOf(i) === key && alertedSince(i, deadline)).sort((a, b) => b.number - a.number)[0]
+      const shut = closed
+        .filter((i) => keyOf(i) === key && alertedSince(i, deadline))
+        .sort((a, b) => b.number - a.number)[0]
       if (shut) {
-        out.lines.push(`Heartbeat ${name}: late since ${utc(deadline)}; its incident #${shut.number} was closed while it was still late: nothing more until its next ping.`)
+        out.lines.push(
+          `Heartbeat ${name}: late since ${utc(deadline)}; its incident #${shut.number} was closed while it was still late: nothing more until its next ping.`,
+        )
         continue
       }
     }
@@ -159,7 +199,9 @@ export async function watchHeartbeats(port: GitHubPort, board: BoardPort | null,
     const o = r.outcomes[0]
     if (o) {
       out.alerted.push(o)
-      out.lines.push(`Heartbeat ${name}: late since ${utc(deadline)} (no ping since ${utc(lastPing)}): ${o.incident !== null ? `incident #${o.incident} ${o.what}` : `no incident (${o.note ?? o.outcome})`}.`)
+      out.lines.push(
+        `Heartbeat ${name}: late since ${utc(deadline)} (no ping since ${utc(lastPing)}): ${o.incident !== null ? `incident #${o.incident} ${o.what}` : `no incident (${o.note ?? o.outcome})`}.`,
+      )
     }
   }
   return out
@@ -167,7 +209,8 @@ export async function watchHeartbeats(port: GitHubPort, board: BoardPort | null,
 
 async function closedSince(port: GitHubPort, config: Config, since: string): Promise<Incident[]> {
   const out: Incident[] = []
-  for await (const p of port.incidentPages({ label: config.labels.incident, states: ['CLOSED'], since })) out.push(...p.incidents)
+  for await (const p of port.incidentPages({ label: config.labels.incident, states: ['CLOSED'], since }))
+    out.push(...p.incidents)
   return out
 }
 
@@ -176,7 +219,12 @@ async function closedSince(port: GitHubPort, config: Config, since: string): Pro
  * when missing), so that every other run can tell when scheduled runs have stopped. At most one
  * label write per run, none when the record is under half an interval old (a re-run).
  */
-export async function stampSweep(labels: readonly LabelSpec[], config: Config, now: string, exec: Executor): Promise<AppliedEffect[]> {
+export async function stampSweep(
+  labels: readonly LabelSpec[],
+  config: Config,
+  now: string,
+  exec: Executor,
+): Promise<AppliedEffect[]> {
   const interval = config.sweep.interval
   if (interval === null) return []
   const label = labels.find((l) => l.name.toLowerCase() === SWEEP_ON_LABEL.name)

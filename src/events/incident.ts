@@ -1,7 +1,16 @@
 import type { Config } from '../config/types.js'
 import type { GitHubPort, IssueContext } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
-import { decide, desiredIssue, formSpec, impactDigest, mayDecide, type Decision, type IncidentEvent, type Role } from '../domain/decide.js'
+import {
+  decide,
+  desiredIssue,
+  formSpec,
+  impactDigest,
+  mayDecide,
+  type Decision,
+  type IncidentEvent,
+  type Role,
+} from '../domain/decide.js'
 import { boardUpdates, desiredBoardValues, type FieldUpdate } from '../domain/board.js'
 import { decodeRecord, findCard, type BoardCache, type IncidentRecord } from '../domain/record.js'
 import type { Notification } from '../notify/index.js'
@@ -85,11 +94,29 @@ export async function handleIncident(
   if (parent !== null && parent !== ctx.issue!.number) {
     const isPm = postmortemIncident(own) !== null
     const child = ctx.issue!.number
-    const childAt = ctx.issue!.closedAt && incoming.kind === 'issue' && incoming.action === 'closed' ? ctx.issue!.closedAt : ctx.issue!.updatedAt
+    const childAt =
+      ctx.issue!.closedAt && incoming.kind === 'issue' && incoming.action === 'closed'
+        ? ctx.issue!.closedAt
+        : ctx.issue!.updatedAt
     ctx = await port.loadIssueContext(parent, {})
     if (incoming.kind === 'issue') {
-      if (incoming.action !== 'closed' && incoming.action !== 'reopened') return { decision: { kind: 'skip', reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter` }, applied: [], problems: [] }
-      incoming = { kind: 'related', of: isPm ? 'postmortem' : 'followup', number: child, action: incoming.action, sender: incoming.sender, at: childAt }
+      if (incoming.action !== 'closed' && incoming.action !== 'reopened')
+        return {
+          decision: {
+            kind: 'skip',
+            reason: `#${child} belongs to incident #${parent}; only its closing and reopening matter`,
+          },
+          applied: [],
+          problems: [],
+        }
+      incoming = {
+        kind: 'related',
+        of: isPm ? 'postmortem' : 'followup',
+        number: child,
+        action: incoming.action,
+        sender: incoming.sender,
+        at: childAt,
+      }
     }
   }
 
@@ -97,8 +124,23 @@ export async function handleIncident(
   if (incoming.kind === 'merged') {
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
     const pr = (card ? decodeRecord(card.body) : null)?.postmortem?.pr
-    if (pr !== incoming.pr) return { decision: { kind: 'skip', reason: `pull request #${incoming.pr} is not the postmortem of #${ctx.issue?.number ?? '?'}` }, applied: [], problems: [] }
-    incoming = { kind: 'related', of: 'postmortem', number: incoming.pr, action: 'closed', sender: incoming.sender, at: incoming.at ?? ctx.issue!.updatedAt }
+    if (pr !== incoming.pr)
+      return {
+        decision: {
+          kind: 'skip',
+          reason: `pull request #${incoming.pr} is not the postmortem of #${ctx.issue?.number ?? '?'}`,
+        },
+        applied: [],
+        problems: [],
+      }
+    incoming = {
+      kind: 'related',
+      of: 'postmortem',
+      number: incoming.pr,
+      action: 'closed',
+      sender: incoming.sender,
+      at: incoming.at ?? ctx.issue!.updatedAt,
+    }
   }
 
   const previous = (() => {
@@ -128,15 +170,26 @@ export async function handleIncident(
       if (mayDecide(r)) allowed++
     }
     event = { ...incoming, role, earlier }
-  } else if (incoming.kind === 'issue' && isIncident && needsSenderRole(incoming.action, ctx, previous, config, opts.now())) {
+  } else if (
+    incoming.kind === 'issue' &&
+    isIncident &&
+    needsSenderRole(incoming.action, ctx, previous, config, opts.now())
+  ) {
     event = { ...incoming, role: await roleOf(incoming.sender) }
   } else event = incoming
 
   // Held as unconfirmed needs the reporter's role, asked only with the option on and only at declaration.
-  const reporter = !previous && isIncident && config.intake.holdUnconfirmed && ctx.issue?.author && !ctx.issue.viewerDidAuthor ? await roleOf(ctx.issue.author) : undefined
+  const reporter =
+    !previous && isIncident && config.intake.holdUnconfirmed && ctx.issue?.author && !ctx.issue.viewerDidAuthor
+      ? await roleOf(ctx.issue.author)
+      : undefined
   // A responder who labels someone else's issue as an incident has confirmed it by doing so.
   const declarer =
-    reporter !== undefined && !mayDecide(reporter) && incoming.kind === 'issue' && incoming.action === 'labeled' && incoming.sender.toLowerCase() !== ctx.issue!.author!.toLowerCase()
+    reporter !== undefined &&
+    !mayDecide(reporter) &&
+    incoming.kind === 'issue' &&
+    incoming.action === 'labeled' &&
+    incoming.sender.toLowerCase() !== ctx.issue!.author!.toLowerCase()
       ? await roleOf(incoming.sender)
       : reporter
 
@@ -144,10 +197,25 @@ export async function handleIncident(
   // pure, so a first pass without them tells whether they are needed).
   let oncall: OncallView | null = null
   if (opts.oncallView && config.oncall.schedules.length) {
-    const probe = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer })
-    if (probe.kind === 'incident' && probe.changes.some((c) => c.startsWith('escalated')) && chainNamesSchedule(probe.record.service, config)) oncall = await opts.oncallView()
+    const probe = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, {
+      reporter: declarer,
+    })
+    if (
+      probe.kind === 'incident' &&
+      probe.changes.some((c) => c.startsWith('escalated')) &&
+      chainNamesSchedule(probe.record.service, config)
+    )
+      oncall = await opts.oncallView()
   }
-  const decision = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, { reporter: declarer }, oncall)
+  const decision = decide(
+    ctx,
+    event,
+    config,
+    formSpec(INCIDENT_FORM, config),
+    opts.now() ?? undefined,
+    { reporter: declarer },
+    oncall,
+  )
   const before = (() => {
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined
     return (card ? decodeRecord(card.body) : null)?.events.length ?? 0
@@ -156,15 +224,26 @@ export async function handleIncident(
 
   const applied: AppliedEffect[] = []
   const problems: string[] = []
-  applied.push(...(await postmortemPhase(port, ctx, decision, config, opts.repo, { exec: opts.exec, log: opts.log, now: opts.now() })))
-  const closing = (incoming.kind === 'issue' && incoming.action === 'closed') || (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
+  applied.push(
+    ...(await postmortemPhase(port, ctx, decision, config, opts.repo, {
+      exec: opts.exec,
+      log: opts.log,
+      now: opts.now(),
+    })),
+  )
+  const closing =
+    (incoming.kind === 'issue' && incoming.action === 'closed') ||
+    (ctx.issue!.state === 'open' && ['resolved', 'postmortem', 'closed'].includes(decision.record.stage))
   if (config.project) {
     if (!board) {
       opts.warn(
         'The config has a `project`, but the `project-token` input is empty, so the board was skipped (everything else was done). GITHUB_TOKEN cannot reach Projects (v2): pass a fine-grained PAT or a GitHub App token with Projects read/write as `project-token`.',
       )
     } else {
-      const r = await syncBoard(board, decision.record, decision.facts, config, ctx, { ...opts, fresh: closing || (incoming.kind === 'issue' && incoming.action === 'reopened') })
+      const r = await syncBoard(board, decision.record, decision.facts, config, ctx, {
+        ...opts,
+        fresh: closing || (incoming.kind === 'issue' && incoming.action === 'reopened'),
+      })
       applied.push(...r.applied)
       problems.push(...r.problems)
       if (r.cache) decision.record.board = r.cache
@@ -225,19 +304,38 @@ async function syncBoard(
     if (updates.length === 0 && problems.length === 0) return { applied, problems, cache: cached }
     if (problems.length === 0) {
       try {
-        const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: n, projectId: cached.projectId, itemId: cached.itemId, updates, what: 'board' }])
+        const done = await opts.exec.apply([
+          {
+            kind: 'board-set-fields',
+            issue: n,
+            projectId: cached.projectId,
+            itemId: cached.itemId,
+            updates,
+            what: 'board',
+          },
+        ])
         return { applied: done, problems: [], cache: createdBy(done[0]) ? withValues(cached, updates) : cached }
       } catch (error: unknown) {
-        opts.log(`The cached board ids did not work (${error instanceof Error ? error.message : String(error)}): reading the board again.`)
+        opts.log(
+          `The cached board ids did not work (${error instanceof Error ? error.message : String(error)}): reading the board again.`,
+        )
       }
     }
   }
 
   const snap = await board.read(owner, p.number, ctx.issue!.nodeId, Object.keys(desired))
-  if (!snap) return { applied, problems: [`project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`] }
+  if (!snap)
+    return {
+      applied,
+      problems: [
+        `project ${key} was not found, or the project token cannot see it: check \`project.owner\`/\`project.number\` and the token's Projects permission`,
+      ],
+    }
   let itemId = snap.item?.id
   if (!itemId) {
-    const added = await opts.exec.apply([{ kind: 'board-add-item', issue: n, project: key, projectId: snap.projectId, contentId: ctx.issue!.nodeId }])
+    const added = await opts.exec.apply([
+      { kind: 'board-add-item', issue: n, project: key, projectId: snap.projectId, contentId: ctx.issue!.nodeId },
+    ])
     applied.push(...added)
     itemId = added[0]?.itemId
   }
@@ -246,13 +344,31 @@ async function syncBoard(
   if (updates.length) {
     // Without an item id (a dry run, or the budget reached before the add) the fields are planned
     // against a placeholder; the run that adds the item writes them.
-    const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: n, projectId: snap.projectId, itemId: itemId ?? NEW_ITEM, updates, what: 'board' }], { after: itemId !== undefined })
+    const done = await opts.exec.apply(
+      [
+        {
+          kind: 'board-set-fields',
+          issue: n,
+          projectId: snap.projectId,
+          itemId: itemId ?? NEW_ITEM,
+          updates,
+          what: 'board',
+        },
+      ],
+      { after: itemId !== undefined },
+    )
     applied.push(...done)
     written = createdBy(done[0]) !== undefined
   }
   if (!itemId) return { applied, problems }
   const fields = Object.fromEntries(Object.keys(desired).flatMap((f) => (snap.fields[f] ? [[f, snap.fields[f]]] : [])))
-  const cache: BoardCache = { project: key, projectId: snap.projectId, itemId, fields, values: { ...(snap.item?.values ?? {}) } }
+  const cache: BoardCache = {
+    project: key,
+    projectId: snap.projectId,
+    itemId,
+    fields,
+    values: { ...(snap.item?.values ?? {}) },
+  }
   return { applied, problems, cache: written ? withValues(cache, updates) : cache }
 }
 
@@ -261,12 +377,18 @@ async function syncBoard(
  * moves it to Closed once it is done. It reuses the incident's cached project and field ids and
  * remembers its own item, so it costs two writes the first time, one per change after, no read.
  */
-async function syncPostmortemItem(r: IncidentRecord, config: Config, opts: HandleOptions): Promise<{ applied: AppliedEffect[]; problems: string[] }> {
+async function syncPostmortemItem(
+  r: IncidentRecord,
+  config: Config,
+  opts: HandleOptions,
+): Promise<{ applied: AppliedEffect[]; problems: string[] }> {
   const pm = r.postmortem
   const cache = r.board
   if (!pm?.issue || !pm.nodeId || !cache) return { applied: [], problems: [] }
   const p = config.project!
-  const desired: Record<string, string | null> = { [p.statusField]: config.stages[pm.done ? 'closed' : 'postmortem'].column }
+  const desired: Record<string, string | null> = {
+    [p.statusField]: config.stages[pm.done ? 'closed' : 'postmortem'].column,
+  }
   if (p.priorityField) desired[p.priorityField] = r.priority
   // A missing field or column is already reported by the incident's own sync.
   const { updates } = boardUpdates(desired, cache.fields, pm.board?.values ?? {})
@@ -276,18 +398,47 @@ async function syncPostmortemItem(r: IncidentRecord, config: Config, opts: Handl
     // Adding an issue that is already on the project returns its existing item.
     let item = pm.board?.item
     if (!item) {
-      const added = await opts.exec.apply([{ kind: 'board-add-item', issue: pm.issue, project: cache.project, projectId: cache.projectId, contentId: pm.nodeId }])
+      const added = await opts.exec.apply([
+        {
+          kind: 'board-add-item',
+          issue: pm.issue,
+          project: cache.project,
+          projectId: cache.projectId,
+          contentId: pm.nodeId,
+        },
+      ])
       applied.push(...added)
       item = added[0]?.itemId
     }
-    const done = await opts.exec.apply([{ kind: 'board-set-fields', issue: pm.issue, projectId: cache.projectId, itemId: item ?? NEW_ITEM, updates, what: 'postmortem on the board' }], { after: item !== undefined })
+    const done = await opts.exec.apply(
+      [
+        {
+          kind: 'board-set-fields',
+          issue: pm.issue,
+          projectId: cache.projectId,
+          itemId: item ?? NEW_ITEM,
+          updates,
+          what: 'postmortem on the board',
+        },
+      ],
+      { after: item !== undefined },
+    )
     applied.push(...done)
-    if (item && createdBy(done[0])) pm.board = { item, values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) } }
+    if (item && createdBy(done[0]))
+      pm.board = {
+        item,
+        values: { ...pm.board?.values, ...Object.fromEntries(updates.map((u) => [u.field, u.shown])) },
+      }
     return { applied, problems: [] }
   } catch (error: unknown) {
     // A stale item (someone removed the card): forget it; the next run adds the issue again.
     delete pm.board
-    return { applied, problems: [`the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`] }
+    return {
+      applied,
+      problems: [
+        `the postmortem #${pm.issue} could not be put on the board: ${error instanceof Error ? error.message : String(error)}`,
+      ],
+    }
   }
 }
 
@@ -296,7 +447,13 @@ function withValues(cache: BoardCache, updates: FieldUpdate[]): BoardCache {
 }
 
 /** The notifications for events added to the record in this run, filtered by the config. */
-function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, config: Config, repo: string): Notification[] {
+function notificationsFor(
+  r: IncidentRecord,
+  before: number,
+  ctx: IssueContext,
+  config: Config,
+  repo: string,
+): Notification[] {
   const out: Notification[] = []
   if (!config.notify.priorities.includes(r.priority)) return out
   // Held as unconfirmed: nothing goes to chat; the confirmation is the declaration people hear of.
@@ -304,11 +461,35 @@ function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, 
   const issue = ctx.issue!
   for (const e of r.events.slice(before)) {
     const event =
-      e.kind === 'declared' || e.kind === 'confirmed' ? 'declared' : e.kind === 'priority' ? 'priority' : e.kind === 'escalation' ? 'escalation' : e.kind === 'stage' && e.to === 'resolved' ? 'resolved' : null
+      e.kind === 'declared' || e.kind === 'confirmed'
+        ? 'declared'
+        : e.kind === 'priority'
+          ? 'priority'
+          : e.kind === 'escalation'
+            ? 'escalation'
+            : e.kind === 'stage' && e.to === 'resolved'
+              ? 'resolved'
+              : null
     if (!event || !config.notify.events.includes(event)) continue
     const text =
-      event === 'declared' ? `${r.priority} incident declared: ${r.priorityReason}` : event === 'priority' ? `Priority ${e.from} → ${e.to}` : event === 'escalation' ? `Not acknowledged in time: escalated to level ${e.to}` : 'Resolved'
-    out.push({ event, repo, number: r.number, title: issue.title, url: issue.url, priority: r.priority, stage: r.stage, text, at: e.at })
+      event === 'declared'
+        ? `${r.priority} incident declared: ${r.priorityReason}`
+        : event === 'priority'
+          ? `Priority ${e.from} → ${e.to}`
+          : event === 'escalation'
+            ? `Not acknowledged in time: escalated to level ${e.to}`
+            : 'Resolved'
+    out.push({
+      event,
+      repo,
+      number: r.number,
+      title: issue.title,
+      url: issue.url,
+      priority: r.priority,
+      stage: r.stage,
+      text,
+      at: e.at,
+    })
   }
   return out
 }
@@ -322,7 +503,13 @@ function notificationsFor(r: IncidentRecord, before: number, ctx: IssueContext, 
  * or reopen that would move it, an edit that re-classifies it, or (past Triage) an edit that moves
  * its start time. Only then is the sender's role worth a request.
  */
-function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRecord | null, config: Config, now: string | null): boolean {
+function needsSenderRole(
+  action: string,
+  ctx: IssueContext,
+  previous: IncidentRecord | null,
+  config: Config,
+  now: string | null,
+): boolean {
   const issue = ctx.issue!
   if (action === 'closed' || action === 'reopened') {
     const active = previous ? ['triage', 'investigating', 'fixing', 'monitoring'].includes(previous.stage) : true
@@ -330,11 +517,20 @@ function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRe
   }
   if (action !== 'edited' || !previous || previous.alert) return false
   const spec = formSpec(INCIDENT_FORM, config)
-  const facts = factsFromForm(parseIssueForm(issue.body, spec), spec, new Date(issue.createdAt), now ? new Date(now) : undefined)
+  const facts = factsFromForm(
+    parseIssueForm(issue.body, spec),
+    spec,
+    new Date(issue.createdAt),
+    now ? new Date(now) : undefined,
+  )
   const reclassifies = previous.prioritySource === 'rules' && impactDigest(facts) !== previous.impactDigest
   // The start decide would take (see onStartTime): a change of it past Triage needs triage or more.
   const wanted = facts.startedAt ?? (facts.startRefused ? null : previous.declaredAt)
-  const movesStart = !issue.viewerDidAuthor && previous.stage !== 'triage' && wanted !== null && Date.parse(wanted) !== Date.parse(previous.startedAt)
+  const movesStart =
+    !issue.viewerDidAuthor &&
+    previous.stage !== 'triage' &&
+    wanted !== null &&
+    Date.parse(wanted) !== Date.parse(previous.startedAt)
   return reclassifies || movesStart
 }
 
@@ -344,7 +540,12 @@ function needsSenderRole(action: string, ctx: IssueContext, previous: IncidentRe
  * these, oldest first. Only comments after the incident was declared, newer than the oldest one
  * already handled, written by people (not bots, not us).
  */
-function unprocessedCommands(ctx: IssueContext, r: IncidentRecord, current: number, currentAt: string): { commentId: number; body: string; author: string; createdAt: string }[] {
+function unprocessedCommands(
+  ctx: IssueContext,
+  r: IncidentRecord,
+  current: number,
+  currentAt: string,
+): { commentId: number; body: string; author: string; createdAt: string }[] {
   // GitHub gives the body as it is now, and an edit never runs commands: a comment edited since it
   // was posted is left to its own run (whose payload carries the body as posted), never caught up.
   const processed = new Set(r.processed ?? [])

@@ -39,9 +39,16 @@ export async function readOncallIssue(port: GitHubPort, config: Config): Promise
 }
 
 /** The overrides for the pure core, read once per run however many incidents ask. */
-export function oncallViewLoader(port: GitHubPort, config: Config, preloaded?: OncallIssue | null): () => Promise<OncallView> {
+export function oncallViewLoader(
+  port: GitHubPort,
+  config: Config,
+  preloaded?: OncallIssue | null,
+): () => Promise<OncallView> {
   let cached: Promise<OncallView> | undefined
-  return () => (cached ??= (preloaded !== undefined ? Promise.resolve(preloaded) : readOncallIssue(port, config)).then((i) => viewOf(i?.body ?? null)))
+  return () =>
+    (cached ??= (preloaded !== undefined ? Promise.resolve(preloaded) : readOncallIssue(port, config)).then((i) =>
+      viewOf(i?.body ?? null),
+    ))
 }
 
 export interface OncallCommentResult {
@@ -71,12 +78,27 @@ export async function handleOncallComment(
   const now = opts.now() ?? comment.createdAt
   if (!config.oncall.schedules.length) {
     const mk = marker('oncall-reply', comment.commentId)
-    if (!findMarked(issue.comments, mk)) effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\nThere are no on-call schedules in the configuration: add them under \`oncall.schedules\` (docs/oncall.md).` })
+    if (!findMarked(issue.comments, mk))
+      effects.push({
+        kind: 'create-comment',
+        issue: issue.number,
+        marker: mk,
+        body: `${mk}\nThere are no on-call schedules in the configuration: add them under \`oncall.schedules\` (docs/oncall.md).`,
+      })
     return { handled: true, applied: await opts.exec.apply(effects), changes: ['/oncall: no schedules configured'] }
   }
-  const here = issue.viewerDidAuthor && issue.body.startsWith('<!-- incidentops:oncall -->') && issue.labels.some((l) => l.toLowerCase() === config.oncall.label.toLowerCase())
-  const oncallIssue: OncallIssue | null = here ? { number: issue.number, body: issue.body } : await readOncallIssue(port, config)
-  const previous: OncallRecord = (oncallIssue && decodeOncall(oncallIssue.body)) || { v: 1, overrides: [], processed: [] }
+  const here =
+    issue.viewerDidAuthor &&
+    issue.body.startsWith('<!-- incidentops:oncall -->') &&
+    issue.labels.some((l) => l.toLowerCase() === config.oncall.label.toLowerCase())
+  const oncallIssue: OncallIssue | null = here
+    ? { number: issue.number, body: issue.body }
+    : await readOncallIssue(port, config)
+  const previous: OncallRecord = (oncallIssue && decodeOncall(oncallIssue.body)) || {
+    v: 1,
+    overrides: [],
+    processed: [],
+  }
   const record: OncallRecord = structuredClone(previous)
 
   if (here) {
@@ -89,7 +111,17 @@ export async function handleOncallComment(
     const floor = previous.processed.length ? Math.min(...previous.processed) : 0
     const pending = [
       ...issue.comments
-        .filter((c) => c.databaseId < comment.commentId && c.databaseId > floor && !previous.processed.includes(c.databaseId) && !c.viewerDidAuthor && !c.authorIsBot && c.author && c.updatedAt === c.createdAt && parseOncallCommands(c.body).some((x) => x.name !== 'oncall'))
+        .filter(
+          (c) =>
+            c.databaseId < comment.commentId &&
+            c.databaseId > floor &&
+            !previous.processed.includes(c.databaseId) &&
+            !c.viewerDidAuthor &&
+            !c.authorIsBot &&
+            c.author &&
+            c.updatedAt === c.createdAt &&
+            parseOncallCommands(c.body).some((x) => x.name !== 'oncall'),
+        )
         .sort((a, b) => a.databaseId - b.databaseId)
         .slice(-MAX_CATCH_UP)
         .map((c) => ({ commentId: c.databaseId, body: c.body, author: c.author!, createdAt: c.createdAt })),
@@ -103,11 +135,15 @@ export async function handleOncallComment(
       const lines: string[] = []
       for (const cv of covers) {
         if (!mayDecide(role)) {
-          lines.push(`${code(cv.line, 80)}: overrides need the triage role or more on this repository; nothing changed.`)
+          lines.push(
+            `${code(cv.line, 80)}: overrides need the triage role or more on this repository; nothing changed.`,
+          )
           continue
         }
         if (cv.name === 'cover-invalid') {
-          lines.push(`${code(cv.line, 80)}: write it as \`/cover @user until 2026-12-06 09:00\` or \`/cover @user <schedule> from 2026-12-24 00:00 to 2026-12-27 00:00 <reason>\`.`)
+          lines.push(
+            `${code(cv.line, 80)}: write it as \`/cover @user until 2026-12-06 09:00\` or \`/cover @user <schedule> from 2026-12-24 00:00 to 2026-12-27 00:00 <reason>\`.`,
+          )
           continue
         }
         const o = coverOverride(cv, config, c.author, c.commentId, c.createdAt)
@@ -117,25 +153,45 @@ export async function handleOncallComment(
         }
         // Keyed by the comment (and the line's order in it): a re-run adds nothing.
         const key = `${o.source}:${covers.indexOf(cv)}`
-        if (!record.overrides.some((x) => x.source === key)) record.overrides.push({ ...o, source: key, at: c.createdAt })
+        if (!record.overrides.some((x) => x.source === key))
+          record.overrides.push({ ...o, source: key, at: c.createdAt })
         const zone = config.oncall.schedules.find((s) => s.name === o.schedule)!.timeZone
-        lines.push(`✅ ${neutralizeMentions(`@${o.who}`)} covers ${code(o.schedule, 40)} from ${localTime(o.from, zone)} to ${localTime(o.to, zone)} (asked by ${neutralizeMentions(`@${c.author}`)}).`)
-        changes.push(`override: ${o.who} covers ${o.schedule} ${new Date(o.from).toISOString()} → ${new Date(o.to).toISOString()} (comment ${c.commentId})`)
+        lines.push(
+          `✅ ${neutralizeMentions(`@${o.who}`)} covers ${code(o.schedule, 40)} from ${localTime(o.from, zone)} to ${localTime(o.to, zone)} (asked by ${neutralizeMentions(`@${c.author}`)}).`,
+        )
+        changes.push(
+          `override: ${o.who} covers ${o.schedule} ${new Date(o.from).toISOString()} → ${new Date(o.to).toISOString()} (comment ${c.commentId})`,
+        )
       }
       record.processed.push(c.commentId)
       const mk = marker('oncall-cover', c.commentId)
-      if (lines.length && !findMarked(issue.comments, mk)) effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\n${lines.join('\n')}` })
+      if (lines.length && !findMarked(issue.comments, mk))
+        effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\n${lines.join('\n')}` })
     }
   } else if (commands.some((x) => x.name !== 'oncall')) {
     const mk = marker('oncall-cover', comment.commentId)
-    const where = oncallIssue ? `the on-call issue #${oncallIssue.number}` : 'the on-call issue (comment `/oncall` once to have it opened)'
-    if (!findMarked(issue.comments, mk)) effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\n\`/cover\` counts only on ${where}, where every override is recorded with who asked; nothing changed here.` })
+    const where = oncallIssue
+      ? `the on-call issue #${oncallIssue.number}`
+      : 'the on-call issue (comment `/oncall` once to have it opened)'
+    if (!findMarked(issue.comments, mk))
+      effects.push({
+        kind: 'create-comment',
+        issue: issue.number,
+        marker: mk,
+        body: `${mk}\n\`/cover\` counts only on ${where}, where every override is recorded with who asked; nothing changed here.`,
+      })
     changes.push('/cover outside the on-call issue: pointed there')
   }
 
   if (commands.some((x) => x.name === 'oncall')) {
     const mk = marker('oncall-reply', comment.commentId)
-    if (!findMarked(issue.comments, mk)) effects.push({ kind: 'create-comment', issue: issue.number, marker: mk, body: `${mk}\n${renderOncallAnswer(config, { overrides: record.overrides }, now)}` })
+    if (!findMarked(issue.comments, mk))
+      effects.push({
+        kind: 'create-comment',
+        issue: issue.number,
+        marker: mk,
+        body: `${mk}\n${renderOncallAnswer(config, { overrides: record.overrides }, now)}`,
+      })
     changes.push('/oncall answered')
   }
 
@@ -144,7 +200,15 @@ export async function handleOncallComment(
   record.overrides = record.overrides.filter((o) => o.to > t - KEEP_ENDED_MS)
   record.processed = record.processed.slice(-300)
   const body = renderOncallIssue(record, config, now)
-  if (!oncallIssue) effects.push({ kind: 'create-issue', title: 'On call', body, labels: [config.oncall.label], marker: '<!-- incidentops:oncall -->' })
-  else if (JSON.stringify(record) !== JSON.stringify(previous)) effects.push({ kind: 'edit-issue', issue: oncallIssue.number, body, marker: '<!-- incidentops:oncall -->' })
+  if (!oncallIssue)
+    effects.push({
+      kind: 'create-issue',
+      title: 'On call',
+      body,
+      labels: [config.oncall.label],
+      marker: '<!-- incidentops:oncall -->',
+    })
+  else if (JSON.stringify(record) !== JSON.stringify(previous))
+    effects.push({ kind: 'edit-issue', issue: oncallIssue.number, body, marker: '<!-- incidentops:oncall -->' })
   return { handled: true, applied: await opts.exec.apply(effects), changes }
 }

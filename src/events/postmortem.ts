@@ -48,7 +48,8 @@ export async function postmortemPhase(
   let existing: IssueSnapshot[] | null = null
   const ours = async (label: string): Promise<IssueSnapshot[]> => {
     const all: IssueSnapshot[] = []
-    for await (const p of port.incidentPages({ label, states: ['OPEN', 'CLOSED'] })) all.push(...p.incidents.filter((i) => i.viewerDidAuthor))
+    for await (const p of port.incidentPages({ label, states: ['OPEN', 'CLOSED'] }))
+      all.push(...p.incidents.filter((i) => i.viewerDidAuthor))
     return all
   }
 
@@ -58,8 +59,21 @@ export async function postmortemPhase(
     const m = followupMarker(r.number, f.key)
     let number = existing.find((i) => i.body.startsWith(m))?.number
     if (!number) {
-      const body = [m, `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`, '', `**${inline(f.title, 200)}**`].join('\n')
-      const done = await exec.apply([{ kind: 'create-issue', title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')), body, labels: [config.postmortem.followupLabel], marker: m }])
+      const body = [
+        m,
+        `Follow-up from incident #${r.number}${r.postmortem?.issue ? ` (postmortem #${r.postmortem.issue})` : ''}.`,
+        '',
+        `**${inline(f.title, 200)}**`,
+      ].join('\n')
+      const done = await exec.apply([
+        {
+          kind: 'create-issue',
+          title: fitTitle(f.title.replace(/[\r\n]+/g, ' ')),
+          body,
+          labels: [config.postmortem.followupLabel],
+          marker: m,
+        },
+      ])
       applied.push(...done)
       number = createdBy(done[0])?.issue
     }
@@ -78,8 +92,18 @@ export async function postmortemPhase(
   const resolvedOrLater = ['resolved', 'postmortem'].includes(r.stage)
   const due = !postmortemWritten(r) && (r.postmortem?.requested || (resolvedOrLater && wantsPostmortem(r, config)))
   const m = postmortemMarker(r.number)
-  const template = due ? parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH) : null
-  const render = (): string => renderPostmortem(template!, { record: r, facts: d.facts, title: issue.title, url: issue.url, repo, followups: r.followups ?? [] })
+  const template = due
+    ? parseTemplate(await templateText(port, config), config.postmortem.template ?? DEFAULT_TEMPLATE_PATH)
+    : null
+  const render = (): string =>
+    renderPostmortem(template!, {
+      record: r,
+      facts: d.facts,
+      title: issue.title,
+      url: issue.url,
+      repo,
+      followups: r.followups ?? [],
+    })
   if (due && config.postmortem.as === 'comment') {
     // A comment on the incident: posted with the replies (before the card), found by its marker,
     // so a run that died after posting it does not post a second one.
@@ -98,7 +122,19 @@ export async function postmortemPhase(
       '',
       followupsSection(r.followups ?? []),
     ].join('\n')
-    const done = await exec.apply([{ kind: 'propose-file', issue: r.number, branch: `incidentops/postmortem-${r.number}`, path, content: render(), message: `Postmortem of incident #${r.number}`, title, body, marker: m }])
+    const done = await exec.apply([
+      {
+        kind: 'propose-file',
+        issue: r.number,
+        branch: `incidentops/postmortem-${r.number}`,
+        path,
+        content: render(),
+        message: `Postmortem of incident #${r.number}`,
+        title,
+        body,
+        marker: m,
+      },
+    ])
     applied.push(...done)
     const pr = createdBy(done[0])?.issue
     if (pr) {
@@ -113,7 +149,14 @@ export async function postmortemPhase(
     let nodeId = found?.nodeId
     if (!number) {
       const done = await exec.apply([
-        { kind: 'create-issue', title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`), body: render(), labels: [config.postmortem.label], assignees: r.commander ? [r.commander] : [], marker: m },
+        {
+          kind: 'create-issue',
+          title: fitTitle(`Postmortem: ${issue.title.replace(/^\[Incident\]:\s*/i, '')}`),
+          body: render(),
+          labels: [config.postmortem.label],
+          assignees: r.commander ? [r.commander] : [],
+          marker: m,
+        },
       ])
       applied.push(...done)
       number = createdBy(done[0])?.issue
@@ -134,20 +177,39 @@ export async function postmortemPhase(
   if (followupsChanged && r.postmortem?.pr) {
     const body = await port.pullBody(r.postmortem.pr)
     const next = fitBody(replaceFollowups(body, r.followups ?? []))
-    if (next !== body) applied.push(...(await exec.apply([{ kind: 'edit-pull-body', issue: r.number, pr: r.postmortem.pr, body: next }])))
+    if (next !== body)
+      applied.push(
+        ...(await exec.apply([{ kind: 'edit-pull-body', issue: r.number, pr: r.postmortem.pr, body: next }])),
+      )
   }
   if (followupsChanged && r.postmortem?.comment) {
     const own = findMarked(issue.comments, m)
     if (own) {
       const body = fitBody(replaceFollowups(own.body, r.followups ?? []))
-      if (body !== own.body) applied.push(...(await exec.apply([{ kind: 'update-comment', issue: r.number, commentId: own.databaseId, body, marker: marker('followups', r.number) }])))
+      if (body !== own.body)
+        applied.push(
+          ...(await exec.apply([
+            {
+              kind: 'update-comment',
+              issue: r.number,
+              commentId: own.databaseId,
+              body,
+              marker: marker('followups', r.number),
+            },
+          ])),
+        )
     }
   }
   if (followupsChanged && r.postmortem?.issue) {
     const pm = await port.loadIssueContext(r.postmortem.issue, {})
     if (pm.issue?.viewerDidAuthor) {
       const body = fitBody(replaceFollowups(pm.issue.body, r.followups ?? []))
-      if (body !== pm.issue.body) applied.push(...(await exec.apply([{ kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) }])))
+      if (body !== pm.issue.body)
+        applied.push(
+          ...(await exec.apply([
+            { kind: 'edit-issue', issue: r.postmortem.issue, body, marker: marker('followups', r.number) },
+          ])),
+        )
     }
   }
   return applied
@@ -156,7 +218,10 @@ export async function postmortemPhase(
 async function templateText(port: GitHubPort, config: Config): Promise<string> {
   if (!config.postmortem.template) return DEFAULT_TEMPLATE
   const text = await port.readConfig(config.postmortem.template)
-  if (text === null) throw new ConfigError(`postmortem.template: ${config.postmortem.template} does not exist in the repository; add it or remove the key to use the built-in template.`)
+  if (text === null)
+    throw new ConfigError(
+      `postmortem.template: ${config.postmortem.template} does not exist in the repository; add it or remove the key to use the built-in template.`,
+    )
   return text
 }
 

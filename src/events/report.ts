@@ -80,11 +80,19 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
     config = loadConfig(o.local, o.configPath)
     pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
   } else {
-    pages = o.port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath: o.configPath, labelled: DEFAULT_REPORT_LABEL })
+    pages = o.port.incidentPages({
+      label: DEFAULT_INCIDENT_LABEL,
+      states: STATES,
+      configPath: o.configPath,
+      labelled: DEFAULT_REPORT_LABEL,
+    })
     const r = await pages.next()
     first = r.done ? undefined : r.value
     config = loadConfig(first?.configText ?? null, o.configPath)
-    if (!sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) || !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)) {
+    if (
+      !sameLabel(config.labels.incident, DEFAULT_INCIDENT_LABEL) ||
+      !sameLabel(config.report.label, DEFAULT_REPORT_LABEL)
+    ) {
       // The config renames the labels: the page read with the defaults is not the right one.
       await pages.return(undefined)
       extra = first ? 1 : 0
@@ -104,7 +112,14 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       const name = fullName(r)
       if (name.toLowerCase() === home.toLowerCase() || r.incidents === 0) continue
       const before = incidents.length
-      const c = await collectIncidents(o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }), name, config, incidents, undefined, o.asOf)
+      const c = await collectIncidents(
+        o.portFor(r).incidentPages({ label: config.labels.incident, states: STATES }),
+        name,
+        config,
+        incidents,
+        undefined,
+        o.asOf,
+      )
       withoutCard += c.withoutCard
       total += c.pages
       repositories++
@@ -135,13 +150,17 @@ export function reportOptions(config: Config, end: string, scope: string, window
 }
 
 /** `owner/name`, or `org owner` in organisation scope. */
-export const scopeName = (config: Config, repo: RepoRef): string => (config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo))
+export const scopeName = (config: Config, repo: RepoRef): string =>
+  config.report.scope === 'organization' ? `org ${repo.owner}` : fullName(repo)
 
 /**
  * The report as data and as markdown. Incidents counted without their card are said so under the
  * introduction (and in the JSON as `input.withoutCard`).
  */
-export function composeReport(g: Pick<Gathered, 'incidents' | 'withoutCard'>, opts: ReportOptions): { data: ReportData; markdown: string } {
+export function composeReport(
+  g: Pick<Gathered, 'incidents' | 'withoutCard'>,
+  opts: ReportOptions,
+): { data: ReportData; markdown: string } {
   const data = buildReport(g.incidents, opts)
   data.input.withoutCard = g.withoutCard
   if (g.withoutCard === 0) return { data, markdown: renderReport(data) }
@@ -155,7 +174,12 @@ export function composeReport(g: Pick<Gathered, 'incidents' | 'withoutCard'>, op
  * Octokit ports for any repository, and GitHub's clock: the Date header of its latest response
  * (the local clock until one arrives), so the window follows GitHub's day, and the emulator's in tests.
  */
-export function octokitPorts(token: string, baseUrl: string, warn: (m: string) => void, limits: ApiLimits = GITHUB_LIMITS): { portFor: (r: RepoRef) => GitHubPort; now: () => Date } {
+export function octokitPorts(
+  token: string,
+  baseUrl: string,
+  warn: (m: string) => void,
+  limits: ApiLimits = GITHUB_LIMITS,
+): { portFor: (r: RepoRef) => GitHubPort; now: () => Date } {
   let serverNow: Date | null = null
   // One token, one limiter, however many repositories an organisation report reads.
   const limiter = new RequestLimiter(limits)
@@ -189,15 +213,31 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
-  const g = await gatherIncidents({ port, repo: o.repo, portFor, local: o.local, configPath: o.inputs.configPath, log: (l) => core.info(logSafe(l)), asOf: () => reportEnd(ports.now()) })
+  const g = await gatherIncidents({
+    port,
+    repo: o.repo,
+    portFor,
+    local: o.local,
+    configPath: o.inputs.configPath,
+    log: (l) => core.info(logSafe(l)),
+    asOf: () => reportEnd(ports.now()),
+  })
   core.endGroup()
   const end = reportEnd(ports.now())
   const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)))
-  core.info(`Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`)
-  if (g.withoutCard > 0) core.warning(`${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`)
+  core.info(
+    `Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`,
+  )
+  if (g.withoutCard > 0)
+    core.warning(
+      `${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`,
+    )
 
   const plan = planReport(data, markdown, g.reportIssues, g.config.report.label)
-  const exec = new Executor({ github: port }, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) })
+  const exec = new Executor(
+    { github: port },
+    { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) },
+  )
   const applied: AppliedEffect[] = await exec.apply(plan.effects)
   const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null
   if (applied.length === 0) core.info(`Report issue #${issue} is up to date: nothing to write.`)
@@ -207,10 +247,17 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   core.info(`Report data written to ${jsonPath}.`)
 
   const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
-  const writes = rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes: the report issue is up to date._']
-  const where = issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : ''
+  const writes = rows.length
+    ? ['| status | write |', '|---|---|', ...rows]
+    : ['_No writes: the report issue is up to date._']
+  const where =
+    issue !== null ? `Published as issue #${issue}.` : o.inputs.dryRun ? '_Dry run: nothing was written._' : ''
   return {
-    outputs: { 'report-issue': issue === null ? '' : String(issue), 'report-json': jsonPath, actions: JSON.stringify(applied) },
+    outputs: {
+      'report-issue': issue === null ? '' : String(issue),
+      'report-json': jsonPath,
+      actions: JSON.stringify(applied),
+    },
     summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },
     problems: [],
   }

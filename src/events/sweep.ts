@@ -43,7 +43,16 @@ export async function sweep(
   /** GitHub's clock when the run started: what is due is computed against it. */
   now: string,
 ): Promise<SweepResult> {
-  const result: SweepResult = { scanned: 0, due: 0, handled: [], left: [], adopted: [], waiting: [], applied: [], problems: [] }
+  const result: SweepResult = {
+    scanned: 0,
+    due: 0,
+    handled: [],
+    left: [],
+    adopted: [],
+    waiting: [],
+    applied: [],
+    problems: [],
+  }
   // One list for the whole run: labels one incident creates are not created again for the next.
   let repoLabels: IssueContext['repoLabels'] | undefined
   let repositoryId = ''
@@ -68,7 +77,13 @@ export async function sweep(
         const pending = config.crisis.checklist.filter((c) => !tickedItems(card!.body, config.crisis.checklist).has(c))
         const due = applyDue(probe, config, now, incident.assignees, pending)
         // A card still warning that the sweep had stopped is rewritten without it, now that it runs.
-        if (due.replies.length === 0 && due.changes.length === 0 && !due.resolve && !card!.body.includes(SWEEP_LATE_MARKER)) continue
+        if (
+          due.replies.length === 0 &&
+          due.changes.length === 0 &&
+          !due.resolve &&
+          !card!.body.includes(SWEEP_LATE_MARKER)
+        )
+          continue
       }
       result.due++
       if (opts.exec.remaining === 0) {
@@ -80,7 +95,10 @@ export async function sweep(
         incident.commentCount > incident.comments.length
           ? await port.loadIssueContext(incident.number, {})
           : { repositoryId, repoLabels: repoLabels!, issue: incident }
-      const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, { ...opts, now: () => opts.now() ?? now })
+      const r = await handleIncident(port, board, ctx, { kind: 'tick' }, config, {
+        ...opts,
+        now: () => opts.now() ?? now,
+      })
       result.applied.push(...r.applied)
       result.problems.push(...r.problems)
       result.handled.push(incident.number)

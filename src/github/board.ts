@@ -36,12 +36,15 @@ const READ = (n: number): string => `
           nodes {
             id
             project { id }
-            ${Array.from({ length: n }, (_, i) => `v${i}: fieldValueByName(name: $f${i}) {
+            ${Array.from(
+              { length: n },
+              (_, i) => `v${i}: fieldValueByName(name: $f${i}) {
               ... on ProjectV2ItemFieldSingleSelectValue { name }
               ... on ProjectV2ItemFieldDateValue { date }
               ... on ProjectV2ItemFieldTextValue { text }
               ... on ProjectV2ItemFieldNumberValue { number }
-            }`).join('\n')}
+            }`,
+            ).join('\n')}
           }
         }
       }
@@ -53,7 +56,9 @@ type FieldNode = { id?: string; name?: string; dataType?: string; options?: { id
 type Value = { name?: string; date?: string; text?: string; number?: number } | null
 type ReadResult = {
   repositoryOwner: { projectV2?: { id: string; fields: { nodes: FieldNode[] } } | null } | null
-  node: { projectItems?: { nodes: ({ id: string; project: { id: string } } & Record<string, Value | unknown>)[] } } | null
+  node: {
+    projectItems?: { nodes: ({ id: string; project: { id: string } } & Record<string, Value | unknown>)[] }
+  } | null
 }
 
 export class OctokitBoardPort implements BoardPort {
@@ -76,8 +81,14 @@ export class OctokitBoardPort implements BoardPort {
     const fields: BoardSnapshot['fields'] = {}
     for (const f of project.fields.nodes) {
       if (!f.id || !f.name) continue
-      const type = (['SINGLE_SELECT', 'DATE', 'TEXT', 'NUMBER'].includes(f.dataType ?? '') ? f.dataType : 'OTHER') as FieldType
-      fields[f.name] = { id: f.id, type, ...(f.options ? { options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) } : {}) }
+      const type = (
+        ['SINGLE_SELECT', 'DATE', 'TEXT', 'NUMBER'].includes(f.dataType ?? '') ? f.dataType : 'OTHER'
+      ) as FieldType
+      fields[f.name] = {
+        id: f.id,
+        type,
+        ...(f.options ? { options: Object.fromEntries(f.options.map((o) => [o.name, o.id])) } : {}),
+      }
     }
     const node = res.node?.projectItems?.nodes.find((n) => n.project.id === project.id)
     const item = node
@@ -86,7 +97,12 @@ export class OctokitBoardPort implements BoardPort {
           values: Object.fromEntries(
             fieldNames.map((name, i) => {
               const v = node[`v${i}`] as Value
-              return [name, v ? (v.name ?? v.date?.slice(0, 10) ?? v.text ?? (v.number !== undefined ? String(v.number) : null)) : null]
+              return [
+                name,
+                v
+                  ? (v.name ?? v.date?.slice(0, 10) ?? v.text ?? (v.number !== undefined ? String(v.number) : null))
+                  : null,
+              ]
             }),
           ),
         }
@@ -111,13 +127,26 @@ export class OctokitBoardPort implements BoardPort {
     const vars: Record<string, unknown> = { project: projectId, item: itemId }
     const ops = updates.map((u, i) => {
       vars[`field${i}`] = u.fieldId
-      if (u.value === null) return `u${i}: clearProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i} }) { projectV2Item { id } }`
-      vars[`value${i}`] = u.type === 'SINGLE_SELECT' ? { singleSelectOptionId: u.value } : u.type === 'DATE' ? { date: u.value } : u.type === 'NUMBER' ? { number: Number(u.value) } : { text: u.value }
+      if (u.value === null)
+        return `u${i}: clearProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i} }) { projectV2Item { id } }`
+      vars[`value${i}`] =
+        u.type === 'SINGLE_SELECT'
+          ? { singleSelectOptionId: u.value }
+          : u.type === 'DATE'
+            ? { date: u.value }
+            : u.type === 'NUMBER'
+              ? { number: Number(u.value) }
+              : { text: u.value }
       return `u${i}: updateProjectV2ItemFieldValue(input: { projectId: $project, itemId: $item, fieldId: $field${i}, value: $value${i} }) { projectV2Item { id } }`
     })
-    const params = updates.map((u, i) => `$field${i}: ID!${u.value === null ? '' : `, $value${i}: ProjectV2FieldValue!`}`).join(', ')
+    const params = updates
+      .map((u, i) => `$field${i}: ID!${u.value === null ? '' : `, $value${i}: ProjectV2FieldValue!`}`)
+      .join(', ')
     try {
-      await this.octokit.graphql(`mutation SetIncidentFields($project: ID!, $item: ID!, ${params}) {\n${ops.join('\n')}\n}`, vars)
+      await this.octokit.graphql(
+        `mutation SetIncidentFields($project: ID!, $item: ID!, ${params}) {\n${ops.join('\n')}\n}`,
+        vars,
+      )
     } catch (error: unknown) {
       throw toApiError(error, 'mutation SetIncidentFields')
     }

@@ -52,7 +52,8 @@ export function fitBody(body: string): string {
   if (body.length <= max) return body
   const record = RECORD_LINE.exec(body)?.[0] ?? ''
   const text = record ? body.slice(0, body.length - record.length) : body
-  const note = (n: number): string => `\n\n… (${n} more characters cut: GitHub keeps at most ${max.toLocaleString('en-US')} in one body)\n`
+  const note = (n: number): string =>
+    `\n\n… (${n} more characters cut: GitHub keeps at most ${max.toLocaleString('en-US')} in one body)\n`
   const room = max - record.length - note(text.length).length
   if (room < 0) throw new RangeError(`a record of ${record.length} characters cannot fit in a GitHub body of ${max}`)
   const kept = head(text, room)
@@ -91,7 +92,9 @@ export function fitLabels(labels: readonly string[], first: (label: string) => b
     unique.push(l)
   }
   if (unique.length <= CONTENT_LIMITS.labelsPerIssue) return unique
-  const keep = new Set([...unique.filter(first), ...unique.filter((l) => !first(l))].slice(0, CONTENT_LIMITS.labelsPerIssue))
+  const keep = new Set(
+    [...unique.filter(first), ...unique.filter((l) => !first(l))].slice(0, CONTENT_LIMITS.labelsPerIssue),
+  )
   // The original order, minus what did not fit.
   return unique.filter((l) => keep.has(l))
 }

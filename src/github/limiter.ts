@@ -26,7 +26,10 @@ export function classifyRequest(method: string, url: string, query?: unknown): R
     return { resource: 'graphql', mutation, creation: false, points: mutation ? 5 : 1 }
   }
   const mutation = m !== 'GET' && m !== 'HEAD'
-  const creation = mutation && m === 'POST' && (throttling as unknown as { triggersNotification: (p: string) => boolean }).triggersNotification(path)
+  const creation =
+    mutation &&
+    m === 'POST' &&
+    (throttling as unknown as { triggersNotification: (p: string) => boolean }).triggersNotification(path)
   return { resource: path.startsWith('/search/') ? 'search' : 'core', mutation, creation, points: 0 }
 }
 
@@ -84,7 +87,9 @@ export class RequestLimiter {
     if (!headers) return
     const remaining = headers['x-ratelimit-remaining']
     const reset = Number(headers['x-ratelimit-reset'])
-    const res = (typeof headers['x-ratelimit-resource'] === 'string' ? headers['x-ratelimit-resource'] : resource) as RequestKind['resource']
+    const res = (
+      typeof headers['x-ratelimit-resource'] === 'string' ? headers['x-ratelimit-resource'] : resource
+    ) as RequestKind['resource']
     if (String(remaining) === '0' && Number.isFinite(reset)) this.exhausted.set(res, reset * 1000)
     else if (remaining !== undefined) this.exhausted.delete(res)
   }
@@ -136,10 +141,16 @@ export class RequestLimiter {
       while (this.creations.length && this.creations[0]! <= now - HOUR) this.creations.shift()
       const lastMinute = this.creations.filter((t) => t > now - MINUTE)
       if (lastMinute.length >= this.limits.creationsPerMinute) {
-        need(lastMinute[lastMinute.length - this.limits.creationsPerMinute]! + MINUTE - now, `content-creation limit (${this.limits.creationsPerMinute} a minute)`)
+        need(
+          lastMinute[lastMinute.length - this.limits.creationsPerMinute]! + MINUTE - now,
+          `content-creation limit (${this.limits.creationsPerMinute} a minute)`,
+        )
       }
       if (this.creations.length >= this.limits.creationsPerHour) {
-        need(this.creations[this.creations.length - this.limits.creationsPerHour]! + HOUR - now, `content-creation limit (${this.limits.creationsPerHour} an hour)`)
+        need(
+          this.creations[this.creations.length - this.limits.creationsPerHour]! + HOUR - now,
+          `content-creation limit (${this.limits.creationsPerHour} an hour)`,
+        )
       }
     }
     if (kind.points > 0) {
@@ -149,7 +160,11 @@ export class RequestLimiter {
       // Drop the oldest entries until the new request fits; wait until the last dropped one leaves the window.
       let i = 0
       while (sum > this.limits.graphqlPointsPerMinute && i < this.points.length) sum -= this.points[i++]!.points
-      if (i > 0) need(this.points[i - 1]!.at + MINUTE - now, `GraphQL limit (${this.limits.graphqlPointsPerMinute} points a minute)`)
+      if (i > 0)
+        need(
+          this.points[i - 1]!.at + MINUTE - now,
+          `GraphQL limit (${this.limits.graphqlPointsPerMinute} points a minute)`,
+        )
     }
     return best
   }
@@ -157,7 +172,15 @@ export class RequestLimiter {
 
 type RequestOptions = { method: string; url: string; query?: unknown }
 type HookedOctokit = {
-  hook: { wrap: (name: 'request', fn: (request: (o: RequestOptions) => Promise<{ headers: Record<string, unknown> }>, options: RequestOptions) => Promise<unknown>) => void }
+  hook: {
+    wrap: (
+      name: 'request',
+      fn: (
+        request: (o: RequestOptions) => Promise<{ headers: Record<string, unknown> }>,
+        options: RequestOptions,
+      ) => Promise<unknown>,
+    ) => void
+  }
 }
 
 /**

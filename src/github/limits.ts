@@ -67,16 +67,21 @@ export function parseApiLimits(text: string): ApiLimits {
     const m = /^([a-z-]+)=(.+)$/.exec(pair)
     const key = m ? KEYS[m[1]!] : undefined
     if (!m || !key) {
-      throw new ConfigError(`The \`api-limits\` input has "${pair}": write key=value pairs with the keys ${Object.keys(KEYS).join(', ')}.`)
+      throw new ConfigError(
+        `The \`api-limits\` input has "${pair}": write key=value pairs with the keys ${Object.keys(KEYS).join(', ')}.`,
+      )
     }
     const value = m[2]!
     if (key.kind === 'count') {
-      if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new ConfigError(`The \`api-limits\` input's ${m[1]} must be a whole number above 0; it is "${value}".`)
+      if (!/^[1-9][0-9]{0,6}$/.test(value))
+        throw new ConfigError(`The \`api-limits\` input's ${m[1]} must be a whole number above 0; it is "${value}".`)
       limits[key.field] = Number(value)
     } else {
       const d = /^([0-9]{1,7})(ms|s|m)?$/.exec(value)
       if (!d || (d[2] === undefined && d[1] !== '0')) {
-        throw new ConfigError(`The \`api-limits\` input's ${m[1]} must be a duration like 250ms, 1s or 2m (or 0); it is "${value}".`)
+        throw new ConfigError(
+          `The \`api-limits\` input's ${m[1]} must be a duration like 250ms, 1s or 2m (or 0); it is "${value}".`,
+        )
       }
       limits[key.field] = Number(d[1]) * (d[2] === 'm' ? 60_000 : d[2] === 's' ? 1000 : 1)
     }
@@ -86,7 +91,8 @@ export function parseApiLimits(text: string): ApiLimits {
 
 /** Prints limits the way the input takes them (for the log). */
 export function formatApiLimits(l: ApiLimits): string {
-  const ms = (v: number) => (v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`)
+  const ms = (v: number) =>
+    v === 0 ? '0' : v % 60_000 === 0 ? `${v / 60_000}m` : v % 1000 === 0 ? `${v / 1000}s` : `${v}ms`
   return Object.entries(KEYS)
     .map(([k, { field, kind }]) => `${k}=${kind === 'duration' ? ms(l[field]) : l[field]}`)
     .join(' ')

@@ -3,7 +3,16 @@ import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
 import { limiterPlugin, realClock, type RequestLimiter } from './limiter.js'
 import { GitHubApiError, getErrorMessage } from '../errors.js'
-import type { CommentSnapshot, GitHubPort, IncidentPage, IncidentQuery, IssueContext, IssueSnapshot, LabelSpec, RepoRef } from './port.js'
+import type {
+  CommentSnapshot,
+  GitHubPort,
+  IncidentPage,
+  IncidentQuery,
+  IssueContext,
+  IssueSnapshot,
+  LabelSpec,
+  RepoRef,
+} from './port.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -28,12 +37,16 @@ export interface OctokitPortOptions {
 export function createOctokit(opts: OctokitPortOptions): Octokit {
   const retries = opts.retries ?? 4
   const limits = opts.limiter.limits
-  const wantRetry = (kind: string) => (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-    const waitMs = retryAfter * limits.retryBaseMs
-    if (retryCount >= retries || waitMs > limits.maxWaitMs) return false
-    opts.warn(`${kind} for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`)
-    return true
-  }
+  const wantRetry =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+      const waitMs = retryAfter * limits.retryBaseMs
+      if (retryCount >= retries || waitMs > limits.maxWaitMs) return false
+      opts.warn(
+        `${kind} for ${options.method} ${options.url}; retrying after ${retryAfter}s (attempt ${retryCount + 1}).`,
+      )
+      return true
+    }
   return getOctokit(
     opts.token,
     {
@@ -60,7 +73,10 @@ export function createOctokit(opts: OctokitPortOptions): Octokit {
  * `notifications` 3 s before every write, GraphQL reads included): runs each job at once.
  */
 const UNSPACED = {
-  key: () => ({ schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> => Promise.resolve().then(() => job(...args)) }),
+  key: () => ({
+    schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> =>
+      Promise.resolve().then(() => job(...args)),
+  }),
 }
 
 const ISSUE_CONTEXT = /* GraphQL */ `
@@ -68,20 +84,64 @@ const ISSUE_CONTEXT = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       id
       config: object(expression: $configExpr) @include(if: $withConfig) {
-        ... on Blob { text isBinary byteSize }
+        ... on Blob {
+          text
+          isBinary
+          byteSize
+        }
       }
       labels(first: 100) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name color description }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          color
+          description
+        }
       }
       issue(number: $number) {
-        id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
-        author { login }
-        assignees(first: 20) { nodes { login } }
-        labels(first: 100) { nodes { name } }
+        id
+        number
+        title
+        body
+        state
+        stateReason
+        createdAt
+        updatedAt
+        closedAt
+        url
+        viewerDidAuthor
+        author {
+          login
+        }
+        assignees(first: 20) {
+          nodes {
+            login
+          }
+        }
+        labels(first: 100) {
+          nodes {
+            name
+          }
+        }
         comments(first: 100) {
-          pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            databaseId
+            body
+            createdAt
+            updatedAt
+            viewerDidAuthor
+            author {
+              __typename
+              login
+            }
+          }
         }
       }
     }
@@ -91,7 +151,17 @@ const ISSUE_CONTEXT = /* GraphQL */ `
 const MORE_LABELS = /* GraphQL */ `
   query RepositoryLabels($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
-      labels(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { name color description } }
+      labels(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          color
+          description
+        }
+      }
     }
   }
 `
@@ -101,8 +171,21 @@ const MORE_COMMENTS = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
         comments(first: 100, after: $after) {
-          pageInfo { hasNextPage endCursor }
-          nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            databaseId
+            body
+            createdAt
+            updatedAt
+            viewerDidAuthor
+            author {
+              __typename
+              login
+            }
+          }
         }
       }
     }
@@ -111,30 +194,131 @@ const MORE_COMMENTS = /* GraphQL */ `
 
 const INCIDENT_PAGE = /* GraphQL */ `
   query IncidentsPage(
-    $owner: String!, $name: String!, $label: String!, $states: [IssueState!], $after: String, $since: DateTime,
-    $configExpr: String!, $withConfig: Boolean!, $labelled: String!, $withLabelled: Boolean!, $withLabels: Boolean!,
-    $heartbeats: String!, $withHeartbeats: Boolean!
+    $owner: String!
+    $name: String!
+    $label: String!
+    $states: [IssueState!]
+    $after: String
+    $since: DateTime
+    $configExpr: String!
+    $withConfig: Boolean!
+    $labelled: String!
+    $withLabelled: Boolean!
+    $withLabels: Boolean!
+    $heartbeats: String!
+    $withHeartbeats: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
-      repoLabels: labels(first: 100) @include(if: $withLabels) { nodes { name color description } }
-      config: object(expression: $configExpr) @include(if: $withConfig) { ... on Blob { text isBinary } }
-      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withLabelled) {
-        nodes { number title body state viewerDidAuthor }
-      }
-      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withHeartbeats) {
-        nodes { number body viewerDidAuthor comments(first: 100) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } } }
-      }
-      issues(first: 100, after: $after, labels: [$label], states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
+      repoLabels: labels(first: 100) @include(if: $withLabels) {
         nodes {
-          id number title body state stateReason createdAt updatedAt closedAt url viewerDidAuthor
-          author { login }
-          assignees(first: 10) { nodes { login } }
-          labels(first: 50) { nodes { name } }
-          head: comments(first: 3) { totalCount nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
-          tail: comments(last: 20) { nodes { databaseId body createdAt updatedAt viewerDidAuthor author { __typename login } } }
+          name
+          color
+          description
+        }
+      }
+      config: object(expression: $configExpr) @include(if: $withConfig) {
+        ... on Blob {
+          text
+          isBinary
+        }
+      }
+      labelled: issues(labels: [$labelled], last: 20, orderBy: { field: CREATED_AT, direction: ASC })
+        @include(if: $withLabelled) {
+        nodes {
+          number
+          title
+          body
+          state
+          viewerDidAuthor
+        }
+      }
+      heartbeats: issues(labels: [$heartbeats], first: 5, orderBy: { field: CREATED_AT, direction: ASC })
+        @include(if: $withHeartbeats) {
+        nodes {
+          number
+          body
+          viewerDidAuthor
+          comments(first: 100) {
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
+        }
+      }
+      issues(
+        first: 100
+        after: $after
+        labels: [$label]
+        states: $states
+        filterBy: { since: $since }
+        orderBy: { field: CREATED_AT, direction: ASC }
+      ) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          number
+          title
+          body
+          state
+          stateReason
+          createdAt
+          updatedAt
+          closedAt
+          url
+          viewerDidAuthor
+          author {
+            login
+          }
+          assignees(first: 10) {
+            nodes {
+              login
+            }
+          }
+          labels(first: 50) {
+            nodes {
+              name
+            }
+          }
+          head: comments(first: 3) {
+            totalCount
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
+          tail: comments(last: 20) {
+            nodes {
+              databaseId
+              body
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author {
+                __typename
+                login
+              }
+            }
+          }
         }
       }
     }
@@ -144,9 +328,26 @@ const INCIDENT_PAGE = /* GraphQL */ `
 const ORG_REPOSITORIES = /* GraphQL */ `
   query OrgRepositories($org: String!, $after: String, $label: String!) {
     organization(login: $org) {
-      repositories(first: 100, after: $after, isArchived: false, hasIssuesEnabled: true, orderBy: { field: NAME, direction: ASC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name owner { login } incidents: issues(labels: [$label], first: 0) { totalCount } }
+      repositories(
+        first: 100
+        after: $after
+        isArchived: false
+        hasIssuesEnabled: true
+        orderBy: { field: NAME, direction: ASC }
+      ) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          owner {
+            login
+          }
+          incidents: issues(labels: [$label], first: 0) {
+            totalCount
+          }
+        }
       }
     }
   }
@@ -173,7 +374,14 @@ type GqlIssue = {
 type GqlPageIssue = GqlIssue & { head: { totalCount: number; nodes: GqlComment[] }; tail: { nodes: GqlComment[] } }
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null }
-type GqlComment = { databaseId: number; body: string; createdAt: string; updatedAt: string; viewerDidAuthor: boolean; author: { __typename?: string; login: string } | null }
+type GqlComment = {
+  databaseId: number
+  body: string
+  createdAt: string
+  updatedAt: string
+  viewerDidAuthor: boolean
+  author: { __typename?: string; login: string } | null
+}
 type GqlLabel = { name: string; color: string; description: string | null }
 type IssueContextResult = {
   repository: {
@@ -193,7 +401,11 @@ export class OctokitPort implements GitHubPort {
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
     /** Retries of a create whose answer was lost (see `create`), with (n + 1)² × baseMs between them, as plugin-retry does. */
-    private readonly createRetry: { retries: number; baseMs: number; sleep: (ms: number) => Promise<void> } = { retries: 4, baseMs: 1000, sleep: realClock.sleep },
+    private readonly createRetry: { retries: number; baseMs: number; sleep: (ms: number) => Promise<void> } = {
+      retries: 4,
+      baseMs: 1000,
+      sleep: realClock.sleep,
+    },
   ) {
     // Decisions use GitHub's clock (every response's Date header), not the runner's: one clock for
     // every run, and the one the timestamps in GitHub's own data come from.
@@ -219,13 +431,21 @@ export class OctokitPort implements GitHubPort {
       }),
     )
     const repo = res.repository
-    if (!repo) throw new GitHubApiError(`Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`, 404, 'graphql')
+    if (!repo)
+      throw new GitHubApiError(
+        `Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`,
+        404,
+        'graphql',
+      )
     this.repositoryId = repo.id
     const labels = [...repo.labels.nodes]
     let page = repo.labels.pageInfo
     while (page.hasNextPage) {
       const more = await this.call('query RepositoryLabels', () =>
-        this.octokit.graphql<{ repository: { labels: { pageInfo: PageInfo; nodes: GqlLabel[] } } }>(MORE_LABELS, { ...vars, after: page.endCursor }),
+        this.octokit.graphql<{ repository: { labels: { pageInfo: PageInfo; nodes: GqlLabel[] } } }>(MORE_LABELS, {
+          ...vars,
+          after: page.endCursor,
+        }),
       )
       labels.push(...more.repository.labels.nodes)
       page = more.repository.labels.pageInfo
@@ -237,7 +457,10 @@ export class OctokitPort implements GitHubPort {
       let cpage = i.comments.pageInfo
       while (cpage.hasNextPage) {
         const more = await this.call('query IssueComments', () =>
-          this.octokit.graphql<{ repository: { issue: { comments: { pageInfo: PageInfo; nodes: GqlComment[] } } } }>(MORE_COMMENTS, { ...vars, number, after: cpage.endCursor }),
+          this.octokit.graphql<{ repository: { issue: { comments: { pageInfo: PageInfo; nodes: GqlComment[] } } } }>(
+            MORE_COMMENTS,
+            { ...vars, number, after: cpage.endCursor },
+          ),
         )
         comments.push(...more.repository.issue.comments.nodes)
         cpage = more.repository.issue.comments.pageInfo
@@ -246,11 +469,10 @@ export class OctokitPort implements GitHubPort {
     const ctx: IssueContext = {
       repositoryId: repo.id,
       repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
-      issue: i
-        ? toIssue(i, comments.map(toComment))
-        : null,
+      issue: i ? toIssue(i, comments.map(toComment)) : null,
     }
-    if (opts.configPath !== undefined) ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
+    if (opts.configPath !== undefined)
+      ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
     return ctx
   }
 
@@ -262,9 +484,13 @@ export class OctokitPort implements GitHubPort {
         repository: {
           id: string
           config?: { text: string | null; isBinary: boolean } | null
-          labelled?: { nodes: { number: number; title: string; body: string; state: 'OPEN' | 'CLOSED'; viewerDidAuthor: boolean }[] }
+          labelled?: {
+            nodes: { number: number; title: string; body: string; state: 'OPEN' | 'CLOSED'; viewerDidAuthor: boolean }[]
+          }
           repoLabels?: { nodes: GqlLabel[] }
-          heartbeats?: { nodes: { number: number; body: string; viewerDidAuthor: boolean; comments: { nodes: GqlComment[] } }[] }
+          heartbeats?: {
+            nodes: { number: number; body: string; viewerDidAuthor: boolean; comments: { nodes: GqlComment[] } }[]
+          }
           issues: { totalCount: number; pageInfo: PageInfo; nodes: GqlPageIssue[] }
         } | null
       } = await this.call('query IncidentsPage', () =>
@@ -285,23 +511,44 @@ export class OctokitPort implements GitHubPort {
         }),
       )
       const repo = res.repository
-      if (!repo) throw new GitHubApiError(`Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`, 404, 'graphql')
+      if (!repo)
+        throw new GitHubApiError(
+          `Repository ${this.repo.owner}/${this.repo.repo} not found or not readable with this token.`,
+          404,
+          'graphql',
+        )
       this.repositoryId = repo.id
       const page: IncidentPage = {
         repositoryId: repo.id,
         totalCount: repo.issues.totalCount,
         incidents: repo.issues.nodes.map((i) => {
           const seen = new Set<number>()
-          const comments = [...i.head.nodes, ...i.tail.nodes].filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId)).map(toComment)
+          const comments = [...i.head.nodes, ...i.tail.nodes]
+            .filter((c) => !seen.has(c.databaseId) && seen.add(c.databaseId))
+            .map(toComment)
           return { ...toIssue(i, comments), commentCount: i.head.totalCount }
         }),
       }
-      if (first && q.configPath !== undefined) page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
-      if (first && q.withRepoLabels) page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' }))
+      if (first && q.configPath !== undefined)
+        page.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
+      if (first && q.withRepoLabels)
+        page.repoLabels = (repo.repoLabels?.nodes ?? []).map((l) => ({
+          name: l.name,
+          color: l.color,
+          description: l.description ?? '',
+        }))
       if (first && q.labelled !== undefined) {
-        page.labelled = (repo.labelled?.nodes ?? []).reverse().map((l) => ({ ...l, state: l.state === 'OPEN' ? ('open' as const) : ('closed' as const) }))
+        page.labelled = (repo.labelled?.nodes ?? [])
+          .reverse()
+          .map((l) => ({ ...l, state: l.state === 'OPEN' ? ('open' as const) : ('closed' as const) }))
       }
-      if (first && q.heartbeats !== undefined) page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({ number: h.number, body: h.body, viewerDidAuthor: h.viewerDidAuthor, comments: h.comments.nodes.map(toComment) }))
+      if (first && q.heartbeats !== undefined)
+        page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({
+          number: h.number,
+          body: h.body,
+          viewerDidAuthor: h.viewerDidAuthor,
+          comments: h.comments.nodes.map(toComment),
+        }))
       yield page
       first = false
       if (!repo.issues.pageInfo.hasNextPage) return
@@ -314,10 +561,18 @@ export class OctokitPort implements GitHubPort {
     let after: string | null = null
     for (;;) {
       const res: {
-        organization: { repositories: { pageInfo: PageInfo; nodes: { name: string; owner: { login: string }; incidents: { totalCount: number } }[] } } | null
-      } = await this.call('query OrgRepositories', () => this.octokit.graphql(ORG_REPOSITORIES, { org, after, label: incidentLabel }))
+        organization: {
+          repositories: {
+            pageInfo: PageInfo
+            nodes: { name: string; owner: { login: string }; incidents: { totalCount: number } }[]
+          }
+        } | null
+      } = await this.call('query OrgRepositories', () =>
+        this.octokit.graphql(ORG_REPOSITORIES, { org, after, label: incidentLabel }),
+      )
       const page = res.organization?.repositories
-      if (!page) throw new GitHubApiError(`Organisation ${org} not found or not readable with this token.`, 404, 'graphql')
+      if (!page)
+        throw new GitHubApiError(`Organisation ${org} not found or not readable with this token.`, 404, 'graphql')
       for (const r of page.nodes) out.push({ owner: r.owner.login, repo: r.name, incidents: r.incidents.totalCount })
       if (!page.pageInfo.hasNextPage) return out
       after = page.pageInfo.endCursor
@@ -341,7 +596,10 @@ export class OctokitPort implements GitHubPort {
     const repositoryId = this.repositoryId ?? (await this.fetchRepositoryId())
     // One request for every missing label: aliased createLabel mutations.
     const fields = labels
-      .map((_, i) => `l${i}: createLabel(input: { repositoryId: $repo, name: $n${i}, color: $c${i}, description: $d${i} }) { label { name } }`)
+      .map(
+        (_, i) =>
+          `l${i}: createLabel(input: { repositoryId: $repo, name: $n${i}, color: $c${i}, description: $d${i} }) { label { name } }`,
+      )
       .join('\n')
     const params = labels.map((_, i) => `$n${i}: String!, $c${i}: String!, $d${i}: String`).join(', ')
     const vars: Record<string, string> = { repo: repositoryId }
@@ -359,27 +617,46 @@ export class OctokitPort implements GitHubPort {
       // Anything but "this GitHub has no createLabel mutation" is a real failure (a rate limit, a 5xx):
       // falling back to one REST request per label would multiply requests exactly when GitHub is
       // under strain, so the error goes up and the next run creates the labels.
-      if (!/createLabel/.test(msg) || !/(doesn't|does not) exist|undefinedField|not available/i.test(msg)) throw toApiError(error, 'mutation CreateLabels')
+      if (!/createLabel/.test(msg) || !/(doesn't|does not) exist|undefinedField|not available/i.test(msg))
+        throw toApiError(error, 'mutation CreateLabels')
       // GitHub has gated createLabel behind a preview before: fall back to REST, one label at a time.
       for (const l of labels) {
         try {
-          await this.octokit.rest.issues.createLabel({ ...this.repo, name: l.name, color: l.color, description: l.description })
+          await this.octokit.rest.issues.createLabel({
+            ...this.repo,
+            name: l.name,
+            color: l.color,
+            description: l.description,
+          })
         } catch (e: unknown) {
-          if (!(typeof e === 'object' && e !== null && 'status' in e && e.status === 422)) throw toApiError(e, 'POST /repos/{owner}/{repo}/labels')
+          if (!(typeof e === 'object' && e !== null && 'status' in e && e.status === 422))
+            throw toApiError(e, 'POST /repos/{owner}/{repo}/labels')
         }
       }
     }
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {
-    await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', () => this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: issue, labels }))
+    await this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', () =>
+      this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: issue, labels }),
+    )
   }
 
   async setLabels(issue: number, labels: string[]): Promise<void> {
-    await this.call('PUT /repos/{owner}/{repo}/issues/{issue_number}/labels', () => this.octokit.rest.issues.setLabels({ ...this.repo, issue_number: issue, labels }))
+    await this.call('PUT /repos/{owner}/{repo}/issues/{issue_number}/labels', () =>
+      this.octokit.rest.issues.setLabels({ ...this.repo, issue_number: issue, labels }),
+    )
   }
 
-  async updateIssue(issue: number, patch: { labels?: string[]; state?: 'open' | 'closed'; stateReason?: 'completed' | 'not_planned' | 'reopened'; assignees?: string[] }): Promise<void> {
+  async updateIssue(
+    issue: number,
+    patch: {
+      labels?: string[]
+      state?: 'open' | 'closed'
+      stateReason?: 'completed' | 'not_planned' | 'reopened'
+      assignees?: string[]
+    },
+  ): Promise<void> {
     await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () =>
       this.octokit.rest.issues.update({
         ...this.repo,
@@ -402,7 +679,12 @@ export class OctokitPort implements GitHubPort {
     }
   }
 
-  async createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number; nodeId: string }> {
+  async createIssue(issue: {
+    title: string
+    body: string
+    labels: string[]
+    assignees?: string[]
+  }): Promise<{ number: number; nodeId: string }> {
     return this.create(
       'POST /repos/{owner}/{repo}/issues',
       issue.body,
@@ -425,14 +707,19 @@ export class OctokitPort implements GitHubPort {
   }
 
   async editIssue(number: number, patch: { title?: string; body?: string }): Promise<void> {
-    await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }))
+    await this.call('PATCH /repos/{owner}/{repo}/issues/{issue_number}', () =>
+      this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...patch }),
+    )
   }
 
   async createComment(issue: number, body: string): Promise<{ databaseId: number }> {
     return this.create(
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       body,
-      async (request) => ({ databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request })).data.id }),
+      async (request) => ({
+        databaseId: (await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request }))
+          .data.id,
+      }),
       // Our comments' markers are one per issue (the card) or one per cause (a reply): any one of
       // ours with the marker is the one this run meant to post, even a concurrent run's.
       async (marker) => {
@@ -443,37 +730,76 @@ export class OctokitPort implements GitHubPort {
     )
   }
 
-  async proposeFile(p: { branch: string; path: string; content: string; message: string; title: string; body: string }): Promise<{ number: number; created: boolean }> {
+  async proposeFile(p: {
+    branch: string
+    path: string
+    content: string
+    message: string
+    title: string
+    body: string
+  }): Promise<{ number: number; created: boolean }> {
     const head = `${this.repo.owner}:${p.branch}`
     const existing = async (): Promise<number | null> => {
-      const res = await this.call('GET /repos/{owner}/{repo}/pulls', () => this.octokit.rest.pulls.list({ ...this.repo, head, state: 'all', per_page: 1 }))
+      const res = await this.call('GET /repos/{owner}/{repo}/pulls', () =>
+        this.octokit.rest.pulls.list({ ...this.repo, head, state: 'all', per_page: 1 }),
+      )
       return res.data[0]?.number ?? null
     }
     const found = await existing()
     if (found !== null) return { number: found, created: false }
-    const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo }))).data.default_branch
-    const sha = (await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () => this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }))).data.object.sha
+    const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo })))
+      .data.default_branch
+    const sha = (
+      await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () =>
+        this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }),
+      )
+    ).data.object.sha
     // Each step tolerates its own earlier success (a re-run after a failure, or a retried request whose answer was lost).
-    await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }))
+    await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () =>
+      this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }),
+    )
     await this.tolerate422('PUT /repos/{owner}/{repo}/contents/{path}', /sha.*supplied/i, () =>
-      this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repo, path: p.path, branch: p.branch, message: p.message, content: Buffer.from(p.content, 'utf8').toString('base64') }),
+      this.octokit.rest.repos.createOrUpdateFileContents({
+        ...this.repo,
+        path: p.path,
+        branch: p.branch,
+        message: p.message,
+        content: Buffer.from(p.content, 'utf8').toString('base64'),
+      }),
     )
     try {
-      const res = await this.octokit.rest.pulls.create({ ...this.repo, head: p.branch, base, title: p.title, body: p.body })
+      const res = await this.octokit.rest.pulls.create({
+        ...this.repo,
+        head: p.branch,
+        base,
+        title: p.title,
+        body: p.body,
+      })
       return { number: res.data.number, created: true }
     } catch (error: unknown) {
-      const again = typeof error === 'object' && error !== null && 'status' in error && error.status === 422 ? await existing() : null
+      const again =
+        typeof error === 'object' && error !== null && 'status' in error && error.status === 422
+          ? await existing()
+          : null
       if (again !== null) return { number: again, created: false }
       throw toApiError(error, 'POST /repos/{owner}/{repo}/pulls')
     }
   }
 
   async pullBody(number: number): Promise<string> {
-    return (await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }))).data.body ?? ''
+    return (
+      (
+        await this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', () =>
+          this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }),
+        )
+      ).data.body ?? ''
+    )
   }
 
   async editPullBody(number: number, body: string): Promise<void> {
-    await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () => this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }))
+    await this.call('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', () =>
+      this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, body }),
+    )
   }
 
   async setWorkflowEnabled(workflow: string, enabled: boolean): Promise<void> {
@@ -520,14 +846,22 @@ export class OctokitPort implements GitHubPort {
    * its marker (the hidden first line of every body we create), and adopt it when it is there.
    * A body without a marker is not retried: the next run, which reconciles, finishes the job.
    */
-  private async create<T>(route: string, body: string, post: (request: { retries: number }) => Promise<T>, find: (marker: string, notBefore: string) => Promise<T | null>): Promise<T> {
+  private async create<T>(
+    route: string,
+    body: string,
+    post: (request: { retries: number }) => Promise<T>,
+    find: (marker: string, notBefore: string) => Promise<T | null>,
+  ): Promise<T> {
     const marker = /^<!-- incidentops:[^\n>]* -->/.exec(body)?.[0] ?? null
     const notBefore = this.lastDate ?? new Date().toISOString()
     for (let attempt = 0; ; attempt++) {
       try {
         return await post({ retries: 0 })
       } catch (error: unknown) {
-        const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0
+        const status =
+          typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+            ? error.status
+            : 0
         const unknownOutcome = status === 0 || status >= 500
         if (!unknownOutcome || marker === null || attempt >= this.createRetry.retries) throw toApiError(error, route)
         await this.createRetry.sleep((attempt + 1) ** 2 * this.createRetry.baseMs)
@@ -538,15 +872,20 @@ export class OctokitPort implements GitHubPort {
   }
 
   async updateComment(databaseId: number, body: string): Promise<void> {
-    await this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', () => this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: databaseId, body }))
+    await this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', () =>
+      this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: databaseId, body }),
+    )
   }
 
   private async fetchRepositoryId(): Promise<string> {
     const res = await this.call('query RepositoryId', () =>
-      this.octokit.graphql<{ repository: { id: string } }>(`query RepositoryId($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`, {
-        owner: this.repo.owner,
-        name: this.repo.repo,
-      }),
+      this.octokit.graphql<{ repository: { id: string } }>(
+        `query RepositoryId($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`,
+        {
+          owner: this.repo.owner,
+          name: this.repo.repo,
+        },
+      ),
     )
     this.repositoryId = res.repository.id
     return this.repositoryId
@@ -582,25 +921,38 @@ function toIssue(i: GqlIssue, comments: CommentSnapshot[]): IssueSnapshot {
 }
 
 function toComment(c: GqlComment): CommentSnapshot {
-  return { databaseId: c.databaseId, body: c.body, author: c.author?.login ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, viewerDidAuthor: c.viewerDidAuthor, authorIsBot: c.author?.__typename === 'Bot' }
+  return {
+    databaseId: c.databaseId,
+    body: c.body,
+    author: c.author?.login ?? null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    viewerDidAuthor: c.viewerDidAuthor,
+    authorIsBot: c.author?.__typename === 'Bot',
+  }
 }
 
 /** Turns Octokit's errors into a GitHubApiError that says what to do about the common ones. */
 export function toApiError(error: unknown, route: string): GitHubApiError {
   if (error instanceof GitHubApiError) return error
-  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 0
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+      ? error.status
+      : 0
   const msg = getErrorMessage(error)
   let hint = ''
   const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
-  const limited = (status === 403 || status === 429) && (/rate limit/i.test(msg) || String(headers['x-ratelimit-remaining']) === '0')
+  const limited =
+    (status === 403 || status === 429) && (/rate limit/i.test(msg) || String(headers['x-ratelimit-remaining']) === '0')
   if (limited) {
     const retryAfter = Number(headers['retry-after'])
     const reset = Number(headers['x-ratelimit-reset'])
-    const when = Number.isFinite(retryAfter) && retryAfter > 0
-      ? `after ${retryAfter} s`
-      : Number.isFinite(reset) && reset > 0
-        ? `at ${new Date(reset * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`
-        : 'within a few minutes'
+    const when =
+      Number.isFinite(retryAfter) && retryAfter > 0
+        ? `after ${retryAfter} s`
+        : Number.isFinite(reset) && reset > 0
+          ? `at ${new Date(reset * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`
+          : 'within a few minutes'
     hint =
       ` This is GitHub's ${/secondary/i.test(msg) ? 'secondary ' : ''}rate limit, not a missing permission: it clears ${when}.` +
       ' This request was not applied; what the run wrote before it is complete, and the next run carries on from there.'
@@ -608,5 +960,9 @@ export function toApiError(error: unknown, route: string): GitHubApiError {
   else if (status === 403 || /Resource not accessible by integration/i.test(msg))
     hint = ' The token lacks a permission: give the workflow `permissions: issues: write` (and `contents: read`).'
   else if (status === 404) hint = ' Not found: check the repository and that the token can read it.'
-  return new GitHubApiError(`GitHub API ${route} failed${status ? ` (HTTP ${status})` : ''}: ${msg}.${hint}`, status, route)
+  return new GitHubApiError(
+    `GitHub API ${route} failed${status ? ` (HTTP ${status})` : ''}: ${msg}.${hint}`,
+    status,
+    route,
+  )
 }

@@ -68,12 +68,25 @@ export interface GitHubPort {
   addLabels(issue: number, labels: string[]): Promise<void>
   setLabels(issue: number, labels: string[]): Promise<void>
   /** One PATCH: any of labels (full set), state (with its reason) and assignees (full set). */
-  updateIssue(issue: number, patch: { labels?: string[]; state?: 'open' | 'closed'; stateReason?: 'completed' | 'not_planned' | 'reopened'; assignees?: string[] }): Promise<void>
+  updateIssue(
+    issue: number,
+    patch: {
+      labels?: string[]
+      state?: 'open' | 'closed'
+      stateReason?: 'completed' | 'not_planned' | 'reopened'
+      assignees?: string[]
+    },
+  ): Promise<void>
   /** The repository role of a user (GitHub's role_name), for command access; 'none' when not a collaborator. */
   getRole(login: string): Promise<string>
   createComment(issue: number, body: string): Promise<{ databaseId: number }>
   /** Opens an issue (a report, a postmortem, a follow-up); returns its number. */
-  createIssue(issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<{ number: number; nodeId: string }>
+  createIssue(issue: {
+    title: string
+    body: string
+    labels: string[]
+    assignees?: string[]
+  }): Promise<{ number: number; nodeId: string }>
   /** Rewrites an issue's title and/or body. */
   editIssue(number: number, patch: { title?: string; body?: string }): Promise<void>
   updateComment(databaseId: number, body: string): Promise<void>
@@ -82,7 +95,14 @@ export interface GitHubPort {
    * The branch is ours and unique: a pull request from it, in any state, is adopted instead of
    * opening another, and a branch or file that already exists is reused.
    */
-  proposeFile(p: { branch: string; path: string; content: string; message: string; title: string; body: string }): Promise<{ number: number; created: boolean }>
+  proposeFile(p: {
+    branch: string
+    path: string
+    content: string
+    message: string
+    title: string
+    body: string
+  }): Promise<{ number: number; created: boolean }>
   /** A pull request's body ('' when empty). */
   pullBody(number: number): Promise<string>
   editPullBody(number: number, body: string): Promise<void>

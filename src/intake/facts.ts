@@ -36,7 +36,9 @@ const FIELD_NAMES: Record<string, string> = {
 /** Reads "All users (100%)", "Very few users (under 1%)", "30%", "about 5 %" as a percentage (lower bound). */
 export function parseShare(text: string | null): number | null {
   if (!text) return null
-  const m = /(under|<|less than)?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[–-]\s*\d{1,3}\s*)?%/i.exec(text) ?? /^\s*(under|<)?\s*(\d{1,3}(?:\.\d+)?)\s*$/.exec(text)
+  const m =
+    /(under|<|less than)?\s*(\d{1,3}(?:\.\d+)?)\s*(?:[–-]\s*\d{1,3}\s*)?%/i.exec(text) ??
+    /^\s*(under|<)?\s*(\d{1,3}(?:\.\d+)?)\s*$/.exec(text)
   if (!m) return null
   const n = Number(m[2])
   if (!(n >= 0 && n <= 100)) return null
@@ -56,13 +58,21 @@ export function parseServices(text: string | null): string[] {
 }
 
 /** Turns the parsed form into facts, noting what was missing so the card can say it. */
-export function factsFromForm(form: ParsedForm, spec: readonly FormFieldSpec[], reportedAt: Date, now?: Date): IncidentFacts {
+export function factsFromForm(
+  form: ParsedForm,
+  spec: readonly FormFieldSpec[],
+  reportedAt: Date,
+  now?: Date,
+): IncidentFacts {
   const str = (id: string): string | null => {
     const v = form.values[id]
     return typeof v === 'string' && v.trim() ? v.trim() : null
   }
   const notes: string[] = []
-  if (!form.fromForm) notes.push('Written without the incident form: impact unknown, so the default priority applies. Set it with `/priority P1`…`P4`, or edit the issue.')
+  if (!form.fromForm)
+    notes.push(
+      'Written without the incident form: impact unknown, so the default priority applies. Set it with `/priority P1`…`P4`, or edit the issue.',
+    )
   else {
     const missing = form.missing.filter((id) => FIELD_NAMES[id])
     if (missing.length) notes.push(`Not stated: ${missing.map((id) => FIELD_NAMES[id]).join(', ')}.`)
@@ -95,7 +105,8 @@ export function factsFromForm(form: ParsedForm, spec: readonly FormFieldSpec[], 
   const impact = str('impact')
   const share = str('users_affected')
   const usersAffected = parseShare(share)
-  if (share && usersAffected === null && slug(share) !== 'unknown') notes.push('The share of users affected was not understood.')
+  if (share && usersAffected === null && slug(share) !== 'unknown')
+    notes.push('The share of users affected was not understood.')
   return {
     summary: str('summary'),
     startedAt,

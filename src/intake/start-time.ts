@@ -19,7 +19,11 @@ export type StartProblem = 'not-understood' | 'future' | 'after-report' | 'too-o
  * a start later than `now` (GitHub's clock) is in the future; one later than the report is after
  * the declaration (an incident starts before it is reported).
  */
-export function checkStartTime(text: string, reportedAt: Date, now: Date): { at: Date; assumedUtc: boolean } | { problem: StartProblem; at?: Date } {
+export function checkStartTime(
+  text: string,
+  reportedAt: Date,
+  now: Date,
+): { at: Date; assumedUtc: boolean } | { problem: StartProblem; at?: Date } {
   const r = readTime(text, reportedAt)
   if (!r || Number.isNaN(r.at.getTime())) return { problem: 'not-understood' }
   if (r.at.getTime() > now.getTime() + 60_000) return { problem: 'future', at: r.at }
@@ -31,12 +35,17 @@ function readTime(text: string, reportedAt: Date): { at: Date; assumedUtc: boole
   const t = text.trim().toLowerCase().slice(0, 100)
   if (!t) return null
   if (/^(now|just now|right now)$/.test(t)) return { at: reportedAt, assumedUtc: false }
-  const ago = /^(?:about |around |~)?(\d{1,4}(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago$/.exec(t)
+  const ago =
+    /^(?:about |around |~)?(\d{1,4}(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago$/.exec(
+      t,
+    )
   if (ago) {
     const unit = ago[2]!.startsWith('mi') || ago[2] === 'm' ? 'm' : ago[2]![0]!
     return { at: new Date(reportedAt.getTime() - Number(ago[1]) * UNIT_MS[unit]!), assumedUtc: false }
   }
-  const full = /^(\d{4}-\d{2}-\d{2})[t ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(t)
+  const full = /^(\d{4}-\d{2}-\d{2})[t ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(
+    t,
+  )
   if (full) {
     const [, date, hh, mm, ss, zone] = full
     return { at: new Date(`${date}T${hh!.padStart(2, '0')}:${mm}:${ss ?? '00'}${zoneSuffix(zone)}`), assumedUtc: !zone }

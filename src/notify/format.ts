@@ -93,7 +93,10 @@ function slack(c: Clean): unknown {
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `*${c.priority} · ${c.label}*\n*${heading}*${c.text ? `\n${slackEscape(c.text)}` : ''}` },
+        text: {
+          type: 'mrkdwn',
+          text: `*${c.priority} · ${c.label}*\n*${heading}*${c.text ? `\n${slackEscape(c.text)}` : ''}`,
+        },
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
     ],
@@ -106,7 +109,13 @@ function teams(c: Clean): unknown {
   // Adaptive Card date functions render in the reader's time zone; they want RFC 3339 without ms.
   const when = c.iso ? `{{DATE(${c.iso}, SHORT)}} {{TIME(${c.iso})}}` : teamsEscape(c.when)
   const body: unknown[] = [
-    { type: 'TextBlock', text: `${c.priority} · ${c.label}`, weight: 'Bolder', color: c.event === 'resolved' ? 'Good' : TEAMS_COLORS[c.priority], wrap: true },
+    {
+      type: 'TextBlock',
+      text: `${c.priority} · ${c.label}`,
+      weight: 'Bolder',
+      color: c.event === 'resolved' ? 'Good' : TEAMS_COLORS[c.priority],
+      wrap: true,
+    },
     { type: 'TextBlock', text: teamsEscape(`#${c.number} ${c.title}`), size: 'Large', weight: 'Bolder', wrap: true },
   ]
   if (c.text) body.push({ type: 'TextBlock', text: teamsEscape(c.text), wrap: true })
@@ -129,12 +138,17 @@ function teams(c: Clean): unknown {
     body,
   }
   if (c.link) card.actions = [{ type: 'Action.OpenUrl', title: `Open incident #${c.number}`, url: c.link }]
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] }
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+  }
 }
 
 function discord(c: Clean): unknown {
   // Titles render little markdown; still, no `<@…>` and no `[text](link)` of theirs.
-  const title = Array.from(`#${c.number} ${c.title}`.replace(/</g, '<\u200b').replace(/\]\(/g, ']\u200b(')).slice(0, 256).join('')
+  const title = Array.from(`#${c.number} ${c.title}`.replace(/</g, '<\u200b').replace(/\]\(/g, ']\u200b('))
+    .slice(0, 256)
+    .join('')
   const embed: Record<string, unknown> = { title }
   if (c.link) embed.url = c.link
   if (c.text) embed.description = discordEscape(c.text)

@@ -42,7 +42,12 @@ const BACKOFF_MS = 500
  *
  * @throws ConfigError naming the input (`notify-slack`, …), never the URL, when one is invalid.
  */
-export function parseTargets(inputs: { slack?: string; teams?: string; discord?: string; webhook?: string }): NotifyTarget[] {
+export function parseTargets(inputs: {
+  slack?: string
+  teams?: string
+  discord?: string
+  webhook?: string
+}): NotifyTarget[] {
   const targets: NotifyTarget[] = []
   for (const kind of KINDS) {
     const raw = inputs[kind]?.trim()
@@ -52,11 +57,15 @@ export function parseTargets(inputs: { slack?: string; teams?: string; discord?:
     try {
       u = new URL(raw)
     } catch {
-      throw new ConfigError(`Input "${input}" is not a URL. Set it to the ${kind} webhook URL (from a secret), or leave it empty.`)
+      throw new ConfigError(
+        `Input "${input}" is not a URL. Set it to the ${kind} webhook URL (from a secret), or leave it empty.`,
+      )
     }
     const ok = u.protocol === 'https:' || (u.protocol === 'http:' && LOCAL_HOSTS.has(u.hostname))
     if (!ok) {
-      throw new ConfigError(`Input "${input}" must be an https:// URL (http:// is accepted only for localhost). Check the secret it comes from.`)
+      throw new ConfigError(
+        `Input "${input}" must be an https:// URL (http:// is accepted only for localhost). Check the secret it comes from.`,
+      )
     }
     targets.push({ kind, url: u.href })
   }
@@ -73,14 +82,21 @@ export function parseTargets(inputs: { slack?: string; teams?: string; discord?:
  * and timeouts are not retried: the first says the payload or URL is wrong, the second may have
  * been delivered already and would cost the run another full timeout.
  */
-export async function sendNotifications(targets: readonly NotifyTarget[], n: Notification, opts: SendOptions): Promise<SendResult> {
+export async function sendNotifications(
+  targets: readonly NotifyTarget[],
+  n: Notification,
+  opts: SendOptions,
+): Promise<SendResult> {
   const results = await Promise.all(
     targets.map(async (target) => {
       try {
         return await deliver(target, n, opts)
       } catch (error: unknown) {
         // Unreachable by design; kept so that a bug here still cannot fail an incident.
-        safeWarn(opts, `${label(target)} failed: ${maskSecrets(messageOf(error), target.url)}. The notification was not delivered; the incident is not affected.`)
+        safeWarn(
+          opts,
+          `${label(target)} failed: ${maskSecrets(messageOf(error), target.url)}. The notification was not delivered; the incident is not affected.`,
+        )
         return false
       }
     }),
@@ -105,7 +121,10 @@ async function deliver(target: NotifyTarget, n: Notification, opts: SendOptions)
   try {
     json = JSON.stringify(formatNotification(target.kind, target, n).body)
   } catch (error: unknown) {
-    safeWarn(opts, `${label(target)} failed: could not build the message (${maskSecrets(messageOf(error), target.url)}). The notification was not delivered; the incident is not affected.`)
+    safeWarn(
+      opts,
+      `${label(target)} failed: could not build the message (${maskSecrets(messageOf(error), target.url)}). The notification was not delivered; the incident is not affected.`,
+    )
     return false
   }
 
@@ -119,9 +138,11 @@ async function deliver(target: NotifyTarget, n: Notification, opts: SendOptions)
       attempts++
       outcome = await attempt(fetchFn, target.url, json, controller.signal)
       if (outcome.ok) return true
-      const retryable = outcome.kind === 'network' || (outcome.kind === 'http' && (outcome.status === 429 || outcome.status >= 500))
+      const retryable =
+        outcome.kind === 'network' || (outcome.kind === 'http' && (outcome.status === 429 || outcome.status >= 500))
       if (!retryable || attempts > retries) break
-      const wait = outcome.kind === 'http' && outcome.retryAfterMs !== null ? outcome.retryAfterMs : BACKOFF_MS * attempts
+      const wait =
+        outcome.kind === 'http' && outcome.retryAfterMs !== null ? outcome.retryAfterMs : BACKOFF_MS * attempts
       // No point waiting past the budget: the retry would be cut off anyway.
       if (performance.now() - started + wait >= timeoutMs) break
       await sleep(wait)
@@ -199,7 +220,12 @@ function failureMessage(target: NotifyTarget, o: Outcome, attempts: number, time
   return `${label(target)} failed: ${why}. The notification was not delivered; the incident is not affected.`
 }
 
-const KIND_NAMES: Record<NotifyKind, string> = { slack: 'Slack', teams: 'Microsoft Teams', discord: 'Discord', webhook: 'the generic webhook' }
+const KIND_NAMES: Record<NotifyKind, string> = {
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+  discord: 'Discord',
+  webhook: 'the generic webhook',
+}
 
 /** `Notification to Slack (input notify-slack)`: the kind and the input, never the URL. */
 function label(target: NotifyTarget): string {
@@ -253,6 +279,7 @@ export function maskSecrets(text: string, url: string): string {
     // not a URL: mask it as given
   }
   let out = text
-  for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(s).join('***')
+  for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length))
+    out = out.split(s).join('***')
   return out.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '[url]')
 }

@@ -17,7 +17,11 @@ export function plain(text: string | null | undefined, max: number): string {
   let t = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
   t = t.replace(/\s+/g, ' ').trim()
   const cps = Array.from(t)
-  if (cps.length > max) t = `${cps.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`
+  if (cps.length > max)
+    t = `${cps
+      .slice(0, Math.max(0, max - 1))
+      .join('')
+      .trimEnd()}…`
   return t.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZWSP}`)
 }
 

@@ -15,7 +15,8 @@ const TIME = '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\
  * `team:org/team`), or a schedule (`schedule:<name>`, or `schedule:<name>/<layer>` for one layer),
  * resolved to the person on call at the moment the level fires.
  */
-export const TARGET_PATTERN = '^(schedule:[a-z0-9][a-z0-9-]{0,39}(/[A-Za-z0-9._-]+)?|team:[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+|@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?)$'
+export const TARGET_PATTERN =
+  '^(schedule:[a-z0-9][a-z0-9-]{0,39}(/[A-Za-z0-9._-]+)?|team:[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+|@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?)$'
 
 export const targetList = (description: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({
   type: 'array',
@@ -29,7 +30,7 @@ const restriction: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['from', 'to'],
-  description: 'A weekly window in the schedule\'s time zone.',
+  description: "A weekly window in the schedule's time zone.",
   properties: {
     days: {
       type: 'array',
@@ -40,7 +41,12 @@ const restriction: JsonSchema = {
       default: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
     },
     from: { type: 'string', pattern: CLOCK, description: 'Local start, `HH:MM`.' },
-    to: { type: 'string', pattern: CLOCK, description: 'Local end, `HH:MM` (`24:00` for midnight); earlier than `from` runs past midnight (nights: `from: "18:00"`, `to: "09:00"`).' },
+    to: {
+      type: 'string',
+      pattern: CLOCK,
+      description:
+        'Local end, `HH:MM` (`24:00` for midnight); earlier than `from` runs past midnight (nights: `from: "18:00"`, `to: "09:00"`).',
+    },
   },
 }
 
@@ -51,14 +57,32 @@ const layer: JsonSchema = {
   description: 'One rotation of people.',
   properties: {
     name: { type: 'string', pattern: NAME, description: 'Shown in answers (`layer`); default `layer-<n>`.' },
-    members: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', pattern: LOGIN }, description: 'GitHub logins, in rotation order.' },
+    members: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: { type: 'string', pattern: LOGIN },
+      description: 'GitHub logins, in rotation order.',
+    },
     rotation: {
       type: 'string',
       pattern: '^(daily|weekly|[1-9]\\d{0,3}[hdw])$',
-      description: 'Shift length: `daily`, `weekly`, or every N hours, days or weeks (`12h`, `3d`, `2w`). Day and week shifts hand off at the same local time whatever the daylight-saving changes; hour shifts are exact elapsed hours.',
+      description:
+        'Shift length: `daily`, `weekly`, or every N hours, days or weeks (`12h`, `3d`, `2w`). Day and week shifts hand off at the same local time whatever the daylight-saving changes; hour shifts are exact elapsed hours.',
     },
-    start: { type: 'string', pattern: TIME, description: 'The first hand-off, local time in the schedule\'s zone (`2026-11-30 09:00`): the first member\'s first shift starts here, and its time of day is the hand-off time.' },
-    restrictions: { type: 'array', maxItems: 50, items: restriction, description: 'When this layer is on duty (e.g. business hours); empty: around the clock.', default: [] },
+    start: {
+      type: 'string',
+      pattern: TIME,
+      description:
+        "The first hand-off, local time in the schedule's zone (`2026-11-30 09:00`): the first member's first shift starts here, and its time of day is the hand-off time.",
+    },
+    restrictions: {
+      type: 'array',
+      maxItems: 50,
+      items: restriction,
+      description: 'When this layer is on duty (e.g. business hours); empty: around the clock.',
+      default: [],
+    },
   },
 }
 
@@ -69,8 +93,16 @@ const override: JsonSchema = {
   description: 'Someone covers the whole schedule from `from` (included) to `to` (excluded).',
   properties: {
     who: { type: 'string', pattern: LOGIN, description: 'GitHub login.' },
-    from: { type: 'string', pattern: TIME, description: 'Local time in the schedule\'s zone, or an instant with an offset.' },
-    to: { type: 'string', pattern: TIME, description: 'Local time in the schedule\'s zone, or an instant with an offset.' },
+    from: {
+      type: 'string',
+      pattern: TIME,
+      description: "Local time in the schedule's zone, or an instant with an offset.",
+    },
+    to: {
+      type: 'string',
+      pattern: TIME,
+      description: "Local time in the schedule's zone, or an instant with an offset.",
+    },
     reason: { type: 'string', maxLength: 200, description: 'Shown with the override.' },
   },
 }
@@ -81,11 +113,40 @@ const schedule: JsonSchema = {
   required: ['name', 'time_zone', 'layers'],
   description: 'An on-call schedule.',
   properties: {
-    name: { type: 'string', pattern: NAME, description: 'Named in escalation levels and service owners as `schedule:<name>`.' },
-    time_zone: { type: 'string', minLength: 1, maxLength: 64, description: 'IANA time zone of the hand-off times and restrictions, e.g. `Europe/Berlin`, `America/New_York`, `UTC`.' },
-    layers: { type: 'array', minItems: 1, maxItems: 10, items: layer, description: 'In priority order: at any instant the first layer with someone on duty decides who is on call; later layers fill the gaps (follow-the-sun, nights).' },
-    overrides: { type: 'array', maxItems: 200, items: override, description: 'Planned cover, reviewed in pull requests; a later one wins over an earlier one. Ad-hoc cover: `/cover` on the on-call issue (docs/oncall.md).', default: [] },
-    channel: { type: 'string', minLength: 1, maxLength: 100, description: 'A chat channel shown with hand-off notices (docs/oncall.md).' },
+    name: {
+      type: 'string',
+      pattern: NAME,
+      description: 'Named in escalation levels and service owners as `schedule:<name>`.',
+    },
+    time_zone: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description:
+        'IANA time zone of the hand-off times and restrictions, e.g. `Europe/Berlin`, `America/New_York`, `UTC`.',
+    },
+    layers: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 10,
+      items: layer,
+      description:
+        'In priority order: at any instant the first layer with someone on duty decides who is on call; later layers fill the gaps (follow-the-sun, nights).',
+    },
+    overrides: {
+      type: 'array',
+      maxItems: 200,
+      items: override,
+      description:
+        'Planned cover, reviewed in pull requests; a later one wins over an earlier one. Ad-hoc cover: `/cover` on the on-call issue (docs/oncall.md).',
+      default: [],
+    },
+    channel: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description: 'A chat channel shown with hand-off notices (docs/oncall.md).',
+    },
   },
 }
 
@@ -93,9 +154,17 @@ const schedule: JsonSchema = {
 export const ONCALL_SCHEMA: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  description: 'On-call schedules (docs/oncall.md). Escalation levels and service owners name them as `schedule:<name>`.',
+  description:
+    'On-call schedules (docs/oncall.md). Escalation levels and service owners name them as `schedule:<name>`.',
   properties: {
-    label: { type: 'string', minLength: 1, maxLength: 50, description: 'Label of the on-call issue, opened by IncidentOps, whose comments `/cover @user until …` add overrides and whose body records them.', default: 'incidentops-oncall' },
+    label: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 50,
+      description:
+        'Label of the on-call issue, opened by IncidentOps, whose comments `/cover @user until …` add overrides and whose body records them.',
+      default: 'incidentops-oncall',
+    },
     schedules: { type: 'array', maxItems: 50, items: schedule, description: 'The schedules.', default: [] },
   },
 }
@@ -104,29 +173,59 @@ export const ONCALL_SCHEMA: JsonSchema = {
 export const SERVICES_SCHEMA: JsonSchema = {
   type: 'array',
   maxItems: 500,
-  description: 'The services catalog (docs/oncall.md). An incident belongs to the first service that the form\'s services answer or the alert\'s `service` names (by name or alias, ignoring case); it then takes that service\'s escalation, and its card links the runbook.',
+  description:
+    "The services catalog (docs/oncall.md). An incident belongs to the first service that the form's services answer or the alert's `service` names (by name or alias, ignoring case); it then takes that service's escalation, and its card links the runbook.",
   items: {
     type: 'object',
     additionalProperties: false,
     required: ['name'],
     properties: {
-      name: { type: 'string', pattern: NAME, description: 'As in the form\'s services answer and an alert\'s `service` (lowercase).' },
-      aliases: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 }, description: 'Other names alerts or people use for it.', default: [] },
-      owners: targetList('Who owns it: `schedule:<name>`, `@org/team` (or `team:org/team`), `@person`. With no `escalation` here or at the top level, they are the one level of its escalation.', { default: [] }),
-      runbook: { type: 'string', minLength: 1, maxLength: 300, description: 'A link (https://…) or a path in this repository (docs/runbooks/checkout.md); the card links it.' },
-      paths: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Code paths of the service (globs), shown in the card.', default: [] },
+      name: {
+        type: 'string',
+        pattern: NAME,
+        description: "As in the form's services answer and an alert's `service` (lowercase).",
+      },
+      aliases: {
+        type: 'array',
+        maxItems: 20,
+        items: { type: 'string', minLength: 1, maxLength: 100 },
+        description: 'Other names alerts or people use for it.',
+        default: [],
+      },
+      owners: targetList(
+        'Who owns it: `schedule:<name>`, `@org/team` (or `team:org/team`), `@person`. With no `escalation` here or at the top level, they are the one level of its escalation.',
+        { default: [] },
+      ),
+      runbook: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 300,
+        description: 'A link (https://…) or a path in this repository (docs/runbooks/checkout.md); the card links it.',
+      },
+      paths: {
+        type: 'array',
+        maxItems: 50,
+        items: { type: 'string', minLength: 1, maxLength: 200 },
+        description: 'Code paths of the service (globs), shown in the card.',
+        default: [],
+      },
       channel: { type: 'string', minLength: 1, maxLength: 100, description: 'Its chat channel, shown in the card.' },
       escalation: {
         type: 'array',
         maxItems: 10,
-        description: 'This service\'s escalation chain, used instead of the top-level `escalation` for its incidents.',
+        description: "This service's escalation chain, used instead of the top-level `escalation` for its incidents.",
         items: {
           type: 'object',
           additionalProperties: false,
           required: ['mention'],
           properties: {
             mention: targetList('Who is called at this level.', { minItems: 1 }),
-            after: { type: 'string', format: 'duration', pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$', description: 'Time after the previous level (default: the priority\'s ack window).' },
+            after: {
+              type: 'string',
+              format: 'duration',
+              pattern: '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$',
+              description: "Time after the previous level (default: the priority's ack window).",
+            },
           },
         },
       },

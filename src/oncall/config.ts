@@ -6,14 +6,34 @@
 import type { Path, SchemaProblem } from '../config/validate.js'
 import { parseDuration } from '../config/duration.js'
 import type { Config, Service } from '../config/types.js'
-import { gaps, isValidZone, localTime, parseClock, parseLocal, parseRotation, WEEKDAYS, type Override, type Schedule, type Segment, type Weekday } from './schedule.js'
+import {
+  gaps,
+  isValidZone,
+  localTime,
+  parseClock,
+  parseLocal,
+  parseRotation,
+  WEEKDAYS,
+  type Override,
+  type Schedule,
+  type Segment,
+  type Weekday,
+} from './schedule.js'
 
 type RawRestriction = { days?: Weekday[]; from: string; to: string }
 type RawLayer = { name?: string; members: string[]; rotation: string; start: string; restrictions?: RawRestriction[] }
 type RawOverride = { who: string; from: string; to: string; reason?: string }
 type RawSchedule = { name: string; time_zone: string; layers: RawLayer[]; overrides?: RawOverride[]; channel?: string }
 type RawLevel = { mention: string[]; after?: string }
-type RawService = { name: string; aliases?: string[]; owners?: string[]; runbook?: string; paths?: string[]; channel?: string; escalation?: RawLevel[] }
+type RawService = {
+  name: string
+  aliases?: string[]
+  owners?: string[]
+  runbook?: string
+  paths?: string[]
+  channel?: string
+  escalation?: RawLevel[]
+}
 
 /** The raw (validated against the schema) sections this module reads. */
 export interface RawOncallConfig {
@@ -40,31 +60,65 @@ export function oncallProblems(raw: RawOncallConfig): SchemaProblem[] {
   schedules.forEach((s, i) => {
     const at = (...p: (string | number)[]): Path => ['oncall', 'schedules', i, ...p]
     if (typeof s.name === 'string') {
-      if (layersOf.has(s.name)) out.push({ path: at('name'), message: `repeats the schedule name "${s.name}"; schedule names must differ` })
-      layersOf.set(s.name, arr(s.layers).map((l, j) => (obj(l) && typeof l.name === 'string' ? l.name : `layer-${j + 1}`)))
+      if (layersOf.has(s.name))
+        out.push({ path: at('name'), message: `repeats the schedule name "${s.name}"; schedule names must differ` })
+      layersOf.set(
+        s.name,
+        arr(s.layers).map((l, j) => (obj(l) && typeof l.name === 'string' ? l.name : `layer-${j + 1}`)),
+      )
     }
     const zoneOk = typeof s.time_zone === 'string' && isValidZone(s.time_zone)
-    if (typeof s.time_zone === 'string' && !zoneOk) out.push({ path: at('time_zone'), message: `is "${s.time_zone}", which is not an IANA time zone; write it like Europe/Berlin, America/New_York or UTC` })
+    if (typeof s.time_zone === 'string' && !zoneOk)
+      out.push({
+        path: at('time_zone'),
+        message: `is "${s.time_zone}", which is not an IANA time zone; write it like Europe/Berlin, America/New_York or UTC`,
+      })
     const zone = zoneOk ? s.time_zone : 'UTC'
     const names = new Set<string>()
     arr(s.layers).forEach((l, j) => {
       if (!obj(l)) return
       const name = typeof l.name === 'string' ? l.name : `layer-${j + 1}`
-      if (names.has(name)) out.push({ path: at('layers', j, 'name'), message: `repeats the layer name "${name}"; layer names in a schedule must differ` })
+      if (names.has(name))
+        out.push({
+          path: at('layers', j, 'name'),
+          message: `repeats the layer name "${name}"; layer names in a schedule must differ`,
+        })
       names.add(name)
-      if (typeof l.start === 'string' && !parseLocal(l.start, zone)) out.push({ path: at('layers', j, 'start'), message: `is "${l.start}", which is not a date: write it like 2026-11-30 09:00` })
+      if (typeof l.start === 'string' && !parseLocal(l.start, zone))
+        out.push({
+          path: at('layers', j, 'start'),
+          message: `is "${l.start}", which is not a date: write it like 2026-11-30 09:00`,
+        })
       arr(l.restrictions).forEach((r, k) => {
-        if (obj(r) && typeof r.from === 'string' && r.from === r.to) out.push({ path: at('layers', j, 'restrictions', k), message: 'starts and ends at the same time; for the whole day write `from: "00:00"`, `to: "24:00"`, or leave the restriction out' })
-        if (obj(r) && r.from === '24:00') out.push({ path: at('layers', j, 'restrictions', k, 'from'), message: 'cannot be 24:00; write 00:00' })
+        if (obj(r) && typeof r.from === 'string' && r.from === r.to)
+          out.push({
+            path: at('layers', j, 'restrictions', k),
+            message:
+              'starts and ends at the same time; for the whole day write `from: "00:00"`, `to: "24:00"`, or leave the restriction out',
+          })
+        if (obj(r) && r.from === '24:00')
+          out.push({ path: at('layers', j, 'restrictions', k, 'from'), message: 'cannot be 24:00; write 00:00' })
       })
     })
     arr(s.overrides).forEach((o, k) => {
       if (!obj(o) || typeof o.from !== 'string' || typeof o.to !== 'string') return
       const from = parseLocal(o.from, zone)
       const to = parseLocal(o.to, zone)
-      if (!from) out.push({ path: at('overrides', k, 'from'), message: `is "${o.from}", which is not a date: write it like 2026-12-06 09:00` })
-      if (!to) out.push({ path: at('overrides', k, 'to'), message: `is "${o.to}", which is not a date: write it like 2026-12-06 09:00` })
-      if (from && to && to.toMillis() <= from.toMillis()) out.push({ path: at('overrides', k, 'to'), message: `(${o.to}) is not after \`from\` (${o.from}): an override must end after it starts` })
+      if (!from)
+        out.push({
+          path: at('overrides', k, 'from'),
+          message: `is "${o.from}", which is not a date: write it like 2026-12-06 09:00`,
+        })
+      if (!to)
+        out.push({
+          path: at('overrides', k, 'to'),
+          message: `is "${o.to}", which is not a date: write it like 2026-12-06 09:00`,
+        })
+      if (from && to && to.toMillis() <= from.toMillis())
+        out.push({
+          path: at('overrides', k, 'to'),
+          message: `(${o.to}) is not after \`from\` (${o.from}): an override must end after it starts`,
+        })
     })
   })
   const checkTargets = (targets: unknown, path: Path): void => {
@@ -73,8 +127,16 @@ export function oncallProblems(raw: RawOncallConfig): SchemaProblem[] {
       const st = scheduleTarget(t)
       if (!st) return
       const layers = layersOf.get(st.schedule)
-      if (!layers) out.push({ path: [...path, i], message: `names the schedule "${st.schedule}", which is not under \`oncall.schedules\`${layersOf.size ? ` (schedules: ${[...layersOf.keys()].join(', ')})` : ''}` })
-      else if (st.layer && !layers.includes(st.layer)) out.push({ path: [...path, i], message: `names the layer "${st.layer}", which schedule "${st.schedule}" does not have (layers: ${layers.join(', ')})` })
+      if (!layers)
+        out.push({
+          path: [...path, i],
+          message: `names the schedule "${st.schedule}", which is not under \`oncall.schedules\`${layersOf.size ? ` (schedules: ${[...layersOf.keys()].join(', ')})` : ''}`,
+        })
+      else if (st.layer && !layers.includes(st.layer))
+        out.push({
+          path: [...path, i],
+          message: `names the layer "${st.layer}", which schedule "${st.schedule}" does not have (layers: ${layers.join(', ')})`,
+        })
     })
   }
   arr(raw?.escalation).forEach((l, i) => obj(l) && checkTargets(l.mention, ['escalation', i, 'mention']))
@@ -83,10 +145,17 @@ export function oncallProblems(raw: RawOncallConfig): SchemaProblem[] {
     if (!obj(s)) return
     checkTargets(s.owners, ['services', i, 'owners'])
     arr(s.escalation).forEach((l, j) => obj(l) && checkTargets(l.mention, ['services', i, 'escalation', j, 'mention']))
-    for (const [n, path] of [[s.name, ['services', i, 'name']] as const, ...arr(s.aliases).map((a, k) => [a, ['services', i, 'aliases', k]] as const)]) {
+    for (const [n, path] of [
+      [s.name, ['services', i, 'name']] as const,
+      ...arr(s.aliases).map((a, k) => [a, ['services', i, 'aliases', k]] as const),
+    ]) {
       if (typeof n !== 'string') continue
       const key = n.toLowerCase()
-      if (seen.has(key)) out.push({ path, message: `"${n}" is already the name or an alias of service ${seen.get(key)}; each name must lead to one service` })
+      if (seen.has(key))
+        out.push({
+          path,
+          message: `"${n}" is already the name or an alias of service ${seen.get(key)}; each name must lead to one service`,
+        })
       else seen.set(key, String(s.name))
     }
   })
@@ -103,7 +172,11 @@ export function resolveOncall(raw: RawOncallConfig): Pick<Config, 'oncall' | 'se
       members: l.members.map(login),
       rotation: parseRotation(l.rotation)!,
       start: l.start,
-      restrictions: arr(l.restrictions).map((r) => ({ days: r.days ?? [...WEEKDAYS], from: parseClock(r.from)!, to: parseClock(r.to, true)! })),
+      restrictions: arr(l.restrictions).map((r) => ({
+        days: r.days ?? [...WEEKDAYS],
+        from: parseClock(r.from)!,
+        to: parseClock(r.to, true)!,
+      })),
     })),
     overrides: arr(s.overrides).map((o): Override => ({
       who: login(o.who),
@@ -114,7 +187,10 @@ export function resolveOncall(raw: RawOncallConfig): Pick<Config, 'oncall' | 'se
     })),
     ...(s.channel ? { channel: s.channel } : {}),
   }))
-  const level = (l: RawLevel): { mention: string[]; after: number | null } => ({ mention: l.mention.map(target), after: l.after ? parseDuration(l.after) : null })
+  const level = (l: RawLevel): { mention: string[]; after: number | null } => ({
+    mention: l.mention.map(target),
+    after: l.after ? parseDuration(l.after) : null,
+  })
   const services: Service[] = arr(raw.services).map((s) => ({
     name: s.name,
     aliases: arr(s.aliases),
@@ -151,7 +227,10 @@ function describeGap(g: Segment, zone: string): string {
  * its last layer starts. Errors (returned apart): an escalation chain made only of schedules that
  * can all be uncovered at once, which would page nobody.
  */
-export function coverageProblems(config: Pick<Config, 'oncall' | 'services' | 'escalation'>): { warnings: SchemaProblem[]; errors: SchemaProblem[] } {
+export function coverageProblems(config: Pick<Config, 'oncall' | 'services' | 'escalation'>): {
+  warnings: SchemaProblem[]
+  errors: SchemaProblem[]
+} {
   const warnings: SchemaProblem[] = []
   const errors: SchemaProblem[] = []
   const gapsOf = new Map<string, Segment[]>()
@@ -163,12 +242,17 @@ export function coverageProblems(config: Pick<Config, 'oncall' | 'services' | 'e
     gapsOf.set(s.name, g)
     if (g.length) {
       const shown = g.slice(0, 3).map((x) => describeGap(x, s.timeZone))
-      warnings.push({ path: ['oncall', 'schedules', i, 'layers'], message: `leave nobody on call ${shown.join('; ')}${g.length > 3 ? ` (and ${g.length - 3} more stretches in the two weeks checked)` : ''}: an escalation to schedule:${s.name} then calls nobody. Add a layer or widen a restriction.` })
+      warnings.push({
+        path: ['oncall', 'schedules', i, 'layers'],
+        message: `leave nobody on call ${shown.join('; ')}${g.length > 3 ? ` (and ${g.length - 3} more stretches in the two weeks checked)` : ''}: an escalation to schedule:${s.name} then calls nobody. Add a layer or widen a restriction.`,
+      })
     }
   })
   const chains: { path: Path; levels: { mention: string[] }[] }[] = [
     { path: ['escalation'], levels: config.escalation },
-    ...config.services.flatMap((s, i) => (s.escalation ? [{ path: ['services', i, 'escalation'] as Path, levels: s.escalation }] : [])),
+    ...config.services.flatMap((s, i) =>
+      s.escalation ? [{ path: ['services', i, 'escalation'] as Path, levels: s.escalation }] : [],
+    ),
   ]
   for (const c of chains) {
     const targets = c.levels.flatMap((l) => l.mention)
@@ -181,7 +265,10 @@ export function coverageProblems(config: Pick<Config, 'oncall' | 'services' | 'e
     }
     if (common && common.length) {
       const s = config.oncall.schedules.find((x) => x.name === names[0])!
-      errors.push({ path: c.path, message: `can call nobody: every level names a schedule, and ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are all' : 'is'} uncovered ${describeGap({ from: common[0]![0], to: common[0]![1], who: null, layer: null, override: null }, s.timeZone)}. Add a person or team to a level, or cover the gap.` })
+      errors.push({
+        path: c.path,
+        message: `can call nobody: every level names a schedule, and ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are all' : 'is'} uncovered ${describeGap({ from: common[0]![0], to: common[0]![1], who: null, layer: null, override: null }, s.timeZone)}. Add a person or team to a level, or cover the gap.`,
+      })
     }
   }
   return { warnings, errors }
@@ -189,6 +276,7 @@ export function coverageProblems(config: Pick<Config, 'oncall' | 'services' | 'e
 
 function intersect(a: [number, number][], b: [number, number][]): [number, number][] {
   const out: [number, number][] = []
-  for (const [x1, y1] of a) for (const [x2, y2] of b) if (Math.max(x1, x2) < Math.min(y1, y2)) out.push([Math.max(x1, x2), Math.min(y1, y2)])
+  for (const [x1, y1] of a)
+    for (const [x2, y2] of b) if (Math.max(x1, x2) < Math.min(y1, y2)) out.push([Math.max(x1, x2), Math.min(y1, y2)])
   return out.sort((p, q) => p[0] - q[0])
 }

@@ -8,7 +8,11 @@ import type { Override, Schedule, Segment } from './schedule.js'
 import { timeline } from './schedule.js'
 
 /** `20261130T080000Z`. */
-const stamp = (t: number): string => new Date(t).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const stamp = (t: number): string =>
+  new Date(t)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** TEXT value escaping (RFC 5545 §3.3.11), after defusing what a reader could take for a mention or our markers. */
 export function icsText(text: string): string {
@@ -37,7 +41,8 @@ export function fold(line: string): string {
 }
 
 function describe(g: Segment): string {
-  if (g.override) return `Override${g.override.by ? ` asked by ${g.override.by}` : ''}${g.override.reason ? `: ${g.override.reason}` : ''}`
+  if (g.override)
+    return `Override${g.override.by ? ` asked by ${g.override.by}` : ''}${g.override.reason ? `: ${g.override.reason}` : ''}`
   return `Layer ${g.layer}`
 }
 
@@ -47,7 +52,15 @@ function describe(g: Segment): string {
  * file changes only when the schedule does (DTSTAMP is the window's start, not the time of writing).
  */
 export function scheduleIcs(s: Schedule, from: number, to: number, extra: readonly Override[] = []): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//IncidentOps//On call//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(`On call: ${s.name}`)}`, `X-WR-TIMEZONE:${s.timeZone}`]
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//IncidentOps//On call//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(`On call: ${s.name}`)}`,
+    `X-WR-TIMEZONE:${s.timeZone}`,
+  ]
   for (const g of timeline(s, from, to, extra)) {
     if (g.who === null) continue
     lines.push(

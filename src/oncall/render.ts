@@ -10,7 +10,8 @@ import { code, inline } from '../render/markdown.js'
 export function runbookLink(runbook: string): string {
   if (/^https:\/\/[^\s<>()[\]`]+$/.test(runbook)) return `[runbook](${runbook})`
   const path = runbook.replace(/^\.?\//, '')
-  if (/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(path) && !path.split('/').includes('..')) return `[runbook](../blob/HEAD/${path}) (${code(path, 100)})`
+  if (/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(path) && !path.split('/').includes('..'))
+    return `[runbook](../blob/HEAD/${path}) (${code(path, 100)})`
   return `runbook ${code(runbook, 100)}`
 }
 
@@ -20,6 +21,12 @@ export function serviceRow(s: Service): string {
   if (s.runbook) parts.push(runbookLink(s.runbook))
   if (s.channel) parts.push(`chat ${code(s.channel, 60)}`)
   if (s.owners.length) parts.push(`owners ${s.owners.map((o) => code(o, 60)).join(', ')}`)
-  if (s.paths.length) parts.push(`code ${s.paths.slice(0, 5).map((p) => code(p, 80)).join(', ')}${s.paths.length > 5 ? ` and ${s.paths.length - 5} more` : ''}`)
+  if (s.paths.length)
+    parts.push(
+      `code ${s.paths
+        .slice(0, 5)
+        .map((p) => code(p, 80))
+        .join(', ')}${s.paths.length > 5 ? ` and ${s.paths.length - 5} more` : ''}`,
+    )
   return parts.join(' · ')
 }

@@ -37,7 +37,10 @@ export function serviceFor(names: readonly string[], config: Pick<Config, 'servi
  * The escalation chain of an incident of this service: the service's own, else the top-level one,
  * else (both empty) one level calling the service's owners. Empty: the assignees are called.
  */
-export function escalationChain(service: string | undefined, config: Pick<Config, 'services' | 'escalation'>): { mention: string[]; after: number | null }[] {
+export function escalationChain(
+  service: string | undefined,
+  config: Pick<Config, 'services' | 'escalation'>,
+): { mention: string[]; after: number | null }[] {
   const s = service ? config.services.find((x) => x.name === service) : undefined
   if (s?.escalation?.length) return s.escalation
   if (config.escalation.length) return config.escalation
@@ -45,7 +48,10 @@ export function escalationChain(service: string | undefined, config: Pick<Config
 }
 
 /** Whether any level an incident could reach names a schedule (only then may the overrides be needed). */
-export function chainNamesSchedule(service: string | undefined, config: Pick<Config, 'services' | 'escalation'>): boolean {
+export function chainNamesSchedule(
+  service: string | undefined,
+  config: Pick<Config, 'services' | 'escalation'>,
+): boolean {
   return escalationChain(service, config).some((l) => l.mention.some((m) => scheduleTarget(m) !== null))
 }
 
@@ -61,7 +67,12 @@ export interface ResolvedTargets {
  * is on call then (overrides included), `schedule:<name>/<layer>` that layer's person. A schedule
  * with nobody on call adds no mention, only a note saying so.
  */
-export function resolveTargets(targets: readonly string[], config: Pick<Config, 'oncall'>, now: string, view: OncallView | null): ResolvedTargets {
+export function resolveTargets(
+  targets: readonly string[],
+  config: Pick<Config, 'oncall'>,
+  now: string,
+  view: OncallView | null,
+): ResolvedTargets {
   const mentions: string[] = []
   const notes: string[] = []
   const t = Date.parse(now)
@@ -85,9 +96,15 @@ export function resolveTargets(targets: readonly string[], config: Pick<Config, 
       notes.push(`schedule ${s.name}, layer ${st.layer}: ${who ? `@${who}` : 'nobody on call'}`)
       continue
     }
-    const r = resolveAt(s, t, (view?.overrides ?? []).filter((o) => o.schedule === s.name))
+    const r = resolveAt(
+      s,
+      t,
+      (view?.overrides ?? []).filter((o) => o.schedule === s.name),
+    )
     if (r.who) add(`@${r.who}`)
-    notes.push(`schedule ${s.name}: ${r.who ? `@${r.who}` : 'nobody on call'}${r.override ? ` (override${r.override.by ? ` asked by ${r.override.by}` : ''})` : r.layer ? ` (layer ${r.layer})` : ''}`)
+    notes.push(
+      `schedule ${s.name}: ${r.who ? `@${r.who}` : 'nobody on call'}${r.override ? ` (override${r.override.by ? ` asked by ${r.override.by}` : ''})` : r.layer ? ` (layer ${r.layer})` : ''}`,
+    )
   }
   return { mentions, notes }
 }

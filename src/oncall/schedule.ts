@@ -171,7 +171,10 @@ function windows(c: Compiled, layer: Compiled['layers'][number], t: number, ahea
     let cached = layer.days.get(key)
     if (!cached) {
       const date = new Date(key * 86_400_000)
-      const d = DateTime.fromObject({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, { zone: c.zone })
+      const d = DateTime.fromObject(
+        { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+        { zone: c.zone },
+      )
       cached = dayWindows(layer.l.restrictions, c.s.timeZone, d)
       // Bounded: a long query walks through days once; the cache is per schedule object.
       if (layer.days.size > 5000) layer.days.clear()
@@ -188,7 +191,12 @@ function dayWindows(rs: readonly Restriction[], zone: string, d: DateTime): [num
   const wd = WEEKDAYS[d.weekday - 1]!
   // A local time the clocks skip (02:30 on the March change) is moved forward by the gap, as Luxon does.
   const at = (date: DateTime, minutes: number): number =>
-    minutes === 1440 ? date.plus({ days: 1 }).startOf('day').toMillis() : DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis()
+    minutes === 1440
+      ? date.plus({ days: 1 }).startOf('day').toMillis()
+      : DateTime.fromObject(
+          { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+          { zone },
+        ).toMillis()
   for (const r of rs) {
     if (!r.days.includes(wd)) continue
     const from = at(d, r.from)
@@ -269,10 +277,14 @@ function nextBoundary(c: Compiled, t: number, overrides: readonly Override[], a:
   return next
 }
 
-const same = (a: Omit<Segment, 'from' | 'to'>, b: Omit<Segment, 'from' | 'to'>): boolean => a.who === b.who && a.layer === b.layer && a.override === b.override
+const same = (a: Omit<Segment, 'from' | 'to'>, b: Omit<Segment, 'from' | 'to'>): boolean =>
+  a.who === b.who && a.layer === b.layer && a.override === b.override
 
 /** All schedule overrides for a query: the config's, then the extra ones (later wins). */
-const allOverrides = (s: Schedule, extra: readonly Override[]): Override[] => [...s.overrides, ...extra.filter((o) => o.to > o.from)]
+const allOverrides = (s: Schedule, extra: readonly Override[]): Override[] => [
+  ...s.overrides,
+  ...extra.filter((o) => o.to > o.from),
+]
 
 /**
  * Who is on call at `t` (epoch ms): the latest override that covers it, else the first layer (in
@@ -294,7 +306,14 @@ export function resolveAt(s: Schedule, t: number, extra: readonly Override[] = [
       break
     }
   }
-  return { schedule: s.name, time: iso(t), who: a.who, layer: a.layer, override: a.override, until: until === null ? null : iso(until) }
+  return {
+    schedule: s.name,
+    time: iso(t),
+    who: a.who,
+    layer: a.layer,
+    override: a.override,
+    until: until === null ? null : iso(until),
+  }
 }
 
 /**

@@ -47,8 +47,14 @@ export function decodeOncall(body: string): OncallRecord | null {
 }
 
 /** The on-call issue among issues carrying its label: the lowest-numbered open one we opened (a race that opened two keeps the first). */
-export function findOncallIssue<I extends { number: number; body: string; viewerDidAuthor: boolean; state: string }>(issues: readonly I[]): I | null {
-  return [...issues].filter((i) => i.viewerDidAuthor && i.state.toLowerCase() === 'open' && i.body.startsWith(ONCALL_MARKER)).sort((a, b) => a.number - b.number)[0] ?? null
+export function findOncallIssue<I extends { number: number; body: string; viewerDidAuthor: boolean; state: string }>(
+  issues: readonly I[],
+): I | null {
+  return (
+    [...issues]
+      .filter((i) => i.viewerDidAuthor && i.state.toLowerCase() === 'open' && i.body.startsWith(ONCALL_MARKER))
+      .sort((a, b) => a.number - b.number)[0] ?? null
+  )
 }
 
 /** The view the pure core needs (the overrides), from the on-call issue's body. */
@@ -58,11 +64,22 @@ export function viewOf(body: string | null): OncallView {
 
 export type OncallCommand =
   | { name: 'oncall'; line: string }
-  | { name: 'cover'; line: string; who: string; schedule: string | null; from: string | null; to: string; reason: string }
+  | {
+      name: 'cover'
+      line: string
+      who: string
+      schedule: string | null
+      from: string | null
+      to: string
+      reason: string
+    }
   | { name: 'cover-invalid'; line: string }
 
 const TIME = String.raw`\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?`
-const COVER = new RegExp(String.raw`^/cover\s+@?([A-Za-z0-9][A-Za-z0-9-]{0,38})(?:\s+(?:on\s+)?([a-z0-9][a-z0-9-]{0,39}))??\s+(?:until\s+(${TIME})|from\s+(${TIME})\s+to\s+(${TIME}))(?:\s+(.*))?$`, 'i')
+const COVER = new RegExp(
+  String.raw`^/cover\s+@?([A-Za-z0-9][A-Za-z0-9-]{0,38})(?:\s+(?:on\s+)?([a-z0-9][a-z0-9-]{0,39}))??\s+(?:until\s+(${TIME})|from\s+(${TIME})\s+to\s+(${TIME}))(?:\s+(.*))?$`,
+  'i',
+)
 
 /**
  * The `/oncall` and `/cover` lines of a comment, with the rules of the incident commands: outside
@@ -96,7 +113,22 @@ export function parseOncallCommands(body: string): OncallCommand[] {
     if (/^\/oncall\b/i.test(line) && !/^\/oncall[-\w]/i.test(line)) out.push({ name: 'oncall', line })
     else if (/^\/cover\b/i.test(line)) {
       const m = COVER.exec(line.slice(0, 600))
-      out.push(m ? { name: 'cover', line, who: m[1]!, schedule: m[2]?.toLowerCase() ?? null, from: m[4] ?? null, to: (m[3] ?? m[5])!, reason: (m[6] ?? '').trim().replace(/^[-—:]\s*/, '').slice(0, 200) } : { name: 'cover-invalid', line })
+      out.push(
+        m
+          ? {
+              name: 'cover',
+              line,
+              who: m[1]!,
+              schedule: m[2]?.toLowerCase() ?? null,
+              from: m[4] ?? null,
+              to: (m[3] ?? m[5])!,
+              reason: (m[6] ?? '')
+                .trim()
+                .replace(/^[-—:]\s*/, '')
+                .slice(0, 200),
+            }
+          : { name: 'cover-invalid', line },
+      )
     }
   }
   return out
@@ -109,19 +141,40 @@ export const MAX_COVER_MS = 31 * 86_400_000
  * A `/cover` turned into an override, or the reason it cannot be: an unknown or missing schedule,
  * a time that does not parse, an end not after the start or already past, cover longer than 31 days.
  */
-export function coverOverride(c: Extract<OncallCommand, { name: 'cover' }>, config: Pick<Config, 'oncall'>, by: string, commentId: number, createdAt: string): ScheduleOverride | { problem: string } {
+export function coverOverride(
+  c: Extract<OncallCommand, { name: 'cover' }>,
+  config: Pick<Config, 'oncall'>,
+  by: string,
+  commentId: number,
+  createdAt: string,
+): ScheduleOverride | { problem: string } {
   const names = config.oncall.schedules.map((s) => s.name)
   const schedule = c.schedule ?? (names.length === 1 ? names[0]! : null)
-  if (!schedule) return { problem: `name the schedule: \`/cover @${c.who} <schedule> until …\` (schedules: ${names.join(', ')})` }
+  if (!schedule)
+    return { problem: `name the schedule: \`/cover @${c.who} <schedule> until …\` (schedules: ${names.join(', ')})` }
   const s = config.oncall.schedules.find((x) => x.name === schedule)
   if (!s) return { problem: `there is no schedule ${code(schedule, 40)} (schedules: ${names.join(', ') || 'none'})` }
   const from = c.from ? parseLocal(c.from, s.timeZone)?.toMillis() : Date.parse(createdAt)
   const to = parseLocal(c.to, s.timeZone)?.toMillis()
-  if (from === undefined || to === undefined || Number.isNaN(from)) return { problem: `a time does not parse; write it like 2026-12-06 09:00 (in ${s.timeZone}) or 2026-12-06T08:00Z` }
-  if (to <= from) return { problem: `the end (${localTime(to, s.timeZone)}) is not after the start (${localTime(from, s.timeZone)})` }
+  if (from === undefined || to === undefined || Number.isNaN(from))
+    return { problem: `a time does not parse; write it like 2026-12-06 09:00 (in ${s.timeZone}) or 2026-12-06T08:00Z` }
+  if (to <= from)
+    return { problem: `the end (${localTime(to, s.timeZone)}) is not after the start (${localTime(from, s.timeZone)})` }
   if (to <= Date.parse(createdAt)) return { problem: `the end (${localTime(to, s.timeZone)}) is already past` }
-  if (to - from > MAX_COVER_MS) return { problem: 'cover longer than 31 days belongs in the configuration (`overrides:` of the schedule), reviewed in a pull request' }
-  return { schedule, who: c.who, from, to, source: `comment:${commentId}`, by, ...(c.reason ? { reason: c.reason } : {}) }
+  if (to - from > MAX_COVER_MS)
+    return {
+      problem:
+        'cover longer than 31 days belongs in the configuration (`overrides:` of the schedule), reviewed in a pull request',
+    }
+  return {
+    schedule,
+    who: c.who,
+    from,
+    to,
+    source: `comment:${commentId}`,
+    by,
+    ...(c.reason ? { reason: c.reason } : {}),
+  }
 }
 
 /** The on-call issue's body: what it is for, the overrides in force or to come, and the record. */
@@ -140,7 +193,7 @@ export function renderOncallIssue(record: OncallRecord, config: Pick<Config, 'on
     '/cover @user <schedule> from 2026-12-24 00:00 to 2026-12-27 00:00 holidays',
     '```',
     '',
-    'Times are in the schedule\'s time zone unless they carry an offset (`Z`, `+01:00`). `/oncall` in any issue answers who is on call now and next.',
+    "Times are in the schedule's time zone unless they carry an offset (`Z`, `+01:00`). `/oncall` in any issue answers who is on call now and next.",
     '',
     '### Overrides',
     '',
@@ -148,7 +201,10 @@ export function renderOncallIssue(record: OncallRecord, config: Pick<Config, 'on
   if (!live.length) lines.push('_None in force or to come._')
   else {
     lines.push('| schedule | who | from | to | asked by | reason |', '|---|---|---|---|---|---|')
-    for (const o of live) lines.push(`| ${code(o.schedule, 40)} | ${neutralizeMentions(`@${o.who}`)} | ${localTime(o.from, zone(o.schedule))} | ${localTime(o.to, zone(o.schedule))} | ${o.by ? neutralizeMentions(`@${o.by}`) : ''} | ${inline(o.reason ?? '', 200)} |`)
+    for (const o of live)
+      lines.push(
+        `| ${code(o.schedule, 40)} | ${neutralizeMentions(`@${o.who}`)} | ${localTime(o.from, zone(o.schedule))} | ${localTime(o.to, zone(o.schedule))} | ${o.by ? neutralizeMentions(`@${o.by}`) : ''} | ${inline(o.reason ?? '', 200)} |`,
+      )
   }
   lines.push('', encodeOncall(record))
   return lines.join('\n')
@@ -166,9 +222,17 @@ export function renderOncallAnswer(config: Pick<Config, 'oncall'>, view: OncallV
       view.overrides.filter((o) => o.schedule === s.name),
     )
     const show = (who: string | null): string => (who ? neutralizeMentions(`@${who}`) : '_nobody_')
-    const why = (r: typeof first): string => (r!.override ? `override${r!.override.by ? ` asked by ${neutralizeMentions(`@${r!.override.by}`)}` : ''}${r!.override.reason ? `: ${inline(r!.override.reason, 120)}` : ''}` : r!.layer ? `layer ${code(r!.layer, 40)}` : 'a gap')
-    out.push(`- **${inline(s.name, 40)}**: ${show(first!.who)} (${why(first)})${first!.until ? ` until ${localTime(Date.parse(first!.until), s.timeZone)}` : ''}`)
-    for (const r of next) out.push(`  - then ${show(r.who)} (${why(r)}) from ${localTime(Date.parse(r.time), s.timeZone)}`)
+    const why = (r: typeof first): string =>
+      r!.override
+        ? `override${r!.override.by ? ` asked by ${neutralizeMentions(`@${r!.override.by}`)}` : ''}${r!.override.reason ? `: ${inline(r!.override.reason, 120)}` : ''}`
+        : r!.layer
+          ? `layer ${code(r!.layer, 40)}`
+          : 'a gap'
+    out.push(
+      `- **${inline(s.name, 40)}**: ${show(first!.who)} (${why(first)})${first!.until ? ` until ${localTime(Date.parse(first!.until), s.timeZone)}` : ''}`,
+    )
+    for (const r of next)
+      out.push(`  - then ${show(r.who)} (${why(r)}) from ${localTime(Date.parse(r.time), s.timeZone)}`)
   }
   return `**On call** at ${iso(t).slice(0, 16).replace('T', ' ')} UTC:\n\n${out.join('\n')}`
 }

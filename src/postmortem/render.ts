@@ -75,7 +75,8 @@ export function postmortemIncident(body: string): number | null {
 export function followupsSection(followups: readonly Followup[]): string {
   const sorted = [...followups].sort((a, b) => a.number - b.number)
   const lines: string[] = []
-  if (sorted.length === 0) lines.push('_No follow-ups yet: comment `/followup <title>` on the incident or on this issue to open one._')
+  if (sorted.length === 0)
+    lines.push('_No follow-ups yet: comment `/followup <title>` on the incident or on this issue to open one._')
   else {
     const more = (n: number): string => `- _… and ${thousands(n)} more follow-ups, labelled \`incident-followup\`._`
     const reserve = more(sorted.length).length + 1
@@ -125,7 +126,8 @@ export function replaceFollowups(body: string, followups: readonly Followup[]): 
  */
 export function renderPostmortem(t: Template, input: PostmortemInput, opts: RenderPostmortemOptions = {}): string {
   const max = opts.maxChars ?? DEFAULT_MAX_CHARS
-  if (!(max >= MIN_MAX_CHARS)) throw new RangeError(`renderPostmortem: maxChars must be at least ${MIN_MAX_CHARS}, got ${max}`)
+  if (!(max >= MIN_MAX_CHARS))
+    throw new RangeError(`renderPostmortem: maxChars must be at least ${MIN_MAX_CHARS}, got ${max}`)
   const values = placeholderValues(input)
   const hasFollowups = t.parts.some((p) => p.kind === 'placeholder' && p.name === 'followups')
   const timelines = t.parts.filter((p) => p.kind === 'placeholder' && p.name === 'timeline').length
@@ -139,9 +141,17 @@ export function renderPostmortem(t: Template, input: PostmortemInput, opts: Rend
 
   const fixed = assemble('')
   if (fixed.length > max) {
-    throw new ConfigError(`The postmortem template ${t.file} renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}: shorten it.`, [
-      { file: t.file, line: 1, column: 1, message: `renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}` },
-    ])
+    throw new ConfigError(
+      `The postmortem template ${t.file} renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}: shorten it.`,
+      [
+        {
+          file: t.file,
+          line: 1,
+          column: 1,
+          message: `renders to ${thousands(fixed.length)} characters without the timeline, over the limit of ${thousands(max)}`,
+        },
+      ],
+    )
   }
   if (timelines === 0) return fixed
   const budget = Math.floor((max - fixed.length) / timelines)
@@ -153,7 +163,8 @@ type Values = Record<Exclude<PlaceholderName, 'timeline'>, string>
 function placeholderValues({ record: r, facts: f, title, url, repo, followups }: PostmortemInput): Values {
   const m = milestones(r)
   const at = (iso: string | null): string => (iso === null ? 'not reached' : utc(iso))
-  const between = (a: string | null, b: string | null): string => (a === null || b === null ? 'not reached' : formatDuration(Date.parse(b) - Date.parse(a)))
+  const between = (a: string | null, b: string | null): string =>
+    a === null || b === null ? 'not reached' : formatDuration(Date.parse(b) - Date.parse(a))
   const participants = participantsOf(r)
   const shownParticipants = participants.slice(0, 100)
   return {
@@ -162,7 +173,10 @@ function placeholderValues({ record: r, facts: f, title, url, repo, followups }:
     url: safeUrl(url) ?? inline(url, 300),
     repo: inline(repo, 140),
     priority: inline(r.priority, 10),
-    priority_reason: r.prioritySource === 'human' ? inline(r.priorityReason, 300) : `classified by the rules: ${inline(r.priorityReason, 300)}`,
+    priority_reason:
+      r.prioritySource === 'human'
+        ? inline(r.priorityReason, 300)
+        : `classified by the rules: ${inline(r.priorityReason, 300)}`,
     stage: inline(capital(r.stage), 40),
     services: f.services.length ? f.services.map((s) => code(s, 40)).join(', ') : 'none stated',
     impact: impactOf(f),
@@ -178,7 +192,10 @@ function placeholderValues({ record: r, facts: f, title, url, repo, followups }:
     time_to_mitigate: between(m.startedAt, m.mitigatedAt),
     time_to_resolve: between(m.startedAt, m.resolvedAt),
     participants: participants.length
-      ? shownParticipants.map(who).join(', ') + (participants.length > shownParticipants.length ? ` and ${thousands(participants.length - shownParticipants.length)} more` : '')
+      ? shownParticipants.map(who).join(', ') +
+        (participants.length > shownParticipants.length
+          ? ` and ${thousands(participants.length - shownParticipants.length)} more`
+          : '')
       : 'nobody recorded',
     commander: r.commander ? who(r.commander) : 'nobody',
     links: linksOf(r.number, title, url, repo, f.links),
@@ -273,7 +290,12 @@ function timelineWithin(input: PostmortemInput, budget: number): string {
   const alertTitle = alertTitleOf(input.record)
   const rows: Row[] = events.map((e, index) => {
     const kind = typeof e?.kind === 'string' ? e.kind : 'unknown'
-    return { index, kind, key: KEY_KINDS.has(kind) || index === 0 || index === events.length - 1, line: rowOf(e, alertTitle) }
+    return {
+      index,
+      kind,
+      key: KEY_KINDS.has(kind) || index === 0 || index === events.length - 1,
+      line: rowOf(e, alertTitle),
+    }
   })
   const full = [TABLE_HEAD, ...rows.map((r) => r.line)].join('\n')
   if (full.length <= budget) return full
@@ -341,7 +363,9 @@ function summarised(all: readonly Row[], kept: readonly Row[], incident: string,
       const n = counts.get(k)!
       return `${thousands(n)} ${names[k]![n === 1 ? 0 : 1]}`
     })
-  const kept_ = keysDropped ? 'the first and last entries are kept' : 'the first and last entries and every stage and priority change are kept'
+  const kept_ = keysDropped
+    ? 'the first and last entries are kept'
+    : 'the first and last entries and every stage and priority change are kept'
   const note = `_Summarised to fit GitHub's size limit: ${thousands(left)} of ${thousands(all.length)} entries left out (${list(what)}); ${kept_}. The full timeline is in the incident, ${incident}._`
   const lines = [note, '', TABLE_HEAD]
   let prev = -1
@@ -357,7 +381,15 @@ function summarised(all: readonly Row[], kept: readonly Row[], incident: string,
 const gap = (n: number): string => `| ⋯ | _${thousands(n)} ${n === 1 ? 'entry' : 'entries'} left out_ | |`
 
 function bucket(kind: string): string {
-  if (kind === 'update' || kind === 'note' || kind === 'alert' || kind === 'impact' || kind === 'stage' || kind === 'priority') return kind
+  if (
+    kind === 'update' ||
+    kind === 'note' ||
+    kind === 'alert' ||
+    kind === 'impact' ||
+    kind === 'stage' ||
+    kind === 'priority'
+  )
+    return kind
   return 'other'
 }
 
@@ -424,7 +456,11 @@ function describe(e: TimelineEvent, alertTitle: string | null): string {
     case 'escalation':
       return `Escalated to level ${to}: not acknowledged in time${via}`
     case 'postmortem':
-      return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment on the incident)' : `Postmortem ${to} opened`
+      return e.text === 'done'
+        ? 'Postmortem done'
+        : e.to === 'comment'
+          ? 'Postmortem written (a comment on the incident)'
+          : `Postmortem ${to} opened`
     case 'followup':
       return withText(`Follow-up ${to} opened`, 200)
     case 'start':

@@ -28,10 +28,16 @@ export const PLACEHOLDERS = {
   url: { description: 'The incident issue URL.', block: false },
   repo: { description: 'The repository, `owner/name`.', block: false },
   priority: { description: 'The priority now, e.g. `P2`.', block: false },
-  priority_reason: { description: 'How the priority was chosen: the matching rule, or who set it by hand and why.', block: false },
+  priority_reason: {
+    description: 'How the priority was chosen: the matching rule, or who set it by hand and why.',
+    block: false,
+  },
   stage: { description: 'The incident stage when the postmortem was written, e.g. `Resolved`.', block: false },
   services: { description: 'The affected services, or `none stated`.', block: false },
-  impact: { description: 'Customer impact level, share of users affected, data loss, security exposure.', block: false },
+  impact: {
+    description: 'Customer impact level, share of users affected, data loss, security exposure.',
+    block: false,
+  },
   summary: { description: 'What is broken, as the reporter wrote it (one line).', block: false },
   detection: { description: 'How it was detected (the form field), or `not stated`.', block: false },
   started: { description: 'When impact began (UTC).', block: false },
@@ -44,7 +50,10 @@ export const PLACEHOLDERS = {
   time_to_mitigate: { description: 'started → mitigated.', block: false },
   time_to_resolve: { description: 'started → resolved.', block: false },
   timeline: { description: 'The timeline as a table (time, what, who), summarised when too long.', block: true },
-  participants: { description: 'Everyone who acted on the incident, comma-separated, without pinging them.', block: false },
+  participants: {
+    description: 'Everyone who acted on the incident, comma-separated, without pinging them.',
+    block: false,
+  },
   commander: { description: 'Who led the response, without pinging them, or `nobody`.', block: false },
   links: { description: 'A list: the incident, then the links given in the form.', block: true },
   followups: { description: 'The follow-up issues with their state, kept current by the action.', block: true },
@@ -54,7 +63,8 @@ export type PlaceholderName = keyof typeof PLACEHOLDERS
 
 export const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS) as PlaceholderName[]
 
-export const isPlaceholder = (name: string): name is PlaceholderName => Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)
+export const isPlaceholder = (name: string): name is PlaceholderName =>
+  Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)
 
 export type TemplatePart =
   | { readonly kind: 'text'; readonly text: string }
@@ -89,7 +99,11 @@ export function parseTemplate(text: string, file: string): Template {
       problems.push({ file, line: lineNo, column: col(index), message })
     }
     const marker = MARKER_RE.exec(line)
-    if (marker) problem(marker.index, 'IncidentOps\' hidden `<!-- incidentops:… -->` markers cannot be written in a template (they are added by the action): use `{{followups}}` for the follow-up list')
+    if (marker)
+      problem(
+        marker.index,
+        "IncidentOps' hidden `<!-- incidentops:… -->` markers cannot be written in a template (they are added by the action): use `{{followups}}` for the follow-up list",
+      )
     if (i > 0) buf += '\n'
     let pos = 0
     while (pos < line.length) {
@@ -115,19 +129,29 @@ export function parseTemplate(text: string, file: string): Template {
       const name = raw.trim()
       pos = close + 2
       if (raw.startsWith('{')) {
-        problem(open, `\`{{${raw}}}\`: triple braces are not supported (every value is escaped for markdown, there is no raw form); write \`{{${name.replace(/^\{+|\}+$/g, '')}}}\``)
+        problem(
+          open,
+          `\`{{${raw}}}\`: triple braces are not supported (every value is escaped for markdown, there is no raw form); write \`{{${name.replace(/^\{+|\}+$/g, '')}}}\``,
+        )
         if (line[pos] === '}') pos++
         continue
       }
       if (!isPlaceholder(name)) {
         const hint = suggestion(name)
-        problem(open, `unknown placeholder \`{{${name}}}\`${hint ? ` (did you mean \`{{${hint}}}\`?)` : ''}; known placeholders: ${PLACEHOLDER_NAMES.join(', ')}. Write \`\\{{\` for a literal \`{{\``)
+        problem(
+          open,
+          `unknown placeholder \`{{${name}}}\`${hint ? ` (did you mean \`{{${hint}}}\`?)` : ''}; known placeholders: ${PLACEHOLDER_NAMES.join(', ')}. Write \`\\{{\` for a literal \`{{\``,
+        )
         continue
       }
       if (PLACEHOLDERS[name].block && (line.slice(0, open).trim() !== '' || line.slice(pos).trim() !== '')) {
-        problem(open, `\`{{${name}}}\` renders several lines (a table or a list), so it must stand on a line of its own`)
+        problem(
+          open,
+          `\`{{${name}}}\` renders several lines (a table or a list), so it must stand on a line of its own`,
+        )
       }
-      if (name === 'followups' && ++followups > 1) problem(open, '`{{followups}}` may appear only once: the action rewrites that one section as follow-ups change')
+      if (name === 'followups' && ++followups > 1)
+        problem(open, '`{{followups}}` may appear only once: the action rewrites that one section as follow-ups change')
       if (buf) parts.push({ kind: 'text', text: buf })
       buf = ''
       parts.push({ kind: 'placeholder', name, line: lineNo, column: col(open) })
@@ -136,7 +160,10 @@ export function parseTemplate(text: string, file: string): Template {
   if (buf) parts.push({ kind: 'text', text: buf })
   if (problems.length) {
     const list = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)
-    throw new ConfigError(`Invalid postmortem template ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`, problems)
+    throw new ConfigError(
+      `Invalid postmortem template ${file} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`,
+      problems,
+    )
   }
   return { file, parts }
 }
@@ -145,6 +172,7 @@ export function parseTemplate(text: string, file: string): Template {
 function suggestion(name: string): PlaceholderName | null {
   const norm = (s: string): string => s.toLowerCase().replace(/[\s.-]+/g, '_')
   const n = norm(name)
-  for (const known of PLACEHOLDER_NAMES) if (norm(known) === n || known === `time_to_${n}` || known.replace(/_/g, '') === n.replace(/_/g, '')) return known
+  for (const known of PLACEHOLDER_NAMES)
+    if (norm(known) === n || known === `time_to_${n}` || known.replace(/_/g, '') === n.replace(/_/g, '')) return known
   return null
 }

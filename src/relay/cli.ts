@@ -43,8 +43,17 @@ Exit codes: 0 sent, 1 the alert or GitHub refused it, 2 usage error.`
  * The command's flags, parsed strictly (src/cli/args.ts). Returns the flags, or an exit code after
  * printing the help (0) or the usage error with the usage (2).
  */
-function flags(args: string[], allowed: string[], help: string, out: Print, err: Print): Record<string, string> | number {
-  const parsed = parseCommand(args, { options: Object.fromEntries(allowed.map((f) => [f, { type: 'string' as const }])), maxPositionals: 0 })
+function flags(
+  args: string[],
+  allowed: string[],
+  help: string,
+  out: Print,
+  err: Print,
+): Record<string, string> | number {
+  const parsed = parseCommand(args, {
+    options: Object.fromEntries(allowed.map((f) => [f, { type: 'string' as const }])),
+    maxPositionals: 0,
+  })
   if (parsed.kind === 'help') {
     out(help)
     return 0
@@ -102,14 +111,24 @@ export async function relayCommand(
   const githubToken = env.GITHUB_TOKEN?.trim()
   const relayToken = env.INCIDENTOPS_RELAY_TOKEN?.trim()
   if (!githubToken) {
-    err('GITHUB_TOKEN is not set: the relay needs a token for GitHub (a fine-grained PAT with Contents: read & write on the repository).')
+    err(
+      'GITHUB_TOKEN is not set: the relay needs a token for GitHub (a fine-grained PAT with Contents: read & write on the repository).',
+    )
     return 2
   }
   if (!relayToken || relayToken.length < 16) {
-    err('INCIDENTOPS_RELAY_TOKEN is not set or shorter than 16 characters: it is the secret monitors send as "Authorization: Bearer …" (e.g. `openssl rand -hex 32`).')
+    err(
+      'INCIDENTOPS_RELAY_TOKEN is not set or shorter than 16 characters: it is the secret monitors send as "Authorization: Bearer …" (e.g. `openssl rand -hex 32`).',
+    )
     return 2
   }
-  const server = createRelay({ githubToken, repo, apiUrl, relayToken, log: (l) => out(`${new Date().toISOString()} ${l}`) })
+  const server = createRelay({
+    githubToken,
+    repo,
+    apiUrl,
+    relayToken,
+    log: (l) => out(`${new Date().toISOString()} ${l}`),
+  })
   return new Promise<number>((resolve) => {
     let stopping = false
     const stop = () => {
@@ -129,7 +148,9 @@ export async function relayCommand(
     server.listen(port, f.host ?? '127.0.0.1', () => {
       const a = server.address() as AddressInfo
       const url = `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`
-      out(`IncidentOps relay listening on ${url}, forwarding to ${repo} via ${apiUrl}. POST /alertmanager, /grafana, /alert; GET /healthz.`)
+      out(
+        `IncidentOps relay listening on ${url}, forwarding to ${repo} via ${apiUrl}. POST /alertmanager, /grafana, /alert; GET /healthz.`,
+      )
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
       hooks.onListening?.(url, stop)
@@ -138,8 +159,20 @@ export async function relayCommand(
 }
 
 /** `incidentops alert`: one test alert in our schema, checked locally, then dispatched. */
-export async function alertCommand(args: string[], out: Print, err: Print, env: Env = process.env, sleep?: (ms: number) => Promise<void>): Promise<number> {
-  const f = flags(args, ['repo', 'key', 'title', 'status', 'service', 'severity', 'description', 'api-url'], ALERT_HELP, out, err)
+export async function alertCommand(
+  args: string[],
+  out: Print,
+  err: Print,
+  env: Env = process.env,
+  sleep?: (ms: number) => Promise<void>,
+): Promise<number> {
+  const f = flags(
+    args,
+    ['repo', 'key', 'title', 'status', 'service', 'severity', 'description', 'api-url'],
+    ALERT_HELP,
+    out,
+    err,
+  )
   if (typeof f === 'number') return f
   const repo = repoArg(f, err)
   const apiUrl = apiUrlArg(f, env, err)
@@ -157,11 +190,20 @@ export async function alertCommand(args: string[], out: Print, err: Print, env: 
   }
   const token = env.GITHUB_TOKEN?.trim()
   if (!token) {
-    err('GITHUB_TOKEN is not set: it must hold a token that can create repository dispatches (fine-grained PAT: Contents read & write).')
+    err(
+      'GITHUB_TOKEN is not set: it must hold a token that can create repository dispatches (fine-grained PAT: Contents read & write).',
+    )
     return 2
   }
   const now = new Date().toISOString()
-  const alert: Record<string, unknown> = { status, key: f.key, title: f.title, source: 'cli', startsAt: status === 'firing' ? now : null, endsAt: status === 'resolved' ? now : null }
+  const alert: Record<string, unknown> = {
+    status,
+    key: f.key,
+    title: f.title,
+    source: 'cli',
+    startsAt: status === 'firing' ? now : null,
+    endsAt: status === 'resolved' ? now : null,
+  }
   if (f.service) alert.service = f.service
   if (f.severity) alert.severity = f.severity
   if (f.description) alert.description = f.description
@@ -174,7 +216,9 @@ export async function alertCommand(args: string[], out: Print, err: Print, env: 
   }
   try {
     const r = await sendDispatch({ apiUrl, token, repo, eventType: 'alert', clientPayload, sleep })
-    out(`Sent ${status} alert "${f.key}" to ${repo} as repository_dispatch "alert" (HTTP ${r.status}, ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}).`)
+    out(
+      `Sent ${status} alert "${f.key}" to ${repo} as repository_dispatch "alert" (HTTP ${r.status}, ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}).`,
+    )
     return 0
   } catch (error: unknown) {
     err(getErrorMessage(error))

@@ -99,5 +99,9 @@ export async function sendDispatch(o: DispatchOptions): Promise<DispatchResult> 
     if (wait === null || attempt === retries || wait > MAX_WAIT_MS) break
     await sleep(wait)
   }
-  throw new GitHubApiError(`${route} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${last}`, lastStatus, route)
+  throw new GitHubApiError(
+    `${route} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${last}`,
+    lastStatus,
+    route,
+  )
 }

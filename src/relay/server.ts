@@ -34,7 +34,9 @@ import { HEARTBEAT_EVENT_TYPE, HEARTBEAT_NAME } from '../domain/heartbeats.js'
 
 /** The dedup_key the sender gave, to echo back as PagerDuty does. */
 const pagerDutyDedupKey = (body: unknown): string | null =>
-  typeof body === 'object' && body !== null && typeof (body as Record<string, unknown>).dedup_key === 'string' ? ((body as Record<string, unknown>).dedup_key as string) : null
+  typeof body === 'object' && body !== null && typeof (body as Record<string, unknown>).dedup_key === 'string'
+    ? ((body as Record<string, unknown>).dedup_key as string)
+    : null
 
 export interface RelayOptions {
   /** Token for GitHub's API: a fine-grained PAT with Contents: read & write on the repository. */
@@ -94,7 +96,8 @@ class AuthBackoff {
   failed(addr: string): void {
     const e = this.seen.get(addr) ?? { failures: 0, until: 0 }
     e.failures++
-    if (e.failures > this.allowed) e.until = this.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(20, e.failures - this.allowed - 1))
+    if (e.failures > this.allowed)
+      e.until = this.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(20, e.failures - this.allowed - 1))
     this.seen.delete(addr)
     this.seen.set(addr, e)
     if (this.seen.size > MAX_TRACKED_ADDRESSES) this.seen.delete(this.seen.keys().next().value!)
@@ -115,7 +118,14 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
 /** GitHub: "The total size of the JSON payload must be less than 64KB"; we keep a margin. */
 export const MAX_CLIENT_PAYLOAD_BYTES = 63 * 1024
 
-const ROUTES = { '/alertmanager': 'alertmanager', '/grafana': 'grafana', '/alert': 'alert', '/pagerduty': 'pagerduty', '/v2/enqueue': 'pagerduty', '/v2/change/enqueue': 'pagerduty' } as const
+const ROUTES = {
+  '/alertmanager': 'alertmanager',
+  '/grafana': 'grafana',
+  '/alert': 'alert',
+  '/pagerduty': 'pagerduty',
+  '/v2/enqueue': 'pagerduty',
+  '/v2/change/enqueue': 'pagerduty',
+} as const
 type Kind = (typeof ROUTES)[keyof typeof ROUTES]
 
 class HttpError extends Error {
@@ -173,15 +183,37 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
 }
 
 const ANNOTATIONS_KEPT = ['summary', 'description', 'message', 'runbook_url', 'runbook', 'dashboard']
-const ALERT_FIELDS_KEPT = ['status', 'labels', 'annotations', 'startsAt', 'endsAt', 'generatorURL', 'fingerprint', 'dashboardURL', 'panelURL', 'silenceURL']
-const BODY_FIELDS_KEPT = ['version', 'status', 'groupKey', 'truncatedAlerts', 'receiver', 'externalURL', 'orgId', 'title', 'state']
+const ALERT_FIELDS_KEPT = [
+  'status',
+  'labels',
+  'annotations',
+  'startsAt',
+  'endsAt',
+  'generatorURL',
+  'fingerprint',
+  'dashboardURL',
+  'panelURL',
+  'silenceURL',
+]
+const BODY_FIELDS_KEPT = [
+  'version',
+  'status',
+  'groupKey',
+  'truncatedAlerts',
+  'receiver',
+  'externalURL',
+  'orgId',
+  'title',
+  'state',
+]
 
 /**
  * A native body cut down to what the adapter reads (and long annotations clipped), for groups too
  * big for GitHub's 64 KB. Still a valid body of the same kind.
  */
 function slim(body: Record<string, unknown>): Record<string, unknown> {
-  const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
+  const pick = (o: Record<string, unknown>, keys: string[]) =>
+    Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
   const alerts = Array.isArray(body.alerts) ? body.alerts : []
   return {
     ...pick(body, BODY_FIELDS_KEPT),
@@ -191,7 +223,9 @@ function slim(body: Record<string, unknown>): Record<string, unknown> {
       const ann = kept.annotations
       if (typeof ann === 'object' && ann !== null && !Array.isArray(ann)) {
         const o = ann as Record<string, unknown>
-        kept.annotations = Object.fromEntries(ANNOTATIONS_KEPT.filter((k) => typeof o[k] === 'string').map((k) => [k, (o[k] as string).slice(0, 2000)]))
+        kept.annotations = Object.fromEntries(
+          ANNOTATIONS_KEPT.filter((k) => typeof o[k] === 'string').map((k) => [k, (o[k] as string).slice(0, 2000)]),
+        )
       }
       return kept
     }),
@@ -201,7 +235,11 @@ function slim(body: Record<string, unknown>): Record<string, unknown> {
 const size = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8')
 
 /** The client_payload for a request body, checked with the action's own parser; throws HttpError. */
-function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPayload: Record<string, unknown>; received: NormalizedAlert[]; keys: string[] } {
+function payloadFor(
+  kind: Kind,
+  body: unknown,
+  eventType: string,
+): { clientPayload: Record<string, unknown>; received: NormalizedAlert[]; keys: string[] } {
   let clientPayload: Record<string, unknown>
   if (kind === 'pagerduty' && isChangeEvent(body)) {
     // A change event is checked and forwarded; the action records it and opens no incident.
@@ -212,13 +250,17 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
     } catch (error: unknown) {
       throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
     }
-    if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES) throw new HttpError(413, 'The change event is larger than a repository_dispatch payload may be (64 KB).')
+    if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES)
+      throw new HttpError(413, 'The change event is larger than a repository_dispatch payload may be (64 KB).')
     return { clientPayload, received: [], keys: [] }
   }
   if (kind === 'pagerduty') {
     // The routing key is the sender's PagerDuty credential: it is not forwarded.
-    const { routing_key: _credential, ...rest } = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : { body }
-    clientPayload = { incidentops: { pagerduty: typeof body === 'object' && body !== null && !Array.isArray(body) ? rest : body } }
+    const { routing_key: _credential, ...rest } =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : { body }
+    clientPayload = {
+      incidentops: { pagerduty: typeof body === 'object' && body !== null && !Array.isArray(body) ? rest : body },
+    }
   } else if (kind === 'alert') {
     const wrapped = typeof body === 'object' && body !== null && !Array.isArray(body) && 'incidentops' in body
     clientPayload = wrapped ? { incidentops: (body as Record<string, unknown>).incidentops } : { incidentops: body }
@@ -231,7 +273,14 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
   } catch (error: unknown) {
     throw new HttpError(422, error instanceof PayloadError ? error.message : getErrorMessage(error))
   }
-  if (size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES && kind !== 'alert' && kind !== 'pagerduty' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+  if (
+    size(clientPayload) > MAX_CLIENT_PAYLOAD_BYTES &&
+    kind !== 'alert' &&
+    kind !== 'pagerduty' &&
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body)
+  ) {
     clientPayload = { incidentops: { [kind]: slim(body as Record<string, unknown>) } }
   }
   const bytes = size(clientPayload)
@@ -244,9 +293,19 @@ function payloadFor(kind: Kind, body: unknown, eventType: string): { clientPaylo
   return { clientPayload, received, keys: incidentAlerts(received, clientPayload).map((a) => a.key) }
 }
 
-function send(res: http.ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  })
   res.end(text)
 }
 
@@ -275,16 +334,20 @@ export function createRelay(opts: RelayOptions): http.Server {
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     const started = Date.now()
-    const line = (status: number, what: string) => opts.log(`${req.method ?? '?'} ${path} → ${status} ${what} (${Date.now() - started} ms)`)
+    const line = (status: number, what: string) =>
+      opts.log(`${req.method ?? '?'} ${path} → ${status} ${what} (${Date.now() - started} ms)`)
     if (path === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Use GET /healthz.' }, { allow: 'GET, HEAD' })
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, { error: 'Use GET /healthz.' }, { allow: 'GET, HEAD' })
       return send(res, 200, { ok: true })
     }
     const kind = (ROUTES as Record<string, Kind | undefined>)[path]
     const beat = /^\/heartbeat\/([^/]*)$/.exec(path)
     if (!kind && !beat) {
       line(404, 'no such route')
-      return send(res, 404, { error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue), pings to /heartbeat/<name>; GET /healthz.` })
+      return send(res, 404, {
+        error: `No route ${path}. POST alerts to /alertmanager, /grafana, /alert or /pagerduty (or /v2/enqueue, /v2/change/enqueue), pings to /heartbeat/<name>; GET /healthz.`,
+      })
     }
     if (req.method !== 'POST') {
       line(405, 'wrong method')
@@ -295,14 +358,24 @@ export function createRelay(opts: RelayOptions): http.Server {
     if (wait > 0) {
       line(429, `too many wrong tokens from ${addr}: wait ${Math.ceil(wait / 1000)} s`)
       req.resume()
-      return send(res, 429, { error: `Too many requests with a wrong token from this address; try again in ${Math.ceil(wait / 1000)} s.` }, { 'retry-after': String(Math.ceil(wait / 1000)), connection: 'close' })
+      return send(
+        res,
+        429,
+        { error: `Too many requests with a wrong token from this address; try again in ${Math.ceil(wait / 1000)} s.` },
+        { 'retry-after': String(Math.ceil(wait / 1000)), connection: 'close' },
+      )
     }
     if (!authorized(req.headers.authorization, expected)) {
       backoff.failed(addr)
       line(401, 'bad or missing bearer token')
       // Discard an unauthenticated body unread, and close the connection once the answer is out.
       req.resume()
-      return send(res, 401, { error: 'Missing or wrong `Authorization: Bearer <token>`.' }, { 'www-authenticate': 'Bearer', connection: 'close' })
+      return send(
+        res,
+        401,
+        { error: 'Missing or wrong `Authorization: Bearer <token>`.' },
+        { 'www-authenticate': 'Bearer', connection: 'close' },
+      )
     }
     backoff.succeeded(addr)
     if (beat) return ping(req, res, beat[1]!, line)
@@ -310,7 +383,14 @@ export function createRelay(opts: RelayOptions): http.Server {
     if (!isJsonContentType(req.headers['content-type'])) {
       line(415, `content type ${JSON.stringify(req.headers['content-type'] ?? '')}`)
       req.resume()
-      return send(res, 415, { error: `The body must be JSON, sent with \`Content-Type: application/json\`; it was ${JSON.stringify(req.headers['content-type'] ?? 'not given')}.` }, { accept: 'application/json', connection: 'close' })
+      return send(
+        res,
+        415,
+        {
+          error: `The body must be JSON, sent with \`Content-Type: application/json\`; it was ${JSON.stringify(req.headers['content-type'] ?? 'not given')}.`,
+        },
+        { accept: 'application/json', connection: 'close' },
+      )
     }
     try {
       const raw = await readBody(req, max)
@@ -326,15 +406,41 @@ export function createRelay(opts: RelayOptions): http.Server {
       req.socket.setTimeout(0)
       let result
       try {
-        result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType, clientPayload, retries: opts.retries, sleep: opts.sleep })
+        result = await sendDispatch({
+          apiUrl: opts.apiUrl,
+          token: opts.githubToken,
+          repo: opts.repo,
+          eventType,
+          clientPayload,
+          retries: opts.retries,
+          sleep: opts.sleep,
+        })
       } catch (error: unknown) {
         throw new HttpError(502, `GitHub did not accept the dispatch: ${getErrorMessage(error)}`)
       }
-      line(202, `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(received, keys)}`)
+      line(
+        202,
+        `forwarded ${kind} to ${opts.repo} as "${eventType}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}: ${summary(received, keys)}`,
+      )
       // PagerDuty senders read `status`, `message` and `dedup_key` from the answer.
-      const pd = kind === 'pagerduty' ? { status: 'success', message: 'Event processed', ...(keys[0] ? { dedup_key: pagerDutyDedupKey(body) ?? keys[0] } : {}) } : {}
+      const pd =
+        kind === 'pagerduty'
+          ? {
+              status: 'success',
+              message: 'Event processed',
+              ...(keys[0] ? { dedup_key: pagerDutyDedupKey(body) ?? keys[0] } : {}),
+            }
+          : {}
       // `alerts`: how many the body held; `keys`: the keys the action dedups on (one per group).
-      return send(res, 202, { ...pd, forwarded: true, repo: opts.repo, event_type: eventType, alerts: received.length, keys, attempts: result.attempts })
+      return send(res, 202, {
+        ...pd,
+        forwarded: true,
+        repo: opts.repo,
+        event_type: eventType,
+        alerts: received.length,
+        keys,
+        attempts: result.attempts,
+      })
     } catch (error: unknown) {
       const status = error instanceof HttpError ? error.status : 500
       const message = error instanceof HttpError ? error.message : `Internal error: ${getErrorMessage(error)}`
@@ -346,7 +452,12 @@ export function createRelay(opts: RelayOptions): http.Server {
   }
 
   /** A heartbeat's ping: the body (if any) is not read; the name is checked here, its existence by the action. */
-  const ping = async (req: http.IncomingMessage, res: http.ServerResponse, raw: string, line: (status: number, what: string) => void): Promise<void> => {
+  const ping = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    raw: string,
+    line: (status: number, what: string) => void,
+  ): Promise<void> => {
     req.resume()
     let name: string
     try {
@@ -356,13 +467,33 @@ export function createRelay(opts: RelayOptions): http.Server {
     }
     if (!HEARTBEAT_NAME.test(name)) {
       line(422, 'not a heartbeat name')
-      return send(res, 422, { error: 'A heartbeat name is 1–63 of a-z, 0-9, `.`, `_`, `-`, starting with a letter or digit, as declared under `heartbeats:` in .github/incidents.yml.' })
+      return send(res, 422, {
+        error:
+          'A heartbeat name is 1–63 of a-z, 0-9, `.`, `_`, `-`, starting with a letter or digit, as declared under `heartbeats:` in .github/incidents.yml.',
+      })
     }
     req.socket.setTimeout(0)
     try {
-      const result = await sendDispatch({ apiUrl: opts.apiUrl, token: opts.githubToken, repo: opts.repo, eventType: HEARTBEAT_EVENT_TYPE, clientPayload: { name }, retries: opts.retries, sleep: opts.sleep })
-      line(202, `forwarded the ping of ${name} to ${opts.repo} as "${HEARTBEAT_EVENT_TYPE}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`)
-      return send(res, 202, { forwarded: true, repo: opts.repo, event_type: HEARTBEAT_EVENT_TYPE, heartbeat: name, attempts: result.attempts })
+      const result = await sendDispatch({
+        apiUrl: opts.apiUrl,
+        token: opts.githubToken,
+        repo: opts.repo,
+        eventType: HEARTBEAT_EVENT_TYPE,
+        clientPayload: { name },
+        retries: opts.retries,
+        sleep: opts.sleep,
+      })
+      line(
+        202,
+        `forwarded the ping of ${name} to ${opts.repo} as "${HEARTBEAT_EVENT_TYPE}" after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`,
+      )
+      return send(res, 202, {
+        forwarded: true,
+        repo: opts.repo,
+        event_type: HEARTBEAT_EVENT_TYPE,
+        heartbeat: name,
+        attempts: result.attempts,
+      })
     } catch (error: unknown) {
       const message = `GitHub did not accept the dispatch: ${getErrorMessage(error)}`
       line(502, message)

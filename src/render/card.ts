@@ -12,7 +12,8 @@ const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '�
 export const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** A login shown without pinging its owner (edits never notify, but the first post would). */
-const who = (login: string): string => (login === 'incidentops' ? 'IncidentOps' : login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`))
+const who = (login: string): string =>
+  login === 'incidentops' ? 'IncidentOps' : login.includes('[bot]') ? inline(login) : neutralizeMentions(`@${login}`)
 
 export interface CardInput {
   record: IncidentRecord
@@ -43,9 +44,17 @@ export function renderCard({ record: r, facts: f, config, ticked, warnings = [] 
     f.security ? '**security exposure**' : null,
   ].filter(Boolean)
   const rows: [string, string][] = [
-    ['Priority', `**${r.priority}** (${inline(policy.description, 120)}): ${r.prioritySource === 'human' ? inline(r.priorityReason, 200) : inline(r.priorityReason, 200)}`],
+    [
+      'Priority',
+      `**${r.priority}** (${inline(policy.description, 120)}): ${r.prioritySource === 'human' ? inline(r.priorityReason, 200) : inline(r.priorityReason, 200)}`,
+    ],
     ['Stage', `${title(r.stage)} since ${utcShort(stageSince, r.declaredAt)}`],
-    ['Started', r.startedAt === r.declaredAt ? `${utc(r.startedAt)} (reported then)` : `${utc(r.startedAt)} · reported ${utcShort(r.declaredAt, r.startedAt)}`],
+    [
+      'Started',
+      r.startedAt === r.declaredAt
+        ? `${utc(r.startedAt)} (reported then)`
+        : `${utc(r.startedAt)} · reported ${utcShort(r.declaredAt, r.startedAt)}`,
+    ],
     ['Impact', impact.join(' · ')],
   ]
   if (f.services.length) rows.push(['Services', f.services.map((s) => code(s, 40)).join(', ')])
@@ -59,15 +68,34 @@ export function renderCard({ record: r, facts: f, config, ticked, warnings = [] 
       `${a.status === 'firing' ? '🔥 firing' : '✅ resolved'} · ${a.occurrences} occurrence${a.occurrences === 1 ? '' : 's'} · last ${utcShort(a.lastSeen, r.declaredAt)} · key ${code(a.key, 80)}`,
     ])
   }
-  if (r.unconfirmed) rows.push(['Unconfirmed', 'declared by someone without the triage role: nobody is paged or escalated to until a responder comments `/confirm` (or `/ack`)'])
+  if (r.unconfirmed)
+    rows.push([
+      'Unconfirmed',
+      'declared by someone without the triage role: nobody is paged or escalated to until a responder comments `/confirm` (or `/ack`)',
+    ])
   if (r.stage === 'triage') {
     rows.push(['Commander', 'nobody yet: comment `/ack` to take command'])
-    if (!r.unconfirmed) rows.push(['Acknowledge by', `${utcShort(new Date(Date.parse(ackClockStart(r)) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`])
+    if (!r.unconfirmed)
+      rows.push([
+        'Acknowledge by',
+        `${utcShort(new Date(Date.parse(ackClockStart(r)) + policy.ack).toISOString(), r.declaredAt)} (${r.priority}: within ${formatDuration(policy.ack)})`,
+      ])
   }
   if (r.postmortem?.issue) rows.push(['Postmortem', `#${r.postmortem.issue}${r.postmortem.done ? ' (done)' : ''}`])
-  else if (r.postmortem?.pr) rows.push(['Postmortem', `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`])
-  else if (r.postmortem?.comment) rows.push(['Postmortem', r.postmortem.done ? 'in a comment below (done)' : 'in a comment below: fill it in, then comment `/postmortem done`'])
-  if (r.followups?.length) rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')])
+  else if (r.postmortem?.pr)
+    rows.push([
+      'Postmortem',
+      `#${r.postmortem.pr} (pull request${r.postmortem.done ? ', merged' : ': merge it when it is done'})`,
+    ])
+  else if (r.postmortem?.comment)
+    rows.push([
+      'Postmortem',
+      r.postmortem.done
+        ? 'in a comment below (done)'
+        : 'in a comment below: fill it in, then comment `/postmortem done`',
+    ])
+  if (r.followups?.length)
+    rows.push(['Follow-ups', r.followups.map((x) => `#${x.number}${x.state === 'closed' ? ' ✓' : ''}`).join(', ')])
   rows.push(['Updates', `every ${formatDuration(policy.update)}: comment \`/update <what changed>\``])
   lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '')
 
@@ -82,12 +110,18 @@ export function renderCard({ record: r, facts: f, config, ticked, warnings = [] 
   lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|')
   // In the order things happened: some events are recorded after later ones (an alert's resolution
   // carries the monitor's time, which precedes the run that learns of it). Equal times keep record order.
-  const byTime = r.events.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.e)
+  const byTime = r.events
+    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e)
   const shown = byTime.slice(-30)
-  if (shown.length < r.events.length) lines.push(`| | _${r.events.length - shown.length} earlier entries in the record_ | |`)
+  if (shown.length < r.events.length)
+    lines.push(`| | _${r.events.length - shown.length} earlier entries in the record_ | |`)
   for (const e of shown) lines.push(`| ${utcShort(e.at, r.declaredAt)} | ${describeEvent(e)} | ${who(e.actor)} |`)
   lines.push('')
-  lines.push('<sub>Managed by IncidentOps: this comment is rewritten as the incident changes. Commands: `/ack`, `/update`, `/priority`, `/help`.</sub>')
+  lines.push(
+    '<sub>Managed by IncidentOps: this comment is rewritten as the incident changes. Commands: `/ack`, `/update`, `/priority`, `/help`.</sub>',
+  )
   lines.push(encodeRecord(r))
   return lines.join('\n')
 }
@@ -117,7 +151,11 @@ function describeEvent(e: TimelineEvent): string {
     case 'escalation':
       return `Escalated (level ${e.to ?? '?'}): not acknowledged in time`
     case 'postmortem':
-      return e.text === 'done' ? 'Postmortem done' : e.to === 'comment' ? 'Postmortem written (a comment below)' : `Postmortem ${e.to ?? ''} opened`
+      return e.text === 'done'
+        ? 'Postmortem done'
+        : e.to === 'comment'
+          ? 'Postmortem written (a comment below)'
+          : `Postmortem ${e.to ?? ''} opened`
     case 'followup':
       return `Follow-up ${e.to ?? ''} opened${e.text ? `: ${inline(e.text, 120)}` : ''}`
     case 'refused':

@@ -8,12 +8,17 @@ const ZWSP = '\u200b'
 /** `@user` and `@org/team` stop being mentions: a zero-width space after the `@` (as Dependabot does). */
 export function neutralizeMentions(text: string): string {
   // GitHub decodes HTML entities before it looks for mentions: `&#64;alice` is `@alice` too.
-  return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`)
+  return text
+    .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+    .replace(/(&(?:#0*64|#x0*40|commat);)(?=[A-Za-z0-9])/gi, `$1${ZWSP}`)
 }
 
 /** Removes anything that could be read as one of our hidden markers or open an HTML comment. */
 export function neutralizeMarkers(text: string): string {
-  return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;').replace(/incidentops:/gi, `incidentops${ZWSP}:`)
+  return text
+    .replace(/<!--/g, '&lt;!--')
+    .replace(/-->/g, '--&gt;')
+    .replace(/incidentops:/gi, `incidentops${ZWSP}:`)
 }
 
 /** Issue references (`#12`, `org/repo#12`, `GH-12`) stop linking and back-referencing other threads. */

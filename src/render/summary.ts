@@ -20,11 +20,18 @@ export function renderSummary(r: IncidentRecord, config: Config, at: string): st
     r.commander ? `Commander: \`${r.commander}\`.` : 'No commander yet: `/ack` to take command.',
   ]
   const update = [...r.events].reverse().find((e) => e.kind === 'update')
-  if (update) parts.push(`Latest update (${utc(update.at)}, \`${update.actor}\`): ${inline(update.text ?? '', 300).replace(/([^.!?…])$/, '$1.')}`)
+  if (update)
+    parts.push(
+      `Latest update (${utc(update.at)}, \`${update.actor}\`): ${inline(update.text ?? '', 300).replace(/([^.!?…])$/, '$1.')}`,
+    )
   else parts.push('No update posted yet.')
   if (isActive(r.stage)) {
     const next = updatePeriod(r, config, at)
-    parts.push(next.k > 0 ? `An update is overdue since ${utc(next.dueAt)}.` : `Next update due by ${utc(new Date(Date.parse(lastUpdateAt(r)) + config.priorities[r.priority].update).toISOString())}.`)
+    parts.push(
+      next.k > 0
+        ? `An update is overdue since ${utc(next.dueAt)}.`
+        : `Next update due by ${utc(new Date(Date.parse(lastUpdateAt(r)) + config.priorities[r.priority].update).toISOString())}.`,
+    )
   }
   return parts.join(' ')
 }

@@ -14,7 +14,15 @@
  */
 import { PRIORITIES, type Priority } from '../config/types.js'
 import { attribute, type RankedInterval } from './intervals.js'
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, MS_PER_HOUR, estimateRate, expectedDowntime, expectedIncidents, pAtLeastOne } from './risk.js'
+import {
+  HOURS_PER_MONTH,
+  HOURS_PER_WEEK,
+  MS_PER_HOUR,
+  estimateRate,
+  expectedDowntime,
+  expectedIncidents,
+  pAtLeastOne,
+} from './risk.js'
 import { measure, medianSorted, mean, responseMetric } from './stats.js'
 import type {
   BreakdownRow,
@@ -52,8 +60,16 @@ interface Norm {
 
 const rankOf = (p: Priority): number => PRIORITIES.indexOf(p)
 const iso = (ms: number): string => new Date(ms).toISOString()
-const period = (start: number, end: number): Period => ({ start: iso(start), end: iso(end), hours: (end - start) / MS_PER_HOUR })
-const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : null })
+const period = (start: number, end: number): Period => ({
+  start: iso(start),
+  end: iso(end),
+  hours: (end - start) / MS_PER_HOUR,
+})
+const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  value: denominator > 0 ? numerator / denominator : null,
+})
 const zeroes = (): PriorityCounts => ({ P1: 0, P2: 0, P3: 0, P4: 0 })
 
 function normalize(i: ReportIncident, now: number): Norm | null {
@@ -78,9 +94,12 @@ function normalize(i: ReportIncident, now: number): Norm | null {
 function validate(opts: ReportOptions): { now: number; windowMs: number; weeks: number } {
   const now = Date.parse(opts.now)
   if (!Number.isFinite(now)) throw new RangeError(`report: now must be an ISO date, got ${JSON.stringify(opts.now)}`)
-  if (!(opts.windowDays > 0) || !Number.isFinite(opts.windowDays)) throw new RangeError(`report: windowDays must be a positive number, got ${opts.windowDays}`)
-  if (!Number.isInteger(opts.historyWeeks) || opts.historyWeeks < 1) throw new RangeError(`report: historyWeeks must be a whole number ≥ 1, got ${opts.historyWeeks}`)
-  if (opts.slo && !(opts.slo.target > 0 && opts.slo.target <= 1)) throw new RangeError(`report: slo.target must be in (0, 1], e.g. 0.999, got ${opts.slo.target}`)
+  if (!(opts.windowDays > 0) || !Number.isFinite(opts.windowDays))
+    throw new RangeError(`report: windowDays must be a positive number, got ${opts.windowDays}`)
+  if (!Number.isInteger(opts.historyWeeks) || opts.historyWeeks < 1)
+    throw new RangeError(`report: historyWeeks must be a whole number ≥ 1, got ${opts.historyWeeks}`)
+  if (opts.slo && !(opts.slo.target > 0 && opts.slo.target <= 1))
+    throw new RangeError(`report: slo.target must be in (0, 1], e.g. 0.999, got ${opts.slo.target}`)
   return { now, windowMs: opts.windowDays * DAY, weeks: opts.historyWeeks }
 }
 
@@ -150,9 +169,21 @@ function windowMetrics(
     byPriority,
     unresolved: live.length - resolved,
     response: {
-      acknowledge: responseMetric('declared', 'acknowledged', live.map((n) => measure(n.declared, n.ack, now))),
-      mitigate: responseMetric('started', 'mitigated', live.map((n) => measure(n.started, n.mit, now))),
-      resolve: responseMetric('started', 'resolved', live.map((n) => measure(n.started, n.res, now))),
+      acknowledge: responseMetric(
+        'declared',
+        'acknowledged',
+        live.map((n) => measure(n.declared, n.ack, now)),
+      ),
+      mitigate: responseMetric(
+        'started',
+        'mitigated',
+        live.map((n) => measure(n.started, n.mit, now)),
+      ),
+      resolve: responseMetric(
+        'started',
+        'resolved',
+        live.map((n) => measure(n.started, n.res, now)),
+      ),
     },
     recovery: ratio(resolved, live.length),
     postmortems: { ...pm, completion: ratio(pm.done, pm.required) },
@@ -172,10 +203,22 @@ function windowMetrics(
 }
 
 function trends(c: WindowMetrics, p: WindowMetrics): Trend[] {
-  const t = (key: Trend['key'], unit: Trend['unit'], better: Trend['better'], f: (w: WindowMetrics) => number | null): Trend => {
+  const t = (
+    key: Trend['key'],
+    unit: Trend['unit'],
+    better: Trend['better'],
+    f: (w: WindowMetrics) => number | null,
+  ): Trend => {
     const current = f(c)
     const previous = f(p)
-    return { key, unit, better, current, previous, delta: current !== null && previous !== null ? current - previous : null }
+    return {
+      key,
+      unit,
+      better,
+      current,
+      previous,
+      delta: current !== null && previous !== null ? current - previous : null,
+    }
   }
   return [
     t('incidents', 'count', 'lower', (w) => w.incidents),
@@ -208,7 +251,13 @@ function breakdown(cur: readonly Norm[], prev: readonly Norm[], keys: (n: Norm) 
     }
   }
   for (const n of prev) if (!n.src.dismissed) for (const k of keys(n)) row(k).previous++
-  return [...rows.values()].sort((a, b) => b.current - a.current || b.previous - a.previous || b.dismissed - a.dismissed || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return [...rows.values()].sort(
+    (a, b) =>
+      b.current - a.current ||
+      b.previous - a.previous ||
+      b.dismissed - a.dismissed ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  )
 }
 
 const uniq = (xs: string[]): string[] => [...new Set(xs)]
@@ -264,12 +313,15 @@ export function buildReport(incidents: ReportIncident[], opts: ReportOptions): R
   const carried: Norm[] = []
   const downIntervals: RankedInterval[] = []
   const costIntervals: RankedInterval[] = []
-  const weekly: { counts: PriorityCounts; dismissed: number; done: number[]; open: number }[] = Array.from({ length: weeks }, () => ({
-    counts: zeroes(),
-    dismissed: 0,
-    done: [],
-    open: 0,
-  }))
+  const weekly: { counts: PriorityCounts; dismissed: number; done: number[]; open: number }[] = Array.from(
+    { length: weeks },
+    () => ({
+      counts: zeroes(),
+      dismissed: 0,
+      done: [],
+      open: 0,
+    }),
+  )
   const followupBacklog = { open: 0, closed: 0 }
   let obsAll = 0
   let obsSevere = 0
@@ -309,7 +361,10 @@ export function buildReport(incidents: ReportIncident[], opts: ReportOptions): R
   let expectedCost: number | null = null
   if (rates) {
     const ms = attribute(costIntervals, obsStart, now, PRIORITIES.length)
-    expectedCost = ms.reduce((sum, v, r) => sum + expectedDowntime(v / MS_PER_HOUR, obsHours, HORIZON_HOURS) * (rates[r] ?? 0), 0)
+    expectedCost = ms.reduce(
+      (sum, v, r) => sum + expectedDowntime(v / MS_PER_HOUR, obsHours, HORIZON_HOURS) * (rates[r] ?? 0),
+      0,
+    )
   }
   const risk: RiskData = {
     hoursPerMonth: HOURS_PER_MONTH,
@@ -336,8 +391,14 @@ export function buildReport(incidents: ReportIncident[], opts: ReportOptions): R
   })
 
   const order = (a: Norm, b: Norm): number =>
-    a.rank - b.rank || b.declared - a.declared || (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) || a.src.number - b.src.number
-  const list = [...cur.sort(order).map((n) => listed(n, false, now)), ...carried.sort(order).map((n) => listed(n, true, now))]
+    a.rank - b.rank ||
+    b.declared - a.declared ||
+    (a.src.repo < b.src.repo ? -1 : a.src.repo > b.src.repo ? 1 : 0) ||
+    a.src.number - b.src.number
+  const list = [
+    ...cur.sort(order).map((n) => listed(n, false, now)),
+    ...carried.sort(order).map((n) => listed(n, true, now)),
+  ]
 
   return {
     schemaVersion: 1,

@@ -28,7 +28,8 @@ export const duration = (ms: number | null | undefined): string => (ok(ms) ? for
 export const hours = (h: number | null | undefined): string => (ok(h) ? formatDuration(h * MS_PER_HOUR) : NONE)
 
 /** A measured duration: `3h 05m`, or `≥ 3h 05m so far` when the milestone is not reached. */
-export const measured = (m: Measured | null): string => (m === null ? NONE : m.open ? `≥ ${formatDuration(m.ms)} so far` : formatDuration(m.ms))
+export const measured = (m: Measured | null): string =>
+  m === null ? NONE : m.open ? `≥ ${formatDuration(m.ms)} so far` : formatDuration(m.ms)
 
 /**
  * A share as a percentage. Small and near-1 values keep the digits that matter: availability
@@ -49,7 +50,12 @@ export function percent(v: number | null | undefined): string {
 export function money(v: number | null | undefined, currency: string): string {
   if (!ok(v)) return NONE
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(v)
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    }).format(v)
   } catch {
     return `${int.format(v)} ${currency.replace(/[^A-Za-z]/g, '').slice(0, 8)}`
   }

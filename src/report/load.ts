@@ -22,7 +22,10 @@ import { SERVICE_PREFIX, priorityLabelsOn } from '../domain/labels.js'
 import type { ReportIncident } from './types.js'
 
 /** The parts of an incident snapshot the report reads. */
-export type ReportSnapshot = Pick<IssueSnapshot, 'number' | 'title' | 'url' | 'state' | 'stateReason' | 'createdAt' | 'closedAt' | 'labels' | 'comments'>
+export type ReportSnapshot = Pick<
+  IssueSnapshot,
+  'number' | 'title' | 'url' | 'state' | 'stateReason' | 'createdAt' | 'closedAt' | 'labels' | 'comments'
+>
 
 export interface MappedIncident {
   incident: ReportIncident
@@ -63,8 +66,14 @@ export function sourceOf(r: IncidentRecord): string {
  */
 export function postmortemOf(r: IncidentRecord, dismissed: boolean, config: Config): ReportIncident['postmortem'] {
   const own = (r as { postmortem?: unknown }).postmortem
-  const state = typeof own === 'string' ? own : typeof own === 'object' && own !== null && 'state' in own ? (own as { state: unknown }).state : undefined
-  if (typeof state === 'string' && POSTMORTEM_STATES.has(state as ReportIncident['postmortem'])) return state as ReportIncident['postmortem']
+  const state =
+    typeof own === 'string'
+      ? own
+      : typeof own === 'object' && own !== null && 'state' in own
+        ? (own as { state: unknown }).state
+        : undefined
+  if (typeof state === 'string' && POSTMORTEM_STATES.has(state as ReportIncident['postmortem']))
+    return state as ReportIncident['postmortem']
   if (dismissed || config.priorities[r.priority]?.postmortem !== 'required') return 'not-required'
   if (r.stage === 'closed') return 'done'
   if (r.stage === 'postmortem') return 'open'

@@ -17,7 +17,9 @@ const round = (v: number, digits: number): number => Math.round(v * 10 ** digits
  * then P1. What shows of each colour is that priority's count. Weeks are labelled by their start.
  */
 export function incidentsChart(weeks: readonly HistoryWeek[]): string {
-  const cumulative = PRIORITIES.map((_, r) => weeks.map((w) => PRIORITIES.slice(0, r + 1).reduce((s, p) => s + w.byPriority[p], 0)))
+  const cumulative = PRIORITIES.map((_, r) =>
+    weeks.map((w) => PRIORITIES.slice(0, r + 1).reduce((s, p) => s + w.byPriority[p], 0)),
+  )
   const top = Math.max(1, ...cumulative[PRIORITIES.length - 1]!)
   const palette = [...COLORS].reverse().join(', ')
   return [

@@ -18,7 +18,10 @@ export type ReportIssue = NonNullable<IncidentPage['labelled']>[number]
 
 /** `Reliability report acme/shop: 2026-11-23 → 2026-11-30`. */
 export function reportTitle(data: Pick<ReportData, 'scope' | 'current'>): string {
-  return `Reliability report ${data.scope}: ${data.current.period.start.slice(0, 10)} → ${data.current.period.end.slice(0, 10)}`.slice(0, 256)
+  return `Reliability report ${data.scope}: ${data.current.period.start.slice(0, 10)} → ${data.current.period.end.slice(0, 10)}`.slice(
+    0,
+    256,
+  )
 }
 
 /** The window's report issue: the newest one we opened whose body starts with the window's marker. */
@@ -30,7 +33,12 @@ export function findReportIssue(issues: readonly ReportIssue[], marker: string):
  * The writes that bring the window's report issue to `markdown`: create it (with the label) when
  * there is none, edit it when its title or body differ, nothing otherwise.
  */
-export function planReport(data: ReportData, markdown: string, existing: readonly ReportIssue[], label: string): { effects: Effect[]; issue: number | null } {
+export function planReport(
+  data: ReportData,
+  markdown: string,
+  existing: readonly ReportIssue[],
+  label: string,
+): { effects: Effect[]; issue: number | null } {
   const marker = reportMarker(data)
   const title = reportTitle(data)
   const found = findReportIssue(existing, marker)

@@ -21,7 +21,8 @@ export const DEFAULT_MAX_CHARS = 60_000
 export const MIN_MAX_CHARS = 1_000
 
 /** The hidden marker a re-run searches for: `<!-- incidentops:report:<window-start-date> -->`. */
-export const reportMarker = (data: Pick<ReportData, 'current'>): string => marker('report', data.current.period.start.slice(0, 10))
+export const reportMarker = (data: Pick<ReportData, 'current'>): string =>
+  marker('report', data.current.period.start.slice(0, 10))
 
 const TREND_LABEL: Record<TrendKey, string> = {
   incidents: 'Incidents',
@@ -48,12 +49,20 @@ function headlines(d: ReportData): string[] {
   const lines = ['### Headlines', '', row(['', 'This window', 'Previous window', 'Trend']), sep(['l', 'r', 'r', 'l'])]
   for (const t of d.trends) {
     if (t.key === 'cost' && !d.current.cost) continue
-    lines.push(row([TREND_LABEL[t.key], trendValue(t, t.current, d.currency), trendValue(t, t.previous, d.currency), trendArrow(t, d.currency)]))
+    lines.push(
+      row([
+        TREND_LABEL[t.key],
+        trendValue(t, t.current, d.currency),
+        trendValue(t, t.previous, d.currency),
+        trendArrow(t, d.currency),
+      ]),
+    )
   }
   return lines
 }
 
-const bound = (v: number | null, open: number): string => (v === null ? NONE : open > 0 ? `≥ ${duration(v)}` : duration(v))
+const bound = (v: number | null, open: number): string =>
+  v === null ? NONE : open > 0 ? `≥ ${duration(v)}` : duration(v)
 const stats = (s: Summary): string[] => [duration(s.meanMs), duration(s.medianMs), duration(s.p90Ms), duration(s.maxMs)]
 
 function response(d: ReportData): string[] {
@@ -66,12 +75,24 @@ function response(d: ReportData): string[] {
   const lines = [
     '### Response',
     '',
-    row(['', 'Done', 'Not yet', 'Mean', 'Median', 'p90', 'Max', 'With open ones as lower bounds: mean · median · p90 · max']),
+    row([
+      '',
+      'Done',
+      'Not yet',
+      'Mean',
+      'Median',
+      'p90',
+      'Max',
+      'With open ones as lower bounds: mean · median · p90 · max',
+    ]),
     sep(['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
   ]
   for (const [name, m] of metrics) {
     const lb = m.lowerBound
-    const lower = m.open === 0 ? 'same (none open)' : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ')
+    const lower =
+      m.open === 0
+        ? 'same (none open)'
+        : [lb.meanMs, lb.medianMs, lb.p90Ms, lb.maxMs].map((v) => bound(v, m.open)).join(' · ')
     lines.push(row([name, count(m.completed.n), count(m.open), ...stats(m.completed), lower]))
   }
   lines.push(
@@ -87,11 +108,17 @@ function reliability(d: ReportData): string[] {
   const down = d.options.downtimePriorities.join(', ') || 'none'
   const obsWeeks = decimal(k.observation.hours / 168, 1)
   const rows: [string, string][] = [
-    ['Availability', `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`],
+    [
+      'Availability',
+      `${percent(c.availability)}: ${hours(c.downtimeHours)} down of ${hours(c.period.hours)} (${down}; overlapping incidents counted once)`,
+    ],
   ]
   if (c.slo) {
     const s = c.slo
-    const left = s.budgetLeftHours >= 0 ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})` : `**overspent by ${hours(-s.budgetLeftHours)}**`
+    const left =
+      s.budgetLeftHours >= 0
+        ? `${hours(s.budgetLeftHours)} left (${percent(s.budgetLeft)})`
+        : `**overspent by ${hours(-s.budgetLeftHours)}**`
     rows.push([`Error budget (SLO ${percent(s.target)})`, `${hours(s.budgetHours)} in the window; ${left}`])
   }
   const all = k.all
@@ -105,17 +132,28 @@ function reliability(d: ReportData): string[] {
     `P(at least one ${k.severe.priorities.join('/')} in the next 7 days)`,
     `${percent(k.pSevereWithinHorizon)} = 1 − e^(−λt), λ = ${decimal(k.severe.perWeek)} per week (${count(k.severe.incidents)} in ${obsWeeks} weeks), t = 7 days`,
   ])
-  rows.push(['Expected downtime, next 7 days', `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`])
-  rows.push(['Recovery rate', `${percent(c.recovery.value)} (${count(c.recovery.numerator)} of ${count(c.recovery.denominator)} resolved)`])
+  rows.push([
+    'Expected downtime, next 7 days',
+    `${hours(k.expectedDowntimeHours)} (the share of time down over ${obsWeeks} weeks × 7 days)`,
+  ])
+  rows.push([
+    'Recovery rate',
+    `${percent(c.recovery.value)} (${count(c.recovery.numerator)} of ${count(c.recovery.denominator)} resolved)`,
+  ])
   const pm = c.postmortems
-  rows.push(['Postmortems', `${percent(pm.completion.value)} done (${count(pm.done)} of ${count(pm.required)} required; ${count(pm.open)} in progress, ${count(pm.missing)} missing)`])
+  rows.push([
+    'Postmortems',
+    `${percent(pm.completion.value)} done (${count(pm.done)} of ${count(pm.required)} required; ${count(pm.open)} in progress, ${count(pm.missing)} missing)`,
+  ])
   rows.push([
     'Follow-ups',
     `this window: ${count(c.followups.open)} open, ${count(c.followups.closed)} closed · all incidents: ${count(d.followupBacklog.open)} open, ${count(d.followupBacklog.closed)} closed`,
   ])
   rows.push(['Noise', `${count(c.dismissed)} dismissed of ${count(c.declared)} declared (${percent(c.noise.value)})`])
   if (c.cost) {
-    const parts = PRIORITIES.filter((p) => c.cost!.hoursByPriority[p] > 0).map((p) => `${p} ${money(c.cost!.byPriority[p], d.currency)} for ${hours(c.cost!.hoursByPriority[p])}`)
+    const parts = PRIORITIES.filter((p) => c.cost!.hoursByPriority[p] > 0).map(
+      (p) => `${p} ${money(c.cost!.byPriority[p], d.currency)} for ${hours(c.cost!.hoursByPriority[p])}`,
+    )
     rows.push(['Estimated cost', `${money(c.cost.total, d.currency)}${parts.length ? ` (${parts.join(', ')})` : ''}`])
     rows.push(['Expected cost, next 7 days', money(k.expectedCost, d.currency)])
   }
@@ -141,7 +179,10 @@ function charts(d: ReportData): string[] {
   const open = weeks.reduce((s, w) => s + w.mttr.open, 0)
   if (mttr) {
     lines.push(mttr, '')
-    if (open > 0) lines.push(`_Unresolved incidents are not in the MTTR line (${count(open)} still open), so recent weeks may read low until they resolve._`)
+    if (open > 0)
+      lines.push(
+        `_Unresolved incidents are not in the MTTR line (${count(open)} still open), so recent weeks may read low until they resolve._`,
+      )
   } else {
     lines.push('_No incident resolved in the history: no MTTR trend yet._')
   }
@@ -172,14 +213,26 @@ function definitions(d: ReportData): string[] {
 
 function statusOf(i: ListedIncident): string {
   if (i.dismissed) return 'dismissed'
-  const s = i.resolve && !i.resolve.open ? 'resolved' : i.mitigate && !i.mitigate.open ? 'mitigated' : i.acknowledge && !i.acknowledge.open ? 'acknowledged' : 'not acknowledged'
+  const s =
+    i.resolve && !i.resolve.open
+      ? 'resolved'
+      : i.mitigate && !i.mitigate.open
+        ? 'mitigated'
+        : i.acknowledge && !i.acknowledge.open
+          ? 'acknowledged'
+          : 'not acknowledged'
   return i.carriedOver ? `${s} (from before the window)` : s
 }
 
 function incidentRow(i: ListedIncident, org: boolean): string {
   const ref = org ? `${inline(i.repo, 60)}#${i.number}` : `#${i.number}`
   const link = /^https:\/\/[^\s()<>[\]]+$/.test(i.url) ? `[${ref}](${i.url})` : ref
-  const services = i.services.length ? i.services.slice(0, 3).map((s) => inline(s, 30)).join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '') : NONE
+  const services = i.services.length
+    ? i.services
+        .slice(0, 3)
+        .map((s) => inline(s, 30))
+        .join(', ') + (i.services.length > 3 ? ` +${i.services.length - 3}` : '')
+    : NONE
   return row([
     link,
     i.priority,
@@ -209,7 +262,8 @@ export interface RenderOptions {
  */
 export function renderReport(data: ReportData, opts: RenderOptions = {}): string {
   const max = opts.maxChars ?? DEFAULT_MAX_CHARS
-  if (!(max >= MIN_MAX_CHARS)) throw new RangeError(`renderReport: maxChars must be at least ${MIN_MAX_CHARS}, got ${max}`)
+  if (!(max >= MIN_MAX_CHARS))
+    throw new RangeError(`renderReport: maxChars must be at least ${MIN_MAX_CHARS}, got ${max}`)
   const c = data.current
   const top = [
     reportMarker(data),
@@ -217,7 +271,11 @@ export function renderReport(data: ReportData, opts: RenderOptions = {}): string
     '',
     `_${decimal(data.options.windowDays)} days to ${utc(c.period.end)}, compared with the ${decimal(data.options.windowDays)} days before. Incidents still open are counted and shown with their time so far (≥), never dropped; dismissed ones are reported as noise. See the definitions below._`,
   ]
-  if (data.input.ignored > 0) top.push('', `_${count(data.input.ignored)} incidents were ignored: unreadable declaration time, or declared after the report time._`)
+  if (data.input.ignored > 0)
+    top.push(
+      '',
+      `_${count(data.input.ignored)} incidents were ignored: unreadable declaration time, or declared after the report time._`,
+    )
 
   // From the fullest form to the barest, the first whose fixed part leaves room for the list.
   const levels = [
@@ -253,14 +311,27 @@ function incidentList(data: ReportData, budget: number): string | null {
   const header = [
     `### Incidents (${count(list.length)})`,
     '',
-    row(['Incident', 'Priority', 'Title', 'Services', 'Source', 'Declared', 'Acknowledge', 'Mitigate', 'Resolve', 'Status', 'Postmortem']),
+    row([
+      'Incident',
+      'Priority',
+      'Title',
+      'Services',
+      'Source',
+      'Declared',
+      'Acknowledge',
+      'Mitigate',
+      'Resolve',
+      'Status',
+      'Postmortem',
+    ]),
     sep(['l', 'l', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'l', 'l']),
   ].join('\n')
   if (list.length === 0) {
     const none = '### Incidents\n\n_No incidents in this window, and none open from before._'
     return none.length <= budget ? none : null
   }
-  const more = (n: number): string => `\n\n_… and ${count(n)} more incidents (of ${count(list.length)}), see the JSON file._`
+  const more = (n: number): string =>
+    `\n\n_… and ${count(n)} more incidents (of ${count(list.length)}), see the JSON file._`
   // Reserve room for the longest possible "more" line before adding rows.
   const reserve = more(list.length).length
   let used = header.length

@@ -62,7 +62,11 @@ export function summarize(values: readonly number[]): Summary {
  * A response metric from measured durations: `completed` over the closed ones, `open` counted,
  * `lowerBound` over all (open ones at their time so far).
  */
-export function responseMetric(from: ResponseMetric['from'], to: ResponseMetric['to'], measured: readonly Measured[]): ResponseMetric {
+export function responseMetric(
+  from: ResponseMetric['from'],
+  to: ResponseMetric['to'],
+  measured: readonly Measured[],
+): ResponseMetric {
   const done: number[] = []
   const all: number[] = []
   for (const m of measured) {

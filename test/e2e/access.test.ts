@@ -24,9 +24,17 @@ let hook = ''
 const received: Record<string, unknown>[] = []
 
 const BOT = 'github-actions[bot]'
-const labelsOf = (n: number): string[] => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name!)).sort()
+const labelsOf = (n: number): string[] =>
+  emu
+    .getIssue(repo, n)
+    .labels.map((l) => (typeof l === 'string' ? l : l.name!))
+    .sort()
 const serviceLabels = (n: number): string[] => labelsOf(n).filter((l) => l.startsWith('service/'))
-const repoServiceLabels = (): string[] => emu.listLabels(repo).map((l) => l.name).filter((l) => l.startsWith('service/'))
+const repoServiceLabels = (): string[] =>
+  emu
+    .listLabels(repo)
+    .map((l) => l.name)
+    .filter((l) => l.startsWith('service/'))
 const stageLabel = (n: number): string | undefined => labelsOf(n).find((l) => l.startsWith('stage/'))
 const bot = (n: number) => emu.listComments(repo, n).filter((c) => c.user?.login === BOT)
 const card = (n: number): string => bot(n).find((c) => c.body!.startsWith('<!-- incidentops:card -->'))!.body!
@@ -37,7 +45,14 @@ const pings = (text: string, login: string): boolean => new RegExp(`(^|[^\\w\\u2
 
 function form(o: { impact?: string; services?: string } = {}): string {
   return renderIssueForm(
-    { summary: 'Search returns errors', impact: o.impact ?? 'Major degradation', users_affected: 'Some users (1–9%)', services: o.services ?? 'search', exposure: [], detection: 'Customer report' },
+    {
+      summary: 'Search returns errors',
+      impact: o.impact ?? 'Major degradation',
+      users_affected: 'Some users (1–9%)',
+      services: o.services ?? 'search',
+      exposure: [],
+      detection: 'Customer report',
+    },
     INCIDENT_FORM,
   )
 }
@@ -63,7 +78,13 @@ async function say(n: number, user: string, text: string, at: string, o: { run?:
   return Number(c.id)
 }
 
-async function setState(n: number, user: string, state: 'open' | 'closed', at: string, reason?: 'completed' | 'not_planned'): Promise<void> {
+async function setState(
+  n: number,
+  user: string,
+  state: 'open' | 'closed',
+  at: string,
+  reason?: 'completed' | 'not_planned',
+): Promise<void> {
   emu.clock.set(at)
   emu.editIssue(repo, n, { state, ...(reason ? { state_reason: reason } : {}) }, user)
   await run('issues', issuesPayload(emu, repo, n, state === 'closed' ? 'closed' : 'reopened', user))
@@ -156,8 +177,16 @@ describe('closing and reopening from below triage', () => {
     expect(record(n).stage).toBe('postmortem')
 
     const r = record(n)
-    expect(r.events.filter((e) => e.kind === 'refused').map((e) => `${e.actor}:${e.via}`)).toEqual(['rita:close', 'rita:close', 'rita:reopen'])
-    expect(r.events.filter((e) => e.kind === 'stage').map((e) => e.to)).toEqual(['investigating', 'resolved', 'postmortem'])
+    expect(r.events.filter((e) => e.kind === 'refused').map((e) => `${e.actor}:${e.via}`)).toEqual([
+      'rita:close',
+      'rita:close',
+      'rita:reopen',
+    ])
+    expect(r.events.filter((e) => e.kind === 'stage').map((e) => e.to)).toEqual([
+      'investigating',
+      'resolved',
+      'postmortem',
+    ])
     // One explanation for three attempts, and it does not ping her.
     const replies = marked(n, '<!-- incidentops:refused:rita -->')
     expect(replies).toHaveLength(1)
@@ -183,7 +212,7 @@ describe('closing and reopening from below triage', () => {
 })
 
 describe('re-classification by edits from below triage', () => {
-  it('after /ack a reporter cannot re-prioritise; in Triage only upward; a responder\'s edit still counts', async () => {
+  it("after /ack a reporter cannot re-prioritise; in Triage only upward; a responder's edit still counts", async () => {
     useConfig('crisis:\n  mention: ["@acme/crisis"]\n')
     const n = await open('rita')
     await say(n, 'alice', '/ack', '2026-11-25T14:05:00Z')
@@ -208,10 +237,14 @@ describe('re-classification by edits from below triage', () => {
     await edit(n, 'alice', form({ impact: 'Minor degradation' }), '2026-11-25T14:20:00Z')
     expect(record(n).priority).toBe('P3')
     expect(labelsOf(n)).toContain('priority/P3')
-    expect(record(n).events.filter((e) => e.kind === 'priority').map((e) => `${e.from}→${e.to}:${e.actor}`)).toEqual(['P2→P3:alice'])
+    expect(
+      record(n)
+        .events.filter((e) => e.kind === 'priority')
+        .map((e) => `${e.from}→${e.to}:${e.actor}`),
+    ).toEqual(['P2→P3:alice'])
   })
 
-  it('in Triage a reporter\'s edit raises the priority but never lowers it', async () => {
+  it("in Triage a reporter's edit raises the priority but never lowers it", async () => {
     const n = await open('rita')
     await edit(n, 'rita', form({ impact: 'No customer impact' }), '2026-11-25T14:05:00Z')
     expect(record(n).priority).toBe('P2')
@@ -258,7 +291,7 @@ describe('service labels', () => {
 })
 
 describe('catching up dropped commands', () => {
-  it('never runs a comment\'s edited body', async () => {
+  it("never runs a comment's edited body", async () => {
     const n = await open('rita')
     await say(n, 'alice', '/ack', '2026-11-25T14:05:00Z')
     // A comment without commands, edited later to one: editing never runs it.
@@ -284,10 +317,11 @@ describe('catching up dropped commands', () => {
     expect(record(n).events.some((e) => e.kind === 'priority')).toBe(false)
   })
 
-  it('skips authors below triage before taking twenty, so outsiders cannot hide a responder\'s dropped command', async () => {
+  it("skips authors below triage before taking twenty, so outsiders cannot hide a responder's dropped command", async () => {
     const n = await open('rita')
     // Twenty outsider commands, then a responder's: GitHub dropped all their runs.
-    for (let i = 0; i < 20; i++) await say(n, 'olivia', `/resolve ${i}`, `2026-11-25T14:05:${String(i).padStart(2, '0')}Z`, { run: false })
+    for (let i = 0; i < 20; i++)
+      await say(n, 'olivia', `/resolve ${i}`, `2026-11-25T14:05:${String(i).padStart(2, '0')}Z`, { run: false })
     const dropped = await say(n, 'alice', '/fixing', '2026-11-25T14:06:00Z', { run: false })
     await say(n, 'triager', '/note looking', '2026-11-25T14:07:00Z')
     const r = record(n)
@@ -302,15 +336,23 @@ describe('catching up dropped commands', () => {
 })
 
 describe('incidents held as unconfirmed (intake.hold_unconfirmed)', () => {
-  const CONFIG = ['intake:', '  hold_unconfirmed: true', 'crisis:', '  mention: ["@acme/crisis"]', 'escalation:', '  - mention: ["@oncall"]'].join('\n')
+  const CONFIG = [
+    'intake:',
+    '  hold_unconfirmed: true',
+    'crisis:',
+    '  mention: ["@acme/crisis"]',
+    'escalation:',
+    '  - mention: ["@oncall"]',
+  ].join('\n')
 
-  it('an outsider\'s P1 pages nobody until a responder confirms it', async () => {
+  it("an outsider's P1 pages nobody until a responder confirms it", async () => {
     useConfig(CONFIG)
     received.length = 0
     const n = await open('olivia', form({ impact: 'Full outage' }))
     expect(record(n)).toMatchObject({ priority: 'P1', unconfirmed: true, stage: 'triage' })
     expect(card(n)).toContain('**Unconfirmed**')
-    const paged = (): boolean => emu.listComments(repo, n).some((c) => pings(c.body ?? '', 'acme/crisis') || pings(c.body ?? '', 'oncall'))
+    const paged = (): boolean =>
+      emu.listComments(repo, n).some((c) => pings(c.body ?? '', 'acme/crisis') || pings(c.body ?? '', 'oncall'))
     expect(paged()).toBe(false)
     expect(received.filter((m) => m.path === `/${repo}`)).toEqual([])
 
@@ -334,10 +376,12 @@ describe('incidents held as unconfirmed (intake.hold_unconfirmed)', () => {
     expect(record(n).events.some((e) => e.kind === 'escalation')).toBe(false)
     await sweep('2026-11-25T15:21:00Z')
     expect(record(n).events.some((e) => e.kind === 'escalation')).toBe(true)
-    expect(bot(n).some((c) => c.body!.startsWith('<!-- incidentops:escalation:1 -->') && pings(c.body!, 'oncall'))).toBe(true)
+    expect(
+      bot(n).some((c) => c.body!.startsWith('<!-- incidentops:escalation:1 -->') && pings(c.body!, 'oncall')),
+    ).toBe(true)
   })
 
-  it('/ack confirms too, and a responder\'s own incident is never held', async () => {
+  it("/ack confirms too, and a responder's own incident is never held", async () => {
     useConfig(CONFIG)
     const held = await open('rita', form({ impact: 'Full outage' }))
     expect(record(held).unconfirmed).toBe(true)

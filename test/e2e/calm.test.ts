@@ -13,16 +13,45 @@ let repo = ''
 let seq = 0
 
 const inputs = { 'sweep-workflow': WF }
-const sweep = (noTwin?: string) => runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs, noTwin })
+const sweep = (noTwin?: string) =>
+  runAction({
+    emu,
+    repo,
+    event: 'schedule',
+    payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+    inputs,
+    noTwin,
+  })
 const state = () => emu.workflow(repo, WF).state
 const hasMarker = () => emu.listLabels(repo).some((l) => l.name === MARKER)
 const ok = (r: ActionRun) => expect(r.code, r.stdout + r.stderr).toBe(0)
 
 async function declare(): Promise<number> {
-  const body = renderIssueForm({ summary: 'Checkout down', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
-  const n = emu.createIssue(repo, { title: '[Incident]: Checkout down', body, labels: ['incident'], user: 'alice' }).number
+  const body = renderIssueForm(
+    {
+      summary: 'Checkout down',
+      impact: 'Full outage',
+      users_affected: 'All users (100%)',
+      services: 'checkout',
+      exposure: [],
+      detection: 'Monitoring alert',
+    },
+    INCIDENT_FORM,
+  )
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Checkout down',
+    body,
+    labels: ['incident'],
+    user: 'alice',
+  }).number
   emu.resetCounters()
-  const r = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs })
+  const r = await runAction({
+    emu,
+    repo,
+    event: 'issues',
+    payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+    inputs,
+  })
   ok(r)
   return n
 }
@@ -57,7 +86,9 @@ describe('sleep when calm', () => {
     const c = emu.createComment(repo, n, { body: '/ack', user: 'alice' })
     emu.resetCounters()
     ok(await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, c), inputs }))
-    expect(Object.keys(emu.counts().byRoute).filter((r) => r.includes('actions/workflows') || r.includes('/labels/{name}'))).toEqual([])
+    expect(
+      Object.keys(emu.counts().byRoute).filter((r) => r.includes('actions/workflows') || r.includes('/labels/{name}')),
+    ).toEqual([])
 
     // The sweep with an open incident stays on and writes nothing about itself.
     emu.resetCounters()
@@ -73,13 +104,37 @@ describe('sleep when calm', () => {
     ok(await sweep())
     expect(state()).toBe('disabled_manually')
     expect(hasMarker()).toBe(false)
-    expect(emu.workflow(repo, WF).history.map((h) => h.state)).toEqual(['disabled_manually', 'active', 'disabled_manually'])
+    expect(emu.workflow(repo, WF).history.map((h) => h.state)).toEqual([
+      'disabled_manually',
+      'active',
+      'disabled_manually',
+    ])
   })
 
   it('an alert that opens an incident turns the sleeping sweep on', async () => {
     ok(await sweep())
     expect(state()).toBe('disabled_manually')
-    const r = await runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', { incidentops: { version: 1, alerts: [{ status: 'firing', key: 'db-down', title: 'Database down', service: 'db', severity: 'critical', source: 'grafana' }] } }), inputs })
+    const r = await runAction({
+      emu,
+      repo,
+      event: 'repository_dispatch',
+      payload: dispatchPayload(repo, 'alert', {
+        incidentops: {
+          version: 1,
+          alerts: [
+            {
+              status: 'firing',
+              key: 'db-down',
+              title: 'Database down',
+              service: 'db',
+              severity: 'critical',
+              source: 'grafana',
+            },
+          ],
+        },
+      }),
+      inputs,
+    })
     ok(r)
     expect(emu.listIssues(repo).filter((i) => i.state === 'open')).toHaveLength(1)
     expect(state()).toBe('active')
@@ -89,7 +144,17 @@ describe('sleep when calm', () => {
   it('an incident opened while the sweep goes to sleep is caught by its second count: the sweep stays on', async () => {
     // The sweep reads "nothing open"; the issue appears after that read and before its second count.
     emu.faults.latency(0)
-    const body = renderIssueForm({ summary: 'Checkout down', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
+    const body = renderIssueForm(
+      {
+        summary: 'Checkout down',
+        impact: 'Full outage',
+        users_affected: 'All users (100%)',
+        services: 'checkout',
+        exposure: [],
+        detection: 'Monitoring alert',
+      },
+      INCIDENT_FORM,
+    )
     let opened = false
     const run = sweep('an incident is opened while the run is in flight, after its first read')
     // Wait until the sweep has turned the workflow off, then open an incident (its intake run has not happened yet).
@@ -106,7 +171,15 @@ describe('sleep when calm', () => {
     // Either the second count saw it (back on), or it came after: then its intake run turns the sweep on.
     if (state() === 'disabled_manually') {
       const n = emu.listIssues(repo).at(-1)!.number
-      ok(await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs }))
+      ok(
+        await runAction({
+          emu,
+          repo,
+          event: 'issues',
+          payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+          inputs,
+        }),
+      )
     } else {
       expect(r.summary).toMatch(/stays on: an incident was opened meanwhile/)
     }
@@ -119,7 +192,9 @@ describe('sleep when calm', () => {
     const r = await sweep('GitHub refuses the write (no actions: write), which a dry run cannot know')
     ok(r)
     expect(state()).toBe('active')
-    expect(r.stdout).toMatch(/::warning::The sweep \(incidentops-sweep.yml\) stays on: turning it off was refused .*permissions: actions: write/)
+    expect(r.stdout).toMatch(
+      /::warning::The sweep \(incidentops-sweep.yml\) stays on: turning it off was refused .*permissions: actions: write/,
+    )
     expect(r.summary).toMatch(/stays on: turning it off was refused/)
 
     // The sweep was turned off earlier (say by hand) and the intake workflow lacks the permission.
@@ -127,18 +202,47 @@ describe('sleep when calm', () => {
     ok(await sweep())
     expect(state()).toBe('disabled_manually')
     emu.denyActionsWrite(repo)
-    const body = renderIssueForm({ summary: 'Checkout down', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
-    const n = emu.createIssue(repo, { title: '[Incident]: Checkout down', body, labels: ['incident'], user: 'alice' }).number
-    const intake = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs })
+    const body = renderIssueForm(
+      {
+        summary: 'Checkout down',
+        impact: 'Full outage',
+        users_affected: 'All users (100%)',
+        services: 'checkout',
+        exposure: [],
+        detection: 'Monitoring alert',
+      },
+      INCIDENT_FORM,
+    )
+    const n = emu.createIssue(repo, {
+      title: '[Incident]: Checkout down',
+      body,
+      labels: ['incident'],
+      user: 'alice',
+    }).number
+    const intake = await runAction({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+      inputs,
+    })
     expect(intake.code).toBe(1)
-    expect(intake.stdout).toMatch(/::error::.*The scheduled sweep \(incidentops-sweep.yml\) may be off, and turning it on failed.*no reminder or escalation is posted/)
+    expect(intake.stdout).toMatch(
+      /::error::.*The scheduled sweep \(incidentops-sweep.yml\) may be off, and turning it on failed.*no reminder or escalation is posted/,
+    )
     // Everything else was done: the incident has its card and labels.
     expect(emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name))).toContain('priority/P1')
   })
 
   it('dry-run plans the sleep and writes nothing', async () => {
     emu.resetCounters()
-    const r = await runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs: { ...inputs, 'dry-run': 'true' } })
+    const r = await runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+      inputs: { ...inputs, 'dry-run': 'true' },
+    })
     ok(r)
     expect(emu.counts().writes).toBe(0)
     expect(state()).toBe('active')
@@ -147,7 +251,14 @@ describe('sleep when calm', () => {
 
   it('without the sweep-workflow input nothing changes: the sweep never touches workflows', async () => {
     emu.resetCounters()
-    ok(await runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined } }))
+    ok(
+      await runAction({
+        emu,
+        repo,
+        event: 'schedule',
+        payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+      }),
+    )
     expect(state()).toBe('active')
     expect(emu.counts().writes).toBe(0)
   })

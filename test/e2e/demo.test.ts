@@ -107,7 +107,8 @@ describe('the demo (npm start)', () => {
     const shown = readmeExcerpts(readme)
     expect(Object.keys(shown)).toEqual(EXCERPTS.map((e) => e.name))
     // One excerpt at a time first, so a failure shows the diff of the excerpt that drifted.
-    for (const e of EXCERPTS) expect(shown[e.name], `README.md excerpt "${e.name}" differs from the demo's output`).toBe(expected[e.name])
+    for (const e of EXCERPTS)
+      expect(shown[e.name], `README.md excerpt "${e.name}" differs from the demo's output`).toBe(expected[e.name])
     expect(readme).toBe(readmeWithExcerpts(readme, expected))
     // The demo's fixed clock is what makes this exact: the excerpts carry its times.
     expect(expected.card).toContain('| **Stage** | Closed since 2026-11-27 11:00 UTC |')
@@ -123,94 +124,124 @@ const CHROMIUM = '/usr/bin/chromium'
 const HAVE_CHROMIUM = existsSync(CHROMIUM)
 // In CI (.ci/run installs Chromium) a missing browser fails the test; on a laptop without it, skip and say why.
 const IN_CI = Boolean(process.env.CI)
-if (!HAVE_CHROMIUM && !IN_CI) console.warn(`demo.test.ts: skipping the demo page screenshot: ${CHROMIUM} is missing (apt-get install -y chromium; CI installs it)`)
+if (!HAVE_CHROMIUM && !IN_CI)
+  console.warn(
+    `demo.test.ts: skipping the demo page screenshot: ${CHROMIUM} is missing (apt-get install -y chromium; CI installs it)`,
+  )
 /** Where the screenshots go (gitignored). */
 export const SCREENSHOT_DIR = resolve('.tmp')
 
 describe('the demo page in headless Chromium (1280 px)', () => {
-  it.skipIf(!HAVE_CHROMIUM && !IN_CI)('draws every Mermaid chart as SVG, keeps incident titles to 2 lines at most, and is saved as a screenshot', async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true)
-    const profile = mkdtempSync(join(tmpdir(), 'incidentops-chromium-'))
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      offline: true,
-    })
-    try {
-      const page = context.pages()[0] ?? (await context.newPage())
-      const errors: string[] = []
-      page.on('pageerror', (e) => errors.push(e.message))
-      await page.goto(pathToFileURL(join(dir, 'index.html')).href)
-      // The page marks the body when Mermaid is done (or failed): see MERMAID_START in src/demo/html.ts.
-      await page.waitForFunction(() => document.body.dataset.mermaid !== undefined, undefined, { timeout: 60_000 })
-      expect(await page.evaluate(() => document.body.dataset.mermaid), errors.join('\n')).toBe('done')
-
-      const charts = await page.evaluate(() =>
-        [...document.querySelectorAll('pre.mermaid')].map((pre) => {
-          const svg = pre.querySelector(':scope > svg')
-          const box = svg?.getBoundingClientRect()
-          return { svg: svg !== null, width: box?.width ?? 0, height: box?.height ?? 0, error: /Syntax error|error in text/i.test(pre.textContent ?? '') }
-        }),
-      )
-      expect(charts.length, 'the report has its two charts').toBe(2)
-      for (const c of charts) {
-        expect(c.svg).toBe(true)
-        expect(c.error).toBe(false)
-        expect(c.width).toBeGreaterThan(300)
-        expect(c.height).toBeGreaterThan(150)
-      }
-
-      // The report's incidents table: each title's own height, in lines of text.
-      const table = await page.evaluate(() => {
-        const heading = [...document.querySelectorAll('h3')].find((h) => /^Incidents \(\d+\)$/.test(h.textContent ?? ''))
-        const wrapper = heading?.nextElementSibling
-        const t = wrapper?.querySelector('table')
-        if (!wrapper || !t) return null
-        const headers = [...t.querySelectorAll('tr:first-child th')].map((th) => th.textContent?.trim())
-        const col = headers.indexOf('Title')
-        const rows = [...t.querySelectorAll('tr')].slice(1)
-        const titles = rows.map((tr) => {
-          const td = tr.children[col] as HTMLElement
-          const range = document.createRange()
-          range.selectNodeContents(td)
-          const lineHeight = parseFloat(getComputedStyle(td).lineHeight)
-          return { text: td.textContent ?? '', lines: Math.round(range.getBoundingClientRect().height / lineHeight) }
-        })
-        return { col, titles, scrollWidth: wrapper.scrollWidth, clientWidth: wrapper.clientWidth }
+  it.skipIf(!HAVE_CHROMIUM && !IN_CI)(
+    'draws every Mermaid chart as SVG, keeps incident titles to 2 lines at most, and is saved as a screenshot',
+    async () => {
+      expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`).toBe(true)
+      const profile = mkdtempSync(join(tmpdir(), 'incidentops-chromium-'))
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+        viewport: { width: 1280, height: 900 },
+        offline: true,
       })
-      expect(table, 'the report has an incidents table').not.toBeNull()
-      expect(table!.col).toBeGreaterThanOrEqual(0)
-      expect(table!.titles.length).toBeGreaterThanOrEqual(3)
-      for (const t of table!.titles) expect(t.lines, `"${t.text}" takes ${t.lines} lines`).toBeLessThanOrEqual(2)
-      expect(table!.titles.some((t) => t.text.includes('Nobody can sign in'))).toBe(true)
-      // Nothing cut: no table of the page is wider than the column it sits in (no hidden, scrolled-off columns).
-      const cut = await page.evaluate(() =>
-        [...document.querySelectorAll('div.table')]
-          .filter((w) => w.scrollWidth > w.clientWidth + 1)
-          .map((w) => `${w.closest('section')?.id}: "${w.querySelector('th')?.parentElement?.textContent?.slice(0, 60)}" is ${w.scrollWidth} px wide in ${w.clientWidth} px`),
-      )
-      expect(cut).toEqual([])
-      // What a person reads: no character reference shown as its source (GitHub draws `&#91;` as `[`).
-      const shown = await page.evaluate(() => document.body.innerText)
-      expect(shown.match(/&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot);/gi) ?? []).toEqual([])
-      expect(shown).toContain('[Incident]: Nobody can sign in')
-      // A two-line comment ("/fixing" then "/update …") reads as two lines, as on GitHub.
-      const fixing = await page.evaluate(() => [...document.querySelectorAll('#issue-1 .comment .body')].map((b) => (b as HTMLElement).innerText.trim()).find((t) => t.startsWith('/fixing')))
-      expect(fixing).toBe('/fixing\n/update rollback in progress')
+      try {
+        const page = context.pages()[0] ?? (await context.newPage())
+        const errors: string[] = []
+        page.on('pageerror', (e) => errors.push(e.message))
+        await page.goto(pathToFileURL(join(dir, 'index.html')).href)
+        // The page marks the body when Mermaid is done (or failed): see MERMAID_START in src/demo/html.ts.
+        await page.waitForFunction(() => document.body.dataset.mermaid !== undefined, undefined, { timeout: 60_000 })
+        expect(await page.evaluate(() => document.body.dataset.mermaid), errors.join('\n')).toBe('done')
 
-      mkdirSync(SCREENSHOT_DIR, { recursive: true })
-      await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page.png'), fullPage: true })
-      // The report alone, cut from the full page (an element screenshot scrolls, and the sticky nav would cover it).
-      await page.evaluate(() => window.scrollTo(0, 0))
-      const report = await page.locator('#report').boundingBox()
-      expect(report).not.toBeNull()
-      await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page-report.png'), fullPage: true, clip: report! })
-      expect(errors).toEqual([])
-    } finally {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    }
-  }, 180_000)
+        const charts = await page.evaluate(() =>
+          [...document.querySelectorAll('pre.mermaid')].map((pre) => {
+            const svg = pre.querySelector(':scope > svg')
+            const box = svg?.getBoundingClientRect()
+            return {
+              svg: svg !== null,
+              width: box?.width ?? 0,
+              height: box?.height ?? 0,
+              error: /Syntax error|error in text/i.test(pre.textContent ?? ''),
+            }
+          }),
+        )
+        expect(charts.length, 'the report has its two charts').toBe(2)
+        for (const c of charts) {
+          expect(c.svg).toBe(true)
+          expect(c.error).toBe(false)
+          expect(c.width).toBeGreaterThan(300)
+          expect(c.height).toBeGreaterThan(150)
+        }
+
+        // The report's incidents table: each title's own height, in lines of text.
+        const table = await page.evaluate(() => {
+          const heading = [...document.querySelectorAll('h3')].find((h) =>
+            /^Incidents \(\d+\)$/.test(h.textContent ?? ''),
+          )
+          const wrapper = heading?.nextElementSibling
+          const t = wrapper?.querySelector('table')
+          if (!wrapper || !t) return null
+          const headers = [...t.querySelectorAll('tr:first-child th')].map((th) => th.textContent?.trim())
+          const col = headers.indexOf('Title')
+          const rows = [...t.querySelectorAll('tr')].slice(1)
+          const titles = rows.map((tr) => {
+            const td = tr.children[col] as HTMLElement
+            const range = document.createRange()
+            range.selectNodeContents(td)
+            const lineHeight = parseFloat(getComputedStyle(td).lineHeight)
+            return { text: td.textContent ?? '', lines: Math.round(range.getBoundingClientRect().height / lineHeight) }
+          })
+          return { col, titles, scrollWidth: wrapper.scrollWidth, clientWidth: wrapper.clientWidth }
+        })
+        expect(table, 'the report has an incidents table').not.toBeNull()
+        expect(table!.col).toBeGreaterThanOrEqual(0)
+        expect(table!.titles.length).toBeGreaterThanOrEqual(3)
+        for (const t of table!.titles) expect(t.lines, `"${t.text}" takes ${t.lines} lines`).toBeLessThanOrEqual(2)
+        expect(table!.titles.some((t) => t.text.includes('Nobody can sign in'))).toBe(true)
+        // Nothing cut: no table of the page is wider than the column it sits in (no hidden, scrolled-off columns).
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll('div.table')]
+            .filter((w) => w.scrollWidth > w.clientWidth + 1)
+            .map(
+              (w) =>
+                `${w.closest('section')?.id}: "${w.querySelector('th')?.parentElement?.textContent?.slice(0, 60)}" is ${w.scrollWidth} px wide in ${w.clientWidth} px`,
+            ),
+        )
+        expect(cut).toEqual([])
+        // What a person reads: no character reference shown as its source (GitHub draws `&#91;` as `[`).
+        const shown = await page.evaluate(() => document.body.innerText)
+        expect(shown.match(/&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot);/gi) ?? []).toEqual([])
+        expect(shown).toContain('[Incident]: Nobody can sign in')
+        // A two-line comment ("/fixing" then "/update …") reads as two lines, as on GitHub.
+        const fixing = await page.evaluate(() =>
+          [...document.querySelectorAll('#issue-1 .comment .body')]
+            .map((b) => (b as HTMLElement).innerText.trim())
+            .find((t) => t.startsWith('/fixing')),
+        )
+        expect(fixing).toBe('/fixing\n/update rollback in progress')
+
+        mkdirSync(SCREENSHOT_DIR, { recursive: true })
+        await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page.png'), fullPage: true })
+        // The report alone, cut from the full page (an element screenshot scrolls, and the sticky nav would cover it).
+        await page.evaluate(() => window.scrollTo(0, 0))
+        const report = await page.locator('#report').boundingBox()
+        expect(report).not.toBeNull()
+        await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-page-report.png'), fullPage: true, clip: report! })
+        expect(errors).toEqual([])
+      } finally {
+        await context.close()
+        rmSync(profile, { recursive: true, force: true })
+      }
+    },
+    180_000,
+  )
 })

@@ -1,7 +1,13 @@
 import { join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import type { Emulator } from '../../src/emulator/index.js'
-import { prepareRun as sharedPrepareRun, runAction as sharedRunAction, type ActionRun, type PreparedRun, type RunOptions as SharedRunOptions } from '../../src/demo/action-runner.js'
+import {
+  prepareRun as sharedPrepareRun,
+  runAction as sharedRunAction,
+  type ActionRun,
+  type PreparedRun,
+  type RunOptions as SharedRunOptions,
+} from '../../src/demo/action-runner.js'
 
 const require = createRequire(import.meta.url)
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -25,7 +31,14 @@ export function example(event: string, action?: string): Record<string, unknown>
  * An `issues` (or `issue_comment`) payload as GitHub would deliver it now: the real example with
  * only what the scenario needs changed (the issue as the emulator has it, the repository, the sender).
  */
-export function issuesPayload(emu: Emulator, repo: string, number: number, action: string, sender: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function issuesPayload(
+  emu: Emulator,
+  repo: string,
+  number: number,
+  action: string,
+  sender: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const p = example('issues', action)
   const [owner, name] = repo.split('/') as [string, string]
   p.issue = emu.getIssue(repo, number)
@@ -81,7 +94,14 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   try {
     // Injected faults would hit the twin instead of the run they were armed for; runs in parallel on
     // one emulator (a race under test) mix their requests, so no twin can be told apart from them.
-    if (process.env.INCIDENTOPS_DRY_TWIN !== '1' || o.inputs?.['dry-run'] === 'true' || o.emu.faults.armed() || noTwin || flight.running > 1) return await spawnRun(run)
+    if (
+      process.env.INCIDENTOPS_DRY_TWIN !== '1' ||
+      o.inputs?.['dry-run'] === 'true' ||
+      o.emu.faults.armed() ||
+      noTwin ||
+      flight.running > 1
+    )
+      return await spawnRun(run)
     const started = flight.started
     const before = o.emu.requests.length
     const at = o.emu.clock.now()
@@ -97,7 +117,9 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
       const planned = planOf(dry.outputs.actions)
       const done = planOf(real.outputs.actions)
       if (JSON.stringify(normalizeCreated(done)) !== JSON.stringify(planned))
-        throw new Error(`the dry-run twin planned a different plan from the one the run executed:\nplanned:  ${JSON.stringify(planned, null, 1)}\nexecuted: ${JSON.stringify(normalizeCreated(done), null, 1)}`)
+        throw new Error(
+          `the dry-run twin planned a different plan from the one the run executed:\nplanned:  ${JSON.stringify(planned, null, 1)}\nexecuted: ${JSON.stringify(normalizeCreated(done), null, 1)}`,
+        )
     }
     return real
   } finally {
@@ -117,15 +139,25 @@ type PlanLine = { kind: string; issue?: number; description: string }
 
 function planOf(actions: string | undefined): PlanLine[] {
   const list = JSON.parse(actions || '[]') as (PlanLine & { status: string })[]
-  return list.map((a) => ({ kind: a.kind, ...(a.issue !== undefined ? { issue: a.issue } : {}), description: a.description }))
+  return list.map((a) => ({
+    kind: a.kind,
+    ...(a.issue !== undefined ? { issue: a.issue } : {}),
+    description: a.description,
+  }))
 }
 
 /** The real run's created issue and pull-request numbers, as a dry run names them: -1, -2, … in order. */
 function normalizeCreated(plan: PlanLine[]): PlanLine[] {
   const ids = new Map<number, number>()
-  for (const a of plan) if ((a.kind === 'create-issue' || a.kind === 'propose-file') && a.issue !== undefined && !ids.has(a.issue)) ids.set(a.issue, -(ids.size + 1))
+  for (const a of plan)
+    if ((a.kind === 'create-issue' || a.kind === 'propose-file') && a.issue !== undefined && !ids.has(a.issue))
+      ids.set(a.issue, -(ids.size + 1))
   const swap = (n: number): number => ids.get(n) ?? n
-  return plan.map((a) => ({ ...a, ...(a.issue !== undefined ? { issue: swap(a.issue) } : {}), description: a.description.replace(/#(\d+)/g, (m, d: string) => (ids.has(Number(d)) ? `#${swap(Number(d))}` : m)) }))
+  return plan.map((a) => ({
+    ...a,
+    ...(a.issue !== undefined ? { issue: swap(a.issue) } : {}),
+    description: a.description.replace(/#(\d+)/g, (m, d: string) => (ids.has(Number(d)) ? `#${swap(Number(d))}` : m)),
+  }))
 }
 
 function spawnRun(o: RunOptions & { runId: string }): Promise<ActionRun> {
@@ -149,7 +181,13 @@ export function snapshotRepo(emu: Emulator, repo: string): unknown {
 }
 
 /** An `issue_comment.created` payload for a comment that exists on the emulator. */
-export function commentPayload(emu: Emulator, repo: string, number: number, comment: { id: number | bigint }, sender?: string): Record<string, unknown> {
+export function commentPayload(
+  emu: Emulator,
+  repo: string,
+  number: number,
+  comment: { id: number | bigint },
+  sender?: string,
+): Record<string, unknown> {
   const p = example('issue_comment', 'created')
   const [owner, name] = repo.split('/') as [string, string]
   const c = emu.listComments(repo, number).find((x) => x.id === comment.id)

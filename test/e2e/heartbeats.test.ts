@@ -35,17 +35,36 @@ const ok = (r: ActionRun): ActionRun => {
 }
 const sweep = async (time: string, inputs: Record<string, string> = {}) => {
   emu.clock.set(time)
-  return ok(await runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs }))
+  return ok(
+    await runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+      inputs,
+    }),
+  )
 }
 const ping = async (name: string, time: string) => {
   emu.clock.set(time)
-  return ok(await runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'heartbeat', { name }) }))
+  return ok(
+    await runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'heartbeat', { name }) }),
+  )
 }
-const incidents = () => emu.listIssues(repo).filter((i) => i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
-const labelsOf = (n: number) => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name)).sort()
-const card = (n: number) => emu.listComments(repo, n).find((c) => c.user?.login === BOT && c.body!.startsWith(CARD_MARKER))!
+const incidents = () =>
+  emu.listIssues(repo).filter((i) => i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incident'))
+const labelsOf = (n: number) =>
+  emu
+    .getIssue(repo, n)
+    .labels.map((l) => (typeof l === 'string' ? l : l.name))
+    .sort()
+const card = (n: number) =>
+  emu.listComments(repo, n).find((c) => c.user?.login === BOT && c.body!.startsWith(CARD_MARKER))!
 const record = (n: number) => decodeRecord(card(n).body!)!
-const heartbeatIssue = () => emu.listIssues(repo).filter((i) => i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incidentops/heartbeats'))
+const heartbeatIssue = () =>
+  emu
+    .listIssues(repo)
+    .filter((i) => i.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'incidentops/heartbeats'))
 
 beforeAll(async () => {
   emu = await startEmulator({ now: '2026-12-01T12:00:00Z' })
@@ -72,7 +91,10 @@ describe('heartbeats', () => {
     expect(hbIssue!.user?.login).toBe(BOT)
     const comments = () => emu.listComments(repo, hbIssue!.number).filter((c) => c.user?.login === BOT)
     expect(comments()).toHaveLength(1)
-    expect(decodeHeartbeat(comments()[0]!.body!)).toMatchObject({ name: 'nightly-backup', lastPing: '2026-12-01T12:00:00.000Z' })
+    expect(decodeHeartbeat(comments()[0]!.body!)).toMatchObject({
+      name: 'nightly-backup',
+      lastPing: '2026-12-01T12:00:00.000Z',
+    })
 
     // A later ping, nothing changing state: one read and one edit.
     emu.resetCounters()
@@ -103,12 +125,19 @@ describe('heartbeats', () => {
     expect(issue.created_at).toBe('2026-12-01T13:46:00Z')
     expect(labelsOf(n)).toEqual(['incident', 'priority/P2', 'service/backups', 'source/heartbeat', 'stage/triage'])
     const r = record(n)
-    expect(r.alert).toMatchObject({ key: 'heartbeat:nightly-backup', source: 'heartbeat', status: 'firing', severity: 'p2' })
+    expect(r.alert).toMatchObject({
+      key: 'heartbeat:nightly-backup',
+      source: 'heartbeat',
+      status: 'firing',
+      severity: 'p2',
+    })
     // It started when the missed ping was due (12:30 + 1h), and was noticed at 13:46.
     expect(r.startedAt).toBe('2026-12-01T13:30:00.000Z')
     expect(r.declaredAt).toBe('2026-12-01T13:46:00Z')
     expect(emu.getIssue(repo, n).body).toContain('No ping since 2026-12-01 12:30 UTC')
-    expect(late.summary).toContain(`Heartbeat \`nightly-backup\`: late since 2026-12-01 13:45 UTC (no ping since 2026-12-01 12:30 UTC): incident #${n} opened.`)
+    expect(late.summary).toContain(
+      `Heartbeat \`nightly-backup\`: late since 2026-12-01 13:45 UTC (no ping since 2026-12-01 12:30 UTC): incident #${n} opened.`,
+    )
 
     // Re-running the sweep, then the next tick: nothing new.
     const snapshot = JSON.stringify([emu.listComments(repo, n), labelsOf(n)])
@@ -118,17 +147,29 @@ describe('heartbeats', () => {
     // The next tick: about the incident, nothing; the sweep's own run record (5 minutes old), one label edit.
     emu.resetCounters()
     await sweep('2026-12-01T13:50:00Z')
-    expect(emu.counts().byRoute).toEqual({ 'POST /graphql IncidentsPage': 1, 'PATCH /repos/{owner}/{repo}/labels/{name}': 1 })
+    expect(emu.counts().byRoute).toEqual({
+      'POST /graphql IncidentsPage': 1,
+      'PATCH /repos/{owner}/{repo}/labels/{name}': 1,
+    })
     expect(incidents()).toHaveLength(1)
     expect(JSON.stringify([emu.listComments(repo, n), labelsOf(n)])).toBe(snapshot)
 
     // The late ping resolves it, as a `resolved` alert does (alerts.resolved_stage: monitoring by default).
     const back = await ping('nightly-backup', '2026-12-01T14:10:00Z')
-    expect(back.outputs).toMatchObject({ 'incident-number': String(n), 'alert-key': 'heartbeat:nightly-backup', 'alert-outcome': 'resolve', stage: 'monitoring' })
+    expect(back.outputs).toMatchObject({
+      'incident-number': String(n),
+      'alert-key': 'heartbeat:nightly-backup',
+      'alert-outcome': 'resolve',
+      stage: 'monitoring',
+    })
     expect(record(n).alert!.status).toBe('resolved')
     expect(record(n).stage).toBe('monitoring')
     expect(labelsOf(n)).toContain('stage/monitoring')
-    expect(record(n).events.filter((e) => e.kind === 'alert').map((e) => [e.text, e.at])).toEqual([
+    expect(
+      record(n)
+        .events.filter((e) => e.kind === 'alert')
+        .map((e) => [e.text, e.at]),
+    ).toEqual([
       ['firing', '2026-12-01T13:46:00.000Z'],
       ['resolved', '2026-12-01T14:10:00.000Z'],
     ])
@@ -183,7 +224,12 @@ describe('heartbeats', () => {
     expect(heartbeatIssue()).toHaveLength(0)
 
     // A ping without a name is a payload error that says what to send.
-    const bad = await runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'heartbeat', {}) })
+    const bad = await runAction({
+      emu,
+      repo,
+      event: 'repository_dispatch',
+      payload: dispatchPayload(repo, 'heartbeat', {}),
+    })
     expect(bad.code).not.toBe(0)
     expect(bad.stdout).toContain('client_payload.name')
   })
@@ -192,16 +238,34 @@ describe('heartbeats', () => {
     emu.addWorkflow(repo, WF)
     const s = await sweep('2026-12-01T12:00:00Z', { 'sweep-workflow': WF })
     expect(emu.workflow(repo, WF).state).toBe('active')
-    expect(s.summary).toContain('No incident is open, but 3 heartbeats are watched: the sweep (incidentops-sweep.yml) stays on')
+    expect(s.summary).toContain(
+      'No incident is open, but 3 heartbeats are watched: the sweep (incidentops-sweep.yml) stays on',
+    )
 
     // A sweep put to sleep before heartbeats were configured is woken by the first ping.
     const other = `acme/heartbeats-asleep-${seq}`
     emu.addRepo(other, { collaborators: { alice: 'write' } })
     emu.addWorkflow(other, WF)
-    ok(await runAction({ emu, repo: other, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs: { 'sweep-workflow': WF } }))
+    ok(
+      await runAction({
+        emu,
+        repo: other,
+        event: 'schedule',
+        payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+        inputs: { 'sweep-workflow': WF },
+      }),
+    )
     expect(emu.workflow(other, WF).state).toBe('disabled_manually')
     emu.setFile(other, '.github/incidents.yml', CONFIG)
-    ok(await runAction({ emu, repo: other, event: 'repository_dispatch', payload: dispatchPayload(other, 'heartbeat', { name: 'billing-export' }), inputs: { 'sweep-workflow': WF } }))
+    ok(
+      await runAction({
+        emu,
+        repo: other,
+        event: 'repository_dispatch',
+        payload: dispatchPayload(other, 'heartbeat', { name: 'billing-export' }),
+        inputs: { 'sweep-workflow': WF },
+      }),
+    )
     expect(emu.workflow(other, WF).state).toBe('active')
   })
 })
@@ -209,9 +273,26 @@ describe('heartbeats', () => {
 describe("the sweep's own heartbeat", () => {
   async function declare(time: string): Promise<ActionRun & { n: number }> {
     emu.clock.set(time)
-    const body = renderIssueForm({ summary: 'Checkout down', impact: 'Major degradation', users_affected: 'Most users (50–90%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
-    const n = emu.createIssue(repo, { title: '[Incident]: Checkout down', body, labels: ['incident'], user: 'alice' }).number
-    const r = ok(await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') }))
+    const body = renderIssueForm(
+      {
+        summary: 'Checkout down',
+        impact: 'Major degradation',
+        users_affected: 'Most users (50–90%)',
+        services: 'checkout',
+        exposure: [],
+        detection: 'Monitoring alert',
+      },
+      INCIDENT_FORM,
+    )
+    const n = emu.createIssue(repo, {
+      title: '[Incident]: Checkout down',
+      body,
+      labels: ['incident'],
+      user: 'alice',
+    }).number
+    const r = ok(
+      await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') }),
+    )
     return { ...r, n }
   }
   const stamp = () => emu.listLabels(repo).find((l) => l.name === 'incidentops/sweep-on')?.description
@@ -227,20 +308,40 @@ describe("the sweep's own heartbeat", () => {
 
     // The sweep's runs stop (GitHub disabled the schedule, or dropped the runs).
     const lateIntake = await declare('2026-12-01T12:31:00Z')
-    expect(lateIntake.summary).toContain('⚠️ **The scheduled sweep has not run since 2026-12-01 12:00 UTC** (its schedule is every 10m)')
-    expect(card(lateIntake.n).body).toContain('> [!WARNING]\n> <!-- incidentops:sweep-late -->**The scheduled sweep has not run since 2026-12-01 12:00 UTC**')
+    expect(lateIntake.summary).toContain(
+      '⚠️ **The scheduled sweep has not run since 2026-12-01 12:00 UTC** (its schedule is every 10m)',
+    )
+    expect(card(lateIntake.n).body).toContain(
+      '> [!WARNING]\n> <!-- incidentops:sweep-late -->**The scheduled sweep has not run since 2026-12-01 12:00 UTC**',
+    )
     expect(lateIntake.stdout).toContain('::warning::')
 
     // An alert run says it too, in the card of the incident it opens.
     emu.clock.set('2026-12-01T13:00:00Z')
-    const alert = ok(await runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', { incidentops: { alerts: [{ status: 'firing', key: 'db-cpu', title: 'DB CPU high', severity: 'warning' }] } }) }))
+    const alert = ok(
+      await runAction({
+        emu,
+        repo,
+        event: 'repository_dispatch',
+        payload: dispatchPayload(repo, 'alert', {
+          incidentops: { alerts: [{ status: 'firing', key: 'db-cpu', title: 'DB CPU high', severity: 'warning' }] },
+        }),
+      }),
+    )
     const an = Number(alert.outputs['incident-number'])
     expect(alert.summary).toContain('The scheduled sweep has not run since 2026-12-01 12:00 UTC')
     expect(card(an).body).toContain('<!-- incidentops:sweep-late -->')
 
     // A re-run of the same late intake writes nothing more (the warning is the same text).
     emu.resetCounters()
-    ok(await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, lateIntake.n, 'opened', 'alice') }))
+    ok(
+      await runAction({
+        emu,
+        repo,
+        event: 'issues',
+        payload: issuesPayload(emu, repo, lateIntake.n, 'opened', 'alice'),
+      }),
+    )
     expect(emu.counts().writes).toBe(0)
 
     // The sweep runs again: it records its run and takes the warning off every card that has it.

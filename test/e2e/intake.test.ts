@@ -12,7 +12,11 @@ let emu: Emulator
 let repoSeq = 0
 let repo = REPO
 
-const labelsOf = (n: number): string[] => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name!)).sort()
+const labelsOf = (n: number): string[] =>
+  emu
+    .getIssue(repo, n)
+    .labels.map((l) => (typeof l === 'string' ? l : l.name!))
+    .sort()
 const botComments = (n: number) => emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]')
 
 function formBody(overrides: Record<string, string | string[] | null> = {}): string {
@@ -84,7 +88,13 @@ describe('intake from the issue form', () => {
     expect(card).not.toMatch(/(^|[^\u200b])@cto/)
 
     const record = decodeRecord(card)!
-    expect(record).toMatchObject({ number: n, priority: 'P1', prioritySource: 'rules', stage: 'triage', startedAt: '2026-11-25T13:50:00.000Z' })
+    expect(record).toMatchObject({
+      number: n,
+      priority: 'P1',
+      prioritySource: 'rules',
+      stage: 'triage',
+      startedAt: '2026-11-25T13:50:00.000Z',
+    })
     expect(record.events[0]).toMatchObject({ kind: 'declared', actor: 'alice', via: 'form', to: 'P1' })
 
     expect(run.outputs).toMatchObject({ 'incident-number': String(n), priority: 'P1', stage: 'triage' })
@@ -158,7 +168,12 @@ describe('intake from the issue form', () => {
     expect((await deliver('opened', n)).code).toBe(0)
     expect(labelsOf(n)).toContain('priority/P3')
 
-    emu.editIssue(repo, n, { body: formBody({ impact: 'Major degradation', users_affected: 'Some users (1–9%)' }) }, 'alice')
+    emu.editIssue(
+      repo,
+      n,
+      { body: formBody({ impact: 'Major degradation', users_affected: 'Some users (1–9%)' }) },
+      'alice',
+    )
     const run = await deliver('edited', n)
     expect(run.code).toBe(0)
     expect(labelsOf(n)).toContain('priority/P2')
@@ -176,7 +191,10 @@ describe('intake from the issue form', () => {
     expect((await deliver('opened', n)).code).toBe(0)
     const card = () => botComments(n).find((c) => c.body!.startsWith('<!-- incidentops:card -->'))!.body!
     const record = () => decodeRecord(card())!
-    const replies = () => botComments(n).filter((c) => !c.body!.startsWith('<!-- incidentops:card -->')).map((c) => c.body!)
+    const replies = () =>
+      botComments(n)
+        .filter((c) => !c.body!.startsWith('<!-- incidentops:card -->'))
+        .map((c) => c.body!)
     expect(record().startedAt).toBe(record().declaredAt)
     expect(card()).toContain('Not stated: when it started')
 
@@ -185,7 +203,12 @@ describe('intake from the issue form', () => {
     emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 13:40 UTC' }) }, 'alice')
     expect((await deliver('edited', n)).code).toBe(0)
     expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
-    expect(record().events.at(-1)).toMatchObject({ kind: 'start', actor: 'alice', via: 'edit', to: '2026-11-25T13:40:00.000Z' })
+    expect(record().events.at(-1)).toMatchObject({
+      kind: 'start',
+      actor: 'alice',
+      via: 'edit',
+      to: '2026-11-25T13:40:00.000Z',
+    })
     expect(card()).not.toContain('Not stated: when it started')
     expect(card()).toContain('| **Started** | 2026-11-25 13:40 UTC · reported 14:00 UTC |')
     expect(card()).toContain('Start time edited: 2026-11-25 14:00 UTC → **2026-11-25 13:40 UTC** (edit)')
@@ -200,30 +223,42 @@ describe('intake from the issue form', () => {
     expect((await deliver('edited', n)).code).toBe(0)
     expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
     expect(replies().filter((b) => b.includes('is in the future'))).toHaveLength(1)
-    expect(replies().find((b) => b.includes('is in the future'))).toContain('The start time `2026-11-25 14:30 UTC` was not used. The start time (2026-11-25 14:30 UTC) is in the future')
+    expect(replies().find((b) => b.includes('is in the future'))).toContain(
+      'The start time `2026-11-25 14:30 UTC` was not used. The start time (2026-11-25 14:30 UTC) is in the future',
+    )
 
     // After the report but not in the future: refused, saying it is after the declaration.
     emu.clock.set('2026-11-25T14:40:00Z')
     emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 14:20 UTC' }) }, 'alice')
     expect((await deliver('edited', n)).code).toBe(0)
     expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
-    expect(replies().find((b) => b.includes('after the incident was reported'))).toContain('is after the incident was reported (2026-11-25 14:00 UTC)')
+    expect(replies().find((b) => b.includes('after the incident was reported'))).toContain(
+      'is after the incident was reported (2026-11-25 14:00 UTC)',
+    )
 
     // Past Triage: an edit by someone without triage access is not used (and said so); alice's is.
     emu.clock.set('2026-11-25T14:45:00Z')
     const ack = emu.createComment(repo, n, { body: '/ack', user: 'alice' })
-    expect((await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, ack) })).code).toBe(0)
+    expect(
+      (await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, ack) })).code,
+    ).toBe(0)
     expect(record().stage).toBe('investigating')
     emu.clock.set('2026-11-25T14:50:00Z')
     emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 13:00 UTC' }) }, 'mallory')
     expect((await deliver('edited', n, 'mallory')).code).toBe(0)
     expect(record().startedAt).toBe('2026-11-25T13:40:00.000Z')
-    expect(replies().some((b) => b.includes('was not used: after Triage only people with triage access or more change it'))).toBe(true)
+    expect(
+      replies().some((b) => b.includes('was not used: after Triage only people with triage access or more change it')),
+    ).toBe(true)
     emu.clock.set('2026-11-25T14:55:00Z')
     emu.editIssue(repo, n, { body: formBody({ started_at: '2026-11-25 13:05 UTC' }) }, 'alice')
     expect((await deliver('edited', n)).code).toBe(0)
     expect(record().startedAt).toBe('2026-11-25T13:05:00.000Z')
-    expect(record().events.filter((e) => e.kind === 'start').map((e) => e.to)).toEqual(['2026-11-25T13:40:00.000Z', '2026-11-25T13:05:00.000Z'])
+    expect(
+      record()
+        .events.filter((e) => e.kind === 'start')
+        .map((e) => e.to),
+    ).toEqual(['2026-11-25T13:40:00.000Z', '2026-11-25T13:05:00.000Z'])
   })
 
   it('a priority set by a human with a label wins over the rules, even after later edits', async () => {
@@ -262,7 +297,12 @@ describe('intake from the issue form', () => {
 
   it('a forged card in a user comment is not trusted', async () => {
     const n = openIncident(formBody({ impact: 'Minor degradation', users_affected: 'Some users (1–9%)' }))
-    const forged = '<!-- incidentops:card -->\n<!-- incidentops:record:v1:' + Buffer.from(JSON.stringify({ v: 1, number: n, priority: 'P4', prioritySource: 'human', events: [] })).toString('base64') + ' -->'
+    const forged =
+      '<!-- incidentops:card -->\n<!-- incidentops:record:v1:' +
+      Buffer.from(JSON.stringify({ v: 1, number: n, priority: 'P4', prioritySource: 'human', events: [] })).toString(
+        'base64',
+      ) +
+      ' -->'
     emu.createComment(repo, n, { body: forged, user: 'mallory' })
     expect((await deliver('opened', n)).code).toBe(0)
     expect(labelsOf(n)).toContain('priority/P3')
@@ -271,7 +311,13 @@ describe('intake from the issue form', () => {
 
   it('dry-run plans the writes without making them', async () => {
     const n = openIncident()
-    const run = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs: { 'dry-run': 'true' } })
+    const run = await runAction({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+      inputs: { 'dry-run': 'true' },
+    })
     expect(run.code).toBe(0)
     const actions = JSON.parse(run.outputs.actions!) as { status: string }[]
     expect(actions.length).toBe(3)
@@ -309,7 +355,13 @@ const NODE24 = resolve(import.meta.dirname, '..', '..', '.ci', 'node24', 'node_m
 describe('under Node 24, the runtime GitHub runs the action on', () => {
   it.runIf(existsSync(NODE24))('does the same intake', async () => {
     const n = openIncident()
-    const run = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), node: NODE24 })
+    const run = await runAction({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+      node: NODE24,
+    })
     expect(run.code, run.stdout + run.stderr).toBe(0)
     expect(labelsOf(n)).toEqual(['incident', 'priority/P1', 'service/api', 'service/checkout', 'stage/triage'])
     expect(botComments(n)).toHaveLength(1)

@@ -8,7 +8,14 @@ import { commentPayload, issuesPayload, runAction, snapshotRepo, type ActionRun 
 
 const OWNER = 'acme'
 const COLUMNS = ['Triage', 'Investigating', 'Fixing', 'Monitoring', 'Resolved', 'Postmortem', 'Closed']
-const CONFIG = ['project:', '  number: 1', '  priority_field: Priority', '  started_field: Started', '  resolved_field: Resolved', '  service_field: Service'].join('\n')
+const CONFIG = [
+  'project:',
+  '  number: 1',
+  '  priority_field: Priority',
+  '  started_field: Started',
+  '  resolved_field: Resolved',
+  '  service_field: Service',
+].join('\n')
 
 let emu: Emulator
 let repo = ''
@@ -16,15 +23,30 @@ let seq = 0
 let projectNumber = 0
 let projectToken = ''
 
-const labelsOf = (n: number): string[] => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name!)).sort()
+const labelsOf = (n: number): string[] =>
+  emu
+    .getIssue(repo, n)
+    .labels.map((l) => (typeof l === 'string' ? l : l.name!))
+    .sort()
 const stageLabel = (n: number): string | undefined => labelsOf(n).find((l) => l.startsWith('stage/'))
 const bot = (n: number) => emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]')
 const card = (n: number): string => bot(n).find((c) => c.body!.startsWith('<!-- incidentops:card -->'))!.body!
 const record = (n: number) => decodeRecord(card(n))!
-const column = (n: number): Record<string, string | null> | undefined => emu.projectItems(OWNER, projectNumber).find((i) => i.issue.repo === repo && i.issue.number === n)?.fields
+const column = (n: number): Record<string, string | null> | undefined =>
+  emu.projectItems(OWNER, projectNumber).find((i) => i.issue.repo === repo && i.issue.number === n)?.fields
 
 function body(impact = 'Major degradation'): string {
-  return renderIssueForm({ summary: 'Search returns errors', impact, users_affected: 'Many users (10–49%)', services: 'search', exposure: [], detection: 'Customer report' }, INCIDENT_FORM)
+  return renderIssueForm(
+    {
+      summary: 'Search returns errors',
+      impact,
+      users_affected: 'Many users (10–49%)',
+      services: 'search',
+      exposure: [],
+      detection: 'Customer report',
+    },
+    INCIDENT_FORM,
+  )
 }
 
 /** Every event of a scenario, kept so the whole scenario can be replayed. */
@@ -39,7 +61,12 @@ async function run(event: string, payload: unknown, inputs: Record<string, strin
 
 async function open(impact?: string): Promise<number> {
   emu.clock.set('2026-11-25T14:00:00Z')
-  const n = emu.createIssue(repo, { title: '[Incident]: Search is failing', body: body(impact), labels: ['incident'], user: 'alice' }).number
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Search is failing',
+    body: body(impact),
+    labels: ['incident'],
+    user: 'alice',
+  }).number
   await run('issues', issuesPayload(emu, repo, n, 'opened', 'alice'))
   return n
 }
@@ -86,7 +113,13 @@ describe('the lifecycle by commands, with the board', () => {
   it('drives an incident through every stage, checking labels, card and board after each step', async () => {
     const n = await open()
     expect(stageLabel(n)).toBe('stage/triage')
-    expect(column(n)).toEqual({ Status: 'Triage', Priority: 'P2', Started: '2026-11-25', Resolved: null, Service: 'search' })
+    expect(column(n)).toEqual({
+      Status: 'Triage',
+      Priority: 'P2',
+      Started: '2026-11-25',
+      Resolved: null,
+      Service: 'search',
+    })
 
     const ack = await say(n, 'alice', '/ack', '2026-11-25T14:12:00Z')
     expect(stageLabel(n)).toBe('stage/investigating')
@@ -97,7 +130,12 @@ describe('the lifecycle by commands, with the board', () => {
     // Target: at most 5 requests per command, board included. Read + role + board write + card + one PATCH.
     expect(ack.requests, JSON.stringify(emu.counts().byRoute)).toBe(5)
 
-    const fix = await say(n, 'alice', 'Found it.\n/fixing\n/update rolling back the 14:00 deploy', '2026-11-25T14:20:00Z')
+    const fix = await say(
+      n,
+      'alice',
+      'Found it.\n/fixing\n/update rolling back the 14:00 deploy',
+      '2026-11-25T14:20:00Z',
+    )
     expect(stageLabel(n)).toBe('stage/fixing')
     expect(column(n)!.Status).toBe('Fixing')
     expect(card(n)).toContain('Update: rolling back the 14:00 deploy')
@@ -115,7 +153,13 @@ describe('the lifecycle by commands, with the board', () => {
     expect(emu.getIssue(repo, n)).toMatchObject({ state: 'closed', state_reason: 'completed' })
     expect(column(n)).toMatchObject({ Status: 'Postmortem', Resolved: '2026-11-25' })
     // The postmortem is on the board too, in the Postmortem column, with the incident's priority.
-    expect(column(pm.number)).toEqual({ Status: 'Postmortem', Priority: 'P2', Started: null, Resolved: null, Service: null })
+    expect(column(pm.number)).toEqual({
+      Status: 'Postmortem',
+      Priority: 'P2',
+      Started: null,
+      Resolved: null,
+      Service: null,
+    })
     // + the postmortem (search, create, add to the board, set its column) and the board re-read
     // after a close (GitHub's own workflows race).
     expect(resolve.requests, JSON.stringify(emu.counts().byRoute)).toBe(11)
@@ -142,7 +186,10 @@ describe('the lifecycle by commands, with the board', () => {
     expect(column(n)!.Status).toBe('Closed')
     expect(column(pm.number)).toMatchObject({ Status: 'Closed', Priority: 'P2' })
     r = record(n)
-    expect(r.events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual(['postmortem:done', 'stage:closed'])
+    expect(r.events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual([
+      'postmortem:done',
+      'stage:closed',
+    ])
     expect(milestones(r)).toMatchObject({
       acknowledgedAt: '2026-11-25T14:12:00Z',
       mitigatedAt: '2026-11-25T14:35:00Z',
@@ -156,7 +203,9 @@ describe('the lifecycle by commands, with the board', () => {
     const end = snapshotRepo(emu, repo)
     const board = emu.projectItems(OWNER, projectNumber)
     emu.resetCounters()
-    for (let i = 0; i < 3; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload, inputs: { 'project-token': projectToken } })
+    for (let i = 0; i < 3; i++)
+      for (const d of delivered)
+        await runAction({ emu, repo, event: d.event, payload: d.payload, inputs: { 'project-token': projectToken } })
     expect(snapshotRepo(emu, repo)).toEqual(end)
     expect(emu.projectItems(OWNER, projectNumber)).toEqual(board)
     expect(emu.counts().writes).toBe(0)
@@ -164,8 +213,17 @@ describe('the lifecycle by commands, with the board', () => {
 
   it('several commands in one comment run in order; commands in code blocks and quotes do not run', async () => {
     const n = await open()
-    await say(n, 'alice', '> /dismiss quoted\n```\n/resolve\n```\n/ack\n/priority P1 checkout is affected too\n/commander @bob')
-    expect(record(n)).toMatchObject({ stage: 'investigating', priority: 'P1', prioritySource: 'human', commander: 'bob' })
+    await say(
+      n,
+      'alice',
+      '> /dismiss quoted\n```\n/resolve\n```\n/ack\n/priority P1 checkout is affected too\n/commander @bob',
+    )
+    expect(record(n)).toMatchObject({
+      stage: 'investigating',
+      priority: 'P1',
+      prioritySource: 'human',
+      commander: 'bob',
+    })
     expect(labelsOf(n)).toContain('priority/P1')
     expect(column(n)).toMatchObject({ Status: 'Investigating', Priority: 'P1' })
     expect(emu.getIssue(repo, n).state).toBe('open')
@@ -176,9 +234,15 @@ describe('the lifecycle by commands, with the board', () => {
     await say(n, 'alice', '/stage postmortem')
     expect(record(n).stage).toBe('triage')
     const reply = bot(n).find((c) => c.body!.includes('incidentops:reply'))!
-    expect(reply.body).toContain('cannot move from triage to postmortem; from triage the incident can go to investigating, fixing, monitoring, resolved.')
+    expect(reply.body).toContain(
+      'cannot move from triage to postmortem; from triage the incident can go to investigating, fixing, monitoring, resolved.',
+    )
     await say(n, 'alice', '/stage nonsense')
-    expect(bot(n).filter((c) => c.body!.includes('incidentops:reply')).at(-1)!.body).toContain('unknown stage')
+    expect(
+      bot(n)
+        .filter((c) => c.body!.includes('incidentops:reply'))
+        .at(-1)!.body,
+    ).toContain('unknown stage')
   })
 
   it('/dismiss closes a false alarm as not planned', async () => {
@@ -218,7 +282,9 @@ describe('/summary', () => {
     expect(text).toContain('investigating for 20m; ')
     expect(text).toContain('started 2026-11-25 14:00 UTC, 30m ago.')
     expect(text).toContain('Commander: `alice`.')
-    expect(text).toContain('Latest update (2026-11-25 14:20 UTC, `alice`): rollback deployed, @\u200bbob is watching the error rate. Next update due by 2026-11-25 15:20 UTC.')
+    expect(text).toContain(
+      'Latest update (2026-11-25 14:20 UTC, `alice`): rollback deployed, @\u200bbob is watching the error rate. Next update due by 2026-11-25 15:20 UTC.',
+    )
     expect(text).not.toMatch(/@bob/)
     // Read-only: the record gains only the processed comment.
     const after = record(n)
@@ -237,7 +303,11 @@ describe('runs GitHub dropped', () => {
     await say(n, 'bob', '/fixing', '2026-11-25T14:12:00Z')
     const r = record(n)
     expect(r).toMatchObject({ stage: 'fixing', commander: 'alice' })
-    expect(r.events.slice(1).map((e) => `${e.kind}:${e.to ?? ''}:${e.actor}`)).toEqual(['ack::alice', 'stage:investigating:alice', 'stage:fixing:bob'])
+    expect(r.events.slice(1).map((e) => `${e.kind}:${e.to ?? ''}:${e.actor}`)).toEqual([
+      'ack::alice',
+      'stage:investigating:alice',
+      'stage:fixing:bob',
+    ])
   })
 })
 
@@ -249,7 +319,14 @@ describe('access', () => {
     const ids: number[] = []
     for (const user of ['mallory', 'reader', 'mallory']) {
       await say(n, user, '/ack\n/resolve')
-      ids.push(Number(emu.listComments(repo, n).filter((c) => c.user?.login === user).at(-1)!.id))
+      ids.push(
+        Number(
+          emu
+            .listComments(repo, n)
+            .filter((c) => c.user?.login === user)
+            .at(-1)!.id,
+        ),
+      )
     }
     // Nothing changes but the list of handled comments: a refused command is recorded, so it never
     // runs later once its author is given access (issue #14).
@@ -258,7 +335,10 @@ describe('access', () => {
     expect(labelsOf(n)).toEqual(labels)
     expect(emu.getIssue(repo, n).state).toBe('open')
     const denials = bot(n).filter((c) => c.body!.includes('incidentops:denied'))
-    expect(denials.map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:denied:mallory -->', '<!-- incidentops:denied:reader -->'])
+    expect(denials.map((c) => c.body!.split('\n')[0])).toEqual([
+      '<!-- incidentops:denied:mallory -->',
+      '<!-- incidentops:denied:reader -->',
+    ])
     expect(denials[0]!.body).toContain('need the triage or write role')
   })
 
@@ -294,13 +374,23 @@ describe('the lifecycle by labels and by close/reopen', () => {
     await run('issues', issuesPayload(emu, repo, n, 'labeled', 'bob', { label: { name: 'stage/fixing' } }))
     expect(labelsOf(n).filter((l) => l.startsWith('stage/'))).toEqual(['stage/fixing'])
     expect(column(n)!.Status).toBe('Fixing')
-    expect(record(n).events.at(-1)).toMatchObject({ kind: 'stage', from: 'triage', to: 'fixing', via: 'label', actor: 'bob' })
+    expect(record(n).events.at(-1)).toMatchObject({
+      kind: 'stage',
+      from: 'triage',
+      to: 'fixing',
+      via: 'label',
+      actor: 'bob',
+    })
 
     emu.clock.set('2026-11-25T15:00:00Z')
     emu.editIssue(repo, n, { state: 'closed', state_reason: 'completed' }, 'bob')
     await run('issues', issuesPayload(emu, repo, n, 'closed', 'bob'))
     expect(stageLabel(n)).toBe('stage/closed')
-    expect(record(n).events.slice(-2).map((e) => e.to)).toEqual(['resolved', 'closed'])
+    expect(
+      record(n)
+        .events.slice(-2)
+        .map((e) => e.to),
+    ).toEqual(['resolved', 'closed'])
     expect(column(n)).toMatchObject({ Status: 'Closed', Resolved: '2026-11-25' })
 
     emu.clock.set('2026-11-25T16:00:00Z')
@@ -312,7 +402,9 @@ describe('the lifecycle by labels and by close/reopen', () => {
     expect(milestones(record(n)).resolvedAt).toBeNull()
 
     const end = snapshotRepo(emu, repo)
-    for (let i = 0; i < 3; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload, inputs: { 'project-token': projectToken } })
+    for (let i = 0; i < 3; i++)
+      for (const d of delivered)
+        await runAction({ emu, repo, event: d.event, payload: d.payload, inputs: { 'project-token': projectToken } })
     expect(snapshotRepo(emu, repo)).toEqual(end)
   })
 
@@ -339,10 +431,20 @@ describe('board set-up problems', () => {
   })
 
   it('a missing column fails the run naming it and the existing ones, after everything else was done', async () => {
-    emu.setFile(repo, '.github/incidents.yml', `${CONFIG.replace('number: 1', `number: ${projectNumber}`)}\nstages:\n  triage: { column: New }\n`)
+    emu.setFile(
+      repo,
+      '.github/incidents.yml',
+      `${CONFIG.replace('number: 1', `number: ${projectNumber}`)}\nstages:\n  triage: { column: New }\n`,
+    )
     emu.clock.set('2026-11-25T14:00:00Z')
     const n = emu.createIssue(repo, { title: 'x', body: body(), labels: ['incident'], user: 'alice' }).number
-    const r = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs: { 'project-token': projectToken } })
+    const r = await runAction({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+      inputs: { 'project-token': projectToken },
+    })
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('the field \\"Status\\" has no option \\"New\\"'.replace(/\\/g, ''))
     expect(r.stdout).toContain('options: Triage, Investigating, Fixing, Monitoring, Resolved, Postmortem, Closed, Done')

@@ -27,7 +27,12 @@ async function run(event: string, payload: unknown): Promise<ActionRun> {
 
 async function open(impact = 'Major degradation'): Promise<number> {
   const body = renderIssueForm({ summary: 'Search is slow', impact, services: 'search', exposure: [] }, INCIDENT_FORM)
-  const n = emu.createIssue(repo, { title: '[Incident]: Search is slow', body, labels: ['incident'], user: 'alice' }).number
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Search is slow',
+    body,
+    labels: ['incident'],
+    user: 'alice',
+  }).number
   await run('issues', issuesPayload(emu, repo, n, 'opened', 'alice'))
   return n
 }
@@ -62,7 +67,12 @@ describe('a create whose answer is lost is adopted, never written twice', () => 
     emu.faults.failOn(/^POST \/graphql CreateLabels$/, 1, 'lost-502')
     const n = await open()
     expect(lostFaults()).toBe(1)
-    expect(emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name)).sort()).toEqual(['incident', 'priority/P2', 'service/search', 'stage/triage'])
+    expect(
+      emu
+        .getIssue(repo, n)
+        .labels.map((l) => (typeof l === 'string' ? l : l.name))
+        .sort(),
+    ).toEqual(['incident', 'priority/P2', 'service/search', 'stage/triage'])
     expect(cards(n)).toHaveLength(1)
   })
 
@@ -76,7 +86,12 @@ describe('a create whose answer is lost is adopted, never written twice', () => 
 
   it('the issue of a new alert', async () => {
     emu.faults.failOn(CREATE_ISSUE, 1, 'lost-502')
-    await run('repository_dispatch', dispatchPayload(repo, 'alert', { incidentops: { version: 1, alerts: [{ status: 'firing', key: 'disk-full', title: 'Disk full on db-1' }] } }))
+    await run(
+      'repository_dispatch',
+      dispatchPayload(repo, 'alert', {
+        incidentops: { version: 1, alerts: [{ status: 'firing', key: 'disk-full', title: 'Disk full on db-1' }] },
+      }),
+    )
     expect(lostFaults()).toBe(1)
     expect(emu.listIssues(repo).map((i) => i.title)).toEqual(['[Alert] Disk full on db-1'])
     expect(cards(emu.listIssues(repo)[0]!.number)).toHaveLength(1)
@@ -89,7 +104,10 @@ describe('a create whose answer is lost is adopted, never written twice', () => 
     emu.faults.failOn(CREATE_ISSUE, 1, 'lost-502')
     await say(n, '/resolve')
     expect(lostFaults()).toBe(2)
-    const titles = emu.listIssues(repo).map((i) => i.title).sort()
+    const titles = emu
+      .listIssues(repo)
+      .map((i) => i.title)
+      .sort()
     expect(titles).toEqual(['Add an index', 'Postmortem: Search is slow', '[Incident]: Search is slow'])
     const card = decodeRecord(cards(n)[0]!.body!)!
     expect(card.postmortem?.issue).toBe(emu.listIssues(repo).find((i) => i.title.startsWith('Postmortem'))!.number)

@@ -33,9 +33,33 @@ afterAll(async () => {
 
 async function declare(repo: string, webhook: string) {
   emu.addRepo(repo, { collaborators: { alice: 'write' } })
-  const body = renderIssueForm({ summary: 'Checkout down for @everyone', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
-  const n = emu.createIssue(repo, { title: '[Incident]: Checkout down @here', body, labels: ['incident'], user: 'alice' }).number
-  return { n, run: await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice'), inputs: { 'notify-webhook': webhook } }) }
+  const body = renderIssueForm(
+    {
+      summary: 'Checkout down for @everyone',
+      impact: 'Full outage',
+      users_affected: 'All users (100%)',
+      services: 'checkout',
+      exposure: [],
+      detection: 'Monitoring alert',
+    },
+    INCIDENT_FORM,
+  )
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Checkout down @here',
+    body,
+    labels: ['incident'],
+    user: 'alice',
+  }).number
+  return {
+    n,
+    run: await runAction({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+      inputs: { 'notify-webhook': webhook },
+    }),
+  }
 }
 
 describe('chat notifications', () => {
@@ -45,11 +69,24 @@ describe('chat notifications', () => {
     expect(run.code, run.stdout).toBe(0)
     expect(received).toHaveLength(1)
     expect(received[0]!.path).toBe('/hook')
-    expect(received[0]!.body).toMatchObject({ version: 1, event: 'declared', repo: 'acme/notify-1', number: n, priority: 'P1', stage: 'triage' })
+    expect(received[0]!.body).toMatchObject({
+      version: 1,
+      event: 'declared',
+      repo: 'acme/notify-1',
+      number: n,
+      priority: 'P1',
+      stage: 'triage',
+    })
     expect(String(received[0]!.body.title)).not.toMatch(/@here/) // defused
     // The URL is a secret: masked in the log.
     expect(run.stdout).toContain(`::add-mask::${url}/hook`)
-    const again = await runAction({ emu, repo: 'acme/notify-1', event: 'issues', payload: issuesPayload(emu, 'acme/notify-1', n, 'opened', 'alice'), inputs: { 'notify-webhook': `${url}/hook` } })
+    const again = await runAction({
+      emu,
+      repo: 'acme/notify-1',
+      event: 'issues',
+      payload: issuesPayload(emu, 'acme/notify-1', n, 'opened', 'alice'),
+      inputs: { 'notify-webhook': `${url}/hook` },
+    })
     expect(again.code).toBe(0)
     expect(received).toHaveLength(1)
   })

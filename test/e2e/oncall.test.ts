@@ -36,8 +36,10 @@ const FIXED = `escalation:
 let emu: Emulator
 let seq = 0
 
-const bot = (repo: string, n: number) => emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]')
-const marked = (repo: string, n: number, kind: string) => bot(repo, n).filter((c) => c.body!.startsWith(`<!-- incidentops:${kind}:`))
+const bot = (repo: string, n: number) =>
+  emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]')
+const marked = (repo: string, n: number, kind: string) =>
+  bot(repo, n).filter((c) => c.body!.startsWith(`<!-- incidentops:${kind}:`))
 const card = (repo: string, n: number) => bot(repo, n).find((c) => c.body!.startsWith(CARD_MARKER))!.body!
 
 async function at(time: string, fn: () => Promise<ActionRun>): Promise<ActionRun> {
@@ -49,24 +51,67 @@ async function at(time: string, fn: () => Promise<ActionRun>): Promise<ActionRun
 
 function newRepo(config: string): string {
   const repo = `acme/oncall-${++seq}`
-  emu.addRepo(repo, { collaborators: { alice: 'write', bob: 'triage', carol: 'write', mallory: 'read' }, files: { '.github/incidents.yml': config } })
+  emu.addRepo(repo, {
+    collaborators: { alice: 'write', bob: 'triage', carol: 'write', mallory: 'read' },
+    files: { '.github/incidents.yml': config },
+  })
   return repo
 }
 
-const sweep = (repo: string, time: string) => at(time, () => runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/5 * * * *', ...example('watch'), action: undefined } }))
+const sweep = (repo: string, time: string) =>
+  at(time, () =>
+    runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/5 * * * *', ...example('watch'), action: undefined },
+    }),
+  )
 
 async function open(repo: string, time: string): Promise<number> {
   emu.clock.set(time)
-  const body = renderIssueForm({ summary: 'Checkout down', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
-  const n = emu.createIssue(repo, { title: '[Incident]: Checkout down', body, labels: ['incident'], user: 'alice' }).number
-  await at(time, () => runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') }))
+  const body = renderIssueForm(
+    {
+      summary: 'Checkout down',
+      impact: 'Full outage',
+      users_affected: 'All users (100%)',
+      services: 'checkout',
+      exposure: [],
+      detection: 'Monitoring alert',
+    },
+    INCIDENT_FORM,
+  )
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Checkout down',
+    body,
+    labels: ['incident'],
+    user: 'alice',
+  }).number
+  await at(time, () =>
+    runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') }),
+  )
   return n
 }
 
-async function say(repo: string, n: number, user: string, text: string, time: string, runId?: string): Promise<ActionRun> {
+async function say(
+  repo: string,
+  n: number,
+  user: string,
+  text: string,
+  time: string,
+  runId?: string,
+): Promise<ActionRun> {
   emu.clock.set(time)
   const c = emu.createComment(repo, n, { body: text, user })
-  return at(time, () => runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, c), ...(runId ? { runId } : {}) }))
+  return at(time, () =>
+    runAction({
+      emu,
+      repo,
+      event: 'issue_comment',
+      payload: commentPayload(emu, repo, n, c),
+      ...(runId ? { runId } : {}),
+    }),
+  )
 }
 
 beforeAll(async () => {
@@ -91,7 +136,9 @@ describe('on call, as the bundle runs', { timeout: 240_000 }, () => {
     }
     const n: Record<string, number> = {}
     await measure('intake', async (r) => (n[r] = await open(r, '2026-11-25T14:00:00Z')))
-    expect(card(repo, n[repo]!)).toContain('| **Service** | **checkout** · [runbook](../blob/HEAD/docs/runbooks/checkout.md) (`docs/runbooks/checkout.md`) · chat `#checkout` · owners `schedule:platform` |')
+    expect(card(repo, n[repo]!)).toContain(
+      '| **Service** | **checkout** · [runbook](../blob/HEAD/docs/runbooks/checkout.md) (`docs/runbooks/checkout.md`) · chat `#checkout` · owners `schedule:platform` |',
+    )
     expect(decodeRecord(card(repo, n[repo]!))!.service).toBe('checkout')
 
     // P1: ack within 15 minutes. 14:14:59 is too early, 14:15:00 is the minute.
@@ -102,11 +149,20 @@ describe('on call, as the bundle runs', { timeout: 240_000 }, () => {
     expect(esc.map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->'])
     expect(esc[0]!.body).toContain('@alice: please take command with `/ack`')
     expect(esc[0]!.body).toContain('On call now: schedule platform: @alice (layer primary).')
-    expect(decodeRecord(card(repo, n[repo]!))!.events.at(-1)).toMatchObject({ kind: 'escalation', to: '1', text: '@alice', at: '2026-11-25T14:15:00.000Z' })
+    expect(decodeRecord(card(repo, n[repo]!))!.events.at(-1)).toMatchObject({
+      kind: 'escalation',
+      to: '1',
+      text: '@alice',
+      at: '2026-11-25T14:15:00.000Z',
+    })
     await measure('sweep-idle', (r) => sweep(r, '2026-11-25T14:20:00Z'))
 
     // No extra request: the schedule is in the config, and the on-call issue rides on the sweep's first page.
-    expect(counts).toEqual({ intake: [counts.intake![1], counts.intake![1]], 'sweep-escalation': [counts['sweep-escalation']![1], counts['sweep-escalation']![1]], 'sweep-idle': [counts['sweep-idle']![1], counts['sweep-idle']![1]] })
+    expect(counts).toEqual({
+      intake: [counts.intake![1], counts.intake![1]],
+      'sweep-escalation': [counts['sweep-escalation']![1], counts['sweep-escalation']![1]],
+      'sweep-idle': [counts['sweep-idle']![1], counts['sweep-idle']![1]],
+    })
     expect(counts.intake![0]).toBe(4)
     console.log(`on-call request counts (schedule, fixed mention): ${JSON.stringify(counts)}`)
 
@@ -141,18 +197,40 @@ describe('on call, as the bundle runs', { timeout: 240_000 }, () => {
 
     // bob (triage) puts carol on until 20:00 Berlin time, with a reason that tries to ping and smuggle a marker.
     const runId = 'cover-run-1'
-    await say(repo, oc, 'bob', '/cover @carol until 2026-11-25 20:00 swapping with @alice <!-- incidentops:card -->', '2026-11-25T14:20:00Z', runId)
+    await say(
+      repo,
+      oc,
+      'bob',
+      '/cover @carol until 2026-11-25 20:00 swapping with @alice <!-- incidentops:card -->',
+      '2026-11-25T14:20:00Z',
+      runId,
+    )
     const reply = marked(repo, oc, 'oncall-cover').at(-1)!.body!
-    expect(reply).toContain('✅ @\u200bcarol covers `platform` from Wed 2026-11-25 15:20 +01:00 to Wed 2026-11-25 20:00 +01:00 (asked by @\u200bbob).')
+    expect(reply).toContain(
+      '✅ @\u200bcarol covers `platform` from Wed 2026-11-25 15:20 +01:00 to Wed 2026-11-25 20:00 +01:00 (asked by @\u200bbob).',
+    )
     const body = emu.getIssue(repo, oc).body!
-    expect(decodeOncall(body)!.overrides).toMatchObject([{ schedule: 'platform', who: 'carol', by: 'bob', from: Date.parse('2026-11-25T14:20:00Z'), to: Date.parse('2026-11-25T19:00:00Z') }])
+    expect(decodeOncall(body)!.overrides).toMatchObject([
+      {
+        schedule: 'platform',
+        who: 'carol',
+        by: 'bob',
+        from: Date.parse('2026-11-25T14:20:00Z'),
+        to: Date.parse('2026-11-25T19:00:00Z'),
+      },
+    ])
     expect(body).toContain('swapping with @\u200balice &lt;!-- incidentops\u200b:card --&gt;')
     expect(body.match(/<!-- incidentops:/g)).toHaveLength(2) // our marker and our record, nothing smuggled
 
     // The same delivery again (a re-run) writes nothing.
     emu.resetCounters()
-    const last = emu.listComments(repo, oc).filter((c) => c.user?.login === 'bob').at(-1)!
-    await at('2026-11-25T14:21:00Z', () => runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, oc, last), runId }))
+    const last = emu
+      .listComments(repo, oc)
+      .filter((c) => c.user?.login === 'bob')
+      .at(-1)!
+    await at('2026-11-25T14:21:00Z', () =>
+      runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, oc, last), runId }),
+    )
     expect(emu.counts().writes).toBe(0)
 
     // A P1 opened at 14:30 escalates at 14:45 to carol, not alice; after 20:00 Berlin, to alice again.
@@ -180,6 +258,8 @@ describe('on call, as the bundle runs', { timeout: 240_000 }, () => {
     await say(base, q, 'alice', 'looking at the logs', '2026-11-25T15:16:00Z')
     expect(marked(base, q, 'escalation')[0]!.body).toContain('@alice: please take command')
     expect(withRead).toBe(emu.counts().total + 1)
-    console.log(`on-call requests: sweep with an escalation to an overridden schedule ${sweepRequests}, comment run with an escalation ${withRead}`)
+    console.log(
+      `on-call requests: sweep with an escalation to an overridden schedule ${sweepRequests}, comment run with an escalation ${withRead}`,
+    )
   })
 })

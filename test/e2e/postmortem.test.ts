@@ -11,7 +11,11 @@ let seq = 0
 let delivered: { event: string; payload: unknown }[] = []
 
 const labels = (n: number) => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name!))
-const record = (n: number) => decodeRecord(emu.listComments(repo, n).find((c) => c.user?.login === 'github-actions[bot]' && c.body!.startsWith(CARD_MARKER))!.body!)!
+const record = (n: number) =>
+  decodeRecord(
+    emu.listComments(repo, n).find((c) => c.user?.login === 'github-actions[bot]' && c.body!.startsWith(CARD_MARKER))!
+      .body!,
+  )!
 const withLabel = (l: string) => emu.listIssues(repo).filter((i) => labels(i.number).includes(l))
 
 async function run(event: string, payload: unknown, time: string): Promise<ActionRun> {
@@ -24,8 +28,23 @@ async function run(event: string, payload: unknown, time: string): Promise<Actio
 
 async function open(impact: string, time: string): Promise<number> {
   emu.clock.set(time)
-  const body = renderIssueForm({ summary: 'Search is slow', impact, users_affected: 'Many users (10–49%)', services: 'search', exposure: [], detection: 'Customer report' }, INCIDENT_FORM)
-  const n = emu.createIssue(repo, { title: '[Incident]: Search is slow', body, labels: ['incident'], user: 'alice' }).number
+  const body = renderIssueForm(
+    {
+      summary: 'Search is slow',
+      impact,
+      users_affected: 'Many users (10–49%)',
+      services: 'search',
+      exposure: [],
+      detection: 'Customer report',
+    },
+    INCIDENT_FORM,
+  )
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Search is slow',
+    body,
+    labels: ['incident'],
+    user: 'alice',
+  }).number
   await run('issues', issuesPayload(emu, repo, n, 'opened', 'alice'), time)
   return n
 }
@@ -87,7 +106,9 @@ describe('postmortems', () => {
     expect(body).toContain('time to resolve: 1h 30m')
     // The timeline lists the recorded events in order.
     const timeline = body.slice(body.indexOf('## Timeline'), body.indexOf('## Participants'))
-    const order = ['Declared', 'Acknowledged', 'found a slow query', 'Monitoring', 'Resolved'].map((s) => timeline.indexOf(s))
+    const order = ['Declared', 'Acknowledged', 'found a slow query', 'Monitoring', 'Resolved'].map((s) =>
+      timeline.indexOf(s),
+    )
     expect(order.every((i) => i > 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(body).toContain(`- [ ] #${f}`)
@@ -97,16 +118,23 @@ describe('postmortems', () => {
     const when = (e: { at: string } | undefined) => new Date(e!.at).toISOString()
     expect(when(events.find((e) => e.kind === 'followup' && e.to === `#${f}`))).toBe('2026-11-25T14:45:00.000Z')
     expect(when(events.find((e) => e.kind === 'stage' && e.to === 'resolved'))).toBe('2026-11-25T15:30:00.000Z')
-    expect(when(events.find((e) => e.kind === 'postmortem' && e.to === `#${pm.number}`))).toBe('2026-11-25T15:32:00.000Z')
+    expect(when(events.find((e) => e.kind === 'postmortem' && e.to === `#${pm.number}`))).toBe(
+      '2026-11-25T15:32:00.000Z',
+    )
     expect(when(events.find((e) => e.kind === 'stage' && e.to === 'postmortem'))).toBe('2026-11-25T15:32:00.000Z')
     const times = events.map((e) => Date.parse(e.at))
     expect(times).toEqual([...times].sort((a, b) => a - b))
     // The card's timeline too: its rows in time order, the postmortem after the resolution.
     const card = emu.listComments(repo, n).find((c) => c.body!.startsWith(CARD_MARKER))!.body!
-    const rows = card.slice(card.indexOf('#### Timeline')).split('\n').filter((l) => /^\| \d/.test(l))
+    const rows = card
+      .slice(card.indexOf('#### Timeline'))
+      .split('\n')
+      .filter((l) => /^\| \d/.test(l))
     const rowTimes = rows.map((l) => l.split('|')[1]!.trim())
     expect(rowTimes).toEqual([...rowTimes].sort())
-    expect(rows.findIndex((l) => l.includes('Postmortem #'))).toBeGreaterThan(rows.findIndex((l) => l.includes('Resolved')))
+    expect(rows.findIndex((l) => l.includes('Postmortem #'))).toBeGreaterThan(
+      rows.findIndex((l) => l.includes('Resolved')),
+    )
     expect(rows.find((l) => l.includes('Postmortem #'))).toContain('15:32')
 
     // Closing the follow-up updates the postmortem's list (and only that part of its body).
@@ -121,7 +149,8 @@ describe('postmortems', () => {
 
     // Replays never make a second postmortem or follow-up.
     const end = snapshotRepo(emu, repo)
-    for (let i = 0; i < 2; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
+    for (let i = 0; i < 2; i++)
+      for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
     expect(snapshotRepo(emu, repo)).toEqual(end)
     expect(withLabel('postmortem')).toHaveLength(1)
   })
@@ -142,7 +171,12 @@ describe('postmortems', () => {
 
   it('as a comment (postmortem.as: comment): one comment with the timeline, follow-ups kept current, done on /postmortem done', async () => {
     emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  as: comment\n')
-    const pmComments = (n: number) => emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]' && c.body!.startsWith(`<!-- incidentops:postmortem:${n} -->`))
+    const pmComments = (n: number) =>
+      emu
+        .listComments(repo, n)
+        .filter(
+          (c) => c.user?.login === 'github-actions[bot]' && c.body!.startsWith(`<!-- incidentops:postmortem:${n} -->`),
+        )
     const n = await open('Major degradation', '2026-11-25T14:00:00Z')
     await say(n, '/ack', '2026-11-25T14:10:00Z')
     await say(n, '/followup Alert on slow queries', '2026-11-25T14:45:00Z')
@@ -173,11 +207,16 @@ describe('postmortems', () => {
     expect(record(n).stage).toBe('closed')
     expect(record(n).postmortem).toMatchObject({ comment: true, done: true })
     expect(labels(n)).toContain('stage/closed')
-    expect(record(n).events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`)).toEqual(['postmortem:done', 'stage:closed'])
+    expect(
+      record(n)
+        .events.slice(-2)
+        .map((e) => `${e.kind}:${e.to ?? e.text ?? ''}`),
+    ).toEqual(['postmortem:done', 'stage:closed'])
 
     // Replays write nothing: still one postmortem comment.
     const end = snapshotRepo(emu, repo)
-    for (let i = 0; i < 2; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
+    for (let i = 0; i < 2; i++)
+      for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
     expect(snapshotRepo(emu, repo)).toEqual(end)
     expect(pmComments(n)).toHaveLength(1)
   })
@@ -191,15 +230,25 @@ describe('postmortems', () => {
     emu.resetCounters()
     await say(n, '/resolve', '2026-11-25T15:30:00Z')
     // Opening it: the branch's pull request (none), the default branch, its head, the branch, the file, the pull request.
-    const opening = Object.entries(emu.counts().byRoute).filter(([r]) => /\/pulls|\/git\/|\/contents\/|^GET \/repos\/\{owner\}\/\{repo\}$/.test(r))
-    expect(opening.reduce((a, [, c]) => a + c, 0), JSON.stringify(opening)).toBe(6)
+    const opening = Object.entries(emu.counts().byRoute).filter(([r]) =>
+      /\/pulls|\/git\/|\/contents\/|^GET \/repos\/\{owner\}\/\{repo\}$/.test(r),
+    )
+    expect(
+      opening.reduce((a, [, c]) => a + c, 0),
+      JSON.stringify(opening),
+    ).toBe(6)
 
     const pulls = emu.listPulls(repo)
     expect(pulls).toHaveLength(1)
     const pr = pulls[0]!
     const branch = `incidentops/postmortem-${n}`
     const path = `docs/postmortems/2026-11-25-incident-${n}.md`
-    expect(pr).toMatchObject({ title: 'Postmortem: Search is slow', state: 'open', head: { ref: branch }, base: { ref: 'main' } })
+    expect(pr).toMatchObject({
+      title: 'Postmortem: Search is slow',
+      state: 'open',
+      head: { ref: branch },
+      base: { ref: 'main' },
+    })
     expect(pr.body).toContain(`<!-- incidentops:postmortem:${n} -->`)
     expect(pr.body).toContain(`- [ ] #${f}`)
     const file = emu.getFile(repo, path, branch)!
@@ -232,15 +281,30 @@ describe('postmortems', () => {
     emu.clock.set('2026-11-27T10:00:00Z')
     emu.mergePull(repo, pr.number, 'alice')
     expect(emu.getFile(repo, path)).toBe(file)
-    await run('pull_request', { action: 'closed', number: pr.number, pull_request: emu.getPull(repo, pr.number), repository: { full_name: repo }, sender: { login: 'alice', type: 'User' } }, '2026-11-27T10:00:00Z')
+    await run(
+      'pull_request',
+      {
+        action: 'closed',
+        number: pr.number,
+        pull_request: emu.getPull(repo, pr.number),
+        repository: { full_name: repo },
+        sender: { login: 'alice', type: 'User' },
+      },
+      '2026-11-27T10:00:00Z',
+    )
     expect(record(n).stage).toBe('closed')
     expect(record(n).postmortem).toMatchObject({ pr: pr.number, done: true })
     expect(labels(n)).toContain('stage/closed')
-    expect(record(n).events.slice(-2).map((e) => `${e.kind}:${e.to ?? e.text ?? ''}@${e.at}`)).toEqual(['postmortem:done@2026-11-27T10:00:00Z', 'stage:closed@2026-11-27T10:00:00Z'])
+    expect(
+      record(n)
+        .events.slice(-2)
+        .map((e) => `${e.kind}:${e.to ?? e.text ?? ''}@${e.at}`),
+    ).toEqual(['postmortem:done@2026-11-27T10:00:00Z', 'stage:closed@2026-11-27T10:00:00Z'])
 
     // Replays write nothing: still one pull request.
     const end = snapshotRepo(emu, repo)
-    for (let i = 0; i < 2; i++) for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
+    for (let i = 0; i < 2; i++)
+      for (const d of delivered) await runAction({ emu, repo, event: d.event, payload: d.payload })
     expect(snapshotRepo(emu, repo)).toEqual(end)
     expect(emu.listPulls(repo)).toHaveLength(1)
   })
@@ -256,7 +320,11 @@ describe('postmortems', () => {
 
   it('a custom template renders, and one with an unknown placeholder fails with its line', async () => {
     emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  template: .github/postmortem.md\n')
-    emu.setFile(repo, '.github/postmortem.md', '# PM for #{{number}} ({{priority}})\n\nStarted {{started}}\n\n{{timeline}}\n')
+    emu.setFile(
+      repo,
+      '.github/postmortem.md',
+      '# PM for #{{number}} ({{priority}})\n\nStarted {{started}}\n\n{{timeline}}\n',
+    )
     const n = await open('Major degradation', '2026-11-25T14:00:00Z')
     await say(n, '/resolve', '2026-11-25T14:30:00Z')
     const pm = withLabel('postmortem')[0]!

@@ -15,16 +15,35 @@ let emu: Emulator
 let repo = ''
 let seq = 0
 
-const labelsOf = (n: number) => emu.getIssue(repo, n).labels.map((l) => (typeof l === 'string' ? l : l.name!)).sort()
-const cardOf = (n: number) => emu.listComments(repo, n).find((c) => c.user?.login === BOT && c.body!.startsWith(CARD_MARKER))!.body!
+const labelsOf = (n: number) =>
+  emu
+    .getIssue(repo, n)
+    .labels.map((l) => (typeof l === 'string' ? l : l.name!))
+    .sort()
+const cardOf = (n: number) =>
+  emu.listComments(repo, n).find((c) => c.user?.login === BOT && c.body!.startsWith(CARD_MARKER))!.body!
 
 function form(summary: string, impact = 'Major degradation', links: string | null = null): string {
-  return renderIssueForm({ summary, impact, users_affected: 'Many users (10–49%)', services: 'search', exposure: [], detection: 'Customer report', links }, INCIDENT_FORM)
+  return renderIssueForm(
+    {
+      summary,
+      impact,
+      users_affected: 'Many users (10–49%)',
+      services: 'search',
+      exposure: [],
+      detection: 'Customer report',
+      links,
+    },
+    INCIDENT_FORM,
+  )
 }
 
 async function opened(title: string, body: string, user = 'alice'): Promise<{ n: number; run: ActionRun }> {
   const n = emu.createIssue(repo, { title, body, labels: ['incident'], user }).number
-  return { n, run: await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', user) }) }
+  return {
+    n,
+    run: await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', user) }),
+  }
 }
 
 async function say(n: number, text: string, user = 'alice'): Promise<ActionRun> {
@@ -62,11 +81,17 @@ describe('config regexes run in linear time (RE2)', () => {
   }, 60_000)
 
   it('a backreference RE2 cannot run is refused at file:line:column with what to write instead, and nothing is written', async () => {
-    emu.setFile(repo, '.github/incidents.yml', 'classification:\n  rules:\n    - priority: P1\n      when: { field: summary, matches: "(down)\\\\1" }\n')
+    emu.setFile(
+      repo,
+      '.github/incidents.yml',
+      'classification:\n  rules:\n    - priority: P1\n      when: { field: summary, matches: "(down)\\\\1" }\n',
+    )
     emu.resetCounters()
     const { run } = await opened('[Incident]: down', form('downdown'))
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::.*\.github\/incidents\.yml:4:40: `classification\.rules\[0\]\.when\.matches` uses a backreference .*repeat the group instead/)
+    expect(run.stdout).toMatch(
+      /::error::.*\.github\/incidents\.yml:4:40: `classification\.rules\[0\]\.when\.matches` uses a backreference .*repeat the group instead/,
+    )
     expect(emu.counts().writes).toBe(0)
   })
 })
@@ -89,17 +114,24 @@ describe('workflow-command injection through an issue title', () => {
       // The runner reads `::cmd::` at the start of a line (after spaces) and `##[cmd]` anywhere.
       // No ::error at all (the runs succeed); no other command carrying their words (our own ::add-mask:: of the token is fine).
       expect(lines.filter((l) => /^\s*::error\b/.test(l))).toEqual([])
-      expect(lines.filter((l) => /^\s*::/.test(l) && /boom|alice|smuggled|retry budget/.test(l) && !/^::(group|notice|debug)::/.test(l))).toEqual([])
+      expect(
+        lines.filter(
+          (l) => /^\s*::/.test(l) && /boom|alice|smuggled|retry budget/.test(l) && !/^::(group|notice|debug)::/.test(l),
+        ),
+      ).toEqual([])
       expect(lines.filter((l) => l.includes('##['))).toEqual([])
     }
     // The title is still told, on one line, its break written as \n.
     const all = runs.map((r) => r.stdout).join('\n')
-    expect(all).toContain('open issue "Postmortem: Checkout down\\n::error title=x::boom\\r\\n::add-mask::alice #\\#[warning]sm" (postmortem)')
+    expect(all).toContain(
+      'open issue "Postmortem: Checkout down\\n::error title=x::boom\\r\\n::add-mask::alice #\\#[warning]sm" (postmortem)',
+    )
   }, 60_000)
 })
 
 describe('images, links and #references from issue text', () => {
-  const SUMMARY = 'Search fails ![px](https://evil.example/px.png) see [status page](https://evil.example/phish) like #1 and acme/other#2 GH-3'
+  const SUMMARY =
+    'Search fails ![px](https://evil.example/px.png) see [status page](https://evil.example/phish) like #1 and acme/other#2 GH-3'
 
   /** Text we wrote from theirs: no image, no link hiding its URL, no live reference; the URLs still shown. */
   function defused(raw: string): void {
@@ -116,16 +148,23 @@ describe('images, links and #references from issue text', () => {
 
   it('the card and the postmortem (as a comment) quote them defused', async () => {
     emu.setFile(repo, '.github/incidents.yml', 'postmortem:\n  as: comment\n')
-    const { n, run } = await opened('[Incident]: Search ![t](https://evil.example/t.png) [x](https://evil.example/x) #1', form(SUMMARY, 'Major degradation', '[Dashboard](https://evil.example/d)\n![graph](https://evil.example/g.png)'))
+    const { n, run } = await opened(
+      '[Incident]: Search ![t](https://evil.example/t.png) [x](https://evil.example/x) #1',
+      form(SUMMARY, 'Major degradation', '[Dashboard](https://evil.example/d)\n![graph](https://evil.example/g.png)'),
+    )
     expect(run.code, run.stdout).toBe(0)
     defused(cardOf(n))
-    expect((await say(n, '/update see ![x](https://evil.example/u.png) and [here](https://evil.example/h) re #1')).code).toBe(0)
+    expect(
+      (await say(n, '/update see ![x](https://evil.example/u.png) and [here](https://evil.example/h) re #1')).code,
+    ).toBe(0)
     expect((await say(n, '/resolve fixed, see #1')).code).toBe(0)
     const card = cardOf(n)
     defused(card)
     expect(card).not.toContain('![x]')
     expect(card).not.toMatch(/\[here\]\(/)
-    const pm = emu.listComments(repo, n).find((c) => c.user?.login === BOT && c.body!.includes('incidentops:postmortem'))
+    const pm = emu
+      .listComments(repo, n)
+      .find((c) => c.user?.login === BOT && c.body!.includes('incidentops:postmortem'))
     expect(pm, 'the postmortem comment').toBeDefined()
     const body = pm!.body!
     defused(body)
@@ -155,10 +194,25 @@ describe('chat: no preview of a URL from text we did not write', () => {
 
   it('Discord gets their URL wrapped in <…>, Slack gets unfurl_links and unfurl_media off', async () => {
     received.length = 0
-    const n = emu.createIssue(repo, { title: '[Incident]: Down, details at https://evil.example/landing_page.', body: form('Search is down, see https://evil.example/img.png', 'Full outage'), labels: ['incident'], user: 'mallory' }).number
-    const run = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'mallory'), inputs: { 'notify-discord': `${url}/discord`, 'notify-slack': `${url}/slack` } })
+    const n = emu.createIssue(repo, {
+      title: '[Incident]: Down, details at https://evil.example/landing_page.',
+      body: form('Search is down, see https://evil.example/img.png', 'Full outage'),
+      labels: ['incident'],
+      user: 'mallory',
+    }).number
+    const run = await runAction({
+      emu,
+      repo,
+      event: 'issues',
+      payload: issuesPayload(emu, repo, n, 'opened', 'mallory'),
+      inputs: { 'notify-discord': `${url}/discord`, 'notify-slack': `${url}/slack` },
+    })
     expect(run.code, run.stdout).toBe(0)
-    const discord = received.find((r) => r.path === '/discord')!.body as { content: string; embeds: { url?: string; title: string }[]; flags?: number }
+    const discord = received.find((r) => r.path === '/discord')!.body as {
+      content: string
+      embeds: { url?: string; title: string }[]
+      flags?: number
+    }
     const slack = received.find((r) => r.path === '/slack')!.body
     expect(discord.content).toContain('<https://evil.example/landing_page>.')
     // No bare URL of theirs in the content (the only thing Discord unfurls); the embed links to the incident, ours.

@@ -5,7 +5,13 @@ import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { CARD_MARKER, decodeRecord, encodeRecord, type IncidentRecord } from '../../src/domain/record.js'
 import { commentPayload, example, issuesPayload, runAction, type ActionRun } from './harness.js'
 
-const CONFIG = ['escalation:', '  - mention: ["@acme/oncall"]', '  - mention: ["@acme/leads"]', '    after: 15m', 'response_team: ["@acme/responders"]'].join('\n')
+const CONFIG = [
+  'escalation:',
+  '  - mention: ["@acme/oncall"]',
+  '  - mention: ["@acme/leads"]',
+  '    after: 15m',
+  'response_team: ["@acme/responders"]',
+].join('\n')
 
 let emu: Emulator
 let repo = ''
@@ -22,13 +28,38 @@ async function at(time: string, fn: () => Promise<ActionRun>): Promise<ActionRun
   return r
 }
 
-const sweep = (time: string) => at(time, () => runAction({ emu, repo, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined } }))
+const sweep = (time: string) =>
+  at(time, () =>
+    runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+    }),
+  )
 
 async function open(impact: string, time: string): Promise<number> {
   emu.clock.set(time)
-  const body = renderIssueForm({ summary: 'Checkout down', impact, users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
-  const n = emu.createIssue(repo, { title: '[Incident]: Checkout down', body, labels: ['incident'], user: 'alice' }).number
-  await at(time, () => runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') }))
+  const body = renderIssueForm(
+    {
+      summary: 'Checkout down',
+      impact,
+      users_affected: 'All users (100%)',
+      services: 'checkout',
+      exposure: [],
+      detection: 'Monitoring alert',
+    },
+    INCIDENT_FORM,
+  )
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Checkout down',
+    body,
+    labels: ['incident'],
+    user: 'alice',
+  }).number
+  await at(time, () =>
+    runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') }),
+  )
   return n
 }
 
@@ -64,7 +95,12 @@ describe('the scheduled sweep', () => {
     await sweep('2026-11-25T14:16:00Z')
     expect(marked(n, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->'])
     expect(marked(n, 'escalation')[0]!.body).toContain('@acme/oncall: please take command with `/ack`')
-    expect(record(n).events.at(-1)).toMatchObject({ kind: 'escalation', to: '1', via: 'schedule', at: '2026-11-25T14:16:00.000Z' })
+    expect(record(n).events.at(-1)).toMatchObject({
+      kind: 'escalation',
+      to: '1',
+      via: 'schedule',
+      at: '2026-11-25T14:16:00.000Z',
+    })
 
     emu.resetCounters()
     await sweep('2026-11-25T14:20:00Z')
@@ -73,7 +109,10 @@ describe('the scheduled sweep', () => {
     // The 14:30 and 14:40 runs were dropped by GitHub; the 14:50 run catches up: level 2 (due 14:30), once.
     await sweep('2026-11-25T14:50:00Z')
     await sweep('2026-11-25T14:51:00Z')
-    expect(marked(n, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->', '<!-- incidentops:escalation:2 -->'])
+    expect(marked(n, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual([
+      '<!-- incidentops:escalation:1 -->',
+      '<!-- incidentops:escalation:2 -->',
+    ])
     expect(marked(n, 'escalation')[1]!.body).toContain('@acme/leads')
 
     // /ack at 14:55: no update in 55 minutes, but /ack changes the stage (Triage → Investigating),
@@ -109,7 +148,9 @@ describe('the scheduled sweep', () => {
     await sweep('2026-11-25T16:29:00Z')
     expect(emu.counts().writes).toBe(0)
     await sweep('2026-11-25T16:31:00Z')
-    expect(marked(n, 'reminder').at(-1)!.body).toContain('Last update, 2026-11-25 16:00 UTC:\n> rolled back, watching error rates')
+    expect(marked(n, 'reminder').at(-1)!.body).toContain(
+      'Last update, 2026-11-25 16:00 UTC:\n> rolled back, watching error rates',
+    )
     expect(marked(n, 'reminder')).toHaveLength(3)
     // A reminder is not an update.
     expect(record(n).events.filter((e) => e.kind === 'update')).toHaveLength(1)
@@ -129,20 +170,41 @@ describe('the scheduled sweep', () => {
 
   it('adopts an incident without a card (labelled by hand, no intake run): writes its card, escalates it, lists it; a fresh one is left to its intake run', async () => {
     emu.clock.set('2026-11-25T14:00:00Z')
-    const old = emu.createIssue(repo, { title: 'Payments failing', body: 'Card payments fail since the deploy.', user: 'alice' }).number
+    const old = emu.createIssue(repo, {
+      title: 'Payments failing',
+      body: 'Card payments fail since the deploy.',
+      user: 'alice',
+    }).number
     emu.addLabelsAs(repo, old, ['incident'], 'alice') // by hand: no workflow ran for it
     emu.clock.set('2026-11-25T14:25:00Z')
-    const fresh = emu.createIssue(repo, { title: 'Search down', body: 'Search returns 500.', labels: ['incident'], user: 'alice' }).number
+    const fresh = emu.createIssue(repo, {
+      title: 'Search down',
+      body: 'Search returns 500.',
+      labels: ['incident'],
+      user: 'alice',
+    }).number
 
     // 14:31: the first is past a P2's ack deadline (30m) and nobody has seen it.
     const r = await sweep('2026-11-25T14:31:00Z')
-    expect(record(old)).toMatchObject({ number: old, priority: 'P2', stage: 'triage', source: 'manual', declaredAt: '2026-11-25T14:00:00Z' })
+    expect(record(old)).toMatchObject({
+      number: old,
+      priority: 'P2',
+      stage: 'triage',
+      source: 'manual',
+      declaredAt: '2026-11-25T14:00:00Z',
+    })
     expect(marked(old, 'escalation').map((c) => c.body!.split('\n')[0])).toEqual(['<!-- incidentops:escalation:1 -->'])
-    expect(emu.getIssue(repo, old).labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(expect.arrayContaining(['priority/P2', 'stage/triage']))
-    expect(r.summary).toContain(`Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${old}.`)
+    expect(emu.getIssue(repo, old).labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(
+      expect.arrayContaining(['priority/P2', 'stage/triage']),
+    )
+    expect(r.summary).toContain(
+      `Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${old}.`,
+    )
     // The second was opened 6 minutes ago: its own intake run may still be writing its card.
     expect(bot(fresh)).toHaveLength(0)
-    expect(r.summary).toContain(`changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): #${fresh}.`)
+    expect(r.summary).toContain(
+      `changed in the last 10 minutes (left to their own intake run; adopted by a later sweep if still without one): #${fresh}.`,
+    )
 
     // Adopted once: the next run writes nothing for it; the fresh one is adopted once 10 minutes have passed.
     emu.resetCounters()
@@ -150,15 +212,34 @@ describe('the scheduled sweep', () => {
     expect(emu.counts().writes).toBe(0)
     const later = await sweep('2026-11-25T14:36:00Z')
     expect(record(fresh)).toMatchObject({ number: fresh, stage: 'triage', declaredAt: '2026-11-25T14:25:00Z' })
-    expect(later.summary).toContain(`Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${fresh}.`)
+    expect(later.summary).toContain(
+      `Adopted 1 incident that had no card (labelled by hand or opened before IncidentOps): #${fresh}.`,
+    )
     expect(bot(old).filter((c) => c.body!.startsWith(CARD_MARKER))).toHaveLength(1)
   })
 
   it('auto-resolves an alert incident after a quiet hour in Monitoring', async () => {
     emu.clock.set('2026-11-25T14:00:00Z')
-    const fire = (status: string) => ({ incidentops: { version: 1, alerts: [{ status, key: 'db-latency', title: 'DB latency high', severity: 'warning', source: 'grafana' }] } })
+    const fire = (status: string) => ({
+      incidentops: {
+        version: 1,
+        alerts: [{ status, key: 'db-latency', title: 'DB latency high', severity: 'warning', source: 'grafana' }],
+      },
+    })
     const dispatch = (status: string, time: string) =>
-      at(time, () => runAction({ emu, repo, event: 'repository_dispatch', payload: { ...example('repository_dispatch'), action: 'alert', client_payload: fire(status), repository: { ...(example('repository_dispatch').repository as object), full_name: repo } } }))
+      at(time, () =>
+        runAction({
+          emu,
+          repo,
+          event: 'repository_dispatch',
+          payload: {
+            ...example('repository_dispatch'),
+            action: 'alert',
+            client_payload: fire(status),
+            repository: { ...(example('repository_dispatch').repository as object), full_name: repo },
+          },
+        }),
+      )
     await dispatch('firing', '2026-11-25T14:00:00Z')
     const n = emu.listIssues(repo).find((i) => i.title.startsWith('[Alert]'))!.number
     await dispatch('resolved', '2026-11-25T14:20:00Z')
@@ -168,7 +249,11 @@ describe('the scheduled sweep', () => {
     await sweep('2026-11-25T15:21:00Z')
     expect(record(n).stage).toBe('closed') // a P3 needs no postmortem: resolved, then closed
     expect(emu.getIssue(repo, n).state).toBe('closed')
-    expect(record(n).events.slice(-2).map((e) => `${e.to}:${e.via}`)).toEqual(['resolved:schedule', 'closed:schedule'])
+    expect(
+      record(n)
+        .events.slice(-2)
+        .map((e) => `${e.to}:${e.via}`),
+    ).toEqual(['resolved:schedule', 'closed:schedule'])
   })
 
   it('over 250 open incidents with nothing due costs ⌈250/100⌉ requests and no write', async () => {
@@ -176,8 +261,26 @@ describe('the scheduled sweep', () => {
     for (let i = 0; i < 250; i++) {
       const n = emu.createIssue(repo, { title: `i${i}`, labels: ['incident'], user: 'alice' }).number
       const r: IncidentRecord = {
-        v: 1, number: n, declaredAt: '2026-11-25T13:50:00Z', startedAt: '2026-11-25T13:50:00Z', priority: 'P3', prioritySource: 'rules', priorityReason: '', stage: 'investigating', impactDigest: '',
-        events: [{ at: '2026-11-25T13:55:00Z', kind: 'ack', actor: 'alice', via: 'command' }, { at: '2026-11-25T13:55:00Z', kind: 'stage', from: 'triage', to: 'investigating', actor: 'alice', via: 'command' }],
+        v: 1,
+        number: n,
+        declaredAt: '2026-11-25T13:50:00Z',
+        startedAt: '2026-11-25T13:50:00Z',
+        priority: 'P3',
+        prioritySource: 'rules',
+        priorityReason: '',
+        stage: 'investigating',
+        impactDigest: '',
+        events: [
+          { at: '2026-11-25T13:55:00Z', kind: 'ack', actor: 'alice', via: 'command' },
+          {
+            at: '2026-11-25T13:55:00Z',
+            kind: 'stage',
+            from: 'triage',
+            to: 'investigating',
+            actor: 'alice',
+            via: 'command',
+          },
+        ],
         commander: 'alice',
       }
       emu.createComment(repo, n, { body: `${CARD_MARKER}\n${encodeRecord(r)}`, user: 'github-actions[bot]' })

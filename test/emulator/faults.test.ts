@@ -10,7 +10,9 @@ let bot: Octokit
 const log = { debug() {}, info() {}, warn() {}, error() {} }
 
 /** Status and headers of a failed Octokit call; 0 when the connection itself failed. */
-async function failure(p: Promise<unknown>): Promise<{ status: number; message: string; headers: Record<string, unknown> }> {
+async function failure(
+  p: Promise<unknown>,
+): Promise<{ status: number; message: string; headers: Record<string, unknown> }> {
   try {
     await p
   } catch (e) {
@@ -44,7 +46,13 @@ describe('faults', () => {
 
   it('a retrying client recovers from a 500', async () => {
     const Retrying = Octokit.plugin(retry)
-    const client = new Retrying({ auth: emu.botToken, baseUrl: emu.url, log, retry: { retryAfterBaseValue: 1 }, request: { retries: 2 } })
+    const client = new Retrying({
+      auth: emu.botToken,
+      baseUrl: emu.url,
+      log,
+      retry: { retryAfterBaseValue: 1 },
+      request: { retries: 2 },
+    })
     emu.faults.failNext(2, 500)
     expect((await client.rest.issues.get({ owner: 'acme', repo: 'shop', issue_number: 1 })).status).toBe(200)
     expect(emu.counts().total).toBe(3)
@@ -65,11 +73,17 @@ describe('faults', () => {
   it('a faulted write is not applied', async () => {
     for (const kind of [500, 502, 'secondary-403', 429, 'timeout'] as const) {
       emu.faults.failNext(1, kind)
-      await failure(bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: 1, body: `during ${kind}` }))
+      await failure(
+        bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: 1, body: `during ${kind}` }),
+      )
     }
     const { node_id } = emu.getIssue(repo, 1)
     emu.faults.failNext(1, 502)
-    await failure(bot.graphql(`mutation($id: ID!) { addComment(input: {subjectId: $id, body: "x"}) { clientMutationId } }`, { id: node_id }))
+    await failure(
+      bot.graphql(`mutation($id: ID!) { addComment(input: {subjectId: $id, body: "x"}) { clientMutationId } }`, {
+        id: node_id,
+      }),
+    )
     expect(emu.listComments(repo, 1)).toEqual([])
     const log = emu.requests.map((r) => [r.status, r.write, r.fault])
     expect(log).toEqual([
@@ -86,9 +100,17 @@ describe('faults', () => {
     const n = emu.createIssue(repo, { title: 'lost', user: 'alice' }).number
     emu.faults.failOn(/^POST \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}\/comments$/, 1, 'lost-502')
     expect((await bot.rest.issues.get({ owner: 'acme', repo: 'shop', issue_number: n })).status).toBe(200)
-    expect((await failure(bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: n, body: 'applied, answer lost' }))).status).toBe(502)
+    expect(
+      (
+        await failure(
+          bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: n, body: 'applied, answer lost' }),
+        )
+      ).status,
+    ).toBe(502)
     expect(emu.listComments(repo, n).map((c) => c.body)).toEqual(['applied, answer lost'])
-    expect((await bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: n, body: 'second' })).status).toBe(201)
+    expect(
+      (await bot.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: n, body: 'second' })).status,
+    ).toBe(201)
     expect(emu.requests.map((r) => [r.route, r.status, r.fault ?? null])).toEqual([
       ['GET /repos/{owner}/{repo}/issues/{issue_number}', 200, null],
       ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 502, 'lost-502'],
@@ -140,7 +162,10 @@ describe('request accounting', () => {
     await bot.rest.issues.get({ owner: 'acme', repo: 'shop', issue_number: 1 })
     await bot.graphql('query IncidentContext { viewer { login } }')
     await bot.graphql('query IncidentContext { viewer { login } }')
-    await bot.graphql(`mutation AddNote($id: ID!) { addComment(input: {subjectId: $id, body: "c"}) { clientMutationId } }`, { id: emu.getIssue(repo, 1).node_id })
+    await bot.graphql(
+      `mutation AddNote($id: ID!) { addComment(input: {subjectId: $id, body: "c"}) { clientMutationId } }`,
+      { id: emu.getIssue(repo, 1).node_id },
+    )
     expect(emu.counts()).toEqual({
       total: 6,
       rest: 3,

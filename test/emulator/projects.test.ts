@@ -38,7 +38,11 @@ interface Field {
 
 describe('Projects v2', () => {
   it('finds the project and its fields through organization(login).projectV2(number)', async () => {
-    const r = await bot.graphql<{ organization: { projectV2: { id: string; number: number; title: string; url: string; fields: { nodes: Field[] }; status: Field } } }>(
+    const r = await bot.graphql<{
+      organization: {
+        projectV2: { id: string; number: number; title: string; url: string; fields: { nodes: Field[] }; status: Field }
+      }
+    }>(
       `query Board($org: String!, $n: Int!) { organization(login: $org) { projectV2(number: $n) {
         id number title url
         fields(first: 20) { nodes {
@@ -71,7 +75,9 @@ describe('Projects v2', () => {
     const b = await bot.graphql<R>(add, { p: project.id, c: issue.node_id })
     expect(b.addProjectV2ItemById.item.id).toBe(a.addProjectV2ItemById.item.id)
     expect(a.addProjectV2ItemById.item.content.number).toBe(1)
-    expect(emu.projectItems('acme', 7)).toEqual([{ issue: { repo, number: 1 }, fields: { Status: null, Started: null, Summary: null, Minutes: null } }])
+    expect(emu.projectItems('acme', 7)).toEqual([
+      { issue: { repo, number: 1 }, fields: { Status: null, Started: null, Summary: null, Minutes: null } },
+    ])
   })
 
   it('sets, reads back and clears field values of every kind', async () => {
@@ -90,9 +96,28 @@ describe('Projects v2', () => {
     await set('Started', { date: '2026-03-01' })
     await set('Summary', { text: 'card outage' })
     await set('Minutes', { number: 42 })
-    expect(emu.projectItems('acme', 7)[0]?.fields).toEqual({ Status: 'Mitigated', Started: '2026-03-01', Summary: 'card outage', Minutes: '42' })
+    expect(emu.projectItems('acme', 7)[0]?.fields).toEqual({
+      Status: 'Mitigated',
+      Started: '2026-03-01',
+      Summary: 'card outage',
+      Minutes: '42',
+    })
 
-    const r = await bot.graphql<{ repository: { issue: { projectItems: { nodes: { id: string; project: { number: number }; status: { name: string; optionId: string } | null; started: { date: string } | null; summary: { text: string } | null }[] } } } }>(
+    const r = await bot.graphql<{
+      repository: {
+        issue: {
+          projectItems: {
+            nodes: {
+              id: string
+              project: { number: number }
+              status: { name: string; optionId: string } | null
+              started: { date: string } | null
+              summary: { text: string } | null
+            }[]
+          }
+        }
+      }
+    }>(
       `{ repository(owner: "acme", name: "shop") { issue(number: 1) { projectItems(first: 10) { nodes {
         id project { id number }
         status: fieldValueByName(name: "Status") { ... on ProjectV2ItemFieldSingleSelectValue { name optionId } }
@@ -101,14 +126,23 @@ describe('Projects v2', () => {
       } } } } }`,
     )
     expect(r.repository.issue.projectItems.nodes).toEqual([
-      { id: itemId, project: { id: project.id, number: 7 }, status: { name: 'Mitigated', optionId: project.fields.Status?.options.Mitigated }, started: { date: '2026-03-01' }, summary: { text: 'card outage' } },
+      {
+        id: itemId,
+        project: { id: project.id, number: 7 },
+        status: { name: 'Mitigated', optionId: project.fields.Status?.options.Mitigated },
+        started: { date: '2026-03-01' },
+        summary: { text: 'card outage' },
+      },
     ])
 
-    await bot.graphql(`mutation($p: ID!, $i: ID!, $f: ID!) { clearProjectV2ItemFieldValue(input: {projectId: $p, itemId: $i, fieldId: $f}) { projectV2Item { id } } }`, {
-      p: project.id,
-      i: itemId,
-      f: project.fields.Summary?.id,
-    })
+    await bot.graphql(
+      `mutation($p: ID!, $i: ID!, $f: ID!) { clearProjectV2ItemFieldValue(input: {projectId: $p, itemId: $i, fieldId: $f}) { projectV2Item { id } } }`,
+      {
+        p: project.id,
+        i: itemId,
+        f: project.fields.Summary?.id,
+      },
+    )
     expect(emu.projectItems('acme', 7)[0]?.fields.Summary).toBeNull()
 
     // An option of another field, or a value of the wrong kind, is rejected and changes nothing.
@@ -119,8 +153,18 @@ describe('Projects v2', () => {
 
   it('lists project items with their content and values, page by page', async () => {
     const issue = emu.getIssue(repo, 2)
-    await bot.graphql(`mutation($p: ID!, $c: ID!) { addProjectV2ItemById(input: {projectId: $p, contentId: $c}) { item { id } } }`, { p: project.id, c: issue.node_id })
-    type R = { node: { items: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { content: { number: number }; fieldValueByName: { name: string } | null }[] } } }
+    await bot.graphql(
+      `mutation($p: ID!, $c: ID!) { addProjectV2ItemById(input: {projectId: $p, contentId: $c}) { item { id } } }`,
+      { p: project.id, c: issue.node_id },
+    )
+    type R = {
+      node: {
+        items: {
+          pageInfo: { hasNextPage: boolean; endCursor: string }
+          nodes: { content: { number: number }; fieldValueByName: { name: string } | null }[]
+        }
+      }
+    }
     const q = `query($id: ID!, $after: String) { node(id: $id) { ... on ProjectV2 { items(first: 1, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes { content { ... on Issue { number } } fieldValueByName(name: "Status") { ... on ProjectV2ItemFieldSingleSelectValue { name } } } } } } }`
@@ -132,7 +176,11 @@ describe('Projects v2', () => {
   })
 
   it('answers NOT_FOUND for a project number that does not exist', async () => {
-    await expect(bot.graphql(`{ organization(login: "acme") { projectV2(number: 99) { id } } }`)).rejects.toThrow(/Could not resolve to a ProjectV2 with the number 99/)
-    await expect(bot.graphql(`{ user(login: "acme") { projectV2(number: 7) { id } } }`)).rejects.toThrow(/Could not resolve to a User/)
+    await expect(bot.graphql(`{ organization(login: "acme") { projectV2(number: 99) { id } } }`)).rejects.toThrow(
+      /Could not resolve to a ProjectV2 with the number 99/,
+    )
+    await expect(bot.graphql(`{ user(login: "acme") { projectV2(number: 7) { id } } }`)).rejects.toThrow(
+      /Could not resolve to a User/,
+    )
   })
 })

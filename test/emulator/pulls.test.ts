@@ -13,9 +13,14 @@ let reader: Octokit
 const log = { debug() {}, info() {}, warn() {}, error() {} }
 const client = (auth: string) => new Octokit({ auth, baseUrl: emu.url, log })
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
-const blobSha = (s: string) => createHash('sha1').update(`blob ${Buffer.byteLength(s)}\0${s}`).digest('hex')
+const blobSha = (s: string) =>
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(s)}\0${s}`)
+    .digest('hex')
 
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: { message?: string; errors?: { message?: string; field?: string }[] } }> {
+async function failure(
+  p: Promise<unknown>,
+): Promise<{ status: number; data: { message?: string; errors?: { message?: string; field?: string }[] } }> {
   try {
     await p
   } catch (e) {
@@ -50,7 +55,9 @@ describe('branches, contents writes and pull requests', () => {
     emu.setFile(repo, 'CODEOWNERS', '* @acme/sre\n')
     const { data: after } = await bot.rest.git.getRef({ ...at, ref: 'heads/main' })
     expect(after.object.sha).not.toBe(ref.object.sha)
-    expect(emu.listBranches(repo)).toEqual([expect.objectContaining({ name: 'main', commit: expect.objectContaining({ sha: after.object.sha }) })])
+    expect(emu.listBranches(repo)).toEqual([
+      expect.objectContaining({ name: 'main', commit: expect.objectContaining({ sha: after.object.sha }) }),
+    ])
     mainSha = after.object.sha
 
     expect((await failure(bot.rest.git.getRef({ ...at, ref: 'heads/nope' }))).status).toBe(404)
@@ -85,8 +92,17 @@ describe('branches, contents writes and pull requests', () => {
       branch: 'incidentops/pm-1',
     })
     expect(status).toBe(201)
-    expect(data.content).toMatchObject({ name: '2026-01-10-db.md', path: doc, sha: blobSha(text), size: Buffer.byteLength(text), type: 'file' })
-    expect(data.commit).toMatchObject({ message: 'Postmortem draft for #1', parents: [expect.objectContaining({ sha: mainSha })] })
+    expect(data.content).toMatchObject({
+      name: '2026-01-10-db.md',
+      path: doc,
+      sha: blobSha(text),
+      size: Buffer.byteLength(text),
+      type: 'file',
+    })
+    expect(data.commit).toMatchObject({
+      message: 'Postmortem draft for #1',
+      parents: [expect.objectContaining({ sha: mainSha })],
+    })
 
     const { data: ref } = await bot.rest.git.getRef({ ...at, ref: 'heads/incidentops/pm-1' })
     expect(ref.object.sha).toBe(data.commit.sha)
@@ -103,7 +119,14 @@ describe('branches, contents writes and pull requests', () => {
 
   it('refuses a rewrite without the sha (422), with a stale sha (409), on an unknown branch (404) or with bad base64', async () => {
     const put = (extra: { sha?: string; branch?: string; content?: string }) =>
-      bot.rest.repos.createOrUpdateFileContents({ ...at, path: doc, message: 'again', content: b64('x\n'), branch: 'incidentops/pm-1', ...extra })
+      bot.rest.repos.createOrUpdateFileContents({
+        ...at,
+        path: doc,
+        message: 'again',
+        content: b64('x\n'),
+        branch: 'incidentops/pm-1',
+        ...extra,
+      })
     const noSha = await failure(put({}))
     expect(noSha.status).toBe(422)
     expect(noSha.data.message).toBe('Invalid request.\n\n"sha" wasn\'t supplied.')
@@ -139,7 +162,13 @@ describe('branches, contents writes and pull requests', () => {
   it('opens a pull request whose number is shared with issues; a duplicate is a 422', async () => {
     const before = emu.createIssue(repo, { title: 'DB down', user: 'alice' })
     emu.clock.advance(60_000)
-    const { data: pr, status } = await bot.rest.pulls.create({ ...at, title: 'Postmortem: DB down', head: 'incidentops/pm-1', base: 'main', body: 'For #1' })
+    const { data: pr, status } = await bot.rest.pulls.create({
+      ...at,
+      title: 'Postmortem: DB down',
+      head: 'incidentops/pm-1',
+      base: 'main',
+      body: 'For #1',
+    })
     expect(status).toBe(201)
     const after = emu.createIssue(repo, { title: 'Cache down', user: 'alice' })
     expect([before.number, pr.number, after.number]).toEqual([1, 2, 3])
@@ -174,20 +203,34 @@ describe('branches, contents writes and pull requests', () => {
       `query { repository(owner: "acme", name: "shop") { issues(first: 10, states: [OPEN, CLOSED]) { totalCount nodes { number } } } }`,
     )
     expect(gql.repository.issues).toEqual({ totalCount: 2, nodes: [{ number: 1 }, { number: 3 }] })
-    const one = await bot.graphql(`query { repository(owner: "acme", name: "shop") { issue(number: 2) { number } } }`).then(
-      () => null,
-      (e: { errors?: { type?: string; message: string }[] }) => e.errors,
-    )
-    expect(one).toEqual([expect.objectContaining({ type: 'NOT_FOUND', message: 'Could not resolve to an Issue with the number of 2.' })])
+    const one = await bot
+      .graphql(`query { repository(owner: "acme", name: "shop") { issue(number: 2) { number } } }`)
+      .then(
+        () => null,
+        (e: { errors?: { type?: string; message: string }[] }) => e.errors,
+      )
+    expect(one).toEqual([
+      expect.objectContaining({ type: 'NOT_FOUND', message: 'Could not resolve to an Issue with the number of 2.' }),
+    ])
     expect((await bot.rest.repos.get(at)).data.open_issues_count).toBe(3)
 
-    const dup = await failure(bot.rest.pulls.create({ ...at, title: 'again', head: 'acme:incidentops/pm-1', base: 'main' }))
+    const dup = await failure(
+      bot.rest.pulls.create({ ...at, title: 'again', head: 'acme:incidentops/pm-1', base: 'main' }),
+    )
     expect(dup.status).toBe(422)
-    expect(dup.data).toMatchObject({ message: 'Validation Failed', errors: [expect.objectContaining({ message: 'A pull request already exists for acme:incidentops/pm-1.' })] })
+    expect(dup.data).toMatchObject({
+      message: 'Validation Failed',
+      errors: [expect.objectContaining({ message: 'A pull request already exists for acme:incidentops/pm-1.' })],
+    })
     const missing = await failure(bot.rest.pulls.create({ ...at, title: 'x', head: 'no-such-branch', base: 'main' }))
     expect(missing.status).toBe(422)
-    expect(missing.data).toMatchObject({ message: 'Validation Failed', errors: [expect.objectContaining({ field: 'head' })] })
-    const badBase = await failure(bot.rest.pulls.create({ ...at, title: 'x', head: 'incidentops/pm-1', base: 'release' }))
+    expect(missing.data).toMatchObject({
+      message: 'Validation Failed',
+      errors: [expect.objectContaining({ field: 'head' })],
+    })
+    const badBase = await failure(
+      bot.rest.pulls.create({ ...at, title: 'x', head: 'incidentops/pm-1', base: 'release' }),
+    )
     expect(badBase.status).toBe(422)
     expect(badBase.data.errors?.[0]?.field).toBe('base')
     // A branch with nothing new cannot be proposed.
@@ -201,16 +244,37 @@ describe('branches, contents writes and pull requests', () => {
   it('lists pull requests by head, base and state, newest first', async () => {
     // A second, closed pull request from another branch.
     await bot.rest.git.createRef({ ...at, ref: 'refs/heads/incidentops/pm-3', sha: mainSha })
-    await bot.rest.repos.createOrUpdateFileContents({ ...at, path: 'docs/pm-3.md', message: 'pm 3', content: b64('# 3\n'), branch: 'incidentops/pm-3' })
+    await bot.rest.repos.createOrUpdateFileContents({
+      ...at,
+      path: 'docs/pm-3.md',
+      message: 'pm 3',
+      content: b64('# 3\n'),
+      branch: 'incidentops/pm-3',
+    })
     emu.clock.advance(60_000)
-    const { data: second } = await bot.rest.pulls.create({ ...at, title: 'Postmortem 3', head: 'incidentops/pm-3', base: 'main' })
+    const { data: second } = await bot.rest.pulls.create({
+      ...at,
+      title: 'Postmortem 3',
+      head: 'incidentops/pm-3',
+      base: 'main',
+    })
     expect(second.number).toBe(4)
     emu.clock.advance(60_000)
     const { data: closed } = await bot.rest.pulls.update({ ...at, pull_number: 4, state: 'closed' })
-    expect(closed).toMatchObject({ state: 'closed', merged: false, closed_at: '2026-01-10T12:03:00Z', updated_at: '2026-01-10T12:03:00Z' })
+    expect(closed).toMatchObject({
+      state: 'closed',
+      merged: false,
+      closed_at: '2026-01-10T12:03:00Z',
+      updated_at: '2026-01-10T12:03:00Z',
+    })
 
-    const numbers = async (q: { state?: 'open' | 'closed' | 'all'; head?: string; base?: string; per_page?: number; page?: number }) =>
-      (await bot.rest.pulls.list({ ...at, ...q })).data.map((p) => p.number)
+    const numbers = async (q: {
+      state?: 'open' | 'closed' | 'all'
+      head?: string
+      base?: string
+      per_page?: number
+      page?: number
+    }) => (await bot.rest.pulls.list({ ...at, ...q })).data.map((p) => p.number)
     expect(await numbers({ head: 'acme:incidentops/pm-1' })).toEqual([2])
     expect(await numbers({ head: 'acme:incidentops/pm-3' })).toEqual([])
     expect(await numbers({ head: 'acme:incidentops/pm-3', state: 'closed' })).toEqual([4])
@@ -221,16 +285,36 @@ describe('branches, contents writes and pull requests', () => {
     expect(await numbers({ state: 'all', base: 'main', per_page: 1, page: 2 })).toEqual([2])
     expect(await numbers({ state: 'all', base: 'release' })).toEqual([])
     const { data: listed } = await bot.rest.pulls.list({ ...at, head: 'acme:incidentops/pm-1' })
-    expect(listed[0]).toMatchObject({ number: 2, state: 'open', head: { ref: 'incidentops/pm-1' }, base: { ref: 'main' } })
+    expect(listed[0]).toMatchObject({
+      number: 2,
+      state: 'open',
+      head: { ref: 'incidentops/pm-1' },
+      base: { ref: 'main' },
+    })
   })
 
   it('edits the body and title; updated_at moves', async () => {
     emu.clock.advance(60_000)
-    const { data } = await bot.rest.pulls.update({ ...at, pull_number: 2, body: 'For #1 (ready for review)', title: 'Postmortem: DB down (#1)' })
-    expect(data).toMatchObject({ number: 2, state: 'open', body: 'For #1 (ready for review)', title: 'Postmortem: DB down (#1)', updated_at: '2026-01-10T12:04:00Z', created_at: '2026-01-10T12:01:00Z' })
+    const { data } = await bot.rest.pulls.update({
+      ...at,
+      pull_number: 2,
+      body: 'For #1 (ready for review)',
+      title: 'Postmortem: DB down (#1)',
+    })
+    expect(data).toMatchObject({
+      number: 2,
+      state: 'open',
+      body: 'For #1 (ready for review)',
+      title: 'Postmortem: DB down (#1)',
+      updated_at: '2026-01-10T12:04:00Z',
+      created_at: '2026-01-10T12:01:00Z',
+    })
     const { data: read } = await bot.rest.pulls.get({ ...at, pull_number: 2 })
     expect(read.body).toBe('For #1 (ready for review)')
-    expect(emu.getPull(repo, 2)).toMatchObject({ title: 'Postmortem: DB down (#1)', updated_at: '2026-01-10T12:04:00Z' })
+    expect(emu.getPull(repo, 2)).toMatchObject({
+      title: 'Postmortem: DB down (#1)',
+      updated_at: '2026-01-10T12:04:00Z',
+    })
     expect((await failure(bot.rest.pulls.get({ ...at, pull_number: 1 }))).status).toBe(404)
   })
 
@@ -240,9 +324,21 @@ describe('branches, contents writes and pull requests', () => {
     // Git writes hide the repo (404), like dispatches; pull requests say 403, like label writes.
     expect((await failure(reader.rest.git.createRef({ ...at, ref: 'refs/heads/rita', sha }))).status).toBe(404)
     expect(
-      (await failure(reader.rest.repos.createOrUpdateFileContents({ ...at, path: 'rita.md', message: 'hi', content: b64('hi'), branch: 'incidentops/pm-1' }))).status,
+      (
+        await failure(
+          reader.rest.repos.createOrUpdateFileContents({
+            ...at,
+            path: 'rita.md',
+            message: 'hi',
+            content: b64('hi'),
+            branch: 'incidentops/pm-1',
+          }),
+        )
+      ).status,
     ).toBe(404)
-    expect((await failure(reader.rest.pulls.create({ ...at, title: 'x', head: 'incidentops/pm-3', base: 'main' }))).status).toBe(403)
+    expect(
+      (await failure(reader.rest.pulls.create({ ...at, title: 'x', head: 'incidentops/pm-3', base: 'main' }))).status,
+    ).toBe(403)
     expect((await failure(reader.rest.pulls.update({ ...at, pull_number: 2, title: 'hijacked' }))).status).toBe(403)
     expect(emu.listBranches(repo)).toEqual(branches)
     expect(emu.getFile(repo, 'rita.md', 'incidentops/pm-1')).toBeUndefined()
@@ -260,7 +356,13 @@ describe('branches, contents writes and pull requests', () => {
     const text = emu.getFile(repo, doc, 'incidentops/pm-1')
     emu.clock.advance(60_000)
     const merged = emu.mergePull(repo, 2, 'alice')
-    expect(merged).toMatchObject({ state: 'closed', merged: true, merged_at: '2026-01-10T12:05:00Z', closed_at: '2026-01-10T12:05:00Z', merged_by: { login: 'alice' } })
+    expect(merged).toMatchObject({
+      state: 'closed',
+      merged: true,
+      merged_at: '2026-01-10T12:05:00Z',
+      closed_at: '2026-01-10T12:05:00Z',
+      merged_by: { login: 'alice' },
+    })
 
     expect(emu.getFile(repo, doc)).toBe(text)
     expect(emu.getFile(repo, 'README.md')).toBe('# shop\n\nNow with incidents.\n')
@@ -284,7 +386,12 @@ describe('branches, contents writes and pull requests', () => {
     expect(await blob('no-such-branch:README.md')).toBeNull()
 
     const { data: pr } = await bot.rest.pulls.get({ ...at, pull_number: 2 })
-    expect(pr).toMatchObject({ state: 'closed', merged: true, merged_at: '2026-01-10T12:05:00Z', merged_by: { login: 'alice' } })
+    expect(pr).toMatchObject({
+      state: 'closed',
+      merged: true,
+      merged_at: '2026-01-10T12:05:00Z',
+      merged_by: { login: 'alice' },
+    })
     expect(await bot.rest.pulls.list({ ...at, head: 'acme:incidentops/pm-1' }).then((r) => r.data)).toEqual([])
     expect((await bot.rest.pulls.list({ ...at, state: 'closed' })).data.map((p) => p.number)).toEqual([4, 2])
     const reopen = await failure(bot.rest.pulls.update({ ...at, pull_number: 2, state: 'open' }))

@@ -15,14 +15,26 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-type IssuesPage = { repository: { issues: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { number: number; id: string }[] } } }
+type IssuesPage = {
+  repository: {
+    issues: {
+      totalCount: number
+      pageInfo: { hasNextPage: boolean; endCursor: string | null }
+      nodes: { number: number; id: string }[]
+    }
+  }
+}
 
 describe('scale (benchmarks run up to 50,000 issues)', () => {
   // How fast (creating 50,000 issues, 50 deep GraphQL pages): `npm run bench -- --only=compute`, not a timed test.
   it('creates 50,000 issues and serves deep pages, REST and GraphQL, in order', async () => {
     for (let n = 0; n < 50_000; n++) {
       if (n % 50 === 0) emu.clock.advance(60_000)
-      emu.createIssue('acme/big', { title: `alert ${n}`, user: 'alice', labels: n % 5 ? ['incident'] : ['incident', 'sev/1'] })
+      emu.createIssue('acme/big', {
+        title: `alert ${n}`,
+        user: 'alice',
+        labels: n % 5 ? ['incident'] : ['incident', 'sev/1'],
+      })
     }
 
     const first = await bot.rest.issues.listForRepo({ owner: 'acme', repo: 'big', per_page: 100 })
@@ -56,7 +68,9 @@ describe('scale (benchmarks run up to 50,000 issues)', () => {
         { after },
       )
       for (const i of r.repository.issues.nodes) {
-        await bot.graphql(`mutation Close($id: ID!) { closeIssue(input: {issueId: $id}) { clientMutationId } }`, { id: i.id })
+        await bot.graphql(`mutation Close($id: ID!) { closeIssue(input: {issueId: $id}) { clientMutationId } }`, {
+          id: i.id,
+        })
         closed.push(i.number)
       }
       after = r.repository.issues.pageInfo.hasNextPage ? r.repository.issues.pageInfo.endCursor : null

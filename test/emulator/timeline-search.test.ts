@@ -27,28 +27,100 @@ describe('REST timeline', () => {
     await bot.rest.issues.update({ owner: 'acme', repo: 'shop', issue_number: 1, state: 'open' })
     await bot.rest.issues.removeLabel({ owner: 'acme', repo: 'shop', issue_number: 1, name: 'incident' })
 
-    const events = await bot.paginate(bot.rest.issues.listEventsForTimeline, { owner: 'acme', repo: 'shop', issue_number: 1, per_page: 2 })
+    const events = await bot.paginate(bot.rest.issues.listEventsForTimeline, {
+      owner: 'acme',
+      repo: 'shop',
+      issue_number: 1,
+      per_page: 2,
+    })
     const view = events.map((e) => {
-      const ev = e as { event?: string; actor?: { login: string }; created_at?: string; label?: { name: string; color: string }; assignee?: { login: string }; body?: string; state_reason?: string | null }
-      return { event: ev.event, actor: ev.actor?.login, label: ev.label?.name, assignee: ev.assignee?.login, body: ev.body, created_at: ev.created_at }
+      const ev = e as {
+        event?: string
+        actor?: { login: string }
+        created_at?: string
+        label?: { name: string; color: string }
+        assignee?: { login: string }
+        body?: string
+        state_reason?: string | null
+      }
+      return {
+        event: ev.event,
+        actor: ev.actor?.login,
+        label: ev.label?.name,
+        assignee: ev.assignee?.login,
+        body: ev.body,
+        created_at: ev.created_at,
+      }
     })
     expect(view).toEqual([
-      { event: 'labeled', actor: 'alice', label: 'incident', assignee: undefined, body: undefined, created_at: '2026-04-01T10:00:00Z' },
-      { event: 'assigned', actor: 'github-actions[bot]', label: undefined, assignee: 'alice', body: undefined, created_at: '2026-04-01T10:01:00Z' },
-      { event: 'commented', actor: 'github-actions[bot]', label: undefined, assignee: undefined, body: 'ack', created_at: '2026-04-01T10:01:00Z' },
-      { event: 'closed', actor: 'alice', label: undefined, assignee: undefined, body: undefined, created_at: '2026-04-01T10:01:00Z' },
-      { event: 'reopened', actor: 'github-actions[bot]', label: undefined, assignee: undefined, body: undefined, created_at: '2026-04-01T10:01:00Z' },
-      { event: 'unlabeled', actor: 'github-actions[bot]', label: 'incident', assignee: undefined, body: undefined, created_at: '2026-04-01T10:01:00Z' },
+      {
+        event: 'labeled',
+        actor: 'alice',
+        label: 'incident',
+        assignee: undefined,
+        body: undefined,
+        created_at: '2026-04-01T10:00:00Z',
+      },
+      {
+        event: 'assigned',
+        actor: 'github-actions[bot]',
+        label: undefined,
+        assignee: 'alice',
+        body: undefined,
+        created_at: '2026-04-01T10:01:00Z',
+      },
+      {
+        event: 'commented',
+        actor: 'github-actions[bot]',
+        label: undefined,
+        assignee: undefined,
+        body: 'ack',
+        created_at: '2026-04-01T10:01:00Z',
+      },
+      {
+        event: 'closed',
+        actor: 'alice',
+        label: undefined,
+        assignee: undefined,
+        body: undefined,
+        created_at: '2026-04-01T10:01:00Z',
+      },
+      {
+        event: 'reopened',
+        actor: 'github-actions[bot]',
+        label: undefined,
+        assignee: undefined,
+        body: undefined,
+        created_at: '2026-04-01T10:01:00Z',
+      },
+      {
+        event: 'unlabeled',
+        actor: 'github-actions[bot]',
+        label: 'incident',
+        assignee: undefined,
+        body: undefined,
+        created_at: '2026-04-01T10:01:00Z',
+      },
     ])
     expect(emu.timeline(repo, 1)).toHaveLength(6)
-    expect(emu.getIssue(repo, 1)).toMatchObject({ state: 'open', state_reason: 'reopened', assignees: [expect.objectContaining({ login: 'alice' })] })
+    expect(emu.getIssue(repo, 1)).toMatchObject({
+      state: 'open',
+      state_reason: 'reopened',
+      assignees: [expect.objectContaining({ login: 'alice' })],
+    })
   })
 })
 
 describe('REST search', () => {
   beforeAll(() => {
     emu.clock.set('2026-04-02T00:00:00Z')
-    for (let n = 0; n < 1100; n++) emu.createIssue(repo, { title: `alert ${n}`, user: 'alice', labels: n % 10 === 0 ? ['sev 1', 'incident'] : ['incident'], createdAt: n < 100 ? '2026-03-01T00:00:00Z' : undefined })
+    for (let n = 0; n < 1100; n++)
+      emu.createIssue(repo, {
+        title: `alert ${n}`,
+        user: 'alice',
+        labels: n % 10 === 0 ? ['sev 1', 'incident'] : ['incident'],
+        createdAt: n < 100 ? '2026-03-01T00:00:00Z' : undefined,
+      })
     emu.editIssue(repo, 2, { state: 'closed' }, 'alice')
     emu.createIssue('acme/other', { title: 'elsewhere', user: 'alice', labels: ['incident'] })
   })
@@ -68,19 +140,39 @@ describe('REST search', () => {
     expect(first.data.total_count).toBe(1100) // issue #1 lost its label above
     expect(first.headers['x-ratelimit-resource']).toBe('search')
     expect(first.headers.link).toMatch(/page=10>; rel="last"/)
-    const all = await bot.paginate(bot.rest.search.issuesAndPullRequests, { q: 'repo:acme/shop label:incident', per_page: 100 })
+    const all = await bot.paginate(bot.rest.search.issuesAndPullRequests, {
+      q: 'repo:acme/shop label:incident',
+      per_page: 100,
+    })
     expect(all).toHaveLength(1000)
-    await expect(bot.rest.search.issuesAndPullRequests({ q: 'repo:acme/shop label:incident', per_page: 100, page: 11 })).rejects.toMatchObject({ status: 422 })
+    await expect(
+      bot.rest.search.issuesAndPullRequests({ q: 'repo:acme/shop label:incident', per_page: 100, page: 11 }),
+    ).rejects.toMatchObject({ status: 422 })
   })
 })
 
 describe('repository dispatches', () => {
   it('records dispatches and rejects more than 10 client_payload keys', async () => {
-    const res = await bot.rest.repos.createDispatchEvent({ owner: 'acme', repo: 'shop', event_type: 'incident-sweep', client_payload: { incident: 1 } })
+    const res = await bot.rest.repos.createDispatchEvent({
+      owner: 'acme',
+      repo: 'shop',
+      event_type: 'incident-sweep',
+      client_payload: { incident: 1 },
+    })
     expect(res.status).toBe(204)
-    expect(emu.dispatches).toEqual([{ repo, event_type: 'incident-sweep', client_payload: { incident: 1 }, actor: 'github-actions[bot]', created_at: expect.any(String) }])
+    expect(emu.dispatches).toEqual([
+      {
+        repo,
+        event_type: 'incident-sweep',
+        client_payload: { incident: 1 },
+        actor: 'github-actions[bot]',
+        created_at: expect.any(String),
+      },
+    ])
     const big = Object.fromEntries(Array.from({ length: 11 }, (_, n) => [`k${n}`, n]))
-    await expect(bot.rest.repos.createDispatchEvent({ owner: 'acme', repo: 'shop', event_type: 'x', client_payload: big })).rejects.toMatchObject({ status: 422 })
+    await expect(
+      bot.rest.repos.createDispatchEvent({ owner: 'acme', repo: 'shop', event_type: 'x', client_payload: big }),
+    ).rejects.toMatchObject({ status: 422 })
     expect(emu.dispatches).toHaveLength(1)
   })
 })

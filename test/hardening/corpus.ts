@@ -52,16 +52,20 @@ export function unsafe(text: string, ownMarkers: RegExp[] = []): string[] {
   if (mention) out.push(`a live mention: …${prose.slice(Math.max(0, mention.index - 10), mention.index + 20)}…`)
   if (/&(#0*64|#x0*40|commat);[A-Za-z0-9]/i.test(prose)) out.push('an @ spelled as an HTML entity before a name')
   if (t.includes('<!--')) out.push('an HTML comment that is not ours (a smuggled marker)')
-  if (/incidentops:(card|record|reply|help|denied|alert|escalation|reminder|crisis|postmortem|followup)/i.test(t)) out.push('our marker text outside our own markers')
+  if (/incidentops:(card|record|reply|help|denied|alert|escalation|reminder|crisis|postmortem|followup)/i.test(t))
+    out.push('our marker text outside our own markers')
   const html = /<\/?(?!sub>|\/sub>)[A-Za-z!?]/.exec(prose.replace(/<\/?sub>/g, ''))
   if (html) out.push(`raw HTML: ${prose.slice(html.index, html.index + 30)}`)
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) out.push('a control character')
-  if (/[\u202a-\u202e\u2066-\u2069]/.test(text)) out.push('a bidirectional override (text that reads differently than it is)')
+  if (/[\u202a-\u202e\u2066-\u2069]/.test(text))
+    out.push('a bidirectional override (text that reads differently than it is)')
   if (/^ {0,3}(```|~~~)/m.test(t)) out.push('a code fence of user text that can swallow what follows')
   // Images, links and references from someone else's text (issue #14): GitHub must not embed, hide or cross-reference them.
-  if (/!\[[^\]\n]*\]\s*[([]/.test(prose)) out.push(`an image that would embed: ${prose.slice(prose.search(/!\[/), prose.search(/!\[/) + 60)}`)
-  if (/\[(Status page|click)\][([]/.test(prose) || /^ {0,3}\[r\]:/m.test(prose)) out.push('a link of theirs that hides its URL behind text')
+  if (/!\[[^\]\n]*\]\s*[([]/.test(prose))
+    out.push(`an image that would embed: ${prose.slice(prose.search(/!\[/), prose.search(/!\[/) + 60)}`)
+  if (/\[(Status page|click)\][([]/.test(prose) || /^ {0,3}\[r\]:/m.test(prose))
+    out.push('a link of theirs that hides its URL behind text')
   if (/(^|[^\u200b&])#42\d\d\b|\bGH-42\d\d\b/.test(prose)) out.push('a live issue reference from their text')
   // Every row of a table has the header's number of cell separators.
   const lines = t.split('\n')
@@ -69,7 +73,9 @@ export function unsafe(text: string, ownMarkers: RegExp[] = []): string[] {
     if (!lines[i]!.startsWith('|') || (i > 0 && lines[i - 1]!.startsWith('|'))) continue
     const pipes = (l: string) => (l.match(/(?<!\\)(?:\\\\)*\|/g) ?? []).length
     const want = pipes(lines[i]!)
-    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) if (pipes(lines[j]!) !== want) out.push(`a table row with ${pipes(lines[j]!)} cell separators instead of ${want}: ${lines[j]!.slice(0, 80)}`)
+    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++)
+      if (pipes(lines[j]!) !== want)
+        out.push(`a table row with ${pipes(lines[j]!)} cell separators instead of ${want}: ${lines[j]!.slice(0, 80)}`)
   }
   return [...new Set(out)]
 }
@@ -108,15 +114,23 @@ function ctx(body: string, comments: CommentSnapshot[] = [], title = '[Incident]
 }
 
 /** Intake of a body: the card and every comment we would post must be safe. */
-function intake(body: string, title?: string): { record: IncidentRecord; card: string; problems: string[]; c: IssueContext; cfg: Config } {
+function intake(
+  body: string,
+  title?: string,
+): { record: IncidentRecord; card: string; problems: string[]; c: IssueContext; cfg: Config } {
   const cfg = config()
   const c = ctx(body, [], title)
   const d = decide(c, { kind: 'issue', action: 'opened', sender: 'alice' }, cfg, formSpec(INCIDENT_FORM, cfg), NOW)
   if (d.kind !== 'incident') return { record: null as never, card: '', problems: [`skipped: ${d.reason}`], c, cfg }
   const want = desiredIssue(c, d.record, d.facts, cfg, d.replies)
-  const problems = [...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING]))]
+  const problems = [
+    ...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]),
+    ...want.once.flatMap((o) => unsafe(o.body, [LEADING])),
+  ]
   if (decodeRecord(want.card)?.number !== 2) problems.push('the card does not carry our record')
-  for (const l of want.labels) if (!/^[\w./ -]{1,50}$/.test(l)) problems.push(`a label we would set is not a plain name: ${JSON.stringify(l).slice(0, 60)}`)
+  for (const l of want.labels)
+    if (!/^[\w./ -]{1,50}$/.test(l))
+      problems.push(`a label we would set is not a plain name: ${JSON.stringify(l).slice(0, 60)}`)
   const services = want.labels.filter((l) => l.startsWith('service/')).length
   if (services > MAX_SERVICE_LABELS) problems.push(`${services} service labels (at most ${MAX_SERVICE_LABELS})`)
   return { record: d.record, card: want.card, problems, c, cfg }
@@ -127,28 +141,79 @@ function runBody(body: string): string[] {
 }
 
 function runTitle(title: string): string[] {
-  const { record, problems, c } = intake(renderIssueForm({ summary: 'x', impact: 'Full outage', services: 'api', exposure: [] }, INCIDENT_FORM), title)
-  const pm = renderPostmortem(parseTemplate(DEFAULT_TEMPLATE, '.github/postmortem.md'), { record, facts: { summary: null, impact: null, usersAffected: null, services: [], dataLoss: false, security: false, detection: null, startedAt: null, notes: [] } as never, title, url: c.issue!.url, repo: 'acme/shop', followups: [] })
+  const { record, problems, c } = intake(
+    renderIssueForm({ summary: 'x', impact: 'Full outage', services: 'api', exposure: [] }, INCIDENT_FORM),
+    title,
+  )
+  const pm = renderPostmortem(parseTemplate(DEFAULT_TEMPLATE, '.github/postmortem.md'), {
+    record,
+    facts: {
+      summary: null,
+      impact: null,
+      usersAffected: null,
+      services: [],
+      dataLoss: false,
+      security: false,
+      detection: null,
+      startedAt: null,
+      notes: [],
+    } as never,
+    title,
+    url: c.issue!.url,
+    repo: 'acme/shop',
+    followups: [],
+  })
   return [...problems, ...unsafe(pm, [/^<!-- incidentops:postmortem:\d+ -->/, /<!-- \/?incidentops:followups -->/g])]
 }
 
 function runComment(text: string, role: Role = 'write'): { problems: string[]; record: IncidentRecord | null } {
-  const first = intake(renderIssueForm({ summary: 'Checkout down', impact: 'Major degradation', services: 'checkout', exposure: [] }, INCIDENT_FORM))
-  const card: CommentSnapshot = { databaseId: 10, body: first.card, author: 'github-actions[bot]', createdAt: '2026-11-25T14:00:00Z', updatedAt: '2026-11-25T14:00:00Z', viewerDidAuthor: true }
+  const first = intake(
+    renderIssueForm(
+      { summary: 'Checkout down', impact: 'Major degradation', services: 'checkout', exposure: [] },
+      INCIDENT_FORM,
+    ),
+  )
+  const card: CommentSnapshot = {
+    databaseId: 10,
+    body: first.card,
+    author: 'github-actions[bot]',
+    createdAt: '2026-11-25T14:00:00Z',
+    updatedAt: '2026-11-25T14:00:00Z',
+    viewerDidAuthor: true,
+  }
   const c = ctx(first.c.issue!.body, [card])
-  const d = decide(c, { kind: 'comment', commentId: 20, body: text, author: 'alice', createdAt: '2026-11-25T14:20:00Z', role }, first.cfg, formSpec(INCIDENT_FORM, first.cfg), NOW)
+  const d = decide(
+    c,
+    { kind: 'comment', commentId: 20, body: text, author: 'alice', createdAt: '2026-11-25T14:20:00Z', role },
+    first.cfg,
+    formSpec(INCIDENT_FORM, first.cfg),
+    NOW,
+  )
   if (d.kind !== 'incident') return { problems: [`skipped: ${d.reason}`], record: null }
   const want = desiredIssue(c, d.record, d.facts, first.cfg, d.replies)
   // A reminder or an escalation pings the people on the hook on purpose: the commander a writer set
   // (a login the command parser validated) or the response team. Only that exact line of ours may
   // mention them; the same name anywhere else (say, in quoted user text) is still a live mention.
-  const onHook = [d.record.commander, ...first.cfg.responseTeam.map((t) => t.replace(/^@/, ''))].filter((l): l is string => !!l && /^[A-Za-z0-9][A-Za-z0-9-/]{0,80}$/.test(l))
-  const asks = onHook.length ? [new RegExp(`^(?:@(?:${onHook.join('|')}) )*@(?:${onHook.join('|')}): please (?=post \`/update <what changed>\`\\. Next update due|take command with \`/ack\`\\.)`, 'gm')] : []
-  const problems = [...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING, ...asks]))]
+  const onHook = [d.record.commander, ...first.cfg.responseTeam.map((t) => t.replace(/^@/, ''))].filter(
+    (l): l is string => !!l && /^[A-Za-z0-9][A-Za-z0-9-/]{0,80}$/.test(l),
+  )
+  const asks = onHook.length
+    ? [
+        new RegExp(
+          `^(?:@(?:${onHook.join('|')}) )*@(?:${onHook.join('|')}): please (?=post \`/update <what changed>\`\\. Next update due|take command with \`/ack\`\\.)`,
+          'gm',
+        ),
+      ]
+    : []
+  const problems = [
+    ...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]),
+    ...want.once.flatMap((o) => unsafe(o.body, [LEADING, ...asks])),
+  ]
   if (decodeRecord(want.card)?.number !== 2) problems.push('the card does not carry our record')
   const posts = reconcile(want, c).filter((e) => e.kind === 'create-comment')
   if (posts.length > 2) problems.push(`${posts.length} replies to one comment`)
-  if (d.record.events.length - first.record.events.length > 40) problems.push('more than 20 commands ran from one comment')
+  if (d.record.events.length - first.record.events.length > 40)
+    problems.push('more than 20 commands ran from one comment')
   return { problems, record: d.record }
 }
 
@@ -158,7 +223,8 @@ function runDispatch(payload: unknown, expect: string, eventType = 'alert'): str
     alerts = parseAlertDispatch(eventType, payload)
   } catch (error: unknown) {
     if (!(error instanceof PayloadError)) return [`threw ${String(error)} instead of a PayloadError`]
-    if (!/^(event_type|client_payload)\b/.test(error.message)) return [`the error does not name the field: ${error.message}`]
+    if (!/^(event_type|client_payload)\b/.test(error.message))
+      return [`the error does not name the field: ${error.message}`]
     if (error.message.length > 600) return ['the error message is longer than 600 characters']
     return expect === 'accept' ? [`rejected: ${error.message}`] : []
   }
@@ -167,7 +233,15 @@ function runDispatch(payload: unknown, expect: string, eventType = 'alert'): str
 }
 
 /** Summaries that make a backtracking engine take exponential or high-polynomial time on the REGEX_BOMBS. */
-export const REGEX_ATTACKS = [`${'a'.repeat(49)}!`, 'a'.repeat(10_000), 'ab'.repeat(5_000), `${'x'.repeat(9_000)}`, `${'word '.repeat(1_900)}!`, `${' , '.repeat(3_000)}!`, `${'1a'.repeat(4_000)}!`]
+export const REGEX_ATTACKS = [
+  `${'a'.repeat(49)}!`,
+  'a'.repeat(10_000),
+  'ab'.repeat(5_000),
+  `${'x'.repeat(9_000)}`,
+  `${'word '.repeat(1_900)}!`,
+  `${' , '.repeat(3_000)}!`,
+  `${'1a'.repeat(4_000)}!`,
+]
 
 /**
  * A config case: refused with file:line:column, or accepted; a `linear` one also classifies every
@@ -183,7 +257,8 @@ export function runConfig(text: string, expect: string): string[] {
   } catch (error: unknown) {
     if (!(error instanceof ConfigError)) return [`threw ${String(error)} instead of a ConfigError`]
     if (expect === 'ok') return [`refused: ${error.message}`]
-    if (!/\.github\/incidents\.yml:\d+:\d+: /.test(error.message)) return [`the error has no file:line:column: ${error.message.slice(0, 200)}`]
+    if (!/\.github\/incidents\.yml:\d+:\d+: /.test(error.message))
+      return [`the error has no file:line:column: ${error.message.slice(0, 200)}`]
     if (/\n\s+at /.test(error.message)) return ['the error carries a stack trace']
   }
   return []
@@ -203,35 +278,65 @@ export interface AccessInput {
 }
 
 function runAccess(a: AccessInput): string[] {
-  const first = intake(renderIssueForm({ summary: 'Checkout down', impact: 'Major degradation', services: 'checkout', exposure: [] }, INCIDENT_FORM))
+  const first = intake(
+    renderIssueForm(
+      { summary: 'Checkout down', impact: 'Major degradation', services: 'checkout', exposure: [] },
+      INCIDENT_FORM,
+    ),
+  )
   const cfg = first.cfg
   const spec = formSpec(INCIDENT_FORM, cfg)
-  let card: CommentSnapshot = { databaseId: 10, body: first.card, author: 'github-actions[bot]', createdAt: '2026-11-25T14:00:00Z', updatedAt: '2026-11-25T14:00:00Z', viewerDidAuthor: true }
+  let card: CommentSnapshot = {
+    databaseId: 10,
+    body: first.card,
+    author: 'github-actions[bot]',
+    createdAt: '2026-11-25T14:00:00Z',
+    updatedAt: '2026-11-25T14:00:00Z',
+    viewerDidAuthor: true,
+  }
   const commands = a.stage === 'resolved' ? '/ack\n/resolve' : '/ack'
-  const acked = decide(ctx(first.c.issue!.body, [card]), { kind: 'comment', commentId: 20, body: commands, author: 'bob', createdAt: '2026-11-25T14:10:00Z', role: 'write' }, cfg, spec, NOW)
+  const acked = decide(
+    ctx(first.c.issue!.body, [card]),
+    { kind: 'comment', commentId: 20, body: commands, author: 'bob', createdAt: '2026-11-25T14:10:00Z', role: 'write' },
+    cfg,
+    spec,
+    NOW,
+  )
   if (acked.kind !== 'incident') return [`skipped: ${acked.reason}`]
   const c0 = ctx(first.c.issue!.body, [card])
   card = { ...card, body: desiredIssue(c0, acked.record, acked.facts, cfg, []).card }
   const before = acked.record
   const c = ctx(a.body ?? first.c.issue!.body, [card])
   const issue = c.issue!
-  issue.state = a.action === 'closed' ? 'closed' : a.action === 'reopened' ? 'open' : a.stage === 'resolved' ? 'closed' : 'open'
+  issue.state =
+    a.action === 'closed' ? 'closed' : a.action === 'reopened' ? 'open' : a.stage === 'resolved' ? 'closed' : 'open'
   issue.stateReason = a.action === 'closed' ? (a.stateReason ?? 'COMPLETED') : null
   issue.updatedAt = issue.closedAt = '2026-11-25T14:20:00Z'
-  const d = decide(c, { kind: 'issue', action: a.action, sender: 'alice', ...(a.role ? { role: a.role } : {}) }, cfg, spec, NOW)
+  const d = decide(
+    c,
+    { kind: 'issue', action: a.action, sender: 'alice', ...(a.role ? { role: a.role } : {}) },
+    cfg,
+    spec,
+    NOW,
+  )
   if (d.kind !== 'incident') return [`skipped: ${d.reason}`]
   const want = desiredIssue(c, d.record, d.facts, cfg, d.replies)
   const problems: string[] = []
   if (d.record.stage !== before.stage) problems.push(`the stage moved: ${before.stage} → ${d.record.stage}`)
-  if (d.record.priority !== before.priority) problems.push(`the priority moved: ${before.priority} → ${d.record.priority}`)
+  if (d.record.priority !== before.priority)
+    problems.push(`the priority moved: ${before.priority} → ${d.record.priority}`)
   if (d.record.commander !== before.commander) problems.push('the commander changed')
   if (d.record.events.some((e) => e.kind === 'dismissed')) problems.push('dismissed')
   const state = a.stage === 'resolved' ? 'closed' : 'open'
   if (want.state !== state) problems.push(`the issue would stay ${want.state}, the record says ${state}`)
-  if (a.action !== 'edited' && !d.record.events.some((e) => e.kind === 'refused')) problems.push('the attempt is not in the timeline')
+  if (a.action !== 'edited' && !d.record.events.some((e) => e.kind === 'refused'))
+    problems.push('the attempt is not in the timeline')
   const services = want.labels.filter((l) => l.startsWith('service/')).length
   if (services > MAX_SERVICE_LABELS) problems.push(`${services} service labels (at most ${MAX_SERVICE_LABELS})`)
-  problems.push(...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]), ...want.once.flatMap((o) => unsafe(o.body, [LEADING])))
+  problems.push(
+    ...unsafe(want.card, [new RegExp(`^${CARD_MARKER}`), RECORD_LINE]),
+    ...want.once.flatMap((o) => unsafe(o.body, [LEADING])),
+  )
   return problems
 }
 
@@ -344,34 +449,110 @@ const WRONG_TYPES: [string, unknown][] = [
   ['response_team', 'everyone'],
   ['form.headings', ['x']],
 ]
-const UNKNOWN_KEYS = ['foo', 'labels.colour', 'priorities.P1.acknowledge', 'project.token', 'crisis.mentions', 'sweep.interval', 'alerts.secret', 'report.email']
+const UNKNOWN_KEYS = [
+  'foo',
+  'labels.colour',
+  'priorities.P1.acknowledge',
+  'project.token',
+  'crisis.mentions',
+  'sweep.interval',
+  'alerts.secret',
+  'report.email',
+]
 // Patterns that take exponential or high-polynomial time in a backtracking engine. Config regexes are
 // matched with RE2 (linear time), so they are accepted, and classifying hostile summaries stays fast.
-const REGEX_BOMBS = ['(a+)+$', '(a*)*$', '(a+)*b', '([a-z]+)+$', '(\\w+\\s?)+$', '((a+))+$', '(a{1,})+$', '(a{2,}){2,}$', '(?:a+)+$', '(.*a){20}', '(x+x+)+y', '(\\d+|\\w+)+$', '(a|a)+$', '(a|ab)*c', '(?:x|xy)+$', '((a|b)|a)+$', '(?:(a|b)c)+$', '(aa?)+$', '^.*a.*a.*a.*b$', '(.*)*x$', '(\\s*,\\s*)*$']
+const REGEX_BOMBS = [
+  '(a+)+$',
+  '(a*)*$',
+  '(a+)*b',
+  '([a-z]+)+$',
+  '(\\w+\\s?)+$',
+  '((a+))+$',
+  '(a{1,})+$',
+  '(a{2,}){2,}$',
+  '(?:a+)+$',
+  '(.*a){20}',
+  '(x+x+)+y',
+  '(\\d+|\\w+)+$',
+  '(a|a)+$',
+  '(a|ab)*c',
+  '(?:x|xy)+$',
+  '((a|b)|a)+$',
+  '(?:(a|b)c)+$',
+  '(aa?)+$',
+  '^.*a.*a.*a.*b$',
+  '(.*)*x$',
+  '(\\s*,\\s*)*$',
+]
 // Invalid, or what RE2 cannot run (backreferences, lookarounds, \\u escapes, possessive quantifiers, huge counts): refused.
-const REGEX_BAD = ['[', '(?<n>a', 'a{2,1}', '(a)\\1', '(?<w>a)\\k<w>', 'x(?=y)', 'x(?!y)', '(?<=x)y', '(?<!x)y', 'caf\\u00e9', 'a++', 'a{1,5000}', '(\\w{1,1000}){1,1000}']
+const REGEX_BAD = [
+  '[',
+  '(?<n>a',
+  'a{2,1}',
+  '(a)\\1',
+  '(?<w>a)\\k<w>',
+  'x(?=y)',
+  'x(?!y)',
+  '(?<=x)y',
+  '(?<!x)y',
+  'caf\\u00e9',
+  'a++',
+  'a{1,5000}',
+  '(\\w{1,1000}){1,1000}',
+]
 const REGEX_OK = ['^pay', 'checkout|payments', '\\bdb\\b', '(eu|us)-west', '[0-9]{3}', '(eu|us)+']
 
 export function cases(): HostileCase[] {
   const out: HostileCase[] = []
   // Configs from tables.
-  for (const [p, v] of WRONG_TYPES) out.push({ kind: 'config', name: `config: ${p} = ${JSON.stringify(v)}`, input: at(p, v), expect: 'error' })
-  for (const p of UNKNOWN_KEYS) out.push({ kind: 'config', name: `config: unknown key ${p}`, input: at(p, 1), expect: 'error' })
-  const rule = (re: string) => yaml({ classification: { rules: [{ priority: 'P1', when: { field: 'summary', matches: re } }] } })
-  for (const re of REGEX_BOMBS) out.push({ kind: 'config', name: `config: regex ${re} (linear)`, input: rule(re), expect: 'linear' })
-  for (const re of REGEX_BAD) out.push({ kind: 'config', name: `config: regex ${re}`, input: rule(re), expect: 'error' })
-  for (const re of REGEX_OK) out.push({ kind: 'config', name: `config: regex ${re} (fine)`, input: rule(re), expect: 'ok' })
+  for (const [p, v] of WRONG_TYPES)
+    out.push({ kind: 'config', name: `config: ${p} = ${JSON.stringify(v)}`, input: at(p, v), expect: 'error' })
+  for (const p of UNKNOWN_KEYS)
+    out.push({ kind: 'config', name: `config: unknown key ${p}`, input: at(p, 1), expect: 'error' })
+  const rule = (re: string) =>
+    yaml({ classification: { rules: [{ priority: 'P1', when: { field: 'summary', matches: re } }] } })
+  for (const re of REGEX_BOMBS)
+    out.push({ kind: 'config', name: `config: regex ${re} (linear)`, input: rule(re), expect: 'linear' })
+  for (const re of REGEX_BAD)
+    out.push({ kind: 'config', name: `config: regex ${re}`, input: rule(re), expect: 'error' })
+  for (const re of REGEX_OK)
+    out.push({ kind: 'config', name: `config: regex ${re} (fine)`, input: rule(re), expect: 'ok' })
   out.push(
-    { kind: 'config', name: 'config: 300 KB', input: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`, expect: 'error' },
-    { kind: 'config', name: 'config: 250 KB of comments (fine)', input: `${'# padding\n'.repeat(25_000)}labels:\n  incident: incident\n`, expect: 'ok' },
+    {
+      kind: 'config',
+      name: 'config: 300 KB',
+      input: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`,
+      expect: 'error',
+    },
+    {
+      kind: 'config',
+      name: 'config: 250 KB of comments (fine)',
+      input: `${'# padding\n'.repeat(25_000)}labels:\n  incident: incident\n`,
+      expect: 'ok',
+    },
     { kind: 'config', name: 'config: binary', input: '\u0000binary', expect: 'error' },
     { kind: 'config', name: 'config: a list', input: '- a\n- b\n', expect: 'error' },
     { kind: 'config', name: 'config: a string', input: '"just text"\n', expect: 'error' },
-    { kind: 'config', name: 'config: deep nesting', input: `labels: ${'['.repeat(500)}${']'.repeat(500)}\n`, expect: 'error' },
+    {
+      kind: 'config',
+      name: 'config: deep nesting',
+      input: `labels: ${'['.repeat(500)}${']'.repeat(500)}\n`,
+      expect: 'error',
+    },
     { kind: 'config', name: 'config: unclosed flow', input: 'labels: { incident: [incident\n', expect: 'error' },
-    { kind: 'config', name: 'config: 100 KB label', input: at('labels.incident', 'x'.repeat(100_000)), expect: 'error' },
+    {
+      kind: 'config',
+      name: 'config: 100 KB label',
+      input: at('labels.incident', 'x'.repeat(100_000)),
+      expect: 'error',
+    },
     { kind: 'config', name: 'config: empty (fine)', input: '', expect: 'ok' },
-    { kind: 'config', name: 'config: !!binary tag', input: 'labels:\n  incident: !!binary aW5jaWRlbnQ=\n', expect: 'error' },
+    {
+      kind: 'config',
+      name: 'config: !!binary tag',
+      input: 'labels:\n  incident: !!binary aW5jaWRlbnQ=\n',
+      expect: 'error',
+    },
     { kind: 'config', name: 'config: !!set', input: 'crisis:\n  mention: !!set { "@a": null }\n', expect: 'error' },
   )
   for (const f of readdirSync(join(HOSTILE, 'configs')).sort()) {
@@ -382,22 +563,60 @@ export function cases(): HostileCase[] {
   // Issue bodies: every nasty string in every free-text field, then whole bodies.
   for (const field of ['summary', 'services', 'detection', 'links', 'impact'] as const) {
     for (const [name, s] of NASTY) {
-      const values: Record<string, string | string[] | null> = { summary: 'Checkout down', impact: 'Full outage', services: 'checkout', exposure: [], detection: 'Monitoring alert', links: null }
+      const values: Record<string, string | string[] | null> = {
+        summary: 'Checkout down',
+        impact: 'Full outage',
+        services: 'checkout',
+        exposure: [],
+        detection: 'Monitoring alert',
+        links: null,
+      }
       values[field] = s
-      out.push({ kind: 'body', name: `body: ${name} in ${field}`, input: renderIssueForm(values, INCIDENT_FORM), expect: 'neutralised' })
+      out.push({
+        kind: 'body',
+        name: `body: ${name} in ${field}`,
+        input: renderIssueForm(values, INCIDENT_FORM),
+        expect: 'neutralised',
+      })
     }
   }
   let seed = 7
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32)
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32
   out.push(
-    { kind: 'body', name: 'body: 65 KB of random code units', input: Array.from({ length: 65_536 }, () => String.fromCharCode(Math.floor(rnd() * 65_536))).join(''), expect: 'neutralised' },
-    { kind: 'body', name: 'body: 65 KB of headings and fences', input: '### What is broken?\n```\n'.repeat(3000).slice(0, 65_536), expect: 'neutralised' },
+    {
+      kind: 'body',
+      name: 'body: 65 KB of random code units',
+      input: Array.from({ length: 65_536 }, () => String.fromCharCode(Math.floor(rnd() * 65_536))).join(''),
+      expect: 'neutralised',
+    },
+    {
+      kind: 'body',
+      name: 'body: 65 KB of headings and fences',
+      input: '### What is broken?\n```\n'.repeat(3000).slice(0, 65_536),
+      expect: 'neutralised',
+    },
     { kind: 'body', name: 'body: 20,000 lines', input: 'line @x\n'.repeat(20_000), expect: 'neutralised' },
-    { kind: 'body', name: 'body: unclosed HTML comment first', input: `<!--\n${renderIssueForm({ summary: 'x', impact: 'Full outage', exposure: [] }, INCIDENT_FORM)}`, expect: 'neutralised' },
-    { kind: 'body', name: 'body: only markers', input: '<!-- incidentops:card -->\n<!-- incidentops:record:v1:AAAA -->', expect: 'neutralised' },
+    {
+      kind: 'body',
+      name: 'body: unclosed HTML comment first',
+      input: `<!--\n${renderIssueForm({ summary: 'x', impact: 'Full outage', exposure: [] }, INCIDENT_FORM)}`,
+      expect: 'neutralised',
+    },
+    {
+      kind: 'body',
+      name: 'body: only markers',
+      input: '<!-- incidentops:card -->\n<!-- incidentops:record:v1:AAAA -->',
+      expect: 'neutralised',
+    },
     { kind: 'body', name: 'body: empty', input: '', expect: 'neutralised' },
   )
-  for (const f of readdirSync(join(HOSTILE, 'bodies')).sort()) out.push({ kind: 'body', name: `body file ${f}`, input: readFileSync(join(HOSTILE, 'bodies', f), 'utf8'), expect: 'neutralised' })
+  for (const f of readdirSync(join(HOSTILE, 'bodies')).sort())
+    out.push({
+      kind: 'body',
+      name: `body file ${f}`,
+      input: readFileSync(join(HOSTILE, 'bodies', f), 'utf8'),
+      expect: 'neutralised',
+    })
 
   // Titles (quoted into the postmortem).
   for (const [name, s] of NASTY) out.push({ kind: 'title', name: `title: ${name}`, input: s, expect: 'neutralised' })
@@ -430,54 +649,148 @@ export function cases(): HostileCase[] {
     ['pipes', `/note ${'|'.repeat(100)}`],
     ['table in an update', '/update | a | b |\n|---|---|'],
   ]
-  for (const [name, s] of COMMANDS) out.push({ kind: 'comment', name: `comment: ${name}`, input: s, expect: 'neutralised' })
-  for (const [name, s] of NASTY) out.push({ kind: 'comment', name: `comment: /update ${name}`, input: `/update ${s}`, expect: 'neutralised' })
-  for (const f of readdirSync(join(HOSTILE, 'comments')).sort()) out.push({ kind: 'comment', name: `comment file ${f}`, input: readFileSync(join(HOSTILE, 'comments', f), 'utf8'), expect: 'neutralised' })
+  for (const [name, s] of COMMANDS)
+    out.push({ kind: 'comment', name: `comment: ${name}`, input: s, expect: 'neutralised' })
+  for (const [name, s] of NASTY)
+    out.push({ kind: 'comment', name: `comment: /update ${name}`, input: `/update ${s}`, expect: 'neutralised' })
+  for (const f of readdirSync(join(HOSTILE, 'comments')).sort())
+    out.push({
+      kind: 'comment',
+      name: `comment file ${f}`,
+      input: readFileSync(join(HOSTILE, 'comments', f), 'utf8'),
+      expect: 'neutralised',
+    })
 
   // Dispatch payloads: the malformed fixtures, the hostile files, and generated ones.
-  for (const f of readdirSync(MALFORMED).filter((x) => x.endsWith('.json') && x !== 'index.json').sort()) {
+  for (const f of readdirSync(MALFORMED)
+    .filter((x) => x.endsWith('.json') && x !== 'index.json')
+    .sort()) {
     const j = JSON.parse(readFileSync(join(MALFORMED, f), 'utf8')) as { event_type: string; client_payload: unknown }
-    out.push({ kind: 'dispatch', name: `dispatch fixture ${f}`, input: j.event_type === 'alert' ? j.client_payload : { __eventType: j.event_type, payload: j.client_payload }, expect: 'reject' })
+    out.push({
+      kind: 'dispatch',
+      name: `dispatch fixture ${f}`,
+      input: j.event_type === 'alert' ? j.client_payload : { __eventType: j.event_type, payload: j.client_payload },
+      expect: 'reject',
+    })
   }
   for (const f of readdirSync(join(HOSTILE, 'payloads')).sort()) {
-    const j = JSON.parse(readFileSync(join(HOSTILE, 'payloads', f), 'utf8')) as { expect: string; client_payload: unknown }
+    const j = JSON.parse(readFileSync(join(HOSTILE, 'payloads', f), 'utf8')) as {
+      expect: string
+      client_payload: unknown
+    }
     out.push({ kind: 'dispatch', name: `dispatch file ${f}`, input: j.client_payload, expect: j.expect })
   }
-  const alert = (extra: Record<string, unknown>) => ({ incidentops: { version: 1, alerts: [{ status: 'firing', key: 'k', title: 'Probe failing', ...extra }] } })
-  for (const f of ['status', 'key', 'title', 'description', 'service', 'severity', 'labels', 'startsAt', 'endsAt', 'source', 'links']) {
-    for (const [vn, v] of [['a number', 12345], ['true', true], ['a list', ['x']], ['an object', { a: 1 }]] as [string, unknown][]) {
+  const alert = (extra: Record<string, unknown>) => ({
+    incidentops: { version: 1, alerts: [{ status: 'firing', key: 'k', title: 'Probe failing', ...extra }] },
+  })
+  for (const f of [
+    'status',
+    'key',
+    'title',
+    'description',
+    'service',
+    'severity',
+    'labels',
+    'startsAt',
+    'endsAt',
+    'source',
+    'links',
+  ]) {
+    for (const [vn, v] of [
+      ['a number', 12345],
+      ['true', true],
+      ['a list', ['x']],
+      ['an object', { a: 1 }],
+    ] as [string, unknown][]) {
       out.push({ kind: 'dispatch', name: `dispatch: ${f} is ${vn}`, input: alert({ [f]: v }), expect: 'any' })
     }
   }
-  for (const [name, s] of NASTY) out.push({ kind: 'dispatch', name: `dispatch: ${name} in title and description`, input: alert({ title: s, description: s, labels: { team: s } }), expect: 'any' })
+  for (const [name, s] of NASTY)
+    out.push({
+      kind: 'dispatch',
+      name: `dispatch: ${name} in title and description`,
+      input: alert({ title: s, description: s, labels: { team: s } }),
+      expect: 'any',
+    })
   let deep: unknown = 'x'
   for (let i = 0; i < 5000; i++) deep = [deep]
   out.push(
     { kind: 'dispatch', name: 'dispatch: 5,000 levels deep', input: alert({ labels: { deep } }), expect: 'any' },
     { kind: 'dispatch', name: 'dispatch: 70 KB', input: alert({ description: 'z'.repeat(70_000) }), expect: 'any' },
-    { kind: 'dispatch', name: 'dispatch: 1,000 labels', input: alert({ labels: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`l${i}`, '@x'])) }), expect: 'any' },
-    { kind: 'dispatch', name: 'dispatch: 11 top-level keys', input: { ...alert({}), a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10 }, expect: 'any' },
+    {
+      kind: 'dispatch',
+      name: 'dispatch: 1,000 labels',
+      input: alert({ labels: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`l${i}`, '@x'])) }),
+      expect: 'any',
+    },
+    {
+      kind: 'dispatch',
+      name: 'dispatch: 11 top-level keys',
+      input: { ...alert({}), a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10 },
+      expect: 'any',
+    },
     { kind: 'dispatch', name: 'dispatch: an array', input: [alert({})], expect: 'reject' },
     { kind: 'dispatch', name: 'dispatch: null', input: null, expect: 'reject' },
   )
 
   // People below triage through the channels GitHub gives them anyway (issue #14).
-  const body = (impact: string, services = 'checkout'): string => renderIssueForm({ summary: 'Checkout down', impact, services, exposure: [] }, INCIDENT_FORM)
+  const body = (impact: string, services = 'checkout'): string =>
+    renderIssueForm({ summary: 'Checkout down', impact, services, exposure: [] }, INCIDENT_FORM)
   const roles: (Role | undefined)[] = ['read', 'none', undefined]
   for (const role of roles) {
     const who = role ?? 'unknown role'
     out.push(
-      { kind: 'access', name: `access: ${who} closes an acknowledged incident`, input: { stage: 'investigating', action: 'closed', role }, expect: 'unchanged' },
-      { kind: 'access', name: `access: ${who} closes it as not planned`, input: { stage: 'investigating', action: 'closed', role, stateReason: 'NOT_PLANNED' }, expect: 'unchanged' },
-      { kind: 'access', name: `access: ${who} reopens a resolved incident`, input: { stage: 'resolved', action: 'reopened', role }, expect: 'unchanged' },
-      { kind: 'access', name: `access: ${who} edits it down to no impact`, input: { stage: 'investigating', action: 'edited', role, body: body('No customer impact') }, expect: 'unchanged' },
-      { kind: 'access', name: `access: ${who} edits it up to a full outage`, input: { stage: 'investigating', action: 'edited', role, body: body('Full outage') }, expect: 'unchanged' },
+      {
+        kind: 'access',
+        name: `access: ${who} closes an acknowledged incident`,
+        input: { stage: 'investigating', action: 'closed', role },
+        expect: 'unchanged',
+      },
+      {
+        kind: 'access',
+        name: `access: ${who} closes it as not planned`,
+        input: { stage: 'investigating', action: 'closed', role, stateReason: 'NOT_PLANNED' },
+        expect: 'unchanged',
+      },
+      {
+        kind: 'access',
+        name: `access: ${who} reopens a resolved incident`,
+        input: { stage: 'resolved', action: 'reopened', role },
+        expect: 'unchanged',
+      },
+      {
+        kind: 'access',
+        name: `access: ${who} edits it down to no impact`,
+        input: { stage: 'investigating', action: 'edited', role, body: body('No customer impact') },
+        expect: 'unchanged',
+      },
+      {
+        kind: 'access',
+        name: `access: ${who} edits it up to a full outage`,
+        input: { stage: 'investigating', action: 'edited', role, body: body('Full outage') },
+        expect: 'unchanged',
+      },
     )
   }
   const flood = Array.from({ length: 200 }, (_, i) => `svc-${i}`).join(', ')
   out.push(
-    { kind: 'access', name: 'access: read edits in 200 services', input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', flood) }, expect: 'unchanged' },
-    { kind: 'access', name: 'access: read edits in hostile service names', input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', '@everyone, <!-- incidentops:card -->, ../../x, service/evil') }, expect: 'unchanged' },
+    {
+      kind: 'access',
+      name: 'access: read edits in 200 services',
+      input: { stage: 'investigating', action: 'edited', role: 'read', body: body('Major degradation', flood) },
+      expect: 'unchanged',
+    },
+    {
+      kind: 'access',
+      name: 'access: read edits in hostile service names',
+      input: {
+        stage: 'investigating',
+        action: 'edited',
+        role: 'read',
+        body: body('Major degradation', '@everyone, <!-- incidentops:card -->, ../../x, service/evil'),
+      },
+      expect: 'unchanged',
+    },
     { kind: 'body', name: 'body: 200 services', input: body('Full outage', flood), expect: 'neutralised' },
   )
   return out
@@ -485,6 +798,7 @@ export function cases(): HostileCase[] {
 
 /** A dispatch case with another event type (a fixture that tests event_type). */
 export function dispatchArgs(input: unknown): [string, unknown] {
-  if (typeof input === 'object' && input !== null && '__eventType' in input) return [String((input as { __eventType: unknown }).__eventType), (input as unknown as { payload: unknown }).payload]
+  if (typeof input === 'object' && input !== null && '__eventType' in input)
+    return [String((input as { __eventType: unknown }).__eventType), (input as unknown as { payload: unknown }).payload]
   return ['alert', input]
 }

@@ -8,7 +8,14 @@
 // exactly the reference state (issues, labels, comments, the record, board items).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
-import { TWIN_SCALE, commentPayload, dispatchPayload, issuesPayload, runAction, type ActionRun } from '../e2e/harness.js'
+import {
+  TWIN_SCALE,
+  commentPayload,
+  dispatchPayload,
+  issuesPayload,
+  runAction,
+  type ActionRun,
+} from '../e2e/harness.js'
 import { BOT, REPO, World, duplicates, pool, type Mode, type Snapshot } from './world.js'
 import { SCENARIOS, formBody, recordOf, type Scenario } from './scenarios.js'
 import { CONFIG_FILE, cases, check, unsafe } from './corpus.js'
@@ -31,9 +38,15 @@ const tally = {
 }
 
 const FAULT_RATE = 0.1
-const results = new Map<string, { ref: Snapshot; worlds: { mode: Mode['kind']; snap: Snapshot; dup: string[]; problems: string[]; world: World }[] }>()
+const results = new Map<
+  string,
+  { ref: Snapshot; worlds: { mode: Mode['kind']; snap: Snapshot; dup: string[]; problems: string[]; world: World }[] }
+>()
 
-async function runWorld(s: Scenario, mode: Mode): Promise<{ mode: Mode['kind']; snap: Snapshot; dup: string[]; problems: string[]; world: World }> {
+async function runWorld(
+  s: Scenario,
+  mode: Mode,
+): Promise<{ mode: Mode['kind']; snap: Snapshot; dup: string[]; problems: string[]; world: World }> {
   const w = await new World(`${s.name}-${mode.kind}`, mode, s.config, s.board).start()
   try {
     await s.drive(w)
@@ -50,7 +63,13 @@ async function runWorld(s: Scenario, mode: Mode): Promise<{ mode: Mode['kind']; 
 }
 
 async function scenarios(): Promise<void> {
-  const modes: Mode[] = [{ kind: 'plain' }, { kind: 'triple' }, { kind: 'kill' }, { kind: 'faults', seed: 10, rate: FAULT_RATE }, { kind: 'faults', seed: 20, rate: FAULT_RATE }]
+  const modes: Mode[] = [
+    { kind: 'plain' },
+    { kind: 'triple' },
+    { kind: 'kill' },
+    { kind: 'faults', seed: 10, rate: FAULT_RATE },
+    { kind: 'faults', seed: 20, rate: FAULT_RATE },
+  ]
   // A seed of its own for every scenario and fault world: the same seed everywhere would fault the same request positions.
   const seeded = (m: Mode, i: number): Mode => (m.kind === 'faults' ? { ...m, seed: m.seed * 1000 + i } : m)
   const tasks = SCENARIOS.flatMap((s, i) => modes.map((m) => async () => ({ s, r: await runWorld(s, seeded(m, i)) })))
@@ -108,10 +127,11 @@ describe.each(SCENARIOS.map((s) => [s.name]))('scenario %s', (name) => {
 })
 
 afterAll(() => {
-  for (const r of results.values()) for (const w of r.worlds) {
-    tally.killed += w.world.stats.killed
-    tally.lostOrDuplicated += w.dup.length + (JSON.stringify(w.snap) === JSON.stringify(r.ref) ? 0 : 1)
-  }
+  for (const r of results.values())
+    for (const w of r.worlds) {
+      tally.killed += w.world.stats.killed
+      tally.lostOrDuplicated += w.dup.length + (JSON.stringify(w.snap) === JSON.stringify(r.ref) ? 0 : 1)
+    }
   tally.scenarios = results.size
   const line = `hardening: ${tally.scenarios} scenarios × ${tally.replays} replays passed, ${tally.faultsInjected} faults injected and survived, ${tally.hostile} hostile cases handled, ${tally.lostOrDuplicated} lost or duplicated writes`
   console.log(
@@ -133,7 +153,8 @@ const CORPUS = cases()
 describe('hostile input corpus (in-process, against the pure functions)', () => {
   it(`has at least 200 cases, every kind represented (${CORPUS.length})`, () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(200)
-    for (const k of ['config', 'body', 'title', 'comment', 'dispatch']) expect(CORPUS.filter((c) => c.kind === k).length, k).toBeGreaterThanOrEqual(20)
+    for (const k of ['config', 'body', 'title', 'comment', 'dispatch'])
+      expect(CORPUS.filter((c) => c.kind === k).length, k).toBeGreaterThanOrEqual(20)
   })
   it('each case gets a clear error or is neutralised', () => {
     const failures: string[] = []
@@ -176,35 +197,131 @@ const LOCATED = /::error::.*\.github\/incidents\.yml:\d+:\d+: /
 let deep: unknown = 'x'
 for (let i = 0; i < 3000; i++) deep = [deep]
 const BUNDLE_CASES: BundleCase[] = [
-  { name: 'config: alias bomb', config: fixture('configs/alias-bomb.yml'), body: FORM, expect: 'reject', error: LOCATED },
+  {
+    name: 'config: alias bomb',
+    config: fixture('configs/alias-bomb.yml'),
+    body: FORM,
+    expect: 'reject',
+    error: LOCATED,
+  },
   // Config regexes run on RE2: the patterns that hang a backtracking engine are accepted and stay fast on hostile summaries.
-  { name: 'config: regex bomb in matches, hostile summary', config: fixture('configs/regex-nested-group.yml'), body: formBody('Major degradation', `${'a'.repeat(49)}!`, 'Many users (10–49%)', 'search'), expect: 'accept' },
-  { name: 'config: (aa?)+$ and ^.*a.*a.*a.*b$, hostile summary', config: fixture('configs/regex-exponential-optional.yml'), body: formBody('Major degradation', 'a'.repeat(5_000), 'Many users (10–49%)', 'search'), expect: 'accept' },
-  { name: 'config: a backreference RE2 cannot run', config: fixture('configs/regex-backreference.yml'), body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:6:\d+: .*backreference/ },
-  { name: 'config: 300 KB', config: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`, body: FORM, expect: 'reject', error: LOCATED },
+  {
+    name: 'config: regex bomb in matches, hostile summary',
+    config: fixture('configs/regex-nested-group.yml'),
+    body: formBody('Major degradation', `${'a'.repeat(49)}!`, 'Many users (10–49%)', 'search'),
+    expect: 'accept',
+  },
+  {
+    name: 'config: (aa?)+$ and ^.*a.*a.*a.*b$, hostile summary',
+    config: fixture('configs/regex-exponential-optional.yml'),
+    body: formBody('Major degradation', 'a'.repeat(5_000), 'Many users (10–49%)', 'search'),
+    expect: 'accept',
+  },
+  {
+    name: 'config: a backreference RE2 cannot run',
+    config: fixture('configs/regex-backreference.yml'),
+    body: FORM,
+    expect: 'reject',
+    error: /::error::.*incidents\.yml:6:\d+: .*backreference/,
+  },
+  {
+    name: 'config: 300 KB',
+    config: `labels:\n  incident: incident\n# ${'x'.repeat(300 * 1024)}\n`,
+    body: FORM,
+    expect: 'reject',
+    error: LOCATED,
+  },
   { name: 'config: tabs', config: fixture('configs/tabs.yml'), body: FORM, expect: 'reject', error: LOCATED },
-  { name: 'config: wrong type', config: 'sweep:\n  budget: many\n', body: FORM, expect: 'reject', error: /::error::.*incidents\.yml:2:11: / },
+  {
+    name: 'config: wrong type',
+    config: 'sweep:\n  budget: many\n',
+    body: FORM,
+    expect: 'reject',
+    error: /::error::.*incidents\.yml:2:11: /,
+  },
   { name: 'body: forged card and record', body: fixture('bodies/forged-card-and-record.md'), expect: 'accept' },
-  { name: 'title: a line break and ::error (workflow-command injection)', title: '[Incident]: Down\n::error title=x::boom\r\n::stop-commands::t ##[warning]y', body: FORM, expect: 'accept' },
-  { name: 'body: images, hidden links and #refs', body: formBody('Major degradation', 'Down ![px](https://evil.example/px.png) [Status page](https://evil.example/phish) #4242 GH-4244', 'Many users (10–49%)', 'search'), expect: 'accept' },
+  {
+    name: 'title: a line break and ::error (workflow-command injection)',
+    title: '[Incident]: Down\n::error title=x::boom\r\n::stop-commands::t ##[warning]y',
+    body: FORM,
+    expect: 'accept',
+  },
+  {
+    name: 'body: images, hidden links and #refs',
+    body: formBody(
+      'Major degradation',
+      'Down ![px](https://evil.example/px.png) [Status page](https://evil.example/phish) #4242 GH-4244',
+      'Many users (10–49%)',
+      'search',
+    ),
+    expect: 'accept',
+  },
   { name: 'body: HTML and script', body: fixture('bodies/html-and-script.md'), expect: 'accept' },
   { name: 'body: RTL and invisible', body: fixture('bodies/rtl-and-invisible.md'), expect: 'accept' },
   { name: 'body: mention flood', body: fixture('bodies/mention-flood.md'), expect: 'accept' },
-  { name: 'body: 65 KB with NULs', body: `${FORM}\n${'\u0000@x <!-- '.repeat(6500)}`.slice(0, 65_536), expect: 'accept' },
+  {
+    name: 'body: 65 KB with NULs',
+    body: `${FORM}\n${'\u0000@x <!-- '.repeat(6500)}`.slice(0, 65_536),
+    expect: 'accept',
+  },
   { name: 'comment: record smuggling', comment: fixture('comments/record-smuggling.md'), expect: 'accept' },
   { name: 'comment: team as commander', comment: fixture('comments/team-commander.md'), expect: 'accept' },
   { name: 'comment: quoted and fenced', comment: fixture('comments/quoted-and-fenced.md'), expect: 'accept' },
   { name: 'comment: 1,000 commands', comment: '/note spam @everyone\n'.repeat(1000), expect: 'accept' },
   { name: 'comment: 50 helps', comment: '/help\n'.repeat(50), expect: 'accept' },
-  { name: 'dispatch: hostile text', dispatch: (JSON.parse(fixture('payloads/hostile-text.json')) as { client_payload: unknown }).client_payload, expect: 'accept' },
-  { name: 'dispatch: 11 top-level keys', dispatch: (JSON.parse(fixture('payloads/eleven-top-level-keys.json')) as { client_payload: unknown }).client_payload, expect: 'any' },
-  { name: 'dispatch: 3,000 levels deep', dispatch: { incidentops: { version: 1, alerts: [{ status: 'firing', key: 'k', title: 't', labels: { deep } }] } }, expect: 'reject', error: /::error::client_payload\.incidentops\.alerts\[0\]\.labels/ },
-  { name: 'dispatch: wrong types', dispatch: { incidentops: { version: 1, alerts: [{ status: 1, key: ['k'], title: {} }] } }, expect: 'reject', error: /::error::client_payload\.incidentops\.alerts\[0\]\.\w+/ },
-  { name: 'dispatch: malformed fixture', dispatch: (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'alerts', 'malformed', 'alertmanager-labels-string.json'), 'utf8')) as { client_payload: unknown }).client_payload, expect: 'reject', error: /::error::client_payload\./ },
+  {
+    name: 'dispatch: hostile text',
+    dispatch: (JSON.parse(fixture('payloads/hostile-text.json')) as { client_payload: unknown }).client_payload,
+    expect: 'accept',
+  },
+  {
+    name: 'dispatch: 11 top-level keys',
+    dispatch: (JSON.parse(fixture('payloads/eleven-top-level-keys.json')) as { client_payload: unknown })
+      .client_payload,
+    expect: 'any',
+  },
+  {
+    name: 'dispatch: 3,000 levels deep',
+    dispatch: { incidentops: { version: 1, alerts: [{ status: 'firing', key: 'k', title: 't', labels: { deep } }] } },
+    expect: 'reject',
+    error: /::error::client_payload\.incidentops\.alerts\[0\]\.labels/,
+  },
+  {
+    name: 'dispatch: wrong types',
+    dispatch: { incidentops: { version: 1, alerts: [{ status: 1, key: ['k'], title: {} }] } },
+    expect: 'reject',
+    error: /::error::client_payload\.incidentops\.alerts\[0\]\.\w+/,
+  },
+  {
+    name: 'dispatch: malformed fixture',
+    dispatch: (
+      JSON.parse(
+        readFileSync(
+          resolve(import.meta.dirname, '..', 'fixtures', 'alerts', 'malformed', 'alertmanager-labels-string.json'),
+          'utf8',
+        ),
+      ) as { client_payload: unknown }
+    ).client_payload,
+    expect: 'reject',
+    error: /::error::client_payload\./,
+  },
   // (An event file that is not JSON at all crashes inside @actions/github's import-time context, before our code
   // runs; a runner always writes JSON there, so that case is reported rather than tested.)
-  { name: 'event: JSON that is not an object', raw: { event: 'issues', text: '[{"action": "opened"}]' }, expect: 'reject', error: /::error::The event payload is not a JSON object/ },
-  { name: 'event: issue number is a string', raw: { event: 'issues', text: JSON.stringify({ action: 'opened', issue: { number: '2; DROP TABLE' }, sender: { login: 'alice' } }) }, expect: 'reject', error: /::error::The event payload's `issue.number`/ },
+  {
+    name: 'event: JSON that is not an object',
+    raw: { event: 'issues', text: '[{"action": "opened"}]' },
+    expect: 'reject',
+    error: /::error::The event payload is not a JSON object/,
+  },
+  {
+    name: 'event: issue number is a string',
+    raw: {
+      event: 'issues',
+      text: JSON.stringify({ action: 'opened', issue: { number: '2; DROP TABLE' }, sender: { login: 'alice' } }),
+    },
+    expect: 'reject',
+    error: /::error::The event payload's `issue.number`/,
+  },
 ]
 
 interface BundleOutcome {
@@ -226,19 +343,39 @@ async function bundleHostile(): Promise<BundleOutcome[]> {
         let run: ActionRun
         let before: unknown
         if (c.comment !== undefined) {
-          const n = emu.createIssue(repo, { title: '[Incident]: Search is failing', body: FORM, labels: ['incident'], user: 'alice' }).number
-          const first = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+          const n = emu.createIssue(repo, {
+            title: '[Incident]: Search is failing',
+            body: FORM,
+            labels: ['incident'],
+            user: 'alice',
+          }).number
+          const first = await runAction({
+            emu,
+            repo,
+            event: 'issues',
+            payload: issuesPayload(emu, repo, n, 'opened', 'alice'),
+          })
           if (first.code !== 0) return { name: c.name, problems: [`intake failed: ${first.stdout}`] }
           const cm = emu.createComment(repo, n, { body: c.comment, user: 'alice' })
           before = snapshot2(emu, repo)
           run = await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, cm) })
         } else if (c.body !== undefined) {
-          const n = emu.createIssue(repo, { title: c.title ?? '[Incident]: <script>x</script> @everyone', body: c.body, labels: ['incident'], user: 'alice' }).number
+          const n = emu.createIssue(repo, {
+            title: c.title ?? '[Incident]: <script>x</script> @everyone',
+            body: c.body,
+            labels: ['incident'],
+            user: 'alice',
+          }).number
           before = snapshot2(emu, repo)
           run = await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
         } else if (c.dispatch !== undefined) {
           before = snapshot2(emu, repo)
-          run = await runAction({ emu, repo, event: 'repository_dispatch', payload: dispatchPayload(repo, 'alert', c.dispatch) })
+          run = await runAction({
+            emu,
+            repo,
+            event: 'repository_dispatch',
+            payload: dispatchPayload(repo, 'alert', c.dispatch),
+          })
         } else {
           before = snapshot2(emu, repo)
           run = await runAction({ emu, repo, event: c.raw!.event, payload: c.raw!.text })
@@ -253,21 +390,34 @@ async function bundleHostile(): Promise<BundleOutcome[]> {
           const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
           if (!error) problems.push(`exit ${run.code} with no ::error:: line`)
           if (c.error && !c.error.test(error)) problems.push(`the error does not say where: ${error.slice(0, 300)}`)
-          if (JSON.stringify(snapshot2(emu, repo)) !== JSON.stringify(before)) problems.push('something was written before the rejection')
+          if (JSON.stringify(snapshot2(emu, repo)) !== JSON.stringify(before))
+            problems.push('something was written before the rejection')
         } else {
           // A successful run prints no workflow command made of outside text (issue #14: a title forged `::error`).
-          const forged = run.stdout.split('\n').filter((l) => /^\s*::(error|warning|stop-commands|add-mask::(?!ghs_))/.test(l) || l.includes('##['))
+          const forged = run.stdout
+            .split('\n')
+            .filter((l) => /^\s*::(error|warning|stop-commands|add-mask::(?!ghs_))/.test(l) || l.includes('##['))
           if (forged.length) problems.push(`workflow commands in the log: ${forged.join(' | ').slice(0, 300)}`)
           // Everything the bot wrote anywhere in the repository: issues it opened, and its comments.
           for (const i of emu.listIssues(repo)) {
-            if (i.user?.login === BOT) problems.push(...unsafe(i.body ?? '', [/^<!-- incidentops:[a-z-]+:[^\s>]+ -->(\n<!-- incidentops:opened-by:[A-Za-z0-9_.-]+ -->)?/]).map((p) => `#${i.number} body: ${p}`))
+            if (i.user?.login === BOT)
+              problems.push(
+                ...unsafe(i.body ?? '', [
+                  /^<!-- incidentops:[a-z-]+:[^\s>]+ -->(\n<!-- incidentops:opened-by:[A-Za-z0-9_.-]+ -->)?/,
+                ]).map((p) => `#${i.number} body: ${p}`),
+              )
             const mine = emu.listComments(repo, i.number).filter((x) => x.user?.login === BOT)
-            if (mine.filter((x) => x.body!.startsWith(CARD_MARKER)).length > 1) problems.push(`#${i.number} has two cards`)
-            if (mine.filter((x) => !x.body!.startsWith(CARD_MARKER)).length > 1) problems.push(`#${i.number}: ${mine.length - 1} replies to one comment`)
+            if (mine.filter((x) => x.body!.startsWith(CARD_MARKER)).length > 1)
+              problems.push(`#${i.number} has two cards`)
+            if (mine.filter((x) => !x.body!.startsWith(CARD_MARKER)).length > 1)
+              problems.push(`#${i.number}: ${mine.length - 1} replies to one comment`)
             for (const x of mine) {
-              const own = x.body!.startsWith(CARD_MARKER) ? [new RegExp(`^${CARD_MARKER}`), /\n<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->$/] : [/^<!-- incidentops:[a-z-]+(:[^\s>]+)? -->/]
+              const own = x.body!.startsWith(CARD_MARKER)
+                ? [new RegExp(`^${CARD_MARKER}`), /\n<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->$/]
+                : [/^<!-- incidentops:[a-z-]+(:[^\s>]+)? -->/]
               problems.push(...unsafe(x.body!, own).map((p) => `#${i.number} comment: ${p}`))
-              if (x.body!.startsWith(CARD_MARKER) && decodeRecord(x.body!)?.number !== i.number) problems.push(`#${i.number}: the card lost its record`)
+              if (x.body!.startsWith(CARD_MARKER) && decodeRecord(x.body!)?.number !== i.number)
+                problems.push(`#${i.number}: the card lost its record`)
             }
           }
         }
@@ -282,8 +432,16 @@ async function bundleHostile(): Promise<BundleOutcome[]> {
 
 function snapshot2(emu: Emulator, repo: string): unknown {
   return {
-    labels: emu.listLabels(repo).map((l) => l.name).sort(),
-    issues: emu.listIssues(repo).map((i) => ({ n: i.number, s: i.state, l: i.labels.map((l) => (typeof l === 'string' ? l : l.name)).sort(), c: emu.listComments(repo, i.number).map((c) => c.body) })),
+    labels: emu
+      .listLabels(repo)
+      .map((l) => l.name)
+      .sort(),
+    issues: emu.listIssues(repo).map((i) => ({
+      n: i.number,
+      s: i.state,
+      l: i.labels.map((l) => (typeof l === 'string' ? l : l.name)).sort(),
+      c: emu.listComments(repo, i.number).map((c) => c.body),
+    })),
   }
 }
 
@@ -313,9 +471,17 @@ async function access(): Promise<AccessOutcome> {
     const n = w.openIncident(FORM, '[Incident]: Search is failing', '2026-11-25T14:00:00Z')
     await w.opened(n, '2026-11-25T14:00:00Z')
     const card = () => w.emu.listComments(REPO, n).find((c) => c.body?.startsWith(CARD_MARKER))!.body!
-    const labels = () => w.emu.getIssue(REPO, n).labels.map((l) => (typeof l === 'string' ? l : l.name)).sort()
+    const labels = () =>
+      w.emu
+        .getIssue(REPO, n)
+        .labels.map((l) => (typeof l === 'string' ? l : l.name))
+        .sort()
     const cardBefore = card()
-    const before = { labels: labels(), state: w.emu.getIssue(REPO, n).state, assignees: w.emu.getIssue(REPO, n).assignees }
+    const before = {
+      labels: labels(),
+      state: w.emu.getIssue(REPO, n).state,
+      assignees: w.emu.getIssue(REPO, n).assignees,
+    }
     // Outsiders and read-only users, each twice and with every command; a bot with a command.
     const tries: [string, string][] = [
       ['mallory', '/ack\n/resolve\n/priority P4 nothing to see'],
@@ -335,7 +501,14 @@ async function access(): Promise<AccessOutcome> {
       .listComments(REPO, n)
       .filter((x) => x.user?.login === BOT && !x.body!.startsWith(CARD_MARKER))
       .map((x) => x.body!.split('\n')[0]!)
-    return { before, after: { labels: labels(), state: w.emu.getIssue(REPO, n).state, assignees: w.emu.getIssue(REPO, n).assignees }, denials, botRequests, cardBefore, cardAfter: card() }
+    return {
+      before,
+      after: { labels: labels(), state: w.emu.getIssue(REPO, n).state, assignees: w.emu.getIssue(REPO, n).assignees },
+      denials,
+      botRequests,
+      cardBefore,
+      cardAfter: card(),
+    }
   } finally {
     await w.close()
   }
@@ -348,7 +521,8 @@ describe('access', () => {
     // The card people see is exactly as before. The record differs only in its list of handled
     // comments: the four refused comments are recorded, so none of them runs later once its author
     // is given access (issue #14). The bot's comment is not even read.
-    const withoutRecord = (card: string): string => card.replace(/\n<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->$/, '')
+    const withoutRecord = (card: string): string =>
+      card.replace(/\n<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->$/, '')
     expect(withoutRecord(r.cardAfter)).toBe(withoutRecord(r.cardBefore))
     const [before, after] = [decodeRecord(r.cardBefore)!, decodeRecord(r.cardAfter)!]
     expect({ ...after, processed: before.processed }).toEqual(before)
@@ -362,14 +536,27 @@ describe('access', () => {
 // ---------- concurrency ----------
 
 interface ConcurrencyOutcome {
-  commands: { cards: number; record: ReturnType<typeof decodeRecord>; labels: string[]; board: number; boardPriority: string | null | undefined; ids: number[]; lostBeforeCatchUp: number }
+  commands: {
+    cards: number
+    record: ReturnType<typeof decodeRecord>
+    labels: string[]
+    board: number
+    boardPriority: string | null | undefined
+    ids: number[]
+    lostBeforeCatchUp: number
+  }
   alertAndCommand: { open: number; cards: number; record: ReturnType<typeof decodeRecord>; lostBeforeCatchUp: number }
 }
 
 async function concurrency(): Promise<ConcurrencyOutcome> {
   // Two commands at once on one incident, by two people; then the catch-up: both deliveries run again
   // (what a workflow re-run does; the one already recorded is a no-op).
-  const w = await new World('concurrency', { kind: 'plain' }, ['project:', '  number: 1', '  priority_field: Priority'].join('\n'), true).start()
+  const w = await new World(
+    'concurrency',
+    { kind: 'plain' },
+    ['project:', '  number: 1', '  priority_field: Priority'].join('\n'),
+    true,
+  ).start()
   const v = await new World('concurrency-alert', { kind: 'plain' }, '', false).start()
   try {
     const n = w.openIncident(FORM, '[Incident]: Search is failing', '2026-11-25T14:00:00Z')
@@ -383,28 +570,49 @@ async function concurrency(): Promise<ConcurrencyOutcome> {
     if (race.some((r) => r.code !== 0)) throw new Error(race.map((r) => r.stdout).join('\n'))
     const mid = recordOf(w, n)!
     const lost = [a.id, b.id].filter((id) => !mid.processed?.includes(Number(id))).length
-    for (const [p, id] of [[pa, 'ra'], [pb, 'rb']] as const) if ((await w.once('issue_comment', p, id)).code !== 0) throw new Error('catch-up failed')
+    for (const [p, id] of [
+      [pa, 'ra'],
+      [pb, 'rb'],
+    ] as const)
+      if ((await w.once('issue_comment', p, id)).code !== 0) throw new Error('catch-up failed')
     const bot = w.emu.listComments(REPO, n).filter((c) => c.user?.login === BOT)
     const items = w.emu.projectItems('acme', 1).filter((i) => i.issue.number === n)
 
     // An alert repeat and a command at once on one alert incident; the same catch-up.
-    const fire = { incidentops: { version: 1, alerts: [{ status: 'firing', key: 'db', title: 'DB latency high', severity: 'warning', source: 'grafana' }] } }
+    const fire = {
+      incidentops: {
+        version: 1,
+        alerts: [{ status: 'firing', key: 'db', title: 'DB latency high', severity: 'warning', source: 'grafana' }],
+      },
+    }
     await v.alert(fire, '2026-11-25T14:00:00Z')
     const m = v.emu.listIssues(REPO).find((i) => i.title.startsWith('[Alert]'))!.number
     v.emu.clock.set('2026-11-25T14:05:00Z')
     const ack = v.emu.createComment(REPO, m, { body: '/ack', user: 'alice' })
     const pAck = commentPayload(v.emu, REPO, m, ack)
     const pFire = dispatchPayload(REPO, 'alert', fire)
-    const race2 = await Promise.all([v.once('repository_dispatch', pFire, 'fire-2'), v.once('issue_comment', pAck, 'ack-1')])
+    const race2 = await Promise.all([
+      v.once('repository_dispatch', pFire, 'fire-2'),
+      v.once('issue_comment', pAck, 'ack-1'),
+    ])
     if (race2.some((r) => r.code !== 0)) throw new Error(race2.map((r) => r.stdout).join('\n'))
     const mid2 = recordOf(v, m)!
-    const lost2 = (mid2.alert?.deliveries.includes('fire-2:db') ? 0 : 1) + (mid2.processed?.includes(Number(ack.id)) ? 0 : 1)
-    if ((await v.once('repository_dispatch', pFire, 'fire-2')).code !== 0 || (await v.once('issue_comment', pAck, 'ack-1')).code !== 0) throw new Error('catch-up failed')
+    const lost2 =
+      (mid2.alert?.deliveries.includes('fire-2:db') ? 0 : 1) + (mid2.processed?.includes(Number(ack.id)) ? 0 : 1)
+    if (
+      (await v.once('repository_dispatch', pFire, 'fire-2')).code !== 0 ||
+      (await v.once('issue_comment', pAck, 'ack-1')).code !== 0
+    )
+      throw new Error('catch-up failed')
     return {
       commands: {
         cards: bot.filter((c) => c.body!.startsWith(CARD_MARKER)).length,
         record: recordOf(w, n),
-        labels: w.emu.getIssue(REPO, n).labels.map((l) => (typeof l === 'string' ? l : l.name!)).filter((l) => /^(priority|stage)\//.test(l)).sort(),
+        labels: w.emu
+          .getIssue(REPO, n)
+          .labels.map((l) => (typeof l === 'string' ? l : l.name!))
+          .filter((l) => /^(priority|stage)\//.test(l))
+          .sort(),
         board: items.length,
         boardPriority: items[0]?.fields.Priority,
         ids: [Number(a.id), Number(b.id)],
@@ -412,7 +620,8 @@ async function concurrency(): Promise<ConcurrencyOutcome> {
       },
       alertAndCommand: {
         open: v.emu.listIssues(REPO).filter((i) => i.state === 'open' && i.title.startsWith('[Alert]')).length,
-        cards: v.emu.listComments(REPO, m).filter((c) => c.user?.login === BOT && c.body!.startsWith(CARD_MARKER)).length,
+        cards: v.emu.listComments(REPO, m).filter((c) => c.user?.login === BOT && c.body!.startsWith(CARD_MARKER))
+          .length,
         record: recordOf(v, m),
         lostBeforeCatchUp: lost2,
       },
@@ -493,11 +702,20 @@ async function exhausted(): Promise<ExhaustedOutcome[]> {
         const injected = w.emu.faults.injected()
         // Drain what is left of the queue on reads that change nothing, then the repair run.
         while (w.emu.faults.injected() < 25 && injected > 0) {
-          await fetch(`${w.emu.url}/rate_limit`, { headers: { authorization: `token ${w.emu.botToken}` } }).catch(() => undefined)
+          await fetch(`${w.emu.url}/rate_limit`, { headers: { authorization: `token ${w.emu.botToken}` } }).catch(
+            () => undefined,
+          )
         }
         const repaired = await w.once('issue_comment', payload, 'run-x')
-        const error = failed.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? `exit ${failed.code}, no ::error::`
-        return { kind: String(kind), error, stack: STACK_TRACE.test(failed.stdout + failed.stderr), equal: repaired.code === 0 && JSON.stringify(w.snapshot()) === JSON.stringify(want), injected }
+        const error =
+          failed.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? `exit ${failed.code}, no ::error::`
+        return {
+          kind: String(kind),
+          error,
+          stack: STACK_TRACE.test(failed.stdout + failed.stderr),
+          equal: repaired.code === 0 && JSON.stringify(w.snapshot()) === JSON.stringify(want),
+          injected,
+        }
       } finally {
         tally.faultsInjected += w.emu.faults.injected()
         await w.close()

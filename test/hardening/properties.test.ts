@@ -15,7 +15,42 @@ const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc
     .array(
-      fc.constantFrom('@', 'a', 'Z', '9', '/', '-', '<', '!--', '-->', '>', '|', '\\', '`', '```', '~~~', '\n', '\r', ' ', '\t', '#', '&#64;', '&commat;', '&#x40;', 'incidentops:', 'card', '\u0000', '\u202e', '\u2066', '\u200b', '\ud800', 'é', '[x](y)', '<script>', '&lt;'),
+      fc.constantFrom(
+        '@',
+        'a',
+        'Z',
+        '9',
+        '/',
+        '-',
+        '<',
+        '!--',
+        '-->',
+        '>',
+        '|',
+        '\\',
+        '`',
+        '```',
+        '~~~',
+        '\n',
+        '\r',
+        ' ',
+        '\t',
+        '#',
+        '&#64;',
+        '&commat;',
+        '&#x40;',
+        'incidentops:',
+        'card',
+        '\u0000',
+        '\u202e',
+        '\u2066',
+        '\u200b',
+        '\ud800',
+        'é',
+        '[x](y)',
+        '<script>',
+        '&lt;',
+      ),
       { maxLength: 40 },
     )
     .map((a) => a.join('')),
@@ -72,12 +107,15 @@ describe('markdown escaping: inline() and quote() for any input', () => {
 
   it('neutralizeMentions only inserts zero-width spaces, and leaves no mention', () => {
     fc.assert(
-      fc.property(hostile.map((s) => s.replace(/\u200b/g, '')), (s) => {
-        const out = neutralizeMentions(s)
-        expect(out.replace(/\u200b/g, '')).toBe(s)
-        expect(out).not.toMatch(/@[A-Za-z0-9]/)
-        expect(out).not.toMatch(entityMention)
-      }),
+      fc.property(
+        hostile.map((s) => s.replace(/\u200b/g, '')),
+        (s) => {
+          const out = neutralizeMentions(s)
+          expect(out.replace(/\u200b/g, '')).toBe(s)
+          expect(out).not.toMatch(/@[A-Za-z0-9]/)
+          expect(out).not.toMatch(entityMention)
+        },
+      ),
       runs(1000),
     )
   })
@@ -85,7 +123,10 @@ describe('markdown escaping: inline() and quote() for any input', () => {
 
 describe('durations', () => {
   const UNIT = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const
-  const parts = fc.record({ w: fc.nat(999), d: fc.nat(999), h: fc.nat(999), m: fc.nat(999), s: fc.nat(999) }, { requiredKeys: [] })
+  const parts = fc.record(
+    { w: fc.nat(999), d: fc.nat(999), h: fc.nat(999), m: fc.nat(999), s: fc.nat(999) },
+    { requiredKeys: [] },
+  )
 
   it('parses any combination of w d h m s, in order, whatever the case and surrounding spaces', () => {
     fc.assert(
@@ -101,14 +142,17 @@ describe('durations', () => {
 
   it('never throws; anything else is null, and a result is a positive whole number of milliseconds', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0-9wdhms .-]{0,12}$/), fc.string({ unit: 'binary' })), (s) => {
-        const v = parseDuration(s)
-        if (v !== null) {
-          expect(Number.isSafeInteger(v)).toBe(true)
-          expect(v).toBeGreaterThan(0)
-          expect(s.trim().toLowerCase()).toMatch(/^(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/)
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.stringMatching(/^[0-9wdhms .-]{0,12}$/), fc.string({ unit: 'binary' })),
+        (s) => {
+          const v = parseDuration(s)
+          if (v !== null) {
+            expect(Number.isSafeInteger(v)).toBe(true)
+            expect(v).toBeGreaterThan(0)
+            expect(s.trim().toLowerCase()).toMatch(/^(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/)
+          }
+        },
+      ),
       runs(1000),
     )
   })
@@ -130,18 +174,48 @@ describe('durations', () => {
 })
 
 describe('the command parser', () => {
-  const commandLine = fc.constantFrom('/ack', '/resolve', '/dismiss', '/priority P1 x', '/stage fixing', '/commander @bob', '/update x', '/note y', '/help', '/followup z', '/postmortem')
-  const noise = fc.oneof(hostile.map((s) => s.replace(/[\r\n]/g, ' ')), commandLine)
+  const commandLine = fc.constantFrom(
+    '/ack',
+    '/resolve',
+    '/dismiss',
+    '/priority P1 x',
+    '/stage fixing',
+    '/commander @bob',
+    '/update x',
+    '/note y',
+    '/help',
+    '/followup z',
+    '/postmortem',
+  )
+  const noise = fc.oneof(
+    hostile.map((s) => s.replace(/[\r\n]/g, ' ')),
+    commandLine,
+  )
 
   it('never runs a command inside a fence, an HTML comment or a quote, whatever the content', () => {
     fc.assert(
-      fc.property(fc.array(noise, { maxLength: 8 }), fc.constantFrom('```', '~~~', '````', '~~~~~'), fc.constantFrom('fence', 'comment', 'quote'), (inner, fence, kind) => {
-        const lines = inner.map((l) => (kind === 'quote' ? `> ${l}` : l))
-        // Inner lines that would close the block are not part of the domain.
-        const ok = kind === 'fence' ? lines.filter((l) => !l.trim().startsWith(fence[0]!.repeat(3))) : kind === 'comment' ? lines.filter((l) => !l.includes('-->')) : lines
-        const body = kind === 'fence' ? [fence, ...ok, fence].join('\n') : kind === 'comment' ? ['<!--', ...ok, '-->'].join('\n') : ok.join('\n')
-        expect(parseCommands(body).commands).toEqual([])
-      }),
+      fc.property(
+        fc.array(noise, { maxLength: 8 }),
+        fc.constantFrom('```', '~~~', '````', '~~~~~'),
+        fc.constantFrom('fence', 'comment', 'quote'),
+        (inner, fence, kind) => {
+          const lines = inner.map((l) => (kind === 'quote' ? `> ${l}` : l))
+          // Inner lines that would close the block are not part of the domain.
+          const ok =
+            kind === 'fence'
+              ? lines.filter((l) => !l.trim().startsWith(fence[0]!.repeat(3)))
+              : kind === 'comment'
+                ? lines.filter((l) => !l.includes('-->'))
+                : lines
+          const body =
+            kind === 'fence'
+              ? [fence, ...ok, fence].join('\n')
+              : kind === 'comment'
+                ? ['<!--', ...ok, '-->'].join('\n')
+                : ok.join('\n')
+          expect(parseCommands(body).commands).toEqual([])
+        },
+      ),
       runs(1000),
     )
   })
@@ -171,7 +245,20 @@ describe('the command parser', () => {
 describe('the form parser feeding the card', () => {
   const labels = INCIDENT_FORM.map((f) => `### ${f.label}`)
   const body = fc
-    .array(fc.oneof(hostile, fc.constantFrom(...labels), fc.constantFrom('Full outage', 'Major degradation', '- [x] Data may have been lost or corrupted', '_No response_', '\n\n')), { maxLength: 30 })
+    .array(
+      fc.oneof(
+        hostile,
+        fc.constantFrom(...labels),
+        fc.constantFrom(
+          'Full outage',
+          'Major degradation',
+          '- [x] Data may have been lost or corrupted',
+          '_No response_',
+          '\n\n',
+        ),
+      ),
+      { maxLength: 30 },
+    )
     .map((a) => a.join('\n'))
 
   it('whatever the issue body, the card and every reply we would post are neutralised and carry our record', () => {
@@ -183,11 +270,33 @@ describe('the form parser feeding the card', () => {
     )
   })
 
-  it('whatever the comment, a writer\'s commands leave a neutralised card and at most two replies', () => {
+  it("whatever the comment, a writer's commands leave a neutralised card and at most two replies", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(hostile, fc.constantFrom('/ack', '/help', '/note ', '/update ', '/priority P1 ', '/commander @', '/stage ', '/followup ', '> ', '```')), { maxLength: 20 }).map((a) => a.join('')), (c) => {
-        expect(check({ kind: 'comment', name: 'property', input: c, expect: 'neutralised' })).toEqual([])
-      }),
+      fc.property(
+        fc
+          .array(
+            fc.oneof(
+              hostile,
+              fc.constantFrom(
+                '/ack',
+                '/help',
+                '/note ',
+                '/update ',
+                '/priority P1 ',
+                '/commander @',
+                '/stage ',
+                '/followup ',
+                '> ',
+                '```',
+              ),
+            ),
+            { maxLength: 20 },
+          )
+          .map((a) => a.join('')),
+        (c) => {
+          expect(check({ kind: 'comment', name: 'property', input: c, expect: 'neutralised' })).toEqual([])
+        },
+      ),
       runs(300),
     )
   })

@@ -14,10 +14,34 @@ export interface Scenario {
   check?(w: World): string[]
 }
 
-const BOARD = ['project:', '  number: 1', '  priority_field: Priority', '  started_field: Started', '  resolved_field: Resolved', '  service_field: Service']
+const BOARD = [
+  'project:',
+  '  number: 1',
+  '  priority_field: Priority',
+  '  started_field: Started',
+  '  resolved_field: Resolved',
+  '  service_field: Service',
+]
 
-export function formBody(impact: string, summary = 'Checkout returns 502 for card payments. cc @cto', users = 'All users (100%)', services = 'checkout, api'): string {
-  return renderIssueForm({ summary, started_at: '2026-11-25 13:50 UTC', impact, users_affected: users, services, exposure: [], detection: 'Monitoring alert', links: null }, INCIDENT_FORM)
+export function formBody(
+  impact: string,
+  summary = 'Checkout returns 502 for card payments. cc @cto',
+  users = 'All users (100%)',
+  services = 'checkout, api',
+): string {
+  return renderIssueForm(
+    {
+      summary,
+      started_at: '2026-11-25 13:50 UTC',
+      impact,
+      users_affected: users,
+      services,
+      exposure: [],
+      detection: 'Monitoring alert',
+      links: null,
+    },
+    INCIDENT_FORM,
+  )
 }
 
 export function recordOf(w: World, n: number): IncidentRecord | null {
@@ -26,7 +50,16 @@ export function recordOf(w: World, n: number): IncidentRecord | null {
 }
 
 const generic = (alerts: { key: string; status: 'firing' | 'resolved' }[]) => ({
-  incidentops: { version: 1, alerts: alerts.map((a) => ({ ...a, title: `Probe ${a.key} failing`, service: 'api', severity: 'high', source: 'uptime' })) },
+  incidentops: {
+    version: 1,
+    alerts: alerts.map((a) => ({
+      ...a,
+      title: `Probe ${a.key} failing`,
+      service: 'api',
+      severity: 'high',
+      source: 'uptime',
+    })),
+  },
 })
 
 export const SCENARIOS: Scenario[] = [
@@ -37,10 +70,19 @@ export const SCENARIOS: Scenario[] = [
     async drive(w) {
       const n = w.openIncident(formBody('Full outage'), '[Incident]: Checkout is down', '2026-11-25T14:00:00Z')
       await w.opened(n, '2026-11-25T14:00:00Z')
-      const m = w.openIncident(formBody('Minor degradation', 'Search slow for some', 'Some users (1–9%)', 'search'), '[Incident]: Search slow', '2026-11-25T14:05:00Z', 'bob')
+      const m = w.openIncident(
+        formBody('Minor degradation', 'Search slow for some', 'Some users (1–9%)', 'search'),
+        '[Incident]: Search slow',
+        '2026-11-25T14:05:00Z',
+        'bob',
+      )
       await w.opened(m, '2026-11-25T14:05:00Z', 'bob')
       // An edit that raises the impact re-classifies.
-      await w.editBody(m, formBody('Major degradation', 'Search slow for many', 'Many users (10–49%)', 'search'), '2026-11-25T14:20:00Z')
+      await w.editBody(
+        m,
+        formBody('Major degradation', 'Search slow for many', 'Many users (10–49%)', 'search'),
+        '2026-11-25T14:20:00Z',
+      )
     },
   },
   {
@@ -48,12 +90,21 @@ export const SCENARIOS: Scenario[] = [
     config: BOARD.join('\n'),
     board: true,
     async drive(w) {
-      const n = w.openIncident(formBody('Major degradation', 'Search returns errors', 'Many users (10–49%)', 'search'), '[Incident]: Search is failing', '2026-11-25T14:00:00Z')
+      const n = w.openIncident(
+        formBody('Major degradation', 'Search returns errors', 'Many users (10–49%)', 'search'),
+        '[Incident]: Search is failing',
+        '2026-11-25T14:00:00Z',
+      )
       await w.opened(n, '2026-11-25T14:00:00Z')
       await w.say(n, 'alice', '/ack', '2026-11-25T14:12:00Z')
       await w.say(n, 'alice', 'Found it.\n/fixing\n/update rolling back the 14:00 deploy', '2026-11-25T14:20:00Z')
       await w.say(n, 'bob', '/priority P1 checkout is affected too\n/commander @bob', '2026-11-25T14:25:00Z')
-      await w.say(n, 'triager', '/monitoring\n/note error rate back to baseline\n/stage nonsense', '2026-11-25T14:35:00Z')
+      await w.say(
+        n,
+        'triager',
+        '/monitoring\n/note error rate back to baseline\n/stage nonsense',
+        '2026-11-25T14:35:00Z',
+      )
     },
   },
   {
@@ -62,7 +113,13 @@ export const SCENARIOS: Scenario[] = [
     board: false,
     async drive(w) {
       await w.alert(generic([{ key: 'probe-a', status: 'firing' }]), '2026-11-25T14:00:00Z')
-      await w.alert(generic([{ key: 'probe-a', status: 'firing' }, { key: 'probe-b', status: 'firing' }]), '2026-11-25T14:03:00Z')
+      await w.alert(
+        generic([
+          { key: 'probe-a', status: 'firing' },
+          { key: 'probe-b', status: 'firing' },
+        ]),
+        '2026-11-25T14:03:00Z',
+      )
       await w.alert(generic([{ key: 'probe-a', status: 'firing' }]), '2026-11-25T14:25:00Z')
       await w.alert(generic([{ key: 'probe-a', status: 'resolved' }]), '2026-11-25T14:40:00Z')
       await w.alert(generic([{ key: 'probe-a', status: 'firing' }]), '2026-11-25T14:50:00Z')
@@ -71,16 +128,25 @@ export const SCENARIOS: Scenario[] = [
       // No alert lost: every key that fired has exactly one open incident.
       const problems: string[] = []
       for (const key of ['probe-a', 'probe-b']) {
-        const open = w.emu.listIssues(REPO).filter((i) => i.state === 'open' && (i.body ?? '').startsWith(`<!-- incidentops:alert-key:${key} -->`))
+        const open = w.emu
+          .listIssues(REPO)
+          .filter((i) => i.state === 'open' && (i.body ?? '').startsWith(`<!-- incidentops:alert-key:${key} -->`))
         if (open.length !== 1) problems.push(`alert ${key} has ${open.length} open incidents`)
-        else if (recordOf(w, open[0]!.number)?.alert?.key !== key) problems.push(`alert ${key}: #${open[0]!.number} has no card with its record`)
+        else if (recordOf(w, open[0]!.number)?.alert?.key !== key)
+          problems.push(`alert ${key}: #${open[0]!.number} has no card with its record`)
       }
       return problems
     },
   },
   {
     name: 'sweep',
-    config: ['escalation:', '  - mention: ["@acme/oncall"]', '  - mention: ["@acme/leads"]', '    after: 15m', 'response_team: ["@acme/responders"]'].join('\n'),
+    config: [
+      'escalation:',
+      '  - mention: ["@acme/oncall"]',
+      '  - mention: ["@acme/leads"]',
+      '    after: 15m',
+      'response_team: ["@acme/responders"]',
+    ].join('\n'),
     board: false,
     async drive(w) {
       const n = w.openIncident(formBody('Full outage'), '[Incident]: Checkout is down', '2026-11-25T14:00:00Z')
@@ -91,8 +157,15 @@ export const SCENARIOS: Scenario[] = [
       await w.sweep('2026-11-25T15:31:00Z') // the reminder of the period that began 30m after the /ack
     },
     check(w) {
-      const bot = w.emu.listComments(REPO, 2).filter((c) => c.user?.login === BOT).map((c) => c.body!.split('\n')[0]!)
-      const want = ['<!-- incidentops:escalation:1 -->', '<!-- incidentops:escalation:2 -->', '<!-- incidentops:reminder:2026-11-25T15:25:00.000Z -->']
+      const bot = w.emu
+        .listComments(REPO, 2)
+        .filter((c) => c.user?.login === BOT)
+        .map((c) => c.body!.split('\n')[0]!)
+      const want = [
+        '<!-- incidentops:escalation:1 -->',
+        '<!-- incidentops:escalation:2 -->',
+        '<!-- incidentops:reminder:2026-11-25T15:25:00.000Z -->',
+      ]
       return want.filter((m) => !bot.includes(m)).map((m) => `the sweep never posted ${m}`)
     },
   },
@@ -101,7 +174,11 @@ export const SCENARIOS: Scenario[] = [
     config: BOARD.join('\n'),
     board: true,
     async drive(w) {
-      const n = w.openIncident(formBody('Major degradation', 'Search is slow', 'Many users (10–49%)', 'search'), '[Incident]: Search is slow', '2026-11-25T14:00:00Z')
+      const n = w.openIncident(
+        formBody('Major degradation', 'Search is slow', 'Many users (10–49%)', 'search'),
+        '[Incident]: Search is slow',
+        '2026-11-25T14:00:00Z',
+      )
       await w.opened(n, '2026-11-25T14:00:00Z')
       await w.say(n, 'alice', '/ack\n/followup Add an index on orders.created_at', '2026-11-25T14:10:00Z')
       await w.say(n, 'alice', '/resolve', '2026-11-25T15:30:00Z')
@@ -115,7 +192,10 @@ export const SCENARIOS: Scenario[] = [
     check(w) {
       const r = recordOf(w, 2)
       const pms = w.emu.listIssues(REPO).filter((i) => (i.body ?? '').startsWith('<!-- incidentops:postmortem:'))
-      return [...(r?.stage === 'closed' ? [] : [`the incident ended ${r?.stage ?? 'without a record'}, not closed`]), ...(pms.length === 1 ? [] : [`${pms.length} postmortems`])]
+      return [
+        ...(r?.stage === 'closed' ? [] : [`the incident ended ${r?.stage ?? 'without a record'}, not closed`]),
+        ...(pms.length === 1 ? [] : [`${pms.length} postmortems`]),
+      ]
     },
   },
 ]

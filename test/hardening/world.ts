@@ -2,7 +2,16 @@
 // kills never leak between scenarios, and the bundle driven as a runner drives it.
 import { spawn } from 'node:child_process'
 import { startEmulator, type Emulator, type FaultKind } from '../../src/emulator/index.js'
-import { BUNDLE, commentPayload, dispatchPayload, example, issuesPayload, prepareRun, runAction, type ActionRun } from '../e2e/harness.js'
+import {
+  BUNDLE,
+  commentPayload,
+  dispatchPayload,
+  example,
+  issuesPayload,
+  prepareRun,
+  runAction,
+  type ActionRun,
+} from '../e2e/harness.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 
 export const OWNER = 'acme'
@@ -39,7 +48,14 @@ export interface WorldStats {
 const STACK = /\n\s+at .+:\d+:\d+\)?/
 
 /** Runs the bundle like runAction does, and SIGKILLs it as soon as one of its writes has landed. */
-export async function runKilledAfterFirstWrite(o: { emu: Emulator; repo: string; event: string; payload: unknown; inputs?: Record<string, string>; runId: string }): Promise<{ killed: boolean; code: number | null }> {
+export async function runKilledAfterFirstWrite(o: {
+  emu: Emulator
+  repo: string
+  event: string
+  payload: unknown
+  inputs?: Record<string, string>
+  runId: string
+}): Promise<{ killed: boolean; code: number | null }> {
   const { env } = prepareRun({ ...o, prefix: 'incidentops-kill-' })
   const from = o.emu.requests.length
   const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'ignore', 'ignore'] })
@@ -126,12 +142,20 @@ export class World {
     const m = this.mode
     if (m.kind === 'plain') return this.must(await this.once(event, payload, runId))
     if (m.kind === 'triple') {
-      for (let i = 0; i < 3; i++) this.must(await this.once(event, payload, i === 0 ? runId : `${runId}-redelivery-${i}`))
+      for (let i = 0; i < 3; i++)
+        this.must(await this.once(event, payload, i === 0 ? runId : `${runId}-redelivery-${i}`))
       return
     }
     if (m.kind === 'kill') {
       this.stats.runs++
-      const k = await runKilledAfterFirstWrite({ emu: this.emu, repo: REPO, event, payload, inputs: this.inputs(), runId })
+      const k = await runKilledAfterFirstWrite({
+        emu: this.emu,
+        repo: REPO,
+        event,
+        payload,
+        inputs: this.inputs(),
+        runId,
+      })
       if (k.killed) this.stats.killed++
       // A re-run of the same workflow run (same GITHUB_RUN_ID) finishes the job.
       return this.must(await this.once(event, payload, runId))
@@ -147,8 +171,13 @@ export class World {
         this.stats.failedRuns++
         const error = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
         this.stats.errors.push(error)
-        if (!/^::error::IncidentOps failed: GitHub API .+ failed \(HTTP (4\d\d|5\d\d)\)/.test(error) || STACK.test(r.stdout + r.stderr)) {
-          throw new Error(`${this.name}: a failed run must say which GitHub call failed and its status, without a stack trace:\n${r.stdout}\n${r.stderr}`)
+        if (
+          !/^::error::IncidentOps failed: GitHub API .+ failed \(HTTP (4\d\d|5\d\d)\)/.test(error) ||
+          STACK.test(r.stdout + r.stderr)
+        ) {
+          throw new Error(
+            `${this.name}: a failed run must say which GitHub call failed and its status, without a stack trace:\n${r.stdout}\n${r.stderr}`,
+          )
         }
         if (attempt >= 8) throw new Error(`${this.name}: still failing after ${attempt} runs: ${error}`)
       }
@@ -229,7 +258,10 @@ export function snapshot(emu: Emulator, board: boolean): Snapshot {
   const issues = emu.listIssues(REPO)
   for (const i of issues) emu.listComments(REPO, i.number).forEach((c, k) => ids.set(Number(c.id), `c${i.number}.${k}`))
   const idOf = (n: number | string): string => ids.get(Number(n)) ?? `?${n}`
-  const markers = (s: string): string => s.replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://emulator').replace(/(<!-- incidentops:(?:reply|help|followup:\d+):)(\d+)/g, (_, p: string, id: string) => `${p}${idOf(id)}`)
+  const markers = (s: string): string =>
+    s
+      .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://emulator')
+      .replace(/(<!-- incidentops:(?:reply|help|followup:\d+):)(\d+)/g, (_, p: string, id: string) => `${p}${idOf(id)}`)
   return {
     labels: emu
       .listLabels(REPO)
@@ -250,8 +282,15 @@ export function snapshot(emu: Emulator, board: boolean): Snapshot {
         const r = structuredClone(rec) as unknown as Record<string, unknown>
         delete r.board
         r.processed = ((r.processed as number[] | undefined) ?? []).map(idOf)
-        r.pendingFollowups = ((r.pendingFollowups as { key: string; title: string }[] | undefined) ?? []).map((p) => ({ ...p, key: p.key.replace(/^\d+/, (d) => idOf(d)) }))
-        return { user: c.user?.login, body: markers(body.replace(/<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->/, '<!-- record -->')), record: r }
+        r.pendingFollowups = ((r.pendingFollowups as { key: string; title: string }[] | undefined) ?? []).map((p) => ({
+          ...p,
+          key: p.key.replace(/^\d+/, (d) => idOf(d)),
+        }))
+        return {
+          user: c.user?.login,
+          body: markers(body.replace(/<!-- incidentops:record:v1:[A-Za-z0-9+/=]+ -->/, '<!-- record -->')),
+          record: r,
+        }
       }),
     })),
     board: board
@@ -277,11 +316,14 @@ export function duplicates(s: Snapshot): string[] {
     if (m) {
       const same = issueMarkers.get(m) ?? []
       // An alert may open a new incident after the old one was closed; two open ones, or any other repeat, is a duplicate.
-      const clash = m.includes('incidentops:alert-key:') ? same.find((x) => x.state === 'open' && i.state === 'open') : same[0]
+      const clash = m.includes('incidentops:alert-key:')
+        ? same.find((x) => x.state === 'open' && i.state === 'open')
+        : same[0]
       if (clash) out.push(`#${i.number} repeats #${clash.number} (${m})`)
       issueMarkers.set(m, [...same, { number: i.number, state: i.state }])
     }
-    if (i.comments.some((c) => c.user === BOT && c.body.includes('Duplicate of #'))) out.push(`#${i.number} was opened twice and closed as a duplicate`)
+    if (i.comments.some((c) => c.user === BOT && c.body.includes('Duplicate of #')))
+      out.push(`#${i.number} was opened twice and closed as a duplicate`)
     const seen = new Set<string>()
     for (const c of i.comments.filter((x) => x.user === BOT)) {
       const cm = first(c.body)

@@ -13,7 +13,10 @@ let emu: Emulator
 beforeAll(async () => {
   emu = await startEmulator({ now: '2026-11-25T14:00:00Z' })
   emu.addUser('alice')
-  emu.addRepo(REPO, { collaborators: { alice: 'write' }, files: { '.github/incidents.yml': 'escalation:\n  - mention: ["@acme/oncall"]\n' } })
+  emu.addRepo(REPO, {
+    collaborators: { alice: 'write' },
+    files: { '.github/incidents.yml': 'escalation:\n  - mention: ["@acme/oncall"]\n' },
+  })
 })
 afterAll(async () => emu?.close())
 
@@ -23,17 +26,43 @@ function gaps(reqs: RequestLog[]): number[] {
 
 describe('GitHub pace (api-limits at GitHub.com defaults)', () => {
   it('a sweep with 4 escalations due spaces its writes at least 1 s apart and its reads not at all', async () => {
-    const body = renderIssueForm({ summary: 'Checkout down', impact: 'Full outage', users_affected: 'All users (100%)', services: 'checkout', exposure: [], detection: 'Monitoring alert' }, INCIDENT_FORM)
+    const body = renderIssueForm(
+      {
+        summary: 'Checkout down',
+        impact: 'Full outage',
+        users_affected: 'All users (100%)',
+        services: 'checkout',
+        exposure: [],
+        detection: 'Monitoring alert',
+      },
+      INCIDENT_FORM,
+    )
     // Four P1 incidents, declared at the tests' pace (zero spacing).
     for (let i = 0; i < 4; i++) {
-      const n = emu.createIssue(REPO, { title: `[Incident]: Checkout down ${i}`, body, labels: ['incident'], user: 'alice' }).number
-      const r = await runAction({ emu, repo: REPO, event: 'issues', payload: issuesPayload(emu, REPO, n, 'opened', 'alice') })
+      const n = emu.createIssue(REPO, {
+        title: `[Incident]: Checkout down ${i}`,
+        body,
+        labels: ['incident'],
+        user: 'alice',
+      }).number
+      const r = await runAction({
+        emu,
+        repo: REPO,
+        event: 'issues',
+        payload: issuesPayload(emu, REPO, n, 'opened', 'alice'),
+      })
       expect(r.code, r.stdout + r.stderr).toBe(0)
     }
 
     emu.clock.set('2026-11-25T14:16:00Z') // past every P1's 15-minute acknowledgement deadline
     emu.resetCounters()
-    const sweep = await runAction({ emu, repo: REPO, event: 'schedule', payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined }, inputs: { 'api-limits': '' } })
+    const sweep = await runAction({
+      emu,
+      repo: REPO,
+      event: 'schedule',
+      payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+      inputs: { 'api-limits': '' },
+    })
     expect(sweep.code, sweep.stdout + sweep.stderr).toBe(0)
 
     const writes = emu.requests.filter((r) => r.write)

@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { linearFit, markdownTable, median, missed, pagesPlusOne, verdict, withoutMeasuredExtrapolations, type Row, type Target } from '../../bench/table.js'
+import {
+  linearFit,
+  markdownTable,
+  median,
+  missed,
+  pagesPlusOne,
+  verdict,
+  withoutMeasuredExtrapolations,
+  type Row,
+  type Target,
+} from '../../bench/table.js'
 import { BENCH_BEGIN, BENCH_END, RESULTS_FILE, readmeWithBenchTable } from '../../scripts/gen-bench-table.js'
 
 /** A report row as bench/run.ts writes it. */
@@ -19,16 +29,29 @@ const reportRow = (size: string, peakRssMb: number, targets: Target[]): Row => (
   naive: { requests: 10_100, writes: 0, run: true },
   targets,
 })
-const extrapolated = (actual: number): Target => ({ what: 'peak RSS at 50,000 (`--full` measures it)', limit: 200, actual, unit: 'MB', basis: 'extrapolated', at: '50,000' })
+const extrapolated = (actual: number): Target => ({
+  what: 'peak RSS at 50,000 (`--full` measures it)',
+  limit: 200,
+  actual,
+  unit: 'MB',
+  basis: 'extrapolated',
+  at: '50,000',
+})
 
 describe('bench table helpers', () => {
   it('says a target is met, or by how much it is missed', () => {
     expect(verdict({ what: 'requests', limit: 6, actual: 4, unit: 'requests' })).toBe('requests ≤ 6 requests: met')
-    expect(verdict({ what: 'requests', limit: 6, actual: 8, unit: 'requests' })).toBe('requests ≤ 6 requests: MISSED by 2 requests (+33 %)')
-    expect(verdict({ what: 'cold start', limit: 91, actual: 151, unit: 'ms' })).toBe('cold start ≤ 91 ms: MISSED by 60 ms (+66 %)')
+    expect(verdict({ what: 'requests', limit: 6, actual: 8, unit: 'requests' })).toBe(
+      'requests ≤ 6 requests: MISSED by 2 requests (+33 %)',
+    )
+    expect(verdict({ what: 'cold start', limit: 91, actual: 151, unit: 'ms' })).toBe(
+      'cold start ≤ 91 ms: MISSED by 60 ms (+66 %)',
+    )
     expect(verdict({ what: 'peak RSS', limit: 200, actual: null, unit: 'MB' })).toBe('peak RSS: not measured')
     // Float noise never reaches the table.
-    expect(verdict({ what: 'writes per due item', limit: 1, actual: 1.1, unit: '' })).toBe('writes per due item ≤ 1: MISSED by 0.1 (+10 %)')
+    expect(verdict({ what: 'writes per due item', limit: 1, actual: 1.1, unit: '' })).toBe(
+      'writes per due item ≤ 1: MISSED by 0.1 (+10 %)',
+    )
   })
 
   it('bounds pages at ⌈N/100⌉ + 1, at least 2', () => {
@@ -48,13 +71,34 @@ describe('bench table helpers', () => {
   })
 
   it('prints a "not available" row without figures', () => {
-    const row: Row = { scenario: 'sweep', size: '10', available: false, requests: null, rest: null, graphql: null, points: null, writes: null, wallMs: null, peakRssMb: null, min: 1, naive: { requests: 11, writes: 0, run: true }, targets: [], note: 'not wired' }
-    expect(markdownTable([row]).split('\n')[2]).toBe('| sweep | 10 | **not available** | – | – | – | – | 1 | 11 req, 0 writes | not wired |')
+    const row: Row = {
+      scenario: 'sweep',
+      size: '10',
+      available: false,
+      requests: null,
+      rest: null,
+      graphql: null,
+      points: null,
+      writes: null,
+      wallMs: null,
+      peakRssMb: null,
+      min: 1,
+      naive: { requests: 11, writes: 0, run: true },
+      targets: [],
+      note: 'not wired',
+    }
+    expect(markdownTable([row]).split('\n')[2]).toBe(
+      '| sweep | 10 | **not available** | – | – | – | – | 1 | 11 req, 0 writes | not wired |',
+    )
   })
 
   it('never says met or MISSED of an extrapolated figure: it says it was not measured and what the extrapolation would do', () => {
-    expect(verdict(extrapolated(226.4))).toBe('peak RSS at 50,000 (`--full` measures it) ≤ 200 MB: not measured; extrapolated 226 MB, which would miss it by 26 MB (+13 %)')
-    expect(verdict(extrapolated(194))).toBe('peak RSS at 50,000 (`--full` measures it) ≤ 200 MB: not measured; extrapolated 194 MB, which would meet it')
+    expect(verdict(extrapolated(226.4))).toBe(
+      'peak RSS at 50,000 (`--full` measures it) ≤ 200 MB: not measured; extrapolated 226 MB, which would miss it by 26 MB (+13 %)',
+    )
+    expect(verdict(extrapolated(194))).toBe(
+      'peak RSS at 50,000 (`--full` measures it) ≤ 200 MB: not measured; extrapolated 194 MB, which would meet it',
+    )
     for (const actual of [0, 150, 199.6, 200, 200.4, 250, 1e6]) {
       const v = verdict(extrapolated(actual))
       expect(v).toContain('not measured; extrapolated')
@@ -63,11 +107,16 @@ describe('bench table helpers', () => {
     }
     // The same figure measured is a verdict.
     expect(missed({ ...extrapolated(226), basis: 'measured' })).toBe(true)
-    expect(verdict({ what: 'peak RSS', limit: 200, actual: 226, unit: 'MB' })).toBe('peak RSS ≤ 200 MB: MISSED by 26 MB (+13 %)')
+    expect(verdict({ what: 'peak RSS', limit: 200, actual: 226, unit: 'MB' })).toBe(
+      'peak RSS ≤ 200 MB: MISSED by 26 MB (+13 %)',
+    )
   })
 
   it('prints an extrapolation as such, and drops it once a row measures that size', () => {
-    const quick = reportRow('10,000', 141.5, [{ what: 'requests', limit: 101, actual: 101, unit: 'requests' }, extrapolated(226)])
+    const quick = reportRow('10,000', 141.5, [
+      { what: 'requests', limit: 101, actual: 101, unit: 'requests' },
+      extrapolated(226),
+    ])
     const alone = markdownTable([quick]).split('\n')[2]!
     expect(alone).toBe(
       '| report | 10,000 | 101 (1 + 100) | 400 | 1 | 6536 ms | 142 MB | 101 | 10100 req, 0 writes | requests ≤ 101 requests: met; peak RSS at 50,000 (`--full` measures it) ≤ 200 MB: not measured; extrapolated 226 MB, which would miss it by 26 MB (+13 %) |',
@@ -75,7 +124,9 @@ describe('bench table helpers', () => {
     // The 50,000 row merged in (`--only=report --report=50000 --merge`): its measurement replaces the guess.
     const full = reportRow('50,000', 192.03, [{ what: 'peak RSS', limit: 200, actual: 192.03, unit: 'MB' }])
     const lines = markdownTable([quick, full]).split('\n')
-    expect(lines[2]).toBe('| report | 10,000 | 101 (1 + 100) | 400 | 1 | 6536 ms | 142 MB | 101 | 10100 req, 0 writes | requests ≤ 101 requests: met |')
+    expect(lines[2]).toBe(
+      '| report | 10,000 | 101 (1 + 100) | 400 | 1 | 6536 ms | 142 MB | 101 | 10100 req, 0 writes | requests ≤ 101 requests: met |',
+    )
     expect(lines[3]).toContain('| 192 MB |')
     expect(lines[3]).toMatch(/peak RSS ≤ 200 MB: met \|$/)
     expect(withoutMeasuredExtrapolations([quick, full])[0]!.targets).toHaveLength(1)
@@ -85,9 +136,16 @@ describe('bench table helpers', () => {
   })
 
   it('prints rounded figures, and a total without its split when only the total was counted', () => {
-    const row = reportRow('100', 101.25, [{ what: 'compute (build + render)', limit: 1000, actual: 97.87586999999985, unit: 'ms' }, { what: 'seconds per write', limit: 1.09, actual: 1.0090000000000001, unit: 's' }])
-    expect(markdownTable([row]).split('\n')[2]).toContain('compute (build + render) ≤ 1000 ms: met; seconds per write ≤ 1.09 s: met |')
-    expect(markdownTable([{ ...row, requests: 3, rest: null, graphql: null }]).split('\n')[2]).toMatch(/^\| report \| 100 \| 3 \| 400 \|/)
+    const row = reportRow('100', 101.25, [
+      { what: 'compute (build + render)', limit: 1000, actual: 97.87586999999985, unit: 'ms' },
+      { what: 'seconds per write', limit: 1.09, actual: 1.0090000000000001, unit: 's' },
+    ])
+    expect(markdownTable([row]).split('\n')[2]).toContain(
+      'compute (build + render) ≤ 1000 ms: met; seconds per write ≤ 1.09 s: met |',
+    )
+    expect(markdownTable([{ ...row, requests: 3, rest: null, graphql: null }]).split('\n')[2]).toMatch(
+      /^\| report \| 100 \| 3 \| 400 \|/,
+    )
   })
 })
 
@@ -100,7 +158,9 @@ describe("the README's performance table", () => {
     expect(readme).toBe(readmeWithBenchTable(readme, results))
     // Every row of results.json is in it, and no figure in it is a bare float.
     const table = readme.slice(readme.indexOf(BENCH_BEGIN), readme.indexOf(BENCH_END))
-    expect(table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| scenario'))).toHaveLength(results.rows.length)
+    expect(table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| scenario'))).toHaveLength(
+      results.rows.length,
+    )
     expect(table).not.toMatch(/\d\.\d{4,}/)
     expect(table).not.toContain('null')
     expect(() => readmeWithBenchTable('no markers', results)).toThrow("lacks the performance table's markers")

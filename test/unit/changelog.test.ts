@@ -25,7 +25,7 @@ const SAMPLE = `# Changelog
 `
 
 describe('release notes from CHANGELOG.md (scripts/changelog-section.ts)', () => {
-  it('returns the body of the version\'s section, up to the next section', () => {
+  it("returns the body of the version's section, up to the next section", () => {
     expect(changelogSection(SAMPLE, '0.2.0')).toBe('### Fixed\n- a fix')
     expect(changelogSection(SAMPLE, '0.1.0')).toBe('### Added\n- first')
   })
@@ -41,6 +41,7 @@ describe('release notes from CHANGELOG.md (scripts/changelog-section.ts)', () =>
     const headings = text.split('\n').filter((l) => l.startsWith('## '))
     expect(headings[0]).toBe('## [Unreleased]')
     for (const h of headings.slice(1)) expect(h).toMatch(/^## \[\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\] - \d{4}-\d{2}-\d{2}$/)
-    for (const h of text.split('\n').filter((l) => l.startsWith('### '))) expect(['### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security']).toContain(h)
+    for (const h of text.split('\n').filter((l) => l.startsWith('### ')))
+      expect(['### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security']).toContain(h)
   })
 })

@@ -23,7 +23,14 @@ describe('default classification (PRODUCT.md table)', () => {
 })
 
 describe('conditions', () => {
-  const f: Fields = { impact: 'full-outage', users_affected: 30, services: ['api', 'web'], data_loss: true, summary: 'Payments fail', missing: null }
+  const f: Fields = {
+    impact: 'full-outage',
+    users_affected: 30,
+    services: ['api', 'web'],
+    data_loss: true,
+    summary: 'Payments fail',
+    missing: null,
+  }
   it.each([
     [{ field: 'impact', equals: 'Full Outage' }, true],
     [{ field: 'impact', equals: 'full outage!' }, true],
@@ -40,13 +47,29 @@ describe('conditions', () => {
     [{ field: 'missing', present: false }, true],
     [{ field: 'missing', equals: 'x' }, false],
     [{ field: 'missing', at_least: 0 }, false],
-    [{ all: [{ field: 'impact', equals: 'full-outage' }, { field: 'users_affected', at_least: 50 }] }, false],
-    [{ any: [{ field: 'impact', equals: 'none' }, { field: 'users_affected', at_least: 10 }] }, true],
+    [
+      {
+        all: [
+          { field: 'impact', equals: 'full-outage' },
+          { field: 'users_affected', at_least: 50 },
+        ],
+      },
+      false,
+    ],
+    [
+      {
+        any: [
+          { field: 'impact', equals: 'none' },
+          { field: 'users_affected', at_least: 10 },
+        ],
+      },
+      true,
+    ],
     [{ not: { field: 'impact', equals: 'full-outage' } }, false],
   ])('%j is %s', (c, want) => expect(evaluate(c as never, f)).toBe(want))
 })
 
-describe('the weighted impact score (the article\'s classifier as config)', () => {
+describe("the weighted impact score (the article's classifier as config)", () => {
   const config = loadConfig(
     [
       'classification:',
@@ -62,7 +85,9 @@ describe('the weighted impact score (the article\'s classifier as config)', () =
     'x',
   )
   it('sums weights and choice values', () => {
-    expect(impactScore(config.classification.score, { users_affected: 30, impact: 'major-degradation', data_loss: true })).toBe(120)
+    expect(
+      impactScore(config.classification.score, { users_affected: 30, impact: 'major-degradation', data_loss: true }),
+    ).toBe(120)
   })
   it.each([
     [{ users_affected: 1, impact: 'full-outage' }, 'P1', 101],

@@ -7,7 +7,11 @@ import { main } from '../../src/cli/index.js'
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await main(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'))
+  const code = await main(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  )
   return { code, out, err }
 }
 
@@ -71,7 +75,7 @@ describe('incidentops (top level)', () => {
     expect(r.out).toContain('report --repo owner/name [--since 7d]')
     expect(r.out).not.toContain('30d')
   })
-  it('has --help (and -h) on every command, printing that command\'s usage', async () => {
+  it("has --help (and -h) on every command, printing that command's usage", async () => {
     const usages: Record<string, string> = {
       validate: 'incidentops validate [file ...]',
       demo: 'incidentops demo [--out dir]',
@@ -145,20 +149,64 @@ describe('incidentops validate: bad input', () => {
 describe('incidentops demo, relay, alert, report: bad input (exit 2 with the usage)', () => {
   const cases: { args: string[]; message: string; usage: string }[] = [
     { args: ['demo', '--fast'], message: 'Unknown option "--fast"', usage: 'incidentops demo [--out dir]' },
-    { args: ['emulator', '--bogus'], message: 'Unknown option "--bogus"', usage: 'incidentops emulator [--port N] [--seed demo]' },
-    { args: ['emulator', 'extra'], message: 'Unexpected argument "extra": this command takes no arguments', usage: 'incidentops emulator [--port N]' },
+    {
+      args: ['emulator', '--bogus'],
+      message: 'Unknown option "--bogus"',
+      usage: 'incidentops emulator [--port N] [--seed demo]',
+    },
+    {
+      args: ['emulator', 'extra'],
+      message: 'Unexpected argument "extra": this command takes no arguments',
+      usage: 'incidentops emulator [--port N]',
+    },
     { args: ['emulator', '--port'], message: '--port needs a value', usage: 'incidentops emulator [--port N]' },
-    { args: ['demo', 'extra'], message: 'Unexpected argument "extra": this command takes no arguments', usage: 'incidentops demo [--out dir]' },
+    {
+      args: ['demo', 'extra'],
+      message: 'Unexpected argument "extra": this command takes no arguments',
+      usage: 'incidentops demo [--out dir]',
+    },
     { args: ['demo', '--out'], message: '--out needs a value', usage: 'incidentops demo [--out dir]' },
-    { args: ['relay', '--repo', 'acme/shop', '--bogus', '1'], message: 'Unknown option "--bogus"', usage: 'incidentops relay --repo owner/name' },
-    { args: ['relay', '--repo', 'acme/shop', 'extra'], message: 'Unexpected argument "extra"', usage: 'incidentops relay --repo owner/name' },
+    {
+      args: ['relay', '--repo', 'acme/shop', '--bogus', '1'],
+      message: 'Unknown option "--bogus"',
+      usage: 'incidentops relay --repo owner/name',
+    },
+    {
+      args: ['relay', '--repo', 'acme/shop', 'extra'],
+      message: 'Unexpected argument "extra"',
+      usage: 'incidentops relay --repo owner/name',
+    },
     { args: ['relay', '--repo'], message: '--repo needs a value', usage: 'incidentops relay --repo owner/name' },
-    { args: ['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--bogus'], message: 'Unknown option "--bogus"', usage: 'incidentops alert --repo owner/name' },
-    { args: ['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', 'extra'], message: 'Unexpected argument "extra"', usage: 'incidentops alert --repo owner/name' },
-    { args: ['alert', '--repo', 'acme/shop', '--key', '--title', 't'], message: '--key needs a value', usage: 'incidentops alert --repo owner/name' },
-    { args: ['report', '--repo', 'acme/shop', '--days', '7'], message: 'Unknown option "--days"', usage: 'incidentops report --repo owner/name' },
-    { args: ['report', '--repo', 'acme/shop', 'extra'], message: 'Unexpected argument "extra"', usage: 'incidentops report --repo owner/name' },
-    { args: ['report', '--repo', 'acme/shop', '--since'], message: '--since needs a value', usage: 'incidentops report --repo owner/name' },
+    {
+      args: ['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--bogus'],
+      message: 'Unknown option "--bogus"',
+      usage: 'incidentops alert --repo owner/name',
+    },
+    {
+      args: ['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', 'extra'],
+      message: 'Unexpected argument "extra"',
+      usage: 'incidentops alert --repo owner/name',
+    },
+    {
+      args: ['alert', '--repo', 'acme/shop', '--key', '--title', 't'],
+      message: '--key needs a value',
+      usage: 'incidentops alert --repo owner/name',
+    },
+    {
+      args: ['report', '--repo', 'acme/shop', '--days', '7'],
+      message: 'Unknown option "--days"',
+      usage: 'incidentops report --repo owner/name',
+    },
+    {
+      args: ['report', '--repo', 'acme/shop', 'extra'],
+      message: 'Unexpected argument "extra"',
+      usage: 'incidentops report --repo owner/name',
+    },
+    {
+      args: ['report', '--repo', 'acme/shop', '--since'],
+      message: '--since needs a value',
+      usage: 'incidentops report --repo owner/name',
+    },
   ]
   for (const c of cases) {
     it(c.args.join(' '), async () => {
@@ -177,9 +225,18 @@ describe('incidentops demo, relay, alert, report: bad input (exit 2 with the usa
       [['emulator', '--port', 'http'], '--port must be a port number (0-65535); it is "http"'],
       [['emulator', '--port', '70000'], '--port must be a port number (0-65535); it is "70000"'],
       [['emulator', '--seed', 'prod'], '--seed must be demo (the one seed there is); it is "prod"'],
-      [['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--status', 'down'], '--status must be firing or resolved; it is "down"'],
-      [['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', 'ftp://x'], '--api-url must be an http(s) URL'],
-      [['report', '--repo', 'acme/shop', '--since', 'soon'], '--since must be a duration of at least an hour, like 7d, 30d or 2w; it is "soon"'],
+      [
+        ['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--status', 'down'],
+        '--status must be firing or resolved; it is "down"',
+      ],
+      [
+        ['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', 'ftp://x'],
+        '--api-url must be an http(s) URL',
+      ],
+      [
+        ['report', '--repo', 'acme/shop', '--since', 'soon'],
+        '--since must be a duration of at least an hour, like 7d, 30d or 2w; it is "soon"',
+      ],
       [['report', '--repo', 'not a repo'], '"not a repo" is not owner/name'],
     ]
     for (const [args, message] of wrong) {

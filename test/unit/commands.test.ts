@@ -14,8 +14,18 @@ describe('parseCommands', () => {
     ['/priority p1 payments down in EU', [{ name: 'priority', priority: 'P1', reason: 'payments down in EU' }]],
     ['/stage Fixing', [{ name: 'stage', stage: 'fixing' }]],
     ['/resolve', [{ name: 'stage', stage: 'resolved' }]],
-    ['/investigating\n/fixing\n/monitoring', [{ name: 'stage', stage: 'investigating' }, { name: 'stage', stage: 'fixing' }, { name: 'stage', stage: 'monitoring' }]],
-    ['/update rollback done\nerror rate falling\n\nnot part of it', [{ name: 'update', text: 'rollback done\nerror rate falling' }]],
+    [
+      '/investigating\n/fixing\n/monitoring',
+      [
+        { name: 'stage', stage: 'investigating' },
+        { name: 'stage', stage: 'fixing' },
+        { name: 'stage', stage: 'monitoring' },
+      ],
+    ],
+    [
+      '/update rollback done\nerror rate falling\n\nnot part of it',
+      [{ name: 'update', text: 'rollback done\nerror rate falling' }],
+    ],
     ['/note a\n/ack', [{ name: 'note', text: 'a' }, { name: 'ack' }]],
     ['/dismiss', [{ name: 'dismiss', reason: '' }]],
     ['/help', [{ name: 'help' }]],
@@ -58,27 +68,61 @@ describe('parseCommands', () => {
 
 describe('transitions', () => {
   it('lists the allowed moves when one is not', () => {
-    expect(transitionProblem('triage', 'postmortem')).toBe('cannot move from triage to postmortem; from triage the incident can go to investigating, fixing, monitoring, resolved.')
+    expect(transitionProblem('triage', 'postmortem')).toBe(
+      'cannot move from triage to postmortem; from triage the incident can go to investigating, fixing, monitoring, resolved.',
+    )
     expect(transitionProblem('monitoring', 'investigating')).toBeNull()
     expect(allowedFrom('closed')).toEqual(['investigating', 'fixing', 'monitoring'])
   })
 })
 
 describe('milestones', () => {
-  const base: IncidentRecord = { v: 1, number: 1, declaredAt: 'T0', startedAt: 'T0', priority: 'P2', prioritySource: 'rules', priorityReason: '', stage: 'triage', impactDigest: '', events: [] }
-  const stage = (at: string, from: string, to: string): TimelineEvent => ({ at, kind: 'stage', from, to, actor: 'a', via: 'command' })
+  const base: IncidentRecord = {
+    v: 1,
+    number: 1,
+    declaredAt: 'T0',
+    startedAt: 'T0',
+    priority: 'P2',
+    prioritySource: 'rules',
+    priorityReason: '',
+    stage: 'triage',
+    impactDigest: '',
+    events: [],
+  }
+  const stage = (at: string, from: string, to: string): TimelineEvent => ({
+    at,
+    kind: 'stage',
+    from,
+    to,
+    actor: 'a',
+    via: 'command',
+  })
   it('takes the final mitigation and the last resolution, and forgets them when the incident comes back', () => {
     const r = {
       ...base,
       stage: 'resolved' as const,
-      events: [stage('T1', 'triage', 'investigating'), stage('T2', 'investigating', 'monitoring'), stage('T3', 'monitoring', 'fixing'), stage('T4', 'fixing', 'monitoring'), stage('T5', 'monitoring', 'resolved')],
+      events: [
+        stage('T1', 'triage', 'investigating'),
+        stage('T2', 'investigating', 'monitoring'),
+        stage('T3', 'monitoring', 'fixing'),
+        stage('T4', 'fixing', 'monitoring'),
+        stage('T5', 'monitoring', 'resolved'),
+      ],
     }
     expect(milestones(r)).toMatchObject({ acknowledgedAt: 'T1', mitigatedAt: 'T4', resolvedAt: 'T5', closedAt: null })
-    const back = { ...r, stage: 'investigating' as const, events: [...r.events, stage('T6', 'resolved', 'investigating')] }
+    const back = {
+      ...r,
+      stage: 'investigating' as const,
+      events: [...r.events, stage('T6', 'resolved', 'investigating')],
+    }
     expect(milestones(back)).toMatchObject({ acknowledgedAt: 'T1', mitigatedAt: null, resolvedAt: null })
   })
   it('resolving straight from triage counts as acknowledged and mitigated then', () => {
-    const r = { ...base, stage: 'closed' as const, events: [stage('T1', 'triage', 'resolved'), stage('T1', 'resolved', 'closed')] }
+    const r = {
+      ...base,
+      stage: 'closed' as const,
+      events: [stage('T1', 'triage', 'resolved'), stage('T1', 'resolved', 'closed')],
+    }
     expect(milestones(r)).toMatchObject({ acknowledgedAt: 'T1', mitigatedAt: 'T1', resolvedAt: 'T1', closedAt: 'T1' })
   })
 })

@@ -6,7 +6,11 @@ import { regexProblem } from '../../src/config/regex.js'
 import { ATTACKS } from '../fixtures/regex-attacks.js'
 
 const F = '.github/incidents.yml'
-const ruleConfig = (re: string) => loadConfig(`classification:\n  rules:\n    - name: hostile\n      priority: P1\n      when: { field: summary, matches: ${JSON.stringify(re)} }\n`, F)
+const ruleConfig = (re: string) =>
+  loadConfig(
+    `classification:\n  rules:\n    - name: hostile\n      priority: P1\n      when: { field: summary, matches: ${JSON.stringify(re)} }\n`,
+    F,
+  )
 
 /** Classifies `summary` with a one-rule config; returns whether the rule matched. */
 function classified(re: string, summary: string): { matched: boolean } {

@@ -20,7 +20,8 @@ describe("the demo's console table", () => {
 
   it('keeps the columns: continuation lines put each cell under its column, and every word survives', () => {
     const what = '#2 the alert fires again and again while the on-call engineer is still asleep'
-    const did = 'comment the card (alert repeated 3 times); set label priority/P1; Started = 2026-11-26T14:02:00Z; +2 more'
+    const did =
+      'comment the card (alert repeated 3 times); set label priority/P1; Started = 2026-11-26T14:02:00Z; +2 more'
     const rows = stepRow({ time: '14:05', what, requests: 12, writes: 1, ms: 1234, did })
     expect(rows.length).toBeGreaterThan(1)
     expect(rows[0]).toMatch(/^14:05 {2}#2 the alert/)
@@ -34,8 +35,14 @@ describe("the demo's console table", () => {
       // A continuation line's did text starts exactly at the did column.
       if (r.length > didStart) expect(r.slice(didStart - 1, didStart + 1)).toMatch(/^ \S/)
     }
-    const whatText = rows.map((r) => r.slice(whatStart, whatStart + WIDTHS.what).trim()).filter(Boolean).join(' ')
-    const didText = rows.map((r) => r.slice(didStart).trim()).filter(Boolean).join(' ')
+    const whatText = rows
+      .map((r) => r.slice(whatStart, whatStart + WIDTHS.what).trim())
+      .filter(Boolean)
+      .join(' ')
+    const didText = rows
+      .map((r) => r.slice(didStart).trim())
+      .filter(Boolean)
+      .join(' ')
     expect(whatText).toBe(what)
     expect(didText).toBe(did)
   })

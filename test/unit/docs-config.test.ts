@@ -9,7 +9,8 @@ function keyPaths(s: JsonSchema, prefix: string, out: string[]): string[] {
     const path = `${prefix}${k}`
     out.push(path)
     if (v.type === 'object') keyPaths(v, `${path}.`, out)
-    if (v.type === 'array' && v.items && !v.items.$ref && v.items.type === 'object') keyPaths(v.items, `${path}[].`, out)
+    if (v.type === 'array' && v.items && !v.items.$ref && v.items.type === 'object')
+      keyPaths(v.items, `${path}[].`, out)
   }
   return out
 }
@@ -21,16 +22,24 @@ describe('the configuration reference (docs/configuration.md)', () => {
 
   it('has a row for every key of the schema, with its default when it has one', () => {
     const text = configDocsText()
-    const rows = new Map(text.split('\n').filter((l) => l.startsWith('| `')).map((l) => [/^\| `([^`]+)`/.exec(l)![1]!, l]))
+    const rows = new Map(
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('| `'))
+        .map((l) => [/^\| `([^`]+)`/.exec(l)![1]!, l]),
+    )
     // Top-level objects are sections (a heading); every other key is a row.
-    const sections = Object.entries(CONFIG_SCHEMA.properties ?? {}).filter(([, v]) => v.type === 'object').map(([k]) => k)
+    const sections = Object.entries(CONFIG_SCHEMA.properties ?? {})
+      .filter(([, v]) => v.type === 'object')
+      .map(([k]) => k)
     const missing = keyPaths(CONFIG_SCHEMA, '', []).filter((p) => !rows.has(p) && !sections.includes(p))
     expect(missing).toEqual([])
     expect(rows.get('priorities.P1.ack')).toContain('| duration | `15m` |')
     expect(rows.get('alerts.event_types')).toContain('`["alert", "incident"]`')
     for (const [name, def] of Object.entries(CONFIG_SCHEMA.$defs ?? {})) {
       expect(text).toContain(`## ${name}`)
-      for (const alt of def.oneOf ?? [def]) for (const k of Object.keys(alt.properties ?? {})) expect(text).toMatch(new RegExp(`\\| \`${k}\` \\|`))
+      for (const alt of def.oneOf ?? [def])
+        for (const k of Object.keys(alt.properties ?? {})) expect(text).toMatch(new RegExp(`\\| \`${k}\` \\|`))
     }
   })
 

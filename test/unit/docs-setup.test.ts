@@ -16,7 +16,9 @@ describe('the setup documents', () => {
 
     it(`${file}: every YAML example of .github/incidents.yml validates`, () => {
       // In the README, only the blocks marked as the config file (others may show workflows).
-      const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => file !== 'README.md' || b.startsWith('# .github/incidents.yml'))
+      const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((m) => m[1]!)
+        .filter((b) => file !== 'README.md' || b.startsWith('# .github/incidents.yml'))
       expect(blocks.length).toBeGreaterThan(0)
       for (const yaml of blocks) expect(() => loadConfig(yaml, `${file} example`)).not.toThrow()
     })
@@ -65,7 +67,10 @@ describe("the README's first screen", () => {
   it('its workflow block is the example intake workflow without comments (so it cannot drift)', () => {
     const block = /\n {3}```yaml\n([\s\S]*?)\n {3}```/.exec(readme)?.[1]
     expect(block).toBeDefined()
-    const unindented = block!.split('\n').map((l) => l.replace(/^ {3}/, '')).join('\n')
+    const unindented = block!
+      .split('\n')
+      .map((l) => l.replace(/^ {3}/, ''))
+      .join('\n')
     const example = readFileSync('examples/workflows/incidentops-intake.yml', 'utf8')
       .split('\n')
       .filter((l) => !l.trimStart().startsWith('#'))
@@ -76,7 +81,9 @@ describe("the README's first screen", () => {
   })
 
   it('the issue form it tells people to download is the one in this repository', () => {
-    expect(readme).toContain('https://raw.githubusercontent.com/incidentops/incidentops/v0/.github/ISSUE_TEMPLATE/incident.yml')
+    expect(readme).toContain(
+      'https://raw.githubusercontent.com/incidentops/incidentops/v0/.github/ISSUE_TEMPLATE/incident.yml',
+    )
     expect(existsSync('.github/ISSUE_TEMPLATE/incident.yml')).toBe(true)
   })
 })

@@ -37,16 +37,41 @@ function recordingPorts() {
   return { writes, github, board }
 }
 
-const comment = (issue: number): Effect => ({ kind: 'create-comment', issue, marker: '<!-- incidentops:x -->', body: 'x' })
-const pull: Effect = { kind: 'propose-file', issue: 7, branch: 'b', path: 'p.md', content: 'c', message: 'm', title: 't', body: 'b', marker: '<!-- m -->' }
+const comment = (issue: number): Effect => ({
+  kind: 'create-comment',
+  issue,
+  marker: '<!-- incidentops:x -->',
+  body: 'x',
+})
+const pull: Effect = {
+  kind: 'propose-file',
+  issue: 7,
+  branch: 'b',
+  path: 'p.md',
+  content: 'c',
+  message: 'm',
+  title: 't',
+  body: 'b',
+  marker: '<!-- m -->',
+}
 const add: Effect = { kind: 'board-add-item', issue: 7, project: 'o/1', projectId: 'P', contentId: 'I' }
-const fields: Effect = { kind: 'board-set-fields', issue: 7, projectId: 'P', itemId: 'PVTI_1', updates: [{ field: 'Status', fieldId: 'F', type: 'SINGLE_SELECT', value: 'o', shown: 'Fixing' }], what: 'board' }
+const fields: Effect = {
+  kind: 'board-set-fields',
+  issue: 7,
+  projectId: 'P',
+  itemId: 'PVTI_1',
+  updates: [{ field: 'Status', fieldId: 'F', type: 'SINGLE_SELECT', value: 'o', shown: 'Fixing' }],
+  what: 'board',
+}
 
 describe('Executor: one writer, one budget for the run', () => {
   it('counts issue, board and pull-request writes against one budget across apply calls', async () => {
     const p = recordingPorts()
     const log: string[] = []
-    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: false, budget: 4, log: (l) => log.push(l) })
+    const exec = new Executor(
+      { github: p.github, board: p.board },
+      { dryRun: false, budget: 4, log: (l) => log.push(l) },
+    )
     const a = await exec.apply([comment(7), add])
     const b = await exec.apply([fields, pull])
     const c = await exec.apply([{ kind: 'edit-pull-body', issue: 7, pr: 41, body: 'x' }, comment(8)])
@@ -75,7 +100,10 @@ describe('Executor: one writer, one budget for the run', () => {
   it('in a dry run writes nothing, plans what the run would write and stops at the same budget', async () => {
     const p = recordingPorts()
     const log: string[] = []
-    const exec = new Executor({ github: p.github, board: p.board }, { dryRun: true, budget: 4, log: (l) => log.push(l) })
+    const exec = new Executor(
+      { github: p.github, board: p.board },
+      { dryRun: true, budget: 4, log: (l) => log.push(l) },
+    )
     const r = await exec.apply([comment(7), add, fields, pull, comment(8)])
     expect(p.writes).toEqual([])
     expect(r.map((x) => x.status)).toEqual(['planned', 'planned', 'planned', 'planned', 'skipped'])

@@ -22,7 +22,13 @@ import { ConfigError } from '../../src/errors.js'
 import { KEY_PATTERN } from '../../src/alerts/schema.js'
 import type { HeartbeatConfig } from '../../src/config/types.js'
 
-const hb: HeartbeatConfig = { name: 'nightly-backup', period: 3_600_000, grace: 15 * 60_000, priority: 'P2', service: 'backups' }
+const hb: HeartbeatConfig = {
+  name: 'nightly-backup',
+  period: 3_600_000,
+  grace: 15 * 60_000,
+  priority: 'P2',
+  service: 'backups',
+}
 const MIN = 60_000
 
 describe('when a heartbeat is late', () => {
@@ -32,7 +38,11 @@ describe('when a heartbeat is late', () => {
     expect(heartbeatState(hb, last, '2026-12-01T13:44:00Z').kind).toBe('ok')
     expect(heartbeatState(hb, last, '2026-12-01T13:45:00Z').kind).toBe('ok')
     expect(heartbeatState(hb, last, '2026-12-01T13:45:01Z').kind).toBe('late')
-    expect(heartbeatState(hb, last, '2026-12-01T13:46:00Z')).toEqual({ kind: 'late', lastPing: last, deadline: '2026-12-01T13:45:00.000Z' })
+    expect(heartbeatState(hb, last, '2026-12-01T13:46:00Z')).toEqual({
+      kind: 'late',
+      lastPing: last,
+      deadline: '2026-12-01T13:45:00.000Z',
+    })
   })
 
   it('a heartbeat never pinged is waiting, whatever the time', () => {
@@ -58,8 +68,18 @@ describe('when a heartbeat is late', () => {
 })
 
 describe('the pings record', () => {
-  const ours = (id: number, body: string) => ({ databaseId: id, body, viewerDidAuthor: true, createdAt: '2026-12-01T12:00:00Z' })
-  const issue = (number: number, comments: ReturnType<typeof ours>[], viewerDidAuthor = true) => ({ number, body: `${HEARTBEATS_ISSUE_MARKER}\nhello`, viewerDidAuthor, comments })
+  const ours = (id: number, body: string) => ({
+    databaseId: id,
+    body,
+    viewerDidAuthor: true,
+    createdAt: '2026-12-01T12:00:00Z',
+  })
+  const issue = (number: number, comments: ReturnType<typeof ours>[], viewerDidAuthor = true) => ({
+    number,
+    body: `${HEARTBEATS_ISSUE_MARKER}\nhello`,
+    viewerDidAuthor,
+    comments,
+  })
 
   it('round-trips through the comment, which says the deadline to people', () => {
     const body = heartbeatComment(hb, '2026-12-01T12:30:00.000Z')
@@ -78,12 +98,20 @@ describe('the pings record', () => {
     expect(store.issue).toBe(5)
     // The comment every run edits is the first one on the lowest issue; the ping is the latest of all.
     expect(store.beats.get('nightly-backup')).toMatchObject({ lastPing: '2026-12-01T12:30:00.000Z', commentId: 50 })
-    const twice = readHeartbeats([issue(5, [ours(52, heartbeatComment(hb, '2026-12-01T13:00:00.000Z')), ours(51, heartbeatComment(hb, '2026-12-01T12:00:00.000Z'))])])
+    const twice = readHeartbeats([
+      issue(5, [
+        ours(52, heartbeatComment(hb, '2026-12-01T13:00:00.000Z')),
+        ours(51, heartbeatComment(hb, '2026-12-01T12:00:00.000Z')),
+      ]),
+    ])
     expect(twice.beats.get('nightly-backup')).toMatchObject({ lastPing: '2026-12-01T13:00:00.000Z', commentId: 51 })
   })
 
   it('a comment whose marker names another heartbeat than its record is ignored', () => {
-    const body = heartbeatComment(hb, '2026-12-01T12:30:00.000Z').replace('heartbeat:nightly-backup -->', 'heartbeat:other -->')
+    const body = heartbeatComment(hb, '2026-12-01T12:30:00.000Z').replace(
+      'heartbeat:nightly-backup -->',
+      'heartbeat:other -->',
+    )
     expect(readHeartbeats([issue(1, [ours(1, body)])]).beats.size).toBe(0)
   })
 
@@ -95,15 +123,31 @@ describe('the pings record', () => {
 describe('the alert a late heartbeat raises', () => {
   it('is keyed heartbeat:<name>, starts when the missed ping was due, and carries the priority as severity', () => {
     const a = heartbeatAlert(hb, 'firing', '2026-12-01T12:30:00.000Z', '2026-12-01T13:46:00.000Z')
-    expect(a).toMatchObject({ key: 'heartbeat:nightly-backup', status: 'firing', source: 'heartbeat', severity: 'p2', service: 'backups', startsAt: '2026-12-01T13:30:00.000Z', labels: { heartbeat: 'nightly-backup' } })
+    expect(a).toMatchObject({
+      key: 'heartbeat:nightly-backup',
+      status: 'firing',
+      source: 'heartbeat',
+      severity: 'p2',
+      service: 'backups',
+      startsAt: '2026-12-01T13:30:00.000Z',
+      labels: { heartbeat: 'nightly-backup' },
+    })
     expect(KEY_PATTERN.test(a.key)).toBe(true)
     expect(a.description).toContain('late since 2026-12-01 13:45 UTC')
-    expect(heartbeatAlert(hb, 'resolved', '2026-12-01T12:30:00.000Z', '2026-12-01T14:10:00.000Z')).toMatchObject({ status: 'resolved', endsAt: '2026-12-01T14:10:00.000Z', startsAt: null })
+    expect(heartbeatAlert(hb, 'resolved', '2026-12-01T12:30:00.000Z', '2026-12-01T14:10:00.000Z')).toMatchObject({
+      status: 'resolved',
+      endsAt: '2026-12-01T14:10:00.000Z',
+      startsAt: null,
+    })
   })
 })
 
 describe("the sweep's own heartbeat", () => {
-  const label = (now: string) => ({ name: SWEEP_ON_LABEL_NAME, color: 'c5def5', description: sweepStampDescription(now) })
+  const label = (now: string) => ({
+    name: SWEEP_ON_LABEL_NAME,
+    color: 'c5def5',
+    description: sweepStampDescription(now),
+  })
 
   it('names the label calm.ts keeps, and fits GitHub’s 100-character description', () => {
     expect(SWEEP_ON_LABEL_NAME).toBe(SWEEP_ON_LABEL.name)
@@ -134,13 +178,19 @@ describe("the sweep's own heartbeat", () => {
     expect(a).toEqual(b)
     expect(a.card[0]!.startsWith(SWEEP_LATE_MARKER)).toBe(true)
     expect(a.line).toContain('has not run since 2026-12-01 12:00 UTC')
-    expect(sweepLateNotice([label('2026-12-01T12:00:00Z')], 10 * MIN, '2026-12-01T12:10:00Z')).toEqual({ card: [], line: null })
+    expect(sweepLateNotice([label('2026-12-01T12:00:00Z')], 10 * MIN, '2026-12-01T12:10:00Z')).toEqual({
+      card: [],
+      line: null,
+    })
   })
 })
 
 describe('heartbeats in the config', () => {
   it('reads names, durations and defaults', () => {
-    const c = loadConfig('heartbeats:\n  - name: nightly-backup\n    period: 1d\n  - name: queue\n    period: 10m\n    grace: 1m\n    priority: P1\nsweep:\n  interval: 15m\n', 'x.yml')
+    const c = loadConfig(
+      'heartbeats:\n  - name: nightly-backup\n    period: 1d\n  - name: queue\n    period: 10m\n    grace: 1m\n    priority: P1\nsweep:\n  interval: 15m\n',
+      'x.yml',
+    )
     expect(c.heartbeats).toEqual([
       { name: 'nightly-backup', period: 86_400_000, grace: 5 * MIN, priority: 'P2', service: null },
       { name: 'queue', period: 10 * MIN, grace: MIN, priority: 'P1', service: null },
@@ -150,7 +200,8 @@ describe('heartbeats in the config', () => {
   })
 
   it('refuses a repeated name, a name that is not a slug and a missing period, at their lines', () => {
-    const bad = 'heartbeats:\n  - name: a\n    period: 1h\n  - name: a\n    period: 1h\n  - name: "@Bob <!--"\n    period: 1h\n  - name: c\n'
+    const bad =
+      'heartbeats:\n  - name: a\n    period: 1h\n  - name: a\n    period: 1h\n  - name: "@Bob <!--"\n    period: 1h\n  - name: c\n'
     let err: unknown
     try {
       loadConfig(bad, 'x.yml')

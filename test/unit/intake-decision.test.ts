@@ -27,7 +27,17 @@ function ctx(over: { body?: string; labels?: string[]; comments?: CommentSnapsho
       title: 'Checkout down',
       body:
         over.body ??
-        renderIssueForm({ summary: 'Checkout fails', impact: 'Major degradation', users_affected: 'Many users (10–49%)', services: 'checkout', exposure: [], detection: 'Customer report' }, INCIDENT_FORM),
+        renderIssueForm(
+          {
+            summary: 'Checkout fails',
+            impact: 'Major degradation',
+            users_affected: 'Many users (10–49%)',
+            services: 'checkout',
+            exposure: [],
+            detection: 'Customer report',
+          },
+          INCIDENT_FORM,
+        ),
       state: 'open',
       stateReason: null,
       createdAt: '2026-11-25T14:00:00Z',
@@ -51,7 +61,15 @@ function applyToCtx(c: IssueContext, effects: ReturnType<typeof reconcile>): Iss
     if (e.kind === 'create-labels') next.repoLabels.push(...e.labels)
     if (e.kind === 'add-labels') next.issue!.labels.push(...e.labels)
     if (e.kind === 'set-labels') next.issue!.labels = [...e.labels]
-    if (e.kind === 'create-comment') next.issue!.comments.push({ databaseId: ++id, body: e.body, author: 'bot', createdAt: '2026-11-25T14:01:00Z', updatedAt: '', viewerDidAuthor: true })
+    if (e.kind === 'create-comment')
+      next.issue!.comments.push({
+        databaseId: ++id,
+        body: e.body,
+        author: 'bot',
+        createdAt: '2026-11-25T14:01:00Z',
+        updatedAt: '',
+        viewerDidAuthor: true,
+      })
     if (e.kind === 'update-comment') next.issue!.comments.find((x) => x.databaseId === e.commentId)!.body = e.body
   }
   return next
@@ -61,13 +79,30 @@ describe('decideIntake', () => {
   it('declares a new incident from the form', () => {
     const d = decideIntake(ctx(), { action: 'opened', sender: 'alice' }, config, spec)
     if (d.kind !== 'incident') throw new Error('expected an incident')
-    expect(d.record).toMatchObject({ priority: 'P2', prioritySource: 'rules', stage: 'triage', declaredAt: '2026-11-25T14:00:00Z' })
+    expect(d.record).toMatchObject({
+      priority: 'P2',
+      prioritySource: 'rules',
+      stage: 'triage',
+      declaredAt: '2026-11-25T14:00:00Z',
+    })
     expect(d.desired.labels).toEqual(['incident', 'priority/P2', 'stage/triage', 'service/checkout'])
     // Every priority and stage label is ensured up front, so later moves never create labels.
     expect(d.desired.labelSpecs.map((l) => l.name)).toEqual([
-      'incident', 'priority/P2', 'stage/triage', 'service/checkout', 'priority/P1', 'priority/P3', 'priority/P4',
-      'stage/investigating', 'stage/fixing', 'stage/monitoring', 'stage/resolved', 'stage/postmortem', 'stage/closed',
-      'postmortem', 'incident-followup',
+      'incident',
+      'priority/P2',
+      'stage/triage',
+      'service/checkout',
+      'priority/P1',
+      'priority/P3',
+      'priority/P4',
+      'stage/investigating',
+      'stage/fixing',
+      'stage/monitoring',
+      'stage/resolved',
+      'stage/postmortem',
+      'stage/closed',
+      'postmortem',
+      'incident-followup',
     ])
   })
 
@@ -97,14 +132,24 @@ describe('decideIntake', () => {
     expect(d2.desired.labels).not.toContain('priority/P4')
   })
 
-  it('keeps people\'s labels and replaces only ours', () => {
-    const d = decideIntake(ctx({ labels: ['incident', 'customer-facing', 'stage/fixing'] }), { action: 'opened', sender: 'alice' }, config, spec)
+  it("keeps people's labels and replaces only ours", () => {
+    const d = decideIntake(
+      ctx({ labels: ['incident', 'customer-facing', 'stage/fixing'] }),
+      { action: 'opened', sender: 'alice' },
+      config,
+      spec,
+    )
     if (d.kind !== 'incident') throw new Error()
     expect(d.desired.labels).toEqual(['incident', 'customer-facing', 'priority/P2', 'stage/triage', 'service/checkout'])
   })
 
   it('a priority label present before the first run is a human choice', () => {
-    const d = decideIntake(ctx({ labels: ['incident', 'priority/P4'] }), { action: 'opened', sender: 'alice' }, config, spec)
+    const d = decideIntake(
+      ctx({ labels: ['incident', 'priority/P4'] }),
+      { action: 'opened', sender: 'alice' },
+      config,
+      spec,
+    )
     if (d.kind !== 'incident') throw new Error()
     expect(d.record).toMatchObject({ priority: 'P4', prioritySource: 'human' })
   })

@@ -27,7 +27,11 @@ const NULL_TOKENS = ['_no response_', 'none']
 const key = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
 const KNOWN = new Set(INCIDENT_FORM.map((f) => key(f.label)))
 
-const anyText = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 10 }))
+const anyText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 10 }),
+)
 /** Any single line: everything but the line breaks we split on. */
 const anyLine = anyText.map((s) => s.replace(/[\r\n]/g, ' '))
 const firstChar = fc
@@ -40,14 +44,29 @@ const hashLine = fc.oneof(
   anyLine.map((t) => `# ${t}`),
   anyLine.map((t) => `##### ${t}`),
   anyLine.map((t) => `###### ${t}`),
-  fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('x', 'Customer', '1', 'é'), anyLine).map(([n, c, t]) => '#'.repeat(n) + c + t),
+  fc
+    .tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('x', 'Customer', '1', 'é'), anyLine)
+    .map(([n, c, t]) => '#'.repeat(n) + c + t),
   anyLine.filter((t) => !KNOWN.has(key(t)) && !KNOWN.has(key(t.replace(/[#\s]+$/, '')))).map((t) => `#### ${t}`),
 )
 
 /** Lines that look like structure, to put inside fences and comments where they must not count. */
 const trickyLine = fc.oneof(
   anyLine,
-  fc.constantFrom('### Customer impact', '## What is broken?', '### Links', '#### Unknown', '<!--', '-->', '- [x] Data may have been lost or corrupted', '```', '~~~', '````', '```js', '  ~~~~~'),
+  fc.constantFrom(
+    '### Customer impact',
+    '## What is broken?',
+    '### Links',
+    '#### Unknown',
+    '<!--',
+    '-->',
+    '- [x] Data may have been lost or corrupted',
+    '```',
+    '~~~',
+    '````',
+    '```js',
+    '  ~~~~~',
+  ),
 )
 
 const fenceBlock = fc
@@ -83,10 +102,20 @@ const commentBlock = fc.oneof(
 )
 
 const textValue = fc
-  .array(fc.oneof({ weight: 4, arbitrary: plainLine.map((l) => [l]) }, indentedLine.map((l) => [l]), hashLine.map((l) => [l]), fc.constant(['']), fenceBlock, commentBlock), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: plainLine.map((l) => [l]) },
+      indentedLine.map((l) => [l]),
+      hashLine.map((l) => [l]),
+      fc.constant(['']),
+      fenceBlock,
+      commentBlock,
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   .map((blocks) => blocks.flat().join('\n'))
   .filter((v) => v.length > 0 && v === v.trim() && !NULL_TOKENS.includes(v.toLowerCase()))
 
@@ -94,7 +123,13 @@ function valueFor(f: FormFieldSpec): fc.Arbitrary<string | string[] | null> {
   if (f.type === 'checkboxes') return fc.subarray([...(f.options ?? [])])
   if (f.type === 'dropdown') {
     const optionKeys = new Set((f.options ?? []).map(key))
-    return fc.option(fc.oneof(fc.constantFrom(...(f.options ?? [])), textValue.filter((v) => !optionKeys.has(key(v)))), { nil: null })
+    return fc.option(
+      fc.oneof(
+        fc.constantFrom(...(f.options ?? [])),
+        textValue.filter((v) => !optionKeys.has(key(v))),
+      ),
+      { nil: null },
+    )
   }
   return fc.option(textValue, { nil: null })
 }
@@ -111,7 +146,9 @@ describe('parseIssueForm ∘ renderIssueForm', () => {
         expect(parsed.values).toEqual(values)
         expect(parsed.fromForm).toBe(true)
         expect(parsed.extra).toEqual([])
-        expect(parsed.missing).toEqual(INCIDENT_FORM.filter((f) => f.type !== 'checkboxes' && values[f.id] === null).map((f) => f.id))
+        expect(parsed.missing).toEqual(
+          INCIDENT_FORM.filter((f) => f.type !== 'checkboxes' && values[f.id] === null).map((f) => f.id),
+        )
       }),
       runs(400),
     )
@@ -142,7 +179,28 @@ describe('parseIssueForm on anything', () => {
     .array(
       fc.oneof(
         anyText,
-        fc.constantFrom('\n', '\r\n', '\r', '### ', '## ', '#### ', '```', '~~~', '````', '<!--', '-->', '- [x] ', '- [ ] ', '* [X] ', '_No response_', 'None', '\u0000', '\uFEFF', '\ud800', '\t'),
+        fc.constantFrom(
+          '\n',
+          '\r\n',
+          '\r',
+          '### ',
+          '## ',
+          '#### ',
+          '```',
+          '~~~',
+          '````',
+          '<!--',
+          '-->',
+          '- [x] ',
+          '- [ ] ',
+          '* [X] ',
+          '_No response_',
+          'None',
+          '\u0000',
+          '\uFEFF',
+          '\ud800',
+          '\t',
+        ),
         fc.constantFrom(...INCIDENT_FORM.map((f) => f.label)),
         fc.constantFrom(...INCIDENT_FORM.flatMap((f) => f.options ?? [])),
       ),
@@ -160,7 +218,9 @@ describe('parseIssueForm on anything', () => {
           if (f.type === 'checkboxes') expect(Array.isArray(v)).toBe(true)
           else expect(v === null || (typeof v === 'string' && v === v.trim() && v !== '')).toBe(true)
         }
-        expect(r.missing).toEqual(INCIDENT_FORM.filter((f) => f.type !== 'checkboxes' && r.values[f.id] === null).map((f) => f.id))
+        expect(r.missing).toEqual(
+          INCIDENT_FORM.filter((f) => f.type !== 'checkboxes' && r.values[f.id] === null).map((f) => f.id),
+        )
         if (!r.fromForm) expect(r.missing.length).toBe(INCIDENT_FORM.filter((f) => f.type !== 'checkboxes').length)
       }),
       runs(1000),
@@ -171,11 +231,17 @@ describe('parseIssueForm on anything', () => {
     // The scanner reads each line once and every per-line check is a forward scan; this only
     // guards against a quadratic regex creeping back in, through vitest's test timeout.
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('#', ' ', '`', '~', '\n', '### ', '- [', 'x] ', '<!--', '-->', 'Links'), { minLength: 1, maxLength: 20 }), (unit) => {
-        const piece = unit.join('')
-        const body = piece.repeat(Math.ceil(65_536 / piece.length)).slice(0, 65_536)
-        expect(Object.keys(parseIssueForm(body, INCIDENT_FORM).values)).toHaveLength(INCIDENT_FORM.length)
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('#', ' ', '`', '~', '\n', '### ', '- [', 'x] ', '<!--', '-->', 'Links'), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (unit) => {
+          const piece = unit.join('')
+          const body = piece.repeat(Math.ceil(65_536 / piece.length)).slice(0, 65_536)
+          expect(Object.keys(parseIssueForm(body, INCIDENT_FORM).values)).toHaveLength(INCIDENT_FORM.length)
+        },
+      ),
       runs(50),
     )
   })

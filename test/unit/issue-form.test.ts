@@ -12,7 +12,13 @@ const FIXTURES = join(ROOT, 'test/fixtures/forms')
 /** A small form for focused cases, so each test reads on its own. */
 const MINI: readonly FormFieldSpec[] = [
   { id: 'what', label: 'What is broken?', type: 'textarea', required: true },
-  { id: 'impact', label: 'Customer impact', type: 'dropdown', options: ['Full outage', 'Minor degradation'], required: true },
+  {
+    id: 'impact',
+    label: 'Customer impact',
+    type: 'dropdown',
+    options: ['Full outage', 'Minor degradation'],
+    required: true,
+  },
   { id: 'exposure', label: 'Exposure', type: 'checkboxes', options: ['Data lost', 'Data exposed'] },
 ]
 
@@ -62,7 +68,9 @@ describe('the incident form YAML and INCIDENT_FORM', () => {
     expect(form.labels).toEqual(['incident'])
     const intro = form.body[0]!
     expect(intro.type).toBe('markdown')
-    expect(String((intro.attributes as { value?: string }).value)).toMatch(/P1[\s\S]*crisis[\s\S]*Monitoring can open incidents/)
+    expect(String((intro.attributes as { value?: string }).value)).toMatch(
+      /P1[\s\S]*crisis[\s\S]*Monitoring can open incidents/,
+    )
   })
 
   it('uses ids GitHub accepts (letters, digits, - and _) and unique labels', () => {
@@ -72,7 +80,9 @@ describe('the incident form YAML and INCIDENT_FORM', () => {
 })
 
 describe('fixtures: bodies as GitHub renders them', () => {
-  const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()
+  const names = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
 
   it('covers at least 8 bodies, each with its expected result', () => {
     expect(names.length).toBeGreaterThanOrEqual(8)
@@ -114,7 +124,11 @@ describe('parseIssueForm', () => {
     expect(r.values).toEqual({ what: null, impact: null, exposure: [] })
     expect(r.missing).toEqual(['what', 'impact'])
     expect(r.fromForm).toBe(true)
-    expect(parseMini('### What is broken?\n\n\n\n### Customer impact').values).toEqual({ what: null, impact: null, exposure: [] })
+    expect(parseMini('### What is broken?\n\n\n\n### Customer impact').values).toEqual({
+      what: null,
+      impact: null,
+      exposure: [],
+    })
   })
 
   it('ignores a byte-order mark and reads \\r\\n and lone \\r line endings', () => {
@@ -124,7 +138,9 @@ describe('parseIssueForm', () => {
   })
 
   it('matches headings whatever the case, spacing, level (## to ####) and trailing #s', () => {
-    const r = parseMini('##   what IS   broken?   ##  \n\ndown\n\n   #### CUSTOMER IMPACT ####\n\nFull outage\n\n###\tExposure#\n\n- [x] Data lost')
+    const r = parseMini(
+      '##   what IS   broken?   ##  \n\ndown\n\n   #### CUSTOMER IMPACT ####\n\nFull outage\n\n###\tExposure#\n\n- [x] Data lost',
+    )
     expect(r.values).toEqual({ what: 'down', impact: 'Full outage', exposure: ['Data lost'] })
   })
 
@@ -177,7 +193,9 @@ describe('parseIssueForm', () => {
   })
 
   it('ignores headings and checkboxes inside HTML comments', () => {
-    const r = parseMini('### What is broken?\n\ndown\n<!-- one line -->\n<!--\n### Customer impact\nFull outage\n-->\n\n### Exposure\n\n<!--\n- [x] Data lost -->\n- [X] Data exposed')
+    const r = parseMini(
+      '### What is broken?\n\ndown\n<!-- one line -->\n<!--\n### Customer impact\nFull outage\n-->\n\n### Exposure\n\n<!--\n- [x] Data lost -->\n- [X] Data exposed',
+    )
     expect(r.values.impact).toBeNull()
     expect(r.values.exposure).toEqual(['Data exposed'])
   })
@@ -209,19 +227,25 @@ describe('parseIssueForm', () => {
   })
 
   it('keeps dropdown answers that are not options as written, and spells options as the spec does', () => {
-    expect(parseMini('### Customer impact\n\nPartial outage, mostly EU').values.impact).toBe('Partial outage, mostly EU')
+    expect(parseMini('### Customer impact\n\nPartial outage, mostly EU').values.impact).toBe(
+      'Partial outage, mostly EU',
+    )
     expect(parseMini('### Customer impact\n\n  full   OUTAGE ').values.impact).toBe('Full outage')
   })
 
   it('reads checkboxes: [x] and [X], - * + bullets, unknown labels kept, other lines ignored', () => {
-    const r = parseMini('### Exposure\n\nsee below\n- [ ] Data lost\n*   [x] data EXPOSED\n+ [X] Keys leaked in a log\n- [x]\n-[x] no space after the bullet\n    - [x] indented code')
+    const r = parseMini(
+      '### Exposure\n\nsee below\n- [ ] Data lost\n*   [x] data EXPOSED\n+ [X] Keys leaked in a log\n- [x]\n-[x] no space after the bullet\n    - [x] indented code',
+    )
     expect(r.values.exposure).toEqual(['Data exposed', 'Keys leaked in a log'])
     expect(r.missing).toEqual(['what', 'impact'])
   })
 
   it('unwraps a textarea rendered as code (render:) and keeps its indentation', () => {
     const spec: FormFieldSpec[] = [{ id: 'logs', label: 'Logs', type: 'textarea', render: 'shell' }]
-    expect(parseIssueForm('### Logs\n\n```shell\n  at main.js:1\n### not a heading\n```', spec).values.logs).toBe('  at main.js:1\n### not a heading')
+    expect(parseIssueForm('### Logs\n\n```shell\n  at main.js:1\n### not a heading\n```', spec).values.logs).toBe(
+      '  at main.js:1\n### not a heading',
+    )
     expect(parseIssueForm('### Logs\n\n```shell\n\n```', spec).values.logs).toBeNull()
     expect(parseIssueForm('### Logs\n\n_No response_', spec).values.logs).toBeNull()
     // Edited into something other than one block: kept as written.
@@ -249,7 +273,7 @@ describe('parseIssueForm', () => {
       '```\n'.repeat(16_384),
       '<!--\n'.repeat(13_107),
       '- [x] '.repeat(10_922),
-      ('### Customer impact\n\nFull outage\n\n').repeat(1_820),
+      '### Customer impact\n\nFull outage\n\n'.repeat(1_820),
       '### What is broken?\n\n' + 'a\u0000\ud800\r'.repeat(16_000),
     ]
     for (const b of bodies) {
@@ -311,12 +335,16 @@ describe('renderIssueForm', () => {
 
   it('matches the full-form fixture byte for byte', () => {
     const expected = JSON.parse(readFileSync(join(FIXTURES, '01-full-form.json'), 'utf8')) as ParsedForm
-    expect(renderIssueForm(expected.values, INCIDENT_FORM)).toBe(readFileSync(join(FIXTURES, '01-full-form.md'), 'utf8'))
+    expect(renderIssueForm(expected.values, INCIDENT_FORM)).toBe(
+      readFileSync(join(FIXTURES, '01-full-form.md'), 'utf8'),
+    )
   })
 
   it('writes \\r\\n throughout when asked, as the web form submits', () => {
     const body = renderIssueForm({ what: 'a\nb' }, MINI, { eol: '\r\n' })
-    expect(body).toBe('### What is broken?\r\n\r\na\r\nb\r\n\r\n### Customer impact\r\n\r\nNone\r\n\r\n### Exposure\r\n\r\n- [ ] Data lost\r\n- [ ] Data exposed')
+    expect(body).toBe(
+      '### What is broken?\r\n\r\na\r\nb\r\n\r\n### Customer impact\r\n\r\nNone\r\n\r\n### Exposure\r\n\r\n- [ ] Data lost\r\n- [ ] Data exposed',
+    )
   })
 
   it('wraps render: textareas in a fence, joins lists with commas and keeps ticked boxes that are not options', () => {
@@ -328,6 +356,8 @@ describe('renderIssueForm', () => {
     expect(renderIssueForm({ logs: '\n  x\n', pick: ['a', 'b'], boxes: ['one', 'Other'] }, spec)).toBe(
       '### Logs\n\n```shell\n  x\n```\n\n### Pick\n\na, b\n\n### Boxes\n\n- [X] One\n- [X] Other',
     )
-    expect(renderIssueForm({ logs: '  ' }, spec)).toBe('### Logs\n\n_No response_\n\n### Pick\n\nNone\n\n### Boxes\n\n- [ ] One')
+    expect(renderIssueForm({ logs: '  ' }, spec)).toBe(
+      '### Logs\n\n_No response_\n\n### Pick\n\nNone\n\n### Boxes\n\n- [ ] One',
+    )
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { GITHUB_LIMITS, formatApiLimits, parseApiLimits, type ApiLimits } from '../../src/github/limits.js'
-import { RateLimitError, RequestLimiter, classifyRequest, type LimiterClock, type RequestKind } from '../../src/github/limiter.js'
+import {
+  RateLimitError,
+  RequestLimiter,
+  classifyRequest,
+  type LimiterClock,
+  type RequestKind,
+} from '../../src/github/limiter.js'
 import { ConfigError } from '../../src/errors.js'
 
 /** A clock that only moves when the limiter sleeps: waits are exact and cost no real time. */
@@ -31,17 +37,62 @@ async function sendAll(l: RequestLimiter, clock: { t: number }, kinds: RequestKi
 
 describe('classifyRequest', () => {
   it.each([
-    ['GET', '/repos/{owner}/{repo}/issues', undefined, { resource: 'core', mutation: false, creation: false, points: 0 }],
-    ['POST', '/repos/{owner}/{repo}/issues', undefined, { resource: 'core', mutation: true, creation: true, points: 0 }],
-    ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', undefined, { resource: 'core', mutation: true, creation: true, points: 0 }],
-    ['PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', undefined, { resource: 'core', mutation: true, creation: false, points: 0 }],
-    ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', undefined, { resource: 'core', mutation: true, creation: false, points: 0 }],
-    ['PUT', '/repos/{owner}/{repo}/issues/{issue_number}/labels', undefined, { resource: 'core', mutation: true, creation: false, points: 0 }],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/issues',
+      undefined,
+      { resource: 'core', mutation: false, creation: false, points: 0 },
+    ],
+    [
+      'POST',
+      '/repos/{owner}/{repo}/issues',
+      undefined,
+      { resource: 'core', mutation: true, creation: true, points: 0 },
+    ],
+    [
+      'POST',
+      '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      undefined,
+      { resource: 'core', mutation: true, creation: true, points: 0 },
+    ],
+    [
+      'PATCH',
+      '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+      undefined,
+      { resource: 'core', mutation: true, creation: false, points: 0 },
+    ],
+    [
+      'POST',
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+      undefined,
+      { resource: 'core', mutation: true, creation: false, points: 0 },
+    ],
+    [
+      'PUT',
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+      undefined,
+      { resource: 'core', mutation: true, creation: false, points: 0 },
+    ],
     ['POST', '/repos/{owner}/{repo}/pulls', undefined, { resource: 'core', mutation: true, creation: true, points: 0 }],
     ['GET', '/search/issues', undefined, { resource: 'search', mutation: false, creation: false, points: 0 }],
-    ['POST', '/graphql', 'query IncidentsPage { viewer { login } }', { resource: 'graphql', mutation: false, creation: false, points: 1 }],
-    ['POST', '/graphql', '\n  mutation CreateLabels { x }', { resource: 'graphql', mutation: true, creation: false, points: 5 }],
-    ['POST', '/graphql', '# a comment\nmutation M { x }', { resource: 'graphql', mutation: true, creation: false, points: 5 }],
+    [
+      'POST',
+      '/graphql',
+      'query IncidentsPage { viewer { login } }',
+      { resource: 'graphql', mutation: false, creation: false, points: 1 },
+    ],
+    [
+      'POST',
+      '/graphql',
+      '\n  mutation CreateLabels { x }',
+      { resource: 'graphql', mutation: true, creation: false, points: 5 },
+    ],
+    [
+      'POST',
+      '/graphql',
+      '# a comment\nmutation M { x }',
+      { resource: 'graphql', mutation: true, creation: false, points: 5 },
+    ],
   ] as const)('%s %s', (method, url, query, want) => {
     expect(classifyRequest(method, url, query)).toEqual(want)
   })
@@ -96,7 +147,11 @@ describe('RequestLimiter', () => {
     const c = fakeClock()
     const limits: ApiLimits = { ...GITHUB_LIMITS, mutationSpacingMs: 0, creationsPerMinute: 80 }
     const l = new RequestLimiter(limits, c)
-    const at = await sendAll(l, c, Array.from({ length: 200 }, () => COMMENT))
+    const at = await sendAll(
+      l,
+      c,
+      Array.from({ length: 200 }, () => COMMENT),
+    )
     for (let i = 80; i < at.length; i++) expect(at[i]! - at[i - 80]!).toBeGreaterThanOrEqual(60_000)
     // And it waits no longer than needed: the 81st goes exactly when the 1st leaves the window.
     expect(at[80]).toBe(60_000)
@@ -105,8 +160,21 @@ describe('RequestLimiter', () => {
 
   it('keeps the hourly creation limit over the run', async () => {
     const c = fakeClock()
-    const l = new RequestLimiter({ ...GITHUB_LIMITS, mutationSpacingMs: 0, creationsPerMinute: 1000, creationsPerHour: 500, maxWaitMs: 2 * 3_600_000 }, c)
-    const at = await sendAll(l, c, Array.from({ length: 501 }, () => COMMENT))
+    const l = new RequestLimiter(
+      {
+        ...GITHUB_LIMITS,
+        mutationSpacingMs: 0,
+        creationsPerMinute: 1000,
+        creationsPerHour: 500,
+        maxWaitMs: 2 * 3_600_000,
+      },
+      c,
+    )
+    const at = await sendAll(
+      l,
+      c,
+      Array.from({ length: 501 }, () => COMMENT),
+    )
     expect(at[499]).toBe(0)
     expect(at[500]).toBe(3_600_000)
   })
@@ -124,7 +192,9 @@ describe('RequestLimiter', () => {
     const c = fakeClock()
     const l = new RequestLimiter(GITHUB_LIMITS, c)
     const reset = Math.floor(c.epoch() / 1000) + 30
-    await l.schedule(READ, async () => l.observe('core', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }))
+    await l.schedule(READ, async () =>
+      l.observe('core', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }),
+    )
     // GraphQL has its own budget: not held.
     expect(await sendAll(l, c, [QUERY])).toEqual([0])
     const [at] = await sendAll(l, c, [READ])
@@ -135,11 +205,19 @@ describe('RequestLimiter', () => {
     const c = fakeClock()
     const l = new RequestLimiter(GITHUB_LIMITS, c)
     const reset = Math.floor(c.epoch() / 1000) + 1800
-    await l.schedule(READ, async () => l.observe('core', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset), 'x-ratelimit-resource': 'core' }))
+    await l.schedule(READ, async () =>
+      l.observe('core', {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(reset),
+        'x-ratelimit-resource': 'core',
+      }),
+    )
     let sent = false
     const err = await l.schedule(PATCH, async () => (sent = true)).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(RateLimitError)
-    expect(String((err as Error).message)).toMatch(/primary rate limit \(core\) allows the next request only at 2026-12-01 00:30:01 UTC, in 1801 s/)
+    expect(String((err as Error).message)).toMatch(
+      /primary rate limit \(core\) allows the next request only at 2026-12-01 00:30:01 UTC, in 1801 s/,
+    )
     expect(String((err as Error).message)).toMatch(/This request was not sent/)
     expect(sent).toBe(false)
     expect(c.slept).toEqual([])
@@ -162,8 +240,17 @@ describe('parseApiLimits', () => {
   })
 
   it('reads key=value pairs over the defaults, with units', () => {
-    const l = parseApiLimits('mutation-spacing=0 retry-base=1ms,\ncreations-per-minute=40 max-wait=2m board-settle=500ms')
-    expect(l).toEqual({ ...GITHUB_LIMITS, mutationSpacingMs: 0, retryBaseMs: 1, creationsPerMinute: 40, maxWaitMs: 120_000, boardSettleMs: 500 })
+    const l = parseApiLimits(
+      'mutation-spacing=0 retry-base=1ms,\ncreations-per-minute=40 max-wait=2m board-settle=500ms',
+    )
+    expect(l).toEqual({
+      ...GITHUB_LIMITS,
+      mutationSpacingMs: 0,
+      retryBaseMs: 1,
+      creationsPerMinute: 40,
+      maxWaitMs: 120_000,
+      boardSettleMs: 500,
+    })
     expect(parseApiLimits(formatApiLimits(l))).toEqual(l)
     expect(formatApiLimits(GITHUB_LIMITS)).toBe(
       'mutation-spacing=1s creations-per-minute=80 creations-per-hour=500 graphql-points-per-minute=2000 retry-base=1s max-wait=1m board-settle=3s',

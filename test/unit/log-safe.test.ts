@@ -13,7 +13,10 @@ describe('logSafe', () => {
     ['::stop-commands::tok', '\\::stop-commands::tok'],
     ['   ::warning::x', '   \\::warning::x'],
     ['x ##[error]boom', 'x #\\#[error]boom'],
-    ['bell\u0007 esc\u001b[31m nel\u0085 ls\u2028 rlo\u202e', 'bell\\u0007 esc\\u001b[31m nel\\u0085 ls\\u2028 rlo\\u202e'],
+    [
+      'bell\u0007 esc\u001b[31m nel\u0085 ls\u2028 rlo\u202e',
+      'bell\\u0007 esc\\u001b[31m nel\\u0085 ls\\u2028 rlo\\u202e',
+    ],
     ['tab\there', 'tab\\there'],
     ['%0A::error::x', '%0A::error::x'],
     ['ordinary line: #12 post card', 'ordinary line: #12 post card'],
@@ -22,13 +25,38 @@ describe('logSafe', () => {
   })
 
   it('any text, however hostile, prints as one line that is no workflow command', () => {
-    const pieces = fc.constantFrom('::', '##[', '\n', '\r', '\r\n', ' ', '\t', 'error', 'title=x', '%0A', '%25', '\u2028', '\u0085', '\u000b', '\u000c', 'a', '@', ']')
+    const pieces = fc.constantFrom(
+      '::',
+      '##[',
+      '\n',
+      '\r',
+      '\r\n',
+      ' ',
+      '\t',
+      'error',
+      'title=x',
+      '%0A',
+      '%25',
+      '\u2028',
+      '\u0085',
+      '\u000b',
+      '\u000c',
+      'a',
+      '@',
+      ']',
+    )
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''))), (s) => {
-        const out = logSafe(s)
-        expect(out.split(/\r\n|\r|\n/)).toHaveLength(1)
-        expect(isCommand(out)).toBe(false)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          const out = logSafe(s)
+          expect(out.split(/\r\n|\r|\n/)).toHaveLength(1)
+          expect(isCommand(out)).toBe(false)
+        },
+      ),
       { numRuns: 2000 },
     )
   })

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { inline, quote, code, neutralizeMentions, neutralizeMarkers, neutralizeLinks } from '../../src/render/markdown.js'
+import {
+  inline,
+  quote,
+  code,
+  neutralizeMentions,
+  neutralizeMarkers,
+  neutralizeLinks,
+} from '../../src/render/markdown.js'
 
 describe('quoting user text back', () => {
   it('images never embed, links never hide their URL, #refs never cross-reference (issue #14)', () => {
-    const evil = 'Down ![px](https://evil.example/px.png), see [Status](https://evil.example/p) or [c][r] and #12, acme/x#3, GH-4\n\n[r]: https://evil.example/r'
+    const evil =
+      'Down ![px](https://evil.example/px.png), see [Status](https://evil.example/p) or [c][r] and #12, acme/x#3, GH-4\n\n[r]: https://evil.example/r'
     for (const out of [inline(evil), quote(evil)]) {
       expect(out).not.toMatch(/!\[px\]|\[Status\]\(|\[c\]\[r\]|^> \[r\]:/m)
       expect(out).toContain('!&#91;px](https://evil.example/px.png)')
@@ -43,7 +51,11 @@ describe('quoting user text back', () => {
     expect(quote('<img src=x onerror=alert(1)>')).toBe('> &lt;img src=x onerror=alert(1)&gt;')
   })
   it('keeps fences inside the quote', () => {
-    expect(quote('```\n### not a heading\n').split('\n').every((l) => l.startsWith('>'))).toBe(true)
+    expect(
+      quote('```\n### not a heading\n')
+        .split('\n')
+        .every((l) => l.startsWith('>')),
+    ).toBe(true)
   })
   it('bounds length and says how much was cut', () => {
     expect(inline('x'.repeat(500), 10)).toBe('xxxxxxxxxx… (490 more characters)')

@@ -12,7 +12,16 @@ function methodsOf(file: string, name: string): string[] {
 }
 
 /** Port methods that only read. A new port method must be put here or among the write methods. */
-const READS = ['serverTime', 'incidentPages', 'orgRepositories', 'loadIssueContext', 'readConfig', 'getRole', 'pullBody', 'read']
+const READS = [
+  'serverTime',
+  'incidentPages',
+  'orgRepositories',
+  'loadIssueContext',
+  'readConfig',
+  'getRole',
+  'pullBody',
+  'read',
+]
 
 describe('one writer: only the executor calls the ports write methods', () => {
   it('every port method is classified as a read or a write', () => {
@@ -26,7 +35,8 @@ describe('one writer: only the executor calls the ports write methods', () => {
 
   it('the lint rule refuses a write outside src/apply.ts and allows it inside', async () => {
     const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname })
-    const code = 'export async function f(port: { createComment(n: number, b: string): Promise<void> }): Promise<void> {\n  await port.createComment(1, "hi")\n}\n'
+    const code =
+      'export async function f(port: { createComment(n: number, b: string): Promise<void> }): Promise<void> {\n  await port.createComment(1, "hi")\n}\n'
     const [outside] = await eslint.lintText(code, { filePath: 'src/events/sneaky.ts' })
     expect(outside!.messages.map((m) => m.ruleId)).toContain('no-restricted-syntax')
     expect(outside!.messages.find((m) => m.ruleId === 'no-restricted-syntax')!.message).toMatch(/Only the executor/)

@@ -18,9 +18,12 @@ describe('parseStartTime', () => {
   ])('%j → %s', (text, iso, assumedUtc) => {
     expect(parseStartTime(text, reported)).toEqual({ at: new Date(iso), assumedUtc })
   })
-  it.each(['yesterday-ish', '2026-11-26 10:00 UTC', '2020-01-01 10:00 UTC', '25:99', ''])('%j is not understood', (t) => {
-    expect(parseStartTime(t, reported)).toBeNull()
-  })
+  it.each(['yesterday-ish', '2026-11-26 10:00 UTC', '2020-01-01 10:00 UTC', '25:99', ''])(
+    '%j is not understood',
+    (t) => {
+      expect(parseStartTime(t, reported)).toBeNull()
+    },
+  )
 })
 
 describe('share of users and services', () => {

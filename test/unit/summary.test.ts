@@ -31,7 +31,11 @@ describe('renderSummary (/summary)', () => {
       stage: 'resolved',
       commander: 'alice',
       priorityReason: 'rule <!-- incidentops:card --> @everyone',
-      events: [...base.events, { at: '2026-11-25T14:40:00Z', kind: 'update', actor: 'alice', via: 'command', text: 'fixed by @bob!' }, { at: '2026-11-25T14:50:00Z', kind: 'stage', from: 'fixing', to: 'resolved', actor: 'alice', via: 'command' }],
+      events: [
+        ...base.events,
+        { at: '2026-11-25T14:40:00Z', kind: 'update', actor: 'alice', via: 'command', text: 'fixed by @bob!' },
+        { at: '2026-11-25T14:50:00Z', kind: 'stage', from: 'fixing', to: 'resolved', actor: 'alice', via: 'command' },
+      ],
     }
     const s = renderSummary(r, config, '2026-11-25T15:00:00Z')
     expect(s).toContain('resolved for 10m')

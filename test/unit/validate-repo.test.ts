@@ -22,7 +22,10 @@ const lines = (problems: Problem[]) => problems.map((p) => `${p.line}:${p.col}: 
 /** Asserts that one problem at `line` mentions every fragment. */
 function expectProblem(problems: Problem[], line: number, ...fragments: string[]) {
   const hit = problems.find((p) => p.line === line && fragments.every((f) => p.message.includes(f)))
-  expect(hit, `no problem at line ${line} with ${JSON.stringify(fragments)} in:\n${lines(problems).join('\n')}`).toBeDefined()
+  expect(
+    hit,
+    `no problem at line ${line} with ${JSON.stringify(fragments)} in:\n${lines(problems).join('\n')}`,
+  ).toBeDefined()
 }
 
 describe('validateActionYaml', () => {

@@ -11,7 +11,9 @@ import { parseAlertDispatch } from '../../../src/alerts/index.js'
 import { collapseGroup, groupKeyOf } from '../../../src/alerts/group.js'
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..')
-const workflow = parseYaml(readFileSync(resolve(ROOT, 'examples/workflows/incidentops-alerts.yml'), 'utf8')) as { concurrency: { group: string; 'cancel-in-progress': boolean } }
+const workflow = parseYaml(readFileSync(resolve(ROOT, 'examples/workflows/incidentops-alerts.yml'), 'utf8')) as {
+  concurrency: { group: string; 'cancel-in-progress': boolean }
+}
 
 /** Evaluates `prefix${{ expr }}` the way GitHub does for this event. */
 function group(clientPayload: unknown, runId: string, action = 'alert'): string {
@@ -19,7 +21,10 @@ function group(clientPayload: unknown, runId: string, action = 'alert'): string 
   if (!m) throw new Error(`the group is not one expression: ${workflow.concurrency.group}`)
   const lexed = new Lexer(m[2]!).lex()
   const expr = new Parser(lexed.tokens, ['github'], []).parse()
-  const github = JSON.parse(JSON.stringify({ event: { action, client_payload: clientPayload }, run_id: runId }), data.reviver) as data.Dictionary
+  const github = JSON.parse(
+    JSON.stringify({ event: { action, client_payload: clientPayload }, run_id: runId }),
+    data.reviver,
+  ) as data.Dictionary
   const ctx = new data.Dictionary({ key: 'github', value: github })
   return `${m[1]}${new Evaluator(expr, ctx).evaluate().coerceString()}`
 }
@@ -41,7 +46,10 @@ const FIXTURES = resolve(ROOT, 'test/fixtures/alerts/valid')
 const fixtures: Case[] = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.json'))
   .map((f) => {
-    const j = JSON.parse(readFileSync(resolve(FIXTURES, f), 'utf8')) as { event_type: string; client_payload: Record<string, unknown> }
+    const j = JSON.parse(readFileSync(resolve(FIXTURES, f), 'utf8')) as {
+      event_type: string
+      client_payload: Record<string, unknown>
+    }
     return { name: f, eventType: j.event_type, payload: j.client_payload }
   })
 const one = (key: string) => ({ status: 'firing', key, title: `t ${key}` })
@@ -56,13 +64,20 @@ const PD = resolve(ROOT, 'test/fixtures/alerts/pagerduty')
 const pagerduty: Case[] = ['trigger', 'acknowledge', 'resolve'].map((f) => ({
   name: `pagerduty ${f}`,
   eventType: 'alert',
-  payload: { incidentops: { pagerduty: (JSON.parse(readFileSync(resolve(PD, `${f}.json`), 'utf8')) as { body: unknown }).body } },
+  payload: {
+    incidentops: { pagerduty: (JSON.parse(readFileSync(resolve(PD, `${f}.json`), 'utf8')) as { body: unknown }).body },
+  },
 }))
 const cases = [...fixtures, ...multi, ...pagerduty]
 
 /** The same payload with the field the key comes from changed: a different alert of the same kind. */
 function otherAlert(c: Case): Case {
-  const p = structuredClone(c.payload) as { incidentops: Record<string, Record<string, unknown> & { monitor?: Record<string, unknown>; heartbeat?: Record<string, unknown> }> }
+  const p = structuredClone(c.payload) as {
+    incidentops: Record<
+      string,
+      Record<string, unknown> & { monitor?: Record<string, unknown>; heartbeat?: Record<string, unknown> }
+    >
+  }
   const io = p.incidentops
   const body = io.alertmanager ?? io.grafana ?? io.datadog ?? io['uptime-kuma'] ?? io.pagerduty ?? io.alert ?? io.alerts
   if (io.pagerduty) body!.dedup_key = `${String(body!.dedup_key)}-other`
@@ -72,13 +87,19 @@ function otherAlert(c: Case): Case {
   else if (io['uptime-kuma']) {
     body!.monitor!.id = Number(body!.monitor!.id) + 1000
     body!.heartbeat!.monitorID = Number(body!.heartbeat!.monitorID) + 1000
-  } else if (Array.isArray(body)) for (const a of body as Record<string, unknown>[]) a.key = a.key === undefined ? undefined : `${String(a.key)}-other`
+  } else if (Array.isArray(body))
+    for (const a of body as Record<string, unknown>[])
+      a.key = a.key === undefined ? undefined : `${String(a.key)}-other`
   else if (body && body.key !== undefined) body.key = `${String(body.key)}-other`
   return { name: `${c.name} (another alert)`, eventType: c.eventType, payload: p }
 }
 
 describe('the example alerts workflow concurrency group', () => {
-  const all = [...cases, ...cases.map(otherAlert)].map((c, i) => ({ ...c, group: group(c.payload, String(5000 + i)), keys: keys(c.eventType, c.payload) }))
+  const all = [...cases, ...cases.map(otherAlert)].map((c, i) => ({
+    ...c,
+    group: group(c.payload, String(5000 + i)),
+    keys: keys(c.eventType, c.payload),
+  }))
 
   it('keeps runs in progress (cancel-in-progress: false)', () => {
     expect(workflow.concurrency['cancel-in-progress']).toBe(false)
@@ -86,7 +107,8 @@ describe('the example alerts workflow concurrency group', () => {
 
   it('never puts two different keys in one group', () => {
     for (const a of all)
-      for (const b of all) if (a.group === b.group) expect(b.keys, `${a.name} and ${b.name} share ${a.group}`).toEqual(a.keys)
+      for (const b of all)
+        if (a.group === b.group) expect(b.keys, `${a.name} and ${b.name} share ${a.group}`).toEqual(a.keys)
   })
 
   it('gives every kind whose key an expression can derive a per-key group, the same for every delivery of it', () => {

@@ -20,9 +20,13 @@ interface MalformedFixture {
   client_payload: unknown
 }
 
-const validFiles = readdirSync(join(DIR, 'valid')).filter((f) => f.endsWith('.json')).sort()
+const validFiles = readdirSync(join(DIR, 'valid'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 const index = read(join(DIR, 'malformed', 'index.json')) as Record<string, { expect: string }>
-const malformedFiles = readdirSync(join(DIR, 'malformed')).filter((f) => f.endsWith('.json') && f !== 'index.json').sort()
+const malformedFiles = readdirSync(join(DIR, 'malformed'))
+  .filter((f) => f.endsWith('.json') && f !== 'index.json')
+  .sort()
 
 describe('valid alert payloads', () => {
   it('cover every source at least twice', () => {

@@ -9,7 +9,8 @@ import { runs } from '../../fast-check-setup.js'
 function strings(alerts: NormalizedAlert[]): string[] {
   const out: string[] = []
   for (const a of alerts) {
-    for (const v of [a.key, a.title, a.description, a.service, a.severity, a.startsAt, a.endsAt, a.source, ...a.links]) if (typeof v === 'string') out.push(v)
+    for (const v of [a.key, a.title, a.description, a.service, a.severity, a.startsAt, a.endsAt, a.source, ...a.links])
+      if (typeof v === 'string') out.push(v)
     for (const [k, v] of Object.entries(a.labels)) out.push(k, v)
   }
   return out
@@ -26,10 +27,33 @@ function parseOrPayloadError(eventType: string, payload: unknown): NormalizedAle
 
 const hostile = fc.oneof(
   fc.string(),
-  fc.constantFrom('@alice', '@acme/sre', 'x@y', '<!-- incidentops:card -->', '<!--', 'INCIDENTOPS:record', '<script>alert(1)</script>', '![x](https://t.example/p.png)', '#12', '\u0000<\u0000!--', '@\u0000bob', '-->', '\r\n@carol\r\n'),
-  fc.array(fc.constantFrom('@', 'a', '<', '!', '-', 'incidentops:', ' ', '\n', '\u0000', '#', '1', 'B', '\u200b'), { maxLength: 30 }).map((a) => a.join('')),
+  fc.constantFrom(
+    '@alice',
+    '@acme/sre',
+    'x@y',
+    '<!-- incidentops:card -->',
+    '<!--',
+    'INCIDENTOPS:record',
+    '<script>alert(1)</script>',
+    '![x](https://t.example/p.png)',
+    '#12',
+    '\u0000<\u0000!--',
+    '@\u0000bob',
+    '-->',
+    '\r\n@carol\r\n',
+  ),
+  fc
+    .array(fc.constantFrom('@', 'a', '<', '!', '-', 'incidentops:', ' ', '\n', '\u0000', '#', '1', 'B', '\u200b'), {
+      maxLength: 30,
+    })
+    .map((a) => a.join('')),
 )
-const isoish = fc.oneof(fc.constant(null), fc.constant('2024-05-14T09:00:00Z'), fc.constant('0001-01-01T00:00:00Z'), hostile)
+const isoish = fc.oneof(
+  fc.constant(null),
+  fc.constant('2024-05-14T09:00:00Z'),
+  fc.constant('0001-01-01T00:00:00Z'),
+  hostile,
+)
 
 const genericAlert = fc.record(
   {
@@ -39,18 +63,28 @@ const genericAlert = fc.record(
     description: fc.oneof(fc.constant(null), hostile),
     service: fc.oneof(fc.constant(null), hostile),
     severity: fc.oneof(fc.constant(null), hostile),
-    labels: fc.dictionary(fc.oneof(fc.constantFrom('team', 'region', 'app.kubernetes.io/name'), fc.string({ maxLength: 8 })), hostile, { maxKeys: 5 }),
+    labels: fc.dictionary(
+      fc.oneof(fc.constantFrom('team', 'region', 'app.kubernetes.io/name'), fc.string({ maxLength: 8 })),
+      hostile,
+      { maxKeys: 5 },
+    ),
     startsAt: isoish,
     endsAt: isoish,
     source: hostile,
-    links: fc.array(fc.oneof(fc.constant('https://grafana.example.com/d/x?u=@bob#<!--'), fc.webUrl(), hostile), { maxLength: 4 }),
+    links: fc.array(fc.oneof(fc.constant('https://grafana.example.com/d/x?u=@bob#<!--'), fc.webUrl(), hostile), {
+      maxLength: 4,
+    }),
   },
   { requiredKeys: ['status', 'title'] },
 )
 
 const amAlert = fc.record({
   status: fc.constantFrom('firing', 'resolved'),
-  labels: fc.dictionary(fc.oneof(fc.constantFrom('alertname', 'service', 'severity', '__name__'), fc.string({ maxLength: 8 })), hostile, { maxKeys: 6 }),
+  labels: fc.dictionary(
+    fc.oneof(fc.constantFrom('alertname', 'service', 'severity', '__name__'), fc.string({ maxLength: 8 })),
+    hostile,
+    { maxKeys: 6 },
+  ),
   annotations: fc.record({ summary: hostile, description: hostile, runbook_url: fc.oneof(fc.webUrl(), hostile) }),
   startsAt: isoish,
   endsAt: isoish,
@@ -62,10 +96,32 @@ const payloads = fc.oneof(
   fc.jsonValue(),
   fc.jsonValue().map((v) => ({ incidentops: v })),
   fc.array(genericAlert, { minLength: 1, maxLength: 3 }).map((alerts) => ({ incidentops: { version: 1, alerts } })),
-  fc.array(amAlert, { minLength: 1, maxLength: 3 }).map((alerts) => ({ incidentops: { alertmanager: { version: '4', status: 'firing', alerts } } })),
-  fc.array(amAlert, { minLength: 1, maxLength: 3 }).map((alerts) => ({ incidentops: { grafana: { status: 'firing', alerts, title: '@x', message: '<!--' } } })),
-  fc.record({ transition: fc.constantFrom('Triggered', 'Recovered', 'Warn'), aggreg_key: hostile, alert_id: hostile, title: hostile, message: hostile, tags: hostile, link: hostile, priority: hostile, date: fc.oneof(hostile, fc.constant('1715678463000')) }).map((d) => ({ incidentops: { datadog: d } })),
-  fc.record({ heartbeat: fc.record({ status: fc.constantFrom(0, 1), time: isoish, msg: hostile, monitorID: fc.nat() }), monitor: fc.record({ id: fc.nat(), name: hostile, url: fc.oneof(fc.webUrl(), hostile), type: hostile }), msg: hostile }).map((k) => ({ incidentops: { 'uptime-kuma': k } })),
+  fc
+    .array(amAlert, { minLength: 1, maxLength: 3 })
+    .map((alerts) => ({ incidentops: { alertmanager: { version: '4', status: 'firing', alerts } } })),
+  fc
+    .array(amAlert, { minLength: 1, maxLength: 3 })
+    .map((alerts) => ({ incidentops: { grafana: { status: 'firing', alerts, title: '@x', message: '<!--' } } })),
+  fc
+    .record({
+      transition: fc.constantFrom('Triggered', 'Recovered', 'Warn'),
+      aggreg_key: hostile,
+      alert_id: hostile,
+      title: hostile,
+      message: hostile,
+      tags: hostile,
+      link: hostile,
+      priority: hostile,
+      date: fc.oneof(hostile, fc.constant('1715678463000')),
+    })
+    .map((d) => ({ incidentops: { datadog: d } })),
+  fc
+    .record({
+      heartbeat: fc.record({ status: fc.constantFrom(0, 1), time: isoish, msg: hostile, monitorID: fc.nat() }),
+      monitor: fc.record({ id: fc.nat(), name: hostile, url: fc.oneof(fc.webUrl(), hostile), type: hostile }),
+      msg: hostile,
+    })
+    .map((k) => ({ incidentops: { 'uptime-kuma': k } })),
 )
 
 describe('parseAlertDispatch properties', () => {
@@ -115,7 +171,9 @@ describe('parseAlertDispatch properties', () => {
   it('is deterministic: the same payload gives the same alerts', () => {
     fc.assert(
       fc.property(payloads, (p) => {
-        expect(parseOrPayloadError('alert', structuredClone(p))).toEqual(parseOrPayloadError('alert', structuredClone(p)))
+        expect(parseOrPayloadError('alert', structuredClone(p))).toEqual(
+          parseOrPayloadError('alert', structuredClone(p)),
+        )
       }),
       runs(100),
     )

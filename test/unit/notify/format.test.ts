@@ -14,7 +14,8 @@ const sample: Notification = {
   at: '2025-03-04T05:06:07.000Z',
 }
 
-const body = (kind: NotifyKind, n: Notification = sample): unknown => formatNotification(kind, { kind, url: 'https://hooks.example/secret' }, n).body
+const body = (kind: NotifyKind, n: Notification = sample): unknown =>
+  formatNotification(kind, { kind, url: 'https://hooks.example/secret' }, n).body
 
 describe('formatNotification: exact JSON for a sample', () => {
   it('slack: text fallback, a section and a context, with a mrkdwn link and a localised date', () => {
@@ -30,7 +31,12 @@ describe('formatNotification: exact JSON for a sample', () => {
         },
         {
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: 'acme/shop · Stage: Investigating · <!date^1741064767^{date_short_pretty} {time}|2025-03-04 05:06 UTC>' }],
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: 'acme/shop · Stage: Investigating · <!date^1741064767^{date_short_pretty} {time}|2025-03-04 05:06 UTC>',
+            },
+          ],
         },
       ],
       unfurl_links: false,
@@ -63,9 +69,17 @@ describe('formatNotification: exact JSON for a sample', () => {
                   { title: 'Stage', value: 'Investigating' },
                 ],
               },
-              { type: 'TextBlock', text: '{{DATE(2025-03-04T05:06:07Z, SHORT)}} {{TIME(2025-03-04T05:06:07Z)}}', isSubtle: true, size: 'Small', wrap: true },
+              {
+                type: 'TextBlock',
+                text: '{{DATE(2025-03-04T05:06:07Z, SHORT)}} {{TIME(2025-03-04T05:06:07Z)}}',
+                isSubtle: true,
+                size: 'Small',
+                wrap: true,
+              },
             ],
-            actions: [{ type: 'Action.OpenUrl', title: 'Open incident #12', url: 'https://github.com/acme/shop/issues/12' }],
+            actions: [
+              { type: 'Action.OpenUrl', title: 'Open incident #12', url: 'https://github.com/acme/shop/issues/12' },
+            ],
           },
         },
       ],
@@ -110,12 +124,20 @@ describe('formatNotification: exact JSON for a sample', () => {
   })
 
   it('colours and labels follow the priority and the event', () => {
-    const colors = (['P1', 'P2', 'P3', 'P4'] as const).map((priority) => (body('discord', { ...sample, priority }) as { embeds: { color: number }[] }).embeds[0]!.color)
+    const colors = (['P1', 'P2', 'P3', 'P4'] as const).map(
+      (priority) => (body('discord', { ...sample, priority }) as { embeds: { color: number }[] }).embeds[0]!.color,
+    )
     expect(new Set(colors).size).toBe(4)
-    const resolved = body('teams', { ...sample, event: 'resolved' }) as { attachments: { content: { body: { text: string; color?: string }[] } }[] }
+    const resolved = body('teams', { ...sample, event: 'resolved' }) as {
+      attachments: { content: { body: { text: string; color?: string }[] } }[]
+    }
     expect(resolved.attachments[0]!.content.body[0]).toMatchObject({ text: 'P1 · Incident resolved', color: 'Good' })
-    expect((body('slack', { ...sample, event: 'escalation' }) as { text: string }).text).toBe('[P1] Incident escalated: acme/shop#12 Checkout is down')
-    expect((body('slack', { ...sample, event: 'priority', priority: 'P2' }) as { text: string }).text).toBe('[P2] Priority changed: acme/shop#12 Checkout is down')
+    expect((body('slack', { ...sample, event: 'escalation' }) as { text: string }).text).toBe(
+      '[P1] Incident escalated: acme/shop#12 Checkout is down',
+    )
+    expect((body('slack', { ...sample, event: 'priority', priority: 'P2' }) as { text: string }).text).toBe(
+      '[P2] Priority changed: acme/shop#12 Checkout is down',
+    )
   })
 })
 
@@ -126,7 +148,8 @@ const all = (kind: NotifyKind, n: Notification): string => JSON.stringify(body(k
 describe('formatNotification: hostile user text', () => {
   const hostile: Notification = {
     ...sample,
-    title: 'Down @here @channel @everyone <!here> <!channel> <!subteam^S123|ops> <@U123> <@&987654321> <@!42> <#555> @ops-team [click](https://evil.example) & <b>x</b>',
+    title:
+      'Down @here @channel @everyone <!here> <!channel> <!subteam^S123|ops> <@U123> <@&987654321> <@!42> <#555> @ops-team [click](https://evil.example) & <b>x</b>',
     text: 'Paged @everyone\nand <!everyone> \u202eevil\u0000',
     stage: '@here',
     repo: 'acme/shop',
@@ -134,7 +157,17 @@ describe('formatNotification: hostile user text', () => {
 
   it('slack: <, > and & escaped, so no <!here>, <!channel> or <@U…> survives; @words broken', () => {
     const s = all('slack', hostile)
-    for (const bad of ['<!here>', '<!channel>', '<!everyone>', '<!subteam', '<@U123>', '@here', '@channel', '@everyone']) expect(s).not.toContain(bad)
+    for (const bad of [
+      '<!here>',
+      '<!channel>',
+      '<!everyone>',
+      '<!subteam',
+      '<@U123>',
+      '@here',
+      '@channel',
+      '@everyone',
+    ])
+      expect(s).not.toContain(bad)
     expect(s).toContain('&lt;!here&gt;')
     expect(s).toContain(`@${ZWSP}here`)
     expect(s).toContain('&amp; &lt;b&gt;x&lt;/b&gt;')
@@ -143,10 +176,15 @@ describe('formatNotification: hostile user text', () => {
   })
 
   it('discord: nothing parses as a mention, allowed_mentions is empty, no masked link of theirs', () => {
-    const b = body('discord', hostile) as { content: string; embeds: { title: string; description: string }[]; allowed_mentions: unknown }
+    const b = body('discord', hostile) as {
+      content: string
+      embeds: { title: string; description: string }[]
+      allowed_mentions: unknown
+    }
     expect(b.allowed_mentions).toEqual({ parse: [] })
     const s = JSON.stringify(b)
-    for (const bad of ['@everyone', '@here', '<@&987654321>', '<@U123>', '<@!42>', '<#555>', '[click](']) expect(s).not.toContain(bad)
+    for (const bad of ['@everyone', '@here', '<@&987654321>', '<@U123>', '<@!42>', '<#555>', '[click]('])
+      expect(s).not.toContain(bad)
     expect(b.content).toContain(`@${ZWSP}everyone`)
     expect(b.content).toContain(`<${ZWSP}@&987654321>`)
     // Brackets escaped (no masked link), and their URL wrapped in <…>: linked, never previewed.
@@ -154,7 +192,11 @@ describe('formatNotification: hostile user text', () => {
   })
 
   it('discord: every URL from their text is wrapped in <…> (no preview), ours stays the embed link', () => {
-    const b = body('discord', { ...hostile, title: 'Down, see https://evil.example/px.png and http://x.test/a_b?c=1.', text: 'mirror at https://evil.example/m' }) as { content: string; embeds: { url?: string; description: string }[] }
+    const b = body('discord', {
+      ...hostile,
+      title: 'Down, see https://evil.example/px.png and http://x.test/a_b?c=1.',
+      text: 'mirror at https://evil.example/m',
+    }) as { content: string; embeds: { url?: string; description: string }[] }
     expect(b.content).toContain('<https://evil.example/px.png>')
     expect(b.content).toContain('<http://x.test/a_b?c=1>.')
     expect(b.embeds[0]!.description).toBe('mirror at <https://evil.example/m>')
@@ -177,7 +219,12 @@ describe('formatNotification: hostile user text', () => {
   })
 
   it('controls, newlines and bidi overrides go; every kind is bounded', () => {
-    const long: Notification = { ...sample, title: 'x'.repeat(10_000), text: 'y'.repeat(50_000), stage: 'z'.repeat(500) }
+    const long: Notification = {
+      ...sample,
+      title: 'x'.repeat(10_000),
+      text: 'y'.repeat(50_000),
+      stage: 'z'.repeat(500),
+    }
     for (const kind of ['slack', 'teams', 'discord', 'webhook'] as const) {
       const s = all(kind, long)
       expect(s.length).toBeLessThan(6000)
@@ -195,7 +242,8 @@ describe('formatNotification: hostile user text', () => {
 
   it('a URL that is not http(s) is never linked', () => {
     const n = { ...sample, url: 'javascript:alert(1)' }
-    for (const kind of ['slack', 'teams', 'discord', 'webhook'] as const) expect(all(kind, n)).not.toContain('javascript:')
+    for (const kind of ['slack', 'teams', 'discord', 'webhook'] as const)
+      expect(all(kind, n)).not.toContain('javascript:')
     expect(all('slack', n)).toContain('*#12 Checkout is down*')
   })
 })

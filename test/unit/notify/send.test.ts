@@ -93,7 +93,12 @@ function expectNoSecret(warnings: string[], ...urls: string[]): void {
 
 describe('sendNotifications over HTTP', () => {
   it('delivers all four kinds, as JSON with the right content-type and body', async () => {
-    const targets = parseTargets({ slack: url('/slack'), teams: url('/teams'), discord: url('/discord'), webhook: url('/webhook') })
+    const targets = parseTargets({
+      slack: url('/slack'),
+      teams: url('/teams'),
+      discord: url('/discord'),
+      webhook: url('/webhook'),
+    })
     behaviours.set('/discord', (_req, res) => res.writeHead(204).end()) // Discord answers 204
     behaviours.set('/teams', (_req, res) => res.writeHead(202).end()) // Workflows answer 202
     const { warnings, warn } = collect()
@@ -106,14 +111,24 @@ describe('sendNotifications over HTTP', () => {
       expect(r.contentType).toBe('application/json')
       expect(r.body).toEqual(formatNotification(t.kind, t, n).body)
     }
-    const discord = received.find((x) => x.path.startsWith('/discord/'))!.body as { allowed_mentions: unknown; content: string }
+    const discord = received.find((x) => x.path.startsWith('/discord/'))!.body as {
+      allowed_mentions: unknown
+      content: string
+    }
     expect(discord.allowed_mentions).toEqual({ parse: [] })
     expect(discord.content).not.toContain('@everyone')
-    expect(received.find((x) => x.path.startsWith('/webhook/'))!.body).toMatchObject({ version: 1, event: 'escalation', number: 7, priority: 'P2' })
+    expect(received.find((x) => x.path.startsWith('/webhook/'))!.body).toMatchObject({
+      version: 1,
+      event: 'escalation',
+      number: 7,
+      priority: 'P2',
+    })
   })
 
   it('a receiver answering 500 twice: one retry, one warning naming the kind and status, failed 1, no throw', async () => {
-    behaviours.set('/slack', (_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`internal error for ${url('/slack')}`))
+    behaviours.set('/slack', (_req, res) =>
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(`internal error for ${url('/slack')}`),
+    )
     const waits: number[] = []
     const { warnings, warn } = collect()
     const result = await sendNotifications(parseTargets({ slack: url('/slack'), webhook: url('/webhook') }), n, {
@@ -131,10 +146,15 @@ describe('sendNotifications over HTTP', () => {
   })
 
   it('retries a 429 after Retry-After, then succeeds', async () => {
-    behaviours.set('/discord', (_req, res, hit) => (hit === 1 ? res.writeHead(429, { 'retry-after': '0.2' }).end('{"retry_after":0.2}') : res.writeHead(204).end()))
+    behaviours.set('/discord', (_req, res, hit) =>
+      hit === 1 ? res.writeHead(429, { 'retry-after': '0.2' }).end('{"retry_after":0.2}') : res.writeHead(204).end(),
+    )
     const waits: number[] = []
     const { warnings, warn } = collect()
-    const result = await sendNotifications(parseTargets({ discord: url('/discord') }), n, { warn, sleep: async (ms) => void waits.push(ms) })
+    const result = await sendNotifications(parseTargets({ discord: url('/discord') }), n, {
+      warn,
+      sleep: async (ms) => void waits.push(ms),
+    })
     expect(result).toEqual({ sent: 1, failed: 0 })
     expect(waits).toEqual([200])
     expect(warnings).toEqual([])
@@ -143,7 +163,10 @@ describe('sendNotifications over HTTP', () => {
   it('does not retry a 4xx: the payload or the URL is wrong, and says so', async () => {
     behaviours.set('/teams', (_req, res) => res.writeHead(400).end('Bad payload'))
     const { warnings, warn } = collect()
-    const result = await sendNotifications(parseTargets({ teams: url('/teams') }), n, { warn, sleep: async () => undefined })
+    const result = await sendNotifications(parseTargets({ teams: url('/teams') }), n, {
+      warn,
+      sleep: async () => undefined,
+    })
     expect(result).toEqual({ sent: 0, failed: 1 })
     expect(received).toHaveLength(1)
     expect(warnings).toHaveLength(1)
@@ -156,7 +179,10 @@ describe('sendNotifications over HTTP', () => {
     behaviours.set('/webhook', () => undefined) // never answers
     const { warnings, warn } = collect()
     const started = performance.now()
-    const result = await sendNotifications(parseTargets({ webhook: url('/webhook'), slack: url('/slack') }), n, { warn, timeoutMs: 300 })
+    const result = await sendNotifications(parseTargets({ webhook: url('/webhook'), slack: url('/slack') }), n, {
+      warn,
+      timeoutMs: 300,
+    })
     const elapsed = performance.now() - started
     expect(result).toEqual({ sent: 1, failed: 1 })
     expect(elapsed).toBeGreaterThanOrEqual(250)
@@ -178,7 +204,9 @@ describe('sendNotifications over HTTP', () => {
     const result = await sendNotifications(parseTargets({ discord: gone }), n, { warn, sleep: async () => undefined })
     expect(result).toEqual({ sent: 0, failed: 1 })
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/^Notification to Discord \(input notify-discord\) failed: network error \(fetch failed: ECONNREFUSED\) after 2 attempts\./)
+    expect(warnings[0]).toMatch(
+      /^Notification to Discord \(input notify-discord\) failed: network error \(fetch failed: ECONNREFUSED\) after 2 attempts\./,
+    )
     expectNoSecret(warnings, gone)
   })
 
@@ -188,7 +216,10 @@ describe('sendNotifications over HTTP', () => {
       throw new Error(`cannot POST ${url('/slack')}`)
     }) as unknown as typeof fetch
     const { warnings, warn } = collect()
-    await expect(sendNotifications(targets, n, { warn, fetch: boom, sleep: async () => undefined })).resolves.toEqual({ sent: 0, failed: 1 })
+    await expect(sendNotifications(targets, n, { warn, fetch: boom, sleep: async () => undefined })).resolves.toEqual({
+      sent: 0,
+      failed: 1,
+    })
     expectNoSecret(warnings, url('/slack'))
     await expect(
       sendNotifications(targets, n, {
@@ -211,7 +242,12 @@ describe('sendNotifications over HTTP', () => {
 describe('parseTargets', () => {
   it('takes https URLs, http only on localhost, and skips empty inputs', () => {
     expect(
-      parseTargets({ slack: ' https://hooks.slack.com/services/T0/B0/abc ', teams: '', discord: undefined, webhook: 'http://localhost:8080/in' }),
+      parseTargets({
+        slack: ' https://hooks.slack.com/services/T0/B0/abc ',
+        teams: '',
+        discord: undefined,
+        webhook: 'http://localhost:8080/in',
+      }),
     ).toEqual([
       { kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/abc' },
       { kind: 'webhook', url: 'http://localhost:8080/in' },

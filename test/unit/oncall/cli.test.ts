@@ -41,12 +41,18 @@ function run(args: string[]): { code: number; out: string; err: string; raw: str
   let out = ''
   let err = ''
   let raw = ''
-  const code = oncallCommand([...args, '--config', CONFIG], (s) => (out += s + '\n'), (s) => (err += s + '\n'), () => Date.parse('2026-12-02T10:00:00Z'), (s) => (raw += s))
+  const code = oncallCommand(
+    [...args, '--config', CONFIG],
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+    () => Date.parse('2026-12-02T10:00:00Z'),
+    (s) => (raw += s),
+  )
   return { code, out, err, raw }
 }
 
 describe('incidentops oncall', () => {
-  it('prints who is on call now and the next changes, in each schedule\'s zone', () => {
+  it("prints who is on call now and the next changes, in each schedule's zone", () => {
     const r = run(['--next', '2'])
     expect(r.code).toBe(0)
     expect(r.out).toBe(
@@ -73,8 +79,23 @@ describe('incidentops oncall', () => {
         who: 'carol',
         layer: null,
         until: '2026-12-06T08:00:00Z',
-        override: { who: 'carol', from: '2026-12-05T17:00:00Z', to: '2026-12-06T08:00:00Z', source: 'config', by: null, reason: 'swap with @bob <!-- incidentops:card -->' },
-        next: [{ time: '2026-12-06T08:00:00Z', who: 'alice', layer: 'primary', until: '2026-12-07T08:00:00Z', override: null }],
+        override: {
+          who: 'carol',
+          from: '2026-12-05T17:00:00Z',
+          to: '2026-12-06T08:00:00Z',
+          source: 'config',
+          by: null,
+          reason: 'swap with @bob <!-- incidentops:card -->',
+        },
+        next: [
+          {
+            time: '2026-12-06T08:00:00Z',
+            who: 'alice',
+            layer: 'primary',
+            until: '2026-12-07T08:00:00Z',
+            override: null,
+          },
+        ],
       },
     ])
   })
@@ -87,7 +108,9 @@ describe('incidentops oncall', () => {
     expect(lines.at(-2)).toBe('END:VCALENDAR')
     expect(r.raw.replace(/\r\n/g, '')).not.toMatch(/\n/)
     const events = r.raw.replace(/\r\n /g, '').split('BEGIN:VEVENT').slice(1)
-    expect(events.map((e) => [/DTSTART:(\S+)/.exec(e)![1], /DTEND:(\S+)/.exec(e)![1], /SUMMARY:(.+)\r/.exec(e)![1]])).toEqual([
+    expect(
+      events.map((e) => [/DTSTART:(\S+)/.exec(e)![1], /DTEND:(\S+)/.exec(e)![1], /SUMMARY:(.+)\r/.exec(e)![1]]),
+    ).toEqual([
       ['20261130T080000Z', '20261205T170000Z', 'On call (platform): alice'],
       ['20261205T170000Z', '20261206T080000Z', 'On call (platform): carol'],
       ['20261206T080000Z', '20261207T080000Z', 'On call (platform): alice'],
@@ -113,21 +136,44 @@ describe('incidentops oncall', () => {
     expect(run(['--at', 'tomorrow']).code).toBe(2)
     expect(run(['--ics']).err).toContain('--ics prints one schedule: pick it with --schedule (platform, secondary)')
     expect(run(['--frobnicate']).code).toBe(2)
-    expect(run(['--schedule', 'nope'])).toMatchObject({ code: 1, err: expect.stringContaining('There is no schedule "nope"') })
+    expect(run(['--schedule', 'nope'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no schedule "nope"'),
+    })
     let err = ''
-    expect(await main(['oncall', '--config', join(dir, 'missing.yml')], () => {}, (s) => (err += s))).toBe(1)
+    expect(
+      await main(
+        ['oncall', '--config', join(dir, 'missing.yml')],
+        () => {},
+        (s) => (err += s),
+      ),
+    ).toBe(1)
     expect(err).toContain('no such file')
     let help = ''
-    expect(await main(['oncall', '--help'], (s) => (help += s), () => {})).toBe(0)
+    expect(
+      await main(
+        ['oncall', '--help'],
+        (s) => (help += s),
+        () => {},
+      ),
+    ).toBe(0)
     expect(help).toContain('{schedule, time, who, layer, until, override')
   })
 
   it('validate prints the coverage warning at file:line:column and still exits 0', async () => {
     let out = ''
-    expect(await main(['validate', CONFIG], (s) => (out += s + '\n'), () => {})).toBe(0)
+    expect(
+      await main(
+        ['validate', CONFIG],
+        (s) => (out += s + '\n'),
+        () => {},
+      ),
+    ).toBe(0)
     expect(out).toContain(`${CONFIG}: valid.`)
     expect(out).toContain('2 on-call schedules, 0 services')
-    expect(out).toContain(`${CONFIG}:18:9: warning: \`oncall.schedules[1].layers\` leave nobody on call from Mon 2026-11-30 17:00 -05:00 to Tue 2026-12-01 09:00 -05:00`)
+    expect(out).toContain(
+      `${CONFIG}:18:9: warning: \`oncall.schedules[1].layers\` leave nobody on call from Mon 2026-11-30 17:00 -05:00 to Tue 2026-12-01 09:00 -05:00`,
+    )
   })
 })
 

@@ -56,17 +56,49 @@ describe('on-call configuration', () => {
     const c = loadConfig(GOOD, F)
     expect(c.oncall.label).toBe('incidentops-oncall')
     const [p, s] = c.oncall.schedules
-    expect(p).toMatchObject({ name: 'platform', timeZone: 'Europe/Berlin', layers: [{ name: 'primary', members: ['alice', 'bob'], rotation: { unit: 'days', every: 7 } }] })
-    expect(p!.overrides).toEqual([{ who: 'carol', from: Date.parse('2026-12-23T23:00:00Z'), to: Date.parse('2026-12-26T23:00:00Z'), source: 'config', reason: 'holidays' }])
-    expect(s!.layers[0]).toMatchObject({ name: 'layer-1', restrictions: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: 540, to: 1020 }] })
-    expect(c.services).toEqual([{ name: 'checkout', aliases: ['Checkout API'], owners: ['schedule:platform', '@acme/payments'], runbook: 'docs/runbooks/checkout.md', paths: ['services/checkout/**'], channel: '#checkout', escalation: null }])
-    expect(c.escalation.map((l) => l.mention)).toEqual([['schedule:platform'], ['schedule:platform-secondary', '@acme/leads']])
+    expect(p).toMatchObject({
+      name: 'platform',
+      timeZone: 'Europe/Berlin',
+      layers: [{ name: 'primary', members: ['alice', 'bob'], rotation: { unit: 'days', every: 7 } }],
+    })
+    expect(p!.overrides).toEqual([
+      {
+        who: 'carol',
+        from: Date.parse('2026-12-23T23:00:00Z'),
+        to: Date.parse('2026-12-26T23:00:00Z'),
+        source: 'config',
+        reason: 'holidays',
+      },
+    ])
+    expect(s!.layers[0]).toMatchObject({
+      name: 'layer-1',
+      restrictions: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: 540, to: 1020 }],
+    })
+    expect(c.services).toEqual([
+      {
+        name: 'checkout',
+        aliases: ['Checkout API'],
+        owners: ['schedule:platform', '@acme/payments'],
+        runbook: 'docs/runbooks/checkout.md',
+        paths: ['services/checkout/**'],
+        channel: '#checkout',
+        escalation: null,
+      },
+    ])
+    expect(c.escalation.map((l) => l.mention)).toEqual([
+      ['schedule:platform'],
+      ['schedule:platform-secondary', '@acme/leads'],
+    ])
     expect(resolveAt(p!, Date.parse('2026-12-25T12:00:00Z')).who).toBe('carol')
     // The secondary is business hours only: a warning, not an error.
     expect(c.warnings).toHaveLength(1)
     expect(c.warnings[0]).toMatchObject({ file: F, line: 18, column: 9 })
-    expect(c.warnings[0]!.message).toContain('`oncall.schedules[1].layers` leave nobody on call from Mon 2026-11-30 17:00 +01:00 to Tue 2026-12-01 09:00 +01:00; from Tue')
-    expect(c.warnings[0]!.message).toContain('more stretches in the two weeks checked): an escalation to schedule:platform-secondary then calls nobody')
+    expect(c.warnings[0]!.message).toContain(
+      '`oncall.schedules[1].layers` leave nobody on call from Mon 2026-11-30 17:00 +01:00 to Tue 2026-12-01 09:00 +01:00; from Tue',
+    )
+    expect(c.warnings[0]!.message).toContain(
+      'more stretches in the two weeks checked): an escalation to schedule:platform-secondary then calls nobody',
+    )
   })
 
   it('refuses what the schema cannot see, at file:line:column', () => {
@@ -82,14 +114,20 @@ describe('on-call configuration', () => {
       '33:15: `escalation[0].mention[0]` names the layer "nights", which schedule "platform" does not have (layers: primary)',
       '28:14: `services[0].owners[0]` names the schedule "platfrom", which is not under `oncall.schedules` (schedules: platform, platform-secondary)',
     ])
-    expect(problems('oncall:\n  schedules:\n    - name: x\n      time_zone: UTC\n      layers:\n        - members: [a]\n          rotation: fortnightly\n          start: "2026-01-01"\n')).toEqual([
-      '7:21: `oncall.schedules[0].layers[0].rotation` has an unexpected form: "fortnightly"',
+    expect(
+      problems(
+        'oncall:\n  schedules:\n    - name: x\n      time_zone: UTC\n      layers:\n        - members: [a]\n          rotation: fortnightly\n          start: "2026-01-01"\n',
+      ),
+    ).toEqual(['7:21: `oncall.schedules[0].layers[0].rotation` has an unexpected form: "fortnightly"'])
+    expect(problems('services:\n  - name: a\n  - name: b\n    aliases: [A]\n')).toEqual([
+      '4:15: `services[1].aliases[0]` "A" is already the name or an alias of service a; each name must lead to one service',
     ])
-    expect(problems('services:\n  - name: a\n  - name: b\n    aliases: [A]\n')).toEqual(['4:15: `services[1].aliases[0]` "A" is already the name or an alias of service a; each name must lead to one service'])
   })
 
   it('an escalation chain of schedules that can all be uncovered at once is an error: it would call nobody', () => {
-    const only = GOOD.replace('  - mention: ["schedule:platform"]\n', '').replace('["schedule:platform-secondary", "@acme/leads"]', '["schedule:platform-secondary"]').replace('    after: 15m\n', '')
+    const only = GOOD.replace('  - mention: ["schedule:platform"]\n', '')
+      .replace('["schedule:platform-secondary", "@acme/leads"]', '["schedule:platform-secondary"]')
+      .replace('    after: 15m\n', '')
     expect(problems(only)).toEqual([
       '33:3: `escalation` can call nobody: every level names a schedule, and "platform-secondary" is uncovered from Mon 2026-11-30 17:00 +01:00 to Tue 2026-12-01 09:00 +01:00. Add a person or team to a level, or cover the gap.',
     ])

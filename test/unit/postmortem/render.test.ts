@@ -112,7 +112,13 @@ function tableProblems(md: string): string[] {
 const minutes = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 60_000
 
 describe('renderPostmortem with the default template', () => {
-  const md = renderPostmortem(DEFAULT, input(realistic(), [{ number: 50, title: 'Alert on EU 502 rate', state: 'open' }, { number: 47, title: 'Pin the deploy', state: 'closed' }]))
+  const md = renderPostmortem(
+    DEFAULT,
+    input(realistic(), [
+      { number: 50, title: 'Alert on EU 502 rate', state: 'open' },
+      { number: 47, title: 'Pin the deploy', state: 'closed' },
+    ]),
+  )
 
   it('starts with the marker and fills every placeholder', () => {
     expect(md.split('\n')[0]).toBe('<!-- incidentops:postmortem:42 -->')
@@ -150,9 +156,13 @@ describe('renderPostmortem with the default template', () => {
     const times = rows.map((l) => l.slice(2, 18))
     expect([...times].sort()).toEqual(times)
     expect(rows[0]).toBe('| 2026-11-25 14:02 | Declared as **P3** (incident form) | @\u200balice |')
-    expect(rows[1]).toBe('| 2026-11-25 14:05 | Priority P3 → **P2** (command): EU checkout down, @\u200bchannel | @\u200bbob |')
+    expect(rows[1]).toBe(
+      '| 2026-11-25 14:05 | Priority P3 → **P2** (command): EU checkout down, @\u200bchannel | @\u200bbob |',
+    )
     expect(rows[3]).toBe('| 2026-11-25 14:06 | Stage Triage → **Investigating** (command) | @\u200bbob |')
-    expect(rows[4]).toBe('| 2026-11-25 14:20 | **Update**: Rolled back deploy 1234 \\| @\u200balice please check the \\| pipes | @\u200bbob |')
+    expect(rows[4]).toBe(
+      '| 2026-11-25 14:20 | **Update**: Rolled back deploy 1234 \\| @\u200balice please check the \\| pipes | @\u200bbob |',
+    )
     expect(rows[5]).toBe('| 2026-11-25 14:35 | Alert firing: HighErrorRate checkout | `grafana` |')
     expect(rows[6]).toBe('| 2026-11-25 14:36 | Alert firing again: HighErrorRate checkout | `grafana` |')
     expect(rows[7]).toBe('| 2026-11-25 14:37 | Note: deploy frozen | shipit[bot] |')
@@ -171,12 +181,24 @@ describe('renderPostmortem with the default template', () => {
   })
 
   it('lists the links and the follow-ups with their state', () => {
-    expect(md).toContain('## Links\n\n- Incident: [acme/shop#42](https://github.com/acme/shop/issues/42) Checkout 502s in EU\n- https://grafana.example.com/d/checkout\n- runbook: https://wiki.example.com/checkout\n')
-    expect(md).toContain(`## Follow-ups\n\n${FOLLOWUPS_START}\n- [x] #47 Pin the deploy\n- [ ] #50 Alert on EU 502 rate\n${FOLLOWUPS_END}\n`)
+    expect(md).toContain(
+      '## Links\n\n- Incident: [acme/shop#42](https://github.com/acme/shop/issues/42) Checkout 502s in EU\n- https://grafana.example.com/d/checkout\n- runbook: https://wiki.example.com/checkout\n',
+    )
+    expect(md).toContain(
+      `## Follow-ups\n\n${FOLLOWUPS_START}\n- [x] #47 Pin the deploy\n- [ ] #50 Alert on EU 502 rate\n${FOLLOWUPS_END}\n`,
+    )
   })
 
   it('is deterministic', () => {
-    expect(renderPostmortem(DEFAULT, input(realistic(), [{ number: 47, title: 'Pin the deploy', state: 'closed' }, { number: 50, title: 'Alert on EU 502 rate', state: 'open' }]))).toBe(md)
+    expect(
+      renderPostmortem(
+        DEFAULT,
+        input(realistic(), [
+          { number: 47, title: 'Pin the deploy', state: 'closed' },
+          { number: 50, title: 'Alert on EU 502 rate', state: 'open' },
+        ]),
+      ),
+    ).toBe(md)
   })
 
   it('says "not reached" for milestones an incident has not reached', () => {
@@ -193,16 +215,34 @@ describe('renderPostmortem with the default template', () => {
 
 describe('renderPostmortem with a custom template', () => {
   it('renders only what the template asks for', () => {
-    const t = parseTemplate('## {{ title }} ({{priority}}, \\{{not a placeholder}})\n\nResolved in {{time_to_resolve}}.\n\n{{timeline}}\n\n{{followups}}\n', 'docs/pm.md')
+    const t = parseTemplate(
+      '## {{ title }} ({{priority}}, \\{{not a placeholder}})\n\nResolved in {{time_to_resolve}}.\n\n{{timeline}}\n\n{{followups}}\n',
+      'docs/pm.md',
+    )
     const md = renderPostmortem(t, input())
-    expect(md.split('\n').slice(0, 5)).toEqual(['<!-- incidentops:postmortem:42 -->', '## Checkout 502s in EU (P2, {{not a placeholder}})', '', 'Resolved in 1h 50m.', ''])
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '<!-- incidentops:postmortem:42 -->',
+      '## Checkout 502s in EU (P2, {{not a placeholder}})',
+      '',
+      'Resolved in 1h 50m.',
+      '',
+    ])
     expect(timelineRows(md)).toHaveLength(13)
-    expect(md.endsWith(`${FOLLOWUPS_START}\n_No follow-ups yet: comment \`/followup <title>\` on the incident or on this issue to open one._\n${FOLLOWUPS_END}\n`)).toBe(true)
+    expect(
+      md.endsWith(
+        `${FOLLOWUPS_START}\n_No follow-ups yet: comment \`/followup <title>\` on the incident or on this issue to open one._\n${FOLLOWUPS_END}\n`,
+      ),
+    ).toBe(true)
   })
 
   it('appends the follow-up section when the template has none, so the action can keep it current', () => {
-    const md = renderPostmortem(parseTemplate('# {{title}}\n\n\n', 'pm.md'), input(realistic(), [{ number: 7, title: 'x', state: 'open' }]))
-    expect(md).toBe(`<!-- incidentops:postmortem:42 -->\n# Checkout 502s in EU\n\n${FOLLOWUPS_START}\n- [ ] #7 x\n${FOLLOWUPS_END}\n`)
+    const md = renderPostmortem(
+      parseTemplate('# {{title}}\n\n\n', 'pm.md'),
+      input(realistic(), [{ number: 7, title: 'x', state: 'open' }]),
+    )
+    expect(md).toBe(
+      `<!-- incidentops:postmortem:42 -->\n# Checkout 502s in EU\n\n${FOLLOWUPS_START}\n- [ ] #7 x\n${FOLLOWUPS_END}\n`,
+    )
   })
 
   it('refuses a template that alone is over the limit', () => {
@@ -221,12 +261,51 @@ describe('a long timeline', () => {
     const stages = ['investigating', 'fixing', 'monitoring']
     for (let i = 0; events.length < 4_999; i++) {
       const at = new Date(t0 + i * 60_000).toISOString()
-      if (i % 250 === 0) events.push({ at, kind: 'stage', actor: 'carol', via: 'command', from: stages[i % 3]!, to: stages[(i + 1) % 3]! })
-      else if (i % 333 === 0) events.push({ at, kind: 'priority', actor: 'bob', via: 'command', from: 'P2', to: 'P2', text: `still P2 #${i}` })
-      else if (i % 7 === 0) events.push({ at, kind: 'alert', actor: 'grafana[bot]', via: 'alert', to: i % 2 ? 'firing' : 'resolved', text: `CheckoutErrors ${i}` } as unknown as TimelineEvent)
-      else events.push({ at, kind: i % 2 ? 'update' : 'note', actor: `user${i % 40}`, via: 'command', text: `${i}: ${'lorem ipsum | dolor '.repeat(12)} @team` })
+      if (i % 250 === 0)
+        events.push({
+          at,
+          kind: 'stage',
+          actor: 'carol',
+          via: 'command',
+          from: stages[i % 3]!,
+          to: stages[(i + 1) % 3]!,
+        })
+      else if (i % 333 === 0)
+        events.push({
+          at,
+          kind: 'priority',
+          actor: 'bob',
+          via: 'command',
+          from: 'P2',
+          to: 'P2',
+          text: `still P2 #${i}`,
+        })
+      else if (i % 7 === 0)
+        events.push({
+          at,
+          kind: 'alert',
+          actor: 'grafana[bot]',
+          via: 'alert',
+          to: i % 2 ? 'firing' : 'resolved',
+          text: `CheckoutErrors ${i}`,
+        } as unknown as TimelineEvent)
+      else
+        events.push({
+          at,
+          kind: i % 2 ? 'update' : 'note',
+          actor: `user${i % 40}`,
+          via: 'command',
+          text: `${i}: ${'lorem ipsum | dolor '.repeat(12)} @team`,
+        })
     }
-    events.push({ at: new Date(t0 + 10_000 * 60_000).toISOString(), kind: 'stage', actor: 'bob', via: 'command', from: 'monitoring', to: 'resolved' })
+    events.push({
+      at: new Date(t0 + 10_000 * 60_000).toISOString(),
+      kind: 'stage',
+      actor: 'bob',
+      via: 'command',
+      from: 'monitoring',
+      to: 'resolved',
+    })
     return { ...r, events }
   }
 
@@ -244,9 +323,15 @@ describe('a long timeline', () => {
     expect(rows.filter((l) => l.includes('| Stage ')).length).toBe(stageChanges)
     expect(rows.filter((l) => l.includes('| Priority ')).length).toBe(priorityChanges)
     const kept = rows.filter((l) => !l.startsWith('| ⋯ |')).length
-    const leftOut = rows.filter((l) => l.startsWith('| ⋯ |')).reduce((n, l) => n + Number(/_([\d,]+) entr/.exec(l)![1]!.replace(/,/g, '')), 0)
+    const leftOut = rows
+      .filter((l) => l.startsWith('| ⋯ |'))
+      .reduce((n, l) => n + Number(/_([\d,]+) entr/.exec(l)![1]!.replace(/,/g, '')), 0)
     expect(kept + leftOut).toBe(5_000)
-    expect(md).toMatch(new RegExp(`_Summarised to fit GitHub's size limit: ${leftOut.toLocaleString('en-US')} of 5,000 entries left out \\([\\d,]+ updates, [\\d,]+ notes and [\\d,]+ alert events\\); the first and last entries and every stage and priority change are kept\\. The full timeline is in the incident, \\[#42\\]\\(https://github.com/acme/shop/issues/42\\)\\._`))
+    expect(md).toMatch(
+      new RegExp(
+        `_Summarised to fit GitHub's size limit: ${leftOut.toLocaleString('en-US')} of 5,000 entries left out \\([\\d,]+ updates, [\\d,]+ notes and [\\d,]+ alert events\\); the first and last entries and every stage and priority change are kept\\. The full timeline is in the incident, \\[#42\\]\\(https://github.com/acme/shop/issues/42\\)\\._`,
+      ),
+    )
     // It used most of the room rather than giving up early.
     expect(md.length).toBeGreaterThan(55_000)
     expect(renderPostmortem(DEFAULT, input(r))).toBe(md)
@@ -280,20 +365,31 @@ describe('follow-ups', () => {
   ]
 
   it('lists them with their state', () => {
-    expect(followupsSection(after)).toBe(`${FOLLOWUPS_START}\n- [x] #12 Add a canary\n- [ ] #13 Alert on @\u200boncall 502s\n${FOLLOWUPS_END}`)
+    expect(followupsSection(after)).toBe(
+      `${FOLLOWUPS_START}\n- [x] #12 Add a canary\n- [ ] #13 Alert on @\u200boncall 502s\n${FOLLOWUPS_END}`,
+    )
   })
 
   it('stays bounded with hundreds of follow-ups', () => {
-    const many = Array.from({ length: 2_000 }, (_, i) => ({ number: i + 1, title: 'y'.repeat(150), state: 'open' as const }))
+    const many = Array.from({ length: 2_000 }, (_, i) => ({
+      number: i + 1,
+      title: 'y'.repeat(150),
+      state: 'open' as const,
+    }))
     const s = followupsSection(many)
     expect(s.length).toBeLessThanOrEqual(10_000 + FOLLOWUPS_START.length + FOLLOWUPS_END.length + 2)
-    expect(s).toMatch(/- _… and 1,9\d\d more follow-ups, labelled `incident-followup`._\n<!-- \/incidentops:followups -->$/)
+    expect(s).toMatch(
+      /- _… and 1,9\d\d more follow-ups, labelled `incident-followup`._\n<!-- \/incidentops:followups -->$/,
+    )
   })
 
   it('replaces only the section and keeps every byte people wrote', () => {
     const rendered = renderPostmortem(DEFAULT, input(realistic(), before))
     const edited = rendered
-      .replace('_The underlying reason it broke: a condition in the system or the process, not a person._', 'A config push set the **pool size to 0**.\n\nSee {{this}}.')
+      .replace(
+        '_The underlying reason it broke: a condition in the system or the process, not a person._',
+        'A config push set the **pool size to 0**.\n\nSee {{this}}.',
+      )
       .replace(`${FOLLOWUPS_END}\n`, `${FOLLOWUPS_END}\n\nAdded by hand after the section.\n`)
     const updated = replaceFollowups(edited, after)
     const start = edited.indexOf(FOLLOWUPS_START)
@@ -312,7 +408,7 @@ describe('follow-ups', () => {
     expect(replaceFollowups('', before)).toBe(`${followupsSection(before)}\n`)
   })
 
-  it('follows CRLF bodies from GitHub\'s editor and leaves a stray start marker alone', () => {
+  it("follows CRLF bodies from GitHub's editor and leaves a stray start marker alone", () => {
     const body = `intro\r\n${FOLLOWUPS_START}\r\nhalf-deleted\r\n\r\nmore text\r\n`
     expect(replaceFollowups(body, before)).toBe(`${body}\r\n${followupsSection(before).replace(/\n/g, '\r\n')}\r\n`)
     const twice = replaceFollowups(replaceFollowups(body, before), after)

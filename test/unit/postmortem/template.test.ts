@@ -18,7 +18,30 @@ describe('parseTemplate', () => {
   it('parses the shipped default template, which uses every required placeholder', () => {
     const t = parseTemplate(readFileSync(DEFAULT_TEMPLATE_PATH, 'utf8'), DEFAULT_TEMPLATE_PATH)
     const used = new Set(t.parts.flatMap((p) => (p.kind === 'placeholder' ? [p.name] : [])))
-    const required = ['title', 'number', 'url', 'priority', 'priority_reason', 'stage', 'services', 'impact', 'summary', 'started', 'declared', 'acknowledged', 'mitigated', 'resolved', 'time_to_acknowledge', 'time_to_mitigate', 'time_to_resolve', 'timeline', 'participants', 'commander', 'links', 'followups']
+    const required = [
+      'title',
+      'number',
+      'url',
+      'priority',
+      'priority_reason',
+      'stage',
+      'services',
+      'impact',
+      'summary',
+      'started',
+      'declared',
+      'acknowledged',
+      'mitigated',
+      'resolved',
+      'time_to_acknowledge',
+      'time_to_mitigate',
+      'time_to_resolve',
+      'timeline',
+      'participants',
+      'commander',
+      'links',
+      'followups',
+    ]
     for (const name of required) {
       expect(PLACEHOLDER_NAMES).toContain(name)
       expect(used.has(name as never), name).toBe(true)
@@ -70,16 +93,27 @@ describe('parseTemplate', () => {
 
   it('rejects triple braces, unclosed braces and placeholders across lines', () => {
     expect(failure('{{{title}}}').problems[0]!.message).toMatch(/triple braces.*\{\{title\}\}/)
-    expect(failure('a {{title\n}}').problems[0]).toMatchObject({ line: 1, column: 3, message: expect.stringContaining('unclosed') })
+    expect(failure('a {{title\n}}').problems[0]).toMatchObject({
+      line: 1,
+      column: 3,
+      message: expect.stringContaining('unclosed'),
+    })
   })
 
   it('requires block placeholders on a line of their own', () => {
-    expect(failure('Timeline: {{timeline}}').problems[0]).toMatchObject({ line: 1, column: 11, message: expect.stringContaining('line of its own') })
+    expect(failure('Timeline: {{timeline}}').problems[0]).toMatchObject({
+      line: 1,
+      column: 11,
+      message: expect.stringContaining('line of its own'),
+    })
     expect(() => parseTemplate('  {{timeline}}  \n{{links}}', 'x.md')).not.toThrow()
   })
 
   it('allows one follow-up section only', () => {
-    expect(failure('{{followups}}\n{{followups}}').problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('only once') })
+    expect(failure('{{followups}}\n{{followups}}').problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('only once'),
+    })
   })
 
   it('refuses our hidden markers, which would confuse the follow-up updates', () => {

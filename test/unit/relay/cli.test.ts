@@ -7,7 +7,11 @@ import { startEmulator, type Emulator } from '../../../src/emulator/index.js'
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await main(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'))
+  const code = await main(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  )
   return { code, out, err }
 }
 
@@ -38,7 +42,21 @@ describe('incidentops alert', () => {
   it('sends a test alert in our schema as a repository_dispatch', async () => {
     emu.dispatches.length = 0
     const r = await withEnv({ GITHUB_TOKEN: emu.botToken }, () =>
-      cli(['alert', '--repo', 'acme/shop', '--key', 'checkout-5xx', '--title', 'Checkout 5xx', '--service', 'checkout', '--severity', 'critical', '--api-url', emu.url]),
+      cli([
+        'alert',
+        '--repo',
+        'acme/shop',
+        '--key',
+        'checkout-5xx',
+        '--title',
+        'Checkout 5xx',
+        '--service',
+        'checkout',
+        '--severity',
+        'critical',
+        '--api-url',
+        emu.url,
+      ]),
     )
     expect(r.err).toBe('')
     expect(r.code).toBe(0)
@@ -46,16 +64,35 @@ describe('incidentops alert', () => {
     expect(emu.dispatches).toHaveLength(1)
     expect(emu.dispatches[0]).toMatchObject({
       event_type: 'alert',
-      client_payload: { incidentops: { version: 1, alerts: [{ status: 'firing', key: 'checkout-5xx', title: 'Checkout 5xx', service: 'checkout', severity: 'critical', source: 'cli', endsAt: null }] } },
+      client_payload: {
+        incidentops: {
+          version: 1,
+          alerts: [
+            {
+              status: 'firing',
+              key: 'checkout-5xx',
+              title: 'Checkout 5xx',
+              service: 'checkout',
+              severity: 'critical',
+              source: 'cli',
+              endsAt: null,
+            },
+          ],
+        },
+      },
     })
   })
 
   it('checks the alert before sending it, and needs a token', async () => {
     emu.dispatches.length = 0
-    const bad = await withEnv({ GITHUB_TOKEN: emu.botToken }, () => cli(['alert', '--repo', 'acme/shop', '--key', 'has spaces', '--title', 't', '--api-url', emu.url]))
+    const bad = await withEnv({ GITHUB_TOKEN: emu.botToken }, () =>
+      cli(['alert', '--repo', 'acme/shop', '--key', 'has spaces', '--title', 't', '--api-url', emu.url]),
+    )
     expect(bad.code).toBe(1)
     expect(bad.err).toContain('alerts[0].key must be 1 to 200 characters')
-    const noToken = await withEnv({ GITHUB_TOKEN: undefined }, () => cli(['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', emu.url]))
+    const noToken = await withEnv({ GITHUB_TOKEN: undefined }, () =>
+      cli(['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', emu.url]),
+    )
     expect(noToken.code).toBe(2)
     expect(noToken.err).toContain('GITHUB_TOKEN is not set')
     expect(emu.dispatches).toHaveLength(0)
@@ -63,8 +100,12 @@ describe('incidentops alert', () => {
 
   it('reports usage errors with exit 2 and has help', async () => {
     expect((await cli(['alert', '--repo', 'acme/shop', '--title', 't'])).code).toBe(2)
-    expect((await cli(['alert', '--repo', 'nope', '--key', 'k', '--title', 't'])).err).toContain('--repo must look like owner/name')
-    expect((await cli(['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--status', 'down'])).err).toContain('--status must be firing or resolved')
+    expect((await cli(['alert', '--repo', 'nope', '--key', 'k', '--title', 't'])).err).toContain(
+      '--repo must look like owner/name',
+    )
+    expect(
+      (await cli(['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--status', 'down'])).err,
+    ).toContain('--status must be firing or resolved')
     expect((await cli(['alert', '--bogus'])).code).toBe(2)
     const help = await cli(['alert', '--help'])
     expect(help.code).toBe(0)
@@ -72,7 +113,9 @@ describe('incidentops alert', () => {
   })
 
   it('fails with exit 1 when GitHub refuses', async () => {
-    const r = await withEnv({ GITHUB_TOKEN: 'wrong' }, () => cli(['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', emu.url]))
+    const r = await withEnv({ GITHUB_TOKEN: 'wrong' }, () =>
+      cli(['alert', '--repo', 'acme/shop', '--key', 'k', '--title', 't', '--api-url', emu.url]),
+    )
     expect(r.code).toBe(1)
     expect(r.err).toContain('POST /repos/acme/shop/dispatches failed after 1 attempt: HTTP 401')
   })
@@ -80,14 +123,20 @@ describe('incidentops alert', () => {
 
 describe('incidentops relay', () => {
   it('refuses to start without its tokens, with a clear error', async () => {
-    const noGh = await withEnv({ GITHUB_TOKEN: undefined, INCIDENTOPS_RELAY_TOKEN: 'x'.repeat(32) }, () => cli(['relay', '--repo', 'acme/shop']))
+    const noGh = await withEnv({ GITHUB_TOKEN: undefined, INCIDENTOPS_RELAY_TOKEN: 'x'.repeat(32) }, () =>
+      cli(['relay', '--repo', 'acme/shop']),
+    )
     expect(noGh.code).toBe(2)
     expect(noGh.err).toContain('GITHUB_TOKEN is not set')
-    const weak = await withEnv({ GITHUB_TOKEN: 't', INCIDENTOPS_RELAY_TOKEN: 'short' }, () => cli(['relay', '--repo', 'acme/shop']))
+    const weak = await withEnv({ GITHUB_TOKEN: 't', INCIDENTOPS_RELAY_TOKEN: 'short' }, () =>
+      cli(['relay', '--repo', 'acme/shop']),
+    )
     expect(weak.code).toBe(2)
     expect(weak.err).toContain('INCIDENTOPS_RELAY_TOKEN is not set or shorter than 16 characters')
     expect((await cli(['relay'])).err).toContain('--repo owner/name is required')
-    expect((await cli(['relay', '--repo', 'acme/shop', '--port', 'http'])).err).toContain('--port must be a port number')
+    expect((await cli(['relay', '--repo', 'acme/shop', '--port', 'http'])).err).toContain(
+      '--port must be a port number',
+    )
   })
 
   it('has help, listed in the main help', async () => {

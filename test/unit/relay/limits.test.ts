@@ -36,7 +36,16 @@ afterEach(async () => {
 
 async function start(over: Partial<RelayOptions> = {}): Promise<void> {
   emu.dispatches.length = 0
-  server = createRelay({ githubToken: emu.botToken, repo: REPO, apiUrl: emu.url, relayToken: RELAY_TOKEN, log: () => {}, sleep: async () => {}, now: () => clock, ...over })
+  server = createRelay({
+    githubToken: emu.botToken,
+    repo: REPO,
+    apiUrl: emu.url,
+    relayToken: RELAY_TOKEN,
+    log: () => {},
+    sleep: async () => {},
+    now: () => clock,
+    ...over,
+  })
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()))
   port = (server!.address() as AddressInfo).port
   base = `http://127.0.0.1:${port}`
@@ -58,7 +67,8 @@ async function open(): Promise<{ socket: Socket; received: () => string; closed:
   return { socket, received: () => data, closed }
 }
 
-const within = <T>(p: Promise<T>, ms: number): Promise<T | 'still open'> => Promise.race([p, new Promise<'still open'>((r) => setTimeout(() => r('still open'), ms))])
+const within = <T>(p: Promise<T>, ms: number): Promise<T | 'still open'> =>
+  Promise.race([p, new Promise<'still open'>((r) => setTimeout(() => r('still open'), ms))])
 
 function post(path: string, body: string, headers: Record<string, string>): Promise<Response> {
   return fetch(`${base}${path}`, { method: 'POST', headers, body })
@@ -68,7 +78,9 @@ describe('relay limits', () => {
   it('an authenticated body that never ends, trickled so the socket is never idle, is cut off after the request timeout (408)', async () => {
     await start({ timeoutMs: 400 })
     const c = await open()
-    c.socket.write(`POST /alert HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${RELAY_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"version":1,`)
+    c.socket.write(
+      `POST /alert HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${RELAY_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"version":1,`,
+    )
     const trickle = setInterval(() => c.socket.writable && c.socket.write(' '), 50)
     const ms = await within(c.closed, 5_000)
     clearInterval(trickle)
@@ -148,7 +160,13 @@ describe('relay limits', () => {
 
   it('listens on 127.0.0.1 unless --host says otherwise', async () => {
     const lines: string[] = []
-    const code = await relayCommand(['--repo', REPO, '--port', '0', '--api-url', emu.url], (s) => lines.push(s), (s) => lines.push(`ERR ${s}`), { GITHUB_TOKEN: emu.botToken, INCIDENTOPS_RELAY_TOKEN: RELAY_TOKEN }, { onListening: (_url, stop) => stop() })
+    const code = await relayCommand(
+      ['--repo', REPO, '--port', '0', '--api-url', emu.url],
+      (s) => lines.push(s),
+      (s) => lines.push(`ERR ${s}`),
+      { GITHUB_TOKEN: emu.botToken, INCIDENTOPS_RELAY_TOKEN: RELAY_TOKEN },
+      { onListening: (_url, stop) => stop() },
+    )
     expect(code).toBe(0)
     expect(lines[0]).toMatch(/^IncidentOps relay listening on http:\/\/127\.0\.0\.1:\d+,/)
   })

@@ -9,11 +9,15 @@ import { createRelay, type RelayOptions } from '../../../src/relay/server.js'
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js'
 
 const NATIVE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'alerts', 'native')
-const alertmanagerBody = JSON.parse(readFileSync(resolve(NATIVE, 'alertmanager-webhook.json'), 'utf8')) as Record<string, unknown>
+const alertmanagerBody = JSON.parse(readFileSync(resolve(NATIVE, 'alertmanager-webhook.json'), 'utf8')) as Record<
+  string,
+  unknown
+>
 const grafanaBody = JSON.parse(readFileSync(resolve(NATIVE, 'grafana-webhook.json'), 'utf8')) as Record<string, unknown>
 const RELAY_TOKEN = 'relay-secret-0123456789abcdef'
 /** A group's key, computed here as docs/monitoring.md describes it: `<source>-group:` and 32 hex digits of the SHA-256 of its groupKey. */
-const groupKey = (source: string, body: Record<string, unknown>): string => `${source}-group:${createHash('sha256').update(String(body.groupKey)).digest('hex').slice(0, 32)}`
+const groupKey = (source: string, body: Record<string, unknown>): string =>
+  `${source}-group:${createHash('sha256').update(String(body.groupKey)).digest('hex').slice(0, 32)}`
 const REPO = 'acme/shop'
 
 let emu: Emulator
@@ -58,7 +62,11 @@ async function start(over: Partial<RelayOptions> = {}): Promise<void> {
   base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`
 }
 
-async function post(path: string, body: unknown, token: string | null = RELAY_TOKEN): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  path: string,
+  body: unknown,
+  token: string | null = RELAY_TOKEN,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
@@ -68,14 +76,32 @@ async function post(path: string, body: unknown, token: string | null = RELAY_TO
 }
 
 describe('incidentops relay', () => {
-  it('takes PagerDuty Events v2 at PagerDuty\'s own paths, answers as PagerDuty does, and never forwards the routing key', async () => {
+  it("takes PagerDuty Events v2 at PagerDuty's own paths, answers as PagerDuty does, and never forwards the routing key", async () => {
     await start()
-    const pd = (name: string) => (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'fixtures', 'alerts', 'pagerduty', `${name}.json`), 'utf8')) as { body: Record<string, unknown> }).body
+    const pd = (name: string) =>
+      (
+        JSON.parse(
+          readFileSync(
+            resolve(import.meta.dirname, '..', '..', 'fixtures', 'alerts', 'pagerduty', `${name}.json`),
+            'utf8',
+          ),
+        ) as { body: Record<string, unknown> }
+      ).body
     const trigger = await post('/v2/enqueue', pd('trigger'))
     expect(trigger.status).toBe(202)
-    expect(trigger.json).toMatchObject({ status: 'success', message: 'Event processed', dedup_key: 'samplekeyhere', forwarded: true, keys: ['pagerduty:samplekeyhere'] })
+    expect(trigger.json).toMatchObject({
+      status: 'success',
+      message: 'Event processed',
+      dedup_key: 'samplekeyhere',
+      forwarded: true,
+      keys: ['pagerduty:samplekeyhere'],
+    })
     const resolved = await post('/pagerduty', pd('resolve'))
-    expect(resolved.json).toMatchObject({ status: 'success', dedup_key: 'samplekeyhere', keys: ['pagerduty:samplekeyhere'] })
+    expect(resolved.json).toMatchObject({
+      status: 'success',
+      dedup_key: 'samplekeyhere',
+      keys: ['pagerduty:samplekeyhere'],
+    })
     const change = await post('/v2/change/enqueue', pd('change'))
     expect(change.status).toBe(202)
     expect(change.json).toMatchObject({ forwarded: true, alerts: 0 })
@@ -99,11 +125,23 @@ describe('incidentops relay', () => {
     const r = await post('/alertmanager', alertmanagerBody)
     expect(r.status).toBe(202)
     // One group is one incident: the key printed is the group's (the one the action dedups on), not the members'.
-    expect(r.json).toMatchObject({ forwarded: true, alerts: 3, keys: [groupKey('alertmanager', alertmanagerBody)], attempts: 1 })
+    expect(r.json).toMatchObject({
+      forwarded: true,
+      alerts: 3,
+      keys: [groupKey('alertmanager', alertmanagerBody)],
+      attempts: 1,
+    })
     expect(emu.dispatches).toHaveLength(1)
-    expect(emu.dispatches[0]).toMatchObject({ repo: REPO, event_type: 'alert', actor: 'github-actions[bot]', client_payload: { incidentops: { alertmanager: alertmanagerBody } } })
+    expect(emu.dispatches[0]).toMatchObject({
+      repo: REPO,
+      event_type: 'alert',
+      actor: 'github-actions[bot]',
+      client_payload: { incidentops: { alertmanager: alertmanagerBody } },
+    })
     expect(logs).toHaveLength(1)
-    expect(logs[0]).toContain(`→ 202 forwarded alertmanager to acme/shop as "alert" after 1 attempt: 3 alerts (2 firing, 1 resolved) as 1 incident key: ${groupKey('alertmanager', alertmanagerBody)} (`)
+    expect(logs[0]).toContain(
+      `→ 202 forwarded alertmanager to acme/shop as "alert" after 1 attempt: 3 alerts (2 firing, 1 resolved) as 1 incident key: ${groupKey('alertmanager', alertmanagerBody)} (`,
+    )
     expect(logs.join('\n')).not.toContain(RELAY_TOKEN)
     expect(logs.join('\n')).not.toContain(emu.botToken)
   })
@@ -118,7 +156,11 @@ describe('incidentops relay', () => {
     expect(mine.status).toBe(202)
     expect(mine.json).toMatchObject({ alerts: 1, keys: ['db-disk'] })
     expect((await post('/alert', { incidentops: ours })).status).toBe(202)
-    expect(emu.dispatches.map((d) => d.client_payload)).toEqual([{ incidentops: { grafana: grafanaBody } }, { incidentops: ours }, { incidentops: ours }])
+    expect(emu.dispatches.map((d) => d.client_payload)).toEqual([
+      { incidentops: { grafana: grafanaBody } },
+      { incidentops: ours },
+      { incidentops: ours },
+    ])
   })
 
   it('a group without a groupKey is no group: each member is its own alert, keyed by its fingerprint', async () => {
@@ -126,7 +168,10 @@ describe('incidentops relay', () => {
     const { groupKey: _none, ...loose } = alertmanagerBody
     const r = await post('/alertmanager', loose)
     expect(r.status).toBe(202)
-    expect(r.json).toMatchObject({ alerts: 3, keys: ['alertmanager:b5a4a7f6c3d2e1f0', 'alertmanager:0c1d2e3f4a5b6c7d', 'alertmanager:9f8e7d6c5b4a3928'] })
+    expect(r.json).toMatchObject({
+      alerts: 3,
+      keys: ['alertmanager:b5a4a7f6c3d2e1f0', 'alertmanager:0c1d2e3f4a5b6c7d', 'alertmanager:9f8e7d6c5b4a3928'],
+    })
     expect(logs[0]).toContain(': 3 alerts (2 firing, 1 resolved): alertmanager:b5a4a7f6c3d2e1f0, ')
   })
 
@@ -157,7 +202,9 @@ describe('incidentops relay', () => {
     expect(notJson.status).toBe(400)
     const bad = await post('/alertmanager', { ...alertmanagerBody, version: '3' })
     expect(bad.status).toBe(422)
-    expect(bad.json.error).toBe('client_payload.incidentops.alertmanager.version must be "4" (the Alertmanager webhook payload version this adapter reads); it is "3".')
+    expect(bad.json.error).toBe(
+      'client_payload.incidentops.alertmanager.version must be "4" (the Alertmanager webhook payload version this adapter reads); it is "3".',
+    )
     const badOwn = await post('/alert', { alerts: [{ status: 'fire', title: 't' }] })
     expect(badOwn.status).toBe(422)
     expect(badOwn.json.error).toContain('alerts[0].status must be "firing" or "resolved"; it is "fire".')
@@ -204,12 +251,25 @@ describe('incidentops relay', () => {
 
   it('slims a group too big for GitHub to what the adapter reads, or refuses it with 413', async () => {
     await start()
-    const alerts = (alertmanagerBody.alerts as Record<string, unknown>[]).map((a) => ({ ...a, annotations: { ...(a.annotations as object), huge: 'y'.repeat(30_000) } }))
+    const alerts = (alertmanagerBody.alerts as Record<string, unknown>[]).map((a) => ({
+      ...a,
+      annotations: { ...(a.annotations as object), huge: 'y'.repeat(30_000) },
+    }))
     const r = await post('/alertmanager', { ...alertmanagerBody, alerts })
     expect(r.status).toBe(202)
-    const forwarded = emu.dispatches[0]!.client_payload as { incidentops: { alertmanager: { alerts: { annotations: Record<string, string> }[] } } }
-    expect(Object.keys(forwarded.incidentops.alertmanager.alerts[0]!.annotations).sort()).toEqual(['description', 'runbook_url', 'summary'])
-    const many = Array.from({ length: 100 }, (_, i) => ({ ...(alertmanagerBody.alerts as object[])[0], fingerprint: `f${i}`, annotations: { description: 'z'.repeat(1900) } }))
+    const forwarded = emu.dispatches[0]!.client_payload as {
+      incidentops: { alertmanager: { alerts: { annotations: Record<string, string> }[] } }
+    }
+    expect(Object.keys(forwarded.incidentops.alertmanager.alerts[0]!.annotations).sort()).toEqual([
+      'description',
+      'runbook_url',
+      'summary',
+    ])
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      ...(alertmanagerBody.alerts as object[])[0],
+      fingerprint: `f${i}`,
+      annotations: { description: 'z'.repeat(1900) },
+    }))
     const tooBig = await post('/alertmanager', { ...alertmanagerBody, alerts: many })
     expect(tooBig.status).toBe(413)
     expect(tooBig.json.error).toContain('max_alerts')
@@ -228,7 +288,10 @@ describe('incidentops relay', () => {
   it('forwards a heartbeat ping from POST /heartbeat/<name>, with or without a body; refuses a bad name or token, forwarding nothing', async () => {
     await start()
     // What a cron job sends: no body, no content type.
-    const bare = await fetch(`${base}/heartbeat/nightly-backup`, { method: 'POST', headers: { authorization: `Bearer ${RELAY_TOKEN}` } })
+    const bare = await fetch(`${base}/heartbeat/nightly-backup`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${RELAY_TOKEN}` },
+    })
     expect(bare.status).toBe(202)
     expect(await bare.json()).toMatchObject({ forwarded: true, event_type: 'heartbeat', heartbeat: 'nightly-backup' })
     const withBody = await post('/heartbeat/queue.worker_2', { anything: true })
@@ -240,7 +303,9 @@ describe('incidentops relay', () => {
     expect((await post('/heartbeat/Bad%20Name', {})).status).toBe(422)
     expect((await post('/heartbeat/', {})).status).toBe(422)
     expect((await post('/heartbeat/nightly-backup', {}, 'wrong-token')).status).toBe(401)
-    expect((await fetch(`${base}/heartbeat/nightly-backup`, { headers: { authorization: `Bearer ${RELAY_TOKEN}` } })).status).toBe(405)
+    expect(
+      (await fetch(`${base}/heartbeat/nightly-backup`, { headers: { authorization: `Bearer ${RELAY_TOKEN}` } })).status,
+    ).toBe(405)
     expect(emu.dispatches).toHaveLength(2)
   })
 })

@@ -34,7 +34,13 @@ describe('buildReport on a hand-worked history', () => {
     const m = c.response.acknowledge
     expect(m.completed).toEqual({ n: 3, meanMs: (55 / 3) * MIN, medianMs: 20 * MIN, p90Ms: 30 * MIN, maxMs: 30 * MIN })
     expect(m.open).toBe(1)
-    expect(m.lowerBound).toEqual({ n: 4, meanMs: ((55 + 63 * 60) / 4) * MIN, medianMs: 25 * MIN, p90Ms: 63 * HOUR, maxMs: 63 * HOUR })
+    expect(m.lowerBound).toEqual({
+      n: 4,
+      meanMs: ((55 + 63 * 60) / 4) * MIN,
+      medianMs: 25 * MIN,
+      p90Ms: 63 * HOUR,
+      maxMs: 63 * HOUR,
+    })
   })
 
   it('time to mitigate: 2h, 3h done; #3 (≥ 4h) and #4 (≥ 63h) open', () => {
@@ -77,7 +83,13 @@ describe('buildReport on a hand-worked history', () => {
   })
 
   it('postmortems and follow-ups', () => {
-    expect(c.postmortems).toEqual({ required: 3, done: 1, open: 1, missing: 1, completion: { numerator: 1, denominator: 3, value: 1 / 3 } })
+    expect(c.postmortems).toEqual({
+      required: 3,
+      done: 1,
+      open: 1,
+      missing: 1,
+      completion: { numerator: 1, denominator: 3, value: 1 / 3 },
+    })
     expect(c.followups).toEqual({ open: 3, closed: 2 })
     expect(d.followupBacklog).toEqual({ open: 8, closed: 3 })
     expect(p.postmortems.completion.value).toBe(1)
@@ -151,9 +163,20 @@ describe('buildReport on a hand-worked history', () => {
       dismissed: 1,
       mttr: { n: 2, open: 2, meanMs: 3.5 * HOUR, medianMs: 3.5 * HOUR },
     })
-    expect(w[10]).toMatchObject({ byPriority: { P1: 1, P2: 0, P3: 0, P4: 0 }, dismissed: 1, mttr: { n: 1, open: 0, meanMs: 2 * HOUR } })
-    expect(w[9]).toMatchObject({ byPriority: { P1: 0, P2: 0, P3: 0, P4: 1 }, mttr: { n: 0, open: 1, meanMs: null, medianMs: null } })
-    expect(w[4]).toMatchObject({ start: '2026-09-30T00:00:00.000Z', byPriority: { P1: 1, P2: 0, P3: 0, P4: 0 }, mttr: { n: 1, meanMs: 2 * HOUR } })
+    expect(w[10]).toMatchObject({
+      byPriority: { P1: 1, P2: 0, P3: 0, P4: 0 },
+      dismissed: 1,
+      mttr: { n: 1, open: 0, meanMs: 2 * HOUR },
+    })
+    expect(w[9]).toMatchObject({
+      byPriority: { P1: 0, P2: 0, P3: 0, P4: 1 },
+      mttr: { n: 0, open: 1, meanMs: null, medianMs: null },
+    })
+    expect(w[4]).toMatchObject({
+      start: '2026-09-30T00:00:00.000Z',
+      byPriority: { P1: 1, P2: 0, P3: 0, P4: 0 },
+      mttr: { n: 1, meanMs: 2 * HOUR },
+    })
     const total = w.reduce((s, x) => s + x.byPriority.P1 + x.byPriority.P2 + x.byPriority.P3 + x.byPriority.P4, 0)
     expect(total).toBe(7)
   })
@@ -197,13 +220,27 @@ describe('edge cases', () => {
   })
 
   it('a single unresolved P1 incident: counted everywhere, down since it started', () => {
-    const one = inc({ number: 1, priority: 'P1', startedAt: '2026-11-24T22:00:00Z', declaredAt: '2026-11-24T22:30:00Z' })
+    const one = inc({
+      number: 1,
+      priority: 'P1',
+      startedAt: '2026-11-24T22:00:00Z',
+      declaredAt: '2026-11-24T22:30:00Z',
+    })
     const d = buildReport([one], options({ slo: { target: 1 }, costPerHour: null }))
     expect(d.current.incidents).toBe(1)
-    expect(d.current.response.acknowledge).toMatchObject({ open: 1, completed: { n: 0 }, lowerBound: { n: 1, meanMs: 90 * MIN } })
+    expect(d.current.response.acknowledge).toMatchObject({
+      open: 1,
+      completed: { n: 0 },
+      lowerBound: { n: 1, meanMs: 90 * MIN },
+    })
     expect(d.current.response.resolve.lowerBound.maxMs).toBe(2 * HOUR)
     expect(d.current.downtimeHours).toBeCloseTo(2, 12)
-    expect(d.current.slo).toEqual({ target: 1, budgetHours: 0, budgetLeftHours: -d.current.downtimeHours, budgetLeft: null })
+    expect(d.current.slo).toEqual({
+      target: 1,
+      budgetHours: 0,
+      budgetLeftHours: -d.current.downtimeHours,
+      budgetLeft: null,
+    })
     expect(d.current.cost).toBeNull()
     expect(d.risk.expectedCost).toBeNull()
     expect(d.current.recovery.value).toBe(0)
@@ -212,8 +249,14 @@ describe('edge cases', () => {
 
   it('milestones stamped after `now` count as not reached (a report rebuilt for a past week)', () => {
     const i = inc({
-      number: 1, priority: 'P2', declaredAt: '2026-11-24T00:00:00Z', acknowledgedAt: '2026-11-24T01:00:00Z',
-      mitigatedAt: '2026-11-26T00:00:00Z', resolvedAt: '2026-11-26T01:00:00Z', state: 'closed', closedAt: '2026-11-26T01:00:00Z',
+      number: 1,
+      priority: 'P2',
+      declaredAt: '2026-11-24T00:00:00Z',
+      acknowledgedAt: '2026-11-24T01:00:00Z',
+      mitigatedAt: '2026-11-26T00:00:00Z',
+      resolvedAt: '2026-11-26T01:00:00Z',
+      state: 'closed',
+      closedAt: '2026-11-26T01:00:00Z',
     })
     const d = buildReport([i], options())
     expect(d.current.response.mitigate.open).toBe(1)
@@ -240,7 +283,13 @@ describe('edge cases', () => {
   })
 
   it('a closed issue without a resolved stamp is resolved when closed; a resolve without mitigation mitigates then', () => {
-    const i = inc({ number: 1, priority: 'P2', declaredAt: '2026-11-24T00:00:00Z', state: 'closed', closedAt: '2026-11-24T03:00:00Z' })
+    const i = inc({
+      number: 1,
+      priority: 'P2',
+      declaredAt: '2026-11-24T00:00:00Z',
+      state: 'closed',
+      closedAt: '2026-11-24T03:00:00Z',
+    })
     const d = buildReport([i], options())
     expect(d.current.response.resolve.completed.meanMs).toBe(3 * HOUR)
     expect(d.current.response.mitigate.completed.meanMs).toBe(3 * HOUR)
@@ -265,7 +314,8 @@ describe('against an independent computation on 3,000 generated incidents', () =
 
   // A separate, deliberately plain computation of the definitions (docs/metrics.md).
   const t = (s: string | null): number | null => (s === null || Date.parse(s) > now ? null : Date.parse(s))
-  const inWindow = (i: ReportIncident, from: number, to: number): boolean => Date.parse(i.declaredAt) > from && Date.parse(i.declaredAt) <= to
+  const inWindow = (i: ReportIncident, from: number, to: number): boolean =>
+    Date.parse(i.declaredAt) > from && Date.parse(i.declaredAt) <= to
   const W = 7 * 24 * HOUR
 
   it.each([
@@ -277,7 +327,8 @@ describe('against an independent computation on 3,000 generated incidents', () =
     const live = mine.filter((i) => !i.dismissed)
     expect(w.declared).toBe(mine.length)
     expect(w.incidents).toBe(live.length)
-    for (const p of ['P1', 'P2', 'P3', 'P4'] as const) expect(w.byPriority[p]).toBe(live.filter((i) => i.priority === p).length)
+    for (const p of ['P1', 'P2', 'P3', 'P4'] as const)
+      expect(w.byPriority[p]).toBe(live.filter((i) => i.priority === p).length)
     let sum = 0
     let n = 0
     let open = 0
@@ -316,7 +367,12 @@ describe('against an independent computation on 3,000 generated incidents', () =
   it('the weekly history sums to the history', () => {
     const hist = incidents.filter((i) => inWindow(i, now - 12 * W, now))
     const weeks = d.history.weeks
-    expect(weeks.reduce((s, w) => s + w.byPriority.P1 + w.byPriority.P2 + w.byPriority.P3 + w.byPriority.P4 + w.dismissed, 0)).toBe(hist.length)
+    expect(
+      weeks.reduce(
+        (s, w) => s + w.byPriority.P1 + w.byPriority.P2 + w.byPriority.P3 + w.byPriority.P4 + w.dismissed,
+        0,
+      ),
+    ).toBe(hist.length)
   })
 
   // How fast: bench/run.ts measures build + render at 10,000 and 50,000 incidents (target < 1 s);
@@ -325,7 +381,12 @@ describe('against an independent computation on 3,000 generated incidents', () =
     const big = generate(10_000, 3)
     const b = buildReport(big, options())
     const hist = big.filter((i) => inWindow(i, now - 12 * W, now))
-    expect(b.history.weeks.reduce((s, w) => s + w.byPriority.P1 + w.byPriority.P2 + w.byPriority.P3 + w.byPriority.P4 + w.dismissed, 0)).toBe(hist.length)
+    expect(
+      b.history.weeks.reduce(
+        (s, w) => s + w.byPriority.P1 + w.byPriority.P2 + w.byPriority.P3 + w.byPriority.P4 + w.dismissed,
+        0,
+      ),
+    ).toBe(hist.length)
     expect(b.risk.all.incidents).toBe(big.filter((i) => !i.dismissed && inWindow(i, now - 12 * W, now)).length)
   })
 })

@@ -32,7 +32,16 @@ const snap = (body: string, viewerDidAuthor: boolean, over: Partial<ReportSnapsh
   createdAt: '2026-11-20T10:00:00Z',
   closedAt: '2026-11-20T11:00:00Z',
   labels: ['incident', 'priority/P3', 'service/web', 'Service/api', 'service/web'],
-  comments: [{ databaseId: 1, body, viewerDidAuthor, author: 'x', createdAt: '2026-11-20T10:00:01Z', updatedAt: '2026-11-20T10:00:01Z' }],
+  comments: [
+    {
+      databaseId: 1,
+      body,
+      viewerDidAuthor,
+      author: 'x',
+      createdAt: '2026-11-20T10:00:01Z',
+      updatedAt: '2026-11-20T10:00:01Z',
+    },
+  ],
   ...over,
 })
 
@@ -49,26 +58,58 @@ describe('toReportIncident', () => {
       resolvedAt: '2026-11-20T11:00:00Z',
       postmortem: 'missing',
     })
-    expect(toReportIncident(snap(`${CARD_MARKER}\n${encodeRecord(record({ source: 'form', stage: 'closed' }))}`, true), 'a/b', config).incident).toMatchObject({ source: 'form', postmortem: 'done' })
+    expect(
+      toReportIncident(
+        snap(`${CARD_MARKER}\n${encodeRecord(record({ source: 'form', stage: 'closed' }))}`, true),
+        'a/b',
+        config,
+      ).incident,
+    ).toMatchObject({ source: 'form', postmortem: 'done' })
   })
 
   it('ignores a card someone else wrote: the issue dates and the priority label count', () => {
-    const m = toReportIncident(snap(`${CARD_MARKER}\n${encodeRecord(record({ priority: 'P1' }))}`, false, { stateReason: 'NOT_PLANNED' }), 'a/b', config)
+    const m = toReportIncident(
+      snap(`${CARD_MARKER}\n${encodeRecord(record({ priority: 'P1' }))}`, false, { stateReason: 'NOT_PLANNED' }),
+      'a/b',
+      config,
+    )
     expect(m.fromCard).toBe(false)
-    expect(m.incident).toMatchObject({ priority: 'P3', source: 'unknown', declaredAt: '2026-11-20T10:00:00Z', resolvedAt: '2026-11-20T11:00:00Z', acknowledgedAt: null, dismissed: true, postmortem: 'not-required' })
+    expect(m.incident).toMatchObject({
+      priority: 'P3',
+      source: 'unknown',
+      declaredAt: '2026-11-20T10:00:00Z',
+      resolvedAt: '2026-11-20T11:00:00Z',
+      acknowledgedAt: null,
+      dismissed: true,
+      postmortem: 'not-required',
+    })
   })
 })
 
 describe('planReport', () => {
-  const data = { scope: 'a/b', current: { period: { start: '2026-11-23T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z', hours: 168 } } } as unknown as ReportData
+  const data = {
+    scope: 'a/b',
+    current: { period: { start: '2026-11-23T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z', hours: 168 } },
+  } as unknown as ReportData
   const marker = '<!-- incidentops:report:2026-11-23 -->'
   const md = `${marker}\nbody`
   const title = 'Reliability report a/b: 2026-11-23 → 2026-11-30'
   it('creates, edits only when different, and trusts only issues we opened', () => {
-    expect(planReport(data, md, [], 'rr').effects).toMatchObject([{ kind: 'create-issue', title, labels: ['rr'], marker }])
-    expect(planReport(data, md, [{ number: 3, title, body: md, state: 'open', viewerDidAuthor: true }], 'rr')).toEqual({ effects: [], issue: 3 })
-    expect(planReport(data, md, [{ number: 3, title, body: `${marker}\nold`, state: 'open', viewerDidAuthor: true }], 'rr').effects).toEqual([{ kind: 'edit-issue', issue: 3, marker, body: md }])
-    expect(planReport(data, md, [{ number: 4, title, body: md, state: 'open', viewerDidAuthor: false }], 'rr').effects[0]!.kind).toBe('create-issue')
+    expect(planReport(data, md, [], 'rr').effects).toMatchObject([
+      { kind: 'create-issue', title, labels: ['rr'], marker },
+    ])
+    expect(planReport(data, md, [{ number: 3, title, body: md, state: 'open', viewerDidAuthor: true }], 'rr')).toEqual({
+      effects: [],
+      issue: 3,
+    })
+    expect(
+      planReport(data, md, [{ number: 3, title, body: `${marker}\nold`, state: 'open', viewerDidAuthor: true }], 'rr')
+        .effects,
+    ).toEqual([{ kind: 'edit-issue', issue: 3, marker, body: md }])
+    expect(
+      planReport(data, md, [{ number: 4, title, body: md, state: 'open', viewerDidAuthor: false }], 'rr').effects[0]!
+        .kind,
+    ).toBe('create-issue')
   })
   it('puts the JSON file under RUNNER_TEMP, else the workspace', () => {
     expect(reportJsonPath('r.json', { RUNNER_TEMP: '/tmp/rt', GITHUB_WORKSPACE: '/ws' }, '/cwd')).toBe('/tmp/rt/r.json')

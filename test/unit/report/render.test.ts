@@ -15,7 +15,8 @@ function tableProblems(md: string): string[] {
   let width = -1
   const lines = md.split('\n')
   for (const [n, line] of lines.entries()) {
-    if (line.startsWith('#') && n > 1 && lines[n - 1] !== '') problems.push(`line ${n + 1}: heading not preceded by a blank line`)
+    if (line.startsWith('#') && n > 1 && lines[n - 1] !== '')
+      problems.push(`line ${n + 1}: heading not preceded by a blank line`)
     if (!line.startsWith('|')) {
       width = -1
       continue
@@ -58,7 +59,9 @@ describe('renderReport on the hand-worked history', () => {
     expect(md.split('\n').find((l) => l.startsWith('| [#8]('))).toContain('(from before the window)')
   })
   it('charts incidents per week, stacked as cumulative bars, and the MTTR trend', () => {
-    expect(md).toContain('  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 4]\n  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 4]\n  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 3]\n  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1]')
+    expect(md).toContain(
+      '  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 4]\n  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 4]\n  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 3]\n  bar [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1]',
+    )
     expect(md).toContain('  x-axis ["09-30", "11-11", "11-18"]\n  y-axis "Hours" 0 --> 4\n  line [2, 2, 3.5]')
   })
   it('has one collapsed definitions section before the incident list', () => {
@@ -87,21 +90,24 @@ describe('the 65,536-character bound', () => {
   const data = buildReport(generate(10_000, 5, true), options())
   const total = data.incidents.length
 
-  it.each([undefined, 65_536, 20_000, 5_000, 1_000])('maxChars %s: fits, whole rows only, and counts what it left out', (maxChars) => {
-    const md = renderReport(data, maxChars === undefined ? {} : { maxChars })
-    expect(md.length).toBeLessThanOrEqual(maxChars ?? 60_000)
-    expect(md.length).toBeLessThan(65_536)
-    expect(md.startsWith('<!-- incidentops:report:2026-11-18 -->\n')).toBe(true)
-    expect(tableProblems(md)).toEqual([])
-    const shown = md.split('\n').filter((l) => l.startsWith('| [#')).length
-    const more = /… and ([\d,]+) more incidents \(of ([\d,]+)\), see the JSON file\./.exec(md)
-    if (shown > 0 || more) {
-      expect(more).not.toBeNull()
-      expect(Number(more![1]!.replace(/,/g, '')) + shown).toBe(total)
-      expect(Number(more![2]!.replace(/,/g, ''))).toBe(total)
-    }
-    expect(md).not.toMatch(/NaN|undefined/)
-  })
+  it.each([undefined, 65_536, 20_000, 5_000, 1_000])(
+    'maxChars %s: fits, whole rows only, and counts what it left out',
+    (maxChars) => {
+      const md = renderReport(data, maxChars === undefined ? {} : { maxChars })
+      expect(md.length).toBeLessThanOrEqual(maxChars ?? 60_000)
+      expect(md.length).toBeLessThan(65_536)
+      expect(md.startsWith('<!-- incidentops:report:2026-11-18 -->\n')).toBe(true)
+      expect(tableProblems(md)).toEqual([])
+      const shown = md.split('\n').filter((l) => l.startsWith('| [#')).length
+      const more = /… and ([\d,]+) more incidents \(of ([\d,]+)\), see the JSON file\./.exec(md)
+      if (shown > 0 || more) {
+        expect(more).not.toBeNull()
+        expect(Number(more![1]!.replace(/,/g, '')) + shown).toBe(total)
+        expect(Number(more![2]!.replace(/,/g, ''))).toBe(total)
+      }
+      expect(md).not.toMatch(/NaN|undefined/)
+    },
+  )
   it('hostile titles cannot ping, smuggle our marker or open HTML', () => {
     const md = renderReport(data, {})
     expect(md.match(/<!--/g)).toHaveLength(1)
@@ -111,7 +117,13 @@ describe('the 65,536-character bound', () => {
     expect(md.match(/<details>/g)).toHaveLength(1)
   })
   it('titles with images, hidden links and #references are listed defused, their URLs shown', () => {
-    const incidents = generate(3, 11).map((i, k) => ({ ...i, title: k === 0 ? 'Down ![px](https://evil.example/px.png) [Status page](https://evil.example/phish) #4242 GH-4244' : i.title }))
+    const incidents = generate(3, 11).map((i, k) => ({
+      ...i,
+      title:
+        k === 0
+          ? 'Down ![px](https://evil.example/px.png) [Status page](https://evil.example/phish) #4242 GH-4244'
+          : i.title,
+    }))
     const md = renderReport(buildReport(incidents, options()), {})
     expect(md).not.toContain('![px]')
     expect(md).not.toContain('[Status page](')
@@ -153,7 +165,15 @@ describe('formatting', () => {
     expect(measured({ ms: 3 * 3_600_000 + 10 * 60_000, open: true })).toBe('≥ 3h 10m so far')
     expect(measured(null)).toBe('—')
   })
-  const tr = (over: Partial<Trend>): Trend => ({ key: 'incidents', unit: 'count', better: 'lower', current: 1, previous: 1, delta: 0, ...over })
+  const tr = (over: Partial<Trend>): Trend => ({
+    key: 'incidents',
+    unit: 'count',
+    better: 'lower',
+    current: 1,
+    previous: 1,
+    delta: 0,
+    ...over,
+  })
   it.each([
     [tr({ delta: 2 }), '↑ +2 · worse'],
     [tr({ delta: -2 }), '↓ −2 · better'],

@@ -44,11 +44,17 @@ function check(s: Schema, v: unknown, path = '$'): string[] {
   if (s.type) {
     const types = Array.isArray(s.type) ? s.type : [s.type]
     const actual = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v
-    const fits = types.some((t) => t === actual || (t === 'integer' && typeof v === 'number' && Number.isInteger(v)) || (t === 'number' && typeof v === 'number' && Number.isFinite(v)))
+    const fits = types.some(
+      (t) =>
+        t === actual ||
+        (t === 'integer' && typeof v === 'number' && Number.isInteger(v)) ||
+        (t === 'number' && typeof v === 'number' && Number.isFinite(v)),
+    )
     if (!fits) return [...errors, `${path}: ${actual} is not ${types.join('|')}`]
   }
   if (typeof v === 'number' && s.minimum !== undefined && v < s.minimum) errors.push(`${path}: ${v} < ${s.minimum}`)
-  if (typeof v === 'string' && s.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v)) errors.push(`${path}: not a date-time`)
+  if (typeof v === 'string' && s.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v))
+    errors.push(`${path}: not a date-time`)
   if (Array.isArray(v) && s.items) v.forEach((x, i) => errors.push(...check(s.items!, x, `${path}[${i}]`)))
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>
@@ -58,7 +64,8 @@ function check(s: Schema, v: unknown, path = '$'): string[] {
       const p = s.properties?.[k]
       if (p) errors.push(...check(p, x, `${path}.${k}`))
       else if (s.additionalProperties === false) errors.push(`${path}: unexpected ${k}`)
-      else if (typeof s.additionalProperties === 'object') errors.push(...check(s.additionalProperties, x, `${path}.${k}`))
+      else if (typeof s.additionalProperties === 'object')
+        errors.push(...check(s.additionalProperties, x, `${path}.${k}`))
     }
   }
   return errors
@@ -78,7 +85,11 @@ describe('docs/report.schema.json', () => {
     delete data.risk
     data.extra = 1
     ;(data.current as Record<string, unknown>).incidents = 'four'
-    expect(check(root, data)).toEqual(['$: missing risk', '$.current.incidents: string is not integer', '$: unexpected extra'])
+    expect(check(root, data)).toEqual([
+      '$: missing risk',
+      '$.current.incidents: string is not integer',
+      '$: unexpected extra',
+    ])
   })
   it('closes every object (additionalProperties: false) and requires every key it declares', () => {
     const loose: string[] = []
@@ -86,7 +97,8 @@ describe('docs/report.schema.json', () => {
       if (s.properties) {
         if (s.additionalProperties !== false) loose.push(path)
         const declared = Object.keys(s.properties).sort()
-        if (JSON.stringify([...(s.required ?? [])].sort()) !== JSON.stringify(declared)) loose.push(`${path} (required)`)
+        if (JSON.stringify([...(s.required ?? [])].sort()) !== JSON.stringify(declared))
+          loose.push(`${path} (required)`)
         for (const [k, p] of Object.entries(s.properties)) walk(p, `${path}.${k}`)
       }
       for (const alt of s.oneOf ?? []) walk(alt, path)
