@@ -8673,13 +8673,14 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
                 .filter((l) => !have.has(l.name.toLowerCase()));
             if (missing.length)
                 effects.push({ kind: 'create-labels', labels: missing });
-            effects.push({
+            const create = {
                 kind: 'create-issue',
                 title: fitTitle(`[Alert] ${alert.title}`),
                 body: alertIssueBody(alert, earlier, opts.runId),
                 labels,
                 marker: alertMarker(alert.key),
-            });
+            };
+            effects.push(create);
             const done = await opts.exec.apply(effects);
             applied.push(...done);
             repoLabels = [...repoLabels, ...missing];
@@ -8701,26 +8702,22 @@ async function handleAlerts(port, board, alerts, config, open, opts) {
                 // A dry run: the issue does not exist, so its card and the rest are planned on the issue as
                 // it would be created (no race to settle: nothing was opened).
                 const issue = {
-                    ...{
-                        nodeId: opened.nodeId ?? '',
-                        number: mine,
-                        title: fitTitle(`[Alert] ${alert.title}`),
-                        body: alertIssueBody(alert, earlier, opts.runId),
-                        state: 'open',
-                        stateReason: null,
-                    },
-                    ...{
-                        createdAt: now,
-                        updatedAt: now,
-                        closedAt: null,
-                        url: '',
-                        author: null,
-                        viewerDidAuthor: true,
-                        assignees: [],
-                        labels,
-                        comments: [],
-                        commentCount: 0,
-                    },
+                    nodeId: opened.nodeId ?? '',
+                    number: mine,
+                    title: create.title,
+                    body: create.body,
+                    state: 'open',
+                    stateReason: null,
+                    createdAt: now,
+                    updatedAt: now,
+                    closedAt: null,
+                    url: '',
+                    author: null,
+                    viewerDidAuthor: true,
+                    assignees: [],
+                    labels,
+                    comments: [],
+                    commentCount: 0,
                 };
                 openIncidents = [...openIncidents, issue];
                 const r = await handleIncident(port, board, { repositoryId: open.first?.repositoryId ?? '', repoLabels, issue }, { kind: 'alert', alert, now, delivery }, config, opts);

@@ -177,13 +177,14 @@ export async function handleAlerts(
         )
         .filter((l) => !have.has(l.name.toLowerCase()))
       if (missing.length) effects.push({ kind: 'create-labels', labels: missing })
-      effects.push({
-        kind: 'create-issue',
+      const create = {
+        kind: 'create-issue' as const,
         title: fitTitle(`[Alert] ${alert.title}`),
         body: alertIssueBody(alert, earlier, opts.runId),
         labels,
         marker: alertMarker(alert.key),
-      })
+      }
+      effects.push(create)
       const done = await opts.exec.apply(effects)
       applied.push(...done)
       repoLabels = [...repoLabels, ...missing]
@@ -205,26 +206,22 @@ export async function handleAlerts(
         // A dry run: the issue does not exist, so its card and the rest are planned on the issue as
         // it would be created (no race to settle: nothing was opened).
         const issue: Incident = {
-          ...{
-            nodeId: opened.nodeId ?? '',
-            number: mine,
-            title: fitTitle(`[Alert] ${alert.title}`),
-            body: alertIssueBody(alert, earlier, opts.runId),
-            state: 'open',
-            stateReason: null,
-          },
-          ...{
-            createdAt: now,
-            updatedAt: now,
-            closedAt: null,
-            url: '',
-            author: null,
-            viewerDidAuthor: true,
-            assignees: [],
-            labels,
-            comments: [],
-            commentCount: 0,
-          },
+          nodeId: opened.nodeId ?? '',
+          number: mine,
+          title: create.title,
+          body: create.body,
+          state: 'open',
+          stateReason: null,
+          createdAt: now,
+          updatedAt: now,
+          closedAt: null,
+          url: '',
+          author: null,
+          viewerDidAuthor: true,
+          assignees: [],
+          labels,
+          comments: [],
+          commentCount: 0,
         }
         openIncidents = [...openIncidents, issue]
         const r = await handleIncident(
