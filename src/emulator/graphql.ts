@@ -52,6 +52,7 @@ import {
   type State,
 } from './state.js'
 import type { Shapes } from './rest-shapes.js'
+import { repoDeployments, repoPullRequests, repoReleases, type ChangesKit } from './graphql-changes.js'
 
 const MAX_PAGE = 100
 
@@ -624,6 +625,28 @@ class RepoNode {
   label(args: { name: string }) {
     const l = this.r.labels.get(args.name.toLowerCase())
     return l ? new LabelNode(l, this.ctx) : null
+  }
+  pullRequests(args: Parameters<typeof repoPullRequests>[1]) {
+    return repoPullRequests(this.r, args, changesKit(this.ctx))
+  }
+  deployments(args: Parameters<typeof repoDeployments>[1]) {
+    return repoDeployments(this.r, args, changesKit(this.ctx))
+  }
+  releases(args: Parameters<typeof repoReleases>[1]) {
+    return repoReleases(this.r, args, changesKit(this.ctx))
+  }
+}
+
+/** What the changes' GraphQL (graphql-changes.ts) borrows from here. */
+function changesKit(ctx: GqlContext): ChangesKit {
+  return {
+    connection,
+    account: (a) => account(a, ctx),
+    label: (repo, name) => {
+      const l = repo.labels.get(name.toLowerCase())
+      return l ? new LabelNode(l, ctx) : null
+    },
+    html: (path) => ctx.shapes.html(path),
   }
 }
 

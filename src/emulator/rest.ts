@@ -6,6 +6,7 @@ import {
   ApiError,
   DEFAULT_BRANCH,
   atLeast,
+  compareKeys,
   type Account,
   type ErrorDetail,
   type Issue,
@@ -16,6 +17,15 @@ import {
   type State,
 } from './state.js'
 import type { Shapes } from './rest-shapes.js'
+import {
+  addDeploymentStatus,
+  changesOf,
+  createDeployment,
+  createRelease,
+  pullCommits,
+  type Deployment,
+  type Release,
+} from './changes.js'
 
 const DOCS = 'https://docs.github.com/rest'
 const SEARCH_CAP = 1000
@@ -868,4 +878,174 @@ route('GET', '/search/issues', (req, ctx) => {
     ctx.shapes.searchItem(i, (a) => ctx.state.permission(i.repo, a)),
   )
   return { status: 200, body: { total_count: hits.length, incomplete_results: false, items: body }, headers }
+})
+
+// --- deployments, releases, a pull request's files and commits (src/emulator/changes.ts) ---
+
+function deploymentShape(ctx: RestContext, repo: Repo, d: Deployment) {
+  const url = ctx.shapes.api(`/repos/${repo.fullName}/deployments/${d.id}`)
+  return {
+    url,
+    id: d.id,
+    node_id: d.nodeId,
+    sha: d.sha,
+    ref: d.ref,
+    task: d.task,
+    payload: {},
+    original_environment: d.environment,
+    environment: d.environment,
+    description: d.description,
+    creator: ctx.shapes.user(d.creator),
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+    statuses_url: `${url}/statuses`,
+    repository_url: ctx.shapes.api(`/repos/${repo.fullName}`),
+  }
+}
+
+function releaseShape(ctx: RestContext, repo: Repo, r: Release) {
+  return {
+    url: ctx.shapes.api(`/repos/${repo.fullName}/releases/${r.id}`),
+    html_url: ctx.shapes.html(`${repo.fullName}/releases/tag/${encodeURIComponent(r.tagName)}`),
+    id: r.id,
+    node_id: r.nodeId,
+    tag_name: r.tagName,
+    target_commitish: r.sha,
+    name: r.name,
+    body: r.body,
+    draft: r.draft,
+    prerelease: r.prerelease,
+    author: ctx.shapes.user(r.author),
+    created_at: r.createdAt,
+    published_at: r.publishedAt,
+    assets: [],
+  }
+}
+
+function deploymentOf(req: RestRequest, ctx: RestContext): { repo: Repo; dep: Deployment } {
+  const repo = repoOf(req, ctx)
+  const dep = changesOf(repo).deployments.find((d) => d.id === Number(req.params.deployment_id))
+  if (!dep) throw new ApiError(404, 'Not Found')
+  return { repo, dep }
+}
+
+route('GET', '/repos/{owner}/{repo}/deployments', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const q = req.url.searchParams
+  // Newest first, filtered like GitHub's `sha`, `ref`, `task` and `environment` parameters.
+  const list = [...changesOf(repo).deployments]
+    .filter(
+      (d) =>
+        (!q.get('sha') || d.sha === q.get('sha')) &&
+        (!q.get('ref') || d.ref === q.get('ref')) &&
+        (!q.get('task') || d.task === q.get('task')) &&
+        (!q.get('environment') || d.environment === q.get('environment')),
+    )
+    .sort((a, b) => compareKeys([Date.parse(b.createdAt), b.id], [Date.parse(a.createdAt), a.id]))
+  const { items, headers } = paginate(list, req.url)
+  return { status: 200, body: items.map((d) => deploymentShape(ctx, repo, d)), headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/deployments', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) throw new ApiError(404, 'Not Found')
+  const b = obj(req.body)
+  if (typeof b.ref !== 'string' || !b.ref)
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'Deployment', code: 'missing_field', field: 'ref' }])
+  const dep = createDeployment(ctx.state, repo, req.viewer, {
+    ref: b.ref,
+    environment: optString(b.environment, 'environment', 'Deployment') ?? undefined,
+    task: optString(b.task, 'task', 'Deployment') ?? undefined,
+    description: optString(b.description, 'description', 'Deployment') ?? null,
+  })
+  return { status: 201, body: deploymentShape(ctx, repo, dep) }
+})
+
+route('GET', '/repos/{owner}/{repo}/deployments/{deployment_id}', (req, ctx) => {
+  const { repo, dep } = deploymentOf(req, ctx)
+  return { status: 200, body: deploymentShape(ctx, repo, dep) }
+})
+
+route('GET', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses', (req, ctx) => {
+  const { repo, dep } = deploymentOf(req, ctx)
+  const { items, headers } = paginate([...dep.statuses].reverse(), req.url)
+  return {
+    status: 200,
+    body: items.map((s) => ({
+      id: s.id,
+      node_id: s.nodeId,
+      state: s.state,
+      description: s.description,
+      environment: s.environment,
+      creator: ctx.shapes.user(s.creator),
+      created_at: s.createdAt,
+      updated_at: s.createdAt,
+      deployment_url: ctx.shapes.api(`/repos/${repo.fullName}/deployments/${dep.id}`),
+    })),
+    headers,
+  }
+})
+
+route('POST', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses', (req, ctx) => {
+  const { repo, dep } = deploymentOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) throw new ApiError(404, 'Not Found')
+  const b = obj(req.body)
+  if (typeof b.state !== 'string')
+    throw new ApiError(422, 'Invalid request.', [
+      { resource: 'DeploymentStatus', code: 'missing_field', field: 'state' },
+    ])
+  const s = addDeploymentStatus(ctx.state, dep, req.viewer, {
+    state: b.state,
+    description: optString(b.description, 'description', 'DeploymentStatus') ?? undefined,
+    environment: optString(b.environment, 'environment', 'DeploymentStatus') ?? undefined,
+  })
+  return { status: 201, body: { id: s.id, node_id: s.nodeId, state: s.state, created_at: s.createdAt } }
+})
+
+route('GET', '/repos/{owner}/{repo}/releases', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  const list = [...changesOf(repo).releases].sort((a, b) =>
+    compareKeys([Date.parse(b.createdAt), b.id], [Date.parse(a.createdAt), a.id]),
+  )
+  const { items, headers } = paginate(list, req.url)
+  return { status: 200, body: items.map((r) => releaseShape(ctx, repo, r)), headers }
+})
+
+route('POST', '/repos/{owner}/{repo}/releases', (req, ctx) => {
+  const repo = repoOf(req, ctx)
+  if (!can(ctx, repo, req.viewer, 'write')) throw new ApiError(404, 'Not Found')
+  const b = obj(req.body)
+  if (typeof b.tag_name !== 'string')
+    throw new ApiError(422, 'Invalid request.', [{ resource: 'Release', code: 'missing_field', field: 'tag_name' }])
+  const r = createRelease(ctx.state, repo, req.viewer, {
+    tagName: b.tag_name,
+    name: optString(b.name, 'name', 'Release') ?? null,
+    body: optString(b.body, 'body', 'Release') ?? null,
+    draft: b.draft === true,
+    prerelease: b.prerelease === true,
+  })
+  return { status: 201, body: releaseShape(ctx, repo, r) }
+})
+
+route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', (req, ctx) => {
+  const { pull } = pullOf(req, ctx)
+  const { items, headers } = paginate(pull.files ?? [], req.url)
+  return {
+    status: 200,
+    body: items.map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })),
+    headers,
+  }
+})
+
+route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/commits', (req, ctx) => {
+  const { pull } = pullOf(req, ctx)
+  const { items, headers } = paginate(pullCommits(pull), req.url)
+  return {
+    status: 200,
+    body: items.map((c) => ({
+      sha: c.oid,
+      commit: { message: c.message, author: { date: c.date }, committer: { date: c.date } },
+    })),
+    headers,
+  }
 })

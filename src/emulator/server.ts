@@ -27,6 +27,7 @@ import {
 } from './rest-shapes.js'
 import { matchRoute, runRest, type RestResponse } from './rest.js'
 import { githubGraphqlSchema, prepareGraphql, runGraphql, type PreparedGraphql, type RateWindow } from './graphql.js'
+import { changeSeeds, type ChangeSeeds } from './changes.js'
 import { FaultInjector, type FaultKind, type Faults } from './faults.js'
 
 export type {
@@ -182,6 +183,8 @@ export interface Emulator {
   /** Repository dispatches received (POST /repos/{owner}/{repo}/dispatches). */
   dispatches: Dispatch[]
   addProject(owner: string, spec: ProjectSpec): ProjectHandle
+  /** Deployments, their statuses, releases and merged pull requests, seeded (src/emulator/changes.ts). */
+  changes: ChangeSeeds
   projectItems(owner: string, number: number): ProjectItemView[]
   close(): Promise<void>
 }
@@ -608,6 +611,7 @@ export async function startEmulator(
       return pullShape(pull)
     },
     clock: state.clock,
+    changes: changeSeeds(state),
     requests,
     counts() {
       const byRoute: Record<string, number> = {}

@@ -158,6 +158,12 @@ export interface PullRequest {
   closedAt: string | null
   /** What the pull request changed, frozen when it is merged (the branches move on). */
   mergedStats: PullStats | null
+  /** Label names (set by the change seeds, src/emulator/changes.ts). */
+  labels?: string[]
+  /** The paths it changed, frozen when merged (or seeded). */
+  files?: string[]
+  /** Its commits, oldest first (seeded; a real merge records one per commit count). */
+  commitLog?: { oid: string; message: string; date: string }[]
 }
 
 export interface PullStats {
@@ -366,11 +372,12 @@ export class State {
     return stamp(this.clock.now())
   }
 
-  private nextId(): number {
+  /** The next global id (also used by the deployments and releases of src/emulator/changes.ts). */
+  nextId(): number {
     return ++this.seq
   }
 
-  private nodeId(prefix: string, id: number): string {
+  nodeId(prefix: string, id: number): string {
     // Opaque, stable and unique, shaped like GitHub's next-generation ids.
     return `${NODE_PREFIX[prefix] ?? 'X_'}${Buffer.from(`${prefix}:${id}`).toString('base64url')}`
   }
@@ -1032,6 +1039,9 @@ export class State {
     if (!head || !base) throw new ApiError(422, 'Head or base branch is missing')
     pull.mergedStats = this.pullStats(pull)
     const before = head.forkedFiles ?? new Map<string, string>()
+    pull.files = [...new Set([...head.files.keys(), ...before.keys()])].filter(
+      (p) => head.files.get(p) !== before.get(p),
+    )
     for (const path of new Set([...head.files.keys(), ...before.keys()])) {
       const now = head.files.get(path)
       if (now === before.get(path)) continue
