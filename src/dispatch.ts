@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { changesLikelyNeeded } from './changes/need.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
@@ -13,6 +14,7 @@ import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
+import { handleRevert } from './events/revert.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
@@ -337,6 +339,8 @@ export async function dispatch(
     }
   }
 
+  if (r.kind === 'revert') return handleRevert(port, r, { local, configPath: inputs.configPath, writer, handleOpts })
+
   if (r.kind === 'heartbeat') {
     // A ping: the open incidents (to resolve this heartbeat's, when late), with the config, the
     // labels and the heartbeat issue in the same first page. Nothing else is read.
@@ -417,7 +421,11 @@ export async function dispatch(
     }
   }
 
-  const ctx = await port.loadIssueContext(r.number, local === undefined ? { configPath: inputs.configPath } : {})
+  const ctx = await port.loadIssueContext(r.number, {
+    ...(local === undefined ? { configPath: inputs.configPath } : {}),
+    // The suspects of a declaration and what `/changes` and `/cause` need come in the same read.
+    withChanges: changesLikelyNeeded(r),
+  })
   const configText = local !== undefined ? local : (ctx.configText ?? null)
   const config = loadConfig(configText, inputs.configPath)
   core.info(logSafe(`Configuration: ${config.source === 'defaults' ? 'no file, defaults apply' : config.source}`))

@@ -1,3 +1,4 @@
+import { resolveChanges, type RawChanges } from '../changes/config.js'
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node, type Document } from 'yaml'
 import { ConfigError, type ConfigProblem } from '../errors.js'
 import { CONFIG_SCHEMA } from './schema.js'
@@ -108,6 +109,7 @@ type RawConfig = RawOncallConfig & {
   response_team?: string[]
   sweep?: { budget?: number; auto_resolve_alerts?: string; auto_resolve_people?: string; interval?: string }
   heartbeats?: { name: string; period: string; grace?: string; priority?: Priority; service?: string }[]
+  changes?: RawChanges
   alerts?: {
     event_types?: string[]
     resolved_stage?: 'monitoring' | 'resolved'
@@ -304,6 +306,7 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       priority: h.priority ?? 'P2',
       service: h.service ?? null,
     })),
+    changes: resolveChanges(raw.changes),
     alerts: {
       eventTypes: raw.alerts?.event_types ?? ['alert', 'incident'],
       resolvedStage: raw.alerts?.resolved_stage ?? 'monitoring',

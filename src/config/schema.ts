@@ -1,3 +1,4 @@
+import { CHANGES_SCHEMA } from '../changes/config.js'
 import { ONCALL_SCHEMA, SERVICES_SCHEMA, TARGET_PATTERN } from '../oncall/config-schema.js'
 
 /**
@@ -681,6 +682,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     oncall: ONCALL_SCHEMA,
     services: SERVICES_SCHEMA,
+    changes: CHANGES_SCHEMA,
     intake: {
       type: 'object',
       additionalProperties: false,

@@ -1,3 +1,4 @@
+import type { ChangesConfig } from '../changes/config.js'
 import type { Stage } from '../domain/stages.js'
 import type { ConfigProblem } from '../errors.js'
 import type { Schedule } from '../oncall/schedule.js'
@@ -68,6 +69,8 @@ export interface Config {
   sweep: { budget: number; autoResolveAlerts: number | null; autoResolvePeople: number | null; interval: number | null }
   /** Dead man's switches watched by the sweep (docs/monitoring.md, Heartbeats). */
   heartbeats: HeartbeatConfig[]
+  /** Suspect changes, `/cause` and DORA (docs/changes.md). */
+  changes: ChangesConfig
   postmortem: {
     as: 'issue' | 'comment' | 'pull_request'
     directory: string

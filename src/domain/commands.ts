@@ -3,6 +3,7 @@
  * code, outside HTML comments and outside `>` quotes (quoting someone's `/resolve` must not resolve).
  * Several commands in one comment run in order. Pure.
  */
+import { parseCause, type CauseRef } from '../changes/cause.js'
 
 export type Command =
   | { name: 'ack' }
@@ -17,6 +18,8 @@ export type Command =
   | { name: 'dismiss'; reason: string }
   | { name: 'help' }
   | { name: 'summary' }
+  | { name: 'changes' }
+  | { name: 'cause'; cause: CauseRef }
 
 /** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
 const ONCALL_HELP_ROWS = [
@@ -153,6 +156,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '`/summary`',
     help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due',
     parse: () => ({ name: 'summary' }),
+  },
+  {
+    words: ['changes'],
+    usage: '`/changes`',
+    help: 'read the changes again (merged pull requests, deployments, releases before the start) and rank the suspects in the card',
+    parse: () => ({ name: 'changes' }),
+  },
+  {
+    words: ['cause'],
+    usage: '`/cause <#PR | sha | deployment id | none>`',
+    help: 'confirm the change that caused the incident (or that none did): the timeline, the postmortem and the report count it',
+    parse: (arg) => {
+      const c = parseCause(arg)
+      return 'message' in c ? c : { name: 'cause', cause: c }
+    },
   },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]

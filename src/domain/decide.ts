@@ -36,6 +36,8 @@ import { code, inline, neutralizeMentions } from '../render/markdown.js'
 import { utc } from '../render/time.js'
 import { serviceFor, type OncallView } from '../oncall/resolve.js'
 import { renderSummary } from '../render/summary.js'
+import type { ChangeSet } from '../changes/types.js'
+import { confirmCause, recordRevert, refreshSuspects } from '../changes/cause.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -53,13 +55,17 @@ export const MAX_SERVICE_LABELS = 10
 /** Something that happened on an issue of ours that belongs to an incident: its postmortem or a follow-up. */
 export interface RelatedEvent {
   kind: 'related'
-  of: 'postmortem' | 'followup'
+  /** revert: a pull request reverting one of the incident's suspects was merged (src/events/revert.ts). */
+  of: 'postmortem' | 'followup' | 'revert'
   /** The postmortem's or follow-up's issue number (a merged postmortem pull request counts as the postmortem closed). */
   number: number
   action: 'closed' | 'reopened'
   sender: string
   /** When it happened (the related issue's close or last update, or the merge). */
   at: string
+  /** A revert: the suspect pull request it undoes, and its title. */
+  reverts?: number | null
+  title?: string
 }
 
 export type IncidentEvent =
@@ -160,6 +166,11 @@ export function decide(
   access: { reporter?: Role } = {},
   /** The `/cover` overrides from the on-call issue, when a due escalation names a schedule (else null). */
   oncall: OncallView | null = null,
+  /**
+   * The repository's recent changes (src/changes/), read by the handler only when this run needs
+   * them: a declaration, `/changes` or `/cause` (see `needsChanges`). Null: not read.
+   */
+  changeSet: ChangeSet | null = null,
 ): Decision {
   const issue = ctx.issue
   if (!issue) return { kind: 'skip', reason: 'the issue no longer exists' }
@@ -270,14 +281,17 @@ export function decide(
   if (!alertState) onStartTime(record, facts, !previous, event, issue.updatedAt, changes, replies)
   if (event.kind === 'issue') onIssueEvent(record, event, ctx, config, changes, replies)
   else if (event.kind === 'comment') {
-    for (const c of event.earlier ?? []) onComment(record, { kind: 'comment', ...c }, config, changes, replies)
-    onComment(record, event, config, changes, replies)
+    for (const c of event.earlier ?? [])
+      onComment(record, { kind: 'comment', ...c }, config, changes, replies, changeSet)
+    onComment(record, event, config, changes, replies, changeSet)
   } else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
   else if (event.kind === 'related') onRelated(record, event, config, changes)
   // The catalog service follows the current answer (form or alert): its chain and runbook apply.
   const service = serviceFor(facts.services, config)
   if (service) record.service = service.name
   else delete record.service
+  // Suspect changes, ranked once at declaration (with the service known); `/changes` ranks them again.
+  if (!previous && changeSet) refreshSuspects(record, changeSet, config, now ?? issue.createdAt, changes)
   // Whatever the event, what is due for this incident is handled too (a dropped scheduled run is caught up).
   if (now) {
     const pending = config.priorities[record.priority].crisis
@@ -396,6 +410,16 @@ function onIssueEvent(
 /** Events on our postmortem and follow-up issues, redirected to their incident by the handler. */
 function onRelated(record: IncidentRecord, event: RelatedEvent, config: Config, changes: string[]): void {
   const at = event.at
+  if (event.of === 'revert') {
+    recordRevert(
+      record,
+      { number: event.number, title: event.title ?? '', mergedAt: at },
+      event.reverts ?? null,
+      { at, actor: event.sender },
+      changes,
+    )
+    return
+  }
   if (event.of === 'postmortem' && event.action === 'closed' && record.postmortem && !record.postmortem.done) {
     record.postmortem.done = true
     record.events.push({ at, kind: 'postmortem', actor: event.sender, via: 'close', text: 'done' })
@@ -429,6 +453,7 @@ function onComment(
   config: Config,
   changes: string[],
   replies: Reply[],
+  changeSet: ChangeSet | null,
 ): void {
   if (record.processed!.includes(event.commentId)) return
   const parsed = parseCommands(event.body)
@@ -447,7 +472,7 @@ function onComment(
   const e = { at: event.createdAt, actor: event.author, via: 'command' as Via }
   const problems: string[] = parsed.problems.map((p) => `${code(p.line, 60)}: ${p.message}`)
   for (const c of parsed.commands) {
-    const problem = runCommand(record, c, e, config, changes, event.commentId)
+    const problem = runCommand(record, c, e, config, changes, event.commentId, changeSet)
     if (problem === 'help')
       replies.push({
         marker: marker('help', event.commentId),
@@ -595,6 +620,7 @@ function runCommand(
   config: Config,
   changes: string[],
   commentId: number,
+  changeSet: ChangeSet | null,
 ): string | null | 'help' | 'summary' {
   switch (c.name) {
     case 'help':
@@ -671,6 +697,12 @@ function runCommand(
       ]
       changes.push(`follow-up requested: ${c.title}`)
       return null
+    case 'changes':
+      if (!changeSet) return '`/changes`: the changes could not be read in this run; try again.'
+      refreshSuspects(record, changeSet, config, e.at, changes, true)
+      return null
+    case 'cause':
+      return confirmCause(record, c.cause, e, changeSet, config, changes)
     case 'postmortem': {
       if (c.done) {
         const pm = record.postmortem

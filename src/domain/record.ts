@@ -1,8 +1,21 @@
 import { PRIORITIES, type Priority } from '../config/types.js'
 import { isStage, type Stage } from './stages.js'
+import type { Suspect } from '../changes/rank.js'
+import type { Cause, Mitigation } from '../changes/cause.js'
 
 /** How something happened, for the timeline and the metrics. */
-export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | 'reopen' | 'edit' | 'schedule'
+export type Via =
+  | 'form'
+  | 'rules'
+  | 'label'
+  | 'command'
+  | 'alert'
+  | 'close'
+  | 'reopen'
+  | 'edit'
+  | 'schedule'
+  /** A revert merged during the incident (src/changes/cause.ts). */
+  | 'revert'
 
 export interface TimelineEvent {
   at: string
@@ -32,6 +45,9 @@ export interface TimelineEvent {
     | 'refused'
     | 'confirmed'
     | 'start'
+    /** cause: `/cause` confirmed what caused it (`to`); mitigation: a revert merged (`to`, undoing `from`). */
+    | 'cause'
+    | 'mitigation'
   actor: string
   via: Via
   from?: string
@@ -100,6 +116,14 @@ export interface IncidentRecord {
   /** Follow-up issues opened with `/followup`, with their state as last seen; `pending` are titles still to open (by comment id). */
   followups?: { number: number; title: string; state: 'open' | 'closed' }[]
   pendingFollowups?: { key: string; title: string }[]
+  /** The changes ranked as suspects at declaration or on `/changes` (src/changes/rank.ts), best first. */
+  suspects?: Suspect[]
+  /** When the suspects were read (GitHub's clock). */
+  suspectsAt?: string
+  /** The cause confirmed with `/cause` (or that there was none). */
+  cause?: Cause
+  /** Reverts merged during the incident. */
+  mitigations?: Mitigation[]
 }
 
 export interface AlertState {

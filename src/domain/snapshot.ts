@@ -4,6 +4,8 @@
  * core (domain/, plan.ts, render/) depends on them, never on src/github/.
  */
 
+import type { ChangeSet } from '../changes/types.js'
+
 export interface LabelSpec {
   name: string
   color: string
@@ -50,4 +52,6 @@ export interface IssueContext {
   /** The config file's text: null when there is none, undefined when not asked for. */
   configText?: string | null
   issue: IssueSnapshot | null
+  /** The repository's recent changes, when the read asked for them (src/changes/). */
+  changes?: ChangeSet
 }

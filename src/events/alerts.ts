@@ -269,7 +269,8 @@ export async function handleAlerts(
       const r = await handleIncident(
         port,
         board,
-        await loadCtx(port, keep),
+        // A new incident: its suspects come in the same read (no extra request).
+        await port.loadIssueContext(keep, { withChanges: true }),
         { kind: 'alert', alert, now, delivery },
         config,
         opts,

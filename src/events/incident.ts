@@ -23,6 +23,8 @@ import { createdBy, type AppliedEffect, type Executor } from '../apply.js'
 import { followupIncident, postmortemPhase } from './postmortem.js'
 import { postmortemIncident } from '../postmortem/render.js'
 import { chainNamesSchedule, type OncallView } from '../oncall/resolve.js'
+import { needsChanges } from '../changes/need.js'
+import type { ChangeSet } from '../changes/types.js'
 
 /** What arrived, before we know the author's role (looked up only when needed). */
 export type IncomingEvent =
@@ -207,6 +209,18 @@ export async function handleIncident(
     )
       oncall = await opts.oncallView()
   }
+  // The recent changes (one query), only for a declaration, `/changes` or `/cause`. A failed read
+  // never stops the response: the card goes without suspects, and `/changes` says to try again.
+  let changeSet: ChangeSet | null = null
+  if (needsChanges(previous, isIncident, event)) {
+    try {
+      changeSet = ctx.changes ?? (await port.recentChanges())
+    } catch (error: unknown) {
+      opts.warn(
+        `The recent changes could not be read, so the card has no suspects this time (\`/changes\` reads them again): ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+  }
   const decision = decide(
     ctx,
     event,
@@ -215,6 +229,7 @@ export async function handleIncident(
     opts.now() ?? undefined,
     { reporter: declarer },
     oncall,
+    changeSet,
   )
   const before = (() => {
     const card = ctx.issue ? findCard(ctx.issue.comments) : undefined

@@ -26,6 +26,9 @@ import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '.
 import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
 import type { ReportData, ReportIncident, ReportOptions } from '../report/types.js'
 import { logSafe } from '../log-safe.js'
+import { doraForReport } from '../changes/report.js'
+import type { DoraReport } from '../changes/dora.js'
+import { renderDora } from '../render/dora.js'
 
 const DAY = 86_400_000
 const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
@@ -160,7 +163,19 @@ export const scopeName = (config: Config, repo: RepoRef): string =>
 export function composeReport(
   g: Pick<Gathered, 'incidents' | 'withoutCard'>,
   opts: ReportOptions,
+  /** DORA's figures (repository scope), appended as their own section. */
+  dora?: DoraReport,
 ): { data: ReportData; markdown: string } {
+  if (dora) {
+    const section = `\n\n${renderDora(dora)}\n`
+    const inner = composeReport(g, { ...opts }, undefined)
+    inner.data.dora = dora
+    const fitted =
+      inner.markdown.length + section.length <= DEFAULT_MAX_CHARS
+        ? inner.markdown
+        : renderReport(inner.data, { maxChars: DEFAULT_MAX_CHARS - section.length })
+    return { data: inner.data, markdown: `${fitted.replace(/\n*$/, '')}${section}` }
+  }
   const data = buildReport(g.incidents, opts)
   data.input.withoutCard = g.withoutCard
   if (g.withoutCard === 0) return { data, markdown: renderReport(data) }
@@ -224,7 +239,12 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   })
   core.endGroup()
   const end = reportEnd(ports.now())
-  const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)))
+  // DORA needs the repository's changes: repository scope only (an organisation's repositories ship apart).
+  const dora =
+    g.config.changes.dora && g.config.report.scope === 'repository'
+      ? await doraForReport(port, g.incidents, g.config, end)
+      : undefined
+  const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)), dora)
   core.info(
     `Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`,
   )

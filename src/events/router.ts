@@ -1,11 +1,14 @@
 import { PayloadError } from '../errors.js'
 import type { Mode } from '../inputs.js'
+import { revertTargets } from '../changes/rank.js'
 
 export type Route =
   | { kind: 'issue'; number: number; action: string; sender: string; label?: string; at?: string }
   | { kind: 'comment'; number: number; commentId: number; body: string; author: string; createdAt: string }
   /** The postmortem pull request `pr` of incident `number` was merged (its marker says so; the record must agree). */
   | { kind: 'merged'; number: number; pr: number; sender: string; at?: string }
+  /** A pull request that reverts others (`Reverts #N`, "This reverts commit …") was merged: a mitigation of the incidents it undoes a suspect of. */
+  | { kind: 'revert'; pr: number; title: string; body: string; sender: string; at: string }
   | { kind: 'alerts'; eventType: string; payload: unknown }
   /** A heartbeat's ping (`repository_dispatch` of type `heartbeat`): the name as sent, checked against the config later. */
   | { kind: 'heartbeat'; name: string }
@@ -119,7 +122,17 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
       if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
         throw new PayloadError("The event payload's `pull_request.number` must be a positive whole number.")
       const incident = /^<!-- incidentops:postmortem:(\d{1,9}) -->/.exec(typeof pr.body === 'string' ? pr.body : '')
-      if (!incident) return { kind: 'noop', notice: `Pull request #${n} is not a postmortem proposed by IncidentOps.` }
+      if (!incident) {
+        const title = typeof pr.title === 'string' ? pr.title.slice(0, 300) : ''
+        const body = typeof pr.body === 'string' ? pr.body.slice(0, 4000) : ''
+        const at = typeof pr.merged_at === 'string' ? Date.parse(pr.merged_at) : NaN
+        const t = revertTargets({ title, body })
+        if (pr.merged === true && !Number.isNaN(at) && (t.numbers.length || t.shas.length)) {
+          const sender = isObj(payload.sender) ? str(payload.sender, 'login', 'sender.') : 'ghost'
+          return { kind: 'revert', pr: n, title, body, sender, at: new Date(at).toISOString().replace('.000Z', 'Z') }
+        }
+        return { kind: 'noop', notice: `Pull request #${n} is not a postmortem proposed by IncidentOps.` }
+      }
       if (pr.merged !== true)
         return {
           kind: 'noop',

@@ -1,4 +1,13 @@
 import { getOctokit } from '@actions/github'
+import type { ChangeSet } from '../changes/types.js'
+import {
+  CHANGES_SELECTION,
+  changeSetOf,
+  type ChangesResult,
+  readChangeHistory,
+  readRecentChanges,
+  type GraphqlRunner,
+} from './changes.js'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
 import { limiterPlugin, realClock, type RequestLimiter } from './limiter.js'
@@ -80,9 +89,17 @@ const UNSPACED = {
 }
 
 const ISSUE_CONTEXT = /* GraphQL */ `
-  query IncidentContext($owner: String!, $name: String!, $number: Int!, $configExpr: String!, $withConfig: Boolean!) {
+  query IncidentContext(
+    $owner: String!
+    $name: String!
+    $number: Int!
+    $configExpr: String!
+    $withConfig: Boolean!
+    $withChanges: Boolean!
+  ) {
     repository(owner: $owner, name: $name) {
       id
+      ${CHANGES_SELECTION}
       config: object(expression: $configExpr) @include(if: $withConfig) {
         ... on Blob {
           text
@@ -384,12 +401,14 @@ type GqlComment = {
 }
 type GqlLabel = { name: string; color: string; description: string | null }
 type IssueContextResult = {
-  repository: {
-    id: string
-    config?: { text: string | null; isBinary: boolean; byteSize: number } | null
-    labels: { pageInfo: PageInfo; nodes: GqlLabel[] }
-    issue: (GqlIssue & { comments: { pageInfo: PageInfo; nodes: GqlComment[] } }) | null
-  } | null
+  repository:
+    | (ChangesResult & {
+        id: string
+        config?: { text: string | null; isBinary: boolean; byteSize: number } | null
+        labels: { pageInfo: PageInfo; nodes: GqlLabel[] }
+        issue: (GqlIssue & { comments: { pageInfo: PageInfo; nodes: GqlComment[] } }) | null
+      })
+    | null
 }
 
 /** The GitHub port over Octokit: GraphQL for reads (one query per incident), REST for writes. */
@@ -420,7 +439,18 @@ export class OctokitPort implements GitHubPort {
     return this.lastDate
   }
 
-  async loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext> {
+  recentChanges(): Promise<ChangeSet> {
+    return readRecentChanges(this.gql, this.repo)
+  }
+
+  changeHistory(since: string): Promise<ChangeSet> {
+    return readChangeHistory(this.gql, this.repo, since)
+  }
+
+  /** One named GraphQL query through the port's error mapping (for the readers in github/changes.ts). */
+  private readonly gql: GraphqlRunner = (name, query, vars) => this.call(name, () => this.octokit.graphql(query, vars))
+
+  async loadIssueContext(number: number, opts: { configPath?: string; withChanges?: boolean }): Promise<IssueContext> {
     const vars = { owner: this.repo.owner, name: this.repo.repo }
     const res = await this.call('query IncidentContext', () =>
       this.octokit.graphql<IssueContextResult>(ISSUE_CONTEXT, {
@@ -428,6 +458,7 @@ export class OctokitPort implements GitHubPort {
         number,
         configExpr: `HEAD:${opts.configPath ?? ''}`,
         withConfig: opts.configPath !== undefined,
+        withChanges: opts.withChanges === true,
       }),
     )
     const repo = res.repository
@@ -471,6 +502,8 @@ export class OctokitPort implements GitHubPort {
       repoLabels: labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? '' })),
       issue: i ? toIssue(i, comments.map(toComment)) : null,
     }
+    const changes = changeSetOf(repo)
+    if (changes) ctx.changes = changes
     if (opts.configPath !== undefined)
       ctx.configText = repo.config ? (repo.config.isBinary ? '\u0000binary' : (repo.config.text ?? null)) : null
     return ctx

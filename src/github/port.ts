@@ -9,6 +9,7 @@ export interface RepoRef {
 }
 
 import type { CommentSnapshot, IssueContext, IssueSnapshot, LabelSpec } from '../domain/snapshot.js'
+import type { ChangeSet } from '../changes/types.js'
 
 /** The domain's snapshot types, re-exported: the adapter produces them. */
 export type { CommentSnapshot, IssueContext, IssueSnapshot, LabelSpec }
@@ -59,8 +60,18 @@ export interface GitHubPort {
    * 100, each with its number of issues carrying `incidentLabel` (so empty ones cost nothing more).
    */
   orgRepositories(org: string, incidentLabel: string): Promise<(RepoRef & { incidents: number })[]>
-  /** One GraphQL query: the issue, its labels and comments, the repository's labels, and optionally the config file. */
-  loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext>
+  /**
+   * One GraphQL query: the issue, its labels and comments, the repository's labels, and optionally
+   * the config file and the recent changes (`withChanges`: what `recentChanges` reads, in `ctx.changes`).
+   */
+  loadIssueContext(number: number, opts: { configPath?: string; withChanges?: boolean }): Promise<IssueContext>
+  /**
+   * One GraphQL query: the newest merged pull requests to the default branch (with files and first
+   * commit), deployments (with statuses), releases and CODEOWNERS: an incident's suspects.
+   */
+  recentChanges(): Promise<ChangeSet>
+  /** The deployments, releases and merged pull requests since `since`: ⌈deployments/100⌉ + ⌈pull requests/100⌉ queries. */
+  changeHistory(since: string): Promise<ChangeSet>
   /** Reads only the config file (for events without an issue). null when absent. */
   readConfig(path: string): Promise<string | null>
   /** Creates labels in one request; labels that already exist are not an error. */

@@ -14,6 +14,7 @@
  * as fit, taken from both ends; gap rows say how many entries were left out where, and a line
  * above the table counts them by kind and points to the incident. A table row is never cut.
  */
+import { postmortemChanges } from '../render/suspects.js'
 import { formatDuration } from '../config/duration.js'
 import { marker, type IncidentRecord, type TimelineEvent } from '../domain/record.js'
 import { milestones } from '../domain/milestones.js'
@@ -130,11 +131,13 @@ export function renderPostmortem(t: Template, input: PostmortemInput, opts: Rend
     throw new RangeError(`renderPostmortem: maxChars must be at least ${MIN_MAX_CHARS}, got ${max}`)
   const values = placeholderValues(input)
   const hasFollowups = t.parts.some((p) => p.kind === 'placeholder' && p.name === 'followups')
+  const hasChanges = t.parts.some((p) => p.kind === 'placeholder' && p.name === 'changes')
   const timelines = t.parts.filter((p) => p.kind === 'placeholder' && p.name === 'timeline').length
 
   const assemble = (timeline: string): string => {
     let out = `${postmortemMarker(input.record.number)}\n`
     for (const p of t.parts) out += p.kind === 'text' ? p.text : p.name === 'timeline' ? timeline : values[p.name]
+    if (!hasChanges && values.changes) out = `${out.replace(/\n*$/, '')}\n\n## Changes\n\n${values.changes}\n`
     if (!hasFollowups) out = `${out.replace(/\n*$/, '')}\n\n${values.followups}\n`
     return out
   }
@@ -200,6 +203,7 @@ function placeholderValues({ record: r, facts: f, title, url, repo, followups }:
     commander: r.commander ? who(r.commander) : 'nobody',
     links: linksOf(r.number, title, url, repo, f.links),
     followups: followupsSection(followups),
+    changes: postmortemChanges(r),
   }
 }
 
@@ -463,6 +467,11 @@ function describe(e: TimelineEvent, alertTitle: string | null): string {
           : `Postmortem ${to} opened`
     case 'followup':
       return withText(`Follow-up ${to} opened`, 200)
+    // Ours (src/changes/cause.ts): `#12`, a short sha or `deployment 12`, kept as written so `#12` links.
+    case 'cause':
+      return `Cause confirmed: ${typeof e.to === 'string' && /^[#\w ()-]{1,60}$/.test(e.to) ? e.to : to}`
+    case 'mitigation':
+      return `Mitigation: ${typeof e.to === 'string' && /^#\d+$/.test(e.to) ? e.to : to} merged${typeof e.from === 'string' && /^#\d+$/.test(e.from) ? ` (reverts ${e.from})` : ''}`
     case 'start':
       return `Start time edited: ${typeof e.from === 'string' ? utc(e.from) : '?'} → ${typeof e.to === 'string' ? utc(e.to) : '?'}${via}`
     default: {

@@ -57,6 +57,11 @@ export const PLACEHOLDERS = {
   commander: { description: 'Who led the response, without pinging them, or `nobody`.', block: false },
   links: { description: 'A list: the incident, then the links given in the form.', block: true },
   followups: { description: 'The follow-up issues with their state, kept current by the action.', block: true },
+  changes: {
+    description:
+      'The suspect changes with their reasons, the cause confirmed with `/cause` and the reverts merged during the incident (docs/changes.md); appended at the end when the template has no `{{changes}}` and there is something to say.',
+    block: true,
+  },
 } as const satisfies Record<string, PlaceholderSpec>
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS

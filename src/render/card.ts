@@ -6,6 +6,7 @@ import { code, inline, neutralizeMentions } from './markdown.js'
 import { utc, utcShort } from './time.js'
 import { ackClockStart } from '../domain/due.js'
 import { serviceRow } from '../oncall/render.js'
+import { renderSuspects } from './suspects.js'
 
 const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' }
 
@@ -107,6 +108,8 @@ export function renderCard({ record: r, facts: f, config, ticked, warnings = [] 
     lines.push('')
   }
 
+  lines.push(...renderSuspects(r))
+
   lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|')
   // In the order things happened: some events are recorded after later ones (an alert's resolution
   // carries the monitor's time, which precedes the run that learns of it). Equal times keep record order.
@@ -162,6 +165,11 @@ function describeEvent(e: TimelineEvent): string {
       return `Refused (needs the triage role): ${inline(e.text, 150)}`
     case 'confirmed':
       return 'Confirmed: the response starts'
+    case 'cause':
+      // Our own label (src/changes/cause.ts causeLabel: digits and hex only), so `#12` stays a link.
+      return `Cause confirmed: ${e.to ?? '?'}`
+    case 'mitigation':
+      return `Mitigation: ${e.to ?? '?'} merged${e.from ? ` (reverts ${e.from})` : ''}`
     case 'start':
       return `Start time edited: ${e.from ? utc(e.from) : '?'} → **${e.to ? utc(e.to) : '?'}** (${e.via})`
   }

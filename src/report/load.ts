@@ -121,6 +121,7 @@ export function toReportIncident(issue: ReportSnapshot, repo: string, config: Co
         dismissed: m.dismissed,
         postmortem: postmortemOf(record, m.dismissed, config),
         followups: followupsOf(record),
+        ...(record.cause ? { cause: record.cause } : {}),
       },
     }
   }

@@ -5,6 +5,8 @@
  */
 import type { Priority } from '../config/types.js'
 import type { Milestones } from '../domain/milestones.js'
+import type { Cause } from '../changes/cause.js'
+import type { DoraReport } from '../changes/dora.js'
 
 /** One incident as the report sees it. Timestamps are ISO 8601; see src/domain/milestones.ts. */
 /** The milestones (and `dismissed`: a false alarm, noise, kept out of response metrics) are milestones.ts's. */
@@ -22,6 +24,8 @@ export interface ReportIncident extends Milestones {
   state: 'open' | 'closed'
   postmortem: 'not-required' | 'missing' | 'open' | 'done'
   followups: { open: number; closed: number }
+  /** The cause confirmed with `/cause` (DORA's change failure rate and recovery time). */
+  cause?: Cause
 }
 
 export interface ReportOptions {
@@ -255,4 +259,6 @@ export interface ReportData {
   followupBacklog: { open: number; closed: number }
   /** The window's incidents, then older ones still unresolved; P1 first, newest first. */
   incidents: ListedIncident[]
+  /** DORA's four keys over the history (repository scope; docs/metrics.md, "Delivery (DORA)"). */
+  dora?: DoraReport
 }

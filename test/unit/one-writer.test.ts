@@ -20,6 +20,8 @@ const READS = [
   'readConfig',
   'getRole',
   'pullBody',
+  'recentChanges',
+  'changeHistory',
   'read',
 ]
 
