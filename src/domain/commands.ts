@@ -165,7 +165,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     words: ['cause'],
-    usage: '`/cause <#PR | sha | deployment id | none>`',
+    usage: '`/cause #PR`, `/cause <sha>`, `/cause <deployment id>`, `/cause none`',
     help: 'confirm the change that caused the incident (or that none did): the timeline, the postmortem and the report count it',
     parse: (arg) => {
       const c = parseCause(arg)

@@ -430,5 +430,7 @@ export function buildReport(incidents: ReportIncident[], opts: ReportOptions): R
     history: { period: period(histStart, now), weeks: history },
     followupBacklog,
     incidents: list,
+    // Set by the report run when `changes.dora` is on (src/changes/report.ts): it needs the changes read.
+    dora: null,
   }
 }

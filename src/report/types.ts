@@ -259,6 +259,6 @@ export interface ReportData {
   followupBacklog: { open: number; closed: number }
   /** The window's incidents, then older ones still unresolved; P1 first, newest first. */
   incidents: ListedIncident[]
-  /** DORA's four keys over the history (repository scope; docs/metrics.md, "Delivery (DORA)"). */
-  dora?: DoraReport
+  /** DORA's four keys over the history (`changes.dora`, repository scope; docs/metrics.md, "Delivery (DORA)"); null when off. */
+  dora: DoraReport | null
 }

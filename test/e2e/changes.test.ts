@@ -285,6 +285,9 @@ describe('a 12-week seeded history', { timeout: 240_000 * TWIN_SCALE }, () => {
       causes.push({ number: n, startedAt, resolvedAt })
     }
 
+    // The scenario has what it should: failed deployments, several causes, pull requests shipped late.
+    expect(successes.length).toBeLessThan(150)
+    expect(causes.length).toBeGreaterThan(10)
     emu.resetCounters()
     const rep = await run(repo, 'schedule', { schedule: '0 6 * * 1' }, '2026-11-30T06:00:00Z', { mode: 'report' })
     const counts = emu.counts().byRoute
