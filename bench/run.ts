@@ -412,6 +412,81 @@ async function oncall(emu: Emulator): Promise<void> {
 }
 
 /**
+ * Changes that caused incidents (docs/changes.md): intake of an incident with suspects (50 merged
+ * pull requests with files, 50 deployments, releases, CODEOWNERS in the window), and the weekly
+ * report's extra requests for DORA over 250 deployments and 250 merged pull requests.
+ */
+async function changes(emu: Emulator): Promise<void> {
+  log('changes: intake with suspects, the report with DORA')
+  const repo = 'acme/changes'
+  freshRepo(emu, repo, {
+    '.github/incidents.yml': 'services:\n  - name: search\n    paths: ["src/search/**"]\nchanges:\n  dora: true\n',
+    '.github/CODEOWNERS': '/src/search/ @acme/search\n',
+  })
+  const start = Date.parse(NOW)
+  for (let i = 0; i < 60; i++) {
+    const at = new Date(start - (i + 1) * 20 * 60_000).toISOString()
+    const p = emu.changes.mergedPull(repo, {
+      title: `change ${i}`,
+      files: Array.from({ length: 20 }, (_, f) => (i % 4 === 0 ? `src/search/f${f}.ts` : `src/other/f${f}.ts`)),
+      labels: i % 10 === 0 ? ['hotfix'] : [],
+      commits: [{ at: new Date(start - (i + 5) * 20 * 60_000).toISOString() }],
+      mergedAt: at,
+    })
+    emu.changes.deploy(repo, { sha: p.mergeSha, at, statuses: [{ state: 'success', at }] })
+    if (i % 10 === 0) emu.changes.release(repo, { tagName: `v1.${i}.0`, sha: p.mergeSha, at })
+  }
+  emu.clock.set(NOW)
+  const n = emu.createIssue(repo, {
+    title: '[Incident]: Search is failing',
+    body: formBody(),
+    labels: ['incident'],
+    user: 'alice',
+  }).number
+  emu.resetCounters()
+  const m = await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+  const t = tally(emu.requests)
+  rows.push(
+    measuredRow('intake with suspects (60 changes in the window)', '1', m, emu, {
+      min: 3,
+      minWhy:
+        'as intake: the changes (50 merged pull requests with files, 50 deployments, 20 releases, CODEOWNERS) ride on the incident read',
+      targets: [{ what: 'requests', limit: 6, actual: t.total, unit: 'requests' }],
+    }),
+  )
+
+  const rrepo = 'acme/changes-report'
+  freshRepo(emu, rrepo, { '.github/incidents.yml': 'changes:\n  dora: true\n' })
+  const REPORT_NOW = '2026-11-30T09:00:00Z'
+  const end = Date.parse('2026-11-30T00:00:00Z')
+  const N = 250
+  for (let i = 0; i < N; i++) {
+    const at = new Date(end - (i + 1) * 7 * 60 * 60_000).toISOString()
+    const p = emu.changes.mergedPull(rrepo, { title: `change ${i}`, files: ['src/a.ts'], mergedAt: at })
+    emu.changes.deploy(rrepo, { sha: p.mergeSha, at, statuses: [{ state: 'success', at }] })
+  }
+  emu.clock.set(REPORT_NOW)
+  emu.resetCounters()
+  const r = await runBundle({
+    emu,
+    repo: rrepo,
+    event: 'schedule',
+    payload: { schedule: '0 6 * * 1' },
+    inputs: { mode: 'report' },
+  })
+  const rt = tally(emu.requests)
+  const extra =
+    (rt.byRoute['POST /graphql DeploymentHistory'] ?? 0) + (rt.byRoute['POST /graphql MergedPullHistory'] ?? 0)
+  rows.push(
+    measuredRow('report with DORA (250 deployments, 250 merged pull requests)', '1', r, emu, {
+      min: 1 + Math.ceil(N / 100) * 2 + 1,
+      minWhy: 'the incidents page, ⌈deployments/100⌉ + ⌈pull requests/100⌉ pages of changes, the report issue',
+      targets: [{ what: 'pages of changes', limit: Math.ceil(N / 100) * 2, actual: extra, unit: 'requests' }],
+    }),
+  )
+}
+
+/**
  * Heartbeats (docs/monitoring.md): a ping when nothing changes state, the sweep that finds one late
  * and opens its incident, and the late ping that resolves it.
  */
@@ -1155,6 +1230,7 @@ async function main(): Promise<void> {
     if (want('alert')) await alerts(emu)
     if (want('oncall')) await oncall(emu)
     if (want('heartbeat')) await heartbeat(emu)
+    if (want('changes')) await changes(emu)
     if (want('storm')) await storm(emu)
     if (want('storm') || want('storm10')) await stormConcurrent(emu)
     if (want('report')) await report(emu)
