@@ -176,6 +176,8 @@ beforeAll(async () => {
 afterAll(async () => emu?.close())
 
 let site = ''
+/** The site while the outage was on (an open incident, a component down). */
+let outage = ''
 
 describe('the status page, as the bundle builds it', { timeout: 300_000 * TWIN_SCALE }, () => {
   it('an alert P1 published by command shows the component down and the public update; resolving restores it; nothing internal appears', async () => {
@@ -223,6 +225,7 @@ describe('the status page, as the bundle builds it', { timeout: 300_000 * TWIN_S
       published: true,
     })
     dir = await buildPage(repo, '2026-11-25T14:12:00Z')
+    outage = dir
     const summary = json(dir, 'api/v2/summary.json')
     expect(summary.status).toEqual({ indicator: 'critical', description: 'Major Service Outage' })
     expect(summary.components.find((c) => c.id === 'checkout')?.status).toBe('major_outage')
@@ -390,53 +393,58 @@ describe('the status page, as the bundle builds it', { timeout: 300_000 * TWIN_S
   })
 
   it('opens in Chromium: light and dark screenshots, no serious or critical axe violation, every internal link resolves', async (ctx) => {
-    expect(site, 'the first scenario built the site').not.toBe('')
+    expect(site && outage, 'the first scenario built the site').not.toBe('')
     if (!existsSync('/usr/bin/chromium')) {
       if (process.env.CI) throw new Error('Chromium is missing: `apt-get install -y chromium` (.ci/run installs it)')
       ctx.skip()
     }
     const { chromium } = await import('playwright-core')
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
-    const server = await serve(site)
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-    try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-      mkdirSync('.tmp', { recursive: true })
-      for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } })
-        for (const path of ['index.html', 'history.html']) {
-          const res = await page.goto(base + path)
-          expect(res?.status()).toBe(200)
-          await page.addScriptTag({ content: axe })
-          const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+    for (const [name, dir] of [
+      ['status-page', site],
+      ['status-page-outage', outage],
+    ] as const) {
+      const server = await serve(dir)
+      try {
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+        mkdirSync('.tmp', { recursive: true })
+        for (const scheme of ['light', 'dark'] as const) {
+          const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } })
+          for (const path of ['index.html', 'history.html']) {
+            const res = await page.goto(base + path)
+            expect(res?.status()).toBe(200)
+            await page.addScriptTag({ content: axe })
+            const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+            }
+            const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            expect(
+              bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+              `${scheme} ${path}`,
+            ).toEqual([])
+            // Every internal link and anchor resolves.
+            const links = (await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!))).filter(
+              (h) => !/^[a-z]+:/i.test(h),
+            )
+            expect(links.length).toBeGreaterThan(3)
+            for (const href of links) {
+              const [file, anchor] = href.split('#') as [string, string | undefined]
+              const target = file ? new URL(file, base + path).toString() : base + path
+              const r = await fetch(target)
+              expect(r.status, href).toBe(200)
+              if (anchor) expect(await r.text(), href).toContain(`id="${anchor}"`)
+            }
           }
-          const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          expect(
-            bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-            `${scheme} ${path}`,
-          ).toEqual([])
-          // Every internal link and anchor resolves.
-          const links = (await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!))).filter(
-            (h) => !/^[a-z]+:/i.test(h),
-          )
-          expect(links.length).toBeGreaterThan(3)
-          for (const href of links) {
-            const [file, anchor] = href.split('#') as [string, string | undefined]
-            const target = file ? new URL(file, base + path).toString() : base + path
-            const r = await fetch(target)
-            expect(r.status, href).toBe(200)
-            if (anchor) expect(await r.text(), href).toContain(`id="${anchor}"`)
-          }
+          await page.goto(base + 'index.html')
+          await page.screenshot({ path: `.tmp/${name}-${scheme}.png`, fullPage: true })
+          await page.close()
         }
-        await page.goto(base + 'index.html')
-        await page.screenshot({ path: `.tmp/status-page-${scheme}.png`, fullPage: true })
-        await page.close()
+      } finally {
+        server.close()
       }
-    } finally {
-      await browser.close()
-      server.close()
     }
+    await browser.close()
   })
 })
 
