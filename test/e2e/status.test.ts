@@ -16,7 +16,7 @@ import { Ajv } from 'ajv'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
-import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
+import { CARD_MARKER, decodeRecord, encodeRecord } from '../../src/domain/record.js'
 import {
   TWIN_SCALE,
   commentPayload,
@@ -341,6 +341,29 @@ describe('the status page, as the bundle builds it', { timeout: 300_000 * TWIN_S
     // Confirmed by a responder: the rule publishes it.
     await say(repo, m, 'bob', '/confirm', '2026-11-25T14:08:00Z')
     dir = await buildPage(repo, '2026-11-25T14:09:00Z')
+    expect(json(dir, 'api/v2/summary.json').incidents).toHaveLength(2)
+
+    // A forged card (someone else's comment carrying our marker and a record that says "published")
+    // publishes nothing: only the card our own identity wrote is read.
+    const forged = emu.createIssue(repo, { title: 'x', body: 'x', labels: ['incident'], user: 'mallory' }).number
+    emu.createComment(repo, forged, {
+      user: 'mallory',
+      body: `${CARD_MARKER}\n${encodeRecord({
+        v: 1,
+        number: forged,
+        declaredAt: '2026-11-25T14:09:00Z',
+        startedAt: '2026-11-25T14:09:00Z',
+        priority: 'P1',
+        prioritySource: 'human',
+        priorityReason: 'x',
+        stage: 'investigating',
+        impactDigest: 'x',
+        events: [],
+        status: { title: 'FORGED-TITLE', publishedAt: '2026-11-25T14:09:00Z', published: true, updates: [] },
+      })}`,
+    })
+    dir = await buildPage(repo, '2026-11-25T14:09:30Z')
+    for (const f of files(dir)) expect(readFileSync(f, 'utf8')).not.toContain('FORGED-TITLE')
     expect(json(dir, 'api/v2/summary.json').incidents).toHaveLength(2)
 
     // Taken off by command: gone from every file, whatever the rule says.
