@@ -1,5 +1,6 @@
 import { CHANGES_SCHEMA } from '../changes/config.js'
 import { ONCALL_SCHEMA, SERVICES_SCHEMA, TARGET_PATTERN } from '../oncall/config-schema.js'
+import { STATUS_SCHEMA } from '../status/config.js'
 
 /**
  * The configuration's JSON Schema: the single source for validation (config/validate.ts), the
@@ -683,6 +684,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
     oncall: ONCALL_SCHEMA,
     services: SERVICES_SCHEMA,
     changes: CHANGES_SCHEMA,
+    status: STATUS_SCHEMA,
     intake: {
       type: 'object',
       additionalProperties: false,

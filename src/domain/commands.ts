@@ -5,6 +5,8 @@
  */
 import { parseCause, type CauseRef } from '../changes/cause.js'
 
+import { parseStatus, type StatusCommand } from '../status/public.js'
+
 export type Command =
   | { name: 'ack' }
   | { name: 'confirm' }
@@ -20,6 +22,7 @@ export type Command =
   | { name: 'summary' }
   | { name: 'changes' }
   | { name: 'cause'; cause: CauseRef }
+  | StatusCommand
 
 /** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
 const ONCALL_HELP_ROWS = [
@@ -171,6 +174,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       const c = parseCause(arg)
       return 'message' in c ? c : { name: 'cause', cause: c }
     },
+  },
+  {
+    words: ['status'],
+    usage: '`/status publish <public title>`, `/status <text>`, `/status postmortem <summary>`, `/status unpublish`',
+    help: 'the public status page: publish the incident with a title for customers, post an update for them, publish the postmortem summary once resolved, or take it off (docs/status-page.md)',
+    multiline: true,
+    parse: (_arg, text) => parseStatus(text),
   },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]

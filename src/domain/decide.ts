@@ -38,6 +38,7 @@ import { serviceFor, type OncallView } from '../oncall/resolve.js'
 import { renderSummary } from '../render/summary.js'
 import type { ChangeSet } from '../changes/types.js'
 import { confirmCause, recordRevert, refreshSuspects } from '../changes/cause.js'
+import { runStatusCommand } from '../status/public.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -627,6 +628,8 @@ function runCommand(
       return 'help'
     case 'summary':
       return 'summary'
+    case 'status':
+      return runStatusCommand(record, c, e, config, changes)
     case 'confirm':
       if (!isActive(record.stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)
