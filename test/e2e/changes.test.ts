@@ -182,6 +182,14 @@ describe('changes that caused incidents, as the bundle runs', { timeout: 240_000
     await run(repo, 'pull_request', revertEvent, '2026-11-25T14:32:00Z')
     expect(emu.counts().writes).toBe(0)
 
+    // /changes reads them again (in the comment's own read): the same ranking, the revert recorded once.
+    emu.resetCounters()
+    await say(repo, n, 'alice', '/changes', '2026-11-25T14:35:00Z')
+    expect(emu.counts().byRoute['POST /graphql RecentChanges']).toBeUndefined()
+    expect(record(repo, n).suspectsAt).toBe('2026-11-25T14:35:00Z')
+    expect(record(repo, n).suspects!.map((s) => s.id)).toEqual([refactor.number, docs.number, expect.any(Number)])
+    expect(record(repo, n).mitigations).toHaveLength(1)
+
     emu.resetCounters()
     await say(repo, n, 'alice', `/cause #${refactor.number}`, '2026-11-25T14:10:00Z')
     expect(emu.counts().byRoute['POST /graphql RecentChanges']).toBeUndefined()
