@@ -14,6 +14,7 @@ import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { Executor } from './apply.js'
+import { createPager, pagingSecrets, type Pager } from './paging/send.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
@@ -89,8 +90,13 @@ export async function dispatch(
   const writer = (config: Config): { board: BoardPort | null; exec: Executor } => {
     const board = boardFor(config)
     runExec ??= new Executor(
-      { github: port, board },
-      { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l: string) => core.info(logSafe(l)) },
+      { github: port, board, pager: pagerFor(config, env) },
+      {
+        dryRun: inputs.dryRun,
+        budget: WRITE_BUDGET,
+        log: (l: string) => core.info(logSafe(l)),
+        warn: (l: string) => core.warning(logSafe(l)),
+      },
     )
     return { board, exec: runExec }
   }
@@ -507,6 +513,14 @@ function pagerDutyChangeOf(clientPayload: unknown): ChangeEvent | null {
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
   const pd = isObj(clientPayload) && isObj(clientPayload.incidentops) ? clientPayload.incidentops.pagerduty : undefined
   return isChangeEvent(pd) ? pagerDutyChange(pd, 'client_payload.incidentops.pagerduty') : null
+}
+
+/** The phone pager for the config's channels (null when it names none); the secrets it reads are masked in the log. */
+function pagerFor(config: Config, env: Record<string, string | undefined>): Pager | null {
+  const p = config.oncall.paging
+  if (!Object.keys(p.people).length && !Object.keys(p.schedules).length) return null
+  for (const s of pagingSecrets(p, env)) core.setSecret(s)
+  return createPager(p, { env })
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */

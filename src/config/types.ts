@@ -1,6 +1,7 @@
 import type { Stage } from '../domain/stages.js'
 import type { ConfigProblem } from '../errors.js'
 import type { Schedule } from '../oncall/schedule.js'
+import type { PagingConfig } from '../paging/config.js'
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const
 export type Priority = (typeof PRIORITIES)[number]
@@ -78,7 +79,7 @@ export interface Config {
   }
   notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
   /** On-call schedules (docs/oncall.md) and the label of the issue that records `/cover` overrides. */
-  oncall: { label: string; schedules: Schedule[] }
+  oncall: { label: string; schedules: Schedule[]; paging: PagingConfig }
   services: Service[]
   /** What `validate` warns about without refusing the file (a schedule with an uncovered hour). */
   warnings: ConfigProblem[]

@@ -100,6 +100,24 @@ export interface IncidentRecord {
   /** Follow-up issues opened with `/followup`, with their state as last seen; `pending` are titles still to open (by comment id). */
   followups?: { number: number; title: string; state: 'open' | 'closed' }[]
   pendingFollowups?: { key: string; title: string }[]
+  /**
+   * Phone pages (ntfy, Pushover, e-mail, SMS, calls), recorded in the card BEFORE they are sent:
+   * a re-run, a retry or a later sweep finds the key and never pages twice (src/paging/plan.ts).
+   */
+  pages?: PageRecord[]
+}
+
+/** One page: who was paged, at which escalation level, on which channels. */
+export interface PageRecord {
+  /** `L<level>:@<login>` or `L<level>:schedule:<name>`: one page per level and recipient. */
+  key: string
+  at: string
+  level: number
+  /** The login paged (for a schedule's own channels: who it resolved to, or null in a gap). */
+  who: string | null
+  /** Set when the channels are the schedule's own (`oncall.paging.schedules`). */
+  schedule?: string
+  channels: string[]
 }
 
 export interface AlertState {
