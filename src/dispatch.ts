@@ -14,6 +14,8 @@ import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { Executor } from './apply.js'
+import { announceHandoffs } from './events/handoff.js'
+import { decodeRecord, findCard } from './domain/record.js'
 import { createPager, pagingSecrets, type Pager } from './paging/send.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
@@ -135,7 +137,9 @@ export async function dispatch(
       throw new ConfigError(
         `labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`,
       )
-    // The open incidents are kept as they stream by when heartbeats need them after the sweep.
+    // Schedules with a `channel` get hand-off notices (src/oncall/handoff.ts), which list the open incidents.
+    const handoffsOn = config.oncall.schedules.some((x) => x.channel)
+    // The open incidents are kept as they stream by when heartbeats or hand-offs need them after the sweep.
     const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = {
       first: first.done ? null : first.value,
       incidents: [],
@@ -146,7 +150,7 @@ export async function dispatch(
     }
     async function* kept() {
       for await (const p of all()) {
-        if (config.heartbeats.length) open.incidents.push(...p.incidents)
+        if (config.heartbeats.length || handoffsOn) open.incidents.push(...p.incidents)
         yield p
       }
     }
@@ -176,6 +180,18 @@ export async function dispatch(
     })
     result.applied.push(...beats.applied)
     result.problems.push(...beats.problems)
+    const handoffs = await announceHandoffs(
+      port,
+      config,
+      now,
+      open.incidents.map((i) => {
+        const c = findCard(i.comments)
+        return { number: i.number, title: i.title, record: c ? decodeRecord(c.body) : null }
+      }),
+      preloaded,
+      exec,
+    )
+    result.applied.push(...handoffs.applied)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
     // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
     // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
@@ -184,7 +200,8 @@ export async function dispatch(
       { name: SWEEP_ON_LABEL_NAME, color: '', description: '' },
     ]
     let calm: CalmOutcome
-    if (result.scanned === 0 && config.heartbeats.length === 0) {
+    // Hand-offs, too, are noticed only by a scheduled run: with a schedule that announces them, the sweep never sleeps.
+    if (result.scanned === 0 && config.heartbeats.length === 0 && !handoffsOn) {
       calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
       const putBack = calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done')
       if (!calm.asleep)
@@ -197,7 +214,9 @@ export async function dispatch(
       )
       calm = { ...calm, applied: [...stamped, ...calm.applied] }
       if (result.scanned === 0 && inputs.sweepWorkflow)
-        calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+        calm.line = config.heartbeats.length
+          ? `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+          : `No incident is open, but a schedule announces its hand-offs (\`channel\`): the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a shift change.`
     }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
@@ -220,6 +239,7 @@ export async function dispatch(
           ]
         : []),
       ...beats.lines.map((l) => `- ${l}`),
+      ...handoffs.lines.map((l) => `- ${l}`),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
