@@ -22,6 +22,8 @@ import type { Inputs } from '../inputs.js'
 import { buildReport } from '../report/build.js'
 import { count } from '../report/format.js'
 import { collectIncidents } from '../report/load.js'
+import { onCallLoad, renderLoad } from '../oncall/load.js'
+import type { IncidentRecord } from '../domain/record.js'
 import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '../report/publish.js'
 import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
 import type { ReportData, ReportIncident, ReportOptions } from '../report/types.js'
@@ -58,6 +60,8 @@ export interface Gathered {
   repositories: number
   /** GraphQL pages read, the organisation's repository listing included. */
   pages: number
+  /** The incidents' records (those with a card): the on-call load is computed from them. */
+  records: IncidentRecord[]
 }
 
 const sameLabel = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
@@ -103,6 +107,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
   const got = await collectIncidents(pages, home, config, incidents, first, o.asOf)
   o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
   let withoutCard = got.withoutCard
+  const records = [...got.records]
   let total = got.pages + extra
   let repositories = 1
   if (config.report.scope === 'organization') {
@@ -121,12 +126,13 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
         o.asOf,
       )
       withoutCard += c.withoutCard
+      records.push(...c.records)
       total += c.pages
       repositories++
       o.log(`${name}: ${count(c.pages)} page(s), ${count(incidents.length - before)} incidents.`)
     }
   }
-  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total }
+  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total, records }
 }
 
 /** The end of the report window: 00:00 UTC of the day `at` falls in. */
@@ -158,6 +164,21 @@ export const scopeName = (config: Config, repo: RepoRef): string =>
  * introduction (and in the JSON as `input.withoutCard`).
  */
 export function composeReport(
+  g: Pick<Gathered, 'incidents' | 'withoutCard'> & Partial<Pick<Gathered, 'records' | 'config'>>,
+  opts: ReportOptions,
+): { data: ReportData; markdown: string } {
+  const composed = composeBase(g, opts)
+  // The on-call load (src/oncall/load.ts), when the config has schedules: after the report.
+  const load =
+    g.config?.oncall.schedules.length && g.records
+      ? renderLoad(
+          onCallLoad(g.records, g.config, composed.data.current.period.start, composed.data.current.period.end),
+        )
+      : ''
+  return load ? { ...composed, markdown: `${composed.markdown}\n\n${load}` } : composed
+}
+
+function composeBase(
   g: Pick<Gathered, 'incidents' | 'withoutCard'>,
   opts: ReportOptions,
 ): { data: ReportData; markdown: string } {

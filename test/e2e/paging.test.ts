@@ -249,6 +249,27 @@ describe('paging phones, as the bundle runs', { timeout: 240_000 }, () => {
     }
   })
 
+  it('the weekly report shows the load per person: hours on call, pages, out-of-hours pages', async () => {
+    const repo = newRepo(ALL_CHANNELS)
+    // Friday 02:00 Berlin: the page at 02:15 is out of hours.
+    const n = await open(repo, '2026-11-27T01:00:00Z', 'Search down')
+    await sweep(repo, '2026-11-27T01:15:00Z')
+    expect(record(repo, n).pages?.map((p) => p.at)).toEqual(['2026-11-27T01:15:00.000Z'])
+    emu.clock.set('2026-11-30T06:00:00Z')
+    const r = await runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '0 6 * * 1' },
+      inputs: { mode: 'report' },
+    })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    const report = emu.listIssues(repo).find((i) => i.title.startsWith('Reliability report'))!.body!
+    expect(report).toContain('### On-call load')
+    // The window is Mon 11-23 00:00 to Mon 11-30 00:00 UTC; alice's week starts at 09:00 Berlin (08:00 UTC): 160 h.
+    expect(report).toContain('| `alice` | 160.0 | 1 | 1 | 0 |')
+  })
+
   it('a channel that fails (HTTP 500) is reported in the log and the summary; the incident is escalated all the same', async () => {
     const repo = newRepo(`      alice:
         ntfy: { topic_env: NTFY_DOWN }
