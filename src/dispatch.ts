@@ -159,6 +159,10 @@ export async function dispatch(
       !first.done && config.oncall.label === oncallLabel ? findOncallIssue(first.value.labelled ?? []) : undefined
     const preloaded: OncallIssue | null | undefined =
       found === undefined ? undefined : found && { number: found.number, body: found.body }
+    // What `validate` warns about (an hour with nobody on call), as annotations on the config file:
+    // once per scheduled run, not in every issue's run.
+    for (const w of config.warnings)
+      core.warning(logSafe(w.message), { file: w.file, startLine: w.line, startColumn: w.column })
     const { board, exec } = writer(config)
     // The sweep has a budget of its own in the config, lower than a run's by default.
     exec.capBudget(config.sweep.budget)

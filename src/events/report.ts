@@ -8,6 +8,7 @@
  * responses): a weekly cron that runs late, or a re-run later the same day, reports on the same
  * window with the same figures, so it finds its issue and writes nothing when nothing changed.
  */
+import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import type { AppliedEffect } from '../apply.js'
 import { Executor } from '../apply.js'
@@ -23,6 +24,7 @@ import { buildReport } from '../report/build.js'
 import { count } from '../report/format.js'
 import { collectIncidents } from '../report/load.js'
 import { onCallLoad, renderLoad } from '../oncall/load.js'
+import { writeCalendars } from '../oncall/ics-files.js'
 import type { IncidentRecord } from '../domain/record.js'
 import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '../report/publish.js'
 import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
@@ -266,6 +268,9 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   const jsonPath = reportJsonPath(g.config.report.json, o.env, process.cwd())
   writeReportJson(jsonPath, data)
   core.info(`Report data written to ${jsonPath}.`)
+  // The on-call calendars, as files next to the JSON: a later step publishes them (docs/oncall.md).
+  const ics = writeCalendars(g.config, join(dirname(jsonPath), 'oncall-ics'), Date.parse(end))
+  if (ics) core.info(`On-call calendars written to ${ics.dir}: ${ics.files.join(', ')}.`)
 
   const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
   const writes = rows.length
@@ -277,6 +282,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
     outputs: {
       'report-issue': issue === null ? '' : String(issue),
       'report-json': jsonPath,
+      'oncall-ics': ics?.dir ?? '',
       actions: JSON.stringify(applied),
     },
     summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },

@@ -20,6 +20,13 @@ const CONFIG = `oncall:
           members: [alice, bob]
           rotation: weekly
           start: "2026-11-23 09:00"
+    - name: secondary
+      time_zone: Europe/Berlin
+      layers:
+        - members: [carol]
+          rotation: weekly
+          start: "2026-11-23 09:00"
+          restrictions: [{ days: [mon, tue, wed, thu, fri], from: "09:00", to: "17:00" }]
 services:
   - name: checkout
     owners: ["schedule:platform"]
@@ -86,7 +93,11 @@ describe('hand-off notices, as the bundle runs', { timeout: 240_000 }, () => {
       runAction({ emu, repo: REPO, event: 'issues', payload: issuesPayload(emu, REPO, n, 'opened', 'carol') }),
     )
     // Sunday evening: alice is on call. The first sweep records it (its first notice is its first hand-off).
-    await sweep('2026-11-29T20:10:00Z')
+    const first = await sweep('2026-11-29T20:10:00Z')
+    // What `validate` warns about is shown in the sweep's log, as an annotation on the config file.
+    expect(first.stdout).toMatch(
+      /::warning file=\.github\/incidents\.yml,line=14,col=9::`oncall\.schedules\[1\]\.layers` leave nobody on call from Mon 2026-11-23 17:00 \+01:00 to Tue 2026-11-24 09:00/,
+    )
     expect(decodeOncall(oncallIssue()!.body!)?.handoffs).toEqual({
       platform: { who: 'alice', at: '2026-11-29T20:10:00.000Z' },
     })

@@ -3,7 +3,9 @@
  * 127.0.0.1; a P1 escalation pages each channel exactly once across re-runs of the sweep (the same
  * run id, and new ones), and a failing channel is reported while the incident's writes still happen.
  */
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { dirname, join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -268,6 +270,12 @@ describe('paging phones, as the bundle runs', { timeout: 240_000 }, () => {
     expect(report).toContain('### On-call load')
     // The window is Mon 11-23 00:00 to Mon 11-30 00:00 UTC; alice's week starts at 09:00 Berlin (08:00 UTC): 160 h.
     expect(report).toContain('| `alice` | 160.0 | 1 | 1 | 0 |')
+    // The calendars are written next to the report's JSON, one per schedule, for a later step to publish.
+    const dir = r.outputs['oncall-ics']!
+    expect(dir).toBe(join(dirname(r.outputs['report-json']!), 'oncall-ics'))
+    const ics = readFileSync(join(dir, 'platform.ics'), 'utf8')
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/)
+    expect(ics).toContain('DTSTART:20261130T080000Z') // bob's week, from the report's end
   })
 
   it('a channel that fails (HTTP 500) is reported in the log and the summary; the incident is escalated all the same', async () => {
