@@ -13,7 +13,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
-import { example, issuesPayload, runAction, type ActionRun } from './harness.js'
+import { commentPayload, example, issuesPayload, runAction, type ActionRun } from './harness.js'
 
 interface Hit {
   path: string
@@ -203,6 +203,15 @@ describe('paging phones, as the bundle runs', { timeout: 240_000 }, () => {
     await sweep(repo, '2026-11-25T14:15:30Z', 'sweep-run-1')
     await sweep(repo, '2026-11-25T14:20:00Z')
     await sweep(repo, '2026-11-25T14:25:00Z')
+    // A later run that rewrites the card (a `/note`) carries the recorded pages and sends none of them again.
+    emu.clock.set('2026-11-25T14:26:00Z')
+    const note = emu.createComment(repo, n, { body: '/note looking at the database', user: 'carol' })
+    const noted = await at('2026-11-25T14:26:00Z', () =>
+      runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, note), env: SECRETS }),
+    )
+    expect(JSON.parse(noted.outputs.actions!).map((a: { description: string }) => a.description)).toContain(
+      `#${n}: update card`,
+    )
 
     const ntfy = sent('/ntfy')
     expect(ntfy).toHaveLength(1)
