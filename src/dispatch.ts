@@ -18,6 +18,7 @@ import { announceHandoffs } from './events/handoff.js'
 import { decodeRecord, findCard } from './domain/record.js'
 import { createPager, pagingSecrets, type Pager } from './paging/send.js'
 import { runReportMode } from './events/report.js'
+import { runStatusMode } from './events/status.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
 import { NONE, markSweepOn, sleepSweep, wakeSweep, type CalmOutcome } from './events/calm.js'
@@ -58,6 +59,14 @@ export async function dispatch(
       repo,
       baseUrl,
       budget: WRITE_BUDGET,
+      local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath),
+    })
+  if (r.kind === 'status')
+    return await runStatusMode({
+      env,
+      inputs,
+      repo,
+      baseUrl,
       local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath),
     })
   const wait = realClock.sleep

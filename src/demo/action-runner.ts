@@ -39,6 +39,8 @@ export interface RunOptions {
   removeTemp?: boolean
   /** Extra environment variables, as a workflow step's `env:` passes secrets (the paging channels'). */
   env?: Record<string, string>
+  /** Variables for the Node process itself (e.g. NODE_COMPILE_CACHE), never read by the action. */
+  nodeEnv?: Record<string, string>
 }
 
 export interface PreparedRun {
@@ -111,7 +113,10 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     prefix: 'incidentops-run-',
   })
   try {
-    const child = spawn(o.node ?? process.execPath, [o.bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(o.node ?? process.execPath, [o.bundle], {
+      env: { ...env, ...o.nodeEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

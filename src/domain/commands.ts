@@ -4,6 +4,8 @@
  * Several commands in one comment run in order. Pure.
  */
 
+import { parseStatus, type StatusCommand } from '../status/public.js'
+
 export type Command =
   | { name: 'ack' }
   | { name: 'confirm' }
@@ -17,6 +19,7 @@ export type Command =
   | { name: 'dismiss'; reason: string }
   | { name: 'help' }
   | { name: 'summary' }
+  | StatusCommand
 
 /** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
 const ONCALL_HELP_ROWS = [
@@ -153,6 +156,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '`/summary`',
     help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due',
     parse: () => ({ name: 'summary' }),
+  },
+  {
+    words: ['status'],
+    usage: '`/status publish <public title>`, `/status <text>`, `/status postmortem <summary>`, `/status unpublish`',
+    help: 'the public status page: publish the incident with a title for customers, post an update for them, publish the postmortem summary once resolved, or take it off (docs/status-page.md)',
+    multiline: true,
+    parse: (_arg, text) => parseStatus(text),
   },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]

@@ -36,6 +36,7 @@ import { code, inline, neutralizeMentions } from '../render/markdown.js'
 import { utc } from '../render/time.js'
 import { serviceFor, type OncallView } from '../oncall/resolve.js'
 import { renderSummary } from '../render/summary.js'
+import { runStatusCommand } from '../status/public.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -601,6 +602,8 @@ function runCommand(
       return 'help'
     case 'summary':
       return 'summary'
+    case 'status':
+      return runStatusCommand(record, c, e, config, changes)
     case 'confirm':
       if (!isActive(record.stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)

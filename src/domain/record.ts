@@ -1,5 +1,6 @@
 import { PRIORITIES, type Priority } from '../config/types.js'
 import { isStage, type Stage } from './stages.js'
+import type { PublicState } from '../status/public.js'
 
 /** How something happened, for the timeline and the metrics. */
 export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | 'reopen' | 'edit' | 'schedule'
@@ -105,6 +106,8 @@ export interface IncidentRecord {
    * a re-run, a retry or a later sweep finds the key and never pages twice (src/paging/plan.ts).
    */
   pages?: PageRecord[]
+  /** What the public status page shows of it (`/status`, docs/status-page.md); absent: only the config's rule can publish it. */
+  status?: PublicState
 }
 
 /** One page: who was paged, at which escalation level, on which channels. */
@@ -220,5 +223,15 @@ export function isRecord(r: unknown): r is IncidentRecord {
   if (r.processed !== undefined && !(Array.isArray(r.processed) && r.processed.every((n) => typeof n === 'number')))
     return false
   if (r.commander !== undefined && r.commander !== null && typeof r.commander !== 'string') return false
+  if (r.status !== undefined && !isPublicState(r.status)) return false
   return true
+}
+
+/** The record's public state (`status`), as the status page reads it. */
+function isPublicState(s: unknown): boolean {
+  if (!isObject(s) || typeof s.published !== 'boolean' || !isTime(s.publishedAt)) return false
+  if (s.title !== null && typeof s.title !== 'string') return false
+  if (!Array.isArray(s.updates) || !s.updates.every((u) => isObject(u) && isTime(u.at) && typeof u.text === 'string'))
+    return false
+  return s.postmortem === undefined || (isObject(s.postmortem) && typeof s.postmortem.text === 'string')
 }
