@@ -218,6 +218,7 @@ export type RawPaging = {
 
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const LOGIN = /^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 /**
  * What the schema cannot say: people are logins, schedules exist, and a channel has what it needs
@@ -238,6 +239,27 @@ export function pagingProblems(raw: RawPaging | undefined, scheduleNames: readon
       out.push({
         path: [...path, 'pushover'],
         message: 'needs `oncall.paging.pushover.app_token_env` (your Pushover application token)',
+      })
+  }
+  // Tokens and topics travel to these servers: https, or plain http to this machine only (tests, a local relay).
+  const urls: [unknown, Path][] = [
+    [raw.ntfy?.server, [...base, 'ntfy', 'server']],
+    [raw.pushover?.api_url, [...base, 'pushover', 'api_url']],
+    [raw.twilio?.api_url, [...base, 'twilio', 'api_url']],
+  ]
+  for (const [u, path] of urls) {
+    if (typeof u !== 'string') continue
+    let ok = false
+    try {
+      const url = new URL(u)
+      ok = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))
+    } catch {
+      ok = false
+    }
+    if (!ok)
+      out.push({
+        path,
+        message: `is "${u}": write an https:// URL (plain http is accepted only for 127.0.0.1 or localhost, since secrets travel to it)`,
       })
   }
   for (const [who, c] of Object.entries(obj(raw.people) ? raw.people : {})) {

@@ -102,6 +102,10 @@ describe('the paging config', () => {
     expect(bad('    schedules:\n      nightly: { ntfy: { topic_env: T } }\n')).toMatch(
       /f\.yml:5:\d+: .*"nightly" is not a schedule/,
     )
+    expect(bad('    ntfy: { server: "http://ntfy.example.com" }\n')).toMatch(
+      /f\.yml:4:21: `oncall\.paging\.ntfy\.server` is "http:\/\/ntfy\.example\.com": write an https:\/\/ URL/,
+    )
+    expect(bad('    ntfy: { server: "http://127.0.0.1:8080" }\n')).toBe('valid')
     // A topic written in the file instead of the name of a variable.
     expect(bad('    people:\n      alice: { ntfy: { topic: my-secret-topic } }\n')).not.toBe('valid')
     expect(bad('    people:\n      alice: { ntfy: { topic_env: my-secret-topic } }\n')).not.toBe('valid')
