@@ -106,7 +106,9 @@ describe('hand-off notices, as the bundle runs', { timeout: 240_000 }, () => {
     expect(notices()).toHaveLength(0)
 
     // The sweeps of 08:00 and 08:10 were dropped; bob took over at 08:00 UTC (09:00 Berlin). One run at 08:20.
+    emu.resetCounters()
     const r = await sweep('2026-11-30T08:20:00Z', 'handoff-run')
+    const handoffRequests = emu.counts().total
     expect(notices()).toHaveLength(1)
     const notice = notices()[0]!.body!
     expect(notice).toContain('🔁 **Hand-off** · schedule `platform` · chat `#platform-oncall`')
@@ -121,7 +123,10 @@ describe('hand-off notices, as the bundle runs', { timeout: 240_000 }, () => {
     // A re-run of that run, and the next sweeps: no second notice.
     await sweep('2026-11-30T08:21:00Z', 'handoff-run')
     await sweep('2026-11-30T08:30:00Z')
+    emu.resetCounters()
     await sweep('2026-11-30T08:40:00Z')
     expect(notices()).toHaveLength(1)
+    // What a hand-off costs over a sweep with nothing to do: one read (the on-call issue again) and two writes.
+    expect(handoffRequests - emu.counts().total).toBe(3)
   })
 })
