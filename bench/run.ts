@@ -17,6 +17,8 @@
  * Run `npm run bundle` first if src/ changed: this measures the committed bundle.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { createHash } from 'node:crypto'
 import { cpus } from 'node:os'
@@ -484,6 +486,70 @@ async function changes(emu: Emulator): Promise<void> {
       targets: [{ what: 'pages of changes', limit: Math.ceil(N / 100) * 2, actual: extra, unit: 'requests' }],
     }),
   )
+}
+
+/**
+ * What a phone page adds to an escalation: the same sweep in two repositories, one paging alice
+ * through ntfy (a stand-in server on 127.0.0.1), one without paging. Target: no GitHub request
+ * beyond the card write the escalation makes anyway (the page is recorded in it).
+ */
+async function paging(emu: Emulator): Promise<void> {
+  log('paging: the GitHub requests a phone page adds to an escalation')
+  let pushes = 0
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      pushes++
+      res.writeHead(200).end('{}')
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const ntfy = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const base = ['escalation:', '  - mention: ["@alice"]'].join('\n')
+  const paged = [
+    base,
+    'oncall:',
+    '  paging:',
+    '    people:',
+    '      alice: { ntfy: { topic_env: NTFY_ALICE } }',
+    `    ntfy: { server: "${ntfy}" }`,
+  ].join('\n')
+  const repos = { paged: 'acme/paging', plain: 'acme/paging-none' }
+  freshRepo(emu, repos.paged, { '.github/incidents.yml': paged }, { alice: 'write' })
+  freshRepo(emu, repos.plain, { '.github/incidents.yml': base }, { alice: 'write' })
+  const counts: number[] = []
+  let row: Row | null = null
+  for (const repo of [repos.paged, repos.plain]) {
+    emu.editIssue(repo, 1, { state: 'closed', state_reason: 'completed' }, 'alice')
+    emu.clock.set(NOW)
+    const n = emu.createIssue(repo, {
+      title: '[Incident]: Search is failing',
+      body: formBody(),
+      labels: ['incident'],
+      user: 'alice',
+    }).number
+    await runBundle({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'alice') })
+    emu.clock.set('2026-11-25T14:30:00Z')
+    emu.resetCounters()
+    const m = await runBundle({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/5 * * * *', ...example('watch'), action: undefined },
+      env: { NTFY_ALICE: 'bench-topic' },
+    })
+    counts.push(tally(emu.requests).total)
+    if (repo === repos.paged)
+      row = measuredRow('paging: sweep escalation that pages by ntfy', '1', m, emu, {
+        minWhy: 'the page is recorded in the card write the escalation makes anyway',
+      })
+  }
+  server.close()
+  const extra = counts[0]! - counts[1]!
+  row!.min = counts[1]!
+  row!.targets = [{ what: 'GitHub requests added by a page', limit: 0, actual: extra, unit: 'requests' }]
+  row!.note = `${counts[0]} GitHub requests against ${counts[1]} without paging (+${extra}); ${pushes} push sent to the stand-in ntfy`
+  rows.push(row!)
 }
 
 /**
@@ -1269,6 +1335,7 @@ async function main(): Promise<void> {
     if (want('command')) await command(emu)
     if (want('alert')) await alerts(emu)
     if (want('oncall')) await oncall(emu)
+    if (want('paging')) await paging(emu)
     if (want('heartbeat')) await heartbeat(emu)
     if (want('changes')) await changes(emu)
     if (want('storm')) await storm(emu)

@@ -66,6 +66,8 @@ export interface BundleRun {
   argv?: string[]
   /** Skip the RSS wrapper (cold-start timing measures the bare spawn). */
   plain?: boolean
+  /** Extra environment variables (the paging channels' secrets). */
+  env?: Record<string, string>
 }
 
 let seq = 50_000

@@ -2,6 +2,7 @@ import type { GitHubPort } from './github/port.js'
 import type { BoardPort } from './github/board.js'
 import { describeEffect, type Effect } from './plan.js'
 import { fitBody, fitLabelDescription, fitLabelName, fitLabels, fitTitle } from './github/content-limits.js'
+import type { Pager } from './paging/send.js'
 
 export interface AppliedEffect {
   kind: Effect['kind'] | 'board'
@@ -11,7 +12,9 @@ export interface AppliedEffect {
   /** The board item an effect created or found (`board-add-item`). */
   itemId?: string
   description: string
-  status: 'done' | 'planned' | 'skipped'
+  /** `failed`: a phone page the provider refused or did not answer (`error` says why); never a GitHub write. */
+  status: 'done' | 'planned' | 'skipped' | 'failed'
+  error?: string
 }
 
 /** The prefix of the node ids a dry run imagines for what it would create (never sent as a write). */
@@ -19,7 +22,7 @@ export const DRY_RUN_ID = 'DRY_RUN_'
 
 /** The number (or id) a write created, or would have created in a dry run; undefined when skipped. */
 export function createdBy(a: AppliedEffect | undefined): AppliedEffect | undefined {
-  return a && a.status !== 'skipped' ? a : undefined
+  return a && a.status !== 'skipped' && a.status !== 'failed' ? a : undefined
 }
 
 export interface ExecutorOptions {
@@ -27,12 +30,16 @@ export interface ExecutorOptions {
   /** Writes allowed in the whole run; the rest is left for the next run, which recomputes it. */
   budget: number
   log: (line: string) => void
+  /** Where a failed page is reported (core.warning in the action); `log` when absent. */
+  warn?: (line: string) => void
 }
 
 /** The ports an executor writes through: the repository's, and the board's when a project is set up. */
 export interface WritePorts {
   github: GitHubPort
   board?: BoardPort | null
+  /** Sends phone pages (src/paging/send.ts); absent when the config pages nobody. */
+  pager?: Pager | null
 }
 
 /**
@@ -86,6 +93,25 @@ export class Executor {
       const description = describeEffect(e)
       const issue = 'issue' in e ? e.issue : undefined
       const kind = e.kind.startsWith('board-') ? 'board' : e.kind
+      if (e.kind === 'page') {
+        // Not a GitHub write: outside the budget (the card that records it is already written, so
+        // a page left for later would never be sent), and its failure is reported, not thrown.
+        if (this.opts.dryRun) {
+          this.opts.log(`[dry-run] would ${description}`)
+          out.push({ kind, issue, description, status: 'planned' })
+          continue
+        }
+        const r = this.ports.pager
+          ? await this.ports.pager.send(e)
+          : { ok: false as const, error: 'no pager was set up (a bug)' }
+        if (r.ok) this.opts.log(description)
+        else
+          (this.opts.warn ?? this.opts.log)(
+            `${description} failed: ${r.error}. The incident's GitHub writes are done; the mention stands.`,
+          )
+        out.push({ kind, issue, description, status: r.ok ? 'done' : 'failed', ...(r.ok ? {} : { error: r.error }) })
+        continue
+      }
       // A dry run counts its planned writes against the budget too: it stops where the run would.
       if ((o.after === false && !this.opts.dryRun) || this.used >= this.limit) {
         this.opts.log(

@@ -16,6 +16,9 @@ import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { handleRevert } from './events/revert.js'
 import { Executor } from './apply.js'
+import { announceHandoffs } from './events/handoff.js'
+import { decodeRecord, findCard } from './domain/record.js'
+import { createPager, pagingSecrets, type Pager } from './paging/send.js'
 import { runReportMode } from './events/report.js'
 import { runStatusMode } from './events/status.js'
 import { handleAlerts } from './events/alerts.js'
@@ -100,8 +103,13 @@ export async function dispatch(
   const writer = (config: Config): { board: BoardPort | null; exec: Executor } => {
     const board = boardFor(config)
     runExec ??= new Executor(
-      { github: port, board },
-      { dryRun: inputs.dryRun, budget: WRITE_BUDGET, log: (l: string) => core.info(logSafe(l)) },
+      { github: port, board, pager: pagerFor(config, env) },
+      {
+        dryRun: inputs.dryRun,
+        budget: WRITE_BUDGET,
+        log: (l: string) => core.info(logSafe(l)),
+        warn: (l: string) => core.warning(logSafe(l)),
+      },
     )
     return { board, exec: runExec }
   }
@@ -140,7 +148,9 @@ export async function dispatch(
       throw new ConfigError(
         `labels.incident is "${config.labels.incident}": check out the repository before the action (actions/checkout) so the sweep reads the config first.`,
       )
-    // The open incidents are kept as they stream by when heartbeats need them after the sweep.
+    // Schedules with a `channel` get hand-off notices (src/oncall/handoff.ts), which list the open incidents.
+    const handoffsOn = config.oncall.schedules.some((x) => x.channel)
+    // The open incidents are kept as they stream by when heartbeats or hand-offs need them after the sweep.
     const open: { first: IncidentPage | null; incidents: IncidentPage['incidents'] } = {
       first: first.done ? null : first.value,
       incidents: [],
@@ -151,7 +161,7 @@ export async function dispatch(
     }
     async function* kept() {
       for await (const p of all()) {
-        if (config.heartbeats.length) open.incidents.push(...p.incidents)
+        if (config.heartbeats.length || handoffsOn) open.incidents.push(...p.incidents)
         yield p
       }
     }
@@ -160,6 +170,10 @@ export async function dispatch(
       !first.done && config.oncall.label === oncallLabel ? findOncallIssue(first.value.labelled ?? []) : undefined
     const preloaded: OncallIssue | null | undefined =
       found === undefined ? undefined : found && { number: found.number, body: found.body }
+    // What `validate` warns about (an hour with nobody on call), as annotations on the config file:
+    // once per scheduled run, not in every issue's run.
+    for (const w of config.warnings)
+      core.warning(logSafe(w.message), { file: w.file, startLine: w.line, startColumn: w.column })
     const { board, exec } = writer(config)
     // The sweep has a budget of its own in the config, lower than a run's by default.
     exec.capBudget(config.sweep.budget)
@@ -181,6 +195,18 @@ export async function dispatch(
     })
     result.applied.push(...beats.applied)
     result.problems.push(...beats.problems)
+    const handoffs = await announceHandoffs(
+      port,
+      config,
+      now,
+      open.incidents.map((i) => {
+        const c = findCard(i.comments)
+        return { number: i.number, title: i.title, record: c ? decodeRecord(c.body) : null }
+      }),
+      preloaded,
+      exec,
+    )
+    result.applied.push(...handoffs.applied)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
     // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
     // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
@@ -189,7 +215,8 @@ export async function dispatch(
       { name: SWEEP_ON_LABEL_NAME, color: '', description: '' },
     ]
     let calm: CalmOutcome
-    if (result.scanned === 0 && config.heartbeats.length === 0) {
+    // Hand-offs, too, are noticed only by a scheduled run: with a schedule that announces them, the sweep never sleeps.
+    if (result.scanned === 0 && config.heartbeats.length === 0 && !handoffsOn) {
       calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
       const putBack = calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done')
       if (!calm.asleep)
@@ -202,7 +229,9 @@ export async function dispatch(
       )
       calm = { ...calm, applied: [...stamped, ...calm.applied] }
       if (result.scanned === 0 && inputs.sweepWorkflow)
-        calm.line = `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+        calm.line = config.heartbeats.length
+          ? `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+          : `No incident is open, but a schedule announces its hand-offs (\`channel\`): the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a shift change.`
     }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
@@ -225,6 +254,7 @@ export async function dispatch(
           ]
         : []),
       ...beats.lines.map((l) => `- ${l}`),
+      ...handoffs.lines.map((l) => `- ${l}`),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
@@ -524,6 +554,14 @@ function pagerDutyChangeOf(clientPayload: unknown): ChangeEvent | null {
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
   const pd = isObj(clientPayload) && isObj(clientPayload.incidentops) ? clientPayload.incidentops.pagerduty : undefined
   return isChangeEvent(pd) ? pagerDutyChange(pd, 'client_payload.incidentops.pagerduty') : null
+}
+
+/** The phone pager for the config's channels (null when it names none); the secrets it reads are masked in the log. */
+function pagerFor(config: Config, env: Record<string, string | undefined>): Pager | null {
+  const p = config.oncall.paging
+  if (!Object.keys(p.people).length && !Object.keys(p.schedules).length) return null
+  for (const s of pagingSecrets(p, env)) core.setSecret(s)
+  return createPager(p, { env })
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */

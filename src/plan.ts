@@ -3,6 +3,7 @@ import type { FieldUpdate } from './domain/board.js'
 import type { CommentSnapshot } from './domain/snapshot.js'
 import { CARD_MARKER, findCard, findMarked } from './domain/record.js'
 import { fitBody, fitLabels } from './github/content-limits.js'
+import { describePage, type PageEffect } from './paging/plan.js'
 
 /** One write. A plan is a list of them, computed purely and applied by apply.ts. */
 export type Effect =
@@ -54,6 +55,8 @@ export type Effect =
       updates: FieldUpdate[]
       what: 'board' | 'postmortem on the board'
     }
+  /** A phone page (ntfy, Pushover, e-mail, SMS, call): not a GitHub write; sent after the card records it. */
+  | PageEffect
 
 /** The state we want one issue to be in. Reconciling it against what GitHub has gives the effects. */
 export interface DesiredIssue {
@@ -194,6 +197,8 @@ export function describeEffect(e: Effect): string {
       return `#${e.issue}: add to project ${e.project}`
     case 'board-set-fields':
       return `#${e.issue}: ${e.what}${e.what === 'board' ? '' : ':'} ${e.updates.map((u) => `${u.field} = ${u.shown ?? '(cleared)'}`).join(', ')}`
+    case 'page':
+      return describePage(e)
   }
 }
 

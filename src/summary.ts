@@ -6,7 +6,9 @@ import { inline } from './render/markdown.js'
 export async function writeSummary(head: string[], applied: AppliedEffect[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   // A write's description can quote a title or a label: one neutralised cell (pipes, HTML, mentions, markers).
-  const rows = applied.map((a) => `| ${a.status} | ${inline(a.description, 500)} |`)
+  const rows = applied.map(
+    (a) => `| ${a.status} | ${inline(a.error ? `${a.description}: ${a.error}` : a.description, 500)} |`,
+  )
   const body = [...head, '', ...(rows.length ? ['| status | write |', '|---|---|', ...rows] : ['_No writes._'])].join(
     '\n',
   )

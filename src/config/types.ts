@@ -2,6 +2,7 @@ import type { ChangesConfig } from '../changes/config.js'
 import type { Stage } from '../domain/stages.js'
 import type { ConfigProblem } from '../errors.js'
 import type { Schedule } from '../oncall/schedule.js'
+import type { PagingConfig } from '../paging/config.js'
 import type { StatusConfig } from '../status/config.js'
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const
@@ -82,7 +83,7 @@ export interface Config {
   }
   notify: { events: ('declared' | 'priority' | 'escalation' | 'resolved')[]; priorities: Priority[] }
   /** On-call schedules (docs/oncall.md) and the label of the issue that records `/cover` overrides. */
-  oncall: { label: string; schedules: Schedule[] }
+  oncall: { label: string; schedules: Schedule[]; paging: PagingConfig }
   services: Service[]
   /** The public status page (docs/status-page.md). */
   status: StatusConfig

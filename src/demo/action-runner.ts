@@ -37,6 +37,8 @@ export interface RunOptions {
   apiLimits?: string
   /** Remove RUNNER_TEMP after the run (the demo); tests keep it to read files the action wrote there. */
   removeTemp?: boolean
+  /** Extra environment variables, as a workflow step's `env:` passes secrets (the paging channels'). */
+  env?: Record<string, string>
   /** Variables for the Node process itself (e.g. NODE_COMPILE_CACHE), never read by the action. */
   nodeEnv?: Record<string, string>
 }
@@ -57,7 +59,7 @@ let runSeq = 1000
  * the emulator, and INPUT_* for the inputs over the defaults action.yml declares.
  */
 export function prepareRun(
-  o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'payload' | 'inputs' | 'token' | 'workspace' | 'apiLimits'> & {
+  o: Pick<RunOptions, 'emu' | 'repo' | 'event' | 'payload' | 'inputs' | 'token' | 'workspace' | 'apiLimits' | 'env'> & {
     runId: string
     prefix: string
   },
@@ -95,6 +97,7 @@ export function prepareRun(
     RUNNER_TEMP: dir,
     GITHUB_RUN_ID: o.runId,
     GITHUB_RUN_ATTEMPT: '1',
+    ...o.env,
   }
   if (!o.workspace) mkdirSync(env.GITHUB_WORKSPACE!, { recursive: true })
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v

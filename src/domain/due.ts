@@ -6,6 +6,7 @@ import { marker, postmortemWritten, type IncidentRecord, type TimelineEvent } fr
 import { inline, quote } from '../render/markdown.js'
 import { utc } from '../render/time.js'
 import { escalationChain, resolveTargets, type OncallView } from '../oncall/resolve.js'
+import { planPages } from '../paging/plan.js'
 
 /** A reply we post once, found again by its marker. */
 export interface DueReply {
@@ -134,6 +135,9 @@ export function applyDue(
       const mention = resolved.mentions
       const targets = mention.length ? mention : assignees.map((a) => `@${a}`)
       r.events.push(at({ kind: 'escalation', to: String(top.level), text: mention.join(' ') || undefined }))
+      // Phone pages are recorded with the level, before anything is sent (src/paging/plan.ts).
+      const pages = planPages(r, top.level, targets, resolved.schedules, config, now)
+      if (pages.length) r.pages = [...(Array.isArray(r.pages) ? r.pages : []), ...pages]
       changes.push(`escalated to level ${top.level}`)
       const mk = marker('escalation', top.level)
       replies.push({

@@ -125,8 +125,26 @@ export interface IncidentRecord {
   cause?: Cause
   /** Reverts merged during the incident. */
   mitigations?: Mitigation[]
+  /**
+   * Phone pages (ntfy, Pushover, e-mail, SMS, calls), recorded in the card BEFORE they are sent:
+   * a re-run, a retry or a later sweep finds the key and never pages twice (src/paging/plan.ts).
+   */
+  pages?: PageRecord[]
   /** What the public status page shows of it (`/status`, docs/status-page.md); absent: only the config's rule can publish it. */
   status?: PublicState
+}
+
+/** One page: who was paged, at which escalation level, on which channels. */
+export interface PageRecord {
+  /** `L<level>:@<login>` or `L<level>:schedule:<name>`: one page per level and recipient. */
+  key: string
+  at: string
+  level: number
+  /** The login paged (for a schedule's own channels: who it resolved to, or null in a gap). */
+  who: string | null
+  /** Set when the channels are the schedule's own (`oncall.paging.schedules`). */
+  schedule?: string
+  channels: string[]
 }
 
 export interface AlertState {

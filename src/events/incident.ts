@@ -25,6 +25,7 @@ import { postmortemIncident } from '../postmortem/render.js'
 import { chainNamesSchedule, type OncallView } from '../oncall/resolve.js'
 import { needsChanges } from '../changes/need.js'
 import type { ChangeSet } from '../changes/types.js'
+import { sendPages } from '../paging/apply.js'
 
 /** What arrived, before we know the author's role (looked up only when needed). */
 export type IncomingEvent =
@@ -280,6 +281,7 @@ export async function handleIncident(
   const effects = reconcile(desired, ctx)
   const done = await opts.exec.apply(effects)
   applied.push(...done)
+  applied.push(...(await sendPages(previous, decision.record, effects, done, ctx, opts)))
   // Labels created now exist for the next incident of the same run (the sweep shares this list);
   // a dry run goes on as if they had been, so that its plan is the real run's.
   effects.forEach((e, i) => {

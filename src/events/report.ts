@@ -8,6 +8,7 @@
  * responses): a weekly cron that runs late, or a re-run later the same day, reports on the same
  * window with the same figures, so it finds its issue and writes nothing when nothing changed.
  */
+import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import type { AppliedEffect } from '../apply.js'
 import { Executor } from '../apply.js'
@@ -22,6 +23,9 @@ import type { Inputs } from '../inputs.js'
 import { buildReport } from '../report/build.js'
 import { count } from '../report/format.js'
 import { collectIncidents } from '../report/load.js'
+import { onCallLoad, renderLoad } from '../oncall/load.js'
+import { writeCalendars } from '../oncall/ics-files.js'
+import type { IncidentRecord } from '../domain/record.js'
 import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '../report/publish.js'
 import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
 import type { ReportData, ReportIncident, ReportOptions } from '../report/types.js'
@@ -61,6 +65,8 @@ export interface Gathered {
   repositories: number
   /** GraphQL pages read, the organisation's repository listing included. */
   pages: number
+  /** The incidents' records (those with a card): the on-call load is computed from them. */
+  records: IncidentRecord[]
 }
 
 const sameLabel = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
@@ -106,6 +112,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
   const got = await collectIncidents(pages, home, config, incidents, first, o.asOf)
   o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
   let withoutCard = got.withoutCard
+  const records = [...got.records]
   let total = got.pages + extra
   let repositories = 1
   if (config.report.scope === 'organization') {
@@ -124,12 +131,13 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
         o.asOf,
       )
       withoutCard += c.withoutCard
+      records.push(...c.records)
       total += c.pages
       repositories++
       o.log(`${name}: ${count(c.pages)} page(s), ${count(incidents.length - before)} incidents.`)
     }
   }
-  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total }
+  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total, records }
 }
 
 /** The end of the report window: 00:00 UTC of the day `at` falls in. */
@@ -161,6 +169,23 @@ export const scopeName = (config: Config, repo: RepoRef): string =>
  * introduction (and in the JSON as `input.withoutCard`).
  */
 export function composeReport(
+  g: Pick<Gathered, 'incidents' | 'withoutCard'> & Partial<Pick<Gathered, 'records' | 'config'>>,
+  opts: ReportOptions,
+  /** DORA's figures (repository scope), appended as their own section. */
+  dora?: DoraReport,
+): { data: ReportData; markdown: string } {
+  const composed = composeBase(g, opts, dora)
+  // The on-call load (src/oncall/load.ts), when the config has schedules: after the report.
+  const load =
+    g.config?.oncall.schedules.length && g.records
+      ? renderLoad(
+          onCallLoad(g.records, g.config, composed.data.current.period.start, composed.data.current.period.end),
+        )
+      : ''
+  return load ? { ...composed, markdown: `${composed.markdown}\n\n${load}` } : composed
+}
+
+function composeBase(
   g: Pick<Gathered, 'incidents' | 'withoutCard'>,
   opts: ReportOptions,
   /** DORA's figures (repository scope), appended as their own section. */
@@ -168,7 +193,7 @@ export function composeReport(
 ): { data: ReportData; markdown: string } {
   if (dora) {
     const section = `\n\n${renderDora(dora)}\n`
-    const inner = composeReport(g, { ...opts }, undefined)
+    const inner = composeBase(g, { ...opts })
     inner.data.dora = dora
     const fitted =
       inner.markdown.length + section.length <= DEFAULT_MAX_CHARS
@@ -265,6 +290,9 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   const jsonPath = reportJsonPath(g.config.report.json, o.env, process.cwd())
   writeReportJson(jsonPath, data)
   core.info(`Report data written to ${jsonPath}.`)
+  // The on-call calendars, as files next to the JSON: a later step publishes them (docs/oncall.md).
+  const ics = writeCalendars(g.config, join(dirname(jsonPath), 'oncall-ics'), Date.parse(end))
+  if (ics) core.info(`On-call calendars written to ${ics.dir}: ${ics.files.join(', ')}.`)
 
   const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
   const writes = rows.length
@@ -276,6 +304,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
     outputs: {
       'report-issue': issue === null ? '' : String(issue),
       'report-json': jsonPath,
+      'oncall-ics': ics?.dir ?? '',
       actions: JSON.stringify(applied),
     },
     summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },

@@ -4,6 +4,7 @@
  * parses, a schedule that exists — is checked in oncall/config.ts, at file:line:column too.
  */
 import type { JsonSchema } from '../config/schema.js'
+import { PAGING_SCHEMA } from '../paging/config.js'
 
 const NAME = '^[a-z0-9][a-z0-9-]{0,39}$'
 const LOGIN = '^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}$'
@@ -166,6 +167,7 @@ export const ONCALL_SCHEMA: JsonSchema = {
       default: 'incidentops-oncall',
     },
     schedules: { type: 'array', maxItems: 50, items: schedule, description: 'The schedules.', default: [] },
+    paging: PAGING_SCHEMA,
   },
 }
 

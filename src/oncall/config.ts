@@ -19,6 +19,7 @@ import {
   type Segment,
   type Weekday,
 } from './schedule.js'
+import { pagingProblems, resolvePaging, type RawPaging } from '../paging/config.js'
 
 type RawRestriction = { days?: Weekday[]; from: string; to: string }
 type RawLayer = { name?: string; members: string[]; rotation: string; start: string; restrictions?: RawRestriction[] }
@@ -40,7 +41,7 @@ type RawService = {
 
 /** The raw (validated against the schema) sections this module reads. */
 export interface RawOncallConfig {
-  oncall?: { label?: string; schedules?: RawSchedule[] }
+  oncall?: { label?: string; schedules?: RawSchedule[]; paging?: RawPaging }
   services?: RawService[]
   escalation?: RawLevel[]
 }
@@ -162,6 +163,7 @@ export function oncallProblems(raw: RawOncallConfig): SchemaProblem[] {
       else seen.set(key, String(s.name))
     }
   })
+  out.push(...pagingProblems(raw?.oncall?.paging, [...layersOf.keys()]))
   return out
 }
 
@@ -207,7 +209,10 @@ export function resolveOncall(raw: RawOncallConfig): Pick<Config, 'oncall' | 'se
     ...(s.order !== undefined ? { order: s.order } : {}),
     escalation: s.escalation ? s.escalation.map(level) : null,
   }))
-  return { oncall: { label: raw.oncall?.label ?? 'incidentops-oncall', schedules }, services }
+  return {
+    oncall: { label: raw.oncall?.label ?? 'incidentops-oncall', schedules, paging: resolvePaging(raw.oncall?.paging) },
+    services,
+  }
 }
 
 /** A target as the rest of the code expects it: schedules as written, `team:org/t` as `@org/t`, people with their `@`. */

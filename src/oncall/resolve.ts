@@ -60,6 +60,8 @@ export interface ResolvedTargets {
   mentions: string[]
   /** One line per schedule: who it resolved to and why, for the comment and the log. */
   notes: string[]
+  /** Each whole schedule named (not `schedule:<name>/<layer>`) and who it resolved to: its own paging channels apply. */
+  schedules: { name: string; who: string | null }[]
 }
 
 /**
@@ -75,6 +77,7 @@ export function resolveTargets(
 ): ResolvedTargets {
   const mentions: string[] = []
   const notes: string[] = []
+  const schedules: { name: string; who: string | null }[] = []
   const t = Date.parse(now)
   const add = (m: string): void => {
     if (!mentions.some((x) => x.toLowerCase() === m.toLowerCase())) mentions.push(m)
@@ -102,9 +105,10 @@ export function resolveTargets(
       (view?.overrides ?? []).filter((o) => o.schedule === s.name),
     )
     if (r.who) add(`@${r.who}`)
+    if (!schedules.some((x) => x.name === s.name)) schedules.push({ name: s.name, who: r.who })
     notes.push(
       `schedule ${s.name}: ${r.who ? `@${r.who}` : 'nobody on call'}${r.override ? ` (override${r.override.by ? ` asked by ${r.override.by}` : ''})` : r.layer ? ` (layer ${r.layer})` : ''}`,
     )
   }
-  return { mentions, notes }
+  return { mentions, notes, schedules }
 }

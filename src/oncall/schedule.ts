@@ -58,6 +58,8 @@ export interface Schedule {
   layers: Layer[]
   /** From the config; `/cover` overrides are passed to the functions below. Later ones win over earlier ones. */
   overrides: Override[]
+  /** The chat channel named in hand-off notices; a schedule with one gets a notice at each hand-off. */
+  channel?: string
 }
 
 /** Who is on call at one instant, and until when that holds. */

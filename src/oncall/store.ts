@@ -24,6 +24,8 @@ export interface OncallRecord {
   overrides: (ScheduleOverride & { at: string })[]
   /** Ids of `/cover` comments handled (accepted or refused), so none is handled twice. */
   processed: number[]
+  /** The last hand-off announced per schedule (src/oncall/handoff.ts): who, and when the sweep saw it. */
+  handoffs?: Record<string, { who: string | null; at: string }>
 }
 
 /** Overrides that ended this long ago leave the record (their comments stay in the thread). */

@@ -159,6 +159,8 @@ export interface Collected {
   withoutCard: number
   /** The issues with the `labelled` label, when the query asked for them (first page). */
   labelled?: NonNullable<IncidentPage['labelled']>
+  /** The records of the incidents that have a card (the on-call load: pages and commanders). */
+  records: IncidentRecord[]
 }
 
 /**
@@ -174,7 +176,7 @@ export async function collectIncidents(
   /** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
   asOf?: () => string | undefined,
 ): Promise<Collected> {
-  const out: Collected = { pages: 0, withoutCard: 0 }
+  const out: Collected = { pages: 0, withoutCard: 0, records: [] }
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
@@ -182,6 +184,9 @@ export async function collectIncidents(
       const m = toReportIncident(snap, repo, config, asOf?.())
       if (!m.fromCard) out.withoutCard++
       into.push(m.incident)
+      const card = m.fromCard ? findCard(snap.comments) : undefined
+      const record = card ? decodeRecord(card.body) : null
+      if (record) out.records.push(record)
     }
   }
   if (first) take(first)
