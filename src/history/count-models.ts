@@ -126,7 +126,6 @@ function glmPredictive(g: Glm, row: number[], alpha: number): Predictive {
   return { mean, variance: Math.max(variance, mean) }
 }
 
-const constRow = (): number[] => [1]
 /** Time centred on the last week, so the intercept is the level now and the slope is per week. */
 const trendRow =
   (n: number) =>
