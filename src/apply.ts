@@ -168,6 +168,8 @@ export class Executor {
         return port.updateLabel(e.name, { description: fitLabelDescription(e.description) })
       case 'set-workflow':
         return port.setWorkflowEnabled(e.workflow, e.enabled)
+      case 'put-file':
+        return port.putFile({ branch: e.branch, path: e.path, content: e.content, message: e.message, sha: e.sha })
       case 'propose-file': {
         const pr = await port.proposeFile({
           branch: e.branch,

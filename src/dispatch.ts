@@ -13,6 +13,7 @@ import { RequestLimiter, realClock } from './github/limiter.js'
 import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port.js'
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
+import { historyLoader } from './history/lookup.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
 import { handleAlerts } from './events/alerts.js'
@@ -297,6 +298,7 @@ export async function dispatch(
     const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
       oncallView: oncallViewLoader(port, config),
+      history: historyLoader(port, config.labels.incident),
       exec,
       cardWarnings: late.card,
       now: () => port.serverTime() ?? new Date().toISOString(),
@@ -462,6 +464,7 @@ export async function dispatch(
     ...handleOpts,
     exec,
     oncallView: oncallViewLoader(port, config),
+    history: historyLoader(port, config.labels.incident),
     cardWarnings: late.card,
   })
   result.applied.unshift(...oncallApplied)

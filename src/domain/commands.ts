@@ -17,6 +17,7 @@ export type Command =
   | { name: 'dismiss'; reason: string }
   | { name: 'help' }
   | { name: 'summary' }
+  | { name: 'similar' }
 
 /** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
 const ONCALL_HELP_ROWS = [
@@ -153,6 +154,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '`/summary`',
     help: 'reply with the incident in one paragraph: priority, stage, commander, latest update, next one due',
     parse: () => ({ name: 'summary' }),
+  },
+  {
+    words: ['similar'],
+    usage: '`/similar`',
+    help: 'search the whole history again and reply with the 3 most similar past incidents, why they match and how they ended',
+    parse: () => ({ name: 'similar' }),
   },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]

@@ -1,5 +1,6 @@
 import { PRIORITIES, type Priority } from '../config/types.js'
 import { isStage, type Stage } from './stages.js'
+import type { SimilarState } from '../history/similar-state.js'
 
 /** How something happened, for the timeline and the metrics. */
 export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | 'reopen' | 'edit' | 'schedule'
@@ -100,6 +101,8 @@ export interface IncidentRecord {
   /** Follow-up issues opened with `/followup`, with their state as last seen; `pending` are titles still to open (by comment id). */
   followups?: { number: number; title: string; state: 'open' | 'closed' }[]
   pendingFollowups?: { key: string; title: string }[]
+  /** Similar past incidents, found at declaration or by `/similar` (src/history/). */
+  similar?: SimilarState
 }
 
 export interface AlertState {

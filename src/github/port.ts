@@ -63,6 +63,16 @@ export interface GitHubPort {
   loadIssueContext(number: number, opts: { configPath?: string }): Promise<IssueContext>
   /** Reads only the config file (for events without an issue). null when absent. */
   readConfig(path: string): Promise<string | null>
+  /**
+   * A text file on a branch (contents API, one request; a second only for a file over 1 MB, which
+   * GitHub sends without content). null when the branch or the file does not exist.
+   */
+  readFile(branch: string, path: string): Promise<{ text: string; sha: string } | null>
+  /**
+   * Writes a text file on a branch of our own: `sha` is the blob it replaces (absent to create it).
+   * A missing branch is created from the default branch's head first.
+   */
+  putFile(p: { branch: string; path: string; content: string; message: string; sha?: string }): Promise<void>
   /** Creates labels in one request; labels that already exist are not an error. */
   createLabels(labels: LabelSpec[]): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>

@@ -6,6 +6,7 @@ import { code, inline, neutralizeMentions } from './markdown.js'
 import { utc, utcShort } from './time.js'
 import { ackClockStart } from '../domain/due.js'
 import { serviceRow } from '../oncall/render.js'
+import { similarSection } from '../history/render.js'
 
 const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' }
 
@@ -106,6 +107,8 @@ export function renderCard({ record: r, facts: f, config, ticked, warnings = [] 
     for (const item of config.crisis.checklist) lines.push(`- [${ticked.has(item) ? 'x' : ' '}] ${inline(item, 200)}`)
     lines.push('')
   }
+
+  if (r.similar) lines.push(...similarSection(r.similar))
 
   lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|')
   // In the order things happened: some events are recorded after later ones (an alert's resolution

@@ -121,6 +121,7 @@ export function toReportIncident(issue: ReportSnapshot, repo: string, config: Co
         dismissed: m.dismissed,
         postmortem: postmortemOf(record, m.dismissed, config),
         followups: followupsOf(record),
+        ...(record.similar?.recurrenceOf ? { recurrenceOf: record.similar.recurrenceOf } : {}),
       },
     }
   }
@@ -172,12 +173,15 @@ export async function collectIncidents(
   first?: IncidentPage,
   /** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
   asOf?: () => string | undefined,
+  /** Sees every incident snapshot as its page arrives (the history index is built from them). */
+  visit?: (snap: IncidentPage['incidents'][number]) => void,
 ): Promise<Collected> {
   const out: Collected = { pages: 0, withoutCard: 0 }
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
     for (const snap of page.incidents) {
+      visit?.(snap)
       const m = toReportIncident(snap, repo, config, asOf?.())
       if (!m.fromCard) out.withoutCard++
       into.push(m.incident)

@@ -22,6 +22,8 @@ export interface ReportIncident extends Milestones {
   state: 'open' | 'closed'
   postmortem: 'not-required' | 'missing' | 'open' | 'done'
   followups: { open: number; closed: number }
+  /** Flagged at declaration as a possible recurrence of this past incident (src/history/similar.ts). */
+  recurrenceOf?: number
 }
 
 export interface ReportOptions {
