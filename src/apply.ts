@@ -169,7 +169,14 @@ export class Executor {
       case 'set-workflow':
         return port.setWorkflowEnabled(e.workflow, e.enabled)
       case 'put-file':
-        return port.putFile({ branch: e.branch, path: e.path, content: e.content, message: e.message, sha: e.sha })
+        return port.putFile({
+          branch: e.branch,
+          path: e.path,
+          content: e.content,
+          message: e.message,
+          sha: e.sha,
+          newBranch: e.newBranch,
+        })
       case 'propose-file': {
         const pr = await port.proposeFile({
           branch: e.branch,

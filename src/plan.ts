@@ -42,7 +42,17 @@ export type Effect =
       marker: string
     }
   /** A file of ours on a branch of our own, written directly (the history index); `sha`: the blob it replaces. */
-  | { kind: 'put-file'; branch: string; path: string; content: string; message: string; sha?: string; what: string }
+  | {
+      kind: 'put-file'
+      branch: string
+      path: string
+      content: string
+      message: string
+      sha?: string
+      /** The branch is expected not to exist yet: create it first. */
+      newBranch?: boolean
+      what: string
+    }
   /** The body of a pull request we opened (its follow-up list). */
   | { kind: 'edit-pull-body'; issue: number; pr: number; body: string }
   /** Puts an issue on a Projects (v2) board; GitHub returns the existing item when it is there. */

@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js'
-import type { GitHubPort, IssueContext } from '../github/port.js'
+import type { GitHubPort, IssueContext, LabelSpec } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
 import {
   decide,
@@ -63,7 +63,7 @@ export interface HandleOptions {
    * The history, read at most once per run and only when needed (a declaration, a `/similar`):
    * absent in runs that do not search it (the sweep).
    */
-  history?: () => Promise<History>
+  history?: (repoLabels: readonly LabelSpec[]) => Promise<History>
 }
 
 export interface HandleResult {
@@ -214,7 +214,7 @@ export async function handleIncident(
   ) {
     const card = findCard(ctx.issue!.comments)
     const q = queryOf(previous, ctx.issue!.title, card ? cardSummary(card.body) : null, previous.serviceLabels ?? [])
-    similar = similarState(await opts.history(), q, opts.now() ?? event.createdAt)
+    similar = similarState(await opts.history(ctx.repoLabels), q, opts.now() ?? event.createdAt)
   }
 
   // A due escalation to a schedule resolves with the `/cover` overrides: read only then (decide is
@@ -250,7 +250,11 @@ export async function handleIncident(
   // shows them on every later rendering without reading the history again (as the board ids are).
   if (opts.history && !previous && !decision.record.similar) {
     const q = queryOf(decision.record, ctx.issue!.title, decision.facts.summary, decision.facts.services)
-    decision.record.similar = similarState(await opts.history(), q, opts.now() ?? decision.record.declaredAt)
+    decision.record.similar = similarState(
+      await opts.history(ctx.repoLabels),
+      q,
+      opts.now() ?? decision.record.declaredAt,
+    )
   }
 
   const applied: AppliedEffect[] = []

@@ -17,7 +17,7 @@ import type { Config } from '../config/types.js'
 import { OctokitPort, createOctokit } from '../github/octokit.js'
 import { GITHUB_LIMITS, type ApiLimits } from '../github/limits.js'
 import { RequestLimiter, realClock } from '../github/limiter.js'
-import type { GitHubPort, IncidentPage, IncidentQuery, RepoRef } from '../github/port.js'
+import type { GitHubPort, IncidentPage, IncidentQuery, LabelSpec, RepoRef } from '../github/port.js'
 import type { Inputs } from '../inputs.js'
 import { buildReport } from '../report/build.js'
 import { count } from '../report/format.js'
@@ -65,6 +65,8 @@ export interface Gathered {
   repositories: number
   /** GraphQL pages read, the organisation's repository listing included. */
   pages: number
+  /** The home repository's labels (the history index's label tells whether the index exists). */
+  repoLabels: LabelSpec[]
 }
 
 const sameLabel = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
@@ -85,13 +87,19 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
   let extra = 0
   if (o.local !== undefined) {
     config = loadConfig(o.local, o.configPath)
-    pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
+    pages = o.port.incidentPages({
+      label: config.labels.incident,
+      states: STATES,
+      labelled: config.report.label,
+      withRepoLabels: true,
+    })
   } else {
     pages = o.port.incidentPages({
       label: DEFAULT_INCIDENT_LABEL,
       states: STATES,
       configPath: o.configPath,
       labelled: DEFAULT_REPORT_LABEL,
+      withRepoLabels: true,
     })
     const r = await pages.next()
     first = r.done ? undefined : r.value
@@ -104,7 +112,12 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       await pages.return(undefined)
       extra = first ? 1 : 0
       first = undefined
-      pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
+      pages = o.port.incidentPages({
+        label: config.labels.incident,
+        states: STATES,
+        labelled: config.report.label,
+        withRepoLabels: true,
+      })
     }
   }
   const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, o.visit)
@@ -133,7 +146,15 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       o.log(`${name}: ${count(c.pages)} page(s), ${count(incidents.length - before)} incidents.`)
     }
   }
-  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total }
+  return {
+    config,
+    incidents,
+    withoutCard,
+    reportIssues: got.labelled ?? [],
+    repositories,
+    pages: total,
+    repoLabels: got.repoLabels ?? [],
+  }
 }
 
 /** The end of the report window: 00:00 UTC of the day `at` falls in. */
@@ -272,7 +293,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   // Repository scope only: a declaration searches its own repository's index.
   let indexApplied: AppliedEffect[] = []
   if (g.config.report.scope !== 'organization') {
-    const index = await planIndex(port, past, end)
+    const index = await planIndex(port, past, end, g.repoLabels)
     core.info(
       `History index: ${count(index.incidents)} incidents, ${count(index.bytes)} bytes${index.effects.length ? '' : ', unchanged'}.`,
     )

@@ -610,37 +610,54 @@ export class OctokitPort implements GitHubPort {
     }
   }
 
-  async putFile(p: { branch: string; path: string; content: string; message: string; sha?: string }): Promise<void> {
+  async putFile(p: {
+    branch: string
+    path: string
+    content: string
+    message: string
+    sha?: string
+    newBranch?: boolean
+  }): Promise<void> {
     const route = 'PUT /repos/{owner}/{repo}/contents/{path}'
-    const put = () =>
+    const put = (sha?: string) =>
       this.octokit.rest.repos.createOrUpdateFileContents({
         ...this.repo,
         path: p.path,
         branch: p.branch,
         message: p.message,
         content: Buffer.from(p.content, 'utf8').toString('base64'),
-        ...(p.sha ? { sha: p.sha } : {}),
+        ...(sha ? { sha } : {}),
       })
+    const branch = async (): Promise<void> => {
+      const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo })))
+        .data.default_branch
+      const head = (
+        await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () =>
+          this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }),
+        )
+      ).data.object.sha
+      await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () =>
+        this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha: head }),
+      )
+    }
+    if (p.newBranch) await branch()
     try {
-      await put()
+      await put(p.sha)
       return
     } catch (error: unknown) {
       const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : 0
-      // GitHub answers 404 (or 422 "Branch … not found") for a branch that does not exist yet.
-      if (!(status === 404 || (status === 422 && /branch/i.test(getErrorMessage(error)))))
-        throw toApiError(error, route)
+      const text = getErrorMessage(error)
+      if (status === 422 && /sha/i.test(text) && !p.sha) {
+        // The file is there after all (our label was deleted, not the file): replace it.
+        const current = await this.readFile(p.branch, p.path)
+        await this.call(route, () => put(current?.sha))
+        return
+      }
+      // GitHub answers 404 (or 422 "Branch … not found") for a branch that does not exist.
+      if (!(status === 404 || (status === 422 && /branch/i.test(text)))) throw toApiError(error, route)
     }
-    const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo })))
-      .data.default_branch
-    const sha = (
-      await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () =>
-        this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }),
-      )
-    ).data.object.sha
-    await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () =>
-      this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha }),
-    )
-    await this.call(route, put)
+    await branch()
+    await this.call(route, () => put(p.sha))
   }
 
   async createLabels(labels: LabelSpec[]): Promise<void> {

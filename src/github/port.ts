@@ -70,9 +70,17 @@ export interface GitHubPort {
   readFile(branch: string, path: string): Promise<{ text: string; sha: string } | null>
   /**
    * Writes a text file on a branch of our own: `sha` is the blob it replaces (absent to create it).
-   * A missing branch is created from the default branch's head first.
+   * A missing branch is created from the default branch's head (first when `newBranch` says it is
+   * expected to be missing, else when GitHub says so); a file that exists after all is replaced.
    */
-  putFile(p: { branch: string; path: string; content: string; message: string; sha?: string }): Promise<void>
+  putFile(p: {
+    branch: string
+    path: string
+    content: string
+    message: string
+    sha?: string
+    newBranch?: boolean
+  }): Promise<void>
   /** Creates labels in one request; labels that already exist are not an error. */
   createLabels(labels: LabelSpec[]): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>

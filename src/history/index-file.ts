@@ -18,6 +18,15 @@ import { topTerms } from './terms.js'
 /** The branch that holds the index: ours alone, never merged, so it never touches the code. */
 export const HISTORY_BRANCH = 'incidentops-data'
 export const HISTORY_PATH = 'history/index.txt'
+/**
+ * A repository label that says the index exists: declarations see it in the labels their first
+ * read already returns, so a repository without an index costs no request (and no 404) at all.
+ */
+export const HISTORY_LABEL = {
+  name: 'incidentops/history-index',
+  color: 'ededed',
+  description: `IncidentOps keeps its history index on the branch ${'incidentops-data'}`,
+}
 const HEADER = 'incidentops history index v1'
 /** Kept short: the index is for finding, the issue itself has the rest. */
 const TITLE_MAX = 80

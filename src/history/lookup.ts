@@ -8,11 +8,19 @@
  * since it was built, so an index a week old still sees last week's incidents. A missing, unreadable
  * or stale index never fails the run: fewer matches, and a note in the card that says why.
  */
-import type { GitHubPort } from '../github/port.js'
+import type { GitHubPort, LabelSpec } from '../github/port.js'
 import type { Effect } from '../plan.js'
 import type { IncidentRecord } from '../domain/record.js'
 import type { IncidentFacts } from '../intake/facts.js'
-import { HISTORY_BRANCH, HISTORY_PATH, decodeIndex, encodeIndex, pastIncident, sameIndex } from './index-file.js'
+import {
+  HISTORY_BRANCH,
+  HISTORY_LABEL,
+  HISTORY_PATH,
+  decodeIndex,
+  encodeIndex,
+  pastIncident,
+  sameIndex,
+} from './index-file.js'
 import { recurrenceOf, similar, type PastIncident, type Query } from './similar.js'
 import type { SimilarState } from './similar-state.js'
 import { toEntry } from './render.js'
@@ -28,13 +36,24 @@ export interface History {
 /** An index older than this is called stale in the note (the weekly report rebuilds it). */
 const STALE_MS = 14 * 86_400_000
 
+/** Whether the repository's labels (read anyway) say an index was written. */
+export const hasIndexLabel = (labels: readonly LabelSpec[]): boolean =>
+  labels.some((l) => l.name.toLowerCase() === HISTORY_LABEL.name)
+
+const NOT_YET = `Past incidents not searched yet: the history index (${HISTORY_PATH} on the branch ${HISTORY_BRANCH}) is written by the weekly report, which has not run yet.`
+
 /**
  * Reads the history once per run (memoised): the index, and the incidents updated since it was
- * built. Never throws: a failed read becomes a note.
+ * built. Without our label on the repository there is no index: no request at all. Never throws:
+ * a failed read becomes a note.
  */
-export function historyLoader(port: GitHubPort, incidentLabel: string): () => Promise<History> {
+export function historyLoader(
+  port: GitHubPort,
+  incidentLabel: string,
+): (repoLabels: readonly LabelSpec[]) => Promise<History> {
   let memo: Promise<History> | null = null
-  return () => (memo ??= load(port, incidentLabel))
+  return (repoLabels) =>
+    (memo ??= hasIndexLabel(repoLabels) ? load(port, incidentLabel) : Promise.resolve({ past: [], note: NOT_YET }))
 }
 
 async function load(port: GitHubPort, incidentLabel: string): Promise<History> {
@@ -44,11 +63,7 @@ async function load(port: GitHubPort, incidentLabel: string): Promise<History> {
   } catch (error: unknown) {
     return { past: [], note: `Past incidents not searched: the history index could not be read (${message(error)}).` }
   }
-  if (!file)
-    return {
-      past: [],
-      note: `Past incidents not searched yet: the history index (${HISTORY_PATH} on the branch ${HISTORY_BRANCH}) is written by the weekly report, which has not run yet.`,
-    }
+  if (!file) return { past: [], note: NOT_YET }
   const index = decodeIndex(file.text)
   if (!index)
     return {
@@ -108,29 +123,34 @@ export const factsQuery = (f: IncidentFacts): { summary: string | null; services
 })
 
 /**
- * The report's write of the index: read the file (its sha, and whether it already holds this very
- * index), then plan a `put-file` only when it changed. Re-running the report the same day writes
- * nothing. Returns the effects and the size of the file, for the log.
+ * The report's write of the index. With our label on the repository: read the file (its sha, and
+ * whether it already holds this very index) and plan a `put-file` only when it changed, so a
+ * report re-run the same day writes nothing. Without it (the first time): no read, create the
+ * branch, the file and the label. Returns the effects and the size of the file, for the log.
  */
 export async function planIndex(
   port: GitHubPort,
   past: PastIncident[],
   builtAt: string,
+  repoLabels: readonly LabelSpec[],
 ): Promise<{ effects: Effect[]; bytes: number; incidents: number }> {
   const content = encodeIndex({ builtAt, incidents: past })
-  const current = await port.readFile(HISTORY_BRANCH, HISTORY_PATH)
-  const effects: Effect[] = sameIndex(current?.text ?? null, content)
-    ? []
-    : [
-        {
-          kind: 'put-file',
-          branch: HISTORY_BRANCH,
-          path: HISTORY_PATH,
-          content,
-          message: `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`,
-          ...(current ? { sha: current.sha } : {}),
-          what: `the history index (${past.length} incidents)`,
-        },
-      ]
+  const labelled = hasIndexLabel(repoLabels)
+  const current = labelled ? await port.readFile(HISTORY_BRANCH, HISTORY_PATH) : null
+  const put: Effect = {
+    kind: 'put-file',
+    branch: HISTORY_BRANCH,
+    path: HISTORY_PATH,
+    content,
+    message: `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`,
+    ...(current ? { sha: current.sha } : {}),
+    ...(labelled ? {} : { newBranch: true }),
+    what: `the history index (${past.length} incidents)`,
+  }
+  const effects: Effect[] = labelled
+    ? sameIndex(current?.text ?? null, content)
+      ? []
+      : [put]
+    : [put, { kind: 'create-labels', labels: [HISTORY_LABEL] }]
   return { effects, bytes: Buffer.byteLength(content), incidents: past.length }
 }

@@ -159,6 +159,8 @@ export interface Collected {
   withoutCard: number
   /** The issues with the `labelled` label, when the query asked for them (first page). */
   labelled?: NonNullable<IncidentPage['labelled']>
+  /** The repository's labels, when the query asked for them (first page). */
+  repoLabels?: NonNullable<IncidentPage['repoLabels']>
 }
 
 /**
@@ -180,6 +182,7 @@ export async function collectIncidents(
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
+    if (page.repoLabels && !out.repoLabels) out.repoLabels = page.repoLabels
     for (const snap of page.incidents) {
       visit?.(snap)
       const m = toReportIncident(snap, repo, config, asOf?.())

@@ -102,9 +102,12 @@ describe('similar past incidents and the forecast', () => {
         end: 'resolved',
         cause: 'Rolled back release 4.2: the payment client timed out',
       })
-      // The first write creates our branch: the first PUT is refused (no branch yet), the branch is made, the PUT again.
-      expect(emu.counts().byRoute['PUT /repos/{owner}/{repo}/contents/{path}']).toBe(2)
+      // The first time: our branch, then the file, then the label that tells declarations the index exists.
       expect(emu.counts().byRoute['POST /repos/{owner}/{repo}/git/refs']).toBe(1)
+      expect(emu.counts().byRoute['PUT /repos/{owner}/{repo}/contents/{path}']).toBe(1)
+      expect(emu.listLabels(REPO).map((l) => l.name)).toContain('incidentops/history-index')
+      // Nothing refused on the way (no 404 for the missing file or branch).
+      expect(emu.requests.filter((q) => q.status >= 400)).toEqual([])
 
       // The forecast and its calibration, in the published report.
       const body = emu.getIssue(REPO, Number(r.outputs['report-issue'])).body!

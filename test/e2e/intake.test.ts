@@ -103,11 +103,9 @@ describe('intake from the issue form', () => {
     expect(actions.every((a) => a.status === 'done')).toBe(true)
     expect(run.summary).toContain('incident #')
 
-    // Target: at most 6. Measured: 1 GraphQL read + 1 GraphQL mutation (all missing labels) + card + labels,
-    // + 1 read of the history index for similar past incidents (#20: at most 3 extra; none here yet, so no second read).
+    // Target: at most 6. Measured: 1 GraphQL read + 1 GraphQL mutation (all missing labels) + card + labels.
     const counts = emu.counts()
-    expect(counts.byRoute['GET /repos/{owner}/{repo}/contents/{path}']).toBe(1)
-    expect(counts.total).toBe(5)
+    expect(counts.total).toBe(4)
     expect(counts.graphql).toBe(2)
     expect(counts.writes).toBe(3)
   })
