@@ -56,7 +56,8 @@ function endText(e: SimilarEntry): string {
 /** The lines of the similar-incidents list (no heading). */
 export function similarLines(s: SimilarState): string[] {
   const lines: string[] = []
-  if (s.matches.length === 0)
+  // Not searched (the note says why): "none found" would claim a search that did not happen.
+  if (s.matches.length === 0 && !s.note)
     lines.push('_None found: no past incident shares an alert key, a service, a suspect path or a term with this one._')
   s.matches.forEach((e, i) => {
     lines.push(`${i + 1}. #${e.number} ${inline(e.title, 80)}`)
@@ -70,7 +71,7 @@ export function similarLines(s: SimilarState): string[] {
       `> [!WARNING]\n> **Possible recurrence** of #${s.recurrenceOf}: it happened less than 30 days before this one, and its follow-ups ${(best?.followups.open ?? []).map((n) => `#${n}`).join(', ')} are still open.`,
     )
   }
-  if (s.note) lines.push('', `_${s.note}_`)
+  if (s.note) lines.push(...(lines.length ? [''] : []), `_${s.note}_`)
   return lines
 }
 
