@@ -738,6 +738,46 @@ async function report(emu: Emulator): Promise<void> {
   }
 }
 
+/** The status page config the bench builds with: six services, P1 and P2 published by the rule whatever their source. */
+const STATUS_CONFIG = `services:
+${['api', 'checkout', 'search', 'auth', 'db', 'web'].map((s) => `  - name: ${s}\n    group: ${s === 'db' || s === 'auth' ? 'Platform' : 'Product'}`).join('\n')}
+status:
+  name: Bench status
+  publish: { priorities: [P1, P2], sources: [form, manual, alert, grafana, alertmanager] }
+`
+
+/** `mode: status` over N incidents: ⌈N/100⌉ GraphQL pages (the config on the first), no write; the publish is the Pages upload. */
+async function statusPage(emu: Emulator): Promise<void> {
+  const NOW_STATUS = '2026-11-30T09:00:00Z'
+  for (const size of REPORT_SIZES) {
+    log(`status page over ${size.toLocaleString('en')} incidents`)
+    const repo = `acme/status-${size}`
+    emu.addRepo(repo, { files: { '.github/incidents.yml': STATUS_CONFIG } })
+    seedHistory(emu, repo, { now: NOW_STATUS, count: size, seed: 11, chatter: 0 })
+    emu.clock.set(NOW_STATUS)
+    emu.resetCounters()
+    const m = await runBundle({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/15 * * * *' },
+      inputs: { mode: 'status' },
+    })
+    const pages = Math.max(1, Math.ceil(size / 100))
+    const t = tally(emu.requests)
+    const row = measuredRow('status page', size.toLocaleString('en'), m, emu, {
+      min: pages,
+      minWhy:
+        '⌈N/100⌉ pages (100 incidents each, the config on the first); no GitHub write (actions/deploy-pages publishes)',
+      targets: [{ what: 'requests', limit: pages, actual: t.total, unit: 'requests' }],
+    })
+    const line = /Status page: .*/.exec(m.stdout)?.[0]
+    if (line)
+      row.note = `${line.replace(/ files written to .*/, ' files').slice(0, 300)}${row.note ? `; ${row.note}` : ''}`
+    rows.push(row)
+  }
+}
+
 /** buildReport + renderReport in this process, on the incidents loaded the action's way (no throttling). */
 async function inProcessCompute(emu: Emulator, full: string): Promise<{ ms: number } | null> {
   try {
@@ -1160,6 +1200,7 @@ async function main(): Promise<void> {
     if (want('storm')) await storm(emu)
     if (want('storm') || want('storm10')) await stormConcurrent(emu)
     if (want('report')) await report(emu)
+    if (want('status')) await statusPage(emu)
     if (want('sweep')) await sweep(emu)
     if (want('cold')) await coldStart(emu)
     if (want('month')) await idleMonth(emu)

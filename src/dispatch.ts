@@ -16,6 +16,7 @@ import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { historyLoader } from './history/lookup.js'
 import { Executor } from './apply.js'
 import { runReportMode } from './events/report.js'
+import { runStatusMode } from './events/status.js'
 import { handleAlerts } from './events/alerts.js'
 import { sweep } from './events/sweep.js'
 import { NONE, markSweepOn, sleepSweep, wakeSweep, type CalmOutcome } from './events/calm.js'
@@ -56,6 +57,14 @@ export async function dispatch(
       repo,
       baseUrl,
       budget: WRITE_BUDGET,
+      local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath),
+    })
+  if (r.kind === 'status')
+    return await runStatusMode({
+      env,
+      inputs,
+      repo,
+      baseUrl,
       local: localConfig(env.GITHUB_WORKSPACE, inputs.configPath),
     })
   const wait = realClock.sleep

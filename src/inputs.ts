@@ -14,9 +14,10 @@ export const INPUT = {
   notifyWebhook: 'notify-webhook',
   apiLimits: 'api-limits',
   sweepWorkflow: 'sweep-workflow',
+  statusDir: 'status-dir',
 } as const
 
-export const MODES = ['auto', 'intake', 'sweep', 'report'] as const
+export const MODES = ['auto', 'intake', 'sweep', 'report', 'status'] as const
 export type Mode = (typeof MODES)[number]
 
 export interface Inputs {
@@ -30,6 +31,8 @@ export interface Inputs {
   limits: ApiLimits
   /** The scheduled sweep's workflow file: set, the sweep sleeps while no incident is open (src/events/calm.ts). */
   sweepWorkflow: string
+  /** `mode: status`: the directory the site is written to (relative to the workspace). */
+  statusDir: string
 }
 
 /** Reads and checks the inputs; `get` is core.getInput (or a fake in tests). */
@@ -63,6 +66,11 @@ export function readInputs(get: (name: string) => string): Inputs {
       `The \`sweep-workflow\` input must be the sweep's workflow file name, like incidentops-sweep.yml; it is "${sweepWorkflow}".`,
     )
   }
+  const statusDir = (get(INPUT.statusDir).trim() || 'status-site').replace(/\/+$/, '')
+  if (statusDir.startsWith('/') || statusDir.split('/').includes('..') || statusDir === '.')
+    throw new ConfigError(
+      `The \`status-dir\` input must be a directory inside the workspace of its own, like status-site; it is "${statusDir}".`,
+    )
   return {
     githubToken,
     projectToken: get(INPUT.projectToken).trim(),
@@ -72,5 +80,6 @@ export function readInputs(get: (name: string) => string): Inputs {
     notify,
     limits: parseApiLimits(get(INPUT.apiLimits)),
     sweepWorkflow,
+    statusDir,
   }
 }

@@ -407,7 +407,10 @@ async function runAction(o) {
         prefix: 'incidentops-run-',
     });
     try {
-        const child = (0,external_node_child_process_.spawn)(o.node ?? process.execPath, [o.bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)(o.node ?? process.execPath, [o.bundle], {
+            env: { ...env, ...o.nodeEnv },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d.toString()));

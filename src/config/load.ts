@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from './defaults.js'
 import { STAGES, type Stage } from '../domain/stages.js'
 import { PRIORITIES, type Condition, type Config, type Priority, type PriorityPolicy } from './types.js'
 import { coverageProblems, oncallProblems, resolveOncall, target, type RawOncallConfig } from '../oncall/config.js'
+import { resolveStatus, type RawStatusConfig } from '../status/config.js'
 
 /** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
 export const MAX_CONFIG_BYTES = 256 * 1024
@@ -74,6 +75,7 @@ export function loadConfig(text: string | null, file: string): Config {
 }
 
 type RawConfig = RawOncallConfig & {
+  status?: RawStatusConfig
   labels?: { incident?: string; services?: boolean; allowed_services?: string[] }
   intake?: { hold_unconfirmed?: boolean }
   priorities?: Partial<Record<Priority, Partial<Record<keyof PriorityPolicy, unknown>>>>
@@ -289,6 +291,7 @@ export function resolveConfig(raw: RawConfig, source: string): Config {
       after: l.after ? parseDuration(l.after) : null,
     })),
     ...resolveOncall(raw),
+    status: resolveStatus(raw.status),
     warnings: [],
     responseTeam: (raw.response_team ?? []).map(at),
     sweep: {

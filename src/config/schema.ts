@@ -1,4 +1,5 @@
 import { ONCALL_SCHEMA, SERVICES_SCHEMA, TARGET_PATTERN } from '../oncall/config-schema.js'
+import { STATUS_SCHEMA } from '../status/config.js'
 
 /**
  * The configuration's JSON Schema: the single source for validation (config/validate.ts), the
@@ -681,6 +682,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     oncall: ONCALL_SCHEMA,
     services: SERVICES_SCHEMA,
+    status: STATUS_SCHEMA,
     intake: {
       type: 'object',
       additionalProperties: false,

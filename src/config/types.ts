@@ -1,6 +1,7 @@
 import type { Stage } from '../domain/stages.js'
 import type { ConfigProblem } from '../errors.js'
 import type { Schedule } from '../oncall/schedule.js'
+import type { StatusConfig } from '../status/config.js'
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const
 export type Priority = (typeof PRIORITIES)[number]
@@ -80,6 +81,8 @@ export interface Config {
   /** On-call schedules (docs/oncall.md) and the label of the issue that records `/cover` overrides. */
   oncall: { label: string; schedules: Schedule[] }
   services: Service[]
+  /** The public status page (docs/status-page.md). */
+  status: StatusConfig
   /** What `validate` warns about without refusing the file (a schedule with an uncovered hour). */
   warnings: ConfigProblem[]
 }
@@ -95,6 +98,10 @@ export interface Service {
   channel: string | null
   /** Its own chain, instead of the top-level `escalation`; null: the top-level one. */
   escalation: { mention: string[]; after: number | null }[] | null
+  /** On the status page: its name for customers, its group and its place (lower first); null: the name, no group, catalog order. */
+  displayName?: string | null
+  group?: string | null
+  order?: number | null
 }
 
 export interface HeartbeatConfig {

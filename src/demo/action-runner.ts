@@ -37,6 +37,8 @@ export interface RunOptions {
   apiLimits?: string
   /** Remove RUNNER_TEMP after the run (the demo); tests keep it to read files the action wrote there. */
   removeTemp?: boolean
+  /** Variables for the Node process itself (e.g. NODE_COMPILE_CACHE), never read by the action. */
+  nodeEnv?: Record<string, string>
 }
 
 export interface PreparedRun {
@@ -108,7 +110,10 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     prefix: 'incidentops-run-',
   })
   try {
-    const child = spawn(o.node ?? process.execPath, [o.bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(o.node ?? process.execPath, [o.bundle], {
+      env: { ...env, ...o.nodeEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -4,6 +4,8 @@
  * Several commands in one comment run in order. Pure.
  */
 
+import { parseStatus, type StatusCommand } from '../status/public.js'
+
 export type Command =
   | { name: 'ack' }
   | { name: 'confirm' }
@@ -18,6 +20,7 @@ export type Command =
   | { name: 'help' }
   | { name: 'summary' }
   | { name: 'similar' }
+  | StatusCommand
 
 /** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
 const ONCALL_HELP_ROWS = [
@@ -160,6 +163,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '`/similar`',
     help: 'search the whole history again and reply with the 3 most similar past incidents, why they match and how they ended',
     parse: () => ({ name: 'similar' }),
+  },
+  {
+    words: ['status'],
+    usage: '`/status publish <public title>`, `/status <text>`, `/status postmortem <summary>`, `/status unpublish`',
+    help: 'the public status page: publish the incident with a title for customers, post an update for them, publish the postmortem summary once resolved, or take it off (docs/status-page.md)',
+    multiline: true,
+    parse: (_arg, text) => parseStatus(text),
   },
   { words: ['help'], usage: '`/help`', help: 'this list', parse: () => ({ name: 'help' }) },
 ]

@@ -38,6 +38,7 @@ import { serviceFor, type OncallView } from '../oncall/resolve.js'
 import { renderSummary } from '../render/summary.js'
 import { similarLines } from '../history/render.js'
 import type { SimilarState } from '../history/similar-state.js'
+import { runStatusCommand } from '../status/public.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -624,6 +625,8 @@ function runCommand(
       return 'summary'
     case 'similar':
       return 'similar'
+    case 'status':
+      return runStatusCommand(record, c, e, config, changes)
     case 'confirm':
       if (!isActive(record.stage)) return `\`/confirm\`: the incident is already ${config.stages[record.stage].name}.`
       confirm(record, e, changes)

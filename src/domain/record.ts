@@ -1,6 +1,7 @@
 import { PRIORITIES, type Priority } from '../config/types.js'
 import { isStage, type Stage } from './stages.js'
 import type { SimilarState } from '../history/similar-state.js'
+import type { PublicState } from '../status/public.js'
 
 /** How something happened, for the timeline and the metrics. */
 export type Via = 'form' | 'rules' | 'label' | 'command' | 'alert' | 'close' | 'reopen' | 'edit' | 'schedule'
@@ -103,6 +104,8 @@ export interface IncidentRecord {
   pendingFollowups?: { key: string; title: string }[]
   /** Similar past incidents, found at declaration or by `/similar` (src/history/). */
   similar?: SimilarState
+  /** What the public status page shows of it (`/status`, docs/status-page.md); absent: only the config's rule can publish it. */
+  status?: PublicState
 }
 
 export interface AlertState {
@@ -205,5 +208,15 @@ export function isRecord(r: unknown): r is IncidentRecord {
   if (r.processed !== undefined && !(Array.isArray(r.processed) && r.processed.every((n) => typeof n === 'number')))
     return false
   if (r.commander !== undefined && r.commander !== null && typeof r.commander !== 'string') return false
+  if (r.status !== undefined && !isPublicState(r.status)) return false
   return true
+}
+
+/** The record's public state (`status`), as the status page reads it. */
+function isPublicState(s: unknown): boolean {
+  if (!isObject(s) || typeof s.published !== 'boolean' || !isTime(s.publishedAt)) return false
+  if (s.title !== null && typeof s.title !== 'string') return false
+  if (!Array.isArray(s.updates) || !s.updates.every((u) => isObject(u) && isTime(u.at) && typeof u.text === 'string'))
+    return false
+  return s.postmortem === undefined || (isObject(s.postmortem) && typeof s.postmortem.text === 'string')
 }

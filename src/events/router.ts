@@ -10,6 +10,8 @@ export type Route =
   /** A heartbeat's ping (`repository_dispatch` of type `heartbeat`): the name as sent, checked against the config later. */
   | { kind: 'heartbeat'; name: string }
   | { kind: 'report' }
+  /** `mode: status`: build the public status page (any event). */
+  | { kind: 'status' }
   | { kind: 'sweep' }
   | { kind: 'noop'; notice: string }
 
@@ -56,6 +58,7 @@ export function route(eventName: string, payload: unknown, mode: Mode): Route {
   if (!isObj(payload)) throw new PayloadError('The event payload is not a JSON object.')
   // The report needs no issue: it runs on any event (schedule, workflow_dispatch, …).
   if (mode === 'report') return { kind: 'report' }
+  if (mode === 'status') return { kind: 'status' }
   if (mode === 'sweep') return { kind: 'sweep' }
   // `mode: intake` handles what people do on issues (and merged postmortems), never alerts or the sweep.
   if (mode === 'intake' && !['issues', 'issue_comment', 'pull_request', 'pull_request_target'].includes(eventName))

@@ -210,6 +210,24 @@ export const SERVICES_SCHEMA: JsonSchema = {
         default: [],
       },
       channel: { type: 'string', minLength: 1, maxLength: 100, description: 'Its chat channel, shown in the card.' },
+      display_name: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        description: 'Its name on the status page (default: `name`).',
+      },
+      group: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        description: 'The group it is shown in on the status page (services of one group are shown together).',
+      },
+      order: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 10000,
+        description: 'Its place on the status page, lower first (default: catalog order).',
+      },
       escalation: {
         type: 'array',
         maxItems: 10,

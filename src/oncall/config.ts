@@ -33,6 +33,9 @@ type RawService = {
   paths?: string[]
   channel?: string
   escalation?: RawLevel[]
+  display_name?: string
+  group?: string
+  order?: number
 }
 
 /** The raw (validated against the schema) sections this module reads. */
@@ -198,6 +201,10 @@ export function resolveOncall(raw: RawOncallConfig): Pick<Config, 'oncall' | 'se
     runbook: s.runbook ?? null,
     paths: arr(s.paths),
     channel: s.channel ?? null,
+    // Only the status page reads these: present when written, as the schedules' channel.
+    ...(s.display_name ? { displayName: s.display_name } : {}),
+    ...(s.group ? { group: s.group } : {}),
+    ...(s.order !== undefined ? { order: s.order } : {}),
     escalation: s.escalation ? s.escalation.map(level) : null,
   }))
   return { oncall: { label: raw.oncall?.label ?? 'incidentops-oncall', schedules }, services }

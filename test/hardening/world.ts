@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { startEmulator, type Emulator, type FaultKind } from '../../src/emulator/index.js'
 import {
   BUNDLE,
+  BUNDLE_NODE,
   commentPayload,
   dispatchPayload,
   example,
@@ -58,7 +59,10 @@ export async function runKilledAfterFirstWrite(o: {
 }): Promise<{ killed: boolean; code: number | null }> {
   const { env } = prepareRun({ ...o, prefix: 'incidentops-kill-' })
   const from = o.emu.requests.length
-  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'ignore', 'ignore'] })
+  const child = spawn(BUNDLE_NODE.node ?? process.execPath, [BUNDLE], {
+    env: { ...env, ...BUNDLE_NODE.nodeEnv },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  })
   let killed = false
   const timer = setInterval(() => {
     for (let i = from; i < o.emu.requests.length; i++) {
