@@ -26,6 +26,7 @@ export const WRITE_METHODS = [
   'editIssue',
   'updateComment',
   'proposeFile',
+  'putFile',
   'editPullBody',
   'setWorkflowEnabled',
   'deleteLabel',

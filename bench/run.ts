@@ -38,6 +38,7 @@ import { renderCard } from '../src/render/card.js'
 import { HAS_TIME, ROOT, currentBundle, firstError, freezeBundle, runBundle, tally, type Measured } from './runner.js'
 import { naiveAlert, naiveCommand, naiveIntake, naiveReport, naiveSweep } from './naive.js'
 import { computeRows, demoRow } from './compute.js'
+import { historyBench } from './history.js'
 import {
   linearFit,
   markdownTable,
@@ -1338,6 +1339,7 @@ async function main(): Promise<void> {
     if (want('paging')) await paging(emu)
     if (want('heartbeat')) await heartbeat(emu)
     if (want('changes')) await changes(emu)
+    if (want('history')) await historyBench(emu, rows, log, measuredRow)
     if (want('storm')) await storm(emu)
     if (want('storm') || want('storm10')) await stormConcurrent(emu)
     if (want('report')) await report(emu)

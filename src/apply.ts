@@ -194,6 +194,15 @@ export class Executor {
         return port.updateLabel(e.name, { description: fitLabelDescription(e.description) })
       case 'set-workflow':
         return port.setWorkflowEnabled(e.workflow, e.enabled)
+      case 'put-file':
+        return port.putFile({
+          branch: e.branch,
+          path: e.path,
+          content: e.content,
+          message: e.message,
+          sha: e.sha,
+          newBranch: e.newBranch,
+        })
       case 'propose-file': {
         const pr = await port.proposeFile({
           branch: e.branch,

@@ -15,6 +15,7 @@ import type { GitHubPort, IncidentPage, LabelSpec, RepoRef } from './github/port
 import { OctokitBoardPort, type BoardPort } from './github/board.js'
 import { handleIncident, type IncomingEvent } from './events/incident.js'
 import { handleRevert } from './events/revert.js'
+import { historyLoader } from './history/lookup.js'
 import { Executor } from './apply.js'
 import { announceHandoffs } from './events/handoff.js'
 import { decodeRecord, findCard } from './domain/record.js'
@@ -338,6 +339,7 @@ export async function dispatch(
     const result = await handleAlerts(port, board, alerts, config, open, {
       ...handleOpts,
       oncallView: oncallViewLoader(port, config),
+      history: historyLoader(port, config.labels.incident),
       exec,
       cardWarnings: late.card,
       now: () => port.serverTime() ?? new Date().toISOString(),
@@ -509,6 +511,7 @@ export async function dispatch(
     ...handleOpts,
     exec,
     oncallView: oncallViewLoader(port, config),
+    history: historyLoader(port, config.labels.incident),
     cardWarnings: late.card,
   })
   result.applied.unshift(...oncallApplied)

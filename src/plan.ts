@@ -42,6 +42,18 @@ export type Effect =
       body: string
       marker: string
     }
+  /** A file of ours on a branch of our own, written directly (the history index); `sha`: the blob it replaces. */
+  | {
+      kind: 'put-file'
+      branch: string
+      path: string
+      content: string
+      message: string
+      sha?: string
+      /** The branch is expected not to exist yet: create it first. */
+      newBranch?: boolean
+      what: string
+    }
   /** The body of a pull request we opened (its follow-up list). */
   | { kind: 'edit-pull-body'; issue: number; pr: number; body: string }
   /** Puts an issue on a Projects (v2) board; GitHub returns the existing item when it is there. */
@@ -191,6 +203,8 @@ export function describeEffect(e: Effect): string {
       return `turn the workflow ${e.workflow} ${e.enabled ? 'on' : 'off'} (${e.why})`
     case 'propose-file':
       return `propose the postmortem of #${e.issue} as ${e.path} in a pull request`
+    case 'put-file':
+      return `write ${e.what} to ${e.path} on the branch ${e.branch}`
     case 'edit-pull-body':
       return `#${e.pr}: follow-ups updated`
     case 'board-add-item':

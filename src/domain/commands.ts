@@ -22,6 +22,7 @@ export type Command =
   | { name: 'summary' }
   | { name: 'changes' }
   | { name: 'cause'; cause: CauseRef }
+  | { name: 'similar' }
   | StatusCommand
 
 /** `/oncall` and `/cover` are not incident commands (they run on any issue, see src/events/oncall.ts), but `/help` lists them. */
@@ -174,6 +175,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       const c = parseCause(arg)
       return 'message' in c ? c : { name: 'cause', cause: c }
     },
+  },
+  {
+    words: ['similar'],
+    usage: '`/similar`',
+    help: 'search the whole history again and reply with the 3 most similar past incidents, why they match and how they ended',
+    parse: () => ({ name: 'similar' }),
   },
   {
     words: ['status'],

@@ -38,6 +38,8 @@ import { serviceFor, type OncallView } from '../oncall/resolve.js'
 import { renderSummary } from '../render/summary.js'
 import type { ChangeSet } from '../changes/types.js'
 import { confirmCause, recordRevert, refreshSuspects } from '../changes/cause.js'
+import { similarLines } from '../history/render.js'
+import type { SimilarState } from '../history/similar-state.js'
 import { runStatusCommand } from '../status/public.js'
 
 /** Repository roles that may run commands (GitHub's role_name). */
@@ -164,7 +166,11 @@ export function decide(
   config: Config,
   spec: readonly FormFieldSpec[],
   now?: string,
-  access: { reporter?: Role } = {},
+  access: {
+    reporter?: Role
+    /** Similar past incidents looked up for a `/similar` in the comment (the history is read outside decide). */
+    similar?: SimilarState
+  } = {},
   /** The `/cover` overrides from the on-call issue, when a due escalation names a schedule (else null). */
   oncall: OncallView | null = null,
   /**
@@ -284,7 +290,7 @@ export function decide(
   else if (event.kind === 'comment') {
     for (const c of event.earlier ?? [])
       onComment(record, { kind: 'comment', ...c }, config, changes, replies, changeSet)
-    onComment(record, event, config, changes, replies, changeSet)
+    onComment(record, event, config, changes, replies, changeSet, access.similar)
   } else if (event.kind === 'alert') onAlert(record, event, config, changes, replies, !previous)
   else if (event.kind === 'related') onRelated(record, event, config, changes)
   // The catalog service follows the current answer (form or alert): its chain and runbook apply.
@@ -455,6 +461,7 @@ function onComment(
   changes: string[],
   replies: Reply[],
   changeSet: ChangeSet | null,
+  similar?: SimilarState,
 ): void {
   if (record.processed!.includes(event.commentId)) return
   const parsed = parseCommands(event.body)
@@ -484,7 +491,21 @@ function onComment(
         marker: marker('summary', event.commentId),
         body: `${marker('summary', event.commentId)}\n${renderSummary(record, config, event.createdAt)}`,
       })
-    else if (problem) problems.push(problem)
+    else if (problem === 'similar') {
+      // A fresh search replaces what the card shows; a caught-up `/similar` (no search this run) shows the last one.
+      if (similar) record.similar = similar
+      const shown: SimilarState = record.similar ?? {
+        at: event.createdAt,
+        matches: [],
+        recurrenceOf: null,
+        note: 'Past incidents were not searched for this comment: comment `/similar` again.',
+      }
+      replies.push({
+        marker: marker('similar', event.commentId),
+        body: `${marker('similar', event.commentId)}\n**Similar past incidents**\n\n${similarLines(shown).join('\n')}`,
+      })
+      changes.push('similar past incidents looked up')
+    } else if (problem) problems.push(problem)
   }
   if (problems.length) {
     replies.push({
@@ -622,12 +643,14 @@ function runCommand(
   changes: string[],
   commentId: number,
   changeSet: ChangeSet | null,
-): string | null | 'help' | 'summary' {
+): string | null | 'help' | 'summary' | 'similar' {
   switch (c.name) {
     case 'help':
       return 'help'
     case 'summary':
       return 'summary'
+    case 'similar':
+      return 'similar'
     case 'status':
       return runStatusCommand(record, c, e, config, changes)
     case 'confirm':

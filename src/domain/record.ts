@@ -2,6 +2,7 @@ import { PRIORITIES, type Priority } from '../config/types.js'
 import { isStage, type Stage } from './stages.js'
 import type { Suspect } from '../changes/rank.js'
 import type { Cause, Mitigation } from '../changes/cause.js'
+import type { SimilarState } from '../history/similar-state.js'
 import type { PublicState } from '../status/public.js'
 
 /** How something happened, for the timeline and the metrics. */
@@ -130,6 +131,8 @@ export interface IncidentRecord {
    * a re-run, a retry or a later sweep finds the key and never pages twice (src/paging/plan.ts).
    */
   pages?: PageRecord[]
+  /** Similar past incidents, found at declaration or by `/similar` (src/history/). */
+  similar?: SimilarState
   /** What the public status page shows of it (`/status`, docs/status-page.md); absent: only the config's rule can publish it. */
   status?: PublicState
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js'
-import type { GitHubPort, IssueContext } from '../github/port.js'
+import type { GitHubPort, IssueContext, LabelSpec } from '../github/port.js'
 import type { BoardPort } from '../github/board.js'
 import {
   decide,
@@ -26,6 +26,10 @@ import { chainNamesSchedule, type OncallView } from '../oncall/resolve.js'
 import { needsChanges } from '../changes/need.js'
 import type { ChangeSet } from '../changes/types.js'
 import { sendPages } from '../paging/apply.js'
+import { parseCommands } from '../domain/commands.js'
+import { cardSummary } from '../history/index-file.js'
+import { queryOf, similarState, type History } from '../history/lookup.js'
+import type { SimilarState } from '../history/similar-state.js'
 
 /** What arrived, before we know the author's role (looked up only when needed). */
 export type IncomingEvent =
@@ -58,6 +62,11 @@ export interface HandleOptions {
   oncallView?: () => Promise<OncallView>
   /** Warnings about the installation for the card (the sweep stopped running); none clears them. */
   cardWarnings?: readonly string[]
+  /**
+   * The history, read at most once per run and only when needed (a declaration, a `/similar`):
+   * absent in runs that do not search it (the sweep).
+   */
+  history?: (repoLabels: readonly LabelSpec[]) => Promise<History>
 }
 
 export interface HandleResult {
@@ -196,12 +205,28 @@ export async function handleIncident(
       ? await roleOf(incoming.sender)
       : reporter
 
+  // `/similar` from someone who may run it: search the history now (decide is pure, it gets the result).
+  let similar: SimilarState | undefined
+  if (
+    opts.history &&
+    previous &&
+    event.kind === 'comment' &&
+    mayDecide(event.role) &&
+    !previous.processed?.includes(event.commentId) &&
+    parseCommands(event.body).commands.some((c) => c.name === 'similar')
+  ) {
+    const card = findCard(ctx.issue!.comments)
+    const q = queryOf(previous, ctx.issue!.title, card ? cardSummary(card.body) : null, previous.serviceLabels ?? [])
+    similar = similarState(await opts.history(ctx.repoLabels), q, opts.now() ?? event.createdAt)
+  }
+
   // A due escalation to a schedule resolves with the `/cover` overrides: read only then (decide is
   // pure, so a first pass without them tells whether they are needed).
   let oncall: OncallView | null = null
   if (opts.oncallView && config.oncall.schedules.length) {
     const probe = decide(ctx, event, config, formSpec(INCIDENT_FORM, config), opts.now() ?? undefined, {
       reporter: declarer,
+      similar,
     })
     if (
       probe.kind === 'incident' &&
@@ -228,7 +253,7 @@ export async function handleIncident(
     config,
     formSpec(INCIDENT_FORM, config),
     opts.now() ?? undefined,
-    { reporter: declarer },
+    { reporter: declarer, similar },
     oncall,
     changeSet,
   )
@@ -237,6 +262,16 @@ export async function handleIncident(
     return (card ? decodeRecord(card.body) : null)?.events.length ?? 0
   })()
   if (decision.kind === 'skip') return { decision, applied: [], problems: [] }
+  // A new incident: its similar past incidents, found once and kept in the record, so the card
+  // shows them on every later rendering without reading the history again (as the board ids are).
+  if (opts.history && !previous && !decision.record.similar) {
+    const q = queryOf(decision.record, ctx.issue!.title, decision.facts.summary, decision.facts.services)
+    decision.record.similar = similarState(
+      await opts.history(ctx.repoLabels),
+      q,
+      opts.now() ?? decision.record.declaredAt,
+    )
+  }
 
   const applied: AppliedEffect[] = []
   const problems: string[] = []

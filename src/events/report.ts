@@ -18,7 +18,7 @@ import type { Config } from '../config/types.js'
 import { OctokitPort, createOctokit } from '../github/octokit.js'
 import { GITHUB_LIMITS, type ApiLimits } from '../github/limits.js'
 import { RequestLimiter, realClock } from '../github/limiter.js'
-import type { GitHubPort, IncidentPage, IncidentQuery, RepoRef } from '../github/port.js'
+import type { GitHubPort, IncidentPage, IncidentQuery, LabelSpec, RepoRef } from '../github/port.js'
 import type { Inputs } from '../inputs.js'
 import { buildReport } from '../report/build.js'
 import { count } from '../report/format.js'
@@ -33,6 +33,11 @@ import { logSafe } from '../log-safe.js'
 import { doraForReport } from '../changes/report.js'
 import type { DoraReport } from '../changes/dora.js'
 import { renderDora } from '../render/dora.js'
+import { buildForecast } from '../history/forecast.js'
+import { renderForecast } from '../history/render.js'
+import { pastIncident } from '../history/index-file.js'
+import { planIndex } from '../history/lookup.js'
+import type { PastIncident } from '../history/similar.js'
 
 const DAY = 86_400_000
 const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
@@ -52,6 +57,8 @@ export interface GatherOptions {
   log: (line: string) => void
   /** The report's end, known once GitHub answered: each incident's milestones are rebuilt as of then. */
   asOf?: () => string | undefined
+  /** Sees each incident of the home repository as its page arrives (the history index is built from them). */
+  visit?: (snap: IncidentPage['incidents'][number]) => void
 }
 
 export interface Gathered {
@@ -67,6 +74,8 @@ export interface Gathered {
   pages: number
   /** The incidents' records (those with a card): the on-call load is computed from them. */
   records: IncidentRecord[]
+  /** The home repository's labels (the history index's label tells whether the index exists). */
+  repoLabels: LabelSpec[]
 }
 
 const sameLabel = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
@@ -87,13 +96,19 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
   let extra = 0
   if (o.local !== undefined) {
     config = loadConfig(o.local, o.configPath)
-    pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
+    pages = o.port.incidentPages({
+      label: config.labels.incident,
+      states: STATES,
+      labelled: config.report.label,
+      withRepoLabels: true,
+    })
   } else {
     pages = o.port.incidentPages({
       label: DEFAULT_INCIDENT_LABEL,
       states: STATES,
       configPath: o.configPath,
       labelled: DEFAULT_REPORT_LABEL,
+      withRepoLabels: true,
     })
     const r = await pages.next()
     first = r.done ? undefined : r.value
@@ -106,10 +121,15 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       await pages.return(undefined)
       extra = first ? 1 : 0
       first = undefined
-      pages = o.port.incidentPages({ label: config.labels.incident, states: STATES, labelled: config.report.label })
+      pages = o.port.incidentPages({
+        label: config.labels.incident,
+        states: STATES,
+        labelled: config.report.label,
+        withRepoLabels: true,
+      })
     }
   }
-  const got = await collectIncidents(pages, home, config, incidents, first, o.asOf)
+  const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, o.visit)
   o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
   let withoutCard = got.withoutCard
   const records = [...got.records]
@@ -137,7 +157,16 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       o.log(`${name}: ${count(c.pages)} page(s), ${count(incidents.length - before)} incidents.`)
     }
   }
-  return { config, incidents, withoutCard, reportIssues: got.labelled ?? [], repositories, pages: total, records }
+  return {
+    config,
+    incidents,
+    withoutCard,
+    reportIssues: got.labelled ?? [],
+    repositories,
+    pages: total,
+    repoLabels: got.repoLabels ?? [],
+    records,
+  }
 }
 
 /** The end of the report window: 00:00 UTC of the day `at` falls in. */
@@ -203,11 +232,31 @@ function composeBase(
   }
   const data = buildReport(g.incidents, opts)
   data.input.withoutCard = g.withoutCard
-  if (g.withoutCard === 0) return { data, markdown: renderReport(data) }
+  // The forecast and the recurrences (src/history/), placed before the incident list.
+  const history = historySection(g.incidents, data, opts)
+  const withHistory = (markdown: string): string => {
+    const at = markdown.indexOf('\n### Incidents')
+    return at < 0 ? `${markdown}\n\n${history}` : `${markdown.slice(0, at)}\n${history}\n${markdown.slice(at)}`
+  }
+  const room = DEFAULT_MAX_CHARS - history.length - 4
+  if (g.withoutCard === 0) return { data, markdown: withHistory(renderReport(data, { maxChars: room })) }
   const note = `\n\n_${count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates: started and declared when opened; acknowledged, mitigated and resolved when closed (while open: none of them yet, an open lower bound); dismissed if closed as not planned; priority from its label._`
-  const markdown = renderReport(data, { maxChars: DEFAULT_MAX_CHARS - note.length })
+  const markdown = withHistory(renderReport(data, { maxChars: room - note.length }))
   const at = markdown.indexOf('\n\n### ')
   return { data, markdown: at < 0 ? markdown : markdown.slice(0, at) + note + markdown.slice(at) }
+}
+
+/** The forecast, its calibration and the window's possible recurrences, as a report section. */
+function historySection(incidents: readonly ReportIncident[], data: ReportData, opts: ReportOptions): string {
+  const forecast = renderForecast(buildForecast(incidents, opts.now, opts.observedSince))
+  const { start, end } = data.current.period
+  const rec = incidents
+    .filter((i) => i.recurrenceOf && !i.dismissed && i.declaredAt > start && i.declaredAt <= end)
+    .sort((a, b) => a.number - b.number)
+  const line = rec.length
+    ? `- **Possible recurrences in this window:** ${rec.length} (${rec.map((i) => `#${i.number} of #${i.recurrenceOf}`).join(', ')}): the best match was less than 30 days old and its follow-ups were still open.`
+    : '- **Possible recurrences in this window:** 0.'
+  return `${forecast}\n${line}\n`
 }
 
 /**
@@ -253,7 +302,9 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
+  const past: PastIncident[] = []
   const g = await gatherIncidents({
+    visit: (snap) => past.push(pastIncident(snap)),
     port,
     repo: o.repo,
     portFor,
@@ -284,6 +335,16 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
     { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) },
   )
   const applied: AppliedEffect[] = await exec.apply(plan.effects)
+  // The history index, from the incidents just read: kept by this run, read by every declaration.
+  // Repository scope only: a declaration searches its own repository's index.
+  let indexApplied: AppliedEffect[] = []
+  if (g.config.report.scope !== 'organization') {
+    const index = await planIndex(port, past, end, g.repoLabels)
+    core.info(
+      `History index: ${count(index.incidents)} incidents, ${count(index.bytes)} bytes${index.effects.length ? '' : ', unchanged'}.`,
+    )
+    indexApplied = await exec.apply(index.effects)
+  }
   const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null
   if (applied.length === 0) core.info(`Report issue #${issue} is up to date: nothing to write.`)
 
@@ -294,7 +355,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   const ics = writeCalendars(g.config, join(dirname(jsonPath), 'oncall-ics'), Date.parse(end))
   if (ics) core.info(`On-call calendars written to ${ics.dir}: ${ics.files.join(', ')}.`)
 
-  const rows = applied.map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
+  const rows = [...applied, ...indexApplied].map((a) => `| ${a.status} | ${a.description.replace(/\|/g, '\\|')} |`)
   const writes = rows.length
     ? ['| status | write |', '|---|---|', ...rows]
     : ['_No writes: the report issue is up to date._']
@@ -305,7 +366,7 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
       'report-issue': issue === null ? '' : String(issue),
       'report-json': jsonPath,
       'oncall-ics': ics?.dir ?? '',
-      actions: JSON.stringify(applied),
+      actions: JSON.stringify([...applied, ...indexApplied]),
     },
     summary: { raw: [markdown, '', '---', '', where, '', ...writes, ''].join('\n') },
     problems: [],

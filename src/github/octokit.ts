@@ -624,6 +624,75 @@ export class OctokitPort implements GitHubPort {
     return obj.isBinary ? '\u0000binary' : (obj.text ?? null)
   }
 
+  async readFile(branch: string, path: string): Promise<{ text: string; sha: string } | null> {
+    const route = 'GET /repos/{owner}/{repo}/contents/{path}'
+    try {
+      const res = await this.octokit.rest.repos.getContent({ ...this.repo, path, ref: branch })
+      const d = res.data
+      if (Array.isArray(d) || d.type !== 'file') return null
+      if ('content' in d && d.encoding === 'base64')
+        return { text: Buffer.from(d.content, 'base64').toString('utf8'), sha: d.sha }
+      // Over 1 MB GitHub answers without the content: ask for the raw bytes.
+      const raw = await this.call(route, () =>
+        this.octokit.rest.repos.getContent({ ...this.repo, path, ref: branch, mediaType: { format: 'raw' } }),
+      )
+      return { text: String(raw.data as unknown), sha: d.sha }
+    } catch (error: unknown) {
+      if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404) return null
+      throw toApiError(error, route)
+    }
+  }
+
+  async putFile(p: {
+    branch: string
+    path: string
+    content: string
+    message: string
+    sha?: string
+    newBranch?: boolean
+  }): Promise<void> {
+    const route = 'PUT /repos/{owner}/{repo}/contents/{path}'
+    const put = (sha?: string) =>
+      this.octokit.rest.repos.createOrUpdateFileContents({
+        ...this.repo,
+        path: p.path,
+        branch: p.branch,
+        message: p.message,
+        content: Buffer.from(p.content, 'utf8').toString('base64'),
+        ...(sha ? { sha } : {}),
+      })
+    const branch = async (): Promise<void> => {
+      const base = (await this.call('GET /repos/{owner}/{repo}', () => this.octokit.rest.repos.get({ ...this.repo })))
+        .data.default_branch
+      const head = (
+        await this.call('GET /repos/{owner}/{repo}/git/ref/{ref}', () =>
+          this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${base}` }),
+        )
+      ).data.object.sha
+      await this.tolerate422('POST /repos/{owner}/{repo}/git/refs', /already exists/i, () =>
+        this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${p.branch}`, sha: head }),
+      )
+    }
+    if (p.newBranch) await branch()
+    try {
+      await put(p.sha)
+      return
+    } catch (error: unknown) {
+      const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : 0
+      const text = getErrorMessage(error)
+      if (status === 422 && /sha/i.test(text) && !p.sha) {
+        // The file is there after all (our label was deleted, not the file): replace it.
+        const current = await this.readFile(p.branch, p.path)
+        await this.call(route, () => put(current?.sha))
+        return
+      }
+      // GitHub answers 404 (or 422 "Branch … not found") for a branch that does not exist.
+      if (!(status === 404 || (status === 422 && /branch/i.test(text)))) throw toApiError(error, route)
+    }
+    await branch()
+    await this.call(route, () => put(p.sha))
+  }
+
   async createLabels(labels: LabelSpec[]): Promise<void> {
     if (labels.length === 0) return
     const repositoryId = this.repositoryId ?? (await this.fetchRepositoryId())

@@ -74,6 +74,24 @@ export interface GitHubPort {
   changeHistory(since: string): Promise<ChangeSet>
   /** Reads only the config file (for events without an issue). null when absent. */
   readConfig(path: string): Promise<string | null>
+  /**
+   * A text file on a branch (contents API, one request; a second only for a file over 1 MB, which
+   * GitHub sends without content). null when the branch or the file does not exist.
+   */
+  readFile(branch: string, path: string): Promise<{ text: string; sha: string } | null>
+  /**
+   * Writes a text file on a branch of our own: `sha` is the blob it replaces (absent to create it).
+   * A missing branch is created from the default branch's head (first when `newBranch` says it is
+   * expected to be missing, else when GitHub says so); a file that exists after all is replaced.
+   */
+  putFile(p: {
+    branch: string
+    path: string
+    content: string
+    message: string
+    sha?: string
+    newBranch?: boolean
+  }): Promise<void>
   /** Creates labels in one request; labels that already exist are not an error. */
   createLabels(labels: LabelSpec[]): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>

@@ -7,6 +7,7 @@ import { utc, utcShort } from './time.js'
 import { ackClockStart } from '../domain/due.js'
 import { serviceRow } from '../oncall/render.js'
 import { renderSuspects } from './suspects.js'
+import { similarSection } from '../history/render.js'
 
 const PRIORITY_ICON: Record<string, string> = { P1: '🔴', P2: '🟠', P3: '🟡', P4: '🟢' }
 
@@ -109,6 +110,7 @@ export function renderCard({ record: r, facts: f, config, ticked, warnings = [] 
   }
 
   lines.push(...renderSuspects(r))
+  if (r.similar) lines.push(...similarSection(r.similar))
 
   lines.push('#### Timeline', '', '| time | what | by |', '|---|---|---|')
   // In the order things happened: some events are recorded after later ones (an alert's resolution

@@ -122,6 +122,7 @@ export function toReportIncident(issue: ReportSnapshot, repo: string, config: Co
         postmortem: postmortemOf(record, m.dismissed, config),
         followups: followupsOf(record),
         ...(record.cause ? { cause: record.cause } : {}),
+        ...(record.similar?.recurrenceOf ? { recurrenceOf: record.similar.recurrenceOf } : {}),
       },
     }
   }
@@ -161,6 +162,8 @@ export interface Collected {
   labelled?: NonNullable<IncidentPage['labelled']>
   /** The records of the incidents that have a card (the on-call load: pages and commanders). */
   records: IncidentRecord[]
+  /** The repository's labels, when the query asked for them (first page). */
+  repoLabels?: NonNullable<IncidentPage['repoLabels']>
 }
 
 /**
@@ -175,12 +178,16 @@ export async function collectIncidents(
   first?: IncidentPage,
   /** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
   asOf?: () => string | undefined,
+  /** Sees every incident snapshot as its page arrives (the history index is built from them). */
+  visit?: (snap: IncidentPage['incidents'][number]) => void,
 ): Promise<Collected> {
   const out: Collected = { pages: 0, withoutCard: 0, records: [] }
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
+    if (page.repoLabels && !out.repoLabels) out.repoLabels = page.repoLabels
     for (const snap of page.incidents) {
+      visit?.(snap)
       const m = toReportIncident(snap, repo, config, asOf?.())
       if (!m.fromCard) out.withoutCard++
       into.push(m.incident)

@@ -26,6 +26,8 @@ export interface ReportIncident extends Milestones {
   followups: { open: number; closed: number }
   /** The cause confirmed with `/cause` (DORA's change failure rate and recovery time). */
   cause?: Cause
+  /** Flagged at declaration as a possible recurrence of this past incident (src/history/similar.ts). */
+  recurrenceOf?: number
 }
 
 export interface ReportOptions {

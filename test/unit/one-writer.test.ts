@@ -18,6 +18,7 @@ const READS = [
   'orgRepositories',
   'loadIssueContext',
   'readConfig',
+  'readFile',
   'getRole',
   'pullBody',
   'recentChanges',
