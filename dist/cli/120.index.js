@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/emulator/index.ts + 5 modules
-var emulator = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/emulator/index.ts + 7 modules
+var emulator = __webpack_require__(7716);
 ;// CONCATENATED MODULE: ./src/intake/issue-form.ts
 const NO_RESPONSE = (/* unused pure expression or super */ null && (['_no response_', 'none']));
 function parseIssueForm(body, spec) {
@@ -390,6 +390,7 @@ function prepareRun(o) {
         RUNNER_TEMP: dir,
         GITHUB_RUN_ID: o.runId,
         GITHUB_RUN_ATTEMPT: '1',
+        ...o.env,
     };
     if (!o.workspace)
         (0,external_node_fs_.mkdirSync)(env.GITHUB_WORKSPACE, { recursive: true });

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   emulatorCommand: () => (/* binding */ emulatorCommand)
 /* harmony export */ });
 /* unused harmony export EMULATOR_HELP */
-/* harmony import */ var _emulator_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3190);
+/* harmony import */ var _emulator_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7716);
 /* harmony import */ var _demo_seed_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1454);
 /* harmony import */ var _demo_world_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5579);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);

@@ -2043,11 +2043,12 @@ async function alertCommand(args, out, err, env = process.env, sleep) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ip: () => (/* binding */ neutralizeReferences),
+/* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   lW: () => (/* binding */ neutralizeMarkers),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   tI: () => (/* binding */ neutralizeMentions)
 /* harmony export */ });
-/* unused harmony exports neutralizeLinks, defuseUserText, truncate, quote, code */
+/* unused harmony exports neutralizeLinks, defuseUserText, truncate, quote */
 /**
  * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
  * our hidden markers. Everything we echo from titles, bodies, alerts and commands goes through here.
