@@ -10691,6 +10691,7 @@ asOf,
 /** Sees every incident snapshot as its page arrives (the history index is built from them). */
 visit) {
     const out = { pages: 0, withoutCard: 0, records: [] };
+    const keepRecords = config.oncall.schedules.length > 0;
     const take = (page) => {
         out.pages++;
         if (page.labelled && !out.labelled)
@@ -10703,7 +10704,10 @@ visit) {
             if (!m.fromCard)
                 out.withoutCard++;
             into.push(m.incident);
-            const card = m.fromCard ? findCard(snap.comments) : undefined;
+            // Only the on-call load reads the records: kept (decoded a second time) only when there are schedules.
+            if (!keepRecords || !m.fromCard)
+                continue;
+            const card = findCard(snap.comments);
             const record = card ? decodeRecord(card.body) : null;
             if (record)
                 out.records.push(record);

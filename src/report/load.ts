@@ -182,6 +182,7 @@ export async function collectIncidents(
   visit?: (snap: IncidentPage['incidents'][number]) => void,
 ): Promise<Collected> {
   const out: Collected = { pages: 0, withoutCard: 0, records: [] }
+  const keepRecords = config.oncall.schedules.length > 0
   const take = (page: IncidentPage): void => {
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
@@ -191,7 +192,9 @@ export async function collectIncidents(
       const m = toReportIncident(snap, repo, config, asOf?.())
       if (!m.fromCard) out.withoutCard++
       into.push(m.incident)
-      const card = m.fromCard ? findCard(snap.comments) : undefined
+      // Only the on-call load reads the records: kept (decoded a second time) only when there are schedules.
+      if (!keepRecords || !m.fromCard) continue
+      const card = findCard(snap.comments)
       const record = card ? decodeRecord(card.body) : null
       if (record) out.records.push(record)
     }
