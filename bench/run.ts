@@ -1030,6 +1030,8 @@ function seedOpen(emu: Emulator, repo: string, count: number, due: number): void
       commander: null,
       processed: [],
       source: 'form',
+      // As intake records it: the service that got its label (without it, every first run rewrites the card).
+      serviceLabels: ['api'],
     }
     emu.createComment(repo, issue.number, { body: renderCard({ record, facts, config, ticked: new Set() }), user: BOT })
   }
@@ -1115,17 +1117,19 @@ async function sweep(emu: Emulator): Promise<void> {
       // The sweep stops at its write budget (config sweep.budget, 50 by default) and leaves the rest to the next run.
       const handled = new Set(actionWrites.map((path) => /\/issues\/(\d+)/.exec(path)?.[1]).filter(Boolean)).size
       if (due > 0) {
+        // The repository's missing labels are created once (one CreateLabels for all): not a write per item.
+        const itemWrites = t.writes - (t.byRoute['POST /graphql CreateLabels'] ?? 0)
         row.extra = {
           ...row.extra,
           dueHandled: handled,
-          writesPerDueItem: handled ? +(t.writes / handled).toFixed(2) : 'n/a',
+          writesPerDueItem: handled ? +(itemWrites / handled).toFixed(2) : 'n/a',
         }
         const perMinute = t.writes / (m.wallMs / 60_000)
         row.targets = [
           {
-            what: 'writes per due item',
+            what: 'writes per due item (besides the one label creation)',
             limit: 1,
-            actual: handled ? +(t.writes / handled).toFixed(2) : null,
+            actual: handled ? +(itemWrites / handled).toFixed(2) : null,
             unit: '',
           },
           // ≥ 55 writes a minute, as a ceiling on the time per write (60/55 s).
