@@ -4784,15 +4784,16 @@ dora) {
 }
 function composeBase(g, opts, 
 /** DORA's figures (repository scope), appended as their own section. */
-dora) {
+dora, 
+/** Room for the whole report (GitHub's issue body limit, less what is appended after it). */
+maxChars = DEFAULT_MAX_CHARS) {
     if (dora) {
+        // The report is fitted to the room DORA's section leaves, so its history section and the
+        // note on incidents without a card stay in it however long it is.
         const section = `\n\n${renderDora(dora)}\n`;
-        const inner = composeBase(g, { ...opts });
+        const inner = composeBase(g, opts, undefined, maxChars - section.length);
         inner.data.dora = dora;
-        const fitted = inner.markdown.length + section.length <= DEFAULT_MAX_CHARS
-            ? inner.markdown
-            : renderReport(inner.data, { maxChars: DEFAULT_MAX_CHARS - section.length });
-        return { data: inner.data, markdown: `${fitted.replace(/\n*$/, '')}${section}` };
+        return { data: inner.data, markdown: `${inner.markdown.replace(/\n*$/, '')}${section}` };
     }
     const data = buildReport(g.incidents, opts);
     data.input.withoutCard = g.withoutCard;
@@ -4802,7 +4803,7 @@ dora) {
         const at = markdown.indexOf('\n### Incidents');
         return at < 0 ? `${markdown}\n\n${history}` : `${markdown.slice(0, at)}\n${history}\n${markdown.slice(at)}`;
     };
-    const room = DEFAULT_MAX_CHARS - history.length - 4;
+    const room = maxChars - history.length - 4;
     if (g.withoutCard === 0)
         return { data, markdown: withHistory(renderReport(data, { maxChars: room })) };
     const note = `\n\n_${format_count(g.withoutCard)} incident${g.withoutCard === 1 ? ' has' : 's have'} no IncidentOps card among the comments read (the first 3 and the last 20): counted with the issue's own dates: started and declared when opened; acknowledged, mitigated and resolved when closed (while open: none of them yet, an open lower bound); dismissed if closed as not planned; priority from its label._`;
