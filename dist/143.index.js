@@ -1052,7 +1052,241 @@ function causeLabel(c) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/milestones.ts
+
+/**
+ * `asOf` (an ISO time) rebuilds the milestones as they were then, from the timeline alone: events
+ * after it are ignored and the stage is the one the timeline had reached (so an incident closed
+ * before a report's end and reopened after it counts as resolved in that report).
+ */
+function milestones(r, asOf) {
+    let acknowledgedAt = null;
+    let mitigatedAt = null;
+    let resolvedAt = null;
+    let closedAt = null;
+    let dismissed = false;
+    const MON = stageIndex('monitoring');
+    const RES = stageIndex('resolved');
+    const CLO = stageIndex('closed');
+    const limit = asOf === undefined ? Infinity : Date.parse(asOf);
+    let stageThen = 'triage';
+    for (const e of r.events) {
+        if (Date.parse(e.at) > limit)
+            continue;
+        if (e.kind === 'stage' && e.to)
+            stageThen = e.to;
+        if (e.kind === 'ack' && acknowledgedAt === null)
+            acknowledgedAt = e.at;
+        if (e.kind === 'dismissed')
+            dismissed = true;
+        if (e.kind !== 'stage' || !e.to)
+            continue;
+        const from = stageIndex(e.from ?? 'triage');
+        const to = stageIndex(e.to);
+        if (acknowledgedAt === null && to !== stageIndex('triage'))
+            acknowledgedAt = e.at;
+        // Entering Monitoring-or-later from below starts a stretch; going back below ends it.
+        if (to >= MON && (from < MON || mitigatedAt === null))
+            mitigatedAt = e.at;
+        if (to < MON)
+            mitigatedAt = null;
+        if (to >= RES && (from < RES || resolvedAt === null))
+            resolvedAt = e.at;
+        if (to < RES)
+            resolvedAt = null;
+        if (to === CLO)
+            closedAt = e.at;
+        if (to < CLO)
+            closedAt = null;
+    }
+    const now = stageIndex(asOf === undefined ? r.stage : stageThen);
+    if (now < RES)
+        resolvedAt = null;
+    if (now < CLO)
+        closedAt = null;
+    if (now < MON)
+        mitigatedAt = null;
+    return {
+        startedAt: r.startedAt,
+        declaredAt: r.declaredAt,
+        acknowledgedAt,
+        mitigatedAt,
+        resolvedAt,
+        closedAt,
+        dismissed,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/load.ts
+
+
+
+const POSTMORTEM_STATES = new Set(['not-required', 'missing', 'open', 'done']);
+/** `service/<name>` labels, sorted by name (GitHub's label order is not ours to rely on), without repeats. */
+function servicesOf(labels) {
+    const out = [];
+    for (const l of labels) {
+        if (!l.toLowerCase().startsWith(SERVICE_PREFIX))
+            continue;
+        const s = l.slice(SERVICE_PREFIX.length).trim();
+        if (s && !out.includes(s))
+            out.push(s);
+    }
+    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * Where the incident came from: the record's `source` (alerts work), else the alert's source, else
+ * how it was declared (`form`, or `manual` for an incident written by hand or labelled).
+ */
+function sourceOf(r) {
+    if (typeof r.source === 'string' && r.source)
+        return r.source;
+    if (r.alert?.source)
+        return r.alert.source;
+    const declared = r.events.find((e) => e.kind === 'declared');
+    if (declared?.via === 'form')
+        return 'form';
+    if (declared?.via === 'alert')
+        return declared.actor || 'alert';
+    return 'manual';
+}
+/**
+ * The postmortem state: the record's own when it has one (postmortem work), else derived from the
+ * priority's policy: not required (optional or none, or a dismissed incident); required and the
+ * incident closed after its Postmortem stage: done; in the Postmortem stage: open; otherwise missing.
+ */
+function postmortemOf(r, dismissed, config) {
+    const own = r.postmortem;
+    const state = typeof own === 'string'
+        ? own
+        : typeof own === 'object' && own !== null && 'state' in own
+            ? own.state
+            : undefined;
+    if (typeof state === 'string' && POSTMORTEM_STATES.has(state))
+        return state;
+    if (dismissed || config.priorities[r.priority]?.postmortem !== 'required')
+        return 'not-required';
+    if (r.stage === 'closed')
+        return 'done';
+    if (r.stage === 'postmortem')
+        return 'open';
+    return 'missing';
+}
+/** Follow-ups from the record when it lists them (postmortem work); 0/0 until then. */
+function followupsOf(r) {
+    const list = r.followups;
+    const out = { open: 0, closed: 0 };
+    if (!Array.isArray(list))
+        return out;
+    for (const f of list) {
+        const s = typeof f === 'object' && f !== null && 'state' in f ? f.state : undefined;
+        if (s === 'open')
+            out.open++;
+        else if (s === 'closed')
+            out.closed++;
+    }
+    return out;
+}
+/** One incident snapshot as the report sees it. `repo` is `owner/name`. */
+function toReportIncident(issue, repo, config, asOf) {
+    const services = servicesOf(issue.labels);
+    const card = findCard(issue.comments);
+    const record = card ? decodeRecord(card.body) : null;
+    if (record && record.number === issue.number) {
+        // As of the report's end: a report rebuilt later shows what was known then (docs/metrics.md).
+        const m = milestones(record, asOf);
+        return {
+            fromCard: true,
+            incident: {
+                repo,
+                number: issue.number,
+                title: issue.title,
+                url: issue.url,
+                priority: record.priority,
+                services,
+                source: sourceOf(record),
+                state: issue.state,
+                startedAt: m.startedAt,
+                declaredAt: m.declaredAt,
+                acknowledgedAt: m.acknowledgedAt,
+                mitigatedAt: m.mitigatedAt,
+                resolvedAt: m.resolvedAt,
+                closedAt: m.closedAt,
+                dismissed: m.dismissed,
+                postmortem: postmortemOf(record, m.dismissed, config),
+                followups: followupsOf(record),
+                ...(record.cause ? { cause: record.cause } : {}),
+                ...(record.similar?.recurrenceOf ? { recurrenceOf: record.similar.recurrenceOf } : {}),
+            },
+        };
+    }
+    const priority = priorityLabelsOn(issue.labels)[0] ?? config.classification.default;
+    const dismissed = issue.state === 'closed' && (issue.stateReason ?? '').toLowerCase() === 'not_planned';
+    const closedAt = issue.state === 'closed' ? issue.closedAt : null;
+    return {
+        fromCard: false,
+        incident: {
+            repo,
+            number: issue.number,
+            title: issue.title,
+            url: issue.url,
+            priority,
+            services,
+            source: 'unknown',
+            state: issue.state,
+            startedAt: issue.createdAt,
+            declaredAt: issue.createdAt,
+            acknowledgedAt: null,
+            mitigatedAt: null,
+            resolvedAt: closedAt,
+            closedAt,
+            dismissed,
+            postmortem: dismissed || config.priorities[priority]?.postmortem !== 'required' ? 'not-required' : 'missing',
+            followups: { open: 0, closed: 0 },
+        },
+    };
+}
+/**
+ * Drains incident pages into `into`, mapping each incident as its page arrives. `first`, when
+ * given, is a page already read from the same query (the one that carried the config).
+ */
+async function collectIncidents(pages, repo, config, into, first, 
+/** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
+asOf, 
+/** Sees every incident snapshot as its page arrives (the history index is built from them). */
+visit) {
+    const out = { pages: 0, withoutCard: 0, records: [] };
+    const keepRecords = config.oncall.schedules.length > 0;
+    const take = (page) => {
+        out.pages++;
+        if (page.labelled && !out.labelled)
+            out.labelled = page.labelled;
+        if (page.repoLabels && !out.repoLabels)
+            out.repoLabels = page.repoLabels;
+        for (const snap of page.incidents) {
+            visit?.(snap);
+            const m = toReportIncident(snap, repo, config, asOf?.());
+            if (!m.fromCard)
+                out.withoutCard++;
+            into.push(m.incident);
+            // Only the on-call load reads the records: kept (decoded a second time) only when there are schedules.
+            if (!keepRecords || !m.fromCard)
+                continue;
+            const card = findCard(snap.comments);
+            const record = card ? decodeRecord(card.body) : null;
+            if (record)
+                out.records.push(record);
+        }
+    };
+    if (first)
+        take(first);
+    for await (const page of pages)
+        take(page);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/status/public.ts
+
 
 /** Longest public title, update and postmortem summary; most updates kept (the record lives in a 65,536-character comment). */
 const PUBLIC_LIMITS = Object.freeze({ title: 120, update: 1000, postmortem: 2000, updates: 20 });
@@ -1100,26 +1334,13 @@ function publicStatusOf(stage, state) {
         return 'monitoring';
     return state?.postmortem ? 'postmortem' : 'resolved';
 }
-/** Where the incident came from, as the publish rule names it: `form`, `manual`, or the monitor's name. */
-function sourceOfRecord(r) {
-    if (typeof r.source === 'string' && r.source)
-        return r.source;
-    if (r.alert?.source)
-        return r.alert.source;
-    const declared = r.events.find((e) => e.kind === 'declared');
-    if (declared?.via === 'form')
-        return 'form';
-    if (declared?.via === 'alert')
-        return declared.actor || 'alert';
-    return 'manual';
-}
 const dismissed = (r) => r.events.some((e) => e.kind === 'dismissed');
 /** True when the config's rule publishes this incident (priority and source both listed). */
 function publishedByRule(r, config) {
     const rule = config.status.publish;
     if (!rule.priorities.includes(r.priority))
         return false;
-    const source = sourceOfRecord(r);
+    const source = sourceOf(r);
     const fromAlert = !!r.alert || r.events.some((e) => e.kind === 'declared' && e.via === 'alert');
     return rule.sources.includes(source) || (fromAlert && rule.sources.includes('alert'));
 }
@@ -1477,71 +1698,6 @@ function formatConfigDuration(ms) {
         s -= n * size;
     }
     return out || '0s';
-}
-
-;// CONCATENATED MODULE: ./src/domain/milestones.ts
-
-/**
- * `asOf` (an ISO time) rebuilds the milestones as they were then, from the timeline alone: events
- * after it are ignored and the stage is the one the timeline had reached (so an incident closed
- * before a report's end and reopened after it counts as resolved in that report).
- */
-function milestones(r, asOf) {
-    let acknowledgedAt = null;
-    let mitigatedAt = null;
-    let resolvedAt = null;
-    let closedAt = null;
-    let dismissed = false;
-    const MON = stageIndex('monitoring');
-    const RES = stageIndex('resolved');
-    const CLO = stageIndex('closed');
-    const limit = asOf === undefined ? Infinity : Date.parse(asOf);
-    let stageThen = 'triage';
-    for (const e of r.events) {
-        if (Date.parse(e.at) > limit)
-            continue;
-        if (e.kind === 'stage' && e.to)
-            stageThen = e.to;
-        if (e.kind === 'ack' && acknowledgedAt === null)
-            acknowledgedAt = e.at;
-        if (e.kind === 'dismissed')
-            dismissed = true;
-        if (e.kind !== 'stage' || !e.to)
-            continue;
-        const from = stageIndex(e.from ?? 'triage');
-        const to = stageIndex(e.to);
-        if (acknowledgedAt === null && to !== stageIndex('triage'))
-            acknowledgedAt = e.at;
-        // Entering Monitoring-or-later from below starts a stretch; going back below ends it.
-        if (to >= MON && (from < MON || mitigatedAt === null))
-            mitigatedAt = e.at;
-        if (to < MON)
-            mitigatedAt = null;
-        if (to >= RES && (from < RES || resolvedAt === null))
-            resolvedAt = e.at;
-        if (to < RES)
-            resolvedAt = null;
-        if (to === CLO)
-            closedAt = e.at;
-        if (to < CLO)
-            closedAt = null;
-    }
-    const now = stageIndex(asOf === undefined ? r.stage : stageThen);
-    if (now < RES)
-        resolvedAt = null;
-    if (now < CLO)
-        closedAt = null;
-    if (now < MON)
-        mitigatedAt = null;
-    return {
-        startedAt: r.startedAt,
-        declaredAt: r.declaredAt,
-        acknowledgedAt,
-        mitigatedAt,
-        resolvedAt,
-        closedAt,
-        dismissed,
-    };
 }
 
 // EXTERNAL MODULE: ./src/render/markdown.ts
@@ -8400,7 +8556,7 @@ function suspectPaths(r) {
     }
     return out.slice(0, 10);
 }
-function servicesOf(labels) {
+function index_file_servicesOf(labels) {
     const out = labels
         .filter((l) => l.toLowerCase().startsWith(SERVICE_PREFIX))
         .map((l) => l.slice(SERVICE_PREFIX.length).trim());
@@ -8413,7 +8569,7 @@ function pastIncident(issue) {
     const r = decoded && decoded.number === issue.number ? decoded : null;
     const summary = card && r ? cardSummary(card.body) : null;
     const { terms, length } = topTerms(`${issue.title}\n${summary ?? ''}`);
-    const services = [...new Set([...servicesOf(issue.labels), ...(r?.service ? [r.service] : [])])].sort();
+    const services = [...new Set([...index_file_servicesOf(issue.labels), ...(r?.service ? [r.service] : [])])].sort();
     if (!r) {
         const dismissed = issue.state === 'closed' && (issue.stateReason ?? '').toLowerCase() === 'not_planned';
         return {
@@ -10550,174 +10706,6 @@ function trendArrow(t, currency) {
                     : count(mag);
     const good = up === (t.better === 'higher');
     return `${up ? '↑' : '↓'} ${sign}${text} · ${good ? 'better' : 'worse'}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/load.ts
-
-
-
-const POSTMORTEM_STATES = new Set(['not-required', 'missing', 'open', 'done']);
-/** `service/<name>` labels, sorted by name (GitHub's label order is not ours to rely on), without repeats. */
-function load_servicesOf(labels) {
-    const out = [];
-    for (const l of labels) {
-        if (!l.toLowerCase().startsWith(SERVICE_PREFIX))
-            continue;
-        const s = l.slice(SERVICE_PREFIX.length).trim();
-        if (s && !out.includes(s))
-            out.push(s);
-    }
-    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/**
- * Where the incident came from: the record's `source` (alerts work), else the alert's source, else
- * how it was declared (`form`, or `manual` for an incident written by hand or labelled).
- */
-function sourceOf(r) {
-    if (typeof r.source === 'string' && r.source)
-        return r.source;
-    if (r.alert?.source)
-        return r.alert.source;
-    const declared = r.events.find((e) => e.kind === 'declared');
-    if (declared?.via === 'form')
-        return 'form';
-    if (declared?.via === 'alert')
-        return declared.actor || 'alert';
-    return 'manual';
-}
-/**
- * The postmortem state: the record's own when it has one (postmortem work), else derived from the
- * priority's policy: not required (optional or none, or a dismissed incident); required and the
- * incident closed after its Postmortem stage: done; in the Postmortem stage: open; otherwise missing.
- */
-function postmortemOf(r, dismissed, config) {
-    const own = r.postmortem;
-    const state = typeof own === 'string'
-        ? own
-        : typeof own === 'object' && own !== null && 'state' in own
-            ? own.state
-            : undefined;
-    if (typeof state === 'string' && POSTMORTEM_STATES.has(state))
-        return state;
-    if (dismissed || config.priorities[r.priority]?.postmortem !== 'required')
-        return 'not-required';
-    if (r.stage === 'closed')
-        return 'done';
-    if (r.stage === 'postmortem')
-        return 'open';
-    return 'missing';
-}
-/** Follow-ups from the record when it lists them (postmortem work); 0/0 until then. */
-function followupsOf(r) {
-    const list = r.followups;
-    const out = { open: 0, closed: 0 };
-    if (!Array.isArray(list))
-        return out;
-    for (const f of list) {
-        const s = typeof f === 'object' && f !== null && 'state' in f ? f.state : undefined;
-        if (s === 'open')
-            out.open++;
-        else if (s === 'closed')
-            out.closed++;
-    }
-    return out;
-}
-/** One incident snapshot as the report sees it. `repo` is `owner/name`. */
-function toReportIncident(issue, repo, config, asOf) {
-    const services = load_servicesOf(issue.labels);
-    const card = findCard(issue.comments);
-    const record = card ? decodeRecord(card.body) : null;
-    if (record && record.number === issue.number) {
-        // As of the report's end: a report rebuilt later shows what was known then (docs/metrics.md).
-        const m = milestones(record, asOf);
-        return {
-            fromCard: true,
-            incident: {
-                repo,
-                number: issue.number,
-                title: issue.title,
-                url: issue.url,
-                priority: record.priority,
-                services,
-                source: sourceOf(record),
-                state: issue.state,
-                startedAt: m.startedAt,
-                declaredAt: m.declaredAt,
-                acknowledgedAt: m.acknowledgedAt,
-                mitigatedAt: m.mitigatedAt,
-                resolvedAt: m.resolvedAt,
-                closedAt: m.closedAt,
-                dismissed: m.dismissed,
-                postmortem: postmortemOf(record, m.dismissed, config),
-                followups: followupsOf(record),
-                ...(record.cause ? { cause: record.cause } : {}),
-                ...(record.similar?.recurrenceOf ? { recurrenceOf: record.similar.recurrenceOf } : {}),
-            },
-        };
-    }
-    const priority = priorityLabelsOn(issue.labels)[0] ?? config.classification.default;
-    const dismissed = issue.state === 'closed' && (issue.stateReason ?? '').toLowerCase() === 'not_planned';
-    const closedAt = issue.state === 'closed' ? issue.closedAt : null;
-    return {
-        fromCard: false,
-        incident: {
-            repo,
-            number: issue.number,
-            title: issue.title,
-            url: issue.url,
-            priority,
-            services,
-            source: 'unknown',
-            state: issue.state,
-            startedAt: issue.createdAt,
-            declaredAt: issue.createdAt,
-            acknowledgedAt: null,
-            mitigatedAt: null,
-            resolvedAt: closedAt,
-            closedAt,
-            dismissed,
-            postmortem: dismissed || config.priorities[priority]?.postmortem !== 'required' ? 'not-required' : 'missing',
-            followups: { open: 0, closed: 0 },
-        },
-    };
-}
-/**
- * Drains incident pages into `into`, mapping each incident as its page arrives. `first`, when
- * given, is a page already read from the same query (the one that carried the config).
- */
-async function collectIncidents(pages, repo, config, into, first, 
-/** The report's end, once known (GitHub's clock after the first page): milestones are rebuilt as of then. */
-asOf, 
-/** Sees every incident snapshot as its page arrives (the history index is built from them). */
-visit) {
-    const out = { pages: 0, withoutCard: 0, records: [] };
-    const keepRecords = config.oncall.schedules.length > 0;
-    const take = (page) => {
-        out.pages++;
-        if (page.labelled && !out.labelled)
-            out.labelled = page.labelled;
-        if (page.repoLabels && !out.repoLabels)
-            out.repoLabels = page.repoLabels;
-        for (const snap of page.incidents) {
-            visit?.(snap);
-            const m = toReportIncident(snap, repo, config, asOf?.());
-            if (!m.fromCard)
-                out.withoutCard++;
-            into.push(m.incident);
-            // Only the on-call load reads the records: kept (decoded a second time) only when there are schedules.
-            if (!keepRecords || !m.fromCard)
-                continue;
-            const card = findCard(snap.comments);
-            const record = card ? decodeRecord(card.body) : null;
-            if (record)
-                out.records.push(record);
-        }
-    };
-    if (first)
-        take(first);
-    for await (const page of pages)
-        take(page);
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/oncall/load.ts
@@ -13013,7 +13001,7 @@ function statusSources(page) {
         const card = findCard(issue.comments);
         const record = card ? decodeRecord(card.body) : null;
         if (record && record.number === issue.number)
-            out.push({ record, services: load_servicesOf(issue.labels) });
+            out.push({ record, services: servicesOf(issue.labels) });
     }
     return out;
 }

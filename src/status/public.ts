@@ -9,6 +9,7 @@
 import type { Config, Priority } from '../config/types.js'
 import type { IncidentRecord, TimelineEvent } from '../domain/record.js'
 import { isActive, type Stage } from '../domain/stages.js'
+import { sourceOf } from '../report/load.js'
 
 export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem'
 
@@ -85,23 +86,13 @@ export function publicStatusOf(stage: Stage, state?: PublicState): IncidentStatu
   return state?.postmortem ? 'postmortem' : 'resolved'
 }
 
-/** Where the incident came from, as the publish rule names it: `form`, `manual`, or the monitor's name. */
-export function sourceOfRecord(r: IncidentRecord): string {
-  if (typeof r.source === 'string' && r.source) return r.source
-  if (r.alert?.source) return r.alert.source
-  const declared = r.events.find((e) => e.kind === 'declared')
-  if (declared?.via === 'form') return 'form'
-  if (declared?.via === 'alert') return declared.actor || 'alert'
-  return 'manual'
-}
-
 const dismissed = (r: IncidentRecord): boolean => r.events.some((e) => e.kind === 'dismissed')
 
 /** True when the config's rule publishes this incident (priority and source both listed). */
 export function publishedByRule(r: IncidentRecord, config: Pick<Config, 'status'>): boolean {
   const rule = config.status.publish
   if (!rule.priorities.includes(r.priority as Priority)) return false
-  const source = sourceOfRecord(r)
+  const source = sourceOf(r)
   const fromAlert = !!r.alert || r.events.some((e) => e.kind === 'declared' && e.via === 'alert')
   return rule.sources.includes(source) || (fromAlert && rule.sources.includes('alert'))
 }
