@@ -33136,7 +33136,7 @@ async function run({ env }) {
             core/* notice */.lm((0,log_safe/* logSafe */.s)(r.notice));
             return await (0,outcome/* finish */.O)((0,outcome/* nothing */.s)(`**IncidentOps**: ${r.notice}`));
         }
-        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1143));
+        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1295));
         await (0,outcome/* finish */.O)(await dispatch(r, inputs, { env }));
     }
     catch (error) {
@@ -33545,6 +33545,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

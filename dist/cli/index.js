@@ -269,7 +269,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             return oncallCommand(rest, out, err);
         }
         case 'report': {
-            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(537), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56));
+            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(537), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8979));
             return reportCommand(rest, out, err);
         }
         default:
@@ -10038,6 +10038,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

@@ -31,14 +31,14 @@ import { planReport, reportJsonPath, writeReportJson, type ReportIssue } from '.
 import { DEFAULT_MAX_CHARS, renderReport } from '../report/render.js'
 import type { ReportData, ReportIncident, ReportOptions } from '../report/types.js'
 import { logSafe } from '../log-safe.js'
+import { collectGarbage } from '../memory.js'
 import { doraForReport } from '../changes/report.js'
 import type { DoraReport } from '../changes/dora.js'
 import { renderDora } from '../render/dora.js'
 import { buildForecast } from '../history/forecast.js'
 import { renderForecast } from '../history/render.js'
-import { HISTORY_BRANCH, HISTORY_PATH, pastIncident } from '../history/index-file.js'
+import { HISTORY_BRANCH, HISTORY_PATH, IndexBuilder, pastIncident } from '../history/index-file.js'
 import { planIndex } from '../history/lookup.js'
-import type { PastIncident } from '../history/similar.js'
 
 const DAY = 86_400_000
 const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
@@ -47,6 +47,10 @@ const DEFAULT_INCIDENT_LABEL = 'incident'
 const DEFAULT_REPORT_LABEL = 'reliability-report'
 /** The history index (src/history/): where it stands is read with the first page, so its write needs no read. */
 const INDEX_FILE = { branch: HISTORY_BRANCH, path: HISTORY_PATH }
+/** From this many incidents, a full collection between phases is worth its ~50 ms (src/memory.ts). */
+const LARGE_HISTORY = 10_000
+/** While loading, a collection every this many incidents (src/memory.ts). */
+const GC_EVERY = 5_000
 
 export interface GatherOptions {
   /** The repository the run belongs to: its config applies, and its report issues are listed. */
@@ -314,9 +318,14 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   const { portFor } = ports
   const port = portFor(o.repo)
   core.startGroup('Reliability report: loading incidents')
-  const past: PastIncident[] = []
+  // The history index's rows, encoded as the pages arrive (not kept as objects: 50,000 incidents).
+  const past = new IndexBuilder()
   const g = await gatherIncidents({
-    visit: (snap) => past.push(pastIncident(snap)),
+    visit: (snap) => {
+      past.add(pastIncident(snap))
+      // Every 5,000 incidents, the pages read so far are garbage: collected (src/memory.ts).
+      if (past.count % GC_EVERY === 0) collectGarbage()
+    },
     port,
     repo: o.repo,
     portFor,
@@ -327,14 +336,37 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
   })
   core.endGroup()
   const end = reportEnd(ports.now())
+  // The history index, from the incidents just read: kept by this run, read by every declaration.
+  // Repository scope only: a declaration searches its own repository's index. Encoded before the
+  // report is built, so its rows are garbage by then (50,000 incidents: about 10 MB).
+  let indexEffects: Effect[] = []
+  if (g.config.report.scope !== 'organization') {
+    const index = await planIndex(port, past, end, g.repoLabels, g.indexFile)
+    core.info(
+      `History index: ${count(index.incidents)} incidents, ${count(index.bytes)} bytes${index.effects.length ? '' : ', unchanged'}.`,
+    )
+    indexEffects = index.effects
+  }
+  past.clear()
+  // A large history: the pages read are garbage now; collected before the report is built (src/memory.ts).
+  const large = g.incidents.length >= LARGE_HISTORY
+  if (large) collectGarbage()
   // DORA needs the repository's changes: repository scope only (an organisation's repositories ship apart).
   const dora =
     g.config.changes.dora && g.config.report.scope === 'repository'
       ? await doraForReport(port, g.incidents, g.config, end)
       : undefined
   const { data, markdown } = composeReport(g, reportOptions(g.config, end, scopeName(g.config, o.repo)), dora)
+  const read = g.incidents.length
+  if (large) {
+    // The report is built: the incidents and their records are not read again. Let go of them, and
+    // collect, before the writes and the JSON file (src/memory.ts).
+    g.incidents.length = 0
+    g.records.length = 0
+    collectGarbage()
+  }
   core.info(
-    `Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`,
+    `Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(read)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`,
   )
   if (g.withoutCard > 0)
     core.warning(
@@ -346,16 +378,6 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
     { github: port },
     { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) },
   )
-  // The history index, from the incidents just read: kept by this run, read by every declaration.
-  // Repository scope only: a declaration searches its own repository's index.
-  let indexEffects: Effect[] = []
-  if (g.config.report.scope !== 'organization') {
-    const index = await planIndex(port, past, end, g.repoLabels, g.indexFile)
-    core.info(
-      `History index: ${count(index.incidents)} incidents, ${count(index.bytes)} bytes${index.effects.length ? '' : ', unchanged'}.`,
-    )
-    indexEffects = index.effects
-  }
   // The report issue and the index in one request when both are written (one mutation, not two
   // spaced 1 s apart); one by one otherwise (the first index: its branch and label are created).
   const all: AppliedEffect[] = await exec.applyTogether([...plan.effects, ...indexEffects])

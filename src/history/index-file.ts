@@ -193,21 +193,54 @@ function fromRow(r: Row, vocab: readonly string[]): PastIncident {
 }
 
 /**
- * The file's text. Rows are sorted by number, so the same history gives the same bytes (and a
- * report re-run finds nothing to write).
+ * Builds the index's text as incidents arrive, keeping each as its encoded row (a short JSON string)
+ * rather than as a `PastIncident`: the report over 50,000 incidents holds a few MB of rows, not an
+ * object graph per incident. Term ids are given in order of first use, so the same incidents added
+ * in the same order give the same bytes.
  */
-export function encodeIndex(index: HistoryIndex): string {
-  // A vocabulary in order of first use: each term is written once, rows carry small numbers.
-  const vocab: string[] = []
-  const ids = new Map<string, number>()
-  const id = (t: string): number => {
-    let i = ids.get(t)
-    if (i === undefined) ids.set(t, (i = vocab.push(t) - 1))
+export class IndexBuilder {
+  private readonly vocab: string[] = []
+  private readonly ids = new Map<string, number>()
+  private readonly rows: { number: number; json: string }[] = []
+
+  /** Incidents added so far. */
+  get count(): number {
+    return this.rows.length
+  }
+
+  add(p: PastIncident): void {
+    this.rows.push({ number: p.number, json: JSON.stringify(toRow(p, this.id)) })
+  }
+
+  /** Lets go of the rows (the text, once encoded, is all that is needed). */
+  clear(): void {
+    this.rows.length = 0
+    this.vocab.length = 0
+    this.ids.clear()
+  }
+
+  /** The file's text; rows sorted by number. */
+  encode(builtAt: string): string {
+    const rows = [...this.rows].sort((a, b) => a.number - b.number)
+    const json = `{"builtAt":${JSON.stringify(builtAt)},"vocab":${JSON.stringify(this.vocab)},"rows":[${rows.map((r) => r.json).join(',')}]}`
+    return `${HEADER}\n${gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64')}\n`
+  }
+
+  private readonly id = (t: string): number => {
+    let i = this.ids.get(t)
+    if (i === undefined) this.ids.set(t, (i = this.vocab.push(t) - 1))
     return i
   }
-  const rows = [...index.incidents].sort((a, b) => a.number - b.number).map((p) => toRow(p, id))
-  const json = JSON.stringify({ builtAt: index.builtAt, vocab, rows })
-  return `${HEADER}\n${gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64')}\n`
+}
+
+/**
+ * The file's text. Rows are sorted by number, and the vocabulary is in their order, so the same
+ * history gives the same bytes (and a report re-run finds nothing to write).
+ */
+export function encodeIndex(index: HistoryIndex): string {
+  const b = new IndexBuilder()
+  for (const p of [...index.incidents].sort((x, y) => x.number - y.number)) b.add(p)
+  return b.encode(index.builtAt)
 }
 
 /** The index from the file's text; null when it is not one (then the declaration says so, and goes on). */

@@ -18,7 +18,7 @@ import {
   HISTORY_LABEL,
   HISTORY_PATH,
   decodeIndex,
-  encodeIndex,
+  IndexBuilder,
   pastIncident,
   sameIndex,
 } from './index-file.js'
@@ -134,18 +134,18 @@ export const factsQuery = (f: IncidentFacts): { summary: string | null; services
  */
 export async function planIndex(
   port: GitHubPort,
-  past: PastIncident[],
+  past: IndexBuilder,
   builtAt: string,
   repoLabels: readonly LabelSpec[],
   file?: { headOid: string | null; blobOid: string | null },
 ): Promise<{ effects: Effect[]; bytes: number; incidents: number }> {
-  const content = encodeIndex({ builtAt, incidents: past })
+  const content = past.encode(builtAt)
   const labelled = hasIndexLabel(repoLabels)
   const label: Effect[] = labelled ? [] : [{ kind: 'create-labels', labels: [HISTORY_LABEL] }]
-  const message = `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`
-  const what = `the history index (${past.length} incidents)`
+  const message = `IncidentOps: history index of ${past.count} incidents, as of ${builtAt}`
+  const what = `the history index (${past.count} incidents)`
   const base = { kind: 'put-file' as const, branch: HISTORY_BRANCH, path: HISTORY_PATH, content, message, what }
-  const out = (effects: Effect[]) => ({ effects, bytes: Buffer.byteLength(content), incidents: past.length })
+  const out = (effects: Effect[]) => ({ effects, bytes: Buffer.byteLength(content), incidents: past.count })
   if (file) {
     if (file.blobOid === gitBlobSha(content)) return out(label)
     if (file.headOid === null) return out([{ ...base, newBranch: true }, ...label])

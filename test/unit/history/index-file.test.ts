@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { CARD_MARKER, encodeRecord, type IncidentRecord } from '../../../src/domain/record.js'
-import { decodeIndex, encodeIndex, pastIncident, type IndexSnapshot } from '../../../src/history/index-file.js'
+import {
+  decodeIndex,
+  encodeIndex,
+  IndexBuilder,
+  pastIncident,
+  type IndexSnapshot,
+} from '../../../src/history/index-file.js'
 
 const record = (over: Partial<IncidentRecord> = {}): IncidentRecord => ({
   v: 1,
@@ -92,6 +98,15 @@ describe('the index file', () => {
       [b, a].map((p) => ({ ...p, declaredAt: Math.round(p.declaredAt / 60_000) * 60_000 })),
     )
     expect(encodeIndex({ builtAt: '2026-06-01T00:00:00.000Z', incidents: [b, a] })).toBe(text)
+    // Built as the report builds it, one row as each incident arrives: the same index, even out of order.
+    const built = new IndexBuilder()
+    built.add(a)
+    built.add(b)
+    expect(built.count).toBe(2)
+    expect(decodeIndex(built.encode('2026-06-01T00:00:00.000Z'))).toEqual(back)
+    const inOrder = new IndexBuilder()
+    for (const p of [b, a].sort((x, y) => x.number - y.number)) inOrder.add(p)
+    expect(inOrder.encode('2026-06-01T00:00:00.000Z')).toBe(text)
   })
 
   it('refuses anything that is not an index (so a declaration says so and goes on)', () => {

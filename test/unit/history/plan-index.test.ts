@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { gitBlobSha, planIndex } from '../../../src/history/lookup.js'
-import { encodeIndex, HISTORY_LABEL } from '../../../src/history/index-file.js'
+import { encodeIndex, HISTORY_LABEL, IndexBuilder } from '../../../src/history/index-file.js'
 import type { GitHubPort } from '../../../src/github/port.js'
-import type { PastIncident } from '../../../src/history/similar.js'
 
 /** A port whose every read fails: with `file` known, planning the index must read nothing. */
 const noReads = new Proxy(
@@ -14,13 +13,13 @@ const noReads = new Proxy(
   },
 ) as unknown as GitHubPort
 
-const past: PastIncident[] = []
+const past = new IndexBuilder()
 const builtAt = '2026-11-30T00:00:00.000Z'
 const label = [{ name: HISTORY_LABEL.name, color: 'ededed', description: '' }]
 
 describe('planIndex, with where the file stands read on the first page', () => {
   it('writes nothing when the blob on the branch is this very index', async () => {
-    const blobOid = gitBlobSha(encodeIndex({ builtAt, incidents: past }))
+    const blobOid = gitBlobSha(encodeIndex({ builtAt, incidents: [] }))
     const r = await planIndex(noReads, past, builtAt, label, { headOid: 'h1', blobOid })
     expect(r.effects).toEqual([])
   })
