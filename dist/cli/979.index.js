@@ -4544,33 +4544,60 @@ function fromRow(r, vocab) {
     };
 }
 /**
- * Builds the index's text as incidents arrive, keeping each as its encoded row (a short JSON string)
- * rather than as a `PastIncident`: the report over 50,000 incidents holds a few MB of rows, not an
- * object graph per incident. Term ids are given in order of first use, so the same incidents added
- * in the same order give the same bytes.
+ * Builds the index's text as incidents arrive: each row is encoded and fed to a gzip stream at
+ * once, so the report over 50,000 incidents holds neither a `PastIncident` nor a JSON row per
+ * incident, only the compressed bytes (about 1 MB). Rows stay in the order they were added (the
+ * report's: by creation, as GitHub lists them), and term ids are given in order of first use, so the
+ * same incidents added in the same order give the same bytes. The JSON object is written
+ * `{"rows":[…],"vocab":[…],"builtAt":…}`: rows first, because the vocabulary is complete and the
+ * build time known only at the end. Deflate's output does not depend on how its input was cut, so
+ * this is byte for byte `encodeIndex` of the same incidents in the same order.
  */
 class index_file_IndexBuilder {
     vocab = [];
     ids = new Map();
-    rows = [];
+    gzip = createGzip({ level: 9 });
+    out = [];
+    ended;
+    pending = '';
+    rows = 0;
+    constructor() {
+        this.gzip.on('data', (b) => this.out.push(b));
+        this.ended = new Promise((resolve, reject) => {
+            this.gzip.on('end', resolve);
+            this.gzip.on('error', reject);
+        });
+    }
     /** Incidents added so far. */
     get count() {
-        return this.rows.length;
+        return this.rows;
     }
     add(p) {
-        this.rows.push({ number: p.number, json: JSON.stringify(toRow(p, this.id)) });
+        this.pending += (this.rows++ === 0 ? '{"rows":[' : ',') + JSON.stringify(toRow(p, this.id));
+        // Fed in pieces of about 64 KB: a write per row would be 50,000 trips to zlib's thread.
+        if (this.pending.length >= 65_536)
+            this.flush();
     }
-    /** Lets go of the rows (the text, once encoded, is all that is needed). */
+    /** The file's text (once: the stream is ended). */
+    async encode(builtAt) {
+        this.pending += `${this.rows === 0 ? '{"rows":[' : ''}],"vocab":${JSON.stringify(this.vocab)},"builtAt":${JSON.stringify(builtAt)}}`;
+        this.flush();
+        this.gzip.end();
+        await this.ended;
+        return `${HEADER}\n${Buffer.concat(this.out).toString('base64')}\n`;
+    }
+    /** Lets go of what it holds (the text, once encoded, is all that is needed). */
     clear() {
-        this.rows.length = 0;
         this.vocab.length = 0;
         this.ids.clear();
+        this.out.length = 0;
+        if (!this.gzip.writableEnded)
+            this.gzip.destroy();
     }
-    /** The file's text; rows sorted by number. */
-    encode(builtAt) {
-        const rows = [...this.rows].sort((a, b) => a.number - b.number);
-        const json = `{"builtAt":${JSON.stringify(builtAt)},"vocab":${JSON.stringify(this.vocab)},"rows":[${rows.map((r) => r.json).join(',')}]}`;
-        return `${HEADER}\n${gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64')}\n`;
+    flush() {
+        if (this.pending)
+            this.gzip.write(Buffer.from(this.pending, 'utf8'));
+        this.pending = '';
     }
     id = (t) => {
         let i = this.ids.get(t);
@@ -4580,14 +4607,21 @@ class index_file_IndexBuilder {
     };
 }
 /**
- * The file's text. Rows are sorted by number, and the vocabulary is in their order, so the same
- * history gives the same bytes (and a report re-run finds nothing to write).
+ * The file's text, at once. Rows are sorted by number, and the vocabulary is in their order, so the
+ * same history gives the same bytes (and a report re-run finds nothing to write).
  */
 function encodeIndex(index) {
-    const b = new index_file_IndexBuilder();
-    for (const p of [...index.incidents].sort((x, y) => x.number - y.number))
-        b.add(p);
-    return b.encode(index.builtAt);
+    const vocab = [];
+    const ids = new Map();
+    const id = (t) => {
+        let i = ids.get(t);
+        if (i === undefined)
+            ids.set(t, (i = vocab.push(t) - 1));
+        return i;
+    };
+    const rows = [...index.incidents].sort((a, b) => a.number - b.number).map((p) => JSON.stringify(toRow(p, id)));
+    const json = `{"rows":[${rows.join(',')}],"vocab":${JSON.stringify(vocab)},"builtAt":${JSON.stringify(index.builtAt)}}`;
+    return `${HEADER}\n${gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64')}\n`;
 }
 /** The index from the file's text; null when it is not one (then the declaration says so, and goes on). */
 function index_file_decodeIndex(text) {
@@ -4822,7 +4856,7 @@ const factsQuery = (f) => ({
  * file first, as a declaration does. Returns the effects and the size of the file, for the log.
  */
 async function lookup_planIndex(port, past, builtAt, repoLabels, file) {
-    const content = past.encode(builtAt);
+    const content = await past.encode(builtAt);
     const labelled = hasIndexLabel(repoLabels);
     const label = labelled ? [] : [{ kind: 'create-labels', labels: [HISTORY_LABEL] }];
     const message = `IncidentOps: history index of ${past.count} incidents, as of ${builtAt}`;

@@ -139,7 +139,7 @@ export async function planIndex(
   repoLabels: readonly LabelSpec[],
   file?: { headOid: string | null; blobOid: string | null },
 ): Promise<{ effects: Effect[]; bytes: number; incidents: number }> {
-  const content = past.encode(builtAt)
+  const content = await past.encode(builtAt)
   const labelled = hasIndexLabel(repoLabels)
   const label: Effect[] = labelled ? [] : [{ kind: 'create-labels', labels: [HISTORY_LABEL] }]
   const message = `IncidentOps: history index of ${past.count} incidents, as of ${builtAt}`

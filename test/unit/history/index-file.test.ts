@@ -83,7 +83,7 @@ describe('an incident as the index keeps it', () => {
 })
 
 describe('the index file', () => {
-  it('round-trips, whatever the order it was given in, to the same bytes', () => {
+  it('round-trips, whatever the order it was given in, to the same bytes', async () => {
     const card = `${CARD_MARKER}\n**What is broken:** Customers see 502 on checkout\n${encodeRecord(record())}`
     const a = pastIncident(snapshot(card))
     const b = {
@@ -98,15 +98,33 @@ describe('the index file', () => {
       [b, a].map((p) => ({ ...p, declaredAt: Math.round(p.declaredAt / 60_000) * 60_000 })),
     )
     expect(encodeIndex({ builtAt: '2026-06-01T00:00:00.000Z', incidents: [b, a] })).toBe(text)
-    // Built as the report builds it, one row as each incident arrives: the same index, even out of order.
+    // Built as the report builds it, one row as each incident arrives: the same index, in arrival order.
     const built = new IndexBuilder()
     built.add(a)
     built.add(b)
     expect(built.count).toBe(2)
-    expect(decodeIndex(built.encode('2026-06-01T00:00:00.000Z'))).toEqual(back)
+    expect(decodeIndex(await built.encode('2026-06-01T00:00:00.000Z'))?.incidents).toEqual(
+      [...back.incidents].reverse(),
+    )
     const inOrder = new IndexBuilder()
     for (const p of [b, a].sort((x, y) => x.number - y.number)) inOrder.add(p)
-    expect(inOrder.encode('2026-06-01T00:00:00.000Z')).toBe(text)
+    expect(await inOrder.encode('2026-06-01T00:00:00.000Z')).toBe(text)
+  })
+
+  it('is the same bytes built as a stream in 64 KB pieces as encoded at once (3,000 incidents)', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      pastIncident(
+        snapshot('', true, {
+          number: i + 1,
+          title: `checkout ${i % 37} payment gateway timeout ${i % 11} region eu-${i % 5}`,
+        }),
+      ),
+    )
+    const b = new IndexBuilder()
+    for (const p of many) b.add(p)
+    const streamed = await b.encode('2026-06-01T00:00:00.000Z')
+    expect(streamed).toBe(encodeIndex({ builtAt: '2026-06-01T00:00:00.000Z', incidents: many }))
+    expect(decodeIndex(streamed)!.incidents).toHaveLength(3000)
   })
 
   it('refuses anything that is not an index (so a declaration says so and goes on)', () => {
