@@ -6,6 +6,9 @@
  * run; nothing internal reaches a payload or a mail.
  */
 import { createHmac } from 'node:crypto'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Ajv } from 'ajv'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
@@ -330,6 +333,17 @@ describe('subscriptions to the status page, as the bundle runs', { timeout: 300_
     expect(mailText(mails[3]!)).toMatch(/^Subject: \[Acme status\] Postmortem: Checkout unavailable\r?$/m)
     expect(record(repo, n).notices).toHaveLength(4)
 
+    // Each `incident` is Statuspage's incident object: it validates against the schema written from its documentation.
+    const ajv = new Ajv({ allErrors: true, strict: true, validateFormats: false })
+    const schemaDir = resolve(import.meta.dirname, '..', '..', 'schema', 'statuspage-v2')
+    for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.json')))
+      ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')))
+    const incidentSchema = ajv.getSchema('https://incidentops.dev/schema/statuspage-v2/defs.json#/$defs/incident')!
+    expect(incidentSchema).toBeDefined()
+    for (const x of deliveries('/hook/all'))
+      expect(incidentSchema(body(x).incident), ajv.errorsText(incidentSchema.errors)).toBe(true)
+    expect(incidentSchema({ ...body(all[0]!).incident, status: 'down' })).toBe(false)
+
     // Nothing internal in any payload or mail, nor who did what, nor the repository or issue.
     const sent = [...deliveries('/hook/all').map((x) => x.body), ...mails.map(mailText)]
     for (const text of sent) {
@@ -395,6 +409,26 @@ describe('subscriptions to the status page, as the bundle runs', { timeout: 300_
     expect(deliveries('/hook/down')).toHaveLength(2)
     expect(deliveries('/hook/all').slice(before.all)).toHaveLength(1)
     expect(record(repo, n).notices).toEqual(['0@2026-11-26T09:00:00.000Z'])
+  })
+
+  it('costs no GitHub request: the same scenario with and without subscribers makes the same requests', async () => {
+    const routes: string[][] = []
+    for (const cfg of [
+      config(),
+      'services:\n  - name: checkout\n    display_name: Checkout\nstatus:\n  name: Acme status\n',
+    ]) {
+      const repo = newRepo(cfg)
+      await alert(repo, '2026-11-28T10:00:00Z')
+      const n = emu.listIssues(repo).find((i) => i.title.includes(SECRETS.alertTitle))!.number
+      const from = emu.requests.length
+      await say(repo, n, 'alice', '/status publish Checkout slow', '2026-11-28T10:01:00Z')
+      await say(repo, n, 'alice', '/resolve', '2026-11-28T10:02:00Z')
+      routes.push(emu.requests.slice(from).map((r) => r.route))
+    }
+    expect(routes[0]!.length).toBeGreaterThan(0)
+    expect(routes[0]).toEqual(routes[1])
+    // …and the first scenario did notify.
+    expect(deliveries('/hook/all').map((h) => body(h).incident.name)).toContain('Checkout slow')
   })
 
   it('a dry run plans the notices and sends nothing', async () => {
