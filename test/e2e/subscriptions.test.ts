@@ -6,7 +6,9 @@
  * run; nothing internal reaches a payload or a mail.
  */
 import { createHmac } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Ajv } from 'ajv'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
@@ -195,6 +197,15 @@ afterAll(async () => {
   await new Promise((r) => http?.close(r))
   await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()))
 })
+
+/** A port nothing listens on now (for a receiver that takes its port from the environment). */
+async function freePort(): Promise<number> {
+  const s = createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
+  const port = (s.address() as AddressInfo).port
+  await new Promise((r) => s.close(r))
+  return port
+}
 
 /** The decoded text of a mail (quoted-printable: soft breaks joined, `=XX` bytes read as UTF-8). */
 const mailText = (m: { data: string }) =>
@@ -409,6 +420,72 @@ describe('subscriptions to the status page, as the bundle runs', { timeout: 300_
     expect(deliveries('/hook/down')).toHaveLength(2)
     expect(deliveries('/hook/all').slice(before.all)).toHaveLength(1)
     expect(record(repo, n).notices).toEqual(['0@2026-11-26T09:00:00.000Z'])
+  })
+
+  it('the verification sample of docs/status-page.md, run as a subscriber, accepts the delivery, refuses a forged one and ignores a repeat', async () => {
+    // The sample, as the page gives it.
+    const doc = readFileSync(resolve(import.meta.dirname, '..', '..', 'docs', 'status-page.md'), 'utf8')
+    const code = /### Verifying a delivery[\s\S]*?```js\n([\s\S]*?)```/.exec(doc)![1]!
+    const dir = mkdtempSync(join(tmpdir(), 'incidentops-receiver-'))
+    writeFileSync(join(dir, 'receiver.mjs'), code)
+    const port = await freePort()
+    const child = spawn(process.execPath, [join(dir, 'receiver.mjs')], {
+      env: { ...process.env, STATUS_HOOK_SECRET: HOOK_SECRET, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+    try {
+      const url = `http://127.0.0.1:${port}/`
+      for (let i = 0; i < 100; i++) {
+        if (
+          await fetch(url, { method: 'POST', body: '' }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      const repo = newRepo(
+        config(`      - url: "${url}"
+        secret_env: HOOK_SECRET
+`),
+      )
+      // The sample refuses deliveries older than 15 minutes by its own clock: run at the real time.
+      const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString()
+      await alert(repo, now)
+      const n = emu.listIssues(repo).find((i) => i.title.includes(SECRETS.alertTitle))!.number
+      const { run } = await say(repo, n, 'alice', '/status publish Checkout slow', now)
+      const rows = actions(run).filter((a) => a.kind === 'announce')
+      expect(rows.find((a) => a.description.includes(`notify 127.0.0.1:${port} `))?.status).toBe('done')
+      expect(out).toBe('Checkout slow: investigating\n')
+      // The same delivery again (same body and signature, as another subscriber got it): accepted, not handled twice.
+      const delivered = deliveries('/hook/all').at(-1)!
+      expect(body(delivered).incident.name).toBe('Checkout slow')
+      const headers = {
+        'content-type': 'application/json',
+        'x-incidentops-signature-256': String(delivered.headers['x-incidentops-signature-256']),
+      }
+      expect((await fetch(url, { method: 'POST', headers, body: delivered.body })).status).toBe(204)
+      // A forged body with the real signature, and a body signed with another secret: refused.
+      const forged = delivered.body.replace('Checkout slow', 'All fine')
+      expect((await fetch(url, { method: 'POST', headers, body: forged })).status).toBe(401)
+      const other = `sha256=${createHmac('sha256', 'not-the-secret').update(forged).digest('hex')}`
+      expect(
+        (
+          await fetch(url, {
+            method: 'POST',
+            headers: { ...headers, 'x-incidentops-signature-256': other },
+            body: forged,
+          })
+        ).status,
+      ).toBe(401)
+      expect(out).toBe('Checkout slow: investigating\n')
+    } finally {
+      child.kill()
+    }
   })
 
   it('costs no GitHub request: the same scenario with and without subscribers makes the same requests', async () => {
