@@ -108,12 +108,18 @@ export function publicIncident(
 
 /**
  * The changes a subscriber hears of: one key per public update (`<update>@<time>`; the update ids
- * are the page's: `0` the default first one, `1`… those written with `/status`, `r` the resolution,
- * `p` the postmortem). A resolution after a reopening has a new time, so a new key.
+ * are the page's: `1`… those written with `/status`, `r` the resolution, `p` the postmortem). A
+ * resolution after a reopening, or a postmortem summary published again, has a new time, so a new
+ * key. The default first update ("We are investigating this issue.", id `0`) is the publication
+ * itself and has no time in its key: its time moves when `/status publish` titles an incident the
+ * rule published, which is no new change.
  */
 export function changeKeys(incident: StatuspageIncident | null): string[] {
   if (!incident) return []
-  return incident.incident_updates.map((u) => `${u.id.slice(incident.id.length + 1)}@${u.created_at}`)
+  return incident.incident_updates.map((u) => {
+    const k = u.id.slice(incident.id.length + 1)
+    return k === '0' ? '0' : `${k}@${u.created_at}`
+  })
 }
 
 /**

@@ -18,6 +18,9 @@ import { announceEffects, planIncidentNotice, recordNotice } from '../../src/sub
 import { changeKeys, unescapeHtml } from '../../src/subscriptions/notice.js'
 import { createAnnouncer, signBody, verifySignature } from '../../src/subscriptions/send.js'
 import { subscriberSecrets } from '../../src/subscriptions/config.js'
+import { announce } from '../../src/subscriptions/apply.js'
+import { Executor } from '../../src/apply.js'
+import type { GitHubPort } from '../../src/github/port.js'
 
 const CONFIG = `services:
   - name: checkout
@@ -244,7 +247,13 @@ describe('which changes make a notice', () => {
     touched.events.push({ at: '2026-11-25T14:40:00Z', kind: 'note', actor: 'bob', via: 'command' } as never)
     expect(plan(old, touched, rule)).toBeNull()
     // Declared and published by the rule in the same run: the default first update.
-    expect(plan(null, old, rule)!.keys).toEqual(['0@2026-11-25T14:00:00.000Z'])
+    expect(plan(null, old, rule)!.keys).toEqual(['0'])
+    // Titled later by `/status publish <title>` (which moves the default update's time): no new change.
+    const ruled = clone(old)
+    recordNotice(ruled, plan(null, old, rule)!)
+    const titled = clone(ruled)
+    runStatusCommand(titled, { name: 'status', action: 'publish', title: 'Checkout down', text: '' }, by, rule, [])
+    expect(plan(ruled, titled, rule)).toBeNull()
     const both = record()
     runStatusCommand(both, { name: 'status', action: 'publish', title: 'Down', text: 'First' }, by, config, [])
     both.stage = 'resolved'
@@ -402,5 +411,48 @@ describe('signing and sending', () => {
     const mail = announceEffects(notice(), config.status.subscribers)[1]!
     expect(await m.send(mail)).toEqual({ ok: false, error: '535 auth failed for ***' })
     expect(mailed).toBe(1)
+  })
+})
+
+describe('sent after the write that records it', () => {
+  const sent: string[] = []
+  const exec = (dryRun: boolean) =>
+    new Executor(
+      {
+        github: {} as GitHubPort,
+        announcer: { send: async (e) => (sent.push(`${e.channel}:${e.to}`), { ok: true }) },
+      },
+      { dryRun, budget: 0, log: () => undefined },
+    )
+  const n = () => plan(record(), published())!
+  const write = (status: 'done' | 'planned' | 'skipped') => ({
+    kind: 'update-comment' as const,
+    description: 'x',
+    status,
+  })
+
+  it('sends once the write is done, outside the write budget; nothing when it was skipped; planned in a dry run', async () => {
+    sent.length = 0
+    expect(
+      await announce(n(), write('skipped'), config.status.subscribers, { exec: exec(false), log: () => undefined }),
+    ).toEqual([])
+    expect(sent).toEqual([])
+    const done = await announce(n(), write('done'), config.status.subscribers, {
+      exec: exec(false),
+      log: () => undefined,
+    })
+    expect(done.map((a) => a.status)).toEqual(['done', 'done', 'done'])
+    expect(sent).toEqual([
+      'webhook:https://hooks.example.com/status?token=abc',
+      'email:a@example.com',
+      'email:b@example.com',
+    ])
+    sent.length = 0
+    const dry = await announce(n(), write('planned'), config.status.subscribers, {
+      exec: exec(true),
+      log: () => undefined,
+    })
+    expect(dry.map((a) => a.status)).toEqual(['planned', 'planned', 'planned'])
+    expect(sent).toEqual([])
   })
 })
