@@ -3,6 +3,7 @@ import type { BoardPort } from './github/board.js'
 import { describeEffect, type Effect } from './plan.js'
 import { fitBody, fitLabelDescription, fitLabelName, fitLabels, fitTitle } from './github/content-limits.js'
 import type { Pager } from './paging/send.js'
+import type { Announcer } from './subscriptions/send.js'
 
 export interface AppliedEffect {
   kind: Effect['kind'] | 'board'
@@ -12,7 +13,7 @@ export interface AppliedEffect {
   /** The board item an effect created or found (`board-add-item`). */
   itemId?: string
   description: string
-  /** `failed`: a phone page the provider refused or did not answer (`error` says why); never a GitHub write. */
+  /** `failed`: a phone page or a subscriber's notice that was refused or not answered (`error` says why); never a GitHub write. */
   status: 'done' | 'planned' | 'skipped' | 'failed'
   error?: string
 }
@@ -40,6 +41,8 @@ export interface WritePorts {
   board?: BoardPort | null
   /** Sends phone pages (src/paging/send.ts); absent when the config pages nobody. */
   pager?: Pager | null
+  /** Sends notices to the status page's subscribers (src/subscriptions/send.ts); absent when there are none. */
+  announcer?: Announcer | null
 }
 
 /**
@@ -93,21 +96,26 @@ export class Executor {
       const description = describeEffect(e)
       const issue = 'issue' in e ? e.issue : undefined
       const kind = e.kind.startsWith('board-') ? 'board' : e.kind
-      if (e.kind === 'page') {
+      if (e.kind === 'page' || e.kind === 'announce') {
         // Not a GitHub write: outside the budget (the card that records it is already written, so
-        // a page left for later would never be sent), and its failure is reported, not thrown.
+        // a page or notice left for later would never be sent), and its failure is reported, not thrown.
         if (this.opts.dryRun) {
           this.opts.log(`[dry-run] would ${description}`)
           out.push({ kind, issue, description, status: 'planned' })
           continue
         }
-        const r = this.ports.pager
-          ? await this.ports.pager.send(e)
-          : { ok: false as const, error: 'no pager was set up (a bug)' }
+        const unset = {
+          ok: false as const,
+          error: `no ${e.kind === 'page' ? 'pager' : 'announcer'} was set up (a bug)`,
+        }
+        const r =
+          e.kind === 'page'
+            ? ((await this.ports.pager?.send(e)) ?? unset)
+            : ((await this.ports.announcer?.send(e)) ?? unset)
         if (r.ok) this.opts.log(description)
         else
           (this.opts.warn ?? this.opts.log)(
-            `${description} failed: ${r.error}. The incident's GitHub writes are done; the mention stands.`,
+            `${description} failed: ${r.error}. The incident's GitHub writes are done; ${e.kind === 'page' ? 'the mention stands' : 'this notice is not sent again (at most once)'}.`,
           )
         out.push({ kind, issue, description, status: r.ok ? 'done' : 'failed', ...(r.ok ? {} : { error: r.error }) })
         continue

@@ -20,6 +20,8 @@ import { Executor } from './apply.js'
 import { announceHandoffs } from './events/handoff.js'
 import { decodeRecord, findCard } from './domain/record.js'
 import { createPager, pagingSecrets, type Pager } from './paging/send.js'
+import { createAnnouncer, type Announcer } from './subscriptions/send.js'
+import { hasSubscribers, subscriberSecrets } from './subscriptions/config.js'
 import { runReportMode } from './events/report.js'
 import { runStatusMode } from './events/status.js'
 import { handleAlerts } from './events/alerts.js'
@@ -104,7 +106,7 @@ export async function dispatch(
   const writer = (config: Config): { board: BoardPort | null; exec: Executor } => {
     const board = boardFor(config)
     runExec ??= new Executor(
-      { github: port, board, pager: pagerFor(config, env) },
+      { github: port, board, pager: pagerFor(config, env), announcer: announcerFor(config, env, wait) },
       {
         dryRun: inputs.dryRun,
         budget: WRITE_BUDGET,
@@ -565,6 +567,18 @@ function pagerFor(config: Config, env: Record<string, string | undefined>): Page
   if (!Object.keys(p.people).length && !Object.keys(p.schedules).length) return null
   for (const s of pagingSecrets(p, env)) core.setSecret(s)
   return createPager(p, { env })
+}
+
+/** The status page subscribers' announcer (null when there are none); the secrets it reads are masked in the log. */
+function announcerFor(
+  config: Config,
+  env: Record<string, string | undefined>,
+  sleep: (ms: number) => Promise<void>,
+): Announcer | null {
+  const s = config.status.subscribers
+  if (!hasSubscribers(s)) return null
+  for (const v of subscriberSecrets(s, env)) core.setSecret(v)
+  return createAnnouncer(s, { env, sleep })
 }
 
 /** Sends to the configured webhooks; their URLs are secrets, masked in the log. Failures are warnings. */

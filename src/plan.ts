@@ -4,6 +4,7 @@ import type { CommentSnapshot } from './domain/snapshot.js'
 import { CARD_MARKER, findCard, findMarked } from './domain/record.js'
 import { fitBody, fitLabels } from './github/content-limits.js'
 import { describePage, type PageEffect } from './paging/plan.js'
+import { describeAnnounce, type AnnounceEffect } from './subscriptions/plan.js'
 
 /** One write. A plan is a list of them, computed purely and applied by apply.ts. */
 export type Effect =
@@ -88,6 +89,8 @@ export type Effect =
     }
   /** A phone page (ntfy, Pushover, e-mail, SMS, call): not a GitHub write; sent after the card records it. */
   | PageEffect
+  /** A notice to a status page subscriber (signed webhook, e-mail): not a GitHub write; sent after the card records it. */
+  | AnnounceEffect
 
 /** The state we want one issue to be in. Reconciling it against what GitHub has gives the effects. */
 export interface DesiredIssue {
@@ -232,6 +235,8 @@ export function describeEffect(e: Effect): string {
       return `#${e.issue}: ${e.what}${e.what === 'board' ? '' : ':'} ${e.updates.map((u) => `${u.field} = ${u.shown ?? '(cleared)'}`).join(', ')}`
     case 'page':
       return describePage(e)
+    case 'announce':
+      return describeAnnounce(e)
   }
 }
 

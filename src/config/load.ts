@@ -9,6 +9,7 @@ import { STAGES, type Stage } from '../domain/stages.js'
 import { PRIORITIES, type Condition, type Config, type Priority, type PriorityPolicy } from './types.js'
 import { coverageProblems, oncallProblems, resolveOncall, target, type RawOncallConfig } from '../oncall/config.js'
 import { resolveStatus, type RawStatusConfig } from '../status/config.js'
+import { subscribersProblems } from '../subscriptions/config.js'
 
 /** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
 export const MAX_CONFIG_BYTES = 256 * 1024
@@ -55,6 +56,7 @@ export function loadConfig(text: string | null, file: string): Config {
   const semantic = [
     ...semanticProblems(value as RawConfig),
     ...(found.length ? [] : oncallProblems(value as RawConfig)),
+    ...(found.length ? [] : subscribersProblems(value)),
   ]
   const place = (p: SchemaProblem): ConfigProblem => {
     const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false)

@@ -135,6 +135,11 @@ export interface IncidentRecord {
   similar?: SimilarState
   /** What the public status page shows of it (`/status`, docs/status-page.md); absent: only the config's rule can publish it. */
   status?: PublicState
+  /**
+   * The public changes announced to the status page's subscribers (`<update>@<time>`), recorded in
+   * the card BEFORE the notice is sent: never announced twice (src/subscriptions/plan.ts).
+   */
+  notices?: string[]
 }
 
 /** One page: who was paged, at which escalation level, on which channels. */
@@ -251,6 +256,8 @@ export function isRecord(r: unknown): r is IncidentRecord {
     return false
   if (r.commander !== undefined && r.commander !== null && typeof r.commander !== 'string') return false
   if (r.status !== undefined && !isPublicState(r.status)) return false
+  if (r.notices !== undefined && !(Array.isArray(r.notices) && r.notices.every((k) => typeof k === 'string')))
+    return false
   return true
 }
 

@@ -26,6 +26,9 @@ import { chainNamesSchedule, type OncallView } from '../oncall/resolve.js'
 import { needsChanges } from '../changes/need.js'
 import type { ChangeSet } from '../changes/types.js'
 import { sendPages } from '../paging/apply.js'
+import { planIncidentNotice, recordNotice } from '../subscriptions/plan.js'
+import { sendIncidentNotice } from '../subscriptions/apply.js'
+import { servicesOf } from '../report/load.js'
 import { parseCommands } from '../domain/commands.js'
 import { cardSummary } from '../history/index-file.js'
 import { queryOf, similarState, type History } from '../history/lookup.js'
@@ -312,11 +315,25 @@ export async function handleIncident(
     }
   }
 
-  const desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies, opts.cardWarnings)
+  let desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies, opts.cardWarnings)
+  // A public change (publication, `/status` update, resolution, postmortem) is recorded in this card
+  // write and announced to the status page's subscribers once it is done (src/subscriptions/).
+  const notice = planIncidentNotice(
+    previous && { record: previous, services: servicesOf(ctx.issue!.labels) },
+    { record: decision.record, services: servicesOf(desired.labels) },
+    config,
+    opts.repo,
+    opts.now() ?? decision.record.events.at(-1)?.at ?? decision.record.declaredAt,
+  )
+  if (notice) {
+    recordNotice(decision.record, notice)
+    desired = desiredIssue(ctx, decision.record, decision.facts, config, decision.replies, opts.cardWarnings)
+  }
   const effects = reconcile(desired, ctx)
   const done = await opts.exec.apply(effects)
   applied.push(...done)
   applied.push(...(await sendPages(previous, decision.record, effects, done, ctx, opts)))
+  applied.push(...(await sendIncidentNotice(notice, effects, done, ctx, config.status.subscribers, opts)))
   // Labels created now exist for the next incident of the same run (the sweep shares this list);
   // a dry run goes on as if they had been, so that its plan is the real run's.
   effects.forEach((e, i) => {

@@ -54,7 +54,8 @@ export const NO_PAGING: PagingConfig = {
 }
 
 const ENV = '^[A-Z_][A-Z0-9_]{0,99}$'
-const env = (description: string): JsonSchema => ({
+/** A `*_env` key: the name of an environment variable that holds a secret, never the secret. */
+export const env = (description: string): JsonSchema => ({
   type: 'string',
   pattern: ENV,
   description: `${description} The name of an environment variable (e.g. set from a secret in the workflow step's \`env:\`), never the secret itself.`,
@@ -104,6 +105,26 @@ const contact: JsonSchema = {
       required: ['to_env'],
       properties: { to_env: env('The phone number to call (E.164), kept out of the repository.') },
     },
+  },
+}
+
+/** An SMTP server (nodemailer): e-mail pages, and the status page's e-mail subscribers (src/subscriptions/). */
+export const SMTP_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'The SMTP server e-mail is sent through (nodemailer).',
+  required: ['host', 'from'],
+  properties: {
+    host: { type: 'string', minLength: 1, maxLength: 253, description: 'SMTP server.' },
+    port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Port.', default: 587 },
+    secure: {
+      type: 'boolean',
+      description: 'TLS from the start (port 465); otherwise STARTTLS when the server offers it.',
+      default: false,
+    },
+    from: { type: 'string', minLength: 3, maxLength: 254, description: 'Sender address.' },
+    user_env: env('SMTP user name (optional).'),
+    password_env: env('SMTP password (optional).'),
   },
 }
 
@@ -165,24 +186,7 @@ export const PAGING_SCHEMA: JsonSchema = {
         },
       },
     },
-    smtp: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'The SMTP server e-mail pages are sent through (nodemailer).',
-      required: ['host', 'from'],
-      properties: {
-        host: { type: 'string', minLength: 1, maxLength: 253, description: 'SMTP server.' },
-        port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Port.', default: 587 },
-        secure: {
-          type: 'boolean',
-          description: 'TLS from the start (port 465); otherwise STARTTLS when the server offers it.',
-          default: false,
-        },
-        from: { type: 'string', minLength: 3, maxLength: 254, description: 'Sender address.' },
-        user_env: env('SMTP user name (optional).'),
-        password_env: env('SMTP password (optional).'),
-      },
-    },
+    smtp: SMTP_SCHEMA,
     twilio: {
       type: 'object',
       additionalProperties: false,
@@ -249,14 +253,7 @@ export function pagingProblems(raw: RawPaging | undefined, scheduleNames: readon
   ]
   for (const [u, path] of urls) {
     if (typeof u !== 'string') continue
-    let ok = false
-    try {
-      const url = new URL(u)
-      ok = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))
-    } catch {
-      ok = false
-    }
-    if (!ok)
+    if (!isSafeUrl(u))
       out.push({
         path,
         message: `is "${u}": write an https:// URL (plain http is accepted only for 127.0.0.1 or localhost, since secrets travel to it)`,
@@ -281,6 +278,16 @@ export function pagingProblems(raw: RawPaging | undefined, scheduleNames: readon
     checkContact(c, [...base, 'schedules', name])
   }
   return out
+}
+
+/** True for an https URL, or plain http to this machine only (tests, a local relay): secrets and signed bodies travel to it. */
+export function isSafeUrl(u: string): boolean {
+  try {
+    const url = new URL(u)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))
+  } catch {
+    return false
+  }
 }
 
 function contactOf(c: RawContact): Contact {

@@ -21,7 +21,7 @@ export interface Pager {
 export type Mailer = (
   smtp: NonNullable<PagingConfig['smtp']>,
   auth: { user: string; pass: string } | null,
-  mail: { from: string; to: string; subject: string; text: string },
+  mail: { from: string; to: string; subject: string; text: string; html?: string },
   timeoutMs: number,
 ) => Promise<void>
 
@@ -180,8 +180,8 @@ export function createPager(paging: PagingConfig, o: PagerOptions): Pager {
   }
 }
 
-/** Nodemailer over SMTP: STARTTLS when offered (required with `secure: false` only when the server offers it). */
-const smtpMailer: Mailer = async (smtp, auth, mail, timeoutMs) => {
+/** Nodemailer over SMTP: STARTTLS when offered (required with `secure: false` only when the server offers it). Also the status page's e-mail subscribers'. */
+export const smtpMailer: Mailer = async (smtp, auth, mail, timeoutMs) => {
   const transport = createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -202,7 +202,8 @@ function xml(s: string): string {
   return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
 }
 
-function describe(error: unknown, timeoutMs: number): string {
+/** A failed request in words (a timeout, a refused connection), for the warning. */
+export function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return `no answer within ${timeoutMs} ms`
   const cause = error instanceof Error ? (error as Error & { cause?: { code?: string } }).cause : undefined
@@ -210,7 +211,8 @@ function describe(error: unknown, timeoutMs: number): string {
   return cause?.code ? `${msg}: ${cause.code}` : msg
 }
 
-function mask(text: string, secrets: readonly string[]): string {
+/** `text` with every secret value replaced by `***`. */
+export function mask(text: string, secrets: readonly string[]): string {
   let out = text
   for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length))
     out = out.split(s).join('***')

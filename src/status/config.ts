@@ -5,6 +5,12 @@
  */
 import type { JsonSchema } from '../config/schema.js'
 import type { Priority } from '../config/types.js'
+import {
+  SUBSCRIBERS_SCHEMA,
+  resolveSubscribers,
+  type RawSubscribers,
+  type SubscribersConfig,
+} from '../subscriptions/config.js'
 
 /** The typed `status` section. */
 export interface StatusConfig {
@@ -16,6 +22,8 @@ export interface StatusConfig {
   publish: { priorities: Priority[]; sources: string[] }
   /** Days of history shown as uptime bars. */
   uptimeDays: number
+  /** Told of every public change (src/subscriptions/). */
+  subscribers: SubscribersConfig
 }
 
 export interface RawStatusConfig {
@@ -23,6 +31,7 @@ export interface RawStatusConfig {
   url?: string
   publish?: { priorities?: Priority[]; sources?: string[] }
   uptime_days?: number
+  subscribers?: RawSubscribers
 }
 
 export const STATUS_SCHEMA: JsonSchema = {
@@ -73,6 +82,7 @@ export const STATUS_SCHEMA: JsonSchema = {
       description: 'Days of uptime bars per component.',
       default: 90,
     },
+    subscribers: SUBSCRIBERS_SCHEMA,
   },
 }
 
@@ -83,5 +93,6 @@ export function resolveStatus(raw: RawStatusConfig | undefined): StatusConfig {
     url: raw?.url ?? null,
     publish: { priorities: raw?.publish?.priorities ?? [], sources: raw?.publish?.sources ?? ['alert'] },
     uptimeDays: raw?.uptime_days ?? 90,
+    subscribers: resolveSubscribers(raw?.subscribers),
   }
 }

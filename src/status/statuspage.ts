@@ -72,8 +72,9 @@ function componentsJson(d: StatusPageData, pageId: string): ComponentJson[] {
 /**
  * Widgets and chat apps commonly insert Statuspage's incident names and update bodies as HTML, so
  * what a responder wrote goes out HTML-escaped here too (`<` as `&lt;`): shown as written, never run.
+ * Also the `incident` of the subscribers' webhooks (src/subscriptions/notice.ts).
  */
-function incidentJson(i: PageIncident, d: StatusPageData, pageId: string) {
+export function incidentJson(i: PageIncident, d: StatusPageData, pageId: string) {
   const comps = d.components.filter((c) => i.components.includes(c.id))
   return {
     id: i.id,
