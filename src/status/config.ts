@@ -16,6 +16,8 @@ export interface StatusConfig {
   publish: { priorities: Priority[]; sources: string[] }
   /** Days of history shown as uptime bars. */
   uptimeDays: number
+  /** Scheduled maintenance (src/maintenance/): the label that marks its issues (the maintenance form sets it). */
+  maintenance: { label: string }
 }
 
 export interface RawStatusConfig {
@@ -23,6 +25,7 @@ export interface RawStatusConfig {
   url?: string
   publish?: { priorities?: Priority[]; sources?: string[] }
   uptime_days?: number
+  maintenance?: { label?: string }
 }
 
 export const STATUS_SCHEMA: JsonSchema = {
@@ -73,6 +76,21 @@ export const STATUS_SCHEMA: JsonSchema = {
       description: 'Days of uptime bars per component.',
       default: 90,
     },
+    maintenance: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Scheduled maintenance (docs/status-page.md): issues opened from the maintenance form (`.github/ISSUE_TEMPLATE/maintenance.yml`), shown as upcoming, in progress and completed.',
+      properties: {
+        label: {
+          type: 'string',
+          pattern: '^[^,]{1,50}$',
+          description:
+            "The label that marks a maintenance issue (the form's `labels:` must set the same). Not the incident label.",
+          default: 'maintenance',
+        },
+      },
+    },
   },
 }
 
@@ -83,5 +101,6 @@ export function resolveStatus(raw: RawStatusConfig | undefined): StatusConfig {
     url: raw?.url ?? null,
     publish: { priorities: raw?.publish?.priorities ?? [], sources: raw?.publish?.sources ?? ['alert'] },
     uptimeDays: raw?.uptime_days ?? 90,
+    maintenance: { label: raw?.maintenance?.label ?? 'maintenance' },
   }
 }
