@@ -1,0 +1,363 @@
+/**
+ * Scheduled maintenance end to end (#18 item 4): the built bundle against the emulator. A responder
+ * opens the maintenance form → the page and the Statuspage JSON show it upcoming; the emulator's
+ * clock passes the start → the sweep records `in_progress` (with the start's time) and the page
+ * shows the component under maintenance; past the end → `completed`, the issue closed. An
+ * outsider's form shows nothing until a responder confirms it; a bad window gets one reply that
+ * says what to fix; replays write nothing; a pending maintenance keeps the sweep awake.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Ajv } from 'ajv'
+import { startEmulator, type Emulator } from '../../src/emulator/index.js'
+import { renderIssueForm } from '../../src/intake/issue-form.js'
+import { MAINTENANCE_FORM } from '../../src/maintenance/form.js'
+import { MAINTENANCE_MARKER, decodeMaintenance, type MaintenanceRecord } from '../../src/maintenance/record.js'
+import { TWIN_SCALE, commentPayload, example, issuesPayload, runAction, type ActionRun } from './harness.js'
+
+const CONFIG = `services:
+  - name: checkout
+    display_name: Checkout
+    group: Shop
+  - name: api
+    display_name: Public API
+status:
+  name: Acme status
+  url: https://status.acme.example/
+`
+const WF = 'incidentops-sweep.yml'
+/** As the example workflows run it: the sweep may sleep when calm, and runs that need it wake it. */
+const inputs = { 'sweep-workflow': WF }
+
+let emu: Emulator
+let seq = 0
+
+const ok = (r: ActionRun): ActionRun => {
+  expect(r.code, r.stdout + r.stderr).toBe(0)
+  return r
+}
+
+function newRepo(): string {
+  const repo = `acme/maint-${++seq}`
+  emu.addRepo(repo, {
+    collaborators: { bob: 'triage', mallory: 'read' },
+    files: { '.github/incidents.yml': CONFIG },
+  })
+  emu.addWorkflow(repo, WF)
+  return repo
+}
+
+const form = (v: Partial<Record<'title' | 'start' | 'end' | 'components' | 'text', string>>): string =>
+  renderIssueForm(
+    {
+      title: 'Database upgrade',
+      start: '2026-12-10 14:00',
+      end: '2026-12-10 16:00',
+      components: 'checkout',
+      text: 'We are upgrading the database. Checkout may be slow.',
+      ...v,
+    },
+    MAINTENANCE_FORM,
+  )
+
+async function open(repo: string, user: string, body: string, time: string): Promise<number> {
+  emu.clock.set(time)
+  const n = emu.createIssue(repo, { title: '[Maintenance]: upgrade', body, labels: ['maintenance'], user }).number
+  emu.clock.set(time)
+  ok(await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', user), inputs }))
+  return n
+}
+
+const replay = async (repo: string, n: number, action: string, user: string, time: string): Promise<ActionRun> => {
+  emu.clock.set(time)
+  return ok(await runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, action, user), inputs }))
+}
+
+const say = async (repo: string, n: number, user: string, text: string, time: string): Promise<ActionRun> => {
+  emu.clock.set(time)
+  const c = emu.createComment(repo, n, { body: text, user })
+  emu.clock.set(time)
+  return ok(await runAction({ emu, repo, event: 'issue_comment', payload: commentPayload(emu, repo, n, c), inputs }))
+}
+
+const sweep = async (repo: string, time: string): Promise<ActionRun> => {
+  emu.clock.set(time)
+  return ok(
+    await runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+      inputs,
+    }),
+  )
+}
+
+async function buildPage(repo: string, time: string): Promise<string> {
+  emu.clock.set(time)
+  const r = ok(
+    await runAction({
+      emu,
+      repo,
+      event: 'schedule',
+      payload: { schedule: '*/30 * * * *', ...example('watch'), action: undefined },
+      inputs: { mode: 'status' },
+    }),
+  )
+  expect(r.outputs.actions).toBe('[]')
+  return r.outputs['status-dir']!
+}
+
+const ours = (repo: string, n: number) =>
+  emu.listComments(repo, n).filter((c) => c.user?.login === 'github-actions[bot]')
+const record = (repo: string, n: number): MaintenanceRecord | null => {
+  const card = ours(repo, n).find((c) => c.body!.startsWith(MAINTENANCE_MARKER))
+  return card ? decodeMaintenance(card.body!) : null
+}
+const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8')
+interface Maint {
+  id: string
+  name: string
+  status: string
+  impact: string
+  scheduled_for: string
+  scheduled_until: string
+  resolved_at: string | null
+  incident_updates: { status: string; body: string }[]
+  components: { id: string }[]
+}
+interface Doc {
+  status: { indicator: string; description: string }
+  components: { id: string; name: string; status: string }[]
+  scheduled_maintenances: Maint[]
+}
+const json = (dir: string, path: string): Doc => JSON.parse(read(dir, path)) as Doc
+const comp = (d: Doc, id: string) => d.components.find((c) => c.id === id)?.status
+
+function validator(): (path: string, doc: unknown) => void {
+  const ajv = new Ajv({ allErrors: true, strict: true, validateFormats: false })
+  const schemaDir = resolve(import.meta.dirname, '..', '..', 'schema', 'statuspage-v2')
+  for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.json')))
+    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')))
+  return (schema, doc) => {
+    const v = ajv.getSchema(`https://incidentops.dev/schema/statuspage-v2/${schema}.json`)!
+    expect(v(doc), `${schema}: ${ajv.errorsText(v.errors)}`).toBe(true)
+  }
+}
+
+function validateAll(dir: string): void {
+  const check = validator()
+  check('summary', json(dir, 'api/v2/summary.json'))
+  check('status', json(dir, 'api/v2/status.json'))
+  check('components', json(dir, 'api/v2/components.json'))
+  for (const p of ['', '/upcoming', '/active'])
+    check('scheduled-maintenances', json(dir, `api/v2/scheduled-maintenances${p}.json`))
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ now: '2026-12-08T10:00:00Z' })
+  for (const u of ['bob', 'mallory', 'alice']) emu.addUser(u)
+})
+afterAll(async () => emu?.close())
+
+describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TWIN_SCALE }, () => {
+  it('a responder’s form shows upcoming; the sweep records the start and the end; the page follows; replays write nothing', async () => {
+    const repo = newRepo()
+    const n = await open(
+      repo,
+      'bob',
+      form({ title: 'Database upgrade @alice', text: 'Checkout may be slow. <script>x</script> cc @alice' }),
+      '2026-12-08T10:00:00Z',
+    )
+    // The pending maintenance woke the sweep (the marker label says it is on).
+    expect(emu.listLabels(repo).some((l) => l.name === 'incidentops/sweep-on')).toBe(true)
+    const rec = record(repo, n)!
+    expect(rec).toMatchObject({
+      start: '2026-12-10T14:00:00.000Z',
+      end: '2026-12-10T16:00:00.000Z',
+      components: ['checkout'],
+      confirmed: { by: 'bob' },
+    })
+    expect(rec.transitions.map((t) => [t.status, t.at, t.run])).toEqual([
+      ['scheduled', '2026-12-08T10:00:00.000Z', 'intake'],
+    ])
+    // Re-running the same event writes nothing new.
+    expect((await replay(repo, n, 'opened', 'bob', '2026-12-08T10:01:00Z')).outputs.actions).toBe('[]')
+    // A pending maintenance keeps the sweep on even with no incident open (it must record the start).
+    const quiet = await sweep(repo, '2026-12-08T10:10:00Z')
+    expect(quiet.outputs.actions).toBe('[]')
+    expect(emu.workflow(repo, WF).state).toBe('active')
+
+    let dir = await buildPage(repo, '2026-12-08T10:15:00Z')
+    validateAll(dir)
+    let s = json(dir, 'api/v2/summary.json')
+    expect(s.status.indicator).toBe('none')
+    expect(comp(s, 'checkout')).toBe('operational')
+    expect(s.scheduled_maintenances).toHaveLength(1)
+    const m = s.scheduled_maintenances[0]!
+    expect(m).toMatchObject({
+      status: 'scheduled',
+      impact: 'maintenance',
+      scheduled_for: '2026-12-10T14:00:00.000Z',
+      scheduled_until: '2026-12-10T16:00:00.000Z',
+      resolved_at: null,
+      name: 'Database upgrade @\u200balice',
+    })
+    expect(m.components.map((c) => c.id)).toEqual(['checkout'])
+    expect(m.incident_updates.map((u) => [u.status, u.body])).toEqual([
+      ['scheduled', 'Checkout may be slow. &lt;script&gt;x&lt;/script&gt; cc @\u200balice'],
+    ])
+    expect(json(dir, 'api/v2/scheduled-maintenances/upcoming.json').scheduled_maintenances.map((x) => x.id)).toEqual([
+      m.id,
+    ])
+    expect(json(dir, 'api/v2/scheduled-maintenances/active.json').scheduled_maintenances).toEqual([])
+    const index = read(dir, 'index.html')
+    expect(index).toContain('<h2 id="upcoming-m-h">Scheduled maintenance</h2>')
+    expect(index).toContain('Database upgrade @\u200balice')
+    expect(index).not.toContain('<script>x')
+    const ics = read(dir, 'maintenances.ics')
+    expect(ics).toContain('DTSTART:20261210T140000Z')
+    expect(ics).toContain('DTEND:20261210T160000Z')
+    expect(ics).toContain('SUMMARY:Maintenance: Database upgrade @\u200balice')
+    expect(read(dir, 'history.atom')).toContain('Maintenance: Database upgrade')
+
+    // Past the start: the sweep records in_progress at the start's time; the page shows it.
+    const started = await sweep(repo, '2026-12-10T14:05:00Z')
+    expect(started.outputs.actions).not.toBe('[]')
+    expect(record(repo, n)!.transitions.map((t) => [t.status, t.at, t.run, t.recordedAt])).toEqual([
+      ['scheduled', '2026-12-08T10:00:00.000Z', 'intake', '2026-12-08T10:00:00.000Z'],
+      ['in_progress', '2026-12-10T14:00:00.000Z', 'sweep', '2026-12-10T14:05:00.000Z'],
+    ])
+    expect((await sweep(repo, '2026-12-10T14:06:00Z')).outputs.actions).toBe('[]')
+    await say(repo, n, 'bob', '/maintenance Backups done, upgrading now.', '2026-12-10T14:30:00Z')
+    dir = await buildPage(repo, '2026-12-10T14:31:00Z')
+    validateAll(dir)
+    s = json(dir, 'api/v2/summary.json')
+    expect(s.status).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' })
+    expect(comp(s, 'checkout')).toBe('under_maintenance')
+    expect(comp(s, 'api')).toBe('operational')
+    expect(s.components.find((c) => c.name === 'Shop')?.status).toBe('under_maintenance')
+    expect(s.scheduled_maintenances.map((x) => x.status)).toEqual(['in_progress'])
+    expect(s.scheduled_maintenances[0]!.incident_updates.map((u) => [u.status, u.body])).toEqual([
+      ['in_progress', 'Backups done, upgrading now.'],
+      ['in_progress', 'Scheduled maintenance is currently in progress. We will provide updates as necessary.'],
+      ['scheduled', 'Checkout may be slow. &lt;script&gt;x&lt;/script&gt; cc @\u200balice'],
+    ])
+    expect(json(dir, 'api/v2/scheduled-maintenances/active.json').scheduled_maintenances).toHaveLength(1)
+    expect(json(dir, 'api/v2/scheduled-maintenances/upcoming.json').scheduled_maintenances).toEqual([])
+    const during = read(dir, 'index.html')
+    expect(during).toContain('<h2 id="active-m-h">Maintenance in progress</h2>')
+    expect(during).toMatch(
+      /<span class="name">Checkout<\/span><span class="status">[^<]*<span[^>]*>⚙<\/span> Under maintenance/,
+    )
+    // Maintenance is never downtime: today's bar is whole.
+    expect(during).toContain('2026-12-10: 100.00 %')
+
+    // Past the end: completed at the end's time, the issue closed; a replayed sweep writes nothing.
+    await sweep(repo, '2026-12-10T16:10:00Z')
+    expect(record(repo, n)!.transitions.map((t) => [t.status, t.at, t.run])).toEqual([
+      ['scheduled', '2026-12-08T10:00:00.000Z', 'intake'],
+      ['in_progress', '2026-12-10T14:00:00.000Z', 'sweep'],
+      ['completed', '2026-12-10T16:00:00.000Z', 'sweep'],
+    ])
+    expect(emu.getIssue(repo, n).state).toBe('closed')
+    expect((await sweep(repo, '2026-12-10T16:20:00Z')).outputs.actions).not.toContain('update-comment')
+    // Nothing pending, no incident: the sweep goes back to sleep.
+    expect(emu.workflow(repo, WF).state).toBe('disabled_manually')
+    dir = await buildPage(repo, '2026-12-10T16:30:00Z')
+    validateAll(dir)
+    s = json(dir, 'api/v2/summary.json')
+    expect(s.status.indicator).toBe('none')
+    expect(comp(s, 'checkout')).toBe('operational')
+    expect(s.scheduled_maintenances).toEqual([])
+    const all = json(dir, 'api/v2/scheduled-maintenances.json').scheduled_maintenances
+    expect(all.map((x) => [x.status, x.resolved_at])).toEqual([['completed', '2026-12-10T16:00:00.000Z']])
+    expect(all[0]!.incident_updates[0]).toMatchObject({
+      status: 'completed',
+      body: 'The scheduled maintenance has been completed.',
+    })
+    expect(read(dir, 'index.html')).toContain('Maintenance completed in the last 7 days')
+  })
+
+  it('the page derives the status from the clock: in progress at build time even if no sweep ran at the start', async () => {
+    const repo = newRepo()
+    await open(
+      repo,
+      'bob',
+      form({ start: '2026-12-10T15:00:00+01:00', end: '2026-12-10T15:00Z' }),
+      '2026-12-08T10:00:00Z',
+    )
+    const dir = await buildPage(repo, '2026-12-10T14:10:00Z')
+    const s = json(dir, 'api/v2/summary.json')
+    expect(s.scheduled_maintenances.map((x) => [x.status, x.scheduled_for])).toEqual([
+      ['in_progress', '2026-12-10T14:00:00.000Z'],
+    ])
+    expect(comp(s, 'checkout')).toBe('under_maintenance')
+  })
+
+  it('an outsider’s form shows nothing until a responder confirms it; outsiders cannot change its course', async () => {
+    const repo = newRepo()
+    const n = await open(repo, 'mallory', form({ title: 'Outsider window' }), '2026-12-08T10:00:00Z')
+    expect(record(repo, n)).toMatchObject({ confirmed: null, transitions: [] })
+    let dir = await buildPage(repo, '2026-12-08T10:05:00Z')
+    expect(json(dir, 'api/v2/summary.json').scheduled_maintenances).toEqual([])
+    expect(read(dir, 'index.html')).not.toContain('Outsider window')
+    // The outsider cannot confirm it: one reply, nothing on the page.
+    await say(repo, n, 'mallory', '/confirm', '2026-12-08T10:10:00Z')
+    expect(record(repo, n)!.confirmed).toBeNull()
+    expect(ours(repo, n).filter((c) => c.body!.includes('only people with triage'))).toHaveLength(1)
+    await say(repo, n, 'bob', '/confirm', '2026-12-08T10:20:00Z')
+    expect(record(repo, n)!.confirmed).toMatchObject({ by: 'bob', at: '2026-12-08T10:20:00.000Z' })
+    dir = await buildPage(repo, '2026-12-08T10:21:00Z')
+    expect(json(dir, 'api/v2/summary.json').scheduled_maintenances.map((x) => x.name)).toEqual(['Outsider window'])
+    // Once public, the outsider's edit is not read, and the outsider's close is undone.
+    emu.clock.set('2026-12-08T10:30:00Z')
+    emu.editIssue(repo, n, { body: form({ title: 'Hijacked' }) }, 'mallory')
+    expect((await replay(repo, n, 'edited', 'mallory', '2026-12-08T10:30:00Z')).outputs.actions).toBe('[]')
+    expect(record(repo, n)!.title).toBe('Outsider window')
+    emu.editIssue(repo, n, { state: 'closed' }, 'mallory')
+    await replay(repo, n, 'closed', 'mallory', '2026-12-08T10:31:00Z')
+    expect(emu.getIssue(repo, n).state).toBe('open')
+    expect(record(repo, n)!.cancelledAt).toBeUndefined()
+    // A responder cancels it: off the page, the issue closed as not planned.
+    await say(repo, n, 'bob', '/maintenance cancel', '2026-12-08T11:00:00Z')
+    expect(record(repo, n)!.transitions.map((t) => t.status)).toEqual(['scheduled', 'cancelled'])
+    expect(emu.getIssue(repo, n)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
+    dir = await buildPage(repo, '2026-12-08T11:01:00Z')
+    expect(json(dir, 'api/v2/scheduled-maintenances.json').scheduled_maintenances).toEqual([])
+  })
+
+  it('a bad window gets one reply saying what to fix; a responder’s re-edit is read; replays write nothing', async () => {
+    const repo = newRepo()
+    const n = await open(
+      repo,
+      'bob',
+      form({ start: 'next tuesday', end: '2026-12-10 13:00', components: 'checkout, billing' }),
+      '2026-12-08T10:00:00Z',
+    )
+    expect(record(repo, n)).toBeNull()
+    const replies = () => ours(repo, n).filter((c) => c.body!.includes('Edit the issue to fix'))
+    expect(replies()).toHaveLength(1)
+    const reply = replies()[0]!.body!
+    expect(reply).toContain('**Window start (UTC)**: `next tuesday` is not a time I can read')
+    expect(reply).toContain('`2026-12-10 14:00`')
+    expect(reply).toContain('`billing` is not in the services catalog; write one or more of `checkout`, `api`')
+    expect((await replay(repo, n, 'opened', 'bob', '2026-12-08T10:01:00Z')).outputs.actions).toBe('[]')
+    expect(replies()).toHaveLength(1)
+    // End before start: said as such.
+    emu.clock.set('2026-12-08T10:05:00Z')
+    emu.editIssue(repo, n, { body: form({ end: '2026-12-10 13:00' }) }, 'bob')
+    await replay(repo, n, 'edited', 'bob', '2026-12-08T10:05:00Z')
+    expect(replies()).toHaveLength(2)
+    expect(replies()[1]!.body).toContain('**Window end (UTC)** must be after **Window start (UTC)**')
+    expect(record(repo, n)).toBeNull()
+    // Fixed by the responder who opened it: scheduled, and public.
+    emu.clock.set('2026-12-08T10:10:00Z')
+    emu.editIssue(repo, n, { body: form({}) }, 'bob')
+    await replay(repo, n, 'edited', 'bob', '2026-12-08T10:10:00Z')
+    expect(record(repo, n)).toMatchObject({ confirmed: { by: 'bob' }, start: '2026-12-10T14:00:00.000Z' })
+    expect((await replay(repo, n, 'edited', 'bob', '2026-12-08T10:11:00Z')).outputs.actions).toBe('[]')
+    expect(replies()).toHaveLength(2)
+  })
+})
