@@ -265,6 +265,11 @@ export async function dispatch(
       ...beats.lines.map((l) => `- ${l}`),
       ...handoffs.lines.map((l) => `- ${l}`),
       ...(maint?.changes ?? []).map((l) => `- maintenance ${inline(l, 300)}`),
+      ...(maint?.next && !maint.pending
+        ? [
+            `- Next maintenance start or end to record: ${maint.next.slice(0, 16).replace('T', ' ')} UTC; the sweep may sleep until \`status.maintenance.wake_before\` before it (the status workflow wakes it).`,
+          ]
+        : []),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]

@@ -18,7 +18,13 @@ import {
   planMaintenance,
   type MaintenanceEvent,
 } from '../maintenance/plan.js'
-import { decodeMaintenance, findMaintenanceCard, pending, type MaintenanceTransition } from '../maintenance/record.js'
+import {
+  decodeMaintenance,
+  findMaintenanceCard,
+  needsSweep,
+  nextTransitionAt,
+  type MaintenanceTransition,
+} from '../maintenance/record.js'
 
 /** Whether an issue is a maintenance: it carries the maintenance label and not the incident label. */
 export function isMaintenanceIssue(labels: readonly string[], config: Pick<Config, 'labels' | 'status'>): boolean {
@@ -30,8 +36,10 @@ export interface MaintenanceRun {
   applied: AppliedEffect[]
   changes: string[]
   recorded: MaintenanceTransition[]
-  /** A confirmed maintenance whose end is not recorded yet: the sweep must stay on. */
+  /** A maintenance needs the sweep on now (its next start or end is near, or always while pending by default). */
   pending: boolean
+  /** The earliest start or end still to record (ISO), for the summary; null: none. */
+  next: string | null
   problems: string[]
 }
 
@@ -67,7 +75,8 @@ export async function handleMaintenance(
     applied,
     changes: d.changes,
     recorded: d.recorded,
-    pending: !!d.record && pending(d.record, now),
+    pending: !!d.record && needsSweep(d.record, now, config.status.maintenance.wakeBeforeMs),
+    next: d.record ? nextTransitionAt(d.record, now) : null,
     problems: applied.some((a) => a.status === 'skipped')
       ? ["This run's write budget was spent before the maintenance was written; the next run writes it."]
       : [],
@@ -89,6 +98,7 @@ export async function sweepMaintenance(
     changes: [],
     recorded: [],
     pending: false,
+    next: null,
     problems: [],
     read: 0,
   }
@@ -115,7 +125,9 @@ export async function sweepMaintenance(
           out.changes.push(...d.changes.map((c) => `#${issue.number}: ${c}`))
         }
       }
-      if (d.record && pending(d.record, now)) out.pending = true
+      if (d.record && needsSweep(d.record, now, config.status.maintenance.wakeBeforeMs)) out.pending = true
+      const next = d.record ? nextTransitionAt(d.record, now) : null
+      if (next && (!out.next || next < out.next)) out.next = next
     }
   return out
 }

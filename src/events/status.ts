@@ -19,6 +19,11 @@ import { buildStatusPage, type StatusSource, type StatusPageData } from '../stat
 import { buildSite, writeSite } from '../status/site.js'
 import { decodeMaintenance, findMaintenanceCard, type MaintenanceRecord } from '../maintenance/record.js'
 import type { LabelSpec } from '../github/port.js'
+import { needsSweep } from '../maintenance/record.js'
+import { SWEEP_ON_LABEL } from './calm.js'
+
+/** Without `status.maintenance.wake_before`, the page still says when a sleeping sweep is needed: this long before a start or end. */
+const DEFAULT_WAKE_MS = 2 * 3_600_000
 
 const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
 const DEFAULT_INCIDENT_LABEL = 'incident'
@@ -32,6 +37,8 @@ export interface StatusLoaded {
   pages: number
   /** Scheduled maintenances (records from our own cards on issues with the maintenance label). */
   maintenances: MaintenanceRecord[]
+  /** The sweep's marker label (`incidentops/sweep-on`) is there: the sweep is on. */
+  sweepOn: boolean
 }
 
 /** The record and services of one incident page's issues; issues without a readable card of ours are skipped (they were never published). */
@@ -73,7 +80,7 @@ export async function loadStatusSources(
       pages = port.incidentPages({ label: config.labels.incident, states: STATES, withRepoLabels: true })
     }
   }
-  const out: StatusLoaded = { config, sources: [], read: 0, pages: extra, maintenances: [] }
+  const out: StatusLoaded = { config, sources: [], read: 0, pages: extra, maintenances: [], sweepOn: false }
   let repoLabels: LabelSpec[] | undefined
   const take = (p: IncidentPage): void => {
     repoLabels ??= p.repoLabels
@@ -83,6 +90,7 @@ export async function loadStatusSources(
   }
   if (first) take(first)
   for await (const p of pages) take(p)
+  out.sweepOn = !!repoLabels?.some((l) => l.name.toLowerCase() === SWEEP_ON_LABEL.name)
   // Maintenances only when the repository has their label: a page without any costs no request more.
   const label = config.status.maintenance.label.toLowerCase()
   if (repoLabels?.some((l) => l.name.toLowerCase() === label))
@@ -120,8 +128,18 @@ export async function runStatusMode(o: StatusModeOptions): Promise<RunOutcome> {
   const open = data.incidents.filter((i) => i.status !== 'resolved' && i.status !== 'postmortem').length
   const line = `Status page: ${data.description} (${data.indicator}); ${data.incidents.length} published incident(s), ${open} open, of ${loaded.read} read with ${loaded.pages} GraphQL page(s); ${data.maintenances.length} scheduled maintenance(s); ${data.components.length} component(s); ${Object.keys(files).length} files written to ${dir}.`
   core.info(logSafe(line))
+  // A maintenance starts or ends soon and the sweep sleeps: the workflow wakes it (`sweep-needed`).
+  const wake = loaded.config.status.maintenance.wakeBeforeMs ?? DEFAULT_WAKE_MS
+  const sweepNeeded = !loaded.sweepOn && loaded.maintenances.some((m) => needsSweep(m, now, wake))
+  if (sweepNeeded)
+    core.info('A scheduled maintenance starts or ends soon and the sweep is asleep: output sweep-needed=true.')
   return {
-    outputs: { 'status-dir': dir, 'status-indicator': data.indicator, actions: '[]' },
+    outputs: {
+      'status-dir': dir,
+      'status-indicator': data.indicator,
+      'sweep-needed': String(sweepNeeded),
+      actions: '[]',
+    },
     summary: {
       head: [
         `### IncidentOps status page: ${data.description}`,

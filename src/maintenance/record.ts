@@ -155,3 +155,24 @@ export function pending(r: MaintenanceRecord, now: string): boolean {
     !(statusAt(r, now) === 'completed' && r.transitions.some((t) => t.status === 'completed'))
   )
 }
+
+/**
+ * When the next transition the sweep must record happens: now for one that already happened and is
+ * not recorded, else the window's start or end; null when nothing is left to record.
+ */
+export function nextTransitionAt(r: MaintenanceRecord, now: string): string | null {
+  if (!pending(r, now)) return null
+  if (transitionsBy(r, now).some((t) => !r.transitions.some((x) => x.status === t.status))) return now
+  return Date.parse(now) < Date.parse(r.start) ? r.start : endOf(r)
+}
+
+/**
+ * Whether the sweep must be on for this maintenance: always while it is pending (`wakeBeforeMs`
+ * null, the default), or only from `wakeBeforeMs` before its next transition (the status page's
+ * scheduled build wakes it then: docs/status-page.md).
+ */
+export function needsSweep(r: MaintenanceRecord, now: string, wakeBeforeMs: number | null): boolean {
+  const next = nextTransitionAt(r, now)
+  if (next === null) return false
+  return wakeBeforeMs === null || Date.parse(next) - Date.parse(now) <= wakeBeforeMs
+}

@@ -17,7 +17,7 @@ export interface StatusConfig {
   /** Days of history shown as uptime bars. */
   uptimeDays: number
   /** Scheduled maintenance (src/maintenance/): the label that marks its issues (the maintenance form sets it). */
-  maintenance: { label: string }
+  maintenance: { label: string; wakeBeforeMs: number | null }
 }
 
 export interface RawStatusConfig {
@@ -25,7 +25,7 @@ export interface RawStatusConfig {
   url?: string
   publish?: { priorities?: Priority[]; sources?: string[] }
   uptime_days?: number
-  maintenance?: { label?: string }
+  maintenance?: { label?: string; wake_before?: number }
 }
 
 export const STATUS_SCHEMA: JsonSchema = {
@@ -89,6 +89,13 @@ export const STATUS_SCHEMA: JsonSchema = {
             "The label that marks a maintenance issue (the form's `labels:` must set the same). Not the incident label.",
           default: 'maintenance',
         },
+        wake_before: {
+          type: 'integer',
+          minimum: 60,
+          maximum: 1440,
+          description:
+            'Minutes. Unset: while a maintenance is scheduled or in progress, the sweep never sleeps (with `sweep-workflow`), so its start and end are recorded on time, at 144 billed minutes a day. Set (e.g. `120`): the sweep sleeps until this long before the next start or end, and the status workflow wakes it then (its `sweep-needed` output; examples/workflows/incidentops-status.yml). Only with that workflow: without it, a start or end is recorded by the next run, late but with its own time.',
+        },
       },
     },
   },
@@ -101,6 +108,9 @@ export function resolveStatus(raw: RawStatusConfig | undefined): StatusConfig {
     url: raw?.url ?? null,
     publish: { priorities: raw?.publish?.priorities ?? [], sources: raw?.publish?.sources ?? ['alert'] },
     uptimeDays: raw?.uptime_days ?? 90,
-    maintenance: { label: raw?.maintenance?.label ?? 'maintenance' },
+    maintenance: {
+      label: raw?.maintenance?.label ?? 'maintenance',
+      wakeBeforeMs: raw?.maintenance?.wake_before ? raw.maintenance.wake_before * 60_000 : null,
+    },
   }
 }

@@ -38,11 +38,11 @@ const ok = (r: ActionRun): ActionRun => {
   return r
 }
 
-function newRepo(): string {
+function newRepo(config = CONFIG): string {
   const repo = `acme/maint-${++seq}`
   emu.addRepo(repo, {
     collaborators: { bob: 'triage', mallory: 'read' },
-    files: { '.github/incidents.yml': CONFIG },
+    files: { '.github/incidents.yml': config },
   })
   emu.addWorkflow(repo, WF)
   return repo
@@ -95,6 +95,10 @@ const sweep = async (repo: string, time: string): Promise<ActionRun> => {
 }
 
 async function buildPage(repo: string, time: string): Promise<string> {
+  return (await statusRun(repo, time)).outputs['status-dir']!
+}
+
+async function statusRun(repo: string, time: string): Promise<ActionRun> {
   emu.clock.set(time)
   const r = ok(
     await runAction({
@@ -106,7 +110,7 @@ async function buildPage(repo: string, time: string): Promise<string> {
     }),
   )
   expect(r.outputs.actions).toBe('[]')
-  return r.outputs['status-dir']!
+  return r
 }
 
 const ours = (repo: string, n: number) =>
@@ -359,5 +363,35 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     expect(record(repo, n)).toMatchObject({ confirmed: { by: 'bob' }, start: '2026-12-10T14:00:00.000Z' })
     expect((await replay(repo, n, 'edited', 'bob', '2026-12-08T10:11:00Z')).outputs.actions).toBe('[]')
     expect(replies()).toHaveLength(2)
+  })
+
+  it('with wake_before, the sweep sleeps until shortly before the window; the status build says when to wake it', async () => {
+    const repo = newRepo(`${CONFIG}  maintenance:\n    wake_before: 120\n`)
+    const n = await open(repo, 'bob', form({}), '2026-12-08T10:00:00Z')
+    expect(record(repo, n)!.confirmed).toMatchObject({ by: 'bob' })
+    // Two days before the window, nothing open: the sweep goes to sleep (it would cost 144 billed minutes a day).
+    await sweep(repo, '2026-12-08T10:10:00Z')
+    expect(emu.workflow(repo, WF).state).toBe('disabled_manually')
+    expect((await statusRun(repo, '2026-12-10T11:00:00Z')).outputs['sweep-needed']).toBe('false')
+    // Within two hours of the start, the status page's scheduled build asks for the sweep.
+    expect((await statusRun(repo, '2026-12-10T12:30:00Z')).outputs['sweep-needed']).toBe('true')
+    // What the example workflow's wake-sweep job does (`gh workflow enable`).
+    const res = await fetch(`${emu.url}/repos/${repo}/actions/workflows/${WF}/enable`, {
+      method: 'PUT',
+      headers: { authorization: `token ${emu.botToken}` },
+    })
+    expect(res.status).toBe(204)
+    // Woken, it stays on for the window (and says so with its marker), records the start and the end, then sleeps.
+    await sweep(repo, '2026-12-10T12:40:00Z')
+    expect(emu.workflow(repo, WF).state).toBe('active')
+    expect((await statusRun(repo, '2026-12-10T13:00:00Z')).outputs['sweep-needed']).toBe('false')
+    await sweep(repo, '2026-12-10T14:05:00Z')
+    await sweep(repo, '2026-12-10T16:05:00Z')
+    expect(record(repo, n)!.transitions.map((t) => [t.status, t.at, t.run])).toEqual([
+      ['scheduled', '2026-12-08T10:00:00.000Z', 'intake'],
+      ['in_progress', '2026-12-10T14:00:00.000Z', 'sweep'],
+      ['completed', '2026-12-10T16:00:00.000Z', 'sweep'],
+    ])
+    expect(emu.workflow(repo, WF).state).toBe('disabled_manually')
   })
 })
