@@ -168,12 +168,21 @@ afterAll(async () => emu?.close())
 describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TWIN_SCALE }, () => {
   it('a responder’s form shows upcoming; the sweep records the start and the end; the page follows; replays write nothing', async () => {
     const repo = newRepo()
+    const b0 = emu.requests.length
     const n = await open(
       repo,
       'bob',
       form({ title: 'Database upgrade @alice', text: 'Checkout may be slow. <script>x</script> cc @alice' }),
       '2026-12-08T10:00:00Z',
     )
+    // The intake run: one read, one role, the card; then (first time only) the sweep turned on.
+    expect(emu.requests.slice(b0).map((r) => r.route)).toEqual([
+      'POST /graphql IncidentContext',
+      'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable',
+      'POST /graphql CreateLabels',
+    ])
     // The pending maintenance woke the sweep (the marker label says it is on).
     expect(emu.listLabels(repo).some((l) => l.name === 'incidentops/sweep-on')).toBe(true)
     const rec = record(repo, n)!
@@ -189,7 +198,13 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     // Re-running the same event writes nothing new.
     expect((await replay(repo, n, 'opened', 'bob', '2026-12-08T10:01:00Z')).outputs.actions).toBe('[]')
     // A pending maintenance keeps the sweep on even with no incident open (it must record the start).
+    const before = emu.requests.length
     const quiet = await sweep(repo, '2026-12-08T10:10:00Z')
+    // Its cost: the incidents' page (with the labels) and the maintenances' page; no write.
+    expect(emu.requests.slice(before).map((r) => r.route)).toEqual([
+      'POST /graphql IncidentsPage',
+      'POST /graphql IncidentsPage',
+    ])
     expect(quiet.outputs.actions).toBe('[]')
     expect(emu.workflow(repo, WF).state).toBe('active')
 
