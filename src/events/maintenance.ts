@@ -26,6 +26,19 @@ import {
   type MaintenanceTransition,
 } from '../maintenance/record.js'
 
+/**
+ * The bulk read holds an issue's first 3 and last 20 comments: a card written after a long thread
+ * (an outsider's form fixed after many comments) is outside them. Only then is the issue read whole
+ * (one request), so the card is never missed.
+ */
+export async function withCard(
+  port: Pick<GitHubPort, 'loadIssueContext'>,
+  issue: IncidentPage['incidents'][number],
+): Promise<IssueSnapshot> {
+  if (findMaintenanceCard(issue.comments) || issue.commentCount <= issue.comments.length) return issue
+  return (await port.loadIssueContext(issue.number, {})).issue ?? issue
+}
+
 /** Whether an issue is a maintenance: it carries the maintenance label and not the incident label. */
 export function isMaintenanceIssue(labels: readonly string[], config: Pick<Config, 'labels' | 'status'>): boolean {
   const has = (name: string): boolean => labels.some((l) => l.toLowerCase() === name.toLowerCase())
@@ -88,6 +101,7 @@ export async function handleMaintenance(
  * transitions that happened by `now` recorded, the issue closed once it is over. Nothing due: no write.
  */
 export async function sweepMaintenance(
+  port: Pick<GitHubPort, 'loadIssueContext'>,
   pages: AsyncGenerator<IncidentPage>,
   config: Config,
   exec: Executor,
@@ -103,9 +117,10 @@ export async function sweepMaintenance(
     read: 0,
   }
   for await (const page of pages)
-    for (const issue of page.incidents) {
+    for (const listed of page.incidents) {
       out.read++
-      if (!isMaintenanceIssue(issue.labels, config)) continue
+      if (!isMaintenanceIssue(listed.labels, config)) continue
+      const issue = await withCard(port, listed)
       const card = findMaintenanceCard(issue.comments)
       const previous = card ? decodeMaintenance(card.body) : null
       if (!previous) continue
@@ -137,7 +152,7 @@ export async function sweepMaintenance(
  * repository that never scheduled one pays no request), then ⌈open maintenances/100⌉ queries.
  */
 export async function sweepMaintenanceIfAny(
-  port: Pick<GitHubPort, 'incidentPages'>,
+  port: Pick<GitHubPort, 'incidentPages' | 'loadIssueContext'>,
   repoLabels: readonly LabelSpec[],
   config: Config,
   exec: Executor,
@@ -145,7 +160,7 @@ export async function sweepMaintenanceIfAny(
 ): Promise<(MaintenanceRun & { read: number }) | null> {
   const label = config.status.maintenance.label
   if (!repoLabels.some((l) => l.name.toLowerCase() === label.toLowerCase())) return null
-  return sweepMaintenance(port.incidentPages({ label, states: ['OPEN'] }), config, exec, now)
+  return sweepMaintenance(port, port.incidentPages({ label, states: ['OPEN'] }), config, exec, now)
 }
 
 /** The intake run's outcome on a maintenance issue; a pending maintenance wakes the sweep (it records the window's start and end). */

@@ -21,6 +21,7 @@ import { decodeMaintenance, findMaintenanceCard, type MaintenanceRecord } from '
 import type { LabelSpec } from '../github/port.js'
 import { needsSweep } from '../maintenance/record.js'
 import { SWEEP_ON_LABEL } from './calm.js'
+import { withCard } from './maintenance.js'
 
 /** Without `status.maintenance.wake_before`, the page still says when a sleeping sweep is needed: this long before a start or end. */
 const DEFAULT_WAKE_MS = 2 * 3_600_000
@@ -96,8 +97,9 @@ export async function loadStatusSources(
   if (repoLabels?.some((l) => l.name.toLowerCase() === label))
     for await (const p of port.incidentPages({ label: config.status.maintenance.label, states: STATES })) {
       out.pages++
-      for (const issue of p.incidents) {
-        if (issue.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase())) continue
+      for (const listed of p.incidents) {
+        if (listed.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase())) continue
+        const issue = await withCard(port, listed)
         const card = findMaintenanceCard(issue.comments)
         const record = card ? decodeMaintenance(card.body) : null
         if (record && record.number === issue.number) out.maintenances.push(record)

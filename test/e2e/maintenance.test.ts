@@ -409,4 +409,31 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     ])
     expect(emu.workflow(repo, WF).state).toBe('disabled_manually')
   })
+
+  it('a card far down a long thread is still found by the sweep and the page', async () => {
+    const repo = newRepo()
+    const n = await open(repo, 'mallory', form({ start: 'soon' }), '2026-12-08T10:00:00Z')
+    const chat = (k: number) => {
+      for (let i = 0; i < k; i++) emu.createComment(repo, n, { body: `chatter ${i}`, user: 'mallory' })
+    }
+    chat(25)
+    emu.clock.set('2026-12-08T11:00:00Z')
+    emu.editIssue(repo, n, { body: form({ title: 'Far card' }) }, 'mallory')
+    await replay(repo, n, 'edited', 'mallory', '2026-12-08T11:00:00Z')
+    chat(25)
+    await say(repo, n, 'bob', '/confirm', '2026-12-08T12:00:00Z')
+    expect(record(repo, n)!.confirmed).toMatchObject({ by: 'bob' })
+    // The card is neither among the first 3 comments nor the last 20 the bulk read returns.
+    const all = emu.listComments(repo, n)
+    const at = all.findIndex((c) => c.body!.startsWith(MAINTENANCE_MARKER))
+    expect(at).toBeGreaterThanOrEqual(3)
+    expect(all.length - at).toBeGreaterThan(20)
+    chat(20)
+    await sweep(repo, '2026-12-10T14:05:00Z')
+    expect(record(repo, n)!.transitions.map((t) => t.status)).toEqual(['scheduled', 'in_progress'])
+    const dir = await buildPage(repo, '2026-12-10T14:06:00Z')
+    expect(json(dir, 'api/v2/summary.json').scheduled_maintenances.map((x) => [x.name, x.status])).toEqual([
+      ['Far card', 'in_progress'],
+    ])
+  })
 })
