@@ -27,6 +27,7 @@ export const WRITE_METHODS = [
   'updateComment',
   'proposeFile',
   'putFile',
+  'writeTogether',
   'editPullBody',
   'setWorkflowEnabled',
   'deleteLabel',

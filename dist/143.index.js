@@ -1263,6 +1263,10 @@ visit) {
             out.labelled = page.labelled;
         if (page.repoLabels && !out.repoLabels)
             out.repoLabels = page.repoLabels;
+        if (page.labelledLabelId !== undefined && out.labelledLabelId === undefined)
+            out.labelledLabelId = page.labelledLabelId;
+        if (page.file && !out.file)
+            out.file = page.file;
         for (const snap of page.incidents) {
             visit?.(snap);
             const m = toReportIncident(snap, repo, config, asOf?.());
@@ -6056,7 +6060,10 @@ function classifyRequest(method, url, query) {
     const path = new URL(url, 'http://github.test').pathname;
     if (path.endsWith('/graphql') && m === 'POST') {
         const mutation = typeof query === 'string' && /^\s*(?:#[^\n]*\n\s*)*mutation\b/.test(query);
-        return { resource: 'graphql', mutation, creation: false, points: mutation ? 5 : 1 };
+        // A mutation that creates an issue, a comment or a pull request counts as content creation,
+        // as the REST routes that do the same (a batch of writes may hold one: `writeTogether`).
+        const creation = mutation && /\b(?:createIssue|addComment|createPullRequest|createDiscussion)\s*\(/.test(query);
+        return { resource: 'graphql', mutation, creation, points: mutation ? 5 : 1 };
     }
     const mutation = m !== 'GET' && m !== 'HEAD';
     const creation = mutation &&
@@ -6392,9 +6399,25 @@ const INCIDENT_PAGE = /* GraphQL */ `
     $withLabels: Boolean!
     $heartbeats: String!
     $withHeartbeats: Boolean!
+    $fileRef: String!
+    $fileExpr: String!
+    $withFile: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
+      fileRef: ref(qualifiedName: $fileRef) @include(if: $withFile) {
+        target {
+          oid
+        }
+      }
+      fileBlob: object(expression: $fileExpr) @include(if: $withFile) {
+        ... on Blob {
+          oid
+        }
+      }
+      labelledLabel: label(name: $labelled) @include(if: $withLabelled) {
+        id
+      }
       repoLabels: labels(first: 100) @include(if: $withLabels) {
         nodes {
           name
@@ -6412,6 +6435,7 @@ const INCIDENT_PAGE = /* GraphQL */ `
         @include(if: $withLabelled) {
         nodes {
           number
+          id
           title
           body
           state
@@ -6637,6 +6661,9 @@ class OctokitPort {
                 withLabels: first && q.withRepoLabels === true,
                 heartbeats: q.heartbeats ?? '',
                 withHeartbeats: first && q.heartbeats !== undefined,
+                fileRef: q.file ? `refs/heads/${q.file.branch}` : '',
+                fileExpr: q.file ? `${q.file.branch}:${q.file.path}` : '',
+                withFile: first && q.file !== undefined,
             }));
             const repo = res.repository;
             if (!repo)
@@ -6665,7 +6692,10 @@ class OctokitPort {
                 page.labelled = (repo.labelled?.nodes ?? [])
                     .reverse()
                     .map((l) => ({ ...l, state: l.state === 'OPEN' ? 'open' : 'closed' }));
+                page.labelledLabelId = repo.labelledLabel?.id ?? null;
             }
+            if (first && q.file)
+                page.file = { headOid: repo.fileRef?.target?.oid ?? null, blobOid: repo.fileBlob?.oid ?? null };
             if (first && q.heartbeats !== undefined)
                 page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({
                     number: h.number,
@@ -6758,6 +6788,46 @@ class OctokitPort {
         }
         await branch();
         await this.call(route, () => put(p.sha));
+    }
+    async writeTogether(writes) {
+        if (writes.length === 0)
+            return [];
+        const repositoryId = writes.some((w) => w.kind === 'create-issue')
+            ? (this.repositoryId ?? (await this.fetchRepositoryId()))
+            : null;
+        const params = [];
+        const vars = {};
+        const fields = writes.map((w, i) => {
+            if (w.kind === 'create-issue') {
+                params.push(`$w${i}: CreateIssueInput!`);
+                vars[`w${i}`] = { repositoryId, title: w.title, body: w.body, labelIds: w.labelIds };
+                return `w${i}: createIssue(input: $w${i}) { issue { number id } }`;
+            }
+            if (w.kind === 'edit-issue') {
+                params.push(`$w${i}: UpdateIssueInput!`);
+                vars[`w${i}`] = {
+                    id: w.id,
+                    ...(w.title !== undefined ? { title: w.title } : {}),
+                    ...(w.body !== undefined ? { body: w.body } : {}),
+                };
+                return `w${i}: updateIssue(input: $w${i}) { issue { number } }`;
+            }
+            params.push(`$w${i}: CreateCommitOnBranchInput!`);
+            vars[`w${i}`] = {
+                branch: { repositoryNameWithOwner: `${this.repo.owner}/${this.repo.repo}`, branchName: w.branch },
+                expectedHeadOid: w.expectedHeadOid,
+                message: { headline: w.message },
+                fileChanges: { additions: [{ path: w.path, contents: Buffer.from(w.content, 'utf8').toString('base64') }] },
+            };
+            return `w${i}: createCommitOnBranch(input: $w${i}) { commit { oid } }`;
+        });
+        const res = await this.call('mutation WriteTogether', () => this.octokit.graphql(`mutation WriteTogether(${params.join(', ')}) {\n${fields.join('\n')}\n}`, 
+        // Not retried: a 5xx may have written some of it; the next run reconciles instead.
+        { ...vars, request: { retries: 0 } }));
+        return writes.map((w, i) => {
+            const issue = res[`w${i}`]?.issue;
+            return w.kind === 'create-issue' && issue ? { number: issue.number, nodeId: issue.id } : undefined;
+        });
     }
     async createLabels(labels) {
         if (labels.length === 0)
@@ -7515,6 +7585,31 @@ class Executor {
         return out;
     }
     /**
+     * Executes the effects as `apply` does, but in ONE request when every one of them can go in a
+     * batch (an issue created or edited, a file committed, each with the GraphQL ids its planner
+     * read): GitHub's 1 s between mutating requests is then paid once. Anything else (a dry run, too
+     * little budget left for all of them, an id not read) falls back to `apply`, one write at a time.
+     */
+    async applyTogether(effects) {
+        const writes = effects.map(togetherWrite);
+        if (this.opts.dryRun || effects.length < 2 || this.remaining < effects.length || writes.includes(null))
+            return this.apply(effects);
+        const created = await this.ports.github.writeTogether(writes);
+        this.used += effects.length;
+        return effects.map((e, i) => {
+            const description = describeEffect(e);
+            this.opts.log(`${description} (${i + 1} of ${effects.length} writes in one request)`);
+            const c = created[i];
+            return {
+                kind: e.kind,
+                issue: 'issue' in e ? e.issue : c?.number,
+                ...(c?.nodeId ? { nodeId: c.nodeId } : {}),
+                description,
+                status: 'done',
+            };
+        });
+    }
+    /**
      * Every write passes GitHub's documented limits (content-limits.ts) on its way out: a value that
      * already fits is sent as planned, a longer one is cut so that it fits and says so. The planners
      * that compare with GitHub's state use the same functions, so a cut value is not rewritten next run.
@@ -7609,6 +7704,37 @@ class Executor {
         if (!this.ports.board)
             throw new Error('a board write was planned without a project token (a bug: the board planner runs only with one)');
         return this.ports.board;
+    }
+}
+/** The effect as a write `writeTogether` can batch, with its values fitted as `execute` fits them; null when it cannot. */
+function togetherWrite(e) {
+    switch (e.kind) {
+        case 'create-issue':
+            return e.labelIds && e.labelIds.length === e.labels.length && !e.assignees?.length
+                ? { kind: 'create-issue', title: fitTitle(e.title), body: fitBody(e.body), labelIds: e.labelIds }
+                : null;
+        case 'edit-issue':
+            return e.nodeId
+                ? {
+                    kind: 'edit-issue',
+                    id: e.nodeId,
+                    ...(e.title !== undefined ? { title: fitTitle(e.title) } : {}),
+                    ...(e.body !== undefined ? { body: fitBody(e.body) } : {}),
+                }
+                : null;
+        case 'put-file':
+            return e.headOid && !e.newBranch
+                ? {
+                    kind: 'commit-file',
+                    branch: e.branch,
+                    path: e.path,
+                    content: e.content,
+                    message: e.message,
+                    expectedHeadOid: e.headOid,
+                }
+                : null;
+        default:
+            return null;
     }
 }
 
@@ -8806,6 +8932,17 @@ function recurrenceOf(matches, q) {
 }
 
 ;// CONCATENATED MODULE: ./src/history/lookup.ts
+/**
+ * The I/O around similar incidents: reading the history at declaration (the index file, then the
+ * incidents updated since it was built), and the report's plan to rewrite the index. The choices
+ * are pure (src/history/similar.ts, index-file.ts); this module only reads through the port and
+ * plans effects for the executor.
+ *
+ * Cost at declaration: 1 request for the index, and 1 GraphQL page (100 incidents) of those updated
+ * since it was built, so an index a week old still sees last week's incidents. A missing, unreadable
+ * or stale index never fails the run: fewer matches, and a note in the card that says why.
+ */
+
 
 
 
@@ -8886,31 +9023,41 @@ const factsQuery = (f) => ({
     services: f.services,
 });
 /**
- * The report's write of the index. With our label on the repository: read the file (its sha, and
- * whether it already holds this very index) and plan a `put-file` only when it changed, so a
- * report re-run the same day writes nothing. Without it (the first time): no read, create the
- * branch, the file and the label. Returns the effects and the size of the file, for the log.
+ * The report's write of the index, planned without a read of its own: the first page of the
+ * report's incident query already said where the file stands (its branch's head, its blob sha).
+ * The file is written only when its content changed (its git blob sha differs), so a report re-run
+ * the same day writes nothing; the write carries the head it was planned on, so the executor can
+ * commit it together with the report issue in one request. Without our label on the repository
+ * (the first time), the label is created too. `file` undefined (a port that did not say): read the
+ * file first, as a declaration does. Returns the effects and the size of the file, for the log.
  */
-async function planIndex(port, past, builtAt, repoLabels) {
+async function planIndex(port, past, builtAt, repoLabels, file) {
     const content = encodeIndex({ builtAt, incidents: past });
     const labelled = hasIndexLabel(repoLabels);
+    const label = labelled ? [] : [{ kind: 'create-labels', labels: [HISTORY_LABEL] }];
+    const message = `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`;
+    const what = `the history index (${past.length} incidents)`;
+    const base = { kind: 'put-file', branch: HISTORY_BRANCH, path: HISTORY_PATH, content, message, what };
+    const out = (effects) => ({ effects, bytes: Buffer.byteLength(content), incidents: past.length });
+    if (file) {
+        if (file.blobOid === gitBlobSha(content))
+            return out(label);
+        if (file.headOid === null)
+            return out([{ ...base, newBranch: true }, ...label]);
+        return out([{ ...base, ...(file.blobOid ? { sha: file.blobOid } : {}), headOid: file.headOid }, ...label]);
+    }
     const current = labelled ? await port.readFile(HISTORY_BRANCH, HISTORY_PATH) : null;
     const put = {
-        kind: 'put-file',
-        branch: HISTORY_BRANCH,
-        path: HISTORY_PATH,
-        content,
-        message: `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`,
+        ...base,
         ...(current ? { sha: current.sha } : {}),
         ...(labelled ? {} : { newBranch: true }),
-        what: `the history index (${past.length} incidents)`,
     };
-    const effects = labelled
-        ? sameIndex(current?.text ?? null, content)
-            ? []
-            : [put]
-        : [put, { kind: 'create-labels', labels: [HISTORY_LABEL] }];
-    return { effects, bytes: Buffer.byteLength(content), incidents: past.length };
+    return out(labelled ? (sameIndex(current?.text ?? null, content) ? [] : [put]) : [put, ...label]);
+}
+/** Git's blob id of a text: sha1 of `blob <bytes>\0<bytes>` (what the contents API calls `sha`). */
+function gitBlobSha(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/events/incident.ts
@@ -11296,17 +11443,30 @@ function findReportIssue(issues, marker) {
  * The writes that bring the window's report issue to `markdown`: create it (with the label) when
  * there is none, edit it when its title or body differ, nothing otherwise.
  */
-function planReport(data, markdown, existing, label) {
+function planReport(data, markdown, existing, label, 
+/** The label's GraphQL id when it exists (read with the incidents): the write can then go with others in one request. */
+labelId) {
     const marker = reportMarker(data);
     const title = reportTitle(data);
     const found = findReportIssue(existing, marker);
     // What GitHub will hold (apply.ts cuts the same way): a report too long for one body is not rewritten every run.
     const body = fitBody(markdown);
     if (!found)
-        return { effects: [{ kind: 'create-issue', title, body, labels: [label], marker }], issue: null };
+        return {
+            effects: [
+                { kind: 'create-issue', title, body, labels: [label], marker, ...(labelId ? { labelIds: [labelId] } : {}) },
+            ],
+            issue: null,
+        };
     if (found.body === body && found.title === title)
         return { effects: [], issue: found.number };
-    const edit = { kind: 'edit-issue', issue: found.number, marker, body };
+    const edit = {
+        kind: 'edit-issue',
+        issue: found.number,
+        marker,
+        body,
+        nodeId: found.id,
+    };
     if (found.title !== title)
         edit.title = title;
     return { effects: [edit], issue: found.number };
@@ -12040,6 +12200,8 @@ const STATES = ['OPEN', 'CLOSED'];
 /** The labels asked for before the config is known (they are the defaults; a config that changes them costs one more request). */
 const DEFAULT_INCIDENT_LABEL = 'incident';
 const DEFAULT_REPORT_LABEL = 'reliability-report';
+/** The history index (src/history/): where it stands is read with the first page, so its write needs no read. */
+const INDEX_FILE = { branch: HISTORY_BRANCH, path: HISTORY_PATH };
 const sameLabel = (a, b) => a.toLowerCase() === b.toLowerCase();
 const fullName = (r) => `${r.owner}/${r.repo}`;
 /**
@@ -12062,6 +12224,7 @@ async function gatherIncidents(o) {
             states: STATES,
             labelled: config.report.label,
             withRepoLabels: true,
+            file: INDEX_FILE,
         });
     }
     else {
@@ -12071,6 +12234,7 @@ async function gatherIncidents(o) {
             configPath: o.configPath,
             labelled: DEFAULT_REPORT_LABEL,
             withRepoLabels: true,
+            file: INDEX_FILE,
         });
         const r = await pages.next();
         first = r.done ? undefined : r.value;
@@ -12086,6 +12250,7 @@ async function gatherIncidents(o) {
                 states: STATES,
                 labelled: config.report.label,
                 withRepoLabels: true,
+                file: INDEX_FILE,
             });
         }
     }
@@ -12120,6 +12285,8 @@ async function gatherIncidents(o) {
         pages: total,
         repoLabels: got.repoLabels ?? [],
         records,
+        reportLabelId: got.labelledLabelId ?? null,
+        indexFile: got.file,
     };
 }
 /** The end of the report window: 00:00 UTC of the day `at` falls in. */
@@ -12246,17 +12413,21 @@ async function runReportMode(o) {
     core/* info */.pq(`Report ${data.current.period.start} → ${data.current.period.end}: ${count(data.current.declared)} incidents declared in the window, ${count(g.incidents.length)} read with ${count(g.pages)} GraphQL page(s) over ${count(g.repositories)} repositor${g.repositories === 1 ? 'y' : 'ies'}.`);
     if (g.withoutCard > 0)
         core/* warning */.$e(`${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`);
-    const plan = planReport(data, markdown, g.reportIssues, g.config.report.label);
+    const plan = planReport(data, markdown, g.reportIssues, g.config.report.label, g.reportLabelId);
     const exec = new Executor({ github: port }, { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core/* info */.pq((0,log_safe/* logSafe */.s)(l)) });
-    const applied = await exec.apply(plan.effects);
     // The history index, from the incidents just read: kept by this run, read by every declaration.
     // Repository scope only: a declaration searches its own repository's index.
-    let indexApplied = [];
+    let indexEffects = [];
     if (g.config.report.scope !== 'organization') {
-        const index = await planIndex(port, past, end, g.repoLabels);
+        const index = await planIndex(port, past, end, g.repoLabels, g.indexFile);
         core/* info */.pq(`History index: ${count(index.incidents)} incidents, ${count(index.bytes)} bytes${index.effects.length ? '' : ', unchanged'}.`);
-        indexApplied = await exec.apply(index.effects);
+        indexEffects = index.effects;
     }
+    // The report issue and the index in one request when both are written (one mutation, not two
+    // spaced 1 s apart); one by one otherwise (the first index: its branch and label are created).
+    const all = await exec.applyTogether([...plan.effects, ...indexEffects]);
+    const applied = all.slice(0, plan.effects.length);
+    const indexApplied = all.slice(plan.effects.length);
     const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null;
     if (applied.length === 0)
         core/* info */.pq(`Report issue #${issue} is up to date: nothing to write.`);

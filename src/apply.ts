@@ -1,4 +1,4 @@
-import type { GitHubPort } from './github/port.js'
+import type { GitHubPort, TogetherWrite } from './github/port.js'
 import type { BoardPort } from './github/board.js'
 import { describeEffect, type Effect } from './plan.js'
 import { fitBody, fitLabelDescription, fitLabelName, fitLabels, fitTitle } from './github/content-limits.js'
@@ -143,6 +143,32 @@ export class Executor {
   }
 
   /**
+   * Executes the effects as `apply` does, but in ONE request when every one of them can go in a
+   * batch (an issue created or edited, a file committed, each with the GraphQL ids its planner
+   * read): GitHub's 1 s between mutating requests is then paid once. Anything else (a dry run, too
+   * little budget left for all of them, an id not read) falls back to `apply`, one write at a time.
+   */
+  async applyTogether(effects: readonly Effect[]): Promise<AppliedEffect[]> {
+    const writes = effects.map(togetherWrite)
+    if (this.opts.dryRun || effects.length < 2 || this.remaining < effects.length || writes.includes(null))
+      return this.apply(effects)
+    const created = await this.ports.github.writeTogether(writes as TogetherWrite[])
+    this.used += effects.length
+    return effects.map((e, i) => {
+      const description = describeEffect(e)
+      this.opts.log(`${description} (${i + 1} of ${effects.length} writes in one request)`)
+      const c = created[i]
+      return {
+        kind: e.kind,
+        issue: 'issue' in e ? e.issue : c?.number,
+        ...(c?.nodeId ? { nodeId: c.nodeId } : {}),
+        description,
+        status: 'done' as const,
+      }
+    })
+  }
+
+  /**
    * Every write passes GitHub's documented limits (content-limits.ts) on its way out: a value that
    * already fits is sent as planned, a longer one is cut so that it fits and says so. The planners
    * that compare with GitHub's state use the same functions, so a cut value is not rewritten next run.
@@ -241,5 +267,37 @@ export class Executor {
     if (!this.ports.board)
       throw new Error('a board write was planned without a project token (a bug: the board planner runs only with one)')
     return this.ports.board
+  }
+}
+
+/** The effect as a write `writeTogether` can batch, with its values fitted as `execute` fits them; null when it cannot. */
+function togetherWrite(e: Effect): TogetherWrite | null {
+  switch (e.kind) {
+    case 'create-issue':
+      return e.labelIds && e.labelIds.length === e.labels.length && !e.assignees?.length
+        ? { kind: 'create-issue', title: fitTitle(e.title), body: fitBody(e.body), labelIds: e.labelIds }
+        : null
+    case 'edit-issue':
+      return e.nodeId
+        ? {
+            kind: 'edit-issue',
+            id: e.nodeId,
+            ...(e.title !== undefined ? { title: fitTitle(e.title) } : {}),
+            ...(e.body !== undefined ? { body: fitBody(e.body) } : {}),
+          }
+        : null
+    case 'put-file':
+      return e.headOid && !e.newBranch
+        ? {
+            kind: 'commit-file',
+            branch: e.branch,
+            path: e.path,
+            content: e.content,
+            message: e.message,
+            expectedHeadOid: e.headOid,
+          }
+        : null
+    default:
+      return null
   }
 }

@@ -21,8 +21,25 @@ export type Effect =
       assignees?: string[]
       why: string[]
     }
-  | { kind: 'create-issue'; title: string; body: string; labels: string[]; assignees?: string[]; marker: string }
-  | { kind: 'edit-issue'; issue: number; title?: string; body?: string; marker: string }
+  | {
+      kind: 'create-issue'
+      title: string
+      body: string
+      labels: string[]
+      assignees?: string[]
+      marker: string
+      /** The labels' GraphQL ids, when the planner read them: lets the executor send it with other writes in one request. */
+      labelIds?: string[]
+    }
+  | {
+      kind: 'edit-issue'
+      issue: number
+      title?: string
+      body?: string
+      marker: string
+      /** The issue's GraphQL id, when the planner read it: lets the executor send it with other writes in one request. */
+      nodeId?: string
+    }
   | { kind: 'create-comment'; issue: number; marker: string; body: string }
   | { kind: 'update-comment'; issue: number; commentId: number; marker: string; body: string }
   | { kind: 'delete-label'; name: string }
@@ -52,6 +69,8 @@ export type Effect =
       sha?: string
       /** The branch is expected not to exist yet: create it first. */
       newBranch?: boolean
+      /** The branch's head as read: lets the executor commit it with other writes in one request (`createCommitOnBranch`). */
+      headOid?: string
       what: string
     }
   /** The body of a pull request we opened (its follow-up list). */

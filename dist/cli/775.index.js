@@ -3284,12 +3284,15 @@ function githubGraphqlSchema() {
     cachedSchema ??= (0,graphql/* buildSchema */.IV5)((0,external_node_fs_.readFileSync)(schemaPath(), 'utf8'), { assumeValidSDL: true });
     return cachedSchema;
 }
+/** Mutations that create content, as the REST routes the server counts do. */
+const CREATING_MUTATIONS = new Set(['createIssue', 'addComment', 'createPullRequest', 'createDiscussion']);
 function prepareGraphql(body) {
     const b = (body ?? {});
     if (typeof b.query !== 'string') {
         return {
             operationName: null,
             mutation: false,
+            creates: 0,
             document: null,
             parseError: { message: 'A query attribute must be specified and must be a string.' },
         };
@@ -3303,15 +3306,20 @@ function prepareGraphql(body) {
         return {
             operationName: null,
             mutation: false,
+            creates: 0,
             document: null,
             parseError: { message: err.message, ...(err.locations ? { locations: err.locations } : {}) },
         };
     }
     const opName = typeof b.operationName === 'string' ? b.operationName : undefined;
     const op = (0,graphql/* getOperationAST */.APv)(document, opName);
+    const creates = op?.operation === 'mutation'
+        ? op.selectionSet.selections.filter((f) => f.kind === graphql/* Kind */.b8C.FIELD && CREATING_MUTATIONS.has(f.name.value)).length
+        : 0;
     return {
         operationName: op?.name?.value ?? opName ?? null,
         mutation: op?.operation === 'mutation',
+        creates,
         document,
         parseError: null,
     };
@@ -3709,6 +3717,20 @@ class RepoNode {
         const p = this.ctx.state.permission(this.r, this.ctx.viewer);
         // A public repository is readable by everyone.
         return p === 'none' ? 'READ' : p.toUpperCase();
+    }
+    /** `refs/heads/<name>` (or a bare branch name); null when there is no such branch. */
+    ref(args) {
+        const name = args.qualifiedName.replace(/^refs\/heads\//, '');
+        const b = this.r.branches.get(name);
+        if (!b)
+            return null;
+        return {
+            __typename: 'Ref',
+            id: `${this.r.nodeId}:${name}`,
+            name,
+            prefix: 'refs/heads/',
+            target: { __typename: 'Commit', id: `C_${b.sha}`, oid: b.sha, abbreviatedOid: b.sha.slice(0, 7) },
+        };
     }
     /** `HEAD:path`, `<branch>:path` or `<head sha>:path`; null for a ref or path that does not exist. */
     object(args) {
@@ -4378,6 +4400,53 @@ class MutationRoot {
             issue: new IssueNode(issue, ctx),
         };
     }
+    /**
+     * GitHub's `createCommitOnBranch`: the branch must exist and still point at `expectedHeadOid`
+     * (else nothing is written), the contents are base64. (GitHub makes one commit of all the
+     * changes; the emulator, which keeps no history, records one per file.)
+     */
+    createCommitOnBranch({ input, }, ctx) {
+        const full = input.branch.repositoryNameWithOwner ?? '';
+        const repo = ctx.state.repos.get(full.toLowerCase());
+        if (!repo)
+            throw graphql_notFound(`Could not resolve to a Repository with the name '${full}'.`);
+        need(ctx, repo, 'write', 'CreateCommitOnBranch');
+        const name = (input.branch.branchName ?? '').replace(/^refs\/heads\//, '');
+        const branch = repo.branches.get(name);
+        if (!branch)
+            throw graphql_notFound(`A ref named "refs/heads/${name}" does not exist.`);
+        if (branch.sha !== input.expectedHeadOid)
+            throw new ApiError(409, `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`, undefined, 'STALE_DATA');
+        const additions = input.fileChanges?.additions ?? [];
+        const decoded = additions.map((a) => {
+            const text = Buffer.from(a.contents, 'base64').toString('utf8');
+            if (Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '') !== a.contents.replace(/=+$/, ''))
+                throw new ApiError(422, `The contents of ${a.path} are not valid Base64.`, undefined, 'UNPROCESSABLE');
+            return { path: a.path.replace(/^\/+/, ''), text };
+        });
+        const message = [input.message.headline, input.message.body].filter(Boolean).join('\n\n');
+        let commit = null;
+        for (const d of input.fileChanges?.deletions ?? [])
+            commit = ctx.state.writeFile(repo, branch, d.path, null, ctx.viewer, message);
+        for (const a of decoded)
+            commit = ctx.state.writeFile(repo, branch, a.path, a.text, ctx.viewer, message);
+        const sha = commit?.sha ?? branch.sha;
+        return {
+            clientMutationId: input.clientMutationId ?? null,
+            commit: { __typename: 'Commit', id: `C_${sha}`, oid: sha, abbreviatedOid: sha.slice(0, 7) },
+            ref: this.refOf(repo, name),
+        };
+    }
+    refOf(repo, name) {
+        const b = repo.branches.get(name);
+        return {
+            __typename: 'Ref',
+            id: `${repo.nodeId}:${name}`,
+            name,
+            prefix: 'refs/heads/',
+            target: { __typename: 'Commit', id: `C_${b.sha}`, oid: b.sha, abbreviatedOid: b.sha.slice(0, 7) },
+        };
+    }
     addComment({ input }, ctx) {
         const issue = issueById(ctx, input.subjectId);
         const c = ctx.state.createComment(issue, ctx.viewer, input.body);
@@ -4527,6 +4596,7 @@ async function startEmulator(opts = {}) {
     if (opts.now !== undefined)
         state.clock.set(opts.now);
     const faults = new emulator_faults/* FaultInjector */.L();
+    let before = null;
     const requests = [];
     const limits = { creationsPerMinute: 80, creationsPerHour: 500, ...opts.limits };
     // Content created per identity, at the clock's simulated elapsed time (real time + clock jumps).
@@ -4654,6 +4724,7 @@ async function startEmulator(opts = {}) {
         if (isGraphql && prepared)
             entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 };
         requests.push(entry);
+        before?.(route);
         const fault = faults.pick(route);
         if (faults.delay)
             await sleep(faults.delay);
@@ -4689,7 +4760,8 @@ async function startEmulator(opts = {}) {
             return;
         }
         entry.viewer = viewer.login;
-        if (CREATION_ROUTES.has(route)) {
+        const creates = CREATION_ROUTES.has(route) ? 1 : (prepared?.creates ?? 0);
+        if (creates > 0) {
             entry.creation = true;
             // GitHub's secondary limit: at most 80 content creations a minute and 500 an hour per identity.
             const now = state.clock.elapsed();
@@ -4921,6 +4993,9 @@ async function startEmulator(opts = {}) {
                 w.used = 0;
         },
         faults,
+        beforeRequest(fn) {
+            before = fn;
+        },
         limits,
         limited: () => requests.filter((r) => r.creation === true && r.status === 403),
         addWorkflow(repo, file) {

@@ -111,9 +111,14 @@ export interface GraphqlResult {
 export interface PreparedGraphql {
   operationName: string | null
   mutation: boolean
+  /** Content a mutation creates (issues, comments, pull requests): GitHub's 80/min and 500/h count them. */
+  creates: number
   document: DocumentNode | null
   parseError: JsonError | null
 }
+
+/** Mutations that create content, as the REST routes the server counts do. */
+const CREATING_MUTATIONS = new Set(['createIssue', 'addComment', 'createPullRequest', 'createDiscussion'])
 
 export function prepareGraphql(body: unknown): PreparedGraphql {
   const b = (body ?? {}) as { query?: unknown; operationName?: unknown }
@@ -121,6 +126,7 @@ export function prepareGraphql(body: unknown): PreparedGraphql {
     return {
       operationName: null,
       mutation: false,
+      creates: 0,
       document: null,
       parseError: { message: 'A query attribute must be specified and must be a string.' },
     }
@@ -133,15 +139,21 @@ export function prepareGraphql(body: unknown): PreparedGraphql {
     return {
       operationName: null,
       mutation: false,
+      creates: 0,
       document: null,
       parseError: { message: err.message, ...(err.locations ? { locations: err.locations } : {}) },
     }
   }
   const opName = typeof b.operationName === 'string' ? b.operationName : undefined
   const op = getOperationAST(document, opName)
+  const creates =
+    op?.operation === 'mutation'
+      ? op.selectionSet.selections.filter((f) => f.kind === Kind.FIELD && CREATING_MUTATIONS.has(f.name.value)).length
+      : 0
   return {
     operationName: op?.name?.value ?? opName ?? null,
     mutation: op?.operation === 'mutation',
+    creates,
     document,
     parseError: null,
   }
@@ -563,6 +575,19 @@ class RepoNode {
     const p = this.ctx.state.permission(this.r, this.ctx.viewer)
     // A public repository is readable by everyone.
     return p === 'none' ? 'READ' : p.toUpperCase()
+  }
+  /** `refs/heads/<name>` (or a bare branch name); null when there is no such branch. */
+  ref(args: { qualifiedName: string }) {
+    const name = args.qualifiedName.replace(/^refs\/heads\//, '')
+    const b = this.r.branches.get(name)
+    if (!b) return null
+    return {
+      __typename: 'Ref',
+      id: `${this.r.nodeId}:${name}`,
+      name,
+      prefix: 'refs/heads/',
+      target: { __typename: 'Commit', id: `C_${b.sha}`, oid: b.sha, abbreviatedOid: b.sha.slice(0, 7) },
+    }
   }
   /** `HEAD:path`, `<branch>:path` or `<head sha>:path`; null for a ref or path that does not exist. */
   object(args: { expression?: string | null; oid?: string | null }) {
@@ -1292,6 +1317,70 @@ class MutationRoot {
       clientMutationId: input.clientMutationId ?? null,
       actor: account(ctx.viewer, ctx),
       issue: new IssueNode(issue, ctx),
+    }
+  }
+
+  /**
+   * GitHub's `createCommitOnBranch`: the branch must exist and still point at `expectedHeadOid`
+   * (else nothing is written), the contents are base64. (GitHub makes one commit of all the
+   * changes; the emulator, which keeps no history, records one per file.)
+   */
+  createCommitOnBranch(
+    {
+      input,
+    }: Input<{
+      branch: { repositoryNameWithOwner?: string | null; branchName?: string | null; id?: string | null }
+      expectedHeadOid: string
+      message: { headline: string; body?: string | null }
+      fileChanges?: {
+        additions?: { path: string; contents: string }[] | null
+        deletions?: { path: string }[] | null
+      } | null
+    }>,
+    ctx: GqlContext,
+  ) {
+    const full = input.branch.repositoryNameWithOwner ?? ''
+    const repo = ctx.state.repos.get(full.toLowerCase())
+    if (!repo) throw notFound(`Could not resolve to a Repository with the name '${full}'.`)
+    need(ctx, repo, 'write', 'CreateCommitOnBranch')
+    const name = (input.branch.branchName ?? '').replace(/^refs\/heads\//, '')
+    const branch = repo.branches.get(name)
+    if (!branch) throw notFound(`A ref named "refs/heads/${name}" does not exist.`)
+    if (branch.sha !== input.expectedHeadOid)
+      throw new ApiError(
+        409,
+        `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`,
+        undefined,
+        'STALE_DATA',
+      )
+    const additions = input.fileChanges?.additions ?? []
+    const decoded = additions.map((a) => {
+      const text = Buffer.from(a.contents, 'base64').toString('utf8')
+      if (Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '') !== a.contents.replace(/=+$/, ''))
+        throw new ApiError(422, `The contents of ${a.path} are not valid Base64.`, undefined, 'UNPROCESSABLE')
+      return { path: a.path.replace(/^\/+/, ''), text }
+    })
+    const message = [input.message.headline, input.message.body].filter(Boolean).join('\n\n')
+    let commit: { sha: string } | null = null
+    for (const d of input.fileChanges?.deletions ?? [])
+      commit = ctx.state.writeFile(repo, branch, d.path, null, ctx.viewer, message)
+    for (const a of decoded) commit = ctx.state.writeFile(repo, branch, a.path, a.text, ctx.viewer, message)
+    const sha = commit?.sha ?? branch.sha
+    return {
+      clientMutationId: input.clientMutationId ?? null,
+      commit: { __typename: 'Commit', id: `C_${sha}`, oid: sha, abbreviatedOid: sha.slice(0, 7) },
+      ref: this.refOf(repo, name),
+    }
+  }
+
+  private refOf(repo: Repo, name: string) {
+    const b = repo.branches.get(name)!
+    return {
+      __typename: 'Ref',
+      id: `${repo.nodeId}:${name}`,
+      name,
+      prefix: 'refs/heads/',
+      target: { __typename: 'Commit', id: `C_${b.sha}`, oid: b.sha, abbreviatedOid: b.sha.slice(0, 7) },
     }
   }
 

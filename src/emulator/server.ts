@@ -170,6 +170,11 @@ export interface Emulator {
   counts(): Counts
   resetCounters(): void
   faults: Faults
+  /**
+   * Calls `fn` with each API request's route before it is handled (what a person does meanwhile:
+   * a race a test stages between two of the action's requests); null removes it.
+   */
+  beforeRequest(fn: ((route: string) => void) | null): void
   /** The content-creation limits enforced (GitHub's by default); tests may change them. */
   limits: EmulatorLimits
   /** Requests refused by the content-creation limit so far. */
@@ -204,6 +209,7 @@ export async function startEmulator(
   const state = new State()
   if (opts.now !== undefined) state.clock.set(opts.now)
   const faults = new FaultInjector()
+  let before: ((route: string) => void) | null = null
   const requests: RequestLog[] = []
   const limits: EmulatorLimits = { creationsPerMinute: 80, creationsPerHour: 500, ...opts.limits }
   // Content created per identity, at the clock's simulated elapsed time (real time + clock jumps).
@@ -339,6 +345,7 @@ export async function startEmulator(
     if (isGraphql && prepared)
       entry.graphql = { operationName: prepared.operationName, mutation: prepared.mutation, cost: 0 }
     requests.push(entry)
+    before?.(route)
 
     const fault = faults.pick(route)
     if (faults.delay) await sleep(faults.delay)
@@ -386,7 +393,8 @@ export async function startEmulator(
       return
     }
     entry.viewer = viewer.login
-    if (CREATION_ROUTES.has(route)) {
+    const creates = CREATION_ROUTES.has(route) ? 1 : (prepared?.creates ?? 0)
+    if (creates > 0) {
       entry.creation = true
       // GitHub's secondary limit: at most 80 content creations a minute and 500 an hour per identity.
       const now = state.clock.elapsed()
@@ -629,6 +637,9 @@ export async function startEmulator(
       for (const w of Object.values(windows)) w.used = 0
     },
     faults,
+    beforeRequest(fn) {
+      before = fn
+    },
     limits,
     limited: () => requests.filter((r) => r.creation === true && r.status === 403),
     addWorkflow(repo, file) {

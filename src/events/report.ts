@@ -11,6 +11,7 @@
 import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import type { AppliedEffect } from '../apply.js'
+import type { Effect } from '../plan.js'
 import { Executor } from '../apply.js'
 import type { RunOutcome } from '../outcome.js'
 import { loadConfig } from '../config/load.js'
@@ -35,7 +36,7 @@ import type { DoraReport } from '../changes/dora.js'
 import { renderDora } from '../render/dora.js'
 import { buildForecast } from '../history/forecast.js'
 import { renderForecast } from '../history/render.js'
-import { pastIncident } from '../history/index-file.js'
+import { HISTORY_BRANCH, HISTORY_PATH, pastIncident } from '../history/index-file.js'
 import { planIndex } from '../history/lookup.js'
 import type { PastIncident } from '../history/similar.js'
 
@@ -44,6 +45,8 @@ const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
 /** The labels asked for before the config is known (they are the defaults; a config that changes them costs one more request). */
 const DEFAULT_INCIDENT_LABEL = 'incident'
 const DEFAULT_REPORT_LABEL = 'reliability-report'
+/** The history index (src/history/): where it stands is read with the first page, so its write needs no read. */
+const INDEX_FILE = { branch: HISTORY_BRANCH, path: HISTORY_PATH }
 
 export interface GatherOptions {
   /** The repository the run belongs to: its config applies, and its report issues are listed. */
@@ -76,6 +79,10 @@ export interface Gathered {
   records: IncidentRecord[]
   /** The home repository's labels (the history index's label tells whether the index exists). */
   repoLabels: LabelSpec[]
+  /** The report label's GraphQL id (null: the repository has no such label yet). */
+  reportLabelId: string | null
+  /** Where the history index stands on its branch, read with the first page. */
+  indexFile: IncidentPage['file']
 }
 
 const sameLabel = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
@@ -101,6 +108,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       states: STATES,
       labelled: config.report.label,
       withRepoLabels: true,
+      file: INDEX_FILE,
     })
   } else {
     pages = o.port.incidentPages({
@@ -109,6 +117,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       configPath: o.configPath,
       labelled: DEFAULT_REPORT_LABEL,
       withRepoLabels: true,
+      file: INDEX_FILE,
     })
     const r = await pages.next()
     first = r.done ? undefined : r.value
@@ -126,6 +135,7 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
         states: STATES,
         labelled: config.report.label,
         withRepoLabels: true,
+        file: INDEX_FILE,
       })
     }
   }
@@ -166,6 +176,8 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
     pages: total,
     repoLabels: got.repoLabels ?? [],
     records,
+    reportLabelId: got.labelledLabelId ?? null,
+    indexFile: got.file,
   }
 }
 
@@ -329,22 +341,26 @@ export async function runReportMode(o: ReportModeOptions): Promise<RunOutcome> {
       `${g.withoutCard} incidents have no readable IncidentOps card in the comments read; they are counted from their issue's dates.`,
     )
 
-  const plan = planReport(data, markdown, g.reportIssues, g.config.report.label)
+  const plan = planReport(data, markdown, g.reportIssues, g.config.report.label, g.reportLabelId)
   const exec = new Executor(
     { github: port },
     { dryRun: o.inputs.dryRun, budget: o.budget, log: (l) => core.info(logSafe(l)) },
   )
-  const applied: AppliedEffect[] = await exec.apply(plan.effects)
   // The history index, from the incidents just read: kept by this run, read by every declaration.
   // Repository scope only: a declaration searches its own repository's index.
-  let indexApplied: AppliedEffect[] = []
+  let indexEffects: Effect[] = []
   if (g.config.report.scope !== 'organization') {
-    const index = await planIndex(port, past, end, g.repoLabels)
+    const index = await planIndex(port, past, end, g.repoLabels, g.indexFile)
     core.info(
       `History index: ${count(index.incidents)} incidents, ${count(index.bytes)} bytes${index.effects.length ? '' : ', unchanged'}.`,
     )
-    indexApplied = await exec.apply(index.effects)
+    indexEffects = index.effects
   }
+  // The report issue and the index in one request when both are written (one mutation, not two
+  // spaced 1 s apart); one by one otherwise (the first index: its branch and label are created).
+  const all: AppliedEffect[] = await exec.applyTogether([...plan.effects, ...indexEffects])
+  const applied = all.slice(0, plan.effects.length)
+  const indexApplied = all.slice(plan.effects.length)
   const issue = plan.issue ?? applied.find((a) => a.kind === 'create-issue' && a.status === 'done')?.issue ?? null
   if (applied.length === 0) core.info(`Report issue #${issue} is up to date: nothing to write.`)
 

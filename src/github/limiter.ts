@@ -23,7 +23,10 @@ export function classifyRequest(method: string, url: string, query?: unknown): R
   const path = new URL(url, 'http://github.test').pathname
   if (path.endsWith('/graphql') && m === 'POST') {
     const mutation = typeof query === 'string' && /^\s*(?:#[^\n]*\n\s*)*mutation\b/.test(query)
-    return { resource: 'graphql', mutation, creation: false, points: mutation ? 5 : 1 }
+    // A mutation that creates an issue, a comment or a pull request counts as content creation,
+    // as the REST routes that do the same (a batch of writes may hold one: `writeTogether`).
+    const creation = mutation && /\b(?:createIssue|addComment|createPullRequest|createDiscussion)\s*\(/.test(query)
+    return { resource: 'graphql', mutation, creation, points: mutation ? 5 : 1 }
   }
   const mutation = m !== 'GET' && m !== 'HEAD'
   const creation =

@@ -13,6 +13,7 @@ import { retry } from '@octokit/plugin-retry'
 import { limiterPlugin, realClock, type RequestLimiter } from './limiter.js'
 import { GitHubApiError, getErrorMessage } from '../errors.js'
 import type {
+  TogetherWrite,
   CommentSnapshot,
   GitHubPort,
   IncidentPage,
@@ -224,9 +225,25 @@ const INCIDENT_PAGE = /* GraphQL */ `
     $withLabels: Boolean!
     $heartbeats: String!
     $withHeartbeats: Boolean!
+    $fileRef: String!
+    $fileExpr: String!
+    $withFile: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
       id
+      fileRef: ref(qualifiedName: $fileRef) @include(if: $withFile) {
+        target {
+          oid
+        }
+      }
+      fileBlob: object(expression: $fileExpr) @include(if: $withFile) {
+        ... on Blob {
+          oid
+        }
+      }
+      labelledLabel: label(name: $labelled) @include(if: $withLabelled) {
+        id
+      }
       repoLabels: labels(first: 100) @include(if: $withLabels) {
         nodes {
           name
@@ -244,6 +261,7 @@ const INCIDENT_PAGE = /* GraphQL */ `
         @include(if: $withLabelled) {
         nodes {
           number
+          id
           title
           body
           state
@@ -518,8 +536,18 @@ export class OctokitPort implements GitHubPort {
           id: string
           config?: { text: string | null; isBinary: boolean } | null
           labelled?: {
-            nodes: { number: number; title: string; body: string; state: 'OPEN' | 'CLOSED'; viewerDidAuthor: boolean }[]
+            nodes: {
+              number: number
+              id: string
+              title: string
+              body: string
+              state: 'OPEN' | 'CLOSED'
+              viewerDidAuthor: boolean
+            }[]
           }
+          labelledLabel?: { id: string } | null
+          fileRef?: { target: { oid: string } | null } | null
+          fileBlob?: { oid?: string } | null
           repoLabels?: { nodes: GqlLabel[] }
           heartbeats?: {
             nodes: { number: number; body: string; viewerDidAuthor: boolean; comments: { nodes: GqlComment[] } }[]
@@ -541,6 +569,9 @@ export class OctokitPort implements GitHubPort {
           withLabels: first && q.withRepoLabels === true,
           heartbeats: q.heartbeats ?? '',
           withHeartbeats: first && q.heartbeats !== undefined,
+          fileRef: q.file ? `refs/heads/${q.file.branch}` : '',
+          fileExpr: q.file ? `${q.file.branch}:${q.file.path}` : '',
+          withFile: first && q.file !== undefined,
         }),
       )
       const repo = res.repository
@@ -574,7 +605,10 @@ export class OctokitPort implements GitHubPort {
         page.labelled = (repo.labelled?.nodes ?? [])
           .reverse()
           .map((l) => ({ ...l, state: l.state === 'OPEN' ? ('open' as const) : ('closed' as const) }))
+        page.labelledLabelId = repo.labelledLabel?.id ?? null
       }
+      if (first && q.file)
+        page.file = { headOid: repo.fileRef?.target?.oid ?? null, blobOid: repo.fileBlob?.oid ?? null }
       if (first && q.heartbeats !== undefined)
         page.heartbeats = (repo.heartbeats?.nodes ?? []).map((h) => ({
           number: h.number,
@@ -691,6 +725,50 @@ export class OctokitPort implements GitHubPort {
     }
     await branch()
     await this.call(route, () => put(p.sha))
+  }
+
+  async writeTogether(writes: TogetherWrite[]): Promise<({ number: number; nodeId: string } | void)[]> {
+    if (writes.length === 0) return []
+    const repositoryId = writes.some((w) => w.kind === 'create-issue')
+      ? (this.repositoryId ?? (await this.fetchRepositoryId()))
+      : null
+    const params: string[] = []
+    const vars: Record<string, unknown> = {}
+    const fields = writes.map((w, i) => {
+      if (w.kind === 'create-issue') {
+        params.push(`$w${i}: CreateIssueInput!`)
+        vars[`w${i}`] = { repositoryId, title: w.title, body: w.body, labelIds: w.labelIds }
+        return `w${i}: createIssue(input: $w${i}) { issue { number id } }`
+      }
+      if (w.kind === 'edit-issue') {
+        params.push(`$w${i}: UpdateIssueInput!`)
+        vars[`w${i}`] = {
+          id: w.id,
+          ...(w.title !== undefined ? { title: w.title } : {}),
+          ...(w.body !== undefined ? { body: w.body } : {}),
+        }
+        return `w${i}: updateIssue(input: $w${i}) { issue { number } }`
+      }
+      params.push(`$w${i}: CreateCommitOnBranchInput!`)
+      vars[`w${i}`] = {
+        branch: { repositoryNameWithOwner: `${this.repo.owner}/${this.repo.repo}`, branchName: w.branch },
+        expectedHeadOid: w.expectedHeadOid,
+        message: { headline: w.message },
+        fileChanges: { additions: [{ path: w.path, contents: Buffer.from(w.content, 'utf8').toString('base64') }] },
+      }
+      return `w${i}: createCommitOnBranch(input: $w${i}) { commit { oid } }`
+    })
+    const res = await this.call('mutation WriteTogether', () =>
+      this.octokit.graphql<Record<string, { issue?: { number: number; id: string } } | null>>(
+        `mutation WriteTogether(${params.join(', ')}) {\n${fields.join('\n')}\n}`,
+        // Not retried: a 5xx may have written some of it; the next run reconciles instead.
+        { ...vars, request: { retries: 0 } },
+      ),
+    )
+    return writes.map((w, i) => {
+      const issue = res[`w${i}`]?.issue
+      return w.kind === 'create-issue' && issue ? { number: issue.number, nodeId: issue.id } : undefined
+    })
   }
 
   async createLabels(labels: LabelSpec[]): Promise<void> {

@@ -22,7 +22,22 @@ export interface IncidentPage {
   /** Every label of the repository (first page only, when asked). */
   repoLabels?: LabelSpec[]
   /** Issues with the given label (first page only, when asked), newest first: e.g. the report issues. */
-  labelled?: { number: number; title: string; body: string; state: 'open' | 'closed'; viewerDidAuthor: boolean }[]
+  labelled?: {
+    number: number
+    /** The issue's GraphQL id (to edit it in a batch of writes, `writeTogether`). */
+    id: string
+    title: string
+    body: string
+    state: 'open' | 'closed'
+    viewerDidAuthor: boolean
+  }[]
+  /** The GraphQL id of the query's `labelled` label (first page only, when asked); null when the repository has no such label. */
+  labelledLabelId?: string | null
+  /**
+   * The query's `file` as it is now (first page only, when asked): the branch's head commit and the
+   * file's blob sha (the contents API's `sha`); each null when the branch or the file does not exist.
+   */
+  file?: { headOid: string | null; blobOid: string | null }
   /**
    * The issues labelled with the query's `heartbeats` label (first page only, when asked), oldest
    * first, each with its first 100 comments: where the last ping of each heartbeat is kept.
@@ -48,7 +63,19 @@ export interface IncidentQuery {
   withRepoLabels?: boolean
   /** Also return the issues with this label and their comments (first page): the heartbeat pings. */
   heartbeats?: string
+  /** Also return where this file stands (first page): its branch's head and its blob sha. */
+  file?: { branch: string; path: string }
 }
+
+/**
+ * A write that can be sent with others in ONE request (aliased GraphQL mutations, run by GitHub in
+ * order): each carries the GraphQL ids it needs, which the planner read beforehand.
+ */
+export type TogetherWrite =
+  | { kind: 'create-issue'; title: string; body: string; labelIds: string[] }
+  | { kind: 'edit-issue'; id: string; title?: string; body?: string }
+  /** `createCommitOnBranch`: refused (nothing written) when the branch no longer points at `expectedHeadOid`. */
+  | { kind: 'commit-file'; branch: string; path: string; content: string; message: string; expectedHeadOid: string }
 
 export interface GitHubPort {
   /** GitHub's clock: the Date of its latest response (null before the first request). */
@@ -92,6 +119,12 @@ export interface GitHubPort {
     sha?: string
     newBranch?: boolean
   }): Promise<void>
+  /**
+   * Several writes in ONE request (GitHub's documented 1 s between mutating requests applies once,
+   * not per write). Not retried on an unknown outcome: a failed batch fails the run, and the next
+   * run, which reconciles again, repairs it. Returns what each write created, in order.
+   */
+  writeTogether(writes: TogetherWrite[]): Promise<({ number: number; nodeId: string } | void)[]>
   /** Creates labels in one request; labels that already exist are not an error. */
   createLabels(labels: LabelSpec[]): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>

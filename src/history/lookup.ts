@@ -8,6 +8,7 @@
  * since it was built, so an index a week old still sees last week's incidents. A missing, unreadable
  * or stale index never fails the run: fewer matches, and a note in the card that says why.
  */
+import { createHash } from 'node:crypto'
 import type { GitHubPort, LabelSpec } from '../github/port.js'
 import type { Effect } from '../plan.js'
 import type { IncidentRecord } from '../domain/record.js'
@@ -123,34 +124,44 @@ export const factsQuery = (f: IncidentFacts): { summary: string | null; services
 })
 
 /**
- * The report's write of the index. With our label on the repository: read the file (its sha, and
- * whether it already holds this very index) and plan a `put-file` only when it changed, so a
- * report re-run the same day writes nothing. Without it (the first time): no read, create the
- * branch, the file and the label. Returns the effects and the size of the file, for the log.
+ * The report's write of the index, planned without a read of its own: the first page of the
+ * report's incident query already said where the file stands (its branch's head, its blob sha).
+ * The file is written only when its content changed (its git blob sha differs), so a report re-run
+ * the same day writes nothing; the write carries the head it was planned on, so the executor can
+ * commit it together with the report issue in one request. Without our label on the repository
+ * (the first time), the label is created too. `file` undefined (a port that did not say): read the
+ * file first, as a declaration does. Returns the effects and the size of the file, for the log.
  */
 export async function planIndex(
   port: GitHubPort,
   past: PastIncident[],
   builtAt: string,
   repoLabels: readonly LabelSpec[],
+  file?: { headOid: string | null; blobOid: string | null },
 ): Promise<{ effects: Effect[]; bytes: number; incidents: number }> {
   const content = encodeIndex({ builtAt, incidents: past })
   const labelled = hasIndexLabel(repoLabels)
+  const label: Effect[] = labelled ? [] : [{ kind: 'create-labels', labels: [HISTORY_LABEL] }]
+  const message = `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`
+  const what = `the history index (${past.length} incidents)`
+  const base = { kind: 'put-file' as const, branch: HISTORY_BRANCH, path: HISTORY_PATH, content, message, what }
+  const out = (effects: Effect[]) => ({ effects, bytes: Buffer.byteLength(content), incidents: past.length })
+  if (file) {
+    if (file.blobOid === gitBlobSha(content)) return out(label)
+    if (file.headOid === null) return out([{ ...base, newBranch: true }, ...label])
+    return out([{ ...base, ...(file.blobOid ? { sha: file.blobOid } : {}), headOid: file.headOid }, ...label])
+  }
   const current = labelled ? await port.readFile(HISTORY_BRANCH, HISTORY_PATH) : null
   const put: Effect = {
-    kind: 'put-file',
-    branch: HISTORY_BRANCH,
-    path: HISTORY_PATH,
-    content,
-    message: `IncidentOps: history index of ${past.length} incidents, as of ${builtAt}`,
+    ...base,
     ...(current ? { sha: current.sha } : {}),
     ...(labelled ? {} : { newBranch: true }),
-    what: `the history index (${past.length} incidents)`,
   }
-  const effects: Effect[] = labelled
-    ? sameIndex(current?.text ?? null, content)
-      ? []
-      : [put]
-    : [put, { kind: 'create-labels', labels: [HISTORY_LABEL] }]
-  return { effects, bytes: Buffer.byteLength(content), incidents: past.length }
+  return out(labelled ? (sameIndex(current?.text ?? null, content) ? [] : [put]) : [put, ...label])
+}
+
+/** Git's blob id of a text: sha1 of `blob <bytes>\0<bytes>` (what the contents API calls `sha`). */
+export function gitBlobSha(text: string): string {
+  const bytes = Buffer.from(text, 'utf8')
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }

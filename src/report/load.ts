@@ -164,6 +164,10 @@ export interface Collected {
   records: IncidentRecord[]
   /** The repository's labels, when the query asked for them (first page). */
   repoLabels?: NonNullable<IncidentPage['repoLabels']>
+  /** The `labelled` label's GraphQL id, when the query asked for the labelled issues (first page). */
+  labelledLabelId?: string | null
+  /** Where the query's file stands, when it asked (first page). */
+  file?: IncidentPage['file']
 }
 
 /**
@@ -187,6 +191,9 @@ export async function collectIncidents(
     out.pages++
     if (page.labelled && !out.labelled) out.labelled = page.labelled
     if (page.repoLabels && !out.repoLabels) out.repoLabels = page.repoLabels
+    if (page.labelledLabelId !== undefined && out.labelledLabelId === undefined)
+      out.labelledLabelId = page.labelledLabelId
+    if (page.file && !out.file) out.file = page.file
     for (const snap of page.incidents) {
       visit?.(snap)
       const m = toReportIncident(snap, repo, config, asOf?.())

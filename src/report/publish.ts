@@ -38,15 +38,29 @@ export function planReport(
   markdown: string,
   existing: readonly ReportIssue[],
   label: string,
+  /** The label's GraphQL id when it exists (read with the incidents): the write can then go with others in one request. */
+  labelId?: string | null,
 ): { effects: Effect[]; issue: number | null } {
   const marker = reportMarker(data)
   const title = reportTitle(data)
   const found = findReportIssue(existing, marker)
   // What GitHub will hold (apply.ts cuts the same way): a report too long for one body is not rewritten every run.
   const body = fitBody(markdown)
-  if (!found) return { effects: [{ kind: 'create-issue', title, body, labels: [label], marker }], issue: null }
+  if (!found)
+    return {
+      effects: [
+        { kind: 'create-issue', title, body, labels: [label], marker, ...(labelId ? { labelIds: [labelId] } : {}) },
+      ],
+      issue: null,
+    }
   if (found.body === body && found.title === title) return { effects: [], issue: found.number }
-  const edit: Extract<Effect, { kind: 'edit-issue' }> = { kind: 'edit-issue', issue: found.number, marker, body }
+  const edit: Extract<Effect, { kind: 'edit-issue' }> = {
+    kind: 'edit-issue',
+    issue: found.number,
+    marker,
+    body,
+    nodeId: found.id,
+  }
   if (found.title !== title) edit.title = title
   return { effects: [edit], issue: found.number }
 }

@@ -10,6 +10,7 @@ import { formatDuration } from '../../src/config/duration.js'
 import { CARD_MARKER, encodeRecord } from '../../src/domain/record.js'
 import { TWIN_SCALE, runAction, type ActionRun } from './harness.js'
 import { BOT, seedHistory, type SeededIncident } from '../../src/demo/seed.js'
+import { decodeIndex, HISTORY_BRANCH, HISTORY_PATH } from '../../src/history/index-file.js'
 
 const PRESENT = '2026-11-30T09:00:00Z' // a Monday, 09:00 UTC: the weekly cron ran late
 const END = Date.parse('2026-11-30T00:00:00Z') // the window ends at 00:00 UTC of the run's day
@@ -654,10 +655,9 @@ describe('the weekly report on a seeded history', () => {
       const number = Number(first.outputs['report-issue'])
       emu.resetCounters()
       const again = await report(repo)
-      // + 1 read of the history index, found unchanged: no write.
+      // The history index's blob sha came with the first page: found unchanged, no read and no write.
       expect(emu.counts().byRoute).toEqual({
         'POST /graphql IncidentsPage': 6,
-        'GET /repos/{owner}/{repo}/contents/{path}': 1,
       })
       expect(again.outputs['report-issue']).toBe(String(number))
       expect(JSON.parse(again.outputs.actions!)).toEqual([])
@@ -698,11 +698,15 @@ describe('the weekly report on a seeded history', () => {
       const changed = await report(repo)
       expect(emu.counts().byRoute).toEqual({
         'POST /graphql IncidentsPage': 6,
-        'PATCH /repos/{owner}/{repo}/issues/{issue_number}': 1,
-        // The history index holds one more incident: read, and rewritten.
-        'GET /repos/{owner}/{repo}/contents/{path}': 1,
-        'PUT /repos/{owner}/{repo}/contents/{path}': 1,
+        // The report's edit and the history index's new commit (one more incident), in ONE request.
+        'POST /graphql WriteTogether': 1,
       })
+      expect(JSON.parse(changed.outputs.actions!)).toMatchObject([
+        { kind: 'edit-issue', issue: number, status: 'done' },
+        { kind: 'put-file', status: 'done' },
+      ])
+      const index = decodeIndex(emu.getFile(repo, HISTORY_PATH, HISTORY_BRANCH)!)
+      expect(index?.incidents.map((i) => i.number)).toContain(n)
       expect(changed.outputs['report-issue']).toBe(String(number))
       expect(reportIssues(repo)).toHaveLength(1)
       const after = emu.getIssue(repo, number).body!
@@ -710,6 +714,70 @@ describe('the weekly report on a seeded history', () => {
       expect(after).toContain(
         `| ${link(repo, n)} | P1 | late arrival | — | form | 2026-11-29 10:00 UTC | 5m | ≥ 14h 10m so far | ≥ 14h 10m so far | acknowledged | missing |`,
       )
+    },
+  )
+
+  it(
+    'a batch of writes that fails (lost, or refused because the index moved) is repaired by the next run',
+    { timeout: 60_000 * TWIN_SCALE },
+    async () => {
+      const number = Number(first.outputs['report-issue'])
+      const addIncident = (title: string): number => {
+        emu.clock.set('2026-11-29T11:00:00Z')
+        const n = emu.createIssue(repo, { title, labels: ['incident', 'priority/P3'], user: 'alice' }).number
+        emu.clock.set(PRESENT)
+        return n
+      }
+      const indexed = (): number[] =>
+        decodeIndex(emu.getFile(repo, HISTORY_PATH, HISTORY_BRANCH)!)!.incidents.map((i) => i.number)
+
+      // 1. GitHub applies the batch but its answer is lost: the run fails, nothing is retried blind.
+      const a = addIncident('lost answer')
+      emu.faults.failOn(/WriteTogether/, 1, 'lost-502')
+      emu.resetCounters()
+      const lost = await runAction({
+        emu,
+        repo,
+        event: 'schedule',
+        payload: { schedule: '0 6 * * 1' },
+        inputs: { mode: 'report' },
+      })
+      expect(lost.code).not.toBe(0)
+      expect(emu.counts().byRoute['POST /graphql WriteTogether']).toBe(1)
+      expect(lost.stdout + lost.stderr).toMatch(/502/)
+      expect(indexed()).toContain(a)
+      // The next run finds both writes done: it writes nothing.
+      emu.resetCounters()
+      const after = await report(repo)
+      expect(JSON.parse(after.outputs.actions!)).toEqual([])
+      expect(emu.counts().writes).toBe(0)
+
+      // 2. Someone moved the index's branch between the report's read and its write: GitHub runs
+      //    the batch's mutations in order, so the report's edit is done and the commit is refused
+      //    (STALE_DATA); the run fails and says why, the next run writes the index.
+      const b = addIncident('moved branch')
+      const bodyBefore = emu.getIssue(repo, number).body
+      emu.beforeRequest((route) => {
+        if (/WriteTogether/.test(route)) emu.setFile(repo, 'notes.txt', 'a person was here', HISTORY_BRANCH)
+      })
+      const stale = await runAction({
+        emu,
+        repo,
+        event: 'schedule',
+        payload: { schedule: '0 6 * * 1' },
+        inputs: { mode: 'report' },
+      })
+      emu.beforeRequest(null)
+      expect(stale.code).not.toBe(0)
+      expect(stale.stdout + stale.stderr).toMatch(/Expected branch to point to/)
+      expect(emu.getIssue(repo, number).body).not.toBe(bodyBefore)
+      expect(indexed()).not.toContain(b)
+      emu.resetCounters()
+      const repaired = await report(repo)
+      expect(JSON.parse(repaired.outputs.actions!)).toMatchObject([{ kind: 'put-file', status: 'done' }])
+      expect(emu.counts().writes).toBe(1)
+      expect(indexed()).toContain(b)
+      expect(emu.getFile(repo, 'notes.txt', HISTORY_BRANCH)).toBe('a person was here')
     },
   )
 

@@ -134,3 +134,92 @@ describe('Executor: one writer, one budget for the run', () => {
     await expect(exec.apply([add])).rejects.toThrow(/without a project token/)
   })
 })
+
+describe('applyTogether: several writes in one request', () => {
+  const report: Effect = {
+    kind: 'create-issue',
+    title: 'Reliability report',
+    body: 'body',
+    labels: ['reliability-report'],
+    marker: '<!-- incidentops:report -->',
+    labelIds: ['LA_1'],
+  }
+  const index: Effect = {
+    kind: 'put-file',
+    branch: 'incidentops-data',
+    path: 'history/index.txt',
+    content: 'index',
+    message: 'm',
+    sha: 'blob',
+    headOid: 'head',
+    what: 'the history index',
+  }
+  function ports() {
+    const calls: string[] = []
+    const batches: unknown[] = []
+    const github = {
+      writeTogether: async (writes: unknown[]) => {
+        batches.push(writes)
+        return [{ number: 40, nodeId: 'I_40' }, undefined]
+      },
+      createIssue: async () => {
+        calls.push('createIssue')
+        return { number: 41, nodeId: 'I_41' }
+      },
+      putFile: async () => {
+        calls.push('putFile')
+      },
+    } as unknown as GitHubPort
+    return { calls, batches, github }
+  }
+  const opts = { dryRun: false, budget: 10, log: () => {} }
+
+  it('sends the report issue and the index commit in one request when every id was read', async () => {
+    const p = ports()
+    const exec = new Executor({ github: p.github }, opts)
+    const out = await exec.applyTogether([report, index])
+    expect(p.calls).toEqual([])
+    expect(p.batches).toEqual([
+      [
+        { kind: 'create-issue', title: 'Reliability report', body: 'body', labelIds: ['LA_1'] },
+        {
+          kind: 'commit-file',
+          branch: 'incidentops-data',
+          path: 'history/index.txt',
+          content: 'index',
+          message: 'm',
+          expectedHeadOid: 'head',
+        },
+      ],
+    ])
+    expect(out).toMatchObject([
+      { kind: 'create-issue', issue: 40, nodeId: 'I_40', status: 'done' },
+      { kind: 'put-file', status: 'done' },
+    ])
+    expect(exec.written).toBe(2)
+  })
+
+  it('falls back to one write at a time when an id is missing, the budget is short, or alone', async () => {
+    const cases: [Effect[], number][] = [
+      [[{ ...report, labelIds: undefined } as Effect, index], 10],
+      [[report, { ...index, headOid: undefined } as Effect], 10],
+      [[report, { ...index, newBranch: true } as Effect], 10],
+      [[report, index], 1],
+      [[report], 10],
+    ]
+    for (const [effects, budget] of cases) {
+      const p = ports()
+      await new Executor({ github: p.github }, { ...opts, budget }).applyTogether(effects)
+      expect(p.batches).toEqual([])
+      expect(p.calls.length).toBe(Math.min(budget, effects.length))
+    }
+  })
+
+  it('plans them in a dry run, and writes nothing', async () => {
+    const p = ports()
+    const out = await new Executor({ github: p.github }, { ...opts, dryRun: true }).applyTogether([report, index])
+    expect(p.batches).toEqual([])
+    expect(p.calls).toEqual([])
+    expect(out.map((a) => a.status)).toEqual(['planned', 'planned'])
+  })
+})

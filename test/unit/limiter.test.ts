@@ -93,6 +93,12 @@ describe('classifyRequest', () => {
       '# a comment\nmutation M { x }',
       { resource: 'graphql', mutation: true, creation: false, points: 5 },
     ],
+    [
+      'POST',
+      '/graphql',
+      'mutation WriteTogether($w0: CreateIssueInput!) {\nw0: createIssue(input: $w0) { issue { number } }\n}',
+      { resource: 'graphql', mutation: true, creation: true, points: 5 },
+    ],
   ] as const)('%s %s', (method, url, query, want) => {
     expect(classifyRequest(method, url, query)).toEqual(want)
   })

@@ -95,20 +95,30 @@ describe('planReport', () => {
   const md = `${marker}\nbody`
   const title = 'Reliability report a/b: 2026-11-23 → 2026-11-30'
   it('creates, edits only when different, and trusts only issues we opened', () => {
-    expect(planReport(data, md, [], 'rr').effects).toMatchObject([
-      { kind: 'create-issue', title, labels: ['rr'], marker },
+    expect(planReport(data, md, [], 'rr').effects).toEqual([
+      { kind: 'create-issue', title, body: md, labels: ['rr'], marker },
     ])
-    expect(planReport(data, md, [{ number: 3, title, body: md, state: 'open', viewerDidAuthor: true }], 'rr')).toEqual({
+    // With the label's id read, the creation carries it (the executor can batch it with the index).
+    expect(planReport(data, md, [], 'rr', 'LA_rr').effects).toEqual([
+      { kind: 'create-issue', title, body: md, labels: ['rr'], marker, labelIds: ['LA_rr'] },
+    ])
+    expect(
+      planReport(data, md, [{ number: 3, id: 'I_3', title, body: md, state: 'open', viewerDidAuthor: true }], 'rr'),
+    ).toEqual({
       effects: [],
       issue: 3,
     })
     expect(
-      planReport(data, md, [{ number: 3, title, body: `${marker}\nold`, state: 'open', viewerDidAuthor: true }], 'rr')
-        .effects,
-    ).toEqual([{ kind: 'edit-issue', issue: 3, marker, body: md }])
+      planReport(
+        data,
+        md,
+        [{ number: 3, id: 'I_3', title, body: `${marker}\nold`, state: 'open', viewerDidAuthor: true }],
+        'rr',
+      ).effects,
+    ).toEqual([{ kind: 'edit-issue', issue: 3, marker, body: md, nodeId: 'I_3' }])
     expect(
-      planReport(data, md, [{ number: 4, title, body: md, state: 'open', viewerDidAuthor: false }], 'rr').effects[0]!
-        .kind,
+      planReport(data, md, [{ number: 4, id: 'I_4', title, body: md, state: 'open', viewerDidAuthor: false }], 'rr')
+        .effects[0]!.kind,
     ).toBe('create-issue')
   })
   it('puts the JSON file under RUNNER_TEMP, else the workspace', () => {
