@@ -11,6 +11,7 @@ import type { IssueSnapshot } from '../domain/snapshot.js'
 import type { GitHubPort, IncidentPage, LabelSpec } from '../github/port.js'
 import type { RunOutcome } from '../outcome.js'
 import { inline } from '../render/markdown.js'
+import { isMaintenanceForm } from '../maintenance/form.js'
 import { NONE, wakeSweep, type CalmOptions } from './calm.js'
 import {
   decideMaintenance,
@@ -36,6 +37,7 @@ export async function withCard(
   issue: IncidentPage['incidents'][number],
 ): Promise<IssueSnapshot> {
   if (findMaintenanceCard(issue.comments) || issue.commentCount <= issue.comments.length) return issue
+  if (!isMaintenanceForm(issue.body)) return issue
   return (await port.loadIssueContext(issue.number, {})).issue ?? issue
 }
 
@@ -53,6 +55,8 @@ export interface MaintenanceRun {
   pending: boolean
   /** The earliest start or end still to record (ISO), for the summary; null: none. */
   next: string | null
+  /** Why nothing was considered (an issue with the label that is not a maintenance form). */
+  skipped?: string
   problems: string[]
 }
 
@@ -69,6 +73,17 @@ export async function handleMaintenance(
 ): Promise<MaintenanceRun> {
   const card = findMaintenanceCard(issue.comments)
   const previous = card ? decodeMaintenance(card.body) : null
+  // A `maintenance` label on a chore (no card, no form headings): not ours, nothing asked, nothing said.
+  if (!previous && !isMaintenanceForm(issue.body))
+    return {
+      applied: [],
+      changes: [],
+      recorded: [],
+      pending: false,
+      next: null,
+      problems: [],
+      skipped: `#${issue.number} carries the maintenance label but was not opened from the maintenance form (its headings are missing): left alone.`,
+    }
   let event: MaintenanceEvent
   if (incoming.kind === 'comment') {
     const ask = parseMaintenanceCommands(incoming.body).length > 0 && !previous?.processed.includes(incoming.commentId)
@@ -184,7 +199,11 @@ export async function runMaintenanceIntake(
     summary: {
       head: [
         `### IncidentOps: maintenance #${issue.number}`,
-        ...(r.changes.length ? r.changes.map((c) => `- ${inline(c, 300)}`) : ['Nothing changed.']),
+        ...(r.skipped
+          ? [r.skipped]
+          : r.changes.length
+            ? r.changes.map((c) => `- ${inline(c, 300)}`)
+            : ['Nothing changed.']),
         ...(woke.line ? [woke.line] : []),
         ...problems.map((p) => `- ⚠️ ${inline(p, 500)}`),
       ],

@@ -19,6 +19,14 @@ export const MAINTENANCE_FORM: readonly FormFieldSpec[] = Object.freeze([
   { id: 'text', label: 'Text for customers', type: 'textarea', required: true },
 ])
 
+/**
+ * Whether a body came from the maintenance form (at least one of its headings): a `maintenance`
+ * label is common for chores, and an issue that never was a maintenance form is left alone.
+ */
+export function isMaintenanceForm(body: string | null | undefined): boolean {
+  return parseIssueForm(body, MAINTENANCE_FORM).fromForm
+}
+
 /** Longest title and text, longest window (the record lives in one comment; a window of weeks is a project, not a maintenance). */
 export const MAINTENANCE_LIMITS = Object.freeze({ title: 120, text: 2000, windowDays: 14 })
 

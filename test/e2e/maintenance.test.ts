@@ -436,4 +436,22 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
       ['Far card', 'in_progress'],
     ])
   })
+
+  it('a chore that merely carries the `maintenance` label is left alone: no reply, no request beyond its read', async () => {
+    const repo = newRepo()
+    emu.clock.set('2026-12-08T10:00:00Z')
+    const n = emu.createIssue(repo, {
+      title: 'Bump dependencies',
+      body: 'Routine dependency updates.',
+      labels: ['maintenance'],
+      user: 'mallory',
+    }).number
+    const before = emu.requests.length
+    const r = await replay(repo, n, 'opened', 'mallory', '2026-12-08T10:00:00Z')
+    expect(r.outputs.actions).toBe('[]')
+    expect(emu.requests.slice(before).map((q) => q.route)).toEqual(['POST /graphql IncidentContext'])
+    expect(emu.listComments(repo, n)).toEqual([])
+    await sweep(repo, '2026-12-08T10:10:00Z')
+    expect(emu.listComments(repo, n)).toEqual([])
+  })
 })
