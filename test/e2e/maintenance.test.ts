@@ -6,7 +6,10 @@
  * outsider's form shows nothing until a responder confirms it; a bad window gets one reply that
  * says what to fix; replays write nothing; a pending maintenance keeps the sweep awake.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Ajv } from 'ajv'
@@ -32,6 +35,8 @@ const inputs = { 'sweep-workflow': WF }
 
 let emu: Emulator
 let seq = 0
+/** The sites the first scenario built (upcoming, in progress, completed), for the Chromium check. */
+const sites: [string, string][] = []
 
 const ok = (r: ActionRun): ActionRun => {
   expect(r.code, r.stdout + r.stderr).toBe(0)
@@ -209,6 +214,7 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     expect(emu.workflow(repo, WF).state).toBe('active')
 
     let dir = await buildPage(repo, '2026-12-08T10:15:00Z')
+    sites.push(['upcoming', dir])
     validateAll(dir)
     let s = json(dir, 'api/v2/summary.json')
     expect(s.status.indicator).toBe('none')
@@ -251,6 +257,7 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     expect((await sweep(repo, '2026-12-10T14:06:00Z')).outputs.actions).toBe('[]')
     await say(repo, n, 'bob', '/maintenance Backups done, upgrading now.', '2026-12-10T14:30:00Z')
     dir = await buildPage(repo, '2026-12-10T14:31:00Z')
+    sites.push(['in-progress', dir])
     validateAll(dir)
     s = json(dir, 'api/v2/summary.json')
     expect(s.status).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' })
@@ -285,6 +292,7 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     // Nothing pending, no incident: the sweep goes back to sleep.
     expect(emu.workflow(repo, WF).state).toBe('disabled_manually')
     dir = await buildPage(repo, '2026-12-10T16:30:00Z')
+    sites.push(['completed', dir])
     validateAll(dir)
     s = json(dir, 'api/v2/summary.json')
     expect(s.status.indicator).toBe('none')
@@ -454,4 +462,76 @@ describe('scheduled maintenance, as the bundle runs it', { timeout: 300_000 * TW
     await sweep(repo, '2026-12-08T10:10:00Z')
     expect(emu.listComments(repo, n)).toEqual([])
   })
+
+  it('opens in Chromium: no serious or critical axe violation, every internal link and anchor resolves', async (ctx) => {
+    expect(
+      sites.map(([name]) => name),
+      'the first scenario built the sites',
+    ).toEqual(['upcoming', 'in-progress', 'completed'])
+    if (!existsSync('/usr/bin/chromium')) {
+      if (process.env.CI) throw new Error('Chromium is missing: `apt-get install -y chromium` (.ci/run installs it)')
+      ctx.skip()
+    }
+    const { chromium } = await import('playwright-core')
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+    try {
+      for (const [name, dir] of sites) {
+        const server = await serve(dir)
+        try {
+          const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+          for (const scheme of ['light', 'dark'] as const) {
+            const page = await browser.newPage({ colorScheme: scheme })
+            for (const path of ['index.html', 'history.html']) {
+              expect((await page.goto(base + path))?.status()).toBe(200)
+              await page.addScriptTag({ content: axe })
+              const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+                violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+              }
+              const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              expect(
+                bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+                `${name} ${scheme} ${path}`,
+              ).toEqual([])
+              const links = (await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!))).filter(
+                (h) => !/^[a-z]+:/i.test(h),
+              )
+              // The front page links each maintenance to its full entry in the history.
+              if (path === 'index.html')
+                expect(
+                  links.some((h) => h.includes('#maintenance-')),
+                  name,
+                ).toBe(true)
+              for (const href of links) {
+                const [file, anchor] = href.split('#') as [string, string | undefined]
+                const r = await fetch(file ? new URL(file, base + path).toString() : base + path)
+                expect(r.status, href).toBe(200)
+                if (anchor) expect(await r.text(), href).toContain(`id="${anchor}"`)
+              }
+            }
+            await page.close()
+          }
+        } finally {
+          server.close()
+        }
+      }
+    } finally {
+      await browser.close()
+    }
+  })
 })
+
+/** The site as a static server serves it (GitHub Pages). */
+async function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = resolve(dir, '.' + decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+    if (!path.startsWith(dir) || !existsSync(path) || statSync(path).isDirectory()) {
+      res.writeHead(404).end()
+      return
+    }
+    const types: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css', ics: 'text/calendar' }
+    res.writeHead(200, { 'content-type': types[path.split('.').pop()!] ?? 'text/plain' }).end(readFileSync(path))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return server
+}
