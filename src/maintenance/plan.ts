@@ -202,7 +202,8 @@ export function decideMaintenance(
         for (const c of commands) {
           const r = out.record
           if (c.action === 'confirm') {
-            if (!ended(r)) readForm({ by: event.author })
+            // Once public, `/confirm` changes nothing: the form is re-read only on a responder's edit.
+            if (!ended(r) && !r?.confirmed) readForm({ by: event.author })
             continue
           }
           if (!r?.confirmed) {

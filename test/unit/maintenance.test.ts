@@ -288,6 +288,56 @@ describe('commands and access', () => {
     ).toEqual([])
   })
 
+  it('closing by a responder: before the window cancels, during it completes; verify and complete are recorded', () => {
+    const open = issue()
+    const closedBefore = decideMaintenance(
+      issue({ state: 'closed', closedAt: '2026-12-09T00:00:00Z' }),
+      rec(),
+      { kind: 'issue', action: 'closed', sender: 'bob', role: 'write' },
+      config,
+      '2026-12-09T00:00:00Z',
+      'intake',
+    )
+    expect(closedBefore.record?.cancelledAt).toBe('2026-12-09T00:00:00Z')
+    expect(closedBefore.recorded.map((t) => t.status)).toEqual(['scheduled', 'cancelled'])
+    const closedDuring = decideMaintenance(
+      issue({ state: 'closed', closedAt: '2026-12-10T15:00:00Z' }),
+      rec(),
+      { kind: 'issue', action: 'closed', sender: 'bob', role: 'write' },
+      config,
+      '2026-12-10T15:00:00Z',
+      'intake',
+    )
+    expect(closedDuring.record?.endedAt).toBe('2026-12-10T15:00:00Z')
+    expect(closedDuring.recorded.map((t) => [t.status, t.at])).toEqual([
+      ['scheduled', '2026-12-08T10:00:00.000Z'],
+      ['in_progress', '2026-12-10T14:00:00.000Z'],
+      ['completed', '2026-12-10T15:00:00.000Z'],
+    ])
+    expect(closedDuring.state).toBeUndefined()
+    const cmd = (body: string, at: string, r = rec()) =>
+      decideMaintenance(
+        open,
+        r,
+        { kind: 'comment', commentId: 20, body, author: 'bob', role: 'maintain' },
+        config,
+        at,
+        'intake',
+      )
+    const verified = cmd('/maintenance verify', '2026-12-10T15:30:00Z')
+    expect(verified.recorded.map((t) => t.status)).toEqual(['scheduled', 'in_progress', 'verifying'])
+    const early = cmd('/maintenance complete', '2026-12-10T15:45:00Z')
+    expect(early.record?.endedAt).toBe('2026-12-10T15:45:00Z')
+    expect(early.state).toEqual({ to: 'closed', reason: 'completed' })
+    // Each refused with what to do instead, nothing changed.
+    const tooSoon = cmd('/maintenance complete', '2026-12-09T00:00:00Z')
+    expect(tooSoon.record?.endedAt).toBeUndefined()
+    expect(tooSoon.replies[0]?.body).toContain('call it off with `/maintenance cancel` instead')
+    const tooLate = cmd('/maintenance cancel', '2026-12-10T14:10:00Z')
+    expect(tooLate.record?.cancelledAt).toBeUndefined()
+    expect(tooLate.replies[0]?.body).toContain('end it with `/maintenance complete` instead')
+  })
+
   it('the card quotes the public text defused, and its record reads back', () => {
     const card = renderMaintenanceCard(
       rec({ title: 'Upgrade @alice <!-- incidentops:card -->', text: 'cc @bob' }),
