@@ -38,6 +38,7 @@ import { parseTargets, sendNotifications, type Notification } from './notify/ind
 import { handleOncallComment, oncallViewLoader, type OncallIssue } from './events/oncall.js'
 import type { AppliedEffect } from './apply.js'
 import { findOncallIssue, parseOncallCommands } from './oncall/store.js'
+import { isMaintenanceIssue, runMaintenanceIntake, sweepMaintenanceIfAny } from './events/maintenance.js'
 
 /** Writes allowed in one run before it stops and leaves the rest to the next run. */
 const WRITE_BUDGET = 200
@@ -211,6 +212,10 @@ export async function dispatch(
     )
     result.applied.push(...handoffs.applied)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
+    // Scheduled maintenance (src/events/maintenance.ts): each window's start and end recorded as it passes.
+    const maint = await sweepMaintenanceIfAny(port, repoLabels, config, exec, now)
+    result.applied.push(...(maint?.applied ?? []))
+    result.problems.push(...(maint?.problems ?? []))
     // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
     // Otherwise, the sweep records its run (sweep.interval) unless it just went to sleep on purpose.
     const marker = (labels: readonly LabelSpec[]): LabelSpec[] => [
@@ -219,7 +224,8 @@ export async function dispatch(
     ]
     let calm: CalmOutcome
     // Hand-offs, too, are noticed only by a scheduled run: with a schedule that announces them, the sweep never sleeps.
-    if (result.scanned === 0 && config.heartbeats.length === 0 && !handoffsOn) {
+    // A pending maintenance too: its start and end are recorded only by a run (docs/status-page.md, cost).
+    if (result.scanned === 0 && config.heartbeats.length === 0 && !handoffsOn && !maint?.pending) {
       calm = await sleepSweep(repoLabels, () => countOpen(port, config.labels.incident), calmOpts)
       const putBack = calm.applied.some((a) => a.kind === 'create-labels' && a.status === 'done')
       if (!calm.asleep)
@@ -232,9 +238,11 @@ export async function dispatch(
       )
       calm = { ...calm, applied: [...stamped, ...calm.applied] }
       if (result.scanned === 0 && inputs.sweepWorkflow)
-        calm.line = config.heartbeats.length
-          ? `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
-          : `No incident is open, but a schedule announces its hand-offs (\`channel\`): the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a shift change.`
+        calm.line = maint?.pending
+          ? `No incident is open, but a maintenance is scheduled or in progress: the sweep (${inputs.sweepWorkflow}) stays on, because only a run records its start and end.`
+          : config.heartbeats.length
+            ? `No incident is open, but ${config.heartbeats.length} heartbeat${config.heartbeats.length === 1 ? ' is' : 's are'} watched: the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a ping that did not come.`
+            : `No incident is open, but a schedule announces its hand-offs (\`channel\`): the sweep (${inputs.sweepWorkflow}) stays on, because only a scheduled run can notice a shift change.`
     }
     result.applied.push(...calm.applied)
     if (calm.problem) result.problems.push(calm.problem)
@@ -258,6 +266,12 @@ export async function dispatch(
         : []),
       ...beats.lines.map((l) => `- ${l}`),
       ...handoffs.lines.map((l) => `- ${l}`),
+      ...(maint?.changes ?? []).map((l) => `- maintenance ${inline(l, 300)}`),
+      ...(maint?.next && !maint.pending
+        ? [
+            `- Next maintenance start or end to record: ${maint.next.slice(0, 16).replace('T', ' ')} UTC; the sweep may sleep until \`status.maintenance.wake_before\` before it (the status workflow wakes it).`,
+          ]
+        : []),
       ...(calm.line ? [calm.line] : []),
       ...result.problems.map((p) => `- ⚠️ ${p}`),
     ]
@@ -497,6 +511,21 @@ export async function dispatch(
       }
     }
   }
+
+  // A scheduled maintenance (its own label, not the incident label): its own handler.
+  if (ctx.issue && (r.kind === 'issue' || r.kind === 'comment') && isMaintenanceIssue(ctx.issue.labels, config))
+    return runMaintenanceIntake(
+      port,
+      ctx.issue,
+      ctx.repoLabels,
+      r.kind === 'comment'
+        ? { kind: 'comment', commentId: r.commentId, body: r.body, author: r.author }
+        : { kind: 'issue', action: r.action, sender: r.sender, ...(r.label ? { label: r.label } : {}) },
+      config,
+      { workflow: inputs.sweepWorkflow, exec: writer(config).exec },
+      port.serverTime() ?? new Date().toISOString(),
+      (l) => core.info(logSafe(l)),
+    )
 
   const incoming: IncomingEvent =
     r.kind === 'comment'

@@ -17,6 +17,14 @@ import { servicesOf } from '../report/load.js'
 import { octokitPorts } from './report.js'
 import { buildStatusPage, type StatusSource, type StatusPageData } from '../status/model.js'
 import { buildSite, writeSite } from '../status/site.js'
+import { decodeMaintenance, findMaintenanceCard, type MaintenanceRecord } from '../maintenance/record.js'
+import type { LabelSpec } from '../github/port.js'
+import { needsSweep } from '../maintenance/record.js'
+import { SWEEP_ON_LABEL } from './calm.js'
+import { withCard } from './maintenance.js'
+
+/** Without `status.maintenance.wake_before`, the page still says when a sleeping sweep is needed: this long before a start or end. */
+const DEFAULT_WAKE_MS = 2 * 3_600_000
 
 const STATES: IncidentQuery['states'] = ['OPEN', 'CLOSED']
 const DEFAULT_INCIDENT_LABEL = 'incident'
@@ -28,6 +36,10 @@ export interface StatusLoaded {
   read: number
   /** GraphQL pages read. */
   pages: number
+  /** Scheduled maintenances (records from our own cards on issues with the maintenance label). */
+  maintenances: MaintenanceRecord[]
+  /** The sweep's marker label (`incidentops/sweep-on`) is there: the sweep is on. */
+  sweepOn: boolean
 }
 
 /** The record and services of one incident page's issues; issues without a readable card of ours are skipped (they were never published). */
@@ -56,9 +68,9 @@ export async function loadStatusSources(
   let extra = 0
   if (local !== undefined) {
     config = loadConfig(local, configPath)
-    pages = port.incidentPages({ label: config.labels.incident, states: STATES })
+    pages = port.incidentPages({ label: config.labels.incident, states: STATES, withRepoLabels: true })
   } else {
-    pages = port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath })
+    pages = port.incidentPages({ label: DEFAULT_INCIDENT_LABEL, states: STATES, configPath, withRepoLabels: true })
     const r = await pages.next()
     first = r.done ? undefined : r.value
     config = loadConfig(first?.configText ?? null, configPath)
@@ -66,17 +78,33 @@ export async function loadStatusSources(
       await pages.return(undefined)
       extra = first ? 1 : 0
       first = undefined
-      pages = port.incidentPages({ label: config.labels.incident, states: STATES })
+      pages = port.incidentPages({ label: config.labels.incident, states: STATES, withRepoLabels: true })
     }
   }
-  const out: StatusLoaded = { config, sources: [], read: 0, pages: extra }
+  const out: StatusLoaded = { config, sources: [], read: 0, pages: extra, maintenances: [], sweepOn: false }
+  let repoLabels: LabelSpec[] | undefined
   const take = (p: IncidentPage): void => {
+    repoLabels ??= p.repoLabels
     out.pages++
     out.read += p.incidents.length
     out.sources.push(...statusSources(p))
   }
   if (first) take(first)
   for await (const p of pages) take(p)
+  out.sweepOn = !!repoLabels?.some((l) => l.name.toLowerCase() === SWEEP_ON_LABEL.name)
+  // Maintenances only when the repository has their label: a page without any costs no request more.
+  const label = config.status.maintenance.label.toLowerCase()
+  if (repoLabels?.some((l) => l.name.toLowerCase() === label))
+    for await (const p of port.incidentPages({ label: config.status.maintenance.label, states: STATES })) {
+      out.pages++
+      for (const listed of p.incidents) {
+        if (listed.labels.some((l) => l.toLowerCase() === config.labels.incident.toLowerCase())) continue
+        const issue = await withCard(port, listed)
+        const card = findMaintenanceCard(issue.comments)
+        const record = card ? decodeMaintenance(card.body) : null
+        if (record && record.number === issue.number) out.maintenances.push(record)
+      }
+    }
   return out
 }
 
@@ -95,15 +123,25 @@ export async function runStatusMode(o: StatusModeOptions): Promise<RunOutcome> {
   const full = `${o.repo.owner}/${o.repo.repo}`
   const loaded = await loadStatusSources(port, o.local, o.inputs.configPath)
   const now = ports.now().toISOString()
-  const data: StatusPageData = buildStatusPage(loaded.sources, loaded.config, full, now)
+  const data: StatusPageData = buildStatusPage(loaded.sources, loaded.config, full, now, loaded.maintenances)
   const files = buildSite(data, full)
   const dir = resolve(o.env.GITHUB_WORKSPACE || process.cwd(), o.inputs.statusDir)
   writeSite(dir, files)
   const open = data.incidents.filter((i) => i.status !== 'resolved' && i.status !== 'postmortem').length
-  const line = `Status page: ${data.description} (${data.indicator}); ${data.incidents.length} published incident(s), ${open} open, of ${loaded.read} read with ${loaded.pages} GraphQL page(s); ${data.components.length} component(s); ${Object.keys(files).length} files written to ${dir}.`
+  const line = `Status page: ${data.description} (${data.indicator}); ${data.incidents.length} published incident(s), ${open} open, of ${loaded.read} read with ${loaded.pages} GraphQL page(s); ${data.maintenances.length} scheduled maintenance(s); ${data.components.length} component(s); ${Object.keys(files).length} files written to ${dir}.`
   core.info(logSafe(line))
+  // A maintenance starts or ends soon and the sweep sleeps: the workflow wakes it (`sweep-needed`).
+  const wake = loaded.config.status.maintenance.wakeBeforeMs ?? DEFAULT_WAKE_MS
+  const sweepNeeded = !loaded.sweepOn && loaded.maintenances.some((m) => needsSweep(m, now, wake))
+  if (sweepNeeded)
+    core.info('A scheduled maintenance starts or ends soon and the sweep is asleep: output sweep-needed=true.')
   return {
-    outputs: { 'status-dir': dir, 'status-indicator': data.indicator, actions: '[]' },
+    outputs: {
+      'status-dir': dir,
+      'status-indicator': data.indicator,
+      'sweep-needed': String(sweepNeeded),
+      actions: '[]',
+    },
     summary: {
       head: [
         `### IncidentOps status page: ${data.description}`,

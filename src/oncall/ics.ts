@@ -8,7 +8,7 @@ import type { Override, Schedule, Segment } from './schedule.js'
 import { timeline } from './schedule.js'
 
 /** `20261130T080000Z`. */
-const stamp = (t: number): string =>
+export const stamp = (t: number): string =>
   new Date(t)
     .toISOString()
     .replace(/[-:]/g, '')

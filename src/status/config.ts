@@ -24,6 +24,8 @@ export interface StatusConfig {
   uptimeDays: number
   /** Told of every public change (src/subscriptions/). */
   subscribers: SubscribersConfig
+  /** Scheduled maintenance (src/maintenance/): the label that marks its issues (the maintenance form sets it). */
+  maintenance: { label: string; wakeBeforeMs: number | null }
 }
 
 export interface RawStatusConfig {
@@ -32,6 +34,7 @@ export interface RawStatusConfig {
   publish?: { priorities?: Priority[]; sources?: string[] }
   uptime_days?: number
   subscribers?: RawSubscribers
+  maintenance?: { label?: string; wake_before?: number }
 }
 
 export const STATUS_SCHEMA: JsonSchema = {
@@ -83,6 +86,28 @@ export const STATUS_SCHEMA: JsonSchema = {
       default: 90,
     },
     subscribers: SUBSCRIBERS_SCHEMA,
+    maintenance: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Scheduled maintenance (docs/status-page.md): issues opened from the maintenance form (`.github/ISSUE_TEMPLATE/maintenance.yml`), shown as upcoming, in progress and completed.',
+      properties: {
+        label: {
+          type: 'string',
+          pattern: '^[^,]{1,50}$',
+          description:
+            "The label that marks a maintenance issue (the form's `labels:` must set the same). Not the incident label.",
+          default: 'maintenance',
+        },
+        wake_before: {
+          type: 'integer',
+          minimum: 60,
+          maximum: 1440,
+          description:
+            'Minutes. Unset: while a maintenance is scheduled or in progress, the sweep never sleeps (with `sweep-workflow`), so its start and end are recorded on time, at 144 billed minutes a day. Set (e.g. `120`): the sweep sleeps until this long before the next start or end, and the status workflow wakes it then (its `sweep-needed` output; examples/workflows/incidentops-status.yml). Only with that workflow: without it, a start or end is recorded by the next run, late but with its own time.',
+        },
+      },
+    },
   },
 }
 
@@ -94,5 +119,9 @@ export function resolveStatus(raw: RawStatusConfig | undefined): StatusConfig {
     publish: { priorities: raw?.publish?.priorities ?? [], sources: raw?.publish?.sources ?? ['alert'] },
     uptimeDays: raw?.uptime_days ?? 90,
     subscribers: resolveSubscribers(raw?.subscribers),
+    maintenance: {
+      label: raw?.maintenance?.label ?? 'maintenance',
+      wakeBeforeMs: raw?.maintenance?.wake_before ? raw.maintenance.wake_before * 60_000 : null,
+    },
   }
 }

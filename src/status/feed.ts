@@ -5,7 +5,8 @@
  */
 import { Feed } from 'feed'
 import { esc } from './html.js'
-import { INDICATOR_TEXT, type Impact, type PageIncident, type StatusPageData } from './model.js'
+import { INDICATOR_TEXT, type Indicator, type PageIncident, type StatusPageData } from './model.js'
+import { MAINTENANCE_TEXT, type PageMaintenance } from './maintenance.js'
 
 const STATUS_WORD: Record<PageIncident['status'], string> = {
   investigating: 'Investigating',
@@ -22,13 +23,19 @@ export function atomFeed(
   incidents: readonly PageIncident[],
   title: string,
   self: string,
+  /** Scheduled maintenances, as entries of their own (latest window first, at most 50). */
+  maintenances: readonly PageMaintenance[] = [],
 ): string {
+  const latest = [incidents[0]?.updatedAt, ...maintenances.map((m) => m.updatedAt)]
+    .filter((t): t is string => !!t)
+    .sort()
+    .pop()
   const feed = new Feed({
     id: `${baseUrl}${self}`,
     title,
     link: baseUrl,
     feedLinks: { atom: `${baseUrl}${self}` },
-    updated: new Date(incidents[0]?.updatedAt ?? d.now),
+    updated: new Date(latest ?? d.now),
     generator: 'IncidentOps',
     copyright: d.name,
   })
@@ -49,10 +56,31 @@ export function atomFeed(
         .join(''),
     })
   }
+  for (const m of maintenances.slice(0, 50)) {
+    // eslint-disable-next-line no-restricted-syntax
+    feed.addItem({
+      id: `urn:incidentops:maintenance:${m.id}`,
+      title: esc(`Maintenance: ${m.name} (${MAINTENANCE_TEXT[m.status]})`),
+      link: `${baseUrl}history.html#maintenance-${m.id}`,
+      date: new Date(m.updatedAt),
+      published: new Date(m.createdAt),
+      content:
+        `<p>${when(m.scheduledFor)} to ${when(m.scheduledUntil)}</p>` +
+        m.updates
+          .map(
+            (u) =>
+              `<p><strong>${MAINTENANCE_TEXT[u.status]}</strong> · ${when(u.at)}</p><p>${esc(u.body).replace(/\n/g, '<br>')}</p>`,
+          )
+          .join(''),
+    })
+  }
   return feed.atom1()
 }
 
-const BADGE_COLOUR: Record<Impact, string> = {
+const when = (t: string): string => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+
+const BADGE_COLOUR: Record<Indicator, string> = {
+  maintenance: '#0969da',
   none: '#1a7f37',
   minor: '#9a6700',
   major: '#bc4c00',

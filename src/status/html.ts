@@ -7,12 +7,13 @@
 import {
   COMPONENT_TEXT,
   type ComponentStatus,
-  type Impact,
+  type Indicator,
   type PageComponent,
   type PageIncident,
   type StatusPageData,
 } from './model.js'
 import type { IncidentStatus } from './public.js'
+import { MAINTENANCE_TEXT, isActiveMaintenance, type PageMaintenance } from './maintenance.js'
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text: string): string {
@@ -31,7 +32,13 @@ const SYMBOL: Record<ComponentStatus, string> = {
   major_outage: '✕',
   under_maintenance: '⚙',
 }
-const INDICATOR_SYMBOL: Record<Impact, string> = { none: '✓', minor: '!', major: '◐', critical: '✕' }
+const INDICATOR_SYMBOL: Record<Indicator, string> = {
+  none: '✓',
+  minor: '!',
+  major: '◐',
+  critical: '✕',
+  maintenance: '⚙',
+}
 const INCIDENT_TEXT: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
   identified: 'Identified',
@@ -66,6 +73,7 @@ function layout(d: StatusPageData, title: string, body: string): string {
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="style.css">
 <link rel="alternate" type="application/atom+xml" title="${esc(d.name)}: incidents" href="history.atom">
+<link rel="alternate" type="text/calendar" title="${esc(d.name)}: scheduled maintenance" href="maintenances.ics">
 </head>
 <body>
 <a class="skip" href="#main">Skip to the content</a>
@@ -79,6 +87,7 @@ ${body}
 <li><a href="index.html">Current status</a></li>
 <li><a href="history.html">Incident history</a></li>
 <li><a href="history.atom">Atom feed</a></li>
+<li><a href="maintenances.ics">Maintenance calendar</a></li>
 <li><a href="api/v2/summary.json">API (Statuspage v2)</a></li>
 <li><a href="badge.svg">Badge</a></li>
 </ul>
@@ -101,6 +110,28 @@ function incidentHtml(i: PageIncident, d: StatusPageData, level: 2 | 3, full: bo
 ${updates.map((u) => `<li><p class="when"><strong>${INCIDENT_TEXT[u.status]}</strong> · ${time(u.at)}</p>${paragraphs(u.body)}</li>`).join('\n')}
 </ol>${!full && i.updates.length > updates.length ? `\n<p><a href="history.html#incident-${esc(i.id)}">All ${i.updates.length} updates</a></p>` : ''}
 </article>`
+}
+
+/** A scheduled maintenance: its window, components and public updates (the last 3 on the front page). */
+function maintenanceHtml(m: PageMaintenance, d: StatusPageData, level: 2 | 3, full: boolean): string {
+  const names = d.components.filter((c) => m.components.includes(c.id)).map((c) => c.name)
+  const h = `h${level}`
+  const updates = full ? m.updates : m.updates.slice(0, 3)
+  return `<article class="incident maintenance" id="maintenance-${esc(m.id)}" aria-labelledby="m-${esc(m.id)}">
+<${h} id="m-${esc(m.id)}">${full ? esc(m.name) : `<a href="history.html#maintenance-${esc(m.id)}">${esc(m.name)}</a>`}</${h}>
+<p class="meta"><span class="tag">${MAINTENANCE_TEXT[m.status]}</span> ${time(m.scheduledFor)} to ${time(m.scheduledUntil)}${names.length ? ` · Affects: ${names.map(esc).join(', ')}` : ''}</p>
+<ol class="updates">
+${updates.map((u) => `<li><p class="when"><strong>${MAINTENANCE_TEXT[u.status]}</strong> · ${time(u.at)}</p>${paragraphs(u.body)}</li>`).join('\n')}
+</ol>
+</article>`
+}
+
+function maintenanceSection(id: string, title: string, list: readonly PageMaintenance[], d: StatusPageData): string {
+  if (!list.length) return ''
+  return `<section aria-labelledby="${id}">
+<h2 id="${id}">${title}</h2>
+${list.map((m) => maintenanceHtml(m, d, 3, false)).join('\n')}
+</section>`
 }
 
 function bars(c: PageComponent): string {
@@ -158,6 +189,8 @@ ${parts.join('\n')}
 export const RECENT_DAYS = 7
 /** The history page lists this many incidents, newest first. */
 export const HISTORY_LISTED = 100
+/** …and this many maintenances, latest window first (as Statuspage's scheduled-maintenances.json). */
+export const MAINTENANCE_LISTED = 50
 
 /** index.html: the overall status, open incidents, components with their uptime, the last week's incidents. */
 export function indexHtml(d: StatusPageData): string {
@@ -165,6 +198,12 @@ export function indexHtml(d: StatusPageData): string {
   const since = Date.parse(d.now) - RECENT_DAYS * 86_400_000
   const recent = d.incidents.filter(
     (i) => (i.status === 'resolved' || i.status === 'postmortem') && Date.parse(i.updatedAt) >= since,
+  )
+  // Maintenance: under way (at the top, with open incidents), upcoming (soonest first), completed this week.
+  const active = d.maintenances.filter(isActiveMaintenance)
+  const upcoming = d.maintenances.filter((m) => m.status === 'scheduled').reverse()
+  const done = d.maintenances.filter(
+    (m) => m.status === 'completed' && m.resolvedAt && Date.parse(m.resolvedAt) >= since,
   )
   const body = `<h1 class="overall ind-${d.indicator}"><span class="sym" aria-hidden="true">${INDICATOR_SYMBOL[d.indicator]}</span> ${esc(d.description)}</h1>
 ${
@@ -175,7 +214,10 @@ ${open.map((i) => incidentHtml(i, d, 3, false)).join('\n')}
 </section>`
     : ''
 }
+${maintenanceSection('active-m-h', 'Maintenance in progress', active, d)}
 ${componentsHtml(d)}
+${maintenanceSection('upcoming-m-h', 'Scheduled maintenance', upcoming, d)}
+${maintenanceSection('done-m-h', `Maintenance completed in the last ${RECENT_DAYS} days`, done, d)}
 <section aria-labelledby="recent-h">
 <h2 id="recent-h">Resolved in the last ${RECENT_DAYS} days</h2>
 ${recent.length ? recent.map((i) => incidentHtml(i, d, 3, false)).join('\n') : '<p>No incident.</p>'}
@@ -187,8 +229,13 @@ ${recent.length ? recent.map((i) => incidentHtml(i, d, 3, false)).join('\n') : '
 /** history.html: the most recent published incidents, each with every public update. */
 export function historyHtml(d: StatusPageData): string {
   const list = d.incidents.slice(0, HISTORY_LISTED)
+  const maint = d.maintenances.slice(0, MAINTENANCE_LISTED)
   const body = `<h1>Incident history</h1>
-${list.length ? list.map((i) => incidentHtml(i, d, 2, true)).join('\n') : '<p>No incident has been published.</p>'}${d.incidents.length > list.length ? `\n<p>The ${HISTORY_LISTED} most recent of ${d.incidents.length} incidents.</p>` : ''}`
+${list.length ? list.map((i) => incidentHtml(i, d, 2, true)).join('\n') : '<p>No incident has been published.</p>'}${d.incidents.length > list.length ? `\n<p>The ${HISTORY_LISTED} most recent of ${d.incidents.length} incidents.</p>` : ''}${
+    maint.length
+      ? `\n<section aria-labelledby="maint-h">\n<h2 id="maint-h">Scheduled maintenance</h2>\n${maint.map((m) => maintenanceHtml(m, d, 3, true)).join('\n')}\n</section>`
+      : ''
+  }`
   return layout(d, `${d.name}: incident history`, body)
 }
 
@@ -202,7 +249,7 @@ a{color:var(--link)}
 header{padding:1rem 0;border-bottom:1px solid var(--line)}.site{margin:0;font-weight:600;font-size:1.25rem}.site a{color:var(--fg);text-decoration:none}
 h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.05rem;margin:.25rem 0}
 .overall{border-left:.5rem solid var(--ok);background:var(--card);padding:1rem;border-radius:.25rem}
-.ind-minor{border-color:var(--minor)}.ind-major{border-color:var(--partial)}.ind-critical{border-color:var(--major)}
+.ind-minor{border-color:var(--minor)}.ind-maintenance{border-color:var(--link)}.maintenance{border-left-color:var(--link)}.st-under_maintenance .status{color:var(--link)}.ind-major{border-color:var(--partial)}.ind-critical{border-color:var(--major)}
 .incident{border:1px solid var(--line);border-left:.35rem solid var(--minor);border-radius:.25rem;padding:.75rem 1rem;margin:1rem 0}
 .impact-major{border-left-color:var(--partial)}.impact-critical{border-left-color:var(--major)}.impact-none{border-left-color:var(--muted)}
 .meta,.when,.axis,.legend,footer{color:var(--muted);font-size:.875rem}

@@ -13,10 +13,14 @@ import { milestones } from '../domain/milestones.js'
 import { isActive, type Stage } from '../domain/stages.js'
 import { neutralizeMentions } from '../render/markdown.js'
 import { isPublic, publicStatusOf, type IncidentStatus } from './public.js'
+import type { MaintenanceRecord } from '../maintenance/record.js'
+import { isActiveMaintenance, pageMaintenances, type PageMaintenance } from './maintenance.js'
 
 export type ComponentStatus =
   'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance'
 export type Impact = 'none' | 'minor' | 'major' | 'critical'
+/** The page's overall status: an incident's impact, or `maintenance` (Statuspage's) while only maintenance is under way. */
+export type Indicator = Impact | 'maintenance'
 
 /** One incident as read: its record (from our own card) and its `service/<name>` labels. */
 export interface StatusSource {
@@ -78,11 +82,13 @@ export interface StatusPageData {
   url: string | null
   /** GitHub's clock when the page was built. */
   now: string
-  indicator: Impact
+  indicator: Indicator
   description: string
   components: PageComponent[]
   /** Published incidents, newest first. */
   incidents: PageIncident[]
+  /** Public scheduled maintenances, latest window first (src/status/maintenance.ts). */
+  maintenances: PageMaintenance[]
 }
 
 const DAY = 86_400_000
@@ -90,11 +96,12 @@ const DAY = 86_400_000
 export const PARTIAL_WEIGHT = 0.3
 
 /** The status page's overall text for each indicator (Statuspage's wording). */
-export const INDICATOR_TEXT: Record<Impact, string> = {
+export const INDICATOR_TEXT: Record<Indicator, string> = {
   none: 'All Systems Operational',
   minor: 'Minor Service Outage',
   major: 'Partial System Outage',
   critical: 'Major Service Outage',
+  maintenance: 'Service Under Maintenance',
 }
 
 export const COMPONENT_TEXT: Record<ComponentStatus, string> = {
@@ -159,8 +166,11 @@ export function buildStatusPage(
   config: Pick<Config, 'status' | 'services'>,
   repo: string,
   now: string,
+  /** The maintenance records (any; only public ones show): their status is derived at `now`. */
+  maintenanceRecords: readonly MaintenanceRecord[] = [],
 ): StatusPageData {
   const nowMs = Date.parse(now)
+  const maintenances = pageMaintenances(maintenanceRecords, config.services, repo, now, publicText)
   const catalog = config.services
   const incidents: PageIncident[] = []
   const hits = new Map<string, { start: number; end: number; status: ComponentStatus }[]>()
@@ -241,6 +251,12 @@ export function buildStatusPage(
         if (inc.status !== 'resolved' && inc.status !== 'postmortem') status = worse(status, inc.componentStatus)
         if (!updatedAt || inc.updatedAt > updatedAt) updatedAt = inc.updatedAt
       }
+      // Under maintenance while one is under way, unless an incident makes it worse; never downtime in the bars.
+      for (const m of maintenances)
+        if (isActiveMaintenance(m) && m.components.includes(s.name)) {
+          status = worse(status, 'under_maintenance')
+          if (!updatedAt || m.updatedAt > updatedAt) updatedAt = m.updatedAt
+        }
       const bars = uptimeBars(hits.get(s.name) ?? [], firstDay, days, nowMs)
       const span = days * DAY
       const lost = bars.reduce((t, d) => t + d.majorMs + PARTIAL_WEIGHT * d.partialMs, 0)
@@ -257,13 +273,14 @@ export function buildStatusPage(
     })
 
   const open = incidents.filter((i) => i.status !== 'resolved' && i.status !== 'postmortem')
-  let indicator: Impact = 'none'
-  const rank: Impact[] = ['none', 'minor', 'major', 'critical']
+  let indicator: Indicator = 'none'
+  const rank: Indicator[] = ['none', 'maintenance', 'minor', 'major', 'critical']
   for (const i of open) {
     const level: Impact =
       i.componentStatus === 'major_outage' ? 'critical' : i.componentStatus === 'partial_outage' ? 'major' : 'minor'
     if (rank.indexOf(level) > rank.indexOf(indicator)) indicator = level
   }
+  if (indicator === 'none' && maintenances.some(isActiveMaintenance)) indicator = 'maintenance'
   return {
     name: config.status.name,
     url: config.status.url,
@@ -272,6 +289,7 @@ export function buildStatusPage(
     description: INDICATOR_TEXT[indicator],
     components,
     incidents,
+    maintenances,
   }
 }
 

@@ -9,6 +9,7 @@ import { atomFeed, badgeSvg } from './feed.js'
 import { STYLE_CSS, historyHtml, indexHtml } from './html.js'
 import type { StatusPageData } from './model.js'
 import { statuspageFiles } from './statuspage.js'
+import { maintenancesIcs } from './ics.js'
 
 /** The file that marks a directory as ours: only such a directory (or an empty one) is replaced. */
 export const SITE_MARK = '.incidentops-status'
@@ -29,7 +30,8 @@ export function buildSite(d: StatusPageData, repo: string): Record<string, strin
     'history.html': historyHtml(withUrl),
     'style.css': STYLE_CSS,
     'badge.svg': badgeSvg(d),
-    'history.atom': atomFeed(withUrl, base, d.incidents, `${d.name}: incidents`, 'history.atom'),
+    'history.atom': atomFeed(withUrl, base, d.incidents, `${d.name}: incidents`, 'history.atom', d.maintenances),
+    'maintenances.ics': maintenancesIcs(withUrl, repo),
     ...statuspageFiles(withUrl, repo),
     [SITE_MARK]: 'Written by IncidentOps (mode: status); the whole directory is replaced by each run.\n',
   }
@@ -40,6 +42,7 @@ export function buildSite(d: StatusPageData, repo: string): Record<string, strin
       d.incidents.filter((i) => i.components.includes(c.id)),
       `${d.name}: ${c.name}`,
       `components/${c.id}.atom`,
+      d.maintenances.filter((m) => m.components.includes(c.id)),
     )
   return files
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type { PageComponent, PageIncident, StatusPageData } from './model.js'
 import { COMPONENT_TEXT } from './model.js'
 import { esc } from './html.js'
+import { isActiveMaintenance, type PageMaintenance } from './maintenance.js'
 
 const iso = (t: string): string => new Date(t).toISOString()
 
@@ -110,12 +111,58 @@ export function incidentJson(i: PageIncident, d: StatusPageData, pageId: string)
   }
 }
 
+/**
+ * A scheduled maintenance as Statuspage gives it: an incident object with `impact: maintenance`,
+ * `scheduled_for` and `scheduled_until`, and updates whose status is the maintenance's at the time.
+ */
+function maintenanceJson(m: PageMaintenance, d: StatusPageData, pageId: string) {
+  const comps = d.components.filter((c) => m.components.includes(c.id))
+  return {
+    id: m.id,
+    name: esc(m.name),
+    status: m.status,
+    created_at: iso(m.createdAt),
+    updated_at: iso(m.updatedAt),
+    monitoring_at: null,
+    resolved_at: m.resolvedAt ? iso(m.resolvedAt) : null,
+    impact: 'maintenance' as const,
+    shortlink: `${d.url ?? ''}history.html#maintenance-${m.id}`,
+    started_at: iso(m.createdAt),
+    page_id: pageId,
+    incident_updates: m.updates.map((u) => ({
+      id: u.id,
+      status: u.status,
+      body: esc(u.body),
+      incident_id: m.id,
+      created_at: iso(u.at),
+      updated_at: iso(u.at),
+      display_at: iso(u.at),
+      affected_components: comps.map((c) => ({
+        code: c.id,
+        name: c.name,
+        old_status: 'operational',
+        new_status: u.status === 'in_progress' || u.status === 'verifying' ? 'under_maintenance' : 'operational',
+      })),
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    })),
+    components: comps.map((c) => componentJson(c, pageId, iso(d.now))),
+    scheduled_for: iso(m.scheduledFor),
+    scheduled_until: iso(m.scheduledUntil),
+  }
+}
+
 /** Statuspage returns the 50 most recent incidents in incidents.json. */
 export const INCIDENTS_LISTED = 50
 
+/** …and the 50 most recent scheduled maintenances in scheduled-maintenances.json (latest window first). */
+export const MAINTENANCES_LISTED = 50
+
 /**
- * Every file of `/api/v2/`, by path (relative to the site's root), as text. Scheduled maintenance is
- * not built yet (docs/status-page.md): its endpoints answer with empty lists, as a page without any does.
+ * Every file of `/api/v2/`, by path (relative to the site's root), as text. The maintenance
+ * endpoints: every one (50), the upcoming (`scheduled`, soonest first) and the active (`in_progress`
+ * or `verifying`); summary.json carries the upcoming and active ones, as Statuspage's does.
  */
 export function statuspageFiles(d: StatusPageData, repo: string): Record<string, string> {
   const pageId = pageIdOf(repo)
@@ -127,15 +174,27 @@ export function statuspageFiles(d: StatusPageData, repo: string): Record<string,
     .filter((i) => i.status !== 'resolved' && i.status !== 'postmortem')
     .map((i) => incidentJson(i, d, pageId))
   const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n'
+  const maint = (list: readonly PageMaintenance[]) => list.map((m) => maintenanceJson(m, d, pageId))
+  const upcoming = d.maintenances.filter((m) => m.status === 'scheduled').reverse()
+  const active = d.maintenances.filter(isActiveMaintenance)
   return {
-    'api/v2/summary.json': json({ page, components, incidents: unresolved, scheduled_maintenances: [], status }),
+    'api/v2/summary.json': json({
+      page,
+      components,
+      incidents: unresolved,
+      scheduled_maintenances: maint([...active, ...upcoming]),
+      status,
+    }),
     'api/v2/status.json': json({ page, status }),
     'api/v2/components.json': json({ page, components }),
     'api/v2/incidents.json': json({ page, incidents }),
     'api/v2/incidents/unresolved.json': json({ page, incidents: unresolved }),
-    'api/v2/scheduled-maintenances.json': json({ page, scheduled_maintenances: [] }),
-    'api/v2/scheduled-maintenances/upcoming.json': json({ page, scheduled_maintenances: [] }),
-    'api/v2/scheduled-maintenances/active.json': json({ page, scheduled_maintenances: [] }),
+    'api/v2/scheduled-maintenances.json': json({
+      page,
+      scheduled_maintenances: maint(d.maintenances.slice(0, MAINTENANCES_LISTED)),
+    }),
+    'api/v2/scheduled-maintenances/upcoming.json': json({ page, scheduled_maintenances: maint(upcoming) }),
+    'api/v2/scheduled-maintenances/active.json': json({ page, scheduled_maintenances: maint(active) }),
   }
 }
 

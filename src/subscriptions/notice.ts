@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { IncidentRecord } from '../domain/record.js'
 import type { Config } from '../config/types.js'
-import { buildStatusPage, INDICATOR_TEXT, type Impact, type StatusPageData } from '../status/model.js'
+import { buildStatusPage, INDICATOR_TEXT, type Indicator, type StatusPageData } from '../status/model.js'
 import { incidentJson, pageIdOf } from '../status/statuspage.js'
 import { siteUrl } from '../status/site.js'
 import { plain } from '../notify/text.js'
@@ -24,7 +24,7 @@ export interface NoticePage {
   id: string
   name: string
   url: string
-  status_indicator: Impact
+  status_indicator: Indicator
   status_description: string
 }
 
