@@ -33136,7 +33136,7 @@ async function run({ env }) {
             core/* notice */.lm((0,log_safe/* logSafe */.s)(r.notice));
             return await (0,outcome/* finish */.O)((0,outcome/* nothing */.s)(`**IncidentOps**: ${r.notice}`));
         }
-        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1295));
+        const { dispatch } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4982));
         await (0,outcome/* finish */.O)(await dispatch(r, inputs, { env }));
     }
     catch (error) {
@@ -33237,9 +33237,10 @@ async function finish(o) {
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   lW: () => (/* binding */ neutralizeMarkers),
 /* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   nk: () => (/* binding */ defuseUserText),
 /* harmony export */   tI: () => (/* binding */ neutralizeMentions)
 /* harmony export */ });
-/* unused harmony exports neutralizeLinks, defuseUserText, truncate */
+/* unused harmony exports neutralizeLinks, truncate */
 /**
  * Making user text safe to quote back: it must not ping people, break our markdown, or smuggle
  * our hidden markers. Everything we echo from titles, bodies, alerts and commands goes through here.

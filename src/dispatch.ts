@@ -213,7 +213,10 @@ export async function dispatch(
     result.applied.push(...handoffs.applied)
     const repoLabels = first.done ? [] : (first.value.repoLabels ?? [])
     // Scheduled maintenance (src/events/maintenance.ts): each window's start and end recorded as it passes.
-    const maint = await sweepMaintenanceIfAny(port, repoLabels, config, exec, now)
+    const maint = await sweepMaintenanceIfAny(port, repoLabels, config, exec, now, {
+      repo: `${repo.owner}/${repo.repo}`,
+      log: (l) => core.info(logSafe(l)),
+    })
     result.applied.push(...(maint?.applied ?? []))
     result.problems.push(...(maint?.problems ?? []))
     // A heartbeat that stops is noticed only by a scheduled run: while any is declared, the sweep never sleeps.
@@ -525,6 +528,7 @@ export async function dispatch(
       { workflow: inputs.sweepWorkflow, exec: writer(config).exec },
       port.serverTime() ?? new Date().toISOString(),
       (l) => core.info(logSafe(l)),
+      `${repo.owner}/${repo.repo}`,
     )
 
   const incoming: IncomingEvent =

@@ -174,7 +174,7 @@ function describeAnswer(r, zone, first) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hC: () => (/* binding */ scheduleIcs)
 /* harmony export */ });
-/* unused harmony exports icsText, fold */
+/* unused harmony exports stamp, icsText, fold */
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
 /* harmony import */ var _schedule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
 /*

@@ -376,6 +376,8 @@ function isRecord(r) {
         return false;
     if (r.status !== undefined && !isPublicState(r.status))
         return false;
+    if (r.notices !== undefined && !(Array.isArray(r.notices) && r.notices.every((k) => typeof k === 'string')))
+        return false;
     return true;
 }
 /** The record's public state (`status`), as the status page reads it. */

@@ -269,7 +269,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             return oncallCommand(rest, out, err);
         }
         case 'report': {
-            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(537), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8979));
+            const { reportCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(537), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 163));
             return reportCommand(rest, out, err);
         }
         default:
@@ -700,7 +700,10 @@ const SERVICES_SCHEMA = {
     },
 };
 
+// EXTERNAL MODULE: ./src/subscriptions/config.ts
+var subscriptions_config = __nccwpck_require__(4066);
 ;// CONCATENATED MODULE: ./src/status/config.ts
+
 const STATUS_SCHEMA = {
     type: 'object',
     additionalProperties: false,
@@ -746,6 +749,26 @@ const STATUS_SCHEMA = {
             description: 'Days of uptime bars per component.',
             default: 90,
         },
+        subscribers: subscriptions_config/* SUBSCRIBERS_SCHEMA */.Us,
+        maintenance: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Scheduled maintenance (docs/status-page.md): issues opened from the maintenance form (`.github/ISSUE_TEMPLATE/maintenance.yml`), shown as upcoming, in progress and completed.',
+            properties: {
+                label: {
+                    type: 'string',
+                    pattern: '^[^,]{1,50}$',
+                    description: "The label that marks a maintenance issue (the form's `labels:` must set the same). Not the incident label.",
+                    default: 'maintenance',
+                },
+                wake_before: {
+                    type: 'integer',
+                    minimum: 60,
+                    maximum: 1440,
+                    description: 'Minutes. Unset: while a maintenance is scheduled or in progress, the sweep never sleeps (with `sweep-workflow`), so its start and end are recorded on time, at 144 billed minutes a day. Set (e.g. `120`): the sweep sleeps until this long before the next start or end, and the status workflow wakes it then (its `sweep-needed` output; examples/workflows/incidentops-status.yml). Only with that workflow: without it, a start or end is recorded by the next run, late but with its own time.',
+                },
+            },
+        },
     },
 };
 /** The typed section from the checked raw one (defaults filled in). */
@@ -755,6 +778,11 @@ function resolveStatus(raw) {
         url: raw?.url ?? null,
         publish: { priorities: raw?.publish?.priorities ?? [], sources: raw?.publish?.sources ?? ['alert'] },
         uptimeDays: raw?.uptime_days ?? 90,
+        subscribers: (0,subscriptions_config/* resolveSubscribers */.kM)(raw?.subscribers),
+        maintenance: {
+            label: raw?.maintenance?.label ?? 'maintenance',
+            wakeBeforeMs: raw?.maintenance?.wake_before ? raw.maintenance.wake_before * 60_000 : null,
+        },
     };
 }
 
@@ -1955,6 +1983,7 @@ function intersect(a, b) {
 
 
 
+
 /** Config files larger than this are refused: a config is a few KB, a huge one is a mistake or an attack. */
 const MAX_CONFIG_BYTES = 256 * 1024;
 const TESTS = ['equals', 'one_of', 'at_least', 'at_most', 'above', 'below', 'matches', 'present'];
@@ -2000,6 +2029,7 @@ function loadConfig(text, file) {
     const semantic = [
         ...semanticProblems(value),
         ...(found.length ? [] : oncallProblems(value)),
+        ...(found.length ? [] : (0,subscriptions_config/* subscribersProblems */.C8)(value)),
     ];
     const place = (p) => {
         const pos = positionOf(doc, lineCounter, p.path, p.atKey ?? false);
@@ -9546,8 +9576,11 @@ function localTime(t, zone) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ isSafeUrl),
 /* harmony export */   JH: () => (/* binding */ resolvePaging),
 /* harmony export */   PP: () => (/* binding */ PAGING_SCHEMA),
+/* harmony export */   Pz: () => (/* binding */ SMTP_SCHEMA),
+/* harmony export */   _K: () => (/* binding */ env),
 /* harmony export */   lO: () => (/* binding */ pagingProblems)
 /* harmony export */ });
 /* unused harmony exports CHANNEL_KINDS, NO_PAGING */
@@ -9565,6 +9598,7 @@ const NO_PAGING = {
     twilio: null,
 };
 const ENV = '^[A-Z_][A-Z0-9_]{0,99}$';
+/** A `*_env` key: the name of an environment variable that holds a secret, never the secret. */
 const env = (description) => ({
     type: 'string',
     pattern: ENV,
@@ -9614,6 +9648,25 @@ const contact = {
             required: ['to_env'],
             properties: { to_env: env('The phone number to call (E.164), kept out of the repository.') },
         },
+    },
+};
+/** An SMTP server (nodemailer): e-mail pages, and the status page's e-mail subscribers (src/subscriptions/). */
+const SMTP_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    description: 'The SMTP server e-mail is sent through (nodemailer).',
+    required: ['host', 'from'],
+    properties: {
+        host: { type: 'string', minLength: 1, maxLength: 253, description: 'SMTP server.' },
+        port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Port.', default: 587 },
+        secure: {
+            type: 'boolean',
+            description: 'TLS from the start (port 465); otherwise STARTTLS when the server offers it.',
+            default: false,
+        },
+        from: { type: 'string', minLength: 3, maxLength: 254, description: 'Sender address.' },
+        user_env: env('SMTP user name (optional).'),
+        password_env: env('SMTP password (optional).'),
     },
 };
 /** `oncall.paging` in the configuration's JSON Schema. */
@@ -9671,24 +9724,7 @@ const PAGING_SCHEMA = {
                 },
             },
         },
-        smtp: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'The SMTP server e-mail pages are sent through (nodemailer).',
-            required: ['host', 'from'],
-            properties: {
-                host: { type: 'string', minLength: 1, maxLength: 253, description: 'SMTP server.' },
-                port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Port.', default: 587 },
-                secure: {
-                    type: 'boolean',
-                    description: 'TLS from the start (port 465); otherwise STARTTLS when the server offers it.',
-                    default: false,
-                },
-                from: { type: 'string', minLength: 3, maxLength: 254, description: 'Sender address.' },
-                user_env: env('SMTP user name (optional).'),
-                password_env: env('SMTP password (optional).'),
-            },
-        },
+        smtp: SMTP_SCHEMA,
         twilio: {
             type: 'object',
             additionalProperties: false,
@@ -9738,15 +9774,7 @@ function pagingProblems(raw, scheduleNames) {
     for (const [u, path] of urls) {
         if (typeof u !== 'string')
             continue;
-        let ok = false;
-        try {
-            const url = new URL(u);
-            ok = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
-        }
-        catch {
-            ok = false;
-        }
-        if (!ok)
+        if (!isSafeUrl(u))
             out.push({
                 path,
                 message: `is "${u}": write an https:// URL (plain http is accepted only for 127.0.0.1 or localhost, since secrets travel to it)`,
@@ -9771,6 +9799,16 @@ function pagingProblems(raw, scheduleNames) {
         checkContact(c, [...base, 'schedules', name]);
     }
     return out;
+}
+/** True for an https URL, or plain http to this machine only (tests, a local relay): secrets and signed bodies travel to it. */
+function isSafeUrl(u) {
+    try {
+        const url = new URL(u);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+    }
+    catch {
+        return false;
+    }
 }
 function contactOf(c) {
     return {
@@ -9819,6 +9857,149 @@ function resolvePaging(raw) {
             }
             : null,
     };
+}
+
+
+/***/ }),
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ subscribersProblems),
+/* harmony export */   Us: () => (/* binding */ SUBSCRIBERS_SCHEMA),
+/* harmony export */   kM: () => (/* binding */ resolveSubscribers)
+/* harmony export */ });
+/* unused harmony exports NO_SUBSCRIBERS, SUBSCRIBER_LIMITS, hasSubscribers, subscriberSecrets */
+/* harmony import */ var _paging_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(676);
+
+const NO_SUBSCRIBERS = { webhooks: [], email: null };
+/** Most webhooks and addresses: each is a request in the run that made the change (a mailing list address scales further). */
+const SUBSCRIBER_LIMITS = Object.freeze({ webhooks: 20, addresses: 50 });
+const components = {
+    type: 'array',
+    minItems: 1,
+    maxItems: 100,
+    items: { type: 'string', minLength: 1, maxLength: 100 },
+    description: 'Only incidents that touch one of these components (service names from `services:`); absent: every published incident.',
+};
+/** `status.subscribers` in the configuration's JSON Schema. */
+const SUBSCRIBERS_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    description: "Told of every public change of the status page (publication, `/status` update, resolution, postmortem): webhooks with Statuspage's payload, signed (HMAC-SHA256), and e-mail over SMTP (docs/status-page.md#subscriptions).",
+    properties: {
+        webhooks: {
+            type: 'array',
+            maxItems: SUBSCRIBER_LIMITS.webhooks,
+            description: 'Endpoints that receive a signed POST per public change.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['url', 'secret_env'],
+                properties: {
+                    url: {
+                        type: 'string',
+                        pattern: '^https?://',
+                        maxLength: 500,
+                        description: 'The endpoint: https (plain http only to 127.0.0.1 or localhost). Redirects are not followed.',
+                    },
+                    secret_env: (0,_paging_config_js__WEBPACK_IMPORTED_MODULE_0__/* .env */ ._K)('The secret the payload is signed with (`X-IncidentOps-Signature-256: sha256=<HMAC-SHA256 hex>`), shared with the receiver.'),
+                    components,
+                },
+            },
+        },
+        email: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['smtp', 'to'],
+            description: 'Plain-text e-mail (with an HTML part) per public change, one message per address.',
+            properties: {
+                smtp: _paging_config_js__WEBPACK_IMPORTED_MODULE_0__/* .SMTP_SCHEMA */ .Pz,
+                to: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: SUBSCRIBER_LIMITS.addresses,
+                    items: { type: 'string', pattern: '^[^\\s@<>,;"]+@[^\\s@<>,;"]+$', maxLength: 254 },
+                    description: 'Addresses (a mailing list for many readers).',
+                },
+                components,
+            },
+        },
+    },
+};
+const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v) => (Array.isArray(v) ? v : []);
+/**
+ * What the schema cannot say: URLs are https (or this machine), and a component filter names
+ * services of the catalog by name (a misspelt one would silently never match). Takes the whole
+ * raw config, already checked against the schema.
+ */
+function subscribersProblems(config) {
+    const raw = obj(config) && obj(config.status) ? config.status.subscribers : undefined;
+    if (!obj(raw))
+        return [];
+    const services = arr(obj(config) ? config.services : []).flatMap((s) => obj(s) && typeof s.name === 'string' ? [s.name] : []);
+    const out = [];
+    const base = ['status', 'subscribers'];
+    const known = new Set(services.map((s) => s.toLowerCase()));
+    const checkComponents = (list, path) => arr(list).forEach((c, i) => {
+        if (typeof c === 'string' && !known.has(c.toLowerCase()))
+            out.push({
+                path: [...path, i],
+                message: `is "${c}", which is not a service under \`services:\`${services.length ? ` (services: ${services.join(', ')})` : ' (there is none)'}`,
+            });
+    });
+    arr(raw.webhooks).forEach((w, i) => {
+        if (!obj(w))
+            return;
+        if (typeof w.url === 'string' && !(0,_paging_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafeUrl */ .FY)(w.url))
+            out.push({
+                path: [...base, 'webhooks', i, 'url'],
+                message: `is "${w.url}": write an https:// URL (plain http is accepted only for 127.0.0.1 or localhost, since signed payloads travel to it)`,
+            });
+        checkComponents(w.components, [...base, 'webhooks', i, 'components']);
+    });
+    if (obj(raw.email))
+        checkComponents(raw.email.components, [...base, 'email', 'components']);
+    return out;
+}
+/** The typed section (after subscribersProblems found nothing). */
+function resolveSubscribers(raw) {
+    if (!raw)
+        return NO_SUBSCRIBERS;
+    const comps = (c) => (c ? c.map((x) => x.toLowerCase()) : null);
+    const s = raw.email?.smtp;
+    return {
+        webhooks: (raw.webhooks ?? []).map((w) => ({
+            url: w.url,
+            secretEnv: w.secret_env,
+            components: comps(w.components),
+        })),
+        email: raw.email && s
+            ? {
+                smtp: {
+                    host: s.host,
+                    port: s.port ?? 587,
+                    secure: s.secure ?? false,
+                    from: s.from,
+                    userEnv: s.user_env ?? null,
+                    passwordEnv: s.password_env ?? null,
+                },
+                to: [...new Set(raw.email.to)],
+                components: comps(raw.email.components),
+            }
+            : null,
+    };
+}
+/** True when somebody is subscribed (else nothing is planned, recorded or sent). */
+function hasSubscribers(s) {
+    return s.webhooks.length > 0 || (s.email?.to.length ?? 0) > 0;
+}
+/** The values of the environment variables the section names: the action masks them with core.setSecret. */
+function subscriberSecrets(s, envVars) {
+    const names = [...s.webhooks.map((w) => w.secretEnv), s.email?.smtp.userEnv, s.email?.smtp.passwordEnv];
+    return [...new Set(names.flatMap((n) => (n && envVars[n] ? [envVars[n]] : [])))];
 }
 
 

@@ -17,11 +17,17 @@ import {
   decideMaintenance,
   parseMaintenanceCommands,
   planMaintenance,
+  type MaintenanceDecision,
   type MaintenanceEvent,
 } from '../maintenance/plan.js'
+import type { Effect } from '../plan.js'
+import { maintenanceNotice } from '../subscriptions/maintenance.js'
+import { announce } from '../subscriptions/apply.js'
 import {
   decodeMaintenance,
   findMaintenanceCard,
+  MAINTENANCE_MARKER,
+  type MaintenanceRecord,
   needsSweep,
   nextTransitionAt,
   type MaintenanceTransition,
@@ -47,6 +53,34 @@ export function isMaintenanceIssue(labels: readonly string[], config: Pick<Confi
   return has(config.status.maintenance.label) && !has(config.labels.incident)
 }
 
+/** Where the notices to subscribers come from: the repository (`owner/name`), and the run's log. */
+export interface Tell {
+  repo: string
+  log: (line: string) => void
+}
+
+/**
+ * The subscribers told of what this decision changed on the page (src/subscriptions/maintenance.ts),
+ * once the card write that records it was done (planned, in a dry run): at most once.
+ */
+async function tellSubscribers(
+  previous: MaintenanceRecord | null,
+  d: MaintenanceDecision,
+  plan: readonly Effect[],
+  applied: readonly AppliedEffect[],
+  config: Config,
+  exec: Executor,
+  now: string,
+  tell: Tell,
+): Promise<AppliedEffect[]> {
+  const notice = maintenanceNotice(previous, d.record, d.recorded, config, tell.repo, now)
+  if (!notice) return []
+  const i = plan.findIndex(
+    (e) => (e.kind === 'create-comment' || e.kind === 'update-comment') && e.marker === MAINTENANCE_MARKER,
+  )
+  return announce(notice, i < 0 ? undefined : applied[i], config.status.subscribers, { exec, log: tell.log })
+}
+
 export interface MaintenanceRun {
   applied: AppliedEffect[]
   changes: string[]
@@ -70,6 +104,8 @@ export async function handleMaintenance(
   config: Config,
   exec: Executor,
   now: string,
+  /** The repository (`owner/name`) and the log: for the notices to subscribers. */
+  tell: Tell,
 ): Promise<MaintenanceRun> {
   const card = findMaintenanceCard(issue.comments)
   const previous = card ? decodeMaintenance(card.body) : null
@@ -98,7 +134,9 @@ export async function handleMaintenance(
     }
   }
   const d = decideMaintenance(issue, previous, event, config, now, 'intake')
-  const applied = await exec.apply(planMaintenance(issue, d, config))
+  const plan = planMaintenance(issue, d, config)
+  const applied = await exec.apply(plan)
+  applied.push(...(await tellSubscribers(previous, d, plan, applied, config, exec, now, tell)))
   return {
     applied,
     changes: d.changes,
@@ -121,6 +159,7 @@ export async function sweepMaintenance(
   config: Config,
   exec: Executor,
   now: string,
+  tell: Tell,
 ): Promise<MaintenanceRun & { read: number }> {
   const out: MaintenanceRun & { read: number } = {
     applied: [],
@@ -144,6 +183,7 @@ export async function sweepMaintenance(
       if (plan.length) {
         const applied = await exec.apply(plan)
         out.applied.push(...applied)
+        out.applied.push(...(await tellSubscribers(previous, d, plan, applied, config, exec, now, tell)))
         if (applied.some((a) => a.status === 'skipped')) {
           // Not written: the sweep must come back for it.
           out.pending = true
@@ -172,10 +212,11 @@ export async function sweepMaintenanceIfAny(
   config: Config,
   exec: Executor,
   now: string,
+  tell: Tell,
 ): Promise<(MaintenanceRun & { read: number }) | null> {
   const label = config.status.maintenance.label
   if (!repoLabels.some((l) => l.name.toLowerCase() === label.toLowerCase())) return null
-  return sweepMaintenance(port, port.incidentPages({ label, states: ['OPEN'] }), config, exec, now)
+  return sweepMaintenance(port, port.incidentPages({ label, states: ['OPEN'] }), config, exec, now, tell)
 }
 
 /** The intake run's outcome on a maintenance issue; a pending maintenance wakes the sweep (it records the window's start and end). */
@@ -188,8 +229,9 @@ export async function runMaintenanceIntake(
   calm: CalmOptions,
   now: string,
   log: (line: string) => void,
+  repo: string,
 ): Promise<RunOutcome> {
-  const r = await handleMaintenance(port, issue, incoming, config, calm.exec, now)
+  const r = await handleMaintenance(port, issue, incoming, config, calm.exec, now, { repo, log })
   for (const c of r.changes) log(`maintenance #${issue.number}: ${c}`)
   const woke = r.pending ? await wakeSweep(repoLabels, calm) : NONE
   const applied = [...r.applied, ...woke.applied]

@@ -115,7 +115,7 @@ export function incidentJson(i: PageIncident, d: StatusPageData, pageId: string)
  * A scheduled maintenance as Statuspage gives it: an incident object with `impact: maintenance`,
  * `scheduled_for` and `scheduled_until`, and updates whose status is the maintenance's at the time.
  */
-function maintenanceJson(m: PageMaintenance, d: StatusPageData, pageId: string) {
+export function maintenanceJson(m: PageMaintenance, d: StatusPageData, pageId: string) {
   const comps = d.components.filter((c) => m.components.includes(c.id))
   return {
     id: m.id,

@@ -9,15 +9,17 @@ import { createHash } from 'node:crypto'
 import type { IncidentRecord } from '../domain/record.js'
 import type { Config } from '../config/types.js'
 import { buildStatusPage, INDICATOR_TEXT, type Indicator, type StatusPageData } from '../status/model.js'
-import { incidentJson, pageIdOf } from '../status/statuspage.js'
+import { incidentJson, pageIdOf, type maintenanceJson } from '../status/statuspage.js'
 import { siteUrl } from '../status/site.js'
 import { plain } from '../notify/text.js'
 
 /** Statuspage's incident object (as `incidents.json` has it); a maintenance adds its window. */
-export type StatuspageIncident = ReturnType<typeof incidentJson> & {
-  scheduled_for?: string | null
-  scheduled_until?: string | null
-}
+export type StatuspageIncident =
+  | (ReturnType<typeof incidentJson> & {
+      scheduled_for?: string | null
+      scheduled_until?: string | null
+    })
+  | ReturnType<typeof maintenanceJson>
 
 /** The page as the webhook's `page` carries it. */
 export interface NoticePage {

@@ -18,7 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 import { verifySignature } from '../../src/subscriptions/send.js'
-import { commentPayload, dispatchPayload, runAction, type ActionRun } from './harness.js'
+import { commentPayload, dispatchPayload, example, issuesPayload, runAction, type ActionRun } from './harness.js'
+import { renderIssueForm } from '../../src/intake/issue-form.js'
+import { MAINTENANCE_FORM } from '../../src/maintenance/form.js'
 
 interface Hit {
   path: string
@@ -533,5 +535,74 @@ describe('subscriptions to the status page, as the bundle runs', { timeout: 300_
     expect(hits.length - before.hooks).toBe(0)
     expect(mails.length - before.mails).toBe(0)
     expect(record(repo, n).notices).toBeUndefined()
+  })
+
+  it('scheduled maintenance: going public, its start, its end and each customer update send one notice each; a replay sends nothing', async () => {
+    const repo = newRepo(config())
+    const pageOf = (h: Hit) => body(h).page.id
+    const mine = () =>
+      hits.filter((h) => h.path === '/hook/all' && body(h).meta.event === 'maintenance' && pageOf(h) === page)
+    const form = renderIssueForm(
+      {
+        title: 'Database upgrade',
+        start: '2026-12-10 14:00',
+        end: '2026-12-10 16:00',
+        components: 'checkout',
+        text: `We are upgrading the database. ${SECRETS.comment.replace(/SECRET/, 'public')}`,
+      },
+      MAINTENANCE_FORM,
+    )
+    emu.clock.set('2026-12-01T09:00:00Z')
+    const n = emu.createIssue(repo, {
+      title: '[Maintenance]: upgrade',
+      body: form,
+      labels: ['maintenance'],
+      user: 'bob',
+    }).number
+    const opened = () =>
+      at('2026-12-01T09:00:00Z', () =>
+        runAction({ emu, repo, event: 'issues', payload: issuesPayload(emu, repo, n, 'opened', 'bob'), env: ENV }),
+      )
+    const before = hits.length
+    await opened()
+    const first = hits.slice(before).filter((h) => body(h).meta.event === 'maintenance')
+    expect(first.map((h) => h.path).sort()).toEqual(['/hook/all'])
+    const page = pageOf(first[0]!)
+    const b0 = body(first[0]!) as ReturnType<typeof body> & { incident: { scheduled_for: string; impact: string } }
+    expect(b0.incident).toMatchObject({
+      status: 'scheduled',
+      impact: 'maintenance',
+      scheduled_for: '2026-12-10T14:00:00.000Z',
+    })
+    expect(b0.incident.components.map((c) => c.id)).toEqual(['checkout'])
+    expect(verifySignature(first[0]!.body, HOOK_SECRET, String(first[0]!.headers['x-incidentops-signature-256']))).toBe(
+      true,
+    )
+    // A replay of the same event: the transition is in the record already, nothing is sent.
+    await opened()
+    expect(mine()).toHaveLength(1)
+
+    const sweep = (time: string) =>
+      at(time, () =>
+        runAction({
+          emu,
+          repo,
+          event: 'schedule',
+          payload: { schedule: '*/10 * * * *', ...example('watch'), action: undefined },
+          env: ENV,
+        }),
+      )
+    await sweep('2026-12-10T14:05:00Z')
+    await sweep('2026-12-10T14:15:00Z')
+    expect(mine().map((h) => body(h).incident.status)).toEqual(['scheduled', 'in_progress'])
+    await say(repo, n, 'bob', '/maintenance Half of the tables are done.', '2026-12-10T15:00:00Z')
+    expect(mine()).toHaveLength(3)
+    expect(body(mine()[2]!).incident.incident_updates[0]!.body).toBe('Half of the tables are done.')
+    await sweep('2026-12-10T16:05:00Z')
+    await sweep('2026-12-10T16:15:00Z')
+    expect(mine().map((h) => body(h).incident.status)).toEqual(['scheduled', 'in_progress', 'in_progress', 'completed'])
+    // Each delivery has its own id; the e-mails went out too, one per notice.
+    expect(new Set(mine().map((h) => body(h).meta.delivery_id)).size).toBe(4)
+    expect(mails.filter((m) => mailText(m).includes('Database upgrade'))).toHaveLength(4)
   })
 })
