@@ -308,14 +308,13 @@ beforeAll(async () => {
 })
 afterAll(async () => emu?.close())
 
+/** The weekly report's run, whatever its outcome. */
+const attempt = (repo: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
+  runAction({ emu, repo, event: 'schedule', payload: { schedule: '0 6 * * 1' }, inputs: { mode: 'report', ...inputs } })
+
+/** The weekly report's run, which must succeed. */
 async function report(repo: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const r = await runAction({
-    emu,
-    repo,
-    event: 'schedule',
-    payload: { schedule: '0 6 * * 1' },
-    inputs: { mode: 'report', ...inputs },
-  })
+  const r = await attempt(repo, inputs)
   expect(r.code, r.stdout + r.stderr).toBe(0)
   return r
 }
@@ -735,13 +734,7 @@ describe('the weekly report on a seeded history', () => {
       const a = addIncident('lost answer')
       emu.faults.failOn(/WriteTogether/, 1, 'lost-502')
       emu.resetCounters()
-      const lost = await runAction({
-        emu,
-        repo,
-        event: 'schedule',
-        payload: { schedule: '0 6 * * 1' },
-        inputs: { mode: 'report' },
-      })
+      const lost = await attempt(repo)
       expect(lost.code).not.toBe(0)
       expect(emu.counts().byRoute['POST /graphql WriteTogether']).toBe(1)
       expect(lost.stdout + lost.stderr).toMatch(/502/)
@@ -760,13 +753,7 @@ describe('the weekly report on a seeded history', () => {
       emu.beforeRequest((route) => {
         if (/WriteTogether/.test(route)) emu.setFile(repo, 'notes.txt', 'a person was here', HISTORY_BRANCH)
       })
-      const stale = await runAction({
-        emu,
-        repo,
-        event: 'schedule',
-        payload: { schedule: '0 6 * * 1' },
-        inputs: { mode: 'report' },
-      })
+      const stale = await attempt(repo)
       emu.beforeRequest(null)
       expect(stale.code).not.toBe(0)
       expect(stale.stdout + stale.stderr).toMatch(/Expected branch to point to/)

@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path'
 import { Ajv } from 'ajv'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSmtp } from './receivers.js'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 import { verifySignature } from '../../src/subscriptions/send.js'
@@ -30,7 +30,7 @@ interface Hit {
 
 let emu: Emulator
 let http: Server
-let smtp: SMTPServer
+let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined
 let httpBase = ''
 let smtpPort = 0
 const hits: Hit[] = []
@@ -178,26 +178,13 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r))
   httpBase = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, cb) {
-      let data = ''
-      stream.on('data', (c: Buffer) => (data += c.toString()))
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data })
-        cb()
-      })
-    },
-  })
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r))
-  smtpPort = (smtp.server.address() as AddressInfo).port
+  smtp = await startSmtp(mails)
+  smtpPort = smtp.port
 })
 afterAll(async () => {
   await emu?.close()
   await new Promise((r) => http?.close(r))
-  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()))
+  await smtp?.close()
 })
 
 /** A port nothing listens on now (for a receiver that takes its port from the environment). */
