@@ -4,25 +4,17 @@
  * run id, and new ones), and a failing channel is reported while the incident's writes still happen.
  */
 import { readFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { dirname, join } from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSmtp } from './receivers.js'
+import { startHttp, startSmtp, type Hit } from './receivers.js'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { INCIDENT_FORM } from '../../src/intake/form-spec.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 import { commentPayload, example, issuesPayload, runAction, type ActionRun } from './harness.js'
 
-interface Hit {
-  path: string
-  body: string
-  headers: IncomingMessage['headers']
-}
-
 let emu: Emulator
-let http: Server
+let http: Awaited<ReturnType<typeof startHttp>> | undefined
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined
 let httpBase = ''
 let smtpPort = 0
@@ -136,25 +128,18 @@ const sent = (prefix: string) => hits.filter((h) => h.path.startsWith(prefix))
 beforeAll(async () => {
   emu = await startEmulator({ now: '2026-11-25T14:00:00Z' })
   for (const u of ['alice', 'bob', 'carol']) emu.addUser(u)
-  http = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c: Buffer) => (body += c.toString()))
-    req.on('end', () => {
-      const path = req.url ?? ''
-      hits.push({ path, body, headers: req.headers })
-      const down = [...failing].some((f) => path.startsWith(f) || body.includes(f))
-      res.writeHead(down ? 500 : 200, { 'content-type': 'application/json' })
-      res.end(down ? '{"error":"internal error"}' : '{"status":1,"sid":"SM1","id":"x"}')
-    })
+  http = await startHttp(hits, (hit, res) => {
+    const down = [...failing].some((f) => hit.path.startsWith(f) || hit.body.includes(f))
+    res.writeHead(down ? 500 : 200, { 'content-type': 'application/json' })
+    res.end(down ? '{"error":"internal error"}' : '{"status":1,"sid":"SM1","id":"x"}')
   })
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r))
-  httpBase = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  httpBase = http.base
   smtp = await startSmtp(mails)
   smtpPort = smtp.port
 })
 afterAll(async () => {
   await emu?.close()
-  await new Promise((r) => http?.close(r))
+  await http?.close()
   await smtp?.close()
 })
 

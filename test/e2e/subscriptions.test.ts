@@ -11,10 +11,10 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Ajv } from 'ajv'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSmtp } from './receivers.js'
+import { startHttp, startSmtp, type Hit } from './receivers.js'
 import { startEmulator, type Emulator } from '../../src/emulator/index.js'
 import { CARD_MARKER, decodeRecord } from '../../src/domain/record.js'
 import { verifySignature } from '../../src/subscriptions/send.js'
@@ -22,14 +22,8 @@ import { commentPayload, dispatchPayload, example, issuesPayload, runAction, typ
 import { renderIssueForm } from '../../src/intake/issue-form.js'
 import { MAINTENANCE_FORM } from '../../src/maintenance/form.js'
 
-interface Hit {
-  path: string
-  body: string
-  headers: IncomingMessage['headers']
-}
-
 let emu: Emulator
-let http: Server
+let http: Awaited<ReturnType<typeof startHttp>> | undefined
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined
 let httpBase = ''
 let smtpPort = 0
@@ -160,30 +154,23 @@ const actions = (r: ActionRun) =>
 beforeAll(async () => {
   emu = await startEmulator({ now: '2026-11-25T14:00:00Z' })
   for (const u of ['alice', 'bob', 'mallory']) emu.addUser(u)
-  http = createServer((req, res) => {
-    let data = ''
-    req.on('data', (c: Buffer) => (data += c.toString()))
-    req.on('end', () => {
-      const path = req.url ?? ''
-      hits.push({ path, body: data, headers: req.headers })
-      if (path === '/hook/moved') {
-        res.writeHead(301, { location: 'http://elsewhere.example/hook' })
-        res.end()
-        return
-      }
-      const down = path.startsWith('/hook/down')
-      res.writeHead(down ? 500 : 204)
-      res.end(down ? 'internal error' : undefined)
-    })
+  http = await startHttp(hits, (hit, res) => {
+    if (hit.path === '/hook/moved') {
+      res.writeHead(301, { location: 'http://elsewhere.example/hook' })
+      res.end()
+      return
+    }
+    const down = hit.path.startsWith('/hook/down')
+    res.writeHead(down ? 500 : 204)
+    res.end(down ? 'internal error' : undefined)
   })
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r))
-  httpBase = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  httpBase = http.base
   smtp = await startSmtp(mails)
   smtpPort = smtp.port
 })
 afterAll(async () => {
   await emu?.close()
-  await new Promise((r) => http?.close(r))
+  await http?.close()
   await smtp?.close()
 })
 
