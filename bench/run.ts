@@ -842,7 +842,8 @@ async function report(emu: Emulator): Promise<void> {
     const t = tally(emu.requests)
     // The row counts only if both writes happened: the index on its branch is this week's.
     const index = decodeIndex(emu.getFile(repo, HISTORY_PATH, HISTORY_BRANCH) ?? '')
-    if (index?.builtAt !== '2026-11-30T00:00:00.000Z' || index.incidents.length !== size)
+    const { reportEnd } = await import('../src/events/report.js')
+    if (index?.builtAt !== reportEnd(new Date(REPORT_NOW)) || index.incidents.length !== size)
       throw new Error(`report ${size}: the history index was not rewritten (built ${index?.builtAt ?? 'never'})`)
     const row = measuredRow('report', size.toLocaleString('en'), m, emu, {
       min: Math.max(1, Math.ceil(size / 100)) + 1 + HISTORY_INDEX_REQUESTS,

@@ -13986,7 +13986,9 @@ async function gatherIncidents(o) {
             });
         }
     }
-    const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, o.visit);
+    // The history index is kept in repository scope only: an organisation's report builds none.
+    const visit = config.report.scope === 'organization' ? undefined : o.visit;
+    const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, visit);
     o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`);
     let withoutCard = got.withoutCard;
     const records = [...got.records];

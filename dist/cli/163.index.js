@@ -6299,7 +6299,9 @@ async function gatherIncidents(o) {
             });
         }
     }
-    const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, o.visit);
+    // The history index is kept in repository scope only: an organisation's report builds none.
+    const visit = config.report.scope === 'organization' ? undefined : o.visit;
+    const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, visit);
     o.log(`${home}: ${format_count(got.pages)} page(s), ${format_count(incidents.length)} incidents.`);
     let withoutCard = got.withoutCard;
     const records = [...got.records];

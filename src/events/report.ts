@@ -64,7 +64,7 @@ export interface GatherOptions {
   log: (line: string) => void
   /** The report's end, known once GitHub answered: each incident's milestones are rebuilt as of then. */
   asOf?: () => string | undefined
-  /** Sees each incident of the home repository as its page arrives (the history index is built from them). */
+  /** Sees each incident of the home repository as its page arrives, in repository scope (the history index is built from them). */
   visit?: (snap: IncidentPage['incidents'][number]) => void
 }
 
@@ -143,7 +143,9 @@ export async function gatherIncidents(o: GatherOptions): Promise<Gathered> {
       })
     }
   }
-  const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, o.visit)
+  // The history index is kept in repository scope only: an organisation's report builds none.
+  const visit = config.report.scope === 'organization' ? undefined : o.visit
+  const got = await collectIncidents(pages, home, config, incidents, first, o.asOf, visit)
   o.log(`${home}: ${count(got.pages)} page(s), ${count(incidents.length)} incidents.`)
   let withoutCard = got.withoutCard
   const records = [...got.records]
